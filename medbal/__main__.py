@@ -1,0 +1,3 @@
+from medbal.cli import main
+
+main()

@@ -1,0 +1,308 @@
+"""The command line: thin Typer commands over the library.
+
+Each command parses options, calls the loader/engine/views, hands the result to
+one renderer and maps errors to the documented exit codes.  Rich, PyYAML and
+the renderers are imported inside the commands that need them, so `--help` and
+a JSON call pay only for what they use.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from collections.abc import Callable
+from enum import Enum
+from typing import Annotated, Any, TypeVar
+
+import typer
+
+from medbal import __version__
+from medbal.errors import INTERRUPTED, NEEDS_ANSWER, MedbalError, UsageError
+
+app = typer.Typer(
+    name="medbal",
+    help="Why does my medical-insurance personal account show 0, and what do I bring to "
+    "claim costs back? / 医保个人账户为什么是 0，报销要带哪些材料？",
+    no_args_is_help=True,
+    add_completion=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+tree_app = typer.Typer(help="Check tree files. / 检查树文件。", no_args_is_help=True)
+app.add_typer(tree_app, name="tree")
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def handles_errors(func: F) -> F:
+    """Turn the library's exceptions into one line on stderr and an exit code."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from medbal.yamlread import TreeError
+
+        try:
+            return func(*args, **kwargs)
+        except TreeError as exc:
+            for problem in exc.problems:
+                typer.echo(problem, err=True)
+            raise typer.Exit(1) from None
+        except MedbalError as exc:
+            typer.echo(f"medbal: {exc}", err=True)
+            raise typer.Exit(exc.exit_code) from None
+        except KeyboardInterrupt:
+            typer.echo("\nmedbal: interrupted.", err=True)
+            raise typer.Exit(INTERRUPTED) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+class Lang(str, Enum):
+    en = "en"
+    zh = "zh"
+
+
+class DiagnoseFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+class DocsFormat(str, Enum):
+    text = "text"
+    markdown = "markdown"
+    html = "html"
+    json = "json"
+
+
+LangOpt = Annotated[Lang | None, typer.Option(
+    "--lang", "-l", help="Language: en or zh. Default: MEDBAL_LANG, then the locale.",
+    show_default=False)]
+TreesOpt = Annotated[str | None, typer.Option(
+    "--trees", help="A folder of trees laid over the shipped ones (or MEDBAL_TREES).",
+    show_default=False)]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"medbal {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_callback(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    """medbal: a bilingual guide to a zero personal-account balance and to claiming costs back.
+
+    Exit codes: 0 done, 1 a broken tree file or failed write, 2 bad input,
+    3 an answer is still needed (one-shot diagnose), 130 interrupted.
+    """
+
+
+def _emit(text: str) -> None:
+    sys.stdout.write(text)
+    sys.stdout.flush()
+
+
+def _emit_json(data: dict[str, Any]) -> None:
+    _emit(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def _console() -> Any:
+    from rich.console import Console
+
+    return Console(highlight=False, emoji=False)
+
+
+# --- diagnose -----------------------------------------------------------------
+
+def parse_answers(pairs: list[str], answers_file: str | None) -> dict[str, str]:
+    answers: dict[str, str] = {}
+    if answers_file:
+        from medbal.answers import read_answers_file
+
+        answers.update(read_answers_file(answers_file))
+    for pair in pairs:
+        qid, sep, value = pair.partition("=")
+        if not sep or not qid.strip() or not value.strip():
+            raise UsageError(f"--answer '{pair}' should look like QUESTION=VALUE, "
+                             "for example --answer scheme=employer")
+        answers[qid.strip()] = value.strip()
+    return answers
+
+
+@app.command()
+@handles_errors
+def diagnose(
+    tree: Annotated[str, typer.Argument(help="Tree id or YAML file.")] = "zero-balance",
+    answer: Annotated[list[str] | None, typer.Option(
+        "--answer", "-a", help="An answer as QUESTION=VALUE; repeat for more.",
+        show_default=False)] = None,
+    answers_file: Annotated[str | None, typer.Option(
+        "--answers-file", help="A YAML or JSON mapping of QUESTION: VALUE.",
+        show_default=False)] = None,
+    no_input: Annotated[bool, typer.Option(
+        "--no-input", help="Never prompt (the default when stdin is not a terminal).")] = False,
+    fmt: Annotated[DiagnoseFormat, typer.Option("--format", "-f", help="text or json.")]
+    = DiagnoseFormat.text,
+    lang: LangOpt = None,
+    trees: TreesOpt = None,
+) -> None:
+    """Find out why the personal account shows 0, one question at a time.
+
+    At a terminal it asks; with --answer, --no-input, --format json or a pipe it
+    answers at once: exit 0 with the outcome, or exit 3 naming the next question.
+
+    Example: medbal diagnose --answer scheme=yearly --format json
+    """
+    from medbal.engine import walk
+    from medbal.interactive import may_prompt
+    from medbal.lang import choose_lang
+    from medbal.registry import load_tree, overlay_dir
+    from medbal.views import diagnose_view
+
+    language = choose_lang(lang.value if lang else None)
+    loaded = load_tree(tree, overlay_dir(trees))
+    answers = parse_answers(answer or [], answers_file)
+    if fmt is DiagnoseFormat.text and may_prompt(no_input):
+        _interactive(loaded, language, answers)
+        return
+    result = walk(loaded, answers)
+    view = diagnose_view(result, language)
+    if fmt is DiagnoseFormat.json:
+        _emit_json(view)
+    else:
+        _show_diagnosis(result, view, language)
+    if not result.done:
+        raise typer.Exit(NEEDS_ANSWER)
+
+
+def _show_diagnosis(result: Any, view: dict[str, Any], lang: str) -> None:
+    from medbal.output import wants_plain
+    from medbal.render.text import diagnose_plain, diagnose_rich
+
+    if wants_plain():
+        _emit(diagnose_plain(result, view, lang))
+    else:
+        console = _console()
+        for part in diagnose_rich(result, view, lang):
+            console.print(part)
+
+
+def _interactive(tree: Any, lang: str, answers: dict[str, str]) -> None:
+    from rich.text import Text
+
+    from medbal.engine import check_answers
+    from medbal.interactive import Session
+    from medbal.messages import msg
+    from medbal.render.text import diagnose_rich
+    from medbal.views import diagnose_view
+
+    check_answers(tree, answers)
+    console = _console()
+    console.print(Text(tree.title.get(lang), style="bold magenta"))
+    if tree.description:
+        console.print(Text(tree.description.get(lang), style="dim"))
+
+    def show(result: Any) -> None:
+        console.print()
+        for part in diagnose_rich(result, diagnose_view(result, lang), lang):
+            console.print(part)
+
+    if Session(tree, lang, console, show, answers).run() is None:
+        console.print(Text(msg("bye", lang), style="dim"))
+
+
+# --- docs ---------------------------------------------------------------------
+
+def _complete_category(incomplete: str) -> list[str]:
+    from medbal.registry import load_checklists, overlay_dir
+
+    try:
+        data = load_checklists(overlay_dir(None))
+    except Exception:  # completion must never print a traceback into a shell
+        return []
+    keys = [c.slug for c in data.categories] + [str(c.number) for c in data.categories]
+    return [k for k in keys if k.startswith(incomplete)]
+
+
+@app.command()
+@handles_errors
+def docs(
+    category: Annotated[str | None, typer.Argument(
+        help="A category number (1-11) or short name; none lists them all.",
+        autocompletion=_complete_category, show_default=False)] = None,
+    all_: Annotated[bool, typer.Option("--all", help="Every category's checklist.")] = False,
+    fmt: Annotated[DocsFormat, typer.Option(
+        "--format", "-f", help="text, markdown, html (A4, for printing) or json.")]
+    = DocsFormat.text,
+    output: Annotated[str | None, typer.Option(
+        "--output", "-o", help="Write to this file (atomically) instead of stdout.",
+        show_default=False)] = None,
+    lang: LangOpt = None,
+    trees: TreesOpt = None,
+) -> None:
+    """The documents to bring for each of the eleven ways to claim costs back.
+
+    Example: medbal docs short-trip --lang zh --format html --output claim.html
+    """
+    from medbal.docs import render_docs
+    from medbal.lang import choose_lang
+    from medbal.registry import load_checklists, overlay_dir
+
+    language = choose_lang(lang.value if lang else None)
+    data = load_checklists(overlay_dir(trees))
+    if category and all_:
+        raise UsageError("give a category or --all, not both")
+    text = render_docs(data, category, all_, fmt.value, language, plain=output is not None)
+    if output:
+        from medbal.output import write_atomic
+
+        write_atomic(output, text)
+    elif text:
+        _emit(text)
+
+
+# --- tree -------------------------------------------------------------------
+
+@tree_app.command("validate")
+@handles_errors
+def tree_validate(
+    paths: Annotated[list[str], typer.Argument(help="Tree files to check.")],
+) -> None:
+    """Check tree files: YAML, fields, types, both languages, sources and the graph.
+
+    Prints every problem as FILE:LINE:COL: message; exit 0 when all are valid, 1 if not.
+
+    Example: medbal tree validate trees/*.yaml
+    """
+    from medbal.loader import load_file
+    from medbal.yamlread import TreeError
+
+    bad = 0
+    for path in paths:
+        try:
+            loaded = load_file(path)
+        except TreeError as exc:
+            bad += 1
+            for problem in exc.problems:
+                typer.echo(problem, err=True)
+            continue
+        typer.echo(f"{path}: valid ({type(loaded).__name__.lower()} '{loaded.id}')")
+    if bad:
+        raise typer.Exit(1)
+
+
+def main() -> None:
+    # Text that a terminal's encoding cannot show becomes '?' rather than a crash.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
+    try:
+        app()
+    except BrokenPipeError:
+        # `medbal docs --all | head -1`: the reader left; leave quietly.
+        sys.stderr.close()
+        sys.exit(0)

@@ -1,0 +1,71 @@
+"""`medbal docs`: pick categories, build their pages, hand them to one renderer."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from medbal.errors import UsageError
+from medbal.model import Category, Checklists
+from medbal.views import checklists_view
+
+
+def pick(data: Checklists, key: str | None, all_: bool) -> list[Category]:
+    if all_ or key is None:
+        return list(data.categories)
+    found = data.find(key)
+    if found is None:
+        valid = ", ".join(f"{c.number} {c.slug}" for c in data.categories)
+        raise UsageError(f"no category '{key}'; choose a number or short name: {valid}")
+    return [found]
+
+
+def render_docs(data: Checklists, key: str | None, all_: bool, fmt: str, lang: str,
+                plain: bool = False) -> str:
+    """The checklists in `fmt`; with no category, the overview (all of them for html/json)."""
+    categories = pick(data, key, all_ or fmt in ("html", "json"))
+    view = checklists_view(data, categories, lang)
+    if fmt == "json":
+        return json.dumps(view, ensure_ascii=False, indent=2) + "\n"
+    overview = key is None and not all_
+    if fmt == "markdown":
+        from medbal.render.markdown import categories_markdown, pages_markdown
+
+        return categories_markdown(view) if overview else pages_markdown(
+            _pages(view, lang), view["title"])
+    if fmt == "html":
+        from medbal.render.html import pages_html
+
+        return pages_html(_pages(view, lang), view["title"], lang)
+    return _text(view, lang, overview, plain)
+
+
+def _pages(view: dict[str, Any], lang: str) -> list[Any]:
+    from medbal.render.sections import checklist_page
+
+    return [checklist_page(c, view, lang) for c in view["categories"]]
+
+
+def _text(view: dict[str, Any], lang: str, overview: bool, plain: bool) -> str:
+    from medbal.output import wants_plain
+
+    if plain or wants_plain():
+        from medbal.render.plain import categories_text, page_text
+
+        if overview:
+            return categories_text(view)
+        return "\n".join(page_text(p) for p in _pages(view, lang))
+    from rich.console import Console
+
+    from medbal.render.rich_text import RichPage, categories_table
+
+    console = Console(highlight=False, emoji=False)
+    with console.capture() as captured:
+        if overview:
+            console.print(categories_table(view))
+        else:
+            for i, page in enumerate(_pages(view, lang)):
+                if i:
+                    console.rule()
+                console.print(RichPage(page))
+    return captured.get()

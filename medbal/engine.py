@@ -1,0 +1,114 @@
+"""The decision engine: a tree and answers in, the next question or the outcome out.
+
+Pure: no I/O, no prompts, no Rich.  Answers are a mapping `question id -> option
+value` and are always replayed from the start node, so changing one answer
+never needs the others re-entered; answers to questions that the new path no
+longer passes are returned as `dropped` rather than silently used or lost.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from medbal.model import Option, Outcome, Question, Tree
+
+
+class AnswerError(ValueError):
+    """An answer names a question the tree does not have, or a value it does not offer."""
+
+
+@dataclass(frozen=True)
+class Answered:
+    question: Question
+    option: Option
+
+
+@dataclass(frozen=True)
+class Result:
+    tree: Tree
+    path: tuple[Answered, ...]
+    question: Question | None = None  # the next question, when one is still open
+    outcome: Outcome | None = None
+    dropped: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def done(self) -> bool:
+        return self.outcome is not None
+
+    def answers(self) -> dict[str, str]:
+        """The answers actually used, in the order they were asked."""
+        return {a.question.id: a.option.value for a in self.path}
+
+
+def check_answers(tree: Tree, answers: Mapping[str, str]) -> None:
+    """Raise AnswerError naming the valid ids or values for the first bad answer."""
+    for qid, value in answers.items():
+        question = tree.questions.get(qid)
+        if question is None:
+            raise AnswerError(
+                f"tree '{tree.id}' has no question '{qid}'; its questions are: "
+                + ", ".join(tree.questions)
+            )
+        if question.option(value) is None:
+            raise AnswerError(
+                f"'{value}' is not an answer to '{qid}'; choose one of: "
+                + ", ".join(o.value for o in question.options)
+            )
+
+
+def walk(tree: Tree, answers: Mapping[str, str]) -> Result:
+    """Replay `answers` from the start until an outcome or an unanswered question."""
+    check_answers(tree, answers)
+    path: list[Answered] = []
+    node = tree.start
+    # The loader refuses cycles, so this loop visits each question at most once.
+    while node in tree.questions:
+        question = tree.questions[node]
+        value = answers.get(node)
+        if value is None:
+            return _result(tree, path, answers, question=question)
+        option = question.option(value)
+        assert option is not None  # check_answers guarantees it
+        path.append(Answered(question, option))
+        node = option.next
+    return _result(tree, path, answers, outcome=tree.outcomes[node])
+
+
+def _result(tree: Tree, path: list[Answered], answers: Mapping[str, str],
+            question: Question | None = None, outcome: Outcome | None = None) -> Result:
+    used = {a.question.id for a in path}
+    dropped = {q: v for q, v in answers.items() if q not in used}
+    return Result(tree, tuple(path), question, outcome, dropped)
+
+
+def back(answers: Mapping[str, str], result: Result) -> tuple[dict[str, str], str | None]:
+    """Undo the last answer on the path: (the answers without it, the value it had)."""
+    if not result.path:
+        return dict(answers), None
+    last = result.path[-1]
+    kept = {q: v for q, v in answers.items() if q != last.question.id}
+    return kept, last.option.value
+
+
+def match_option(question: Question, entry: str) -> Option | None:
+    """What a person typed, as an option: its number (1-based) or its value."""
+    entry = entry.strip()
+    if entry.isdigit() and 1 <= int(entry) <= len(question.options):
+        return question.options[int(entry) - 1]
+    return question.option(entry.lower())
+
+
+def all_paths(tree: Tree) -> list[tuple[tuple[Answered, ...], Outcome]]:
+    """Every path from the start to an outcome, depth first in option order."""
+    out: list[tuple[tuple[Answered, ...], Outcome]] = []
+    stack: list[tuple[str, tuple[Answered, ...]]] = [(tree.start, ())]
+    while stack:
+        node, path = stack.pop()
+        if node in tree.outcomes:
+            out.append((path, tree.outcomes[node]))
+            continue
+        question = tree.questions[node]
+        for option in reversed(question.options):
+            stack.append((option.next, path + (Answered(question, option),)))
+    return out

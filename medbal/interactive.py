@@ -1,0 +1,118 @@
+"""The prompt loop of `medbal diagnose` at a terminal.
+
+Every decision is the engine's; this module only asks, shows and keeps the
+answers.  Whether medbal may prompt at all is decided in `may_prompt`, the one
+place tests patch to drive this loop through CliRunner.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+
+from rich.console import Console
+from rich.panel import Panel
+from rich.text import Text
+
+from medbal.engine import Result, back, match_option, walk
+from medbal.errors import EndOfInput
+from medbal.messages import msg
+from medbal.model import Tree
+from medbal.render.rich_text import question_panel
+from medbal.views import question_view
+
+
+def stdin_is_terminal() -> bool:
+    return sys.stdin is not None and sys.stdin.isatty()
+
+
+def may_prompt(no_input: bool) -> bool:
+    """The one answer to "may I ask a question?": never with --no-input or without a TTY."""
+    return not no_input and stdin_is_terminal()
+
+
+Show = Callable[[Result], None]
+
+
+class Session:
+    def __init__(self, tree: Tree, lang: str, console: Console, show_result: Show,
+                 answers: dict[str, str] | None = None):
+        self.tree, self.lang, self.console = tree, lang, console
+        self.show_result = show_result
+        self.answers: dict[str, str] = dict(answers or {})
+        self.remembered: dict[str, str] = {}  # earlier answers, offered as defaults
+
+    def read(self, prompt: str) -> str:
+        try:
+            return self.console.input(Text(prompt, style="bold")).strip()
+        except EOFError:
+            raise EndOfInput("end of input before an answer; run again, or use --answer "
+                             "ID=VALUE to answer without prompts") from None
+
+    def hint(self, key: str, **values: object) -> None:
+        self.console.print(Text(msg(key, self.lang, **values), style="yellow"))
+
+    def run(self) -> Result | None:
+        """Ask until an outcome; None when the person quits."""
+        while True:
+            result = walk(self.tree, self.answers)
+            step = self.at_outcome(result) if result.done else self.at_question(result)
+            if step == "quit":
+                return result if result.done else None
+
+    def at_question(self, result: Result) -> str:
+        q = result.question
+        assert q is not None
+        default = self.remembered.get(q.id)
+        self.console.print()
+        self.console.print(question_panel(question_view(q, self.lang), self.lang,
+                                          len(result.path) + 1, default))
+        prompt = msg("keys", self.lang)
+        if default:
+            label = q.option(default).label.get(self.lang)  # type: ignore[union-attr]
+            prompt += "\n" + msg("default", self.lang, value=label)
+        entry = self.read(prompt + "\n> ")
+        lowered = entry.lower()
+        if lowered == "q":
+            return "quit"
+        if lowered == "r":
+            self.answers.clear()
+            self.remembered.clear()
+        elif lowered == "b":
+            if not result.path:
+                self.hint("first_question")
+            else:
+                self.answers, previous = back(self.answers, result)
+                self.remembered[result.path[-1].question.id] = previous  # type: ignore[assignment]
+        elif entry == "?":
+            help_text = q.help.get(self.lang) if q.help else msg("no_help", self.lang)
+            self.console.print(Panel(Text(help_text), title=msg("help", self.lang),
+                                     title_align="left", border_style="blue"))
+        elif entry == "" and default:
+            self.answers[q.id] = default
+        elif (option := match_option(q, entry)) is not None:
+            self.answers[q.id] = option.value
+            self.remembered.pop(q.id, None)
+        else:
+            self.hint("not_an_option", entry=entry, n=len(q.options))
+        return "go"
+
+    def at_outcome(self, result: Result) -> str:
+        self.show_result(result)
+        entry = self.read(msg("keys_end", self.lang) + "\n> ").lower()
+        if entry in ("", "q"):
+            return "quit"
+        if entry == "r":
+            self.answers.clear()
+            self.remembered.clear()
+        elif entry == "b" and result.path:
+            self.answers, previous = back(self.answers, result)
+            self.remembered[result.path[-1].question.id] = previous  # type: ignore[assignment]
+        elif entry.isdigit() and 1 <= int(entry) <= len(result.path):
+            qid = result.path[int(entry) - 1].question.id
+            # Ask this one again; the answers after it stay and are reused where
+            # the new path still passes their questions.
+            self.remembered[qid] = self.answers.pop(qid)
+        else:
+            self.hint("no_such_answer", entry=entry, n=len(result.path))
+        return "go"

@@ -1,0 +1,30 @@
+"""The language a person reads: an option, else MEDBAL_LANG, else the locale."""
+
+from __future__ import annotations
+
+import os
+
+from medbal.errors import UsageError
+from medbal.model import LANGS
+
+
+def choose_lang(option: str | None) -> str:
+    if option:
+        return _checked(option, "--lang")
+    env = os.environ.get("MEDBAL_LANG")
+    if env:
+        return _checked(env, "MEDBAL_LANG")
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(var)
+        if value:  # the first one set decides, as in POSIX
+            return "zh" if value.lower().startswith("zh") else "en"
+    return "en"
+
+
+def _checked(value: str, where: str) -> str:
+    value = value.strip().lower()
+    if value.startswith("zh"):
+        return "zh"
+    if value.startswith("en"):
+        return "en"
+    raise UsageError(f"{where} is '{value}'; choose one of: {', '.join(LANGS)}")

@@ -1,0 +1,74 @@
+"""The words of the interface itself, in both languages.
+
+The content (questions, outcomes, categories, documents) lives in trees/; these
+are only headings, prompts and hints that every tree shares.
+"""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # headings shared by outcome and checklist renderers
+    "pooled_fund": ("The pooled fund", "统筹基金"),
+    "next_steps": ("What to do next", "下一步怎么做"),
+    "where_to_check": ("Where to check", "去哪里查"),
+    "caveat": ("What the sources leave open", "资料中不确定的地方"),
+    "sources": ("Sources", "依据"),
+    "answers": ("Your answers", "您的回答"),
+    "dropped": ("Answers not used on this path", "本路径未用到的回答"),
+    "reproduce": ("The same result as one command", "用一条命令得到同样结果"),
+    "question_n": ("Question {n}", "第 {n} 题"),
+    "needs_answer": ("An answer is needed to go on:", "需要回答下面的问题才能继续："),
+    "answer_with": ("Answer with: {hint}", "回答方式：{hint}"),
+    "help": ("How to find out", "怎样查到答案"),
+    # interactive prompts
+    "keys": ("Type a number, or ? help, b back, r restart, q quit",
+             "输入序号，或 ? 帮助、b 返回、r 重来、q 退出"),
+    "keys_end": ("Type an answer's number to change it, r to restart, or q to quit",
+                 "输入回答前的序号可修改该回答，r 重来，q 退出"),
+    "default": ("Enter keeps: {value}", "直接回车保留：{value}"),
+    "not_an_option": ("'{entry}' is not one of the options; type 1 to {n}.",
+                      "“{entry}”不是选项，请输入 1 到 {n}。"),
+    "no_help": ("This question has no extra help.", "这道题没有补充说明。"),
+    "first_question": ("This is the first question.", "这已经是第一题。"),
+    "no_such_answer": ("There is no answer {entry}; type 1 to {n}.", "没有第 {entry} 个回答，请输入 1 到 {n}。"),
+    "bye": ("Stopped. Nothing was saved.", "已退出，未保存任何内容。"),
+    # checklists
+    "category": ("Category", "类别"),
+    "no": ("No.", "序号"),
+    "slug": ("Short name", "简称"),
+    "title": ("Situation", "情形"),
+    "deadline": ("Deadline", "时限"),
+    "deadlines": ("Deadlines and conditions", "时限和条件"),
+    "applies_when": ("When this applies", "适用情形"),
+    "conditions": ("Conditions", "条件"),
+    "documents": ("Documents for this situation", "本情形所需材料"),
+    "variant": ("If: {title}", "如属于：{title}"),
+    "common_documents": ("Documents every claim needs", "所有报销都需要的材料"),
+    "claim_steps": ("How the claim goes", "报销流程"),
+    "notes": ("Notes", "注意事项"),
+    "legal_basis": ("Legal basis", "法律依据"),
+    "region": ("Rules of", "适用地区"),
+    "region_line": ("These are the rules of {region}. {note}", "以上为{region}的规定。{note}"),
+    "applicant_name": ("Applicant's name", "申请人姓名"),
+    "id_number": ("ID number", "身份证号"),
+    "date": ("Date", "日期"),
+    "staff": ("Staff member", "经办人"),
+    "more": ("For one checklist: medbal docs NUMBER", "查看某一类的清单：medbal docs 序号"),
+}
+
+SOURCE_LABELS = {
+    "seed": ("source article {n}", "来源文章 {n}"),
+    "law-art": ("Social Insurance Law of the PRC, Art. {n}", "《中华人民共和国社会保险法》第{n}条"),
+}
+
+
+def msg(key: str, lang: str, **values: object) -> str:
+    en, zh = MESSAGES[key]
+    return (zh if lang == "zh" else en).format(**values)
+
+
+def source_label(ref: str, lang: str) -> str:
+    """'seed-001' or 'law-art-28' as a reader sees it."""
+    kind, _, n = ref.rpartition("-")
+    en, zh = SOURCE_LABELS[kind]
+    return (zh if lang == "zh" else en).format(n=n)

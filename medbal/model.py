@@ -1,0 +1,142 @@
+"""The checked, immutable model that the loader builds from YAML.
+
+Nothing here reads files or prints: the engine and every renderer work on these
+types only.  Texts a person reads are `Text` values carrying both languages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+LANGS = ("en", "zh")
+
+
+@dataclass(frozen=True)
+class Text:
+    en: str
+    zh: str
+
+    def get(self, lang: str) -> str:
+        return self.zh if lang == "zh" else self.en
+
+
+@dataclass(frozen=True)
+class Option:
+    value: str
+    label: Text
+    next: str
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    text: Text
+    options: tuple[Option, ...]
+    help: Text | None = None
+
+    def option(self, value: str) -> Option | None:
+        for opt in self.options:
+            if opt.value == value:
+                return opt
+        return None
+
+
+@dataclass(frozen=True)
+class Outcome:
+    id: str
+    title: Text
+    explanation: Text
+    next_steps: tuple[Text, ...]
+    where_to_check: tuple[Text, ...]
+    sources: tuple[str, ...]
+    pooled_fund: Text | None = None  # when the pooled fund still pays
+    caveat: Text | None = None  # where the sources are vague or disagree
+    checklist: int | None = None  # a reimbursement category this outcome leads to
+
+
+@dataclass(frozen=True)
+class Tree:
+    id: str
+    title: Text
+    start: str
+    questions: dict[str, Question]
+    outcomes: dict[str, Outcome]
+    path: str = ""
+    description: Text | None = None
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """A time rule of a category, as data and as text.
+
+    kind: `within` (act within N units of an event), `at-least` (a minimum
+    duration), `in-advance` (before treatment) or `after` (not before an event).
+    amount and unit are None where the source gives no number.
+    """
+
+    kind: str
+    text: Text
+    amount: int | None = None
+    unit: str | None = None
+    event: Text | None = None
+
+
+@dataclass(frozen=True)
+class Document:
+    id: str
+    text: Text
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Variant:
+    id: str
+    title: Text
+    applies_when: Text
+    documents: tuple[Document, ...]
+    conditions: tuple[Text, ...] = ()
+
+
+@dataclass(frozen=True)
+class Category:
+    number: int
+    slug: str
+    title: Text
+    applies_when: Text
+    documents: tuple[Document, ...]
+    sources: tuple[str, ...]
+    deadlines: tuple[Deadline, ...] = ()
+    conditions: tuple[Text, ...] = ()
+    variants: tuple[Variant, ...] = ()
+    notes: tuple[Text, ...] = ()
+
+
+@dataclass(frozen=True)
+class Step:
+    text: Text
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Checklists:
+    id: str
+    title: Text
+    region: Text
+    region_note: Text
+    categories: tuple[Category, ...]
+    common_documents: tuple[Document, ...]
+    claim_steps: tuple[Step, ...]
+    legal_basis: tuple[Step, ...]
+    sources: tuple[str, ...] = ()
+    path: str = ""
+    by_slug: dict[str, Category] = field(default_factory=dict, compare=False)
+
+    def find(self, key: str) -> Category | None:
+        """A category by its number ("3") or slug ("short-trip")."""
+        key = key.strip().lower()
+        if key.isdigit():
+            for cat in self.categories:
+                if cat.number == int(key):
+                    return cat
+            return None
+        return self.by_slug.get(key)

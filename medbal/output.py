@@ -1,0 +1,58 @@
+"""Writing results: atomically to a file, or to stdout."""
+
+from __future__ import annotations
+
+import os
+import stat
+import sys
+import tempfile
+from pathlib import Path
+
+from medbal.errors import OutputError
+
+
+def write_atomic(target: str, text: str) -> None:
+    """Write via a temporary file and a rename: never half a checklist on disk."""
+    path = Path(target)
+    if path.is_dir():
+        raise OutputError(f"--output '{target}' is a folder; give a file name")
+    if path.exists() and not stat.S_ISREG(path.stat().st_mode):
+        # A device or pipe (/dev/stdout, a FIFO) cannot be renamed over: write it directly.
+        _write_direct(path, text)
+        return
+    folder = path.parent
+    if not folder.is_dir():
+        raise OutputError(f"cannot write '{target}': the folder '{folder}' does not exist")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+    except OSError as exc:
+        raise OutputError(f"cannot write '{target}': {exc.strerror}") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException as exc:
+        Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise OutputError(f"cannot write '{target}': {exc.strerror}") from None
+        raise
+
+
+def _write_direct(path: Path, text: str) -> None:
+    try:
+        with open(path, "w", encoding="utf-8") as fh:
+            fh.write(text)
+    except OSError as exc:
+        raise OutputError(f"cannot write '{path}': {exc.strerror}") from None
+
+
+def stdout_is_terminal() -> bool:
+    return sys.stdout is not None and sys.stdout.isatty()
+
+
+def wants_plain() -> bool:
+    """Plain text when stdout is not a terminal or NO_COLOR is set (no-color.org)."""
+    return not stdout_is_terminal() or bool(os.environ.get("NO_COLOR"))

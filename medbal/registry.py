@@ -1,0 +1,87 @@
+"""Where trees come from: the shipped folder, laid under an optional overlay.
+
+A tree is named by its id, which is also its file name (`zero-balance` is
+`zero-balance.yaml`), or by a path to a YAML file.  A folder given by `--trees`
+or `MEDBAL_TREES` is looked in first, so a region's file with a shipped id
+replaces the shipped one.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from medbal.errors import UsageError
+from medbal.model import Checklists, Tree
+
+CHECKLISTS_ID = "reimbursement"
+DEFAULT_TREE = "zero-balance"
+
+
+def shipped_dir() -> Path:
+    # An installed wheel carries the trees inside the package (see pyproject.toml);
+    # a source checkout has them beside the package.
+    here = Path(__file__).resolve().parent
+    packaged = here / "_trees"
+    return packaged if packaged.is_dir() else here.parent / "trees"
+
+
+def overlay_dir(option: str | None) -> Path | None:
+    """The folder from `--trees`, else `MEDBAL_TREES`; it must exist."""
+    raw = option or os.environ.get("MEDBAL_TREES") or None
+    if raw is None:
+        return None
+    where = "--trees" if option else "MEDBAL_TREES"
+    path = Path(raw).expanduser()
+    if not path.is_dir():
+        raise UsageError(f"{where} names '{raw}', which is not a folder; "
+                         "give a folder that holds .yaml tree files")
+    return path
+
+
+def search_dirs(overlay: Path | None) -> list[Path]:
+    return [d for d in (overlay, shipped_dir()) if d is not None]
+
+
+def locate(name: str, overlay: Path | None) -> Path:
+    """A tree's file from its id, or `name` itself when it is a path to a file."""
+    if name.endswith((".yaml", ".yml")) or os.sep in name:
+        path = Path(name)
+        if not path.is_file():
+            raise UsageError(f"no tree file at '{name}'")
+        return path
+    for folder in search_dirs(overlay):
+        candidate = folder / f"{name}.yaml"
+        if candidate.is_file():
+            return candidate
+    known = ", ".join(available_ids(overlay)) or "none"
+    raise UsageError(f"no tree named '{name}'; known trees: {known}")
+
+
+def available_ids(overlay: Path | None) -> list[str]:
+    ids: set[str] = set()
+    for folder in search_dirs(overlay):
+        ids.update(p.stem for p in folder.glob("*.yaml"))
+    return sorted(ids)
+
+
+def load_tree(name: str, overlay: Path | None) -> Tree:
+    from medbal.loader import load_file
+
+    path = locate(name, overlay)
+    loaded = load_file(path)
+    if not isinstance(loaded, Tree):
+        raise UsageError(f"'{name}' ({path}) holds checklists, not a decision tree; "
+                         "use 'medbal docs' for it")
+    return loaded
+
+
+def load_checklists(overlay: Path | None) -> Checklists:
+    from medbal.loader import load_file
+
+    path = locate(CHECKLISTS_ID, overlay)
+    loaded = load_file(path)
+    if not isinstance(loaded, Checklists):
+        raise UsageError(f"{path} should hold the reimbursement checklists "
+                         "(kind: checklists)")
+    return loaded

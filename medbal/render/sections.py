@@ -1,0 +1,98 @@
+"""A checklist or an outcome as a page of sections, in one language.
+
+Plain text, Rich, Markdown and HTML all format these pages, so what is shown
+and in which order is decided once, here; the renderers only choose the look.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from medbal.engine import Result
+from medbal.messages import msg
+
+# Section styles: para (running text), note (stands out), deadline (boxed),
+# checks (tick boxes), steps (numbered), bullets, small (sources, fine print).
+STYLES = ("para", "note", "deadline", "checks", "steps", "bullets", "small")
+
+
+@dataclass
+class Section:
+    style: str
+    items: list[str]
+    heading: str | None = None
+    intro: str | None = None
+
+
+@dataclass
+class Page:
+    title: str
+    lang: str
+    kicker: str | None = None  # a line above the title: "Category 3 · short-trip"
+    sections: list[Section] = field(default_factory=list)
+    form: bool = False  # a printed checklist gets lines for name, ID, date, staff
+
+    def add(self, style: str, items: list[str], heading: str | None = None,
+            intro: str | None = None) -> None:
+        if items or intro:
+            self.sections.append(Section(style, items, heading, intro))
+
+
+UNITS = {"day": ("day", "天"), "month": ("month", "个月"), "year": ("year", "年")}
+
+
+def deadline_summary(d: dict[str, Any], lang: str) -> str:
+    """A short form of a deadline for tables: 'within 7 days', '3个月内'."""
+    if d["amount"] is None:
+        return d["text"]
+    en, zh = UNITS[d["unit"]]
+    n = d["amount"]
+    if d["kind"] == "within":
+        return f"{n}{zh}内" if lang == "zh" else f"within {n} {en}{'s' if n != 1 else ''}"
+    return f"至少{n}{zh}" if lang == "zh" else f"at least {n} {en}{'s' if n != 1 else ''}"
+
+
+def table_deadline(category: dict[str, Any], lang: str) -> str:
+    """The deadline worth a column in the overview: the first one with a number."""
+    counted = [d for d in category["deadlines"] if d["amount"] is not None]
+    return deadline_summary(counted[0], lang) if counted else ""
+
+
+def checklist_page(cat: dict[str, Any], data: dict[str, Any], lang: str) -> Page:
+    page = Page(title=cat["title"], lang=lang, form=True,
+                kicker=f"{msg('category', lang)} {cat['number']} · {cat['slug']}")
+    page.add("para", [cat["applies_when"]], msg("applies_when", lang))
+    page.add("deadline", [d["text"] for d in cat["deadlines"]] + cat["conditions"],
+             msg("deadlines", lang))
+    page.add("checks", [d["text"] for d in cat["documents"]], msg("documents", lang))
+    for v in cat["variants"]:
+        intro = ("" if lang == "zh" else " ").join([v["applies_when"], *v["conditions"]])
+        page.add("checks", [d["text"] for d in v["documents"]],
+                 msg("variant", lang, title=v["title"]), intro)
+    page.add("checks", [d["text"] for d in data["common_documents"]],
+             msg("common_documents", lang))
+    page.add("steps", data["claim_steps"], msg("claim_steps", lang))
+    page.add("bullets", cat["notes"], msg("notes", lang))
+    page.add("small", [s["label"] for s in cat["sources"]], msg("sources", lang))
+    page.add("note", [msg("region_line", lang, region=data["region"], note=data["region_note"])])
+    return page
+
+
+def outcome_page(result: Result, view: dict[str, Any], lang: str) -> Page:
+    o = view["outcome"]
+    page = Page(title=o["title"], lang=lang, kicker=result.tree.title.get(lang))
+    page.add("para", [o["explanation"]])
+    if o["pooled_fund"]:
+        page.add("note", [o["pooled_fund"]], msg("pooled_fund", lang))
+    page.add("steps", o["next_steps"], msg("next_steps", lang))
+    page.add("bullets", o["where_to_check"], msg("where_to_check", lang))
+    if o["caveat"]:
+        page.add("para", [o["caveat"]], msg("caveat", lang))
+    page.add("small", [s["label"] for s in o["sources"]], msg("sources", lang))
+    return page
+
+
+def answers_lines(result: Result, lang: str) -> list[str]:
+    """'Question text: chosen label', in the order asked."""
+    return [f"{a.question.text.get(lang)} → {a.option.label.get(lang)}" for a in result.path]

@@ -1,0 +1,255 @@
+"""Strict YAML reading with positions: the layer under `loader`.
+
+PyYAML's defaults are wrong for hand-written policy files: `no` becomes False,
+a duplicate key silently wins, and anchors let a small file expand without
+bound.  Here every scalar stays a string until the reader asks for a type, the
+node graph (with line and column) is checked before anything is built, and
+every problem is collected as `FILE:LINE:COL: message` instead of stopping at
+the first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from medbal.model import Text
+
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class StrictLoader(_Base):  # type: ignore[misc, valid-type]
+    """No implicit typing at all: `yes`, `on`, `1.0` and `2024-01-01` stay strings."""
+
+    yaml_implicit_resolvers: dict = {}
+
+
+SOURCE_RE = re.compile(r"^(seed-\d{3}|law-art-\d+)$")
+ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_NULLS = {"", "~", "null", "Null", "NULL"}
+
+
+class TreeError(Exception):
+    """One or more problems in a tree file, each formatted `FILE:LINE:COL: message`."""
+
+    def __init__(self, problems: list[str]):
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+def _kind(node: Node) -> str:
+    if isinstance(node, MappingNode):
+        return "a mapping"
+    if isinstance(node, SequenceNode):
+        return "a list"
+    return f"the text {node.value!r}" if node.value not in _NULLS else "nothing"
+
+
+def _is_null(node: Node) -> bool:
+    return isinstance(node, ScalarNode) and node.style is None and node.value in _NULLS
+
+
+class Reader:
+    """Collects problems against one file while its builder walks the node graph."""
+
+    def __init__(self, path: str):
+        self.path = path
+        self.problems: list[str] = []
+
+    # -- reporting -------------------------------------------------------
+    def at(self, node: Node | None, message: str, line: int = 1, col: int = 1) -> None:
+        if node is not None:
+            line, col = node.start_mark.line + 1, node.start_mark.column + 1
+        self.problems.append(f"{self.path}:{line}:{col}: {message}")
+
+    def line_of(self, node: Node) -> int:
+        return node.start_mark.line + 1
+
+    # -- parsing ---------------------------------------------------------
+    def compose(self, data: bytes) -> Node | None:
+        """Bytes to a checked node graph, or None with the problems recorded."""
+        if not data.strip():
+            self.at(None, "the file is empty, expected a YAML mapping with 'id' and 'kind'")
+            return None
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            before = data[: exc.start]
+            line = before.count(b"\n") + 1
+            col = exc.start - (before.rfind(b"\n") + 1) + 1
+            self.at(None, "the file is not UTF-8 text, save it as UTF-8", line, col)
+            return None
+        try:
+            node = yaml.compose(text, Loader=StrictLoader)
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            what = exc.problem or exc.context or "invalid YAML"
+            line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+            self.at(None, f"YAML syntax error: {what}", line, col)
+            return None
+        except yaml.YAMLError as exc:  # no mark: still one line, no traceback
+            self.at(None, f"YAML error: {exc}")
+            return None
+        if node is None:
+            self.at(None, "the file has no content, expected a YAML mapping with 'id' and 'kind'")
+            return None
+        self._refuse_aliases(node)
+        self._refuse_tags(node)
+        return None if self.problems else node
+
+    def _refuse_aliases(self, root: Node) -> None:
+        # An alias makes the composer hand back the same node object twice.  Seeing
+        # a node again is reported and not descended into, so a "billion laughs"
+        # file costs one pass over what is written, never the expansion.
+        seen: set[int] = set()
+        stack = [root]
+        while stack:
+            node = stack.pop()
+            if id(node) in seen:
+                self.at(node, "anchors and aliases (&name, *name) are not allowed, write the value out")
+                continue
+            seen.add(id(node))
+            if isinstance(node, MappingNode):
+                for key, value in node.value:
+                    stack.extend((value, key))
+            elif isinstance(node, SequenceNode):
+                stack.extend(reversed(node.value))
+
+    def _refuse_tags(self, root: Node) -> None:
+        stack = [root]
+        allowed = ("tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
+        seen: set[int] = set()
+        while stack:
+            node = stack.pop()
+            if id(node) in seen:
+                continue
+            seen.add(id(node))
+            if node.tag not in allowed:
+                self.at(node, f"the tag {node.tag!r} is not allowed, write plain YAML")
+            if isinstance(node, MappingNode):
+                for key, value in node.value:
+                    stack.extend((value, key))
+            elif isinstance(node, SequenceNode):
+                stack.extend(node.value)
+
+    # -- typed access ----------------------------------------------------
+    def mapping(
+        self, node: Node, what: str, required: Iterable[str], optional: Iterable[str] = ()
+    ) -> dict[str, Node] | None:
+        """The fields of a mapping; unknown, duplicate and missing keys are reported."""
+        if not isinstance(node, MappingNode):
+            self.at(node, f"{what} should be a mapping, got {_kind(node)}")
+            return None
+        required = tuple(required)
+        allowed = set(required) | set(optional)
+        fields: dict[str, Node] = {}
+        first: dict[str, Node] = {}
+        for key_node, value in node.value:
+            if not isinstance(key_node, ScalarNode):
+                self.at(key_node, f"a key in {what} should be a plain name, got {_kind(key_node)}")
+                continue
+            key = key_node.value
+            if key in first:
+                self.at(key_node, f"duplicate key '{key}' in {what} (first at line "
+                                  f"{self.line_of(first[key])}), each key must appear once")
+                continue
+            first[key] = key_node
+            if key not in allowed:
+                self.at(key_node, f"unknown field '{key}' in {what}, expected one of: "
+                                  f"{', '.join(sorted(allowed))}")
+                continue
+            fields[key] = value
+        missing = [k for k in required if k not in fields]
+        if missing:
+            self.at(node, f"{what} is missing {', '.join(repr(k) for k in missing)}")
+        return fields
+
+    def keyed(self, node: Node, what: str) -> list[tuple[Node, Node]]:
+        """A mapping of ids to entries, keys checked for duplicates and format."""
+        if not isinstance(node, MappingNode):
+            self.at(node, f"{what} should be a mapping of ids to entries, got {_kind(node)}")
+            return []
+        out: list[tuple[Node, Node]] = []
+        first: dict[str, Node] = {}
+        for key_node, value in node.value:
+            key = self.ident(key_node, f"an id in {what}")
+            if key is None:
+                continue
+            if key in first:
+                self.at(key_node, f"duplicate id '{key}' in {what} (first at line "
+                                  f"{self.line_of(first[key])}), ids must be unique")
+                continue
+            first[key] = key_node
+            out.append((key_node, value))
+        return out
+
+    def string(self, node: Node, what: str) -> str | None:
+        if not isinstance(node, ScalarNode) or _is_null(node):
+            self.at(node, f"{what} should be text, got {_kind(node)}")
+            return None
+        if not node.value.strip():
+            self.at(node, f"{what} is empty, expected text")
+            return None
+        return node.value
+
+    def ident(self, node: Node, what: str) -> str | None:
+        value = self.string(node, what)
+        if value is not None and not ID_RE.match(value):
+            self.at(node, f"{what} '{value}' should use lower-case letters, digits and '-'")
+            return None
+        return value
+
+    def integer(self, node: Node, what: str, low: int = 0, high: int = 10**9) -> int | None:
+        value = self.string(node, what)
+        if value is None:
+            return None
+        if not value.isdigit() or not low <= int(value) <= high:
+            self.at(node, f"{what} should be a whole number from {low} to {high}, got {value!r}")
+            return None
+        return int(value)
+
+    def choice(self, node: Node, what: str, choices: Iterable[str]) -> str | None:
+        choices = tuple(choices)
+        value = self.string(node, what)
+        if value is not None and value not in choices:
+            self.at(node, f"{what} should be one of {', '.join(choices)}, got {value!r}")
+            return None
+        return value
+
+    def text(self, node: Node, what: str) -> Text | None:
+        """A text a person reads: a mapping with both `en` and `zh`."""
+        fields = self.mapping(node, what, required=("en", "zh"))
+        if fields is None or "en" not in fields or "zh" not in fields:
+            return None
+        en = self.string(fields["en"], f"{what} (en)")
+        zh = self.string(fields["zh"], f"{what} (zh)")
+        return Text(en, zh) if en is not None and zh is not None else None
+
+    def items(self, node: Node, what: str, allow_empty: bool = False) -> list[Node]:
+        if not isinstance(node, SequenceNode):
+            self.at(node, f"{what} should be a list, got {_kind(node)}")
+            return []
+        if not node.value and not allow_empty:
+            self.at(node, f"{what} is an empty list, expected at least one entry")
+        return list(node.value)
+
+    def texts(self, node: Node, what: str, allow_empty: bool = False) -> tuple[Text, ...]:
+        found = (self.text(item, what) for item in self.items(node, what, allow_empty))
+        return tuple(t for t in found if t is not None)
+
+    def sources(self, node: Node, what: str) -> tuple[str, ...]:
+        out = []
+        for item in self.items(node, f"{what} sources"):
+            value = self.string(item, f"a source of {what}")
+            if value is None:
+                continue
+            if not SOURCE_RE.match(value):
+                self.at(item, f"source '{value}' of {what} is not a known reference, expected "
+                              "'seed-NNN' (an article in shared/seeds) or 'law-art-N' "
+                              "(Social Insurance Law, article N)")
+                continue
+            out.append(value)
+        return tuple(out)
