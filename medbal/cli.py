@@ -186,9 +186,16 @@ def _show_diagnosis(result: Any, view: dict[str, Any], lang: str) -> None:
     if wants_plain():
         _emit(diagnose_plain(result, view, lang))
     else:
-        console = _console()
-        for part in diagnose_rich(result, view, lang):
-            console.print(part)
+        _print_parts(_console(), diagnose_rich(result, view, lang))
+
+
+def _print_parts(console: Any, parts: list[Any]) -> None:
+    from rich.text import Text
+
+    for part in parts:
+        # Lines of text are left to the terminal to wrap, so that the one-shot
+        # command stays one line when copied; panels are laid out by Rich.
+        console.print(part, soft_wrap=isinstance(part, Text))
 
 
 def _interactive(tree: Any, lang: str, answers: dict[str, str]) -> None:
@@ -208,8 +215,7 @@ def _interactive(tree: Any, lang: str, answers: dict[str, str]) -> None:
 
     def show(result: Any) -> None:
         console.print()
-        for part in diagnose_rich(result, diagnose_view(result, lang), lang):
-            console.print(part)
+        _print_parts(console, diagnose_rich(result, diagnose_view(result, lang), lang))
 
     if Session(tree, lang, console, show, answers).run() is None:
         console.print(Text(msg("bye", lang), style="dim"))

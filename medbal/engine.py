@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from medbal.errors import UsageError
 from medbal.model import Option, Outcome, Question, Tree
 
 
-class AnswerError(ValueError):
+class AnswerError(UsageError):
     """An answer names a question the tree does not have, or a value it does not offer."""
 
 

@@ -41,6 +41,7 @@ class Session:
         self.show_result = show_result
         self.answers: dict[str, str] = dict(answers or {})
         self.remembered: dict[str, str] = {}  # earlier answers, offered as defaults
+        self.shown: str | None = None  # the question on screen: a hint does not repeat it
 
     def read(self, prompt: str) -> str:
         try:
@@ -64,9 +65,11 @@ class Session:
         q = result.question
         assert q is not None
         default = self.remembered.get(q.id)
-        self.console.print()
-        self.console.print(question_panel(question_view(q, self.lang), self.lang,
-                                          len(result.path) + 1, default))
+        if self.shown != q.id:
+            self.console.print()
+            self.console.print(question_panel(question_view(q, self.lang), self.lang,
+                                              len(result.path) + 1, default))
+            self.shown = q.id
         prompt = msg("keys", self.lang)
         if default:
             label = q.option(default).label.get(self.lang)  # type: ignore[union-attr]
@@ -75,6 +78,8 @@ class Session:
         lowered = entry.lower()
         if lowered == "q":
             return "quit"
+        if lowered in ("r", "b") or entry == "" and default or match_option(q, entry):
+            self.shown = None  # the screen moves on to another question
         if lowered == "r":
             self.answers.clear()
             self.remembered.clear()

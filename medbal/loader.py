@@ -49,7 +49,7 @@ def load_bytes(data: bytes, path: str = "<tree>") -> Loaded:
     r = Reader(path)
     root = r.compose(data)
     if root is None:
-        raise TreeError(r.problems)
+        raise TreeError(r.sorted_problems())
     head = r.mapping(root, "the file", required=("kind",),
                      optional=_TREE_FIELDS + _CHECKLIST_FIELDS)
     result: Loaded | None = None
@@ -65,7 +65,7 @@ def load_bytes(data: bytes, path: str = "<tree>") -> Loaded:
         elif kind == "checklists":
             result = _checklists(r, head, root)
     if r.problems or result is None:
-        raise TreeError(r.problems)
+        raise TreeError(r.sorted_problems())
     return result
 
 
@@ -116,16 +116,16 @@ def _question(r: Reader, qid: str, node: Node, where: dict[str, Node]) -> Questi
     options: list[Option] = []
     seen: dict[str, Node] = {}
     for item in r.items(f["options"], f"the options of {what}") if "options" in f else []:
-        found = _option(r, what, item, where)
-        if found is None:
+        value_node, opt = _option(r, what, item, where)
+        if value_node is None:
             continue
-        opt, value_node = found
-        if opt.value in seen:
-            r.at(value_node, f"option value '{opt.value}' appears twice in {what} (line "
-                             f"{r.line_of(seen[opt.value])}), values must be unique")
+        if value_node.value in seen:
+            r.at(value_node, f"option value '{value_node.value}' appears twice in {what} (line "
+                             f"{r.line_of(seen[value_node.value])}), values must be unique")
             continue
-        seen[opt.value] = value_node
-        options.append(opt)
+        seen[value_node.value] = value_node
+        if opt is not None:
+            options.append(opt)
     if "options" in f and len(f["options"].value or ()) == 1:
         r.at(f["options"], f"{what} has one option, a question needs at least two")
     if text is None or not options:
@@ -134,20 +134,21 @@ def _question(r: Reader, qid: str, node: Node, where: dict[str, Node]) -> Questi
 
 
 def _option(r: Reader, what: str, node: Node,
-            where: dict[str, Node]) -> tuple[Option, Node] | None:
+            where: dict[str, Node]) -> tuple[Node | None, Option | None]:
+    """(the value's node, the option); the option is None when any part is wrong."""
     f = r.mapping(node, f"an option of {what}", required=("value", "label", "next"))
-    if f is None or len(f) < 3:
-        return None
-    value = r.ident(f["value"], f"an option value of {what}")
-    label = r.text(f["label"], f"an option label of {what}")
-    target = r.ident(f["next"], f"'next' of an option of {what}")
+    if f is None:
+        return None, None
+    value = r.ident(f["value"], f"an option value of {what}") if "value" in f else None
+    label = r.text(f["label"], f"an option label of {what}") if "label" in f else None
+    target = r.ident(f["next"], f"'next' of an option of {what}") if "next" in f else None
     if target is not None and target not in where:
         r.at(f["next"], f"'next' of an option of {what} names '{target}', which is not a "
                         "question or outcome of this tree")
         target = None
     if value is None or label is None or target is None:
-        return None
-    return Option(value, label, target), f["value"]
+        return (f["value"] if value is not None else None), None
+    return f["value"], Option(value, label, target)
 
 
 _OUTCOME_FIELDS = ("title", "explanation", "next_steps", "where_to_check", "sources")
@@ -157,22 +158,23 @@ def _outcome(r: Reader, oid: str, node: Node) -> Outcome | None:
     what = f"outcome '{oid}'"
     f = r.mapping(node, what, required=_OUTCOME_FIELDS,
                   optional=("pooled_fund", "caveat", "checklist"))
-    if f is None or any(k not in f for k in _OUTCOME_FIELDS):
+    if f is None:
         return None
-    out = Outcome(
-        id=oid,
-        title=r.text(f["title"], f"the title of {what}"),
-        explanation=r.text(f["explanation"], f"the explanation of {what}"),
-        next_steps=r.texts(f["next_steps"], f"a next step of {what}"),
-        where_to_check=r.texts(f["where_to_check"], f"a 'where to check' of {what}"),
-        sources=r.sources(f["sources"], what),
-        pooled_fund=r.text(f["pooled_fund"], f"'pooled_fund' of {what}")
-        if "pooled_fund" in f else None,
-        caveat=r.text(f["caveat"], f"the caveat of {what}") if "caveat" in f else None,
-        checklist=r.integer(f["checklist"], f"'checklist' of {what}", 1, 99)
-        if "checklist" in f else None,
-    )
-    return out if out.title and out.explanation else None
+    # Read every field that is there, so one missing field hides no other problem.
+    title = r.text(f["title"], f"the title of {what}") if "title" in f else None
+    explanation = (r.text(f["explanation"], f"the explanation of {what}")
+                   if "explanation" in f else None)
+    steps = r.texts(f["next_steps"], f"a next step of {what}") if "next_steps" in f else ()
+    check = (r.texts(f["where_to_check"], f"a 'where to check' of {what}")
+             if "where_to_check" in f else ())
+    sources = r.sources(f["sources"], what) if "sources" in f else ()
+    pooled = r.text(f["pooled_fund"], f"'pooled_fund' of {what}") if "pooled_fund" in f else None
+    caveat = r.text(f["caveat"], f"the caveat of {what}") if "caveat" in f else None
+    checklist = (r.integer(f["checklist"], f"'checklist' of {what}", 1, 99)
+                 if "checklist" in f else None)
+    if title is None or explanation is None:
+        return None
+    return Outcome(oid, title, explanation, steps, check, sources, pooled, caveat, checklist)
 
 
 def _check_graph(r: Reader, start: str, questions: dict[str, Question],

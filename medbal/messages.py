@@ -30,7 +30,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       "“{entry}”不是选项，请输入 1 到 {n}。"),
     "no_help": ("This question has no extra help.", "这道题没有补充说明。"),
     "first_question": ("This is the first question.", "这已经是第一题。"),
-    "no_such_answer": ("There is no answer {entry}; type 1 to {n}.", "没有第 {entry} 个回答，请输入 1 到 {n}。"),
+    "no_such_answer": ("There is no answer {entry}; type 1 to {n}.",
+                       "没有第 {entry} 个回答，请输入 1 到 {n}。"),
     "bye": ("Stopped. Nothing was saved.", "已退出，未保存任何内容。"),
     # checklists
     "category": ("Category", "类别"),

@@ -30,6 +30,7 @@ class StrictLoader(_Base):  # type: ignore[misc, valid-type]
 SOURCE_RE = re.compile(r"^(seed-\d{3}|law-art-\d+)$")
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _NULLS = {"", "~", "null", "Null", "NULL"}
+_PLAIN_TAGS = ("tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
 
 
 class TreeError(Exception):
@@ -65,6 +66,14 @@ class Reader:
             line, col = node.start_mark.line + 1, node.start_mark.column + 1
         self.problems.append(f"{self.path}:{line}:{col}: {message}")
 
+    def sorted_problems(self) -> list[str]:
+        """The problems in file order (line, then column), each once."""
+        def where(problem: str) -> tuple[int, int]:
+            _, line, col, _ = problem[len(self.path):].split(":", 3)
+            return int(line), int(col)
+
+        return sorted(dict.fromkeys(self.problems), key=where)
+
     def line_of(self, node: Node) -> int:
         return node.start_mark.line + 1
 
@@ -96,11 +105,11 @@ class Reader:
         if node is None:
             self.at(None, "the file has no content, expected a YAML mapping with 'id' and 'kind'")
             return None
-        self._refuse_aliases(node)
-        self._refuse_tags(node)
+        self._check_nodes(node)
         return None if self.problems else node
 
-    def _refuse_aliases(self, root: Node) -> None:
+    def _check_nodes(self, root: Node) -> None:
+        """One pass over the node graph: no aliases, no explicit tags."""
         # An alias makes the composer hand back the same node object twice.  Seeing
         # a node again is reported and not descended into, so a "billion laughs"
         # file costs one pass over what is written, never the expansion.
@@ -109,31 +118,17 @@ class Reader:
         while stack:
             node = stack.pop()
             if id(node) in seen:
-                self.at(node, "anchors and aliases (&name, *name) are not allowed, write the value out")
+                self.at(node, "the value anchored here is reused by an alias (*name); "
+                              "anchors and aliases are not allowed, write the value out")
                 continue
             seen.add(id(node))
-            if isinstance(node, MappingNode):
-                for key, value in node.value:
-                    stack.extend((value, key))
-            elif isinstance(node, SequenceNode):
-                stack.extend(reversed(node.value))
-
-    def _refuse_tags(self, root: Node) -> None:
-        stack = [root]
-        allowed = ("tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
-        seen: set[int] = set()
-        while stack:
-            node = stack.pop()
-            if id(node) in seen:
-                continue
-            seen.add(id(node))
-            if node.tag not in allowed:
+            if node.tag not in _PLAIN_TAGS:
                 self.at(node, f"the tag {node.tag!r} is not allowed, write plain YAML")
             if isinstance(node, MappingNode):
                 for key, value in node.value:
                     stack.extend((value, key))
             elif isinstance(node, SequenceNode):
-                stack.extend(node.value)
+                stack.extend(reversed(node.value))
 
     # -- typed access ----------------------------------------------------
     def mapping(

@@ -23,6 +23,9 @@ def page_text(page: Page) -> str:
             out.append(s.heading)
         if s.intro:
             out.append(s.intro)
+        if s.style == "small":  # sources: one line, not a list
+            out.append("  " + "; ".join(s.items))
+            continue
         for i, item in enumerate(s.items, 1):
             out.append(_item(s.style, i, item))
     return "\n".join(out) + "\n"
@@ -34,7 +37,6 @@ def _item(style: str, i: int, item: str) -> str:
         "steps": f"  {i}. {item}",
         "bullets": f"  - {item}",
         "deadline": f"  ! {item}",
-        "small": f"  {item}",
     }.get(style, item)
 
 
@@ -55,7 +57,8 @@ def categories_text(view: dict[str, Any]) -> str:
     widths = [max(display_width(r[i]) for r in [head, *rows]) for i in range(3)]
     lines = []
     for r in [head, *rows]:
-        lines.append("  ".join(pad(cell, w) for cell, w in zip(r[:3], widths)) + "  " + r[3])
+        cells = [pad(cell, w) for cell, w in zip(r[:3], widths, strict=True)]
+        lines.append("  ".join([*cells, r[3]]))
     lines += ["", f"{msg('region', lang)}: {view['region']}", msg("more", lang)]
     return "\n".join(line.rstrip() for line in lines) + "\n"
 

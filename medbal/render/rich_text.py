@@ -33,7 +33,11 @@ class RichPage:
         yield Text(page.title, style="bold")
         for s in page.sections:
             body = [Text(s.intro, style="italic")] if s.intro else []
-            body += [self._item(console, s.style, i, item) for i, item in enumerate(s.items, 1)]
+            if s.style == "small":  # sources: one line, not a list
+                body.append(Text("; ".join(s.items), style="dim"))
+            else:
+                body += [self._item(console, s.style, i, item)
+                         for i, item in enumerate(s.items, 1)]
             yield Text("")
             if s.style in ("deadline", "note"):
                 color = "yellow" if s.style == "deadline" else "green"
@@ -46,10 +50,7 @@ class RichPage:
 
     def _item(self, console: Console, style: str, i: int, item: str) -> Text:
         prefix = {"checks": _box(console), "steps": f"{i}. ", "bullets": "• "}.get(style, "")
-        text = Text(prefix, style="bold") + Text(item)
-        if style == "small":
-            text.stylize("dim")
-        return text
+        return Text(prefix, style="bold") + Text(item)
 
 
 def categories_table(view: dict[str, Any]) -> Table:

@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+import os
+import textwrap
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from medbal.cli import app
+from medbal.loader import load_file
+
+ROOT = Path(__file__).resolve().parent.parent
+TREES = ROOT / "trees"
+
+
+@pytest.fixture(autouse=True)
+def _clean_env(monkeypatch):
+    # Tests choose language and overlays explicitly; the developer's shell must not leak in.
+    for var in ("MEDBAL_LANG", "MEDBAL_TREES", "LC_ALL", "LC_MESSAGES", "LANG", "NO_COLOR"):
+        monkeypatch.delenv(var, raising=False)
+
+
+@pytest.fixture(scope="session")
+def zero_tree():
+    return load_file(TREES / "zero-balance.yaml")
+
+
+@pytest.fixture(scope="session")
+def checklists():
+    return load_file(TREES / "reimbursement.yaml")
+
+
+@pytest.fixture
+def run():
+    """Invoke the CLI as a script would: stdin not a terminal, output captured."""
+    runner = CliRunner()
+
+    def invoke(*args: str, input: str | None = None, env: dict | None = None):
+        return runner.invoke(app, list(args), input=input, env=env, catch_exceptions=False)
+
+    return invoke
+
+
+@pytest.fixture
+def write(tmp_path):
+    """Write a dedented text file under tmp_path and return its path."""
+
+    def _write(name: str, text: str | bytes) -> Path:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+        return path
+
+    return _write
+
+
+def medbal_env(**extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("MEDBAL_LANG", "MEDBAL_TREES", "NO_COLOR")}
+    env.update(extra)
+    return env
