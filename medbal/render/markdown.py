@@ -14,32 +14,28 @@ def escape(text: str) -> str:
 
 
 def page_markdown(page: Page) -> str:
-    out = []
-    if page.kicker:
-        out.append(f"*{escape(page.kicker)}*\n")
-    out.append(f"## {escape(page.title)}\n")
+    out = [f"*{escape(page.kicker)}*", ""] if page.kicker else []
+    out += [f"## {escape(page.title)}", ""]
     for s in page.sections:
+        quoted = s.style in ("deadline", "note")
+        lines: list[str] = []
         if s.heading:
-            prefix = "> " if s.style in ("deadline", "note") else ""
-            out.append(f"{prefix}**{escape(s.heading)}**\n" if prefix
-                       else f"### {escape(s.heading)}\n")
+            lines += [f"**{escape(s.heading)}**" if quoted else f"### {escape(s.heading)}", ""]
         if s.intro:
-            out.append(f"{escape(s.intro)}\n")
-        lines = []
-        for i, item in enumerate(s.items, 1):
+            lines += [escape(s.intro), ""]
+        if s.style == "small":  # sources: one line, not a list
+            lines.append(escape("; ".join(s.items)))
+        for i, item in enumerate(s.items if s.style != "small" else (), 1):
             text = escape(item)
             lines.append({
                 "checks": f"- [ ] {text}",
                 "steps": f"{i}. {text}",
                 "bullets": f"- {text}",
-                "deadline": f"> - **{text}**",
-                "note": f"> {text}",
-                "small": f"- {text}",
+                "deadline": f"- **{text}**",
             }.get(s.style, text))
-        if s.style in ("deadline", "note") and s.heading:
-            lines.insert(0, ">")
-        if lines:
-            out.append("\n".join(lines) + "\n")
+        if quoted:  # one blockquote, blank lines included
+            lines = [f"> {line}" if line else ">" for line in lines]
+        out += [*lines, ""]
     return "\n".join(out)
 
 
