@@ -1,0 +1,106 @@
+"""The interactive loop in a real pseudo-terminal (pexpect): keys, Ctrl-C, Ctrl-D, widths."""
+
+import os
+import sys
+
+import pexpect
+import pytest
+
+from conftest import ROOT
+
+
+def spawn(*args: str, columns: int = 100, lang: str = "en") -> pexpect.spawn:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("MEDBAL_", "NO_COLOR"))}
+    env.update({"COLUMNS": str(columns), "LINES": "50", "TERM": "xterm", "MEDBAL_LANG": lang,
+                "PYTHONIOENCODING": "utf-8"})
+    child = pexpect.spawn(sys.executable, ["-m", "medbal", "diagnose", *args], env=env,
+                          cwd=str(ROOT), encoding="utf-8", timeout=15,
+                          dimensions=(50, columns))
+    return child
+
+
+def finish(child: pexpect.spawn) -> int:
+    child.expect(pexpect.EOF)
+    child.close()
+    return child.exitstatus if child.exitstatus is not None else 128 + child.signalstatus
+
+
+def test_full_walk_with_back_and_restart():
+    child = spawn()
+    child.expect("Question 1")
+    child.sendline("1")                      # employer
+    child.expect("Question 2")
+    child.sendline("b")                      # back to question 1, employer as default
+    child.expect("Enter keeps: My employer pays it")
+    child.sendline("")
+    child.expect("Question 2")
+    child.sendline("r")                      # restart
+    child.expect("Question 1")
+    child.sendline("self-employed")          # a value works as well as a number
+    child.expect("Question 2")
+    child.sendline("lower-tier")
+    child.expect("The lower self-employed level sets up no personal account")
+    child.expect("--answer flexible-choice=lower-tier")
+    child.sendline("q")
+    assert finish(child) == 0
+
+
+def test_wrong_entry_then_right():
+    child = spawn()
+    child.expect("Question 1")
+    child.sendline("9")
+    child.expect("'9' is not one of the options; type 1 to 4.")
+    child.sendline("3")
+    child.expect("Residents' insurance has no personal account")
+    child.sendline("q")
+    assert finish(child) == 0
+
+
+def test_back_at_the_first_question():
+    child = spawn()
+    child.expect("Question 1")
+    child.sendline("b")
+    child.expect("This is the first question.")
+    child.sendline("q")
+    assert finish(child) == 0
+
+
+def test_ctrl_c_exits_130_with_one_line():
+    child = spawn()
+    child.expect("Question 1")
+    child.sendintr()
+    rest = child.read()
+    assert finish(child) == 130
+    assert "interrupted" in rest and "Traceback" not in rest
+
+
+def test_ctrl_d_exits_1_with_one_line():
+    child = spawn()
+    child.expect("Question 1")
+    child.sendeof()
+    rest = child.read()
+    assert finish(child) == 1
+    assert "end of input before an answer" in rest and "Traceback" not in rest
+
+
+def test_narrow_terminal_walk():
+    child = spawn(columns=40)
+    child.expect("Question 1")
+    for key in ("1", "1", "1"):
+        child.sendline(key)
+    child.expect("bank account")
+    child.sendline("q")
+    assert finish(child) == 0
+
+
+@pytest.mark.parametrize("columns", [40, 120])
+def test_chinese_walk(columns):
+    child = spawn(lang="zh", columns=columns)
+    child.expect("第 1 题")
+    child.sendline("4")      # not sure
+    child.expect("第 2 题")
+    child.sendline("1")      # paid once a year
+    child.expect("居民医保")
+    child.expect("用一条命令得到同样结果")
+    child.sendline("q")
+    assert finish(child) == 0
