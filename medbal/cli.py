@@ -158,9 +158,9 @@ def diagnose(
     Example: medbal diagnose --answer scheme=yearly --format json
     """
     from medbal.engine import walk
-    from medbal.interactive import may_prompt
     from medbal.lang import choose_lang
     from medbal.registry import load_tree, overlay_dir
+    from medbal.term import may_prompt
     from medbal.views import diagnose_view
 
     language = choose_lang(lang.value if lang else None)
@@ -180,8 +180,8 @@ def diagnose(
 
 
 def _show_diagnosis(result: Any, view: dict[str, Any], lang: str) -> None:
-    from medbal.output import wants_plain
     from medbal.render.text import diagnose_plain, diagnose_rich
+    from medbal.term import wants_plain
 
     if wants_plain():
         _emit(diagnose_plain(result, view, lang))

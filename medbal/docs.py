@@ -47,7 +47,7 @@ def _pages(view: dict[str, Any], lang: str) -> list[Any]:
 
 
 def _text(view: dict[str, Any], lang: str, overview: bool, plain: bool) -> str:
-    from medbal.output import wants_plain
+    from medbal.term import wants_plain
 
     if plain or wants_plain():
         from medbal.render.plain import categories_text, page_text

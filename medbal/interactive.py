@@ -1,13 +1,11 @@
 """The prompt loop of `medbal diagnose` at a terminal.
 
 Every decision is the engine's; this module only asks, shows and keeps the
-answers.  Whether medbal may prompt at all is decided in `may_prompt`, the one
-place tests patch to drive this loop through CliRunner.
+answers.  Whether medbal may prompt at all is decided in `medbal.term`.
 """
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 
 from rich.console import Console
@@ -20,16 +18,6 @@ from medbal.messages import msg
 from medbal.model import Tree
 from medbal.render.rich_text import question_panel
 from medbal.views import question_view
-
-
-def stdin_is_terminal() -> bool:
-    return sys.stdin is not None and sys.stdin.isatty()
-
-
-def may_prompt(no_input: bool) -> bool:
-    """The one answer to "may I ask a question?": never with --no-input or without a TTY."""
-    return not no_input and stdin_is_terminal()
-
 
 Show = Callable[[Result], None]
 

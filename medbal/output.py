@@ -1,10 +1,9 @@
-"""Writing results: atomically to a file, or to stdout."""
+"""Writing results to a file, atomically."""
 
 from __future__ import annotations
 
 import os
 import stat
-import sys
 import tempfile
 from pathlib import Path
 
@@ -47,12 +46,3 @@ def _write_direct(path: Path, text: str) -> None:
             fh.write(text)
     except OSError as exc:
         raise OutputError(f"cannot write '{path}': {exc.strerror}") from None
-
-
-def stdout_is_terminal() -> bool:
-    return sys.stdout is not None and sys.stdout.isatty()
-
-
-def wants_plain() -> bool:
-    """Plain text when stdout is not a terminal or NO_COLOR is set (no-color.org)."""
-    return not stdout_is_terminal() or bool(os.environ.get("NO_COLOR"))

@@ -3,9 +3,9 @@
 import json
 
 import pytest
-
-import medbal.interactive
 from small_trees import VALID
+
+import medbal.term
 
 
 def test_one_shot_json_outcome(run):
@@ -155,7 +155,7 @@ def test_bad_medbal_lang(run):
 
 @pytest.fixture
 def prompt(monkeypatch, run):
-    monkeypatch.setattr(medbal.interactive, "stdin_is_terminal", lambda: True)
+    monkeypatch.setattr(medbal.term, "stdin_is_terminal", lambda: True)
 
     def walk(*keys: str, args: tuple[str, ...] = ()):
         return run("diagnose", *args, input="".join(k + "\n" for k in keys),

@@ -1,10 +1,10 @@
 """The loader refuses each class of bad input with FILE:LINE:COL and what was expected."""
 
 import pytest
+from small_trees import VALID
 
 from medbal.loader import load_bytes, load_file
 from medbal.yamlread import TreeError
-from small_trees import VALID
 
 
 def problems(text: str | bytes, name: str = "t.yaml") -> list[str]:
@@ -95,10 +95,12 @@ def test_missing_field_is_reported_at_its_parent():
 
 
 def test_wrong_type_says_what_was_expected():
-    text = VALID.replace("    options:\n      - {value: a,", "    options: lots\n      - {value: a,")
+    third = VALID.index("  third:")
+    options = VALID.index("    options:", third)
+    text = VALID[:options] + "    options: lots\noutcomes:\n" + VALID.split("outcomes:\n")[1]
     found = problems(text)
-    assert found, "a scalar where a list belongs must be refused"
-    assert any("should be" in p or "syntax" in p for p in found)
+    assert f"t.yaml:{line_of(text, 'options: lots')}:14: the options of question 'third' " \
+           "should be a list, got the text 'lots'" in found
 
 
 def test_a_list_where_text_belongs_is_a_type_error():

@@ -5,7 +5,6 @@ import sys
 
 import pexpect
 import pytest
-
 from conftest import ROOT
 
 
