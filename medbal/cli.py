@@ -27,9 +27,15 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=True,
     pretty_exceptions_enable=False,
+    # Plain Click help: Rich formatting costs more than the rest of a `--help` call.
+    rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
+    epilog="Exit codes: 0 done, 1 broken tree file or failed write, 2 bad input, "
+    "3 an answer is still needed, 130 interrupted. / 退出码：0 完成，1 树文件有误或写入失败，"
+    "2 输入有误，3 还需回答问题，130 被中断。",
 )
-tree_app = typer.Typer(help="Check tree files. / 检查树文件。", no_args_is_help=True)
+tree_app = typer.Typer(help="Check tree files. / 检查树文件。", no_args_is_help=True,
+                       rich_markup_mode=None)
 app.add_typer(tree_app, name="tree")
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -94,11 +100,7 @@ def main_callback(
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                           help="Print the version and exit.")] = False,
 ) -> None:
-    """medbal: a bilingual guide to a zero personal-account balance and to claiming costs back.
-
-    Exit codes: 0 done, 1 a broken tree file or failed write, 2 bad input,
-    3 an answer is still needed (one-shot diagnose), 130 interrupted.
-    """
+    """medbal: a bilingual guide to a zero personal-account balance and to claiming costs back."""
 
 
 def _emit(text: str) -> None:
@@ -133,7 +135,7 @@ def parse_answers(pairs: list[str], answers_file: str | None) -> dict[str, str]:
     return answers
 
 
-@app.command()
+@app.command(short_help="Why the personal account shows 0. / 个人账户为什么是 0。")
 @handles_errors
 def diagnose(
     tree: Annotated[str, typer.Argument(help="Tree id or YAML file.")] = "zero-balance",
@@ -234,7 +236,7 @@ def _complete_category(incomplete: str) -> list[str]:
     return [k for k in keys if k.startswith(incomplete)]
 
 
-@app.command()
+@app.command(short_help="Documents to bring for a claim. / 报销需要带的材料。")
 @handles_errors
 def docs(
     category: Annotated[str | None, typer.Argument(
@@ -273,7 +275,7 @@ def docs(
 
 # --- tree -------------------------------------------------------------------
 
-@tree_app.command("validate")
+@tree_app.command("validate", short_help="Check tree files. / 检查树文件。")
 @handles_errors
 def tree_validate(
     paths: Annotated[list[str], typer.Argument(help="Tree files to check.")],

@@ -1,0 +1,121 @@
+"""Start-up and scale benchmark for medbal (run by hand, not a test).
+
+    uv run python benchmarks/startup.py [--runs 30]
+
+Times paired runs of each one-shot command against a bare Python process that
+imports what every command needs anyway (typer, rich.console, yaml), in the
+same environment, and prints the median ratio; then builds a generated tree of
+5,000 questions and checks that loading it grows linearly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+PY = sys.executable
+BASELINE = [PY, "-c", "import typer, rich.console, yaml"]
+COMMANDS = {
+    "docs 1": ["docs", "1"],
+    "docs --all --format json": ["docs", "--all", "--format", "json"],
+    "diagnose one-shot json": ["diagnose", "-a", "scheme=employer", "-a", "record=stopped",
+                               "--format", "json"],
+    "diagnose one-shot text": ["diagnose", "-a", "scheme=yearly"],
+    "--help": ["--help"],
+}
+TARGETS = {"docs --all --format json": 1.0, "diagnose one-shot json": 1.0}
+DEFAULT_TARGET = 1.25
+
+
+def timed(cmd: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
+                   check=False)
+    return time.perf_counter() - start
+
+
+def startup(runs: int) -> bool:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MEDBAL_")}
+    ok = True
+    print(f"{'command':28} {'median ms':>9} {'baseline':>9} {'ratio':>6}  target")
+    for name, args in COMMANDS.items():
+        cmd = [PY, "-m", "medbal", *args]
+        timed(cmd, env), timed(BASELINE, env)  # warm the file cache
+        pairs = [(timed(cmd, env), timed(BASELINE, env)) for _ in range(runs)]
+        ratio = statistics.median(c / b for c, b in pairs)
+        target = TARGETS.get(name, DEFAULT_TARGET)
+        ok &= ratio <= target
+        print(f"{name:28} {statistics.median(c for c, _ in pairs) * 1000:9.1f} "
+              f"{statistics.median(b for _, b in pairs) * 1000:9.1f} {ratio:6.2f}  "
+              f"<= {target:.2f} {'ok' if ratio <= target else 'OVER'}")
+    return ok
+
+
+def generated_tree(questions: int) -> str:
+    """A chain of questions, each with a side exit, ending in one of two outcomes."""
+    lines = ["kind: decision-tree", "id: big", "title: {en: Big, zh: 大}", "start: q0",
+             "questions:"]
+    for i in range(questions):
+        nxt = f"q{i + 1}" if i + 1 < questions else "end"
+        lines += [f"  q{i}:", f"    text: {{en: Question {i}?, zh: 问题{i}？}}", "    options:",
+                  f"      - {{value: go, label: {{en: Go, zh: 继续}}, next: {nxt}}}",
+                  f"      - {{value: stop, label: {{en: Stop, zh: 停}}, next: side}}"]
+    lines.append("outcomes:")
+    for oid in ("end", "side"):
+        lines += [f"  {oid}:", f"    title: {{en: {oid}, zh: 结果}}",
+                  "    explanation: {en: Done., zh: 完。}", "    next_steps: [{en: Go., zh: 走。}]",
+                  "    where_to_check: [{en: Here., zh: 这里。}]", "    sources: [seed-000]"]
+    return "\n".join(lines) + "\n"
+
+
+def scale(runs: int) -> bool:
+    from medbal.loader import load_bytes
+
+    sizes = (1000, 5000)
+    seconds = {}
+    for n in sizes:
+        data = generated_tree(n).encode()
+        seconds[n] = min(_time_load(load_bytes, data) for _ in range(3))
+    growth = seconds[5000] / seconds[1000]
+    print(f"\nload+validate 1,000 questions: {seconds[1000]:.3f} s; 5,000: {seconds[5000]:.3f} s"
+          f" (x{growth:.1f} for x5 the size; linear is about 5)")
+    ok = seconds[5000] < 2.0 and growth < 7.5
+
+    with tempfile.TemporaryDirectory() as folder:
+        big = Path(folder) / "big.yaml"
+        big.write_text(generated_tree(5000), encoding="utf-8")
+        env = {k: v for k, v in os.environ.items() if not k.startswith("MEDBAL_")}
+        big_cmd = [PY, "-m", "medbal", "diagnose", str(big), "-a", "q0=stop", "-f", "json"]
+        small_cmd = [PY, "-m", "medbal", "diagnose", "-a", "scheme=yearly", "-f", "json"]
+        timed(big_cmd, env)
+        pairs = [(timed(big_cmd, env), timed(small_cmd, env)) for _ in range(max(5, runs // 3))]
+        ratio = statistics.median(b / s for b, s in pairs)
+    print(f"one-shot diagnose on the 5,000-question tree: x{ratio:.2f} the shipped tree "
+          f"(target < 2) {'ok' if ratio < 2 else 'OVER'}")
+    return ok and ratio < 2
+
+
+def _time_load(load, data: bytes) -> float:
+    start = time.perf_counter()
+    load(data, "big.yaml")
+    return time.perf_counter() - start
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=30)
+    args = parser.parse_args()
+    ok = startup(args.runs)
+    ok &= scale(args.runs)
+    print("\nall targets met" if ok else "\nsome targets missed")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
