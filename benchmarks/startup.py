@@ -65,7 +65,7 @@ def generated_tree(questions: int) -> str:
         nxt = f"q{i + 1}" if i + 1 < questions else "end"
         lines += [f"  q{i}:", f"    text: {{en: Question {i}?, zh: 问题{i}？}}", "    options:",
                   f"      - {{value: go, label: {{en: Go, zh: 继续}}, next: {nxt}}}",
-                  f"      - {{value: stop, label: {{en: Stop, zh: 停}}, next: side}}"]
+                  "      - {value: stop, label: {en: Stop, zh: 停}, next: side}"]
     lines.append("outcomes:")
     for oid in ("end", "side"):
         lines += [f"  {oid}:", f"    title: {{en: {oid}, zh: 结果}}",
