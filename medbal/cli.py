@@ -8,17 +8,23 @@ a JSON call pay only for what they use.
 
 from __future__ import annotations
 
-import functools
-import json
 import sys
-from collections.abc import Callable
-from enum import Enum
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any
 
 import typer
 
 from medbal import __version__
-from medbal.errors import INTERRUPTED, NEEDS_ANSWER, MedbalError, UsageError
+from medbal.cli_common import (
+    DiagnoseFormat,
+    DocsFormat,
+    LangOpt,
+    TreesOpt,
+    emit,
+    emit_json,
+    handles_errors,
+)
+from medbal.cli_tree import tree_app
+from medbal.errors import NEEDS_ANSWER, UsageError
 
 app = typer.Typer(
     name="medbal",
@@ -34,60 +40,7 @@ app = typer.Typer(
     "3 an answer is still needed, 130 interrupted. / 退出码：0 完成，1 树文件有误或写入失败，"
     "2 输入有误，3 还需回答问题，130 被中断。",
 )
-tree_app = typer.Typer(help="Check tree files. / 检查树文件。", no_args_is_help=True,
-                       rich_markup_mode=None)
 app.add_typer(tree_app, name="tree")
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def handles_errors(func: F) -> F:
-    """Turn the library's exceptions into one line on stderr and an exit code."""
-
-    @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from medbal.yamlread import TreeError
-
-        try:
-            return func(*args, **kwargs)
-        except TreeError as exc:
-            for problem in exc.problems:
-                typer.echo(problem, err=True)
-            raise typer.Exit(1) from None
-        except MedbalError as exc:
-            typer.echo(f"medbal: {exc}", err=True)
-            raise typer.Exit(exc.exit_code) from None
-        except KeyboardInterrupt:
-            typer.echo("\nmedbal: interrupted.", err=True)
-            raise typer.Exit(INTERRUPTED) from None
-
-    return wrapper  # type: ignore[return-value]
-
-
-class Lang(str, Enum):
-    en = "en"
-    zh = "zh"
-
-
-class DiagnoseFormat(str, Enum):
-    text = "text"
-    json = "json"
-
-
-class DocsFormat(str, Enum):
-    text = "text"
-    markdown = "markdown"
-    html = "html"
-    json = "json"
-
-
-LangOpt = Annotated[Lang | None, typer.Option(
-    "--lang", "-l", help="Language: en or zh. Default: MEDBAL_LANG, then the locale.",
-    show_default=False)]
-TreesOpt = Annotated[str | None, typer.Option(
-    "--trees", help="A folder of trees laid over the shipped ones (or MEDBAL_TREES).",
-    show_default=False)]
-
 
 def _version(value: bool) -> None:
     if value:
@@ -101,15 +54,6 @@ def main_callback(
                                           help="Print the version and exit.")] = False,
 ) -> None:
     """medbal: a bilingual guide to a zero personal-account balance and to claiming costs back."""
-
-
-def _emit(text: str) -> None:
-    sys.stdout.write(text)
-    sys.stdout.flush()
-
-
-def _emit_json(data: dict[str, Any]) -> None:
-    _emit(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
 def _console() -> Any:
@@ -174,7 +118,7 @@ def diagnose(
     result = walk(loaded, answers)
     view = diagnose_view(result, language)
     if fmt is DiagnoseFormat.json:
-        _emit_json(view)
+        emit_json(view)
     else:
         _show_diagnosis(result, view, language)
     if not result.done:
@@ -186,7 +130,7 @@ def _show_diagnosis(result: Any, view: dict[str, Any], lang: str) -> None:
     from medbal.term import wants_plain
 
     if wants_plain():
-        _emit(diagnose_plain(result, view, lang))
+        emit(diagnose_plain(result, view, lang))
     else:
         _print_parts(_console(), diagnose_rich(result, view, lang))
 
@@ -270,37 +214,7 @@ def docs(
 
         write_atomic(output, text)
     elif text:
-        _emit(text)
-
-
-# --- tree -------------------------------------------------------------------
-
-@tree_app.command("validate", short_help="Check tree files. / 检查树文件。")
-@handles_errors
-def tree_validate(
-    paths: Annotated[list[str], typer.Argument(help="Tree files to check.")],
-) -> None:
-    """Check tree files: YAML, fields, types, both languages, sources and the graph.
-
-    Prints every problem as FILE:LINE:COL: message; exit 0 when all are valid, 1 if not.
-
-    Example: medbal tree validate trees/*.yaml
-    """
-    from medbal.loader import load_file
-    from medbal.yamlread import TreeError
-
-    bad = 0
-    for path in paths:
-        try:
-            loaded = load_file(path)
-        except TreeError as exc:
-            bad += 1
-            for problem in exc.problems:
-                typer.echo(problem, err=True)
-            continue
-        typer.echo(f"{path}: valid ({type(loaded).__name__.lower()} '{loaded.id}')")
-    if bad:
-        raise typer.Exit(1)
+        emit(text)
 
 
 def main() -> None:

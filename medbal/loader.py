@@ -12,26 +12,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from yaml.nodes import Node
+from yaml.nodes import MappingNode, Node, ScalarNode
 
-from medbal.model import (
-    Category,
-    Checklists,
-    Deadline,
-    Document,
-    Option,
-    Outcome,
-    Question,
-    Step,
-    Text,
-    Tree,
-    Variant,
-)
+from medbal.model import Checklists, Dates, Option, Outcome, Question, Review, Tree
+from medbal.spec import names
 from medbal.yamlread import Reader, TreeError
 
 KINDS = ("decision-tree", "checklists")
-DEADLINE_KINDS = ("within", "at-least", "in-advance", "after")
-UNITS = ("day", "month", "year")
 
 Loaded = Tree | Checklists
 
@@ -68,38 +55,62 @@ def load_bytes(data: bytes, path: str = "<tree>") -> Loaded:
 
 
 def _load(data: bytes, path: str) -> Loaded:
+    from medbal.loader_checklists import checklists
+
     r = Reader(path)
     root = r.compose(data)
     if root is None:
         raise TreeError(r.sorted_problems())
-    head = r.mapping(root, "the file", required=("kind",),
-                     optional=_TREE_FIELDS + _CHECKLIST_FIELDS)
+    kind = _kind(r, root)
     result: Loaded | None = None
-    if head is not None and "kind" in head:
-        kind = r.choice(head["kind"], "'kind'", KINDS)
-        fields_of = _TREE_FIELDS if kind == "decision-tree" else _CHECKLIST_FIELDS
-        for key_node, _ in root.value:
-            if kind and key_node.value not in fields_of + ("kind",):
-                r.at(key_node, f"unknown field '{key_node.value}' for kind '{kind}', expected "
-                               f"one of: {', '.join(sorted(fields_of))}")
-        if kind == "decision-tree":
-            result = _tree(r, head, root)
-        elif kind == "checklists":
-            result = _checklists(r, head, root)
+    if kind is not None:
+        fields = r.mapping(root, f"a {kind} file", *names(kind))
+        if fields is not None:
+            result = (_tree(r, fields) if kind == "decision-tree"
+                      else checklists(r, fields))
     if r.problems or result is None:
         raise TreeError(r.sorted_problems())
     return result
 
 
+def _kind(r: Reader, root: Node) -> str | None:
+    if not isinstance(root, MappingNode):
+        r.at(root, "the file should be a mapping with 'kind', 'id' and the rest")
+        return None
+    for key, value in root.value:
+        if isinstance(key, ScalarNode) and key.value == "kind":
+            return r.choice(value, "'kind'", KINDS)
+    r.at(root, f"the file has no 'kind', expected one of: {', '.join(KINDS)}")
+    return None
+
+
+def review(r: Reader, f: dict[str, Node], root_where: str) -> Review:
+    """A file's own review date and window (see medbal.review)."""
+    return Review(
+        where=r.where(f["reviewed"]) if "reviewed" in f else root_where,
+        reviewed=r.date(f["reviewed"], "'reviewed'") if "reviewed" in f else None,
+        months=r.integer(f["review_months"], "'review_months'", 1, 120) or 12
+        if "review_months" in f else 12,
+    )
+
+
+def dates(r: Reader, f: dict[str, Node], node: Node, what: str) -> Dates:
+    """The optional reference and dates of an outcome or a category."""
+    return Dates(
+        where=r.where(node),
+        reference=r.text(f["reference"], f"the reference of {what}")
+        if "reference" in f else None,
+        reviewed=r.date(f["reviewed"], f"'reviewed' of {what}") if "reviewed" in f else None,
+        valid_from=r.date(f["valid_from"], f"'valid_from' of {what}")
+        if "valid_from" in f else None,
+        valid_until=r.date(f["valid_until"], f"'valid_until' of {what}")
+        if "valid_until" in f else None,
+    )
+
+
 # --- decision trees ---------------------------------------------------------
 
-_TREE_FIELDS = ("id", "title", "description", "start", "questions", "outcomes")
-
-
-def _tree(r: Reader, f: dict[str, Node], root: Node) -> Tree | None:
-    for key in ("id", "title", "start", "questions", "outcomes"):
-        if key not in f:
-            r.at(root, f"a decision tree needs '{key}'")
+def _tree(r: Reader, f: dict[str, Node]) -> Tree | None:
     tree_id = r.ident(f["id"], "the tree id") if "id" in f else None
     title = r.text(f["title"], "the tree title") if "title" in f else None
     description = r.text(f["description"], "the tree description") if "description" in f else None
@@ -123,14 +134,15 @@ def _tree(r: Reader, f: dict[str, Node], root: Node) -> Tree | None:
             start = None
     if start is not None and not r.problems:
         _check_graph(r, start, questions, where)
+    file_review = review(r, f, f"{r.path}:1:1")
     if r.problems or tree_id is None or title is None or start is None:
         return None
-    return Tree(tree_id, title, start, questions, outcomes, r.path, description)
+    return Tree(tree_id, title, start, questions, outcomes, r.path, description, file_review)
 
 
 def _question(r: Reader, qid: str, node: Node, where: dict[str, Node]) -> Question | None:
     what = f"question '{qid}'"
-    f = r.mapping(node, what, required=("text", "options"), optional=("help",))
+    f = r.mapping(node, what, *names("question"))
     if f is None:
         return None
     text = r.text(f["text"], f"the text of {what}") if "text" in f else None
@@ -158,7 +170,7 @@ def _question(r: Reader, qid: str, node: Node, where: dict[str, Node]) -> Questi
 def _option(r: Reader, what: str, node: Node,
             where: dict[str, Node]) -> tuple[Node | None, Option | None]:
     """(the value's node, the option); the option is None when any part is wrong."""
-    f = r.mapping(node, f"an option of {what}", required=("value", "label", "next"))
+    f = r.mapping(node, f"an option of {what}", *names("option"))
     if f is None:
         return None, None
     value = r.ident(f["value"], f"an option value of {what}") if "value" in f else None
@@ -173,13 +185,9 @@ def _option(r: Reader, what: str, node: Node,
     return f["value"], Option(value, label, target)
 
 
-_OUTCOME_FIELDS = ("title", "explanation", "next_steps", "where_to_check", "sources")
-
-
 def _outcome(r: Reader, oid: str, node: Node) -> Outcome | None:
     what = f"outcome '{oid}'"
-    f = r.mapping(node, what, required=_OUTCOME_FIELDS,
-                  optional=("pooled_fund", "caveat", "checklist"))
+    f = r.mapping(node, what, *names("outcome"))
     if f is None:
         return None
     # Read every field that is there, so one missing field hides no other problem.
@@ -196,7 +204,8 @@ def _outcome(r: Reader, oid: str, node: Node) -> Outcome | None:
                  if "checklist" in f else None)
     if title is None or explanation is None:
         return None
-    return Outcome(oid, title, explanation, steps, check, sources, pooled, caveat, checklist)
+    return Outcome(oid, title, explanation, steps, check, sources, pooled, caveat, checklist,
+                   dates(r, f, node, what))
 
 
 def _check_graph(r: Reader, start: str, questions: dict[str, Question],
@@ -227,144 +236,3 @@ def _check_graph(r: Reader, start: str, questions: dict[str, Question],
         if nid not in state:
             r.at(key_node, f"'{nid}' cannot be reached from the start '{start}', "
                            "link it from an option or remove it")
-
-
-# --- checklists --------------------------------------------------------------
-
-_CHECKLIST_FIELDS = ("id", "title", "region", "region_note", "sources", "common_documents",
-                     "claim_steps", "legal_basis", "categories")
-
-
-def _checklists(r: Reader, f: dict[str, Node], root: Node) -> Checklists | None:
-    for key in _CHECKLIST_FIELDS:
-        if key not in f:
-            r.at(root, f"a checklists file needs '{key}'")
-    if r.problems:
-        return None
-    cats: list[Category] = []
-    numbers: dict[int, Node] = {}
-    slugs: dict[str, Node] = {}
-    for node in r.items(f["categories"], "categories"):
-        cat = _category(r, node)
-        if cat is None:
-            continue
-        if cat.number in numbers:
-            r.at(node, f"category number {cat.number} is used twice (line "
-                       f"{r.line_of(numbers[cat.number])}), numbers must be unique")
-        if cat.slug in slugs:
-            r.at(node, f"category slug '{cat.slug}' is used twice (line "
-                       f"{r.line_of(slugs[cat.slug])}), slugs must be unique")
-        numbers.setdefault(cat.number, node)
-        slugs.setdefault(cat.slug, node)
-        cats.append(cat)
-    result = Checklists(
-        id=r.ident(f["id"], "the id"),
-        title=r.text(f["title"], "the title"),
-        region=r.text(f["region"], "'region'"),
-        region_note=r.text(f["region_note"], "'region_note'"),
-        categories=tuple(sorted(cats, key=lambda c: c.number)),
-        common_documents=_documents(r, f["common_documents"], "the common documents"),
-        claim_steps=_steps(r, f["claim_steps"], "a claim step"),
-        legal_basis=_steps(r, f["legal_basis"], "the legal basis"),
-        sources=r.sources(f["sources"], "the checklists"),
-        path=r.path,
-        by_slug={c.slug: c for c in cats},
-    )
-    return None if r.problems else result
-
-
-def _category(r: Reader, node: Node) -> Category | None:
-    f = r.mapping(node, "a category",
-                  required=("number", "slug", "title", "applies_when", "documents", "sources"),
-                  optional=("deadlines", "conditions", "variants", "notes"))
-    if f is None or "number" not in f or "slug" not in f:
-        return None
-    number = r.integer(f["number"], "the category number", 1, 99)
-    slug = r.ident(f["slug"], "the category slug")
-    what = f"category {number}"
-    if any(k not in f for k in ("title", "applies_when", "documents", "sources")):
-        return None
-    cat = Category(
-        number=number,
-        slug=slug,
-        title=r.text(f["title"], f"the title of {what}"),
-        applies_when=r.text(f["applies_when"], f"'applies_when' of {what}"),
-        documents=_documents(r, f["documents"], f"the documents of {what}", allow_empty=True),
-        sources=r.sources(f["sources"], what),
-        deadlines=tuple(d for n in r.items(f["deadlines"], f"the deadlines of {what}")
-                        if (d := _deadline(r, n, what))) if "deadlines" in f else (),
-        conditions=r.texts(f["conditions"], f"a condition of {what}")
-        if "conditions" in f else (),
-        variants=tuple(v for n in r.items(f["variants"], f"the variants of {what}")
-                       if (v := _variant(r, n, what))) if "variants" in f else (),
-        notes=r.texts(f["notes"], f"a note of {what}") if "notes" in f else (),
-    )
-    if not cat.documents and not any(v.documents for v in cat.variants):
-        r.at(f["documents"], f"{what} lists no documents, in 'documents' or in its variants")
-    return cat if number is not None and slug is not None else None
-
-
-def _deadline(r: Reader, node: Node, what: str) -> Deadline | None:
-    f = r.mapping(node, f"a deadline of {what}", required=("kind", "text"),
-                  optional=("amount", "unit", "event"))
-    if f is None or "kind" not in f or "text" not in f:
-        return None
-    if ("amount" in f) != ("unit" in f):
-        r.at(node, f"a deadline of {what} needs 'amount' and 'unit' together, or neither")
-    return Deadline(
-        kind=r.choice(f["kind"], f"the kind of a deadline of {what}", DEADLINE_KINDS),
-        text=r.text(f["text"], f"a deadline of {what}"),
-        amount=r.integer(f["amount"], f"the amount of a deadline of {what}", 1, 1000)
-        if "amount" in f else None,
-        unit=r.choice(f["unit"], f"the unit of a deadline of {what}", UNITS)
-        if "unit" in f else None,
-        event=r.text(f["event"], f"the event of a deadline of {what}") if "event" in f else None,
-    )
-
-
-def _variant(r: Reader, node: Node, what: str) -> Variant | None:
-    f = r.mapping(node, f"a variant of {what}",
-                  required=("id", "title", "applies_when", "documents"), optional=("conditions",))
-    if f is None or len(f) < 4:
-        return None
-    return Variant(
-        id=r.ident(f["id"], f"a variant id of {what}"),
-        title=r.text(f["title"], f"a variant title of {what}"),
-        applies_when=r.text(f["applies_when"], f"'applies_when' of a variant of {what}"),
-        documents=_documents(r, f["documents"], f"the documents of a variant of {what}"),
-        conditions=r.texts(f["conditions"], f"a condition of a variant of {what}")
-        if "conditions" in f else (),
-    )
-
-
-def _documents(r: Reader, node: Node, what: str,
-               allow_empty: bool = False) -> tuple[Document, ...]:
-    out: list[Document] = []
-    seen: set[str] = set()
-    for item in r.items(node, what, allow_empty):
-        f = r.mapping(item, f"a document in {what}", required=("id", "text"),
-                      optional=("sources",))
-        if f is None or "id" not in f or "text" not in f:
-            continue
-        doc_id = r.ident(f["id"], f"a document id in {what}")
-        if doc_id in seen:
-            r.at(f["id"], f"document id '{doc_id}' appears twice in {what}")
-        seen.add(doc_id)
-        text = r.text(f["text"], f"a document in {what}")
-        sources = r.sources(f["sources"], f"document '{doc_id}'") if "sources" in f else ()
-        if doc_id and text:
-            out.append(Document(doc_id, text, sources))
-    return tuple(out)
-
-
-def _steps(r: Reader, node: Node, what: str) -> tuple[Step, ...]:
-    out: list[Step] = []
-    for item in r.items(node, what):
-        f = r.mapping(item, what, required=("text", "sources"))
-        if f is None or "text" not in f or "sources" not in f:
-            continue
-        text: Text | None = r.text(f["text"], what)
-        sources = r.sources(f["sources"], what)
-        if text:
-            out.append(Step(text, sources))
-    return tuple(out)

@@ -69,7 +69,9 @@ def msg(key: str, lang: str, **values: object) -> str:
 
 
 def source_label(ref: str, lang: str) -> str:
-    """'seed-001' or 'law-art-28' as a reader sees it."""
+    """'seed-001', 'law-art-28' or 'local:NAME' as a reader sees it."""
+    if ref.startswith("local:"):
+        return ref.removeprefix("local:").strip()
     kind, _, n = ref.rpartition("-")
     en, zh = SOURCE_LABELS[kind]
     return (zh if lang == "zh" else en).format(n=n)

@@ -6,6 +6,7 @@ types only.  Texts a person reads are `Text` values carrying both languages.
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 
 LANGS = ("en", "zh")
@@ -18,6 +19,29 @@ class Text:
 
     def get(self, lang: str) -> str:
         return self.zh if lang == "zh" else self.en
+
+
+@dataclass(frozen=True)
+class Dates:
+    """How current a rule is: checked when, valid from and until, resting on what."""
+
+    where: str = ""  # FILE:LINE:COL of the entry, for review warnings
+    reference: Text | None = None
+    reviewed: datetime.date | None = None
+    valid_from: datetime.date | None = None
+    valid_until: datetime.date | None = None
+
+
+NO_DATES = Dates()
+
+
+@dataclass(frozen=True)
+class Review:
+    """A file's own review date (the default for its entries) and window."""
+
+    where: str = ""
+    reviewed: datetime.date | None = None
+    months: int = 12
 
 
 @dataclass(frozen=True)
@@ -52,6 +76,7 @@ class Outcome:
     pooled_fund: Text | None = None  # when the pooled fund still pays
     caveat: Text | None = None  # where the sources are vague or disagree
     checklist: int | None = None  # a reimbursement category this outcome leads to
+    dates: Dates = NO_DATES
 
 
 @dataclass(frozen=True)
@@ -63,6 +88,7 @@ class Tree:
     outcomes: dict[str, Outcome]
     path: str = ""
     description: Text | None = None
+    review: Review = field(default_factory=Review)
 
 
 @dataclass(frozen=True)
@@ -109,6 +135,7 @@ class Category:
     conditions: tuple[Text, ...] = ()
     variants: tuple[Variant, ...] = ()
     notes: tuple[Text, ...] = ()
+    dates: Dates = NO_DATES
 
 
 @dataclass(frozen=True)
@@ -129,6 +156,7 @@ class Checklists:
     legal_basis: tuple[Step, ...]
     sources: tuple[str, ...] = ()
     path: str = ""
+    review: Review = field(default_factory=Review)
     by_slug: dict[str, Category] = field(default_factory=dict, compare=False)
 
     def find(self, key: str) -> Category | None:

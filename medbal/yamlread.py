@@ -10,6 +10,7 @@ the first.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Iterable
 
@@ -17,6 +18,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from medbal.model import Text
+from medbal.spec import ID_PATTERN, SOURCE_PATTERN
 
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -32,8 +34,8 @@ class StrictLoader(_Base):  # type: ignore[misc, valid-type]
         return _DEFAULT_TAGS[kind]
 
 
-SOURCE_RE = re.compile(r"^(seed-\d{3}|law-art-\d+)$")
-ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+SOURCE_RE = re.compile(SOURCE_PATTERN)
+ID_RE = re.compile(ID_PATTERN)
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _DEFAULT_TAGS = {ScalarNode: "tag:yaml.org,2002:str", SequenceNode: "tag:yaml.org,2002:seq",
                  MappingNode: "tag:yaml.org,2002:map"}
@@ -213,6 +215,22 @@ class Reader:
             return None
         return int(value)
 
+    def date(self, node: Node, what: str) -> datetime.date | None:
+        value = self.string(node, what)
+        if value is None:
+            return None
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            try:
+                return datetime.date.fromisoformat(value)
+            except ValueError:  # 2026-02-30
+                pass
+        self.at(node, f"{what} should be a real date written YYYY-MM-DD, got {value!r}")
+        return None
+
+    def where(self, node: Node) -> str:
+        """FILE:LINE:COL of a node, for messages made after loading (review warnings)."""
+        return f"{self.path}:{node.start_mark.line + 1}:{node.start_mark.column + 1}"
+
     def choice(self, node: Node, what: str, choices: Iterable[str]) -> str | None:
         choices = tuple(choices)
         value = self.string(node, what)
@@ -250,8 +268,9 @@ class Reader:
                 continue
             if not SOURCE_RE.match(value):
                 self.at(item, f"source '{value}' of {what} is not a known reference, expected "
-                              "'seed-NNN' (an article in shared/seeds) or 'law-art-N' "
-                              "(Social Insurance Law, article N)")
+                              "'seed-NNN' (an article in shared/seeds), 'law-art-N' "
+                              "(Social Insurance Law, article N) or 'local:NAME' (a "
+                              "regional document, for overlays)")
                 continue
             out.append(value)
         return tuple(out)

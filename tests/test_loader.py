@@ -35,8 +35,8 @@ def test_yaml_syntax_error_gives_file_line_and_column():
 def test_duplicate_key_is_refused_with_both_lines():
     text = VALID.replace("start: first\n", "start: first\nstart: second\n")
     (problem,) = problems(text)
-    assert problem == (f"t.yaml:{line_of(text, 'start: second')}:1: duplicate key 'start' in "
-                       f"the file (first at line {line_of(text, 'start: first')}), "
+    assert problem == (f"t.yaml:{line_of(text, 'start: second')}:1: duplicate key 'start' in a "
+                       f"decision-tree file (first at line {line_of(text, 'start: first')}), "
                        "each key must appear once")
 
 

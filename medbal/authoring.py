@@ -1,0 +1,185 @@
+"""What the people who keep trees/ need: an inventory, the path table, diagrams.
+
+Pure functions from loaded trees to data or text; `medbal tree ...` prints them.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+from medbal.engine import all_paths
+from medbal.model import Checklists, Tree
+from medbal.registry import shipped_dir
+
+
+def inventory(overlay: Path | None, lang: str) -> list[dict[str, Any]]:
+    """Every tree file medbal sees, overlay first; a shipped file an overlay replaces is marked."""
+    from medbal.loader import load_file
+    from medbal.yamlread import TreeError
+
+    rows: list[dict[str, Any]] = []
+    overlaid: set[str] = set()
+    folders = [("overlay", overlay)] if overlay else []
+    for origin, folder in [*folders, ("shipped", shipped_dir())]:
+        for path in sorted(folder.glob("*.yaml")):
+            row: dict[str, Any] = {"id": path.stem, "file": str(path), "origin": origin,
+                                   "replaced": origin == "shipped" and path.stem in overlaid,
+                                   "replaces": origin == "overlay" and
+                                   (shipped_dir() / path.name).is_file()}
+            if origin == "overlay":
+                overlaid.add(path.stem)
+            try:
+                row.update(_summary(load_file(path), lang))
+            except TreeError as exc:
+                row.update({"kind": "invalid", "title": "", "problems": exc.problems})
+            rows.append(row)
+    return rows
+
+
+def _summary(loaded: Tree | Checklists, lang: str) -> dict[str, Any]:
+    if isinstance(loaded, Tree):
+        return {"kind": "decision-tree", "title": loaded.title.get(lang),
+                "questions": len(loaded.questions), "outcomes": len(loaded.outcomes)}
+    return {"kind": "checklists", "title": loaded.title.get(lang),
+            "categories": len(loaded.categories)}
+
+
+def inventory_text(rows: list[dict[str, Any]]) -> str:
+    from medbal.render.plain import display_width, pad
+
+    table = []
+    for row in rows:
+        if row["kind"] == "decision-tree":
+            size = f"{row['questions']} questions, {row['outcomes']} outcomes"
+        elif row["kind"] == "checklists":
+            size = f"{row['categories']} categories"
+        else:
+            size = f"{len(row['problems'])} problems: medbal tree validate {row['file']}"
+        origin = row["origin"] + (", replaces shipped" if row["replaces"] else "") + \
+            (", replaced by overlay" if row["replaced"] else "")
+        table.append((row["id"], row["kind"], row["title"], size, origin, row["file"]))
+    head = ("ID", "KIND", "TITLE", "SIZE", "FROM", "FILE")
+    widths = [max(display_width(r[i]) for r in [head, *table]) for i in range(5)]
+    return "".join("  ".join([*(pad(c, w) for c, w in zip(r[:5], widths, strict=True)), r[5]])
+                   + "\n" for r in [head, *table])
+
+
+# --- paths --------------------------------------------------------------------
+
+def path_rows(tree: Tree, lang: str) -> list[dict[str, Any]]:
+    return [{"answers": [{"question": a.question.id, "value": a.option.value} for a in path],
+             "outcome": outcome.id, "title": outcome.title.get(lang)}
+            for path, outcome in all_paths(tree)]
+
+
+def _answers(row: dict[str, Any]) -> str:
+    return " ".join(f"{a['question']}={a['value']}" for a in row["answers"])
+
+
+def paths_text(rows: list[dict[str, Any]]) -> str:
+    width = len(str(len(rows)))
+    return "".join(f"{i:>{width}}  {_answers(r)}  ->  {r['outcome']}  ({r['title']})\n"
+                   for i, r in enumerate(rows, 1))
+
+
+def paths_csv(rows: list[dict[str, Any]]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["path", "answers", "outcome", "title"])
+    for i, r in enumerate(rows, 1):
+        writer.writerow([i, _answers(r), r["outcome"], r["title"]])
+    return out.getvalue()
+
+
+# --- diagrams -----------------------------------------------------------------
+
+def _mid(node_id: str, tree: Tree) -> str:
+    # Mermaid ids: no dashes (they read as arrows); a prefix keeps questions and
+    # outcomes apart.
+    prefix = "q_" if node_id in tree.questions else "o_"
+    return prefix + node_id.replace("-", "_")
+
+
+def _mlabel(text: str) -> str:
+    return text.replace('"', "#quot;")
+
+
+def mermaid(tree: Tree, lang: str) -> str:
+    lines = ["flowchart TD"]
+    for q in tree.questions.values():
+        lines.append(f'    {_mid(q.id, tree)}["{_mlabel(q.text.get(lang))}"]')
+    for o in tree.outcomes.values():
+        lines.append(f'    {_mid(o.id, tree)}(["{_mlabel(o.title.get(lang))}"])')
+    for q in tree.questions.values():
+        for opt in q.options:
+            lines.append(f"    {_mid(q.id, tree)} -->|{opt.value}| {_mid(opt.next, tree)}")
+    return "\n".join(lines) + "\n"
+
+
+def _dq(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def dot(tree: Tree, lang: str) -> str:
+    lines = [f"digraph {_dq(tree.id)} {{", "    rankdir=TB;",
+             '    node [shape=box, style=rounded, fontname="Noto Sans CJK SC"];']
+    for q in tree.questions.values():
+        lines.append(f"    {_dq(q.id)} [label={_dq(q.text.get(lang))}];")
+    for o in tree.outcomes.values():
+        lines.append(f"    {_dq(o.id)} [shape=ellipse, label={_dq(o.title.get(lang))}];")
+    for q in tree.questions.values():
+        for opt in q.options:
+            lines.append(f"    {_dq(q.id)} -> {_dq(opt.next)} [label={_dq(opt.value)}];")
+    return "\n".join(lines) + "\n}\n"
+
+
+def graph_json(tree: Tree, lang: str) -> str:
+    data = {
+        "id": tree.id, "title": tree.title.get(lang), "start": tree.start, "lang": lang,
+        "nodes": [{"id": q.id, "kind": "question", "text": q.text.get(lang)}
+                  for q in tree.questions.values()]
+        + [{"id": o.id, "kind": "outcome", "text": o.title.get(lang)}
+           for o in tree.outcomes.values()],
+        "edges": [{"from": q.id, "to": opt.next, "value": opt.value,
+                   "label": opt.label.get(lang)}
+                  for q in tree.questions.values() for opt in q.options],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+# --- show -----------------------------------------------------------------------
+
+def outline(tree: Tree, lang: str) -> list[tuple[int, str, str]]:
+    """The tree as (depth, kind, line) rows; a question met again is referred to, not repeated.
+
+    kind is `question`, `option`, `outcome` or `seen`.
+    """
+    rows: list[tuple[int, str, str]] = []
+    shown: set[str] = set()
+    # An explicit stack, not recursion: a long tree must not hit Python's limit.
+    stack: list[tuple[str, int]] = [(tree.start, 0)]
+    while stack:
+        node_id, depth = stack.pop()
+        if node_id.startswith("\0"):  # an option's row, queued before its subtree
+            rows.append((depth, "option", node_id[1:]))
+        elif node_id in tree.outcomes:
+            o = tree.outcomes[node_id]
+            rows.append((depth, "outcome", f"= {o.id}: {o.title.get(lang)}"))
+        elif node_id in shown:
+            rows.append((depth, "seen", f"-> {node_id} (above)"))
+        else:
+            shown.add(node_id)
+            q = tree.questions[node_id]
+            rows.append((depth, "question", f"{q.id}: {q.text.get(lang)}"))
+            for opt in reversed(q.options):
+                stack.append((opt.next, depth + 2))
+                stack.append(("\0" + f"[{opt.value}] {opt.label.get(lang)}", depth + 1))
+    return rows
+
+
+def outline_text(tree: Tree, lang: str) -> str:
+    return "".join("  " * depth + line + "\n" for depth, _, line in outline(tree, lang))

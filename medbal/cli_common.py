@@ -1,0 +1,73 @@
+"""What every command shares: error handling, option types, output helpers."""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from collections.abc import Callable
+from enum import Enum
+from typing import Annotated, Any, TypeVar
+
+import typer
+
+from medbal.errors import INTERRUPTED, MedbalError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def handles_errors(func: F) -> F:
+    """Turn the library's exceptions into one line on stderr and an exit code."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from medbal.yamlread import TreeError
+
+        try:
+            return func(*args, **kwargs)
+        except TreeError as exc:
+            for problem in exc.problems:
+                typer.echo(problem, err=True)
+            raise typer.Exit(1) from None
+        except MedbalError as exc:
+            typer.echo(f"medbal: {exc}", err=True)
+            raise typer.Exit(exc.exit_code) from None
+        except KeyboardInterrupt:
+            typer.echo("\nmedbal: interrupted.", err=True)
+            raise typer.Exit(INTERRUPTED) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+class Lang(str, Enum):
+    en = "en"
+    zh = "zh"
+
+
+class DiagnoseFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+class DocsFormat(str, Enum):
+    text = "text"
+    markdown = "markdown"
+    html = "html"
+    json = "json"
+
+
+LangOpt = Annotated[Lang | None, typer.Option(
+    "--lang", "-l", help="Language: en or zh. Default: MEDBAL_LANG, then the locale.",
+    show_default=False)]
+TreesOpt = Annotated[str | None, typer.Option(
+    "--trees", help="A folder of trees laid over the shipped ones (or MEDBAL_TREES).",
+    show_default=False)]
+
+
+def emit(text: str) -> None:
+    sys.stdout.write(text)
+    sys.stdout.flush()
+
+
+def emit_json(data: dict[str, Any]) -> None:
+    emit(json.dumps(data, ensure_ascii=False, indent=2) + "\n")

@@ -1,0 +1,215 @@
+"""`medbal tree ...`: for the people who write and review trees."""
+
+from __future__ import annotations
+
+import datetime
+import json
+from enum import Enum
+from typing import Annotated, Any
+
+import typer
+
+from medbal.cli_common import LangOpt, TreesOpt, emit, emit_json, handles_errors
+from medbal.errors import UsageError
+
+tree_app = typer.Typer(
+    help="List, show, check and export trees. / 查看、检查和导出树文件。",
+    no_args_is_help=True, rich_markup_mode=None)
+
+
+class ListFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+class PathsFormat(str, Enum):
+    text = "text"
+    csv = "csv"
+    json = "json"
+
+
+class ExportFormat(str, Enum):
+    mermaid = "mermaid"
+    dot = "dot"
+    json = "json"
+
+
+class SchemaKind(str, Enum):
+    decision_tree = "decision-tree"
+    checklists = "checklists"
+
+
+TreeArg = Annotated[str, typer.Argument(help="Tree id or YAML file.")]
+
+
+def _setup(lang: Any, trees: str | None) -> tuple[str, Any]:
+    from medbal.lang import choose_lang
+    from medbal.registry import overlay_dir
+
+    return choose_lang(lang.value if lang else None), overlay_dir(trees)
+
+
+def _tree(name: str, overlay: Any) -> Any:
+    from medbal.registry import load_tree
+
+    return load_tree(name, overlay)
+
+
+@tree_app.command("list", short_help="Every tree medbal sees. / 列出所有树文件。")
+@handles_errors
+def tree_list(
+    fmt: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.text,
+    lang: LangOpt = None,
+    trees: TreesOpt = None,
+) -> None:
+    """Every tree and data file medbal sees: id, kind, title, size, shipped or overlay, file.
+
+    Exit 1 when a file is invalid (it is listed with its number of problems).
+
+    Example: medbal tree list --trees examples/overlay
+    """
+    from medbal.authoring import inventory, inventory_text
+
+    language, overlay = _setup(lang, trees)
+    rows = inventory(overlay, language)
+    if fmt is ListFormat.json:
+        emit_json({"trees": rows})
+    else:
+        emit(inventory_text(rows))
+    if any(r["kind"] == "invalid" for r in rows):
+        raise typer.Exit(1)
+
+
+@tree_app.command("show", short_help="A tree whole. / 显示整棵树。")
+@handles_errors
+def tree_show(tree: TreeArg, lang: LangOpt = None, trees: TreesOpt = None) -> None:
+    """The whole tree: each question, its options and where each leads; outcomes marked '='.
+
+    A question reached again is shown once and referred to after that.
+
+    Example: medbal tree show zero-balance --lang zh
+    """
+    from medbal.authoring import outline, outline_text
+    from medbal.term import wants_plain
+
+    language, overlay = _setup(lang, trees)
+    loaded = _tree(tree, overlay)
+    if wants_plain():
+        emit(outline_text(loaded, language))
+        return
+    from rich.console import Console
+    from rich.text import Text
+    from rich.tree import Tree as RichTree
+
+    styles = {"question": "bold", "option": "cyan", "outcome": "bold green", "seen": "dim"}
+    root = RichTree(Text(f"{loaded.id}: {loaded.title.get(language)}", style="bold magenta"))
+    parents = {-1: root}
+    for depth, kind, line in outline(loaded, language):
+        parents[depth] = parents[depth - 1].add(Text(line, style=styles[kind]))
+    Console(highlight=False).print(root)
+
+
+@tree_app.command("paths", short_help="Every path, one row each. / 列出每条路径。")
+@handles_errors
+def tree_paths(
+    tree: TreeArg,
+    fmt: Annotated[PathsFormat, typer.Option("--format", "-f")] = PathsFormat.text,
+    lang: LangOpt = None,
+    trees: TreesOpt = None,
+) -> None:
+    """Every path from the start to an outcome: the answers in order, the outcome, its title.
+
+    This is the table a reviewer signs off; docs/paths/ keeps a copy for each shipped
+    tree, so a change of routing shows up as a diff.
+
+    Example: medbal tree paths zero-balance --format csv --lang en
+    """
+    from medbal.authoring import path_rows, paths_csv, paths_text
+
+    language, overlay = _setup(lang, trees)
+    rows = path_rows(_tree(tree, overlay), language)
+    if fmt is PathsFormat.json:
+        emit_json({"tree": tree, "lang": language, "paths": rows})
+    else:
+        emit(paths_csv(rows) if fmt is PathsFormat.csv else paths_text(rows))
+
+
+@tree_app.command("export", short_help="The graph as Mermaid, DOT or JSON. / 导出流程图。")
+@handles_errors
+def tree_export(
+    tree: TreeArg,
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f")] = ExportFormat.mermaid,
+    lang: LangOpt = None,
+    trees: TreesOpt = None,
+) -> None:
+    """The tree as a graph: Mermaid (GitHub renders it in Markdown), Graphviz DOT, or JSON.
+
+    Example: medbal tree export zero-balance --format mermaid --lang en
+    """
+    from medbal import authoring
+
+    language, overlay = _setup(lang, trees)
+    loaded = _tree(tree, overlay)
+    emit({"mermaid": authoring.mermaid, "dot": authoring.dot,
+          "json": authoring.graph_json}[fmt.value](loaded, language))
+
+
+@tree_app.command("schema", short_help="JSON Schema of the file format. / 文件格式的 JSON Schema。")
+@handles_errors
+def tree_schema(
+    kind: Annotated[SchemaKind, typer.Argument(help="decision-tree or checklists.")],
+) -> None:
+    """The JSON Schema (Draft 7) of a tree file, made from medbal's own format table.
+
+    trees/schema/ holds a copy of each for editors (yaml-language-server).
+
+    Example: medbal tree schema decision-tree > trees/schema/decision-tree.schema.json
+    """
+    from medbal.spec import json_schema
+
+    emit(json.dumps(json_schema(kind.value), ensure_ascii=False, indent=2) + "\n")
+
+
+def _as_of(value: str | None) -> datetime.date:
+    if value is None:
+        return datetime.date.today()
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"--as-of '{value}' should be a date written YYYY-MM-DD") from None
+
+
+@tree_app.command("validate", short_help="Check tree files. / 检查树文件。")
+@handles_errors
+def tree_validate(
+    paths: Annotated[list[str], typer.Argument(help="Tree files to check.")],
+    as_of: Annotated[str | None, typer.Option(
+        "--as-of", help="Check review dates and validity on this day (YYYY-MM-DD), "
+        "not today.", show_default=False)] = None,
+) -> None:
+    """Check tree files: YAML, fields, types, both languages, sources and the graph.
+
+    Prints every problem as FILE:LINE:COL: message; exit 0 when all are valid, 1 if not.
+    Rules past their review window or validity are warnings: they do not fail.
+
+    Example: medbal tree validate trees/*.yaml --as-of 2027-06-01
+    """
+    from medbal.loader import load_file
+    from medbal.review import warnings
+    from medbal.yamlread import TreeError
+
+    day = _as_of(as_of)
+    bad = 0
+    for path in paths:
+        try:
+            loaded = load_file(path)
+        except TreeError as exc:
+            bad += 1
+            for problem in exc.problems:
+                typer.echo(problem, err=True)
+            continue
+        for warning in warnings(loaded, day):
+            typer.echo(warning, err=True)
+        typer.echo(f"{path}: valid ({type(loaded).__name__.lower()} '{loaded.id}')")
+    if bad:
+        raise typer.Exit(1)

@@ -1,0 +1,193 @@
+"""The tree file format, as data: which fields each object has, of which type.
+
+The loader takes its field names from here (so an unknown or a missing field is
+judged by this table), and `medbal tree schema` turns the same table into the
+JSON Schemas committed under trees/schema/ for editors.  A new field is added
+here first; a test fails while the committed schema lags behind.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    type: str  # a key of _LEAVES, or "list:OBJECT" / "map:OBJECT" / "enum:A|B"
+    required: bool
+    doc: str
+
+
+def _f(name: str, type_: str, doc: str, required: bool = True) -> Field:
+    return Field(name, type_, required, doc)
+
+
+_DATED = (
+    _f("reference", "text", "The legal or official document this rests on.", False),
+    _f("reviewed", "date", "When this was last checked against its sources (YYYY-MM-DD).",
+       False),
+    _f("valid_from", "date", "The first day this rule applies (YYYY-MM-DD).", False),
+    _f("valid_until", "date", "The last day this rule applies (YYYY-MM-DD).", False),
+)
+_FILE_DATES = (
+    _f("reviewed", "date", "When the whole file was last checked (default for its entries).",
+       False),
+    _f("review_months", "int", "How many months a review holds before validate warns "
+       "(default 12).", False),
+)
+
+OBJECTS: dict[str, tuple[Field, ...]] = {
+    "decision-tree": (
+        _f("kind", "enum:decision-tree", "What this file holds."),
+        _f("id", "id", "The tree id; also the file name (ID.yaml)."),
+        _f("title", "text", "What the tree answers, as a person would ask it."),
+        _f("description", "text", "Shown before the first question.", False),
+        _f("start", "id", "The id of the first question (or outcome)."),
+        _f("questions", "map:question", "Questions by id."),
+        _f("outcomes", "map:outcome", "Outcomes by id."),
+        *_FILE_DATES,
+    ),
+    "question": (
+        _f("text", "text", "The question."),
+        _f("help", "text", "How to find the answer out (shown on '?').", False),
+        _f("options", "list:option", "At least two answers, each leading somewhere."),
+    ),
+    "option": (
+        _f("value", "id", "What a script passes: --answer QUESTION=VALUE. Quote yes/no."),
+        _f("label", "text", "What a person reads."),
+        _f("next", "id", "The question or outcome this answer leads to."),
+    ),
+    "outcome": (
+        _f("title", "text", "The finding, in a few words."),
+        _f("explanation", "text", "What is going on."),
+        _f("pooled_fund", "text", "Whether and when the pooled fund still pays.", False),
+        _f("next_steps", "list:text", "What to do, in order."),
+        _f("where_to_check", "list:text", "Where the person can confirm it."),
+        _f("caveat", "text", "What the sources leave vague or disagree on.", False),
+        _f("checklist", "int", "The reimbursement category (1-11) this outcome leads to.",
+           False),
+        _f("sources", "sources", "seed-NNN, law-art-N or local:NAME references."),
+        *_DATED,
+    ),
+    "checklists": (
+        _f("kind", "enum:checklists", "What this file holds."),
+        _f("id", "id", "The file's id: 'reimbursement' for the claim checklists."),
+        _f("title", "text", "The title of the printed set."),
+        _f("region", "text", "Whose rules these are."),
+        _f("region_note", "text", "The reminder that rules vary and to confirm locally."),
+        _f("sources", "sources", "Where the whole file comes from."),
+        _f("common_documents", "list:document", "Documents every claim needs."),
+        _f("claim_steps", "list:step", "How a claim goes, in order."),
+        _f("legal_basis", "list:step", "The law behind claims."),
+        _f("categories", "list:category", "The reimbursement categories."),
+        *_FILE_DATES,
+    ),
+    "category": (
+        _f("number", "int", "1, 2, ...: what people type after 'medbal docs'."),
+        _f("slug", "id", "The short name, for example short-trip."),
+        _f("title", "text", "The situation."),
+        _f("applies_when", "text", "When this category applies."),
+        _f("deadlines", "list:deadline", "Time limits and durations, as data and text.", False),
+        _f("conditions", "list:text", "Other conditions.", False),
+        _f("documents", "list:document", "Documents for this category (may be empty when "
+           "variants list them)."),
+        _f("variants", "list:variant", "Cases with documents of their own.", False),
+        _f("notes", "list:text", "Anything else to know.", False),
+        _f("sources", "sources", "seed-NNN, law-art-N or local:NAME references."),
+        *_DATED,
+    ),
+    "deadline": (
+        _f("kind", "enum:within|at-least|in-advance|after",
+           "within N units of an event; at least N units; in advance; after an event."),
+        _f("text", "text", "The rule in words."),
+        _f("amount", "int", "N, where the source gives a number.", False),
+        _f("unit", "enum:day|month|year", "The unit of amount.", False),
+        _f("event", "text", "What the time counts from.", False),
+    ),
+    "variant": (
+        _f("id", "id", "The variant's id."),
+        _f("title", "text", "The case."),
+        _f("applies_when", "text", "When this case applies."),
+        _f("conditions", "list:text", "Conditions of this case.", False),
+        _f("documents", "list:document", "Documents for this case."),
+    ),
+    "document": (
+        _f("id", "id", "The document's id."),
+        _f("text", "text", "What to bring."),
+        _f("sources", "sources", "seed-NNN references.", False),
+    ),
+    "step": (
+        _f("text", "text", "The step or the provision."),
+        _f("sources", "sources", "seed-NNN, law-art-N or local:NAME references."),
+    ),
+}
+
+
+def names(obj: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(required, optional) field names of an object."""
+    fields = OBJECTS[obj]
+    return (tuple(f.name for f in fields if f.required),
+            tuple(f.name for f in fields if not f.required))
+
+
+# --- JSON Schema ---------------------------------------------------------------
+
+ID_PATTERN = "^[a-z0-9][a-z0-9-]*$"
+SOURCE_PATTERN = r"^(seed-\d{3}|law-art-\d+|local:.+)$"
+DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
+
+_LEAVES: dict[str, dict[str, Any]] = {
+    "id": {"type": "string", "pattern": ID_PATTERN},
+    "text": {"$ref": "#/definitions/text"},
+    "int": {"type": "integer", "minimum": 0},
+    "date": {"type": "string", "pattern": DATE_PATTERN},
+    "sources": {"type": "array", "minItems": 1,
+                "items": {"type": "string", "pattern": SOURCE_PATTERN}},
+}
+
+
+def _type_schema(type_: str) -> dict[str, Any]:
+    kind, _, arg = type_.partition(":")
+    if kind == "enum":
+        values = arg.split("|")
+        return {"const": values[0]} if len(values) == 1 else {"enum": values}
+    if kind == "list":
+        return {"type": "array", "items": _type_schema(arg) if arg in _LEAVES
+                else {"$ref": f"#/definitions/{arg}"}}
+    if kind == "map":
+        return {"type": "object", "propertyNames": {"pattern": ID_PATTERN},
+                "additionalProperties": {"$ref": f"#/definitions/{arg}"}}
+    return dict(_LEAVES[type_])
+
+
+def _object_schema(obj: str) -> dict[str, Any]:
+    required, _ = names(obj)
+    props = {f.name: {**_type_schema(f.type), "description": f.doc} for f in OBJECTS[obj]}
+    return {"type": "object", "additionalProperties": False, "required": list(required),
+            "properties": props}
+
+
+def _used(obj: str, seen: set[str]) -> None:
+    seen.add(obj)
+    for f in OBJECTS[obj]:
+        arg = f.type.partition(":")[2]
+        if f.type.startswith(("list:", "map:")) and arg in OBJECTS and arg not in seen:
+            _used(arg, seen)
+
+
+def json_schema(root: str) -> dict[str, Any]:
+    """A Draft-07 schema for a file whose top level is `root` (decision-tree or checklists)."""
+    seen: set[str] = set()
+    _used(root, seen)
+    definitions = {obj: _object_schema(obj) for obj in sorted(seen - {root})}
+    definitions["text"] = {
+        "type": "object", "additionalProperties": False, "required": ["en", "zh"],
+        "description": "A text a person reads, in English and Chinese.",
+        "properties": {"en": {"type": "string", "minLength": 1},
+                       "zh": {"type": "string", "minLength": 1}},
+    }
+    return {"$schema": "http://json-schema.org/draft-07/schema#",
+            "title": f"medbal {root} file", **_object_schema(root),
+            "definitions": definitions}
