@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from medbal.engine import all_paths
-from medbal.model import Checklists, Tree
+from medbal.model import Checklists, Rates, Tree
 from medbal.registry import shipped_dir
 
 
@@ -40,10 +40,13 @@ def inventory(overlay: Path | None, lang: str) -> list[dict[str, Any]]:
     return rows
 
 
-def _summary(loaded: Tree | Checklists, lang: str) -> dict[str, Any]:
+def _summary(loaded: Tree | Checklists | Rates, lang: str) -> dict[str, Any]:
     if isinstance(loaded, Tree):
         return {"kind": "decision-tree", "title": loaded.title.get(lang),
                 "questions": len(loaded.questions), "outcomes": len(loaded.outcomes)}
+    if isinstance(loaded, Rates):
+        return {"kind": "rates", "title": loaded.title.get(lang),
+                "regions": len(loaded.regions)}
     return {"kind": "checklists", "title": loaded.title.get(lang),
             "categories": len(loaded.categories)}
 
@@ -57,6 +60,8 @@ def inventory_text(rows: list[dict[str, Any]]) -> str:
             size = f"{row['questions']} questions, {row['outcomes']} outcomes"
         elif row["kind"] == "checklists":
             size = f"{row['categories']} categories"
+        elif row["kind"] == "rates":
+            size = f"{row['regions']} regions"
         else:
             size = f"{len(row['problems'])} problems: medbal tree validate {row['file']}"
         origin = row["origin"] + (", replaces shipped" if row["replaces"] else "") + \

@@ -9,7 +9,7 @@ a JSON call pay only for what they use.
 from __future__ import annotations
 
 import sys
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
@@ -17,14 +17,14 @@ from medbal import __version__
 from medbal.cli_common import (
     DiagnoseFormat,
     DocsFormat,
+    EstimateFormat,
     LangOpt,
     TreesOpt,
     emit,
-    emit_json,
     handles_errors,
 )
 from medbal.cli_tree import tree_app
-from medbal.errors import NEEDS_ANSWER, UsageError
+from medbal.errors import UsageError
 
 app = typer.Typer(
     name="medbal",
@@ -56,43 +56,32 @@ def main_callback(
     """medbal: a bilingual guide to a zero personal-account balance and to claiming costs back."""
 
 
-def _console() -> Any:
-    from rich.console import Console
+# --- diagnose and claim ---------------------------------------------------------
 
-    return Console(highlight=False, emoji=False)
-
-
-# --- diagnose -----------------------------------------------------------------
-
-def parse_answers(pairs: list[str], answers_file: str | None) -> dict[str, str]:
-    answers: dict[str, str] = {}
-    if answers_file:
-        from medbal.answers import read_answers_file
-
-        answers.update(read_answers_file(answers_file))
-    for pair in pairs:
-        qid, sep, value = pair.partition("=")
-        if not sep or not qid.strip() or not value.strip():
-            raise UsageError(f"--answer '{pair}' should look like QUESTION=VALUE, "
-                             "for example --answer scheme=employer")
-        answers[qid.strip()] = value.strip()
-    return answers
+AnswerOpt = Annotated[list[str] | None, typer.Option(
+    "--answer", "-a", help="An answer as QUESTION=VALUE; repeat for more.", show_default=False)]
+AnswersFileOpt = Annotated[str | None, typer.Option(
+    "--answers-file", help="A YAML or JSON mapping of QUESTION: VALUE.", show_default=False)]
+NoInputOpt = Annotated[bool, typer.Option(
+    "--no-input", help="Never prompt (the default when stdin is not a terminal).")]
+DiagnoseFormatOpt = Annotated[DiagnoseFormat, typer.Option(
+    "--format", "-f", help="text or json; markdown or html for a page to take home.")]
+OutputOpt = Annotated[str | None, typer.Option(
+    "--output", "-o", help="Write to this file (atomically) instead of stdout.",
+    show_default=False)]
 
 
 @app.command(short_help="Why the personal account shows 0. / 个人账户为什么是 0。")
 @handles_errors
 def diagnose(
-    tree: Annotated[str, typer.Argument(help="Tree id or YAML file.")] = "zero-balance",
-    answer: Annotated[list[str] | None, typer.Option(
-        "--answer", "-a", help="An answer as QUESTION=VALUE; repeat for more.",
-        show_default=False)] = None,
-    answers_file: Annotated[str | None, typer.Option(
-        "--answers-file", help="A YAML or JSON mapping of QUESTION: VALUE.",
-        show_default=False)] = None,
-    no_input: Annotated[bool, typer.Option(
-        "--no-input", help="Never prompt (the default when stdin is not a terminal).")] = False,
-    fmt: Annotated[DiagnoseFormat, typer.Option("--format", "-f", help="text or json.")]
-    = DiagnoseFormat.text,
+    tree: Annotated[str, typer.Argument(
+        help="Tree id (zero-balance, which-category, balance-dropped, card) or YAML file.")]
+    = "zero-balance",
+    answer: AnswerOpt = None,
+    answers_file: AnswersFileOpt = None,
+    no_input: NoInputOpt = False,
+    fmt: DiagnoseFormatOpt = DiagnoseFormat.text,
+    output: OutputOpt = None,
     lang: LangOpt = None,
     trees: TreesOpt = None,
 ) -> None:
@@ -100,71 +89,70 @@ def diagnose(
 
     At a terminal it asks; with --answer, --no-input, --format json or a pipe it
     answers at once: exit 0 with the outcome, or exit 3 naming the next question.
+    Other trees: which-category (which claim is mine), balance-dropped, card.
 
     Example: medbal diagnose --answer scheme=yearly --format json
     """
-    from medbal.engine import walk
-    from medbal.lang import choose_lang
-    from medbal.registry import load_tree, overlay_dir
-    from medbal.term import may_prompt
-    from medbal.views import diagnose_view
+    from medbal.cli_diagnose import run_diagnose
 
-    language = choose_lang(lang.value if lang else None)
-    loaded = load_tree(tree, overlay_dir(trees))
-    answers = parse_answers(answer or [], answers_file)
-    if fmt is DiagnoseFormat.text and may_prompt(no_input):
-        _interactive(loaded, language, answers)
-        return
-    result = walk(loaded, answers)
-    view = diagnose_view(result, language)
-    if fmt is DiagnoseFormat.json:
-        emit_json(view)
-    else:
-        _show_diagnosis(result, view, language)
-    if not result.done:
-        raise typer.Exit(NEEDS_ANSWER)
+    run_diagnose(tree, answer or [], answers_file, no_input, fmt, output, lang, trees)
 
 
-def _show_diagnosis(result: Any, view: dict[str, Any], lang: str) -> None:
-    from medbal.render.text import diagnose_plain, diagnose_rich
-    from medbal.term import wants_plain
+@app.command(short_help="Which of the eleven claims is mine. / 我属于哪一类报销。")
+@handles_errors
+def claim(
+    answer: AnswerOpt = None,
+    answers_file: AnswersFileOpt = None,
+    no_input: NoInputOpt = False,
+    fmt: DiagnoseFormatOpt = DiagnoseFormat.text,
+    output: OutputOpt = None,
+    lang: LangOpt = None,
+    trees: TreesOpt = None,
+) -> None:
+    """From what happened to the kind of claim and its checklist (medbal diagnose which-category).
 
-    if wants_plain():
-        emit(diagnose_plain(result, view, lang))
-    else:
-        _print_parts(_console(), diagnose_rich(result, view, lang))
+    Example: medbal claim --lang zh --answer where=home --answer settle-problem=emergency
+    """
+    from medbal.cli_diagnose import run_diagnose
+
+    run_diagnose("which-category", answer or [], answers_file, no_input, fmt, output, lang,
+                 trees)
 
 
-def _print_parts(console: Any, parts: list[Any]) -> None:
-    from rich.text import Text
+# --- estimate -------------------------------------------------------------------
 
-    for part in parts:
-        # Lines of text are left to the terminal to wrap, so that the one-shot
-        # command stays one line when copied; panels are laid out by Rich.
-        console.print(part, soft_wrap=isinstance(part, Text))
+# ignore_unknown_options lets "-5" reach the amount check instead of reading as an option.
+@app.command(short_help="What the pooled fund may pay back. / 估算统筹基金报销金额。",
+             context_settings={"ignore_unknown_options": True})
+@handles_errors
+def estimate(
+    amount: Annotated[str, typer.Argument(
+        help="The inpatient bill in yuan, without the separate items below.",
+        show_default=False)],
+    threshold: Annotated[str | None, typer.Option(
+        "--threshold", "-t", help="The deductible threshold in yuan (default: the region's, "
+        "if its source gives one).", show_default=False)] = None,
+    item: Annotated[list[str] | None, typer.Option(
+        "--item", "-i", help="A separately rated amount as ITEM=AMOUNT, e.g. class-b=1200; "
+        "repeat for more.", show_default=False)] = None,
+    region: Annotated[str | None, typer.Option(
+        "--region", "-r", help="A region of the rates file (default: its default).",
+        show_default=False)] = None,
+    fmt: Annotated[EstimateFormat, typer.Option("--format", "-f", help="text or json.")]
+    = EstimateFormat.text,
+    lang: LangOpt = None,
+    trees: TreesOpt = None,
+) -> None:
+    """Estimate what the pooled fund pays back on an inpatient bill, slice by slice.
 
+    Rates are regional data (trees/rates.yaml); the reading of the source's rates
+    is stated with every estimate. An estimate, not a decision.
 
-def _interactive(tree: Any, lang: str, answers: dict[str, str]) -> None:
-    from rich.text import Text
+    Example: medbal estimate 8000 --threshold 500 --item class-b=1200
+    """
+    from medbal.cli_estimate import run_estimate
 
-    from medbal.engine import check_answers
-    from medbal.interactive import Session
-    from medbal.messages import msg
-    from medbal.render.text import diagnose_rich
-    from medbal.views import diagnose_view
-
-    check_answers(tree, answers)
-    console = _console()
-    console.print(Text(tree.title.get(lang), style="bold magenta"))
-    if tree.description:
-        console.print(Text(tree.description.get(lang), style="dim"))
-
-    def show(result: Any) -> None:
-        console.print()
-        _print_parts(console, diagnose_rich(result, diagnose_view(result, lang), lang))
-
-    if Session(tree, lang, console, show, answers).run() is None:
-        console.print(Text(msg("bye", lang), style="dim"))
+    run_estimate(amount, threshold, item or [], region, fmt, lang, trees)
 
 
 # --- docs ---------------------------------------------------------------------

@@ -47,6 +47,13 @@ class Lang(str, Enum):
 class DiagnoseFormat(str, Enum):
     text = "text"
     json = "json"
+    markdown = "markdown"
+    html = "html"
+
+
+class EstimateFormat(str, Enum):
+    text = "text"
+    json = "json"
 
 
 class DocsFormat(str, Enum):

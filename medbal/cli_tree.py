@@ -37,6 +37,7 @@ class ExportFormat(str, Enum):
 class SchemaKind(str, Enum):
     decision_tree = "decision-tree"
     checklists = "checklists"
+    rates = "rates"
 
 
 TreeArg = Annotated[str, typer.Argument(help="Tree id or YAML file.")]
@@ -157,7 +158,7 @@ def tree_export(
 @tree_app.command("schema", short_help="JSON Schema of the file format. / 文件格式的 JSON Schema。")
 @handles_errors
 def tree_schema(
-    kind: Annotated[SchemaKind, typer.Argument(help="decision-tree or checklists.")],
+    kind: Annotated[SchemaKind, typer.Argument(help="decision-tree, checklists or rates.")],
 ) -> None:
     """The JSON Schema (Draft 7) of a tree file, made from medbal's own format table.
 

@@ -23,7 +23,7 @@ def pick(data: Checklists, key: str | None, all_: bool) -> list[Category]:
 def render_docs(data: Checklists, key: str | None, all_: bool, fmt: str, lang: str,
                 plain: bool = False) -> str:
     """The checklists in `fmt`; with no category, the overview (all of them for html/json)."""
-    categories = pick(data, key, all_ or fmt in ("html", "json"))
+    categories = pick(data, key, all_)
     view = checklists_view(data, categories, lang)
     if fmt == "json":
         return json.dumps(view, ensure_ascii=False, indent=2) + "\n"

@@ -24,9 +24,9 @@ Show = Callable[[Result], None]
 
 class Session:
     def __init__(self, tree: Tree, lang: str, console: Console, show_result: Show,
-                 answers: dict[str, str] | None = None):
+                 answers: dict[str, str] | None = None, show_checklist: Show | None = None):
         self.tree, self.lang, self.console = tree, lang, console
-        self.show_result = show_result
+        self.show_result, self.show_checklist = show_result, show_checklist
         self.answers: dict[str, str] = dict(answers or {})
         self.remembered: dict[str, str] = {}  # earlier answers, offered as defaults
         self.shown: str | None = None  # the question on screen: a hint does not repeat it
@@ -92,9 +92,16 @@ class Session:
 
     def at_outcome(self, result: Result) -> str:
         self.show_result(result)
-        entry = self.read(msg("keys_end", self.lang) + "\n> ").lower()
+        has_checklist = self.show_checklist is not None and result.outcome.checklist
+        prompt = msg("keys_end", self.lang)
+        if has_checklist:
+            prompt += "; " + msg("show_checklist", self.lang)
+        entry = self.read(prompt + "\n> ").lower()
         if entry in ("", "q"):
             return "quit"
+        if entry == "d" and has_checklist:
+            self.show_checklist(result)  # type: ignore[misc]
+            return "go"
         if entry == "r":
             self.answers.clear()
             self.remembered.clear()

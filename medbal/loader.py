@@ -1,7 +1,8 @@
 """YAML files in, checked model out.
 
 A file's top-level `kind` says what it holds: `decision-tree` (questions and
-outcomes, walked by the engine) or `checklists` (the reimbursement categories).
+outcomes, walked by the engine), `checklists` (the reimbursement categories) or
+`rates` (regional reimbursement rates for `medbal estimate`).
 Every problem found is reported at once as `FILE:LINE:COL: message`.
 """
 
@@ -14,13 +15,13 @@ from pathlib import Path
 
 from yaml.nodes import MappingNode, Node, ScalarNode
 
-from medbal.model import Checklists, Dates, Option, Outcome, Question, Review, Tree
+from medbal.model import Checklists, Dates, Option, Outcome, Question, Rates, Review, Tree
 from medbal.spec import names
 from medbal.yamlread import Reader, TreeError
 
-KINDS = ("decision-tree", "checklists")
+KINDS = ("decision-tree", "checklists", "rates")
 
-Loaded = Tree | Checklists
+Loaded = Tree | Checklists | Rates
 
 
 def load_file(path: str | Path) -> Loaded:
@@ -56,6 +57,7 @@ def load_bytes(data: bytes, path: str = "<tree>") -> Loaded:
 
 def _load(data: bytes, path: str) -> Loaded:
     from medbal.loader_checklists import checklists
+    from medbal.loader_rates import rates
 
     r = Reader(path)
     root = r.compose(data)
@@ -66,8 +68,8 @@ def _load(data: bytes, path: str) -> Loaded:
     if kind is not None:
         fields = r.mapping(root, f"a {kind} file", *names(kind))
         if fields is not None:
-            result = (_tree(r, fields) if kind == "decision-tree"
-                      else checklists(r, fields))
+            build = {"decision-tree": _tree, "checklists": checklists, "rates": rates}[kind]
+            result = build(r, fields)
     if r.problems or result is None:
         raise TreeError(r.sorted_problems())
     return result

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 LANGS = ("en", "zh")
 
@@ -168,3 +169,42 @@ class Checklists:
                     return cat
             return None
         return self.by_slug.get(key)
+
+
+@dataclass(frozen=True)
+class Band:
+    """A slice of the bill, from the previous band's top (or 0) up to `up_to`."""
+
+    up_to: Decimal | None  # None: no top (up to the cap, if any)
+    rate: Decimal  # percent
+
+
+@dataclass(frozen=True)
+class RateItem:
+    id: str
+    label: Text
+    rate: Decimal  # percent
+
+
+@dataclass(frozen=True)
+class Region:
+    id: str
+    name: Text
+    applies_to: Text
+    bands: tuple[Band, ...]
+    reading: Text
+    sources: tuple[str, ...]
+    threshold: Decimal | None = None  # None: the source gives no figure
+    cap: Decimal | None = None  # None: the source gives no figure
+    items: tuple[RateItem, ...] = ()
+    dates: Dates = NO_DATES
+
+
+@dataclass(frozen=True)
+class Rates:
+    id: str
+    title: Text
+    default_region: str
+    regions: dict[str, Region]
+    path: str = ""
+    review: Review = field(default_factory=Review)

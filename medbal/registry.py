@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 from medbal.errors import UsageError
-from medbal.model import Checklists, Tree
+from medbal.model import Checklists, Rates, Tree
 
 CHECKLISTS_ID = "reimbursement"
+RATES_ID = "rates"
 DEFAULT_TREE = "zero-balance"
 
 
@@ -71,17 +73,41 @@ def load_tree(name: str, overlay: Path | None) -> Tree:
     path = locate(name, overlay)
     loaded = load_file(path)
     if not isinstance(loaded, Tree):
-        raise UsageError(f"'{name}' ({path}) holds checklists, not a decision tree; "
-                         "use 'medbal docs' for it")
+        other = "medbal docs" if isinstance(loaded, Checklists) else "medbal estimate"
+        raise UsageError(f"'{name}' ({path}) is not a decision tree; use '{other}' for it")
+    return loaded
+
+
+def checklists_for(tree: Tree, overlay: Path | None) -> Checklists | None:
+    """The checklists a tree's outcomes point at (`checklist: N`), checked; None if none do."""
+    numbers = {o.id: o.checklist for o in tree.outcomes.values() if o.checklist}
+    if not numbers:
+        return None
+    data = load_checklists(overlay)
+    problems = [f"{tree.outcomes[oid].dates.where}: outcome '{oid}' names checklist {n}, "
+                f"which {data.path} does not have; expected one of "
+                f"{', '.join(str(c.number) for c in data.categories)}"
+                for oid, n in numbers.items() if data.find(str(n)) is None]
+    if problems:
+        from medbal.yamlread import TreeError
+
+        raise TreeError(problems)
+    return data
+
+
+def _load_data(file_id: str, cls: type, kind: str, overlay: Path | None) -> Any:
+    from medbal.loader import load_file
+
+    path = locate(file_id, overlay)
+    loaded = load_file(path)
+    if not isinstance(loaded, cls):
+        raise UsageError(f"{path} should hold kind: {kind}")
     return loaded
 
 
 def load_checklists(overlay: Path | None) -> Checklists:
-    from medbal.loader import load_file
+    return _load_data(CHECKLISTS_ID, Checklists, "checklists", overlay)
 
-    path = locate(CHECKLISTS_ID, overlay)
-    loaded = load_file(path)
-    if not isinstance(loaded, Checklists):
-        raise UsageError(f"{path} should hold the reimbursement checklists "
-                         "(kind: checklists)")
-    return loaded
+
+def load_rates(overlay: Path | None) -> Rates:
+    return _load_data(RATES_ID, Rates, "rates", overlay)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime
 
-from medbal.model import Checklists, Tree
+from medbal.model import Checklists, Rates, Tree
 
 
 def add_months(day: datetime.date, months: int) -> datetime.date:
@@ -24,9 +24,11 @@ def add_months(day: datetime.date, months: int) -> datetime.date:
     raise AssertionError("unreachable")
 
 
-def warnings(loaded: Tree | Checklists, as_of: datetime.date) -> list[str]:
+def warnings(loaded: Tree | Checklists | Rates, as_of: datetime.date) -> list[str]:
     if isinstance(loaded, Tree):
         entries = [(f"outcome '{o.id}'", o.dates) for o in loaded.outcomes.values()]
+    elif isinstance(loaded, Rates):
+        entries = [(f"region '{r.id}'", r.dates) for r in loaded.regions.values()]
     else:
         entries = [(f"category {c.number} ({c.slug})", c.dates) for c in loaded.categories]
     file = loaded.review

@@ -122,6 +122,39 @@ OBJECTS: dict[str, tuple[Field, ...]] = {
         _f("text", "text", "The step or the provision."),
         _f("sources", "sources", "seed-NNN, law-art-N or local:NAME references."),
     ),
+    "rates": (
+        _f("kind", "enum:rates", "What this file holds."),
+        _f("id", "id", "The file's id: 'rates'."),
+        _f("title", "text", "What the rates are for."),
+        _f("default_region", "id", "The region used without --region."),
+        _f("regions", "list:region", "Each region's rates."),
+        *_FILE_DATES,
+    ),
+    "region": (
+        _f("id", "id", "What --region takes."),
+        _f("name", "text", "The region, and whose example it is."),
+        _f("applies_to", "text", "Which bills these rates are for."),
+        _f("threshold", "amount", "The deductible threshold in yuan; leave out where the "
+           "source gives none.", False),
+        _f("cap", "amount", "The payment cap in yuan; leave out where the source gives none.",
+           False),
+        _f("bands", "list:band", "Bands over the bill, lowest first; the last has no up_to."),
+        _f("items", "list:item", "Items paid at a rate of their own, entered separately.",
+           False),
+        _f("reading", "text", "How medbal reads the source's rates: say it, do not hide it."),
+        _f("sources", "sources", "seed-NNN, law-art-N or local:NAME references."),
+        *_DATED,
+    ),
+    "band": (
+        _f("up_to", "amount", "The top of the band in yuan (of the whole bill); leave out "
+           "for the last band.", False),
+        _f("rate", "percent", "The share the pooled fund pays, in percent."),
+    ),
+    "item": (
+        _f("id", "id", "What --item takes: --item ID=AMOUNT."),
+        _f("label", "text", "What the item is."),
+        _f("rate", "percent", "The share the pooled fund pays, in percent."),
+    ),
 }
 
 
@@ -143,6 +176,8 @@ _LEAVES: dict[str, dict[str, Any]] = {
     "text": {"$ref": "#/definitions/text"},
     "int": {"type": "integer", "minimum": 0},
     "date": {"type": "string", "pattern": DATE_PATTERN},
+    "amount": {"type": "number", "minimum": 0},
+    "percent": {"type": "number", "minimum": 0, "maximum": 100},
     "sources": {"type": "array", "minItems": 1,
                 "items": {"type": "string", "pattern": SOURCE_PATTERN}},
 }
@@ -178,7 +213,7 @@ def _used(obj: str, seen: set[str]) -> None:
 
 
 def json_schema(root: str) -> dict[str, Any]:
-    """A Draft-07 schema for a file whose top level is `root` (decision-tree or checklists)."""
+    """A Draft-07 schema for a file whose top level is `root` (decision-tree, checklists, rates)."""
     seen: set[str] = set()
     _used(root, seen)
     definitions = {obj: _object_schema(obj) for obj in sorted(seen - {root})}

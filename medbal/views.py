@@ -45,25 +45,34 @@ def outcome_view(o: Outcome, lang: str) -> dict[str, Any]:
     }
 
 
-def diagnose_view(result: Result, lang: str) -> dict[str, Any]:
-    """`status` is `outcome` (exit 0) or `needs-answer` (exit 3)."""
+def diagnose_view(result: Result, lang: str, checklists: Checklists | None = None,
+                  tree_ref: str | None = None) -> dict[str, Any]:
+    """`status` is `outcome` (exit 0) or `needs-answer` (exit 3).
+
+    An outcome that leads to a reimbursement category carries, as `checklist`,
+    exactly what `medbal docs N --format json` gives for it.
+    """
     view: dict[str, Any] = {"tree": result.tree.id, "lang": lang}
     if result.outcome is not None:
         view["status"] = "outcome"
         view["outcome"] = outcome_view(result.outcome, lang)
+        number = result.outcome.checklist
+        category = checklists.find(str(number)) if checklists and number else None
+        view["outcome"]["checklist"] = (checklists_view(checklists, [category], lang)
+                                        if checklists and category else None)
     else:
         assert result.question is not None
         view["status"] = "needs-answer"
         view["question"] = question_view(result.question, lang)
     view["answers"] = [{"question": a.question.id, "value": a.option.value} for a in result.path]
     view["dropped"] = [{"question": q, "value": v} for q, v in result.dropped.items()]
-    view["command"] = command_line(result, lang)
+    view["command"] = command_line(result, lang, tree_ref)
     return view
 
 
-def command_line(result: Result, lang: str) -> str:
+def command_line(result: Result, lang: str, tree_ref: str | None = None) -> str:
     """The one-shot command that reproduces this result."""
-    parts = ["medbal", "diagnose", result.tree.id, "--lang", lang]
+    parts = ["medbal", "diagnose", tree_ref or result.tree.id, "--lang", lang]
     for a in result.path:
         parts += ["--answer", f"{a.question.id}={a.option.value}"]
     return shlex.join(parts)

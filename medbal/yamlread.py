@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Iterable
+from decimal import Decimal, InvalidOperation
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -214,6 +215,22 @@ class Reader:
             self.at(node, f"{what} should be a whole number from {low} to {high}, got {value!r}")
             return None
         return int(value)
+
+    def decimal(self, node: Node, what: str, high: Decimal | None = None) -> Decimal | None:
+        """A non-negative number such as 3000 or 88.5."""
+        value = self.string(node, what)
+        if value is None:
+            return None
+        try:
+            number = Decimal(value)
+        except InvalidOperation:
+            number = None
+        if number is None or not number.is_finite() or number < 0 or \
+                (high is not None and number > high):
+            limit = f" up to {high}" if high is not None else ""
+            self.at(node, f"{what} should be a number from 0{limit}, got {value!r}")
+            return None
+        return number
 
     def date(self, node: Node, what: str) -> datetime.date | None:
         value = self.string(node, what)

@@ -13,7 +13,7 @@ def test_outcome_envelope_keys(run):
     data = json.loads(run("diagnose", "-a", "scheme=yearly", "-f", "json").stdout)
     assert set(data) == OUTCOME_KEYS
     assert set(data["outcome"]) == {"id", "title", "explanation", "pooled_fund", "next_steps",
-                                    "where_to_check", "caveat", "sources"}
+                                    "where_to_check", "caveat", "checklist", "sources"}
     assert set(data["outcome"]["sources"][0]) == {"id", "label"}
     assert set(data["answers"][0]) == {"question", "value"}
 
@@ -81,3 +81,13 @@ def test_every_command_help_ends_with_an_example():
 
     for path, cmd in leaves(get_command(app)):
         assert "Example: medbal" in (cmd.help or ""), path
+
+
+def test_estimate_envelope_keys(run):
+    data = json.loads(run("estimate", "8000", "-t", "500", "-i", "class-b=100", "-f",
+                          "json").stdout)
+    assert set(data) == {"region", "lang", "applies_to", "bill", "threshold",
+                         "threshold_given", "slices", "items", "total_paid", "own_share", "cap",
+                         "cap_applied", "notes", "reading", "notice", "sources"}
+    assert set(data["slices"][0]) == {"from", "to", "amount", "rate", "paid"}
+    assert set(data["items"][0]) == {"id", "label", "amount", "rate", "paid"}

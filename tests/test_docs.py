@@ -133,6 +133,12 @@ def test_html_english_is_marked_english(run):
     assert '<html lang="en">' in run("docs", "1", "--format", "html").stdout
 
 
+def test_json_of_one_category_holds_only_that_one(run):
+    data = docs_json(run, "short-trip")
+    assert [c["number"] for c in data["categories"]] == [3]
+    assert len(data["common_documents"]) == 10
+
+
 def test_json_shape(run):
     data = docs_json(run)
     assert set(data) == {"region", "region_note", "lang", "title", "categories",

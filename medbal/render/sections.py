@@ -79,10 +79,18 @@ def checklist_page(cat: dict[str, Any], data: dict[str, Any], lang: str) -> Page
     return page
 
 
-def outcome_page(result: Result, view: dict[str, Any], lang: str) -> Page:
+def outcome_page(result: Result, view: dict[str, Any], lang: str,
+                 printed_on: str | None = None) -> Page:
+    """An outcome; with `printed_on`, the take-home version with the answers and the date."""
     o = view["outcome"]
     page = Page(title=o["title"], lang=lang, kicker=result.tree.title.get(lang))
     page.add("para", [o["explanation"]])
+    checklist = o.get("checklist")
+    if checklist:
+        cat = checklist["categories"][0]
+        page.add("deadline", [d["text"] for d in cat["deadlines"]], msg("deadlines", lang))
+        key = "checklist_next_page" if printed_on else "checklist_command"
+        page.add("note", [msg(key, lang, n=cat["number"])])
     if o["pooled_fund"]:
         page.add("note", [o["pooled_fund"]], msg("pooled_fund", lang))
     page.add("steps", o["next_steps"], msg("next_steps", lang))
@@ -90,7 +98,20 @@ def outcome_page(result: Result, view: dict[str, Any], lang: str) -> Page:
     if o["caveat"]:
         page.add("para", [o["caveat"]], msg("caveat", lang))
     page.add("small", [s["label"] for s in o["sources"]], msg("sources", lang))
+    if printed_on:
+        page.add("bullets", answers_lines(result, lang), msg("answers", lang))
+        page.add("small", [msg("printed_on", lang, date=printed_on)])
     return page
+
+
+def takehome_pages(result: Result, view: dict[str, Any], lang: str,
+                   printed_on: str) -> list[Page]:
+    """The page to take home: the outcome, then the category's checklist if there is one."""
+    pages = [outcome_page(result, view, lang, printed_on)]
+    checklist = view["outcome"].get("checklist")
+    if checklist:
+        pages.append(checklist_page(checklist["categories"][0], checklist, lang))
+    return pages
 
 
 def answers_lines(result: Result, lang: str) -> list[str]:

@@ -1,0 +1,106 @@
+"""What the pooled fund may pay back on an inpatient bill: pure arithmetic on regional data.
+
+Money is Decimal throughout, each slice rounded to the fen (0.01 yuan, half up).
+The reading of the rates (cumulative bands, separate items) is the region's
+data and is shown with every estimate.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from medbal.errors import UsageError
+from medbal.model import Region
+
+FEN = Decimal("0.01")
+HUNDRED = Decimal(100)
+
+
+@dataclass(frozen=True)
+class Slice:
+    low: Decimal
+    high: Decimal
+    amount: Decimal
+    rate: Decimal
+    paid: Decimal
+
+
+@dataclass(frozen=True)
+class ItemLine:
+    id: str
+    amount: Decimal
+    rate: Decimal
+    paid: Decimal
+
+
+@dataclass(frozen=True)
+class Estimate:
+    region: Region
+    bill: Decimal
+    threshold: Decimal
+    threshold_given: bool  # False: neither the data nor the person gave a figure
+    slices: tuple[Slice, ...]
+    items: tuple[ItemLine, ...]
+    before_cap: Decimal
+    paid: Decimal
+    cap_applied: bool
+
+    @property
+    def total_bill(self) -> Decimal:
+        return self.bill + sum((i.amount for i in self.items), Decimal(0))
+
+    @property
+    def own_share(self) -> Decimal:
+        return self.total_bill - self.paid
+
+
+def money(text: str, what: str) -> Decimal:
+    """A person's amount: '8000', '8,000', '8000.50'; never negative, NaN or infinite."""
+    cleaned = text.strip().replace(",", "").replace("，", "")
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation:
+        raise UsageError(f"{what} '{text}' is not an amount; write it in yuan, for example "
+                         "8000 or 8000.50") from None
+    if not value.is_finite():
+        raise UsageError(f"{what} '{text}' is not an amount; write it in yuan, for example 8000")
+    if value < 0:
+        raise UsageError(f"{what} '{text}' is negative; amounts are 0 or more")
+    return value.quantize(FEN, ROUND_HALF_UP)
+
+
+def _pay(amount: Decimal, rate: Decimal) -> Decimal:
+    return (amount * rate / HUNDRED).quantize(FEN, ROUND_HALF_UP)
+
+
+def estimate(region: Region, bill: Decimal, threshold: Decimal | None = None,
+             items: dict[str, Decimal] | None = None) -> Estimate:
+    given = threshold is not None or region.threshold is not None
+    start = threshold if threshold is not None else (region.threshold or Decimal(0))
+    if start > bill:
+        raise UsageError(f"the threshold ({start}) is above the bill ({bill}): the pooled fund "
+                         "pays nothing below the threshold, so there is nothing to estimate")
+    slices: list[Slice] = []
+    low = Decimal(0)
+    for band in region.bands:
+        high = band.up_to if band.up_to is not None else bill
+        lo, hi = max(low, start), min(high, bill)
+        if hi > lo:
+            amount = hi - lo
+            slices.append(Slice(lo, hi, amount, band.rate, _pay(amount, band.rate)))
+        low = high
+    lines = []
+    known = {i.id: i for i in region.items}
+    for item_id, amount in (items or {}).items():
+        if item_id not in known:
+            raise UsageError(f"region '{region.id}' has no item '{item_id}'; its items are: "
+                             + (", ".join(known) or "none"))
+        rate = known[item_id].rate
+        lines.append(ItemLine(item_id, amount, rate, _pay(amount, rate)))
+    before_cap = sum((s.paid for s in slices), Decimal(0)) + sum((i.paid for i in lines),
+                                                                 Decimal(0))
+    capped = region.cap is not None and before_cap > region.cap
+    paid = region.cap if capped else before_cap
+    return Estimate(region, bill, start, given, tuple(slices), tuple(lines), before_cap,
+                    paid, capped)  # type: ignore[arg-type]

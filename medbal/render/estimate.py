@@ -1,0 +1,117 @@
+"""`medbal estimate` as JSON-ready data, plain text and a Rich table."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from medbal.estimate import Estimate
+from medbal.messages import msg
+from medbal.views import sources_view
+
+
+def _n(value: Decimal) -> float:
+    return float(value)
+
+
+def _yuan(value: float | None) -> str:
+    return "" if value is None else f"{value:,.2f}"
+
+
+def estimate_view(e: Estimate, lang: str) -> dict[str, Any]:
+    r = e.region
+    notes = [msg("est_threshold", lang, threshold=_yuan(_n(e.threshold))) if e.threshold_given
+             else msg("est_no_threshold", lang)]
+    if r.cap is None:
+        notes.append(msg("est_no_cap", lang))
+    elif e.cap_applied:
+        notes.append(msg("est_cap", lang, cap=_yuan(_n(r.cap)), before=_yuan(_n(e.before_cap))))
+    else:
+        notes.append(msg("est_cap_known", lang, cap=_yuan(_n(r.cap))))
+    labels = {i.id: i.label.get(lang) for i in r.items}
+    return {
+        "region": {"id": r.id, "name": r.name.get(lang)},
+        "lang": lang,
+        "applies_to": r.applies_to.get(lang),
+        "bill": _n(e.bill),
+        "threshold": _n(e.threshold),
+        "threshold_given": e.threshold_given,
+        "slices": [{"from": _n(s.low), "to": _n(s.high), "amount": _n(s.amount),
+                    "rate": _n(s.rate), "paid": _n(s.paid)} for s in e.slices],
+        "items": [{"id": i.id, "label": labels[i.id], "amount": _n(i.amount),
+                   "rate": _n(i.rate), "paid": _n(i.paid)} for i in e.items],
+        "total_paid": _n(e.paid),
+        "own_share": _n(e.own_share),
+        "cap": None if r.cap is None else _n(r.cap),
+        "cap_applied": e.cap_applied,
+        "notes": notes,
+        "reading": r.reading.get(lang),
+        "notice": msg("est_notice", lang),
+        "sources": sources_view(r.sources, lang),
+    }
+
+
+def _rows(view: dict[str, Any]) -> list[tuple[str, str, str, str]]:
+    rows = [(f"{_yuan(s['from'])} - {_yuan(s['to'])}", _yuan(s["amount"]),
+             f"{s['rate']:g}%", _yuan(s["paid"])) for s in view["slices"]]
+    rows += [(i["label"], _yuan(i["amount"]), f"{i['rate']:g}%", _yuan(i["paid"]))
+             for i in view["items"]]
+    return rows
+
+
+def _head(lang: str) -> tuple[str, str, str, str]:
+    return (msg("est_band", lang), msg("est_amount", lang), msg("est_rate", lang),
+            msg("est_paid", lang))
+
+
+def estimate_plain(view: dict[str, Any]) -> str:
+    from medbal.render.plain import display_width, pad
+
+    lang = view["lang"]
+    rows = [_head(lang), *_rows(view)]
+    widths = [max(display_width(r[i]) for r in rows) for i in range(4)]
+
+    def line(r: tuple[str, ...]) -> str:
+        cells = [pad(r[0], widths[0])] + [" " * (w - display_width(c)) + c
+                                          for c, w in zip(r[1:], widths[1:], strict=True)]
+        return "  ".join(cells).rstrip()
+
+    out = [msg("est_title", lang, bill=_yuan(view["bill"]), region=view["region"]["name"]),
+           msg("est_applies", lang, what=view["applies_to"]), ""]
+    out += [line(r) for r in rows]
+    colon = "：" if lang == "zh" else ": "
+    out += ["", f"{msg('est_total', lang)}{colon}{_yuan(view['total_paid'])}",
+            f"{msg('est_own', lang)}{colon}{_yuan(view['own_share'])}", ""]
+    out += view["notes"]
+    out += ["", f"{msg('est_reading', lang)}{colon}{view['reading']}", "",
+            f"{msg('sources', lang)}{colon}" + "; ".join(s["label"] for s in view["sources"]),
+            "", view["notice"]]
+    return "\n".join(out) + "\n"
+
+
+def estimate_rich(view: dict[str, Any]) -> list[Any]:
+    from rich.panel import Panel
+    from rich.table import Table
+    from rich.text import Text
+
+    lang = view["lang"]
+    table = Table(title=msg("est_title", lang, bill=_yuan(view["bill"]),
+                            region=view["region"]["name"]),
+                  caption=msg("est_applies", lang, what=view["applies_to"]))
+    head = _head(lang)
+    table.add_column(head[0])
+    for name in head[1:]:
+        table.add_column(name, justify="right")
+    for row in _rows(view):
+        table.add_row(*(Text(c) for c in row))
+    table.add_section()
+    table.add_row(Text(msg("est_total", lang), style="bold"), "", "",
+                  Text(_yuan(view["total_paid"]), style="bold green"))
+    table.add_row(Text(msg("est_own", lang)), "", "", Text(_yuan(view["own_share"])))
+    parts: list[Any] = [table]
+    parts += [Text(note, style="yellow") for note in view["notes"]]
+    parts.append(Text(f"{msg('est_reading', lang)}: {view['reading']}", style="dim"))
+    parts.append(Text(f"{msg('sources', lang)}: " +
+                      "; ".join(s["label"] for s in view["sources"]), style="dim"))
+    parts.append(Panel(Text(view["notice"], style="bold"), border_style="red"))
+    return parts
