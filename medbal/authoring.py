@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from pathlib import Path
 from typing import Any
 
@@ -153,7 +152,9 @@ def graph_json(tree: Tree, lang: str) -> str:
                    "label": opt.label.get(lang)}
                   for q in tree.questions.values() for opt in q.options],
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    from medbal.output import json_text
+
+    return json_text(data, for_stdout=True)
 
 
 # --- show -----------------------------------------------------------------------

@@ -196,7 +196,7 @@ def docs(
     data = load_checklists(overlay_dir(trees))
     if category and all_:
         raise UsageError("give a category or --all, not both")
-    text = render_docs(data, category, all_, fmt.value, language, plain=output is not None)
+    text = render_docs(data, category, all_, fmt.value, language, to_file=output is not None)
     if output:
         from medbal.output import write_atomic
 

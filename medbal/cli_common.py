@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import json
 import sys
 from collections.abc import Callable
 from enum import Enum
@@ -77,4 +76,6 @@ def emit(text: str) -> None:
 
 
 def emit_json(data: dict[str, Any]) -> None:
-    emit(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    from medbal.output import json_text
+
+    emit(json_text(data, for_stdout=True))

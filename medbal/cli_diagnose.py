@@ -49,7 +49,7 @@ def run_diagnose(tree: str, pairs: list[str], answers_file: str | None, no_input
         return
     result = walk(loaded, answers)
     view = diagnose_view(result, language, checklists, tree)
-    text = _render(result, view, fmt, language, plain=output is not None)
+    text = _render(result, view, fmt, language, to_file=output is not None)
     if text is not None:
         if output:
             from medbal.output import write_atomic
@@ -62,17 +62,16 @@ def run_diagnose(tree: str, pairs: list[str], answers_file: str | None, no_input
 
 
 def _render(result: Any, view: dict[str, Any], fmt: DiagnoseFormat, lang: str,
-            plain: bool) -> str | None:
+            to_file: bool) -> str | None:
     """The output as text; None when it was printed to the terminal with Rich."""
-    import json
-
+    from medbal.output import json_text
     from medbal.render.text import diagnose_plain
     from medbal.term import wants_plain
 
     if fmt is DiagnoseFormat.json:
-        return json.dumps(view, ensure_ascii=False, indent=2) + "\n"
+        return json_text(view, for_stdout=not to_file)
     if fmt is DiagnoseFormat.text:
-        if plain or wants_plain():
+        if to_file or wants_plain():
             return diagnose_plain(result, view, lang)
         from medbal.render.text import diagnose_rich
 

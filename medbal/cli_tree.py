@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import json
 from enum import Enum
 from typing import Annotated, Any
 
@@ -168,7 +167,7 @@ def tree_schema(
     """
     from medbal.spec import json_schema
 
-    emit(json.dumps(json_schema(kind.value), ensure_ascii=False, indent=2) + "\n")
+    emit_json(json_schema(kind.value))
 
 
 def _as_of(value: str | None) -> datetime.date:

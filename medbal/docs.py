@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from medbal.errors import UsageError
@@ -21,12 +20,14 @@ def pick(data: Checklists, key: str | None, all_: bool) -> list[Category]:
 
 
 def render_docs(data: Checklists, key: str | None, all_: bool, fmt: str, lang: str,
-                plain: bool = False) -> str:
+                to_file: bool = False) -> str:
     """The checklists in `fmt`; with no category, the overview (all of them for html/json)."""
     categories = pick(data, key, all_)
     view = checklists_view(data, categories, lang)
     if fmt == "json":
-        return json.dumps(view, ensure_ascii=False, indent=2) + "\n"
+        from medbal.output import json_text
+
+        return json_text(view, for_stdout=not to_file)
     overview = key is None and not all_
     if fmt == "markdown":
         from medbal.render.markdown import categories_markdown, pages_markdown
@@ -37,7 +38,7 @@ def render_docs(data: Checklists, key: str | None, all_: bool, fmt: str, lang: s
         from medbal.render.html import pages_html
 
         return pages_html(_pages(view, lang), view["title"], lang)
-    return _text(view, lang, overview, plain)
+    return _text(view, lang, overview, to_file)
 
 
 def _pages(view: dict[str, Any], lang: str) -> list[Any]:
@@ -46,10 +47,10 @@ def _pages(view: dict[str, Any], lang: str) -> list[Any]:
     return [checklist_page(c, view, lang) for c in view["categories"]]
 
 
-def _text(view: dict[str, Any], lang: str, overview: bool, plain: bool) -> str:
+def _text(view: dict[str, Any], lang: str, overview: bool, to_file: bool) -> str:
     from medbal.term import wants_plain
 
-    if plain or wants_plain():
+    if to_file or wants_plain():
         from medbal.render.plain import categories_text, page_text
 
         if overview:

@@ -91,11 +91,14 @@ class Session:
         return "go"
 
     def at_outcome(self, result: Result) -> str:
-        self.show_result(result)
+        key = "=" + ",".join(f"{a.question.id}={a.option.value}" for a in result.path)
+        if self.shown != key:  # not again after a hint or the checklist
+            self.show_result(result)
+            self.shown = key
         has_checklist = self.show_checklist is not None and result.outcome.checklist
         prompt = msg("keys_end", self.lang)
         if has_checklist:
-            prompt += "; " + msg("show_checklist", self.lang)
+            prompt += msg("show_checklist", self.lang)
         entry = self.read(prompt + "\n> ").lower()
         if entry in ("", "q"):
             return "quit"

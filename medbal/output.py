@@ -1,9 +1,11 @@
-"""Writing results to a file, atomically."""
+"""Writing results: JSON text, and files written atomically."""
 
 from __future__ import annotations
 
+import json
 import os
 import stat
+import sys
 import tempfile
 from pathlib import Path
 
@@ -46,3 +48,17 @@ def _write_direct(path: Path, text: str) -> None:
             fh.write(text)
     except OSError as exc:
         raise OutputError(f"cannot write '{path}': {exc.strerror}") from None
+
+
+def json_text(data: object, for_stdout: bool = False) -> str:
+    """JSON as UTF-8 text; for a stdout that cannot encode it (ascii, cp1252), \\u escapes.
+
+    Either way the JSON stays valid and loses nothing.
+    """
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    if for_stdout:
+        try:
+            text.encode(getattr(sys.stdout, "encoding", None) or "utf-8")
+        except (UnicodeEncodeError, LookupError):
+            text = json.dumps(data, ensure_ascii=True, indent=2) + "\n"
+    return text

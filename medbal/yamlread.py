@@ -109,8 +109,14 @@ class Reader:
             line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
             self.at(None, f"YAML syntax error: {what}", line, col)
             return None
+        except yaml.reader.ReaderError as exc:  # a control character, with an offset only
+            before = text[: exc.position]
+            line, col = before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1
+            self.at(None, f"the control character U+{exc.character:04X} is not allowed in YAML, "
+                          "remove it", line, col)
+            return None
         except yaml.YAMLError as exc:  # no mark: still one line, no traceback
-            self.at(None, f"YAML error: {exc}")
+            self.at(None, "YAML error: " + " ".join(str(exc).split()))
             return None
         if node is None:
             self.at(None, "the file has no content, expected a YAML mapping with 'id' and 'kind'")

@@ -165,7 +165,7 @@ def test_data_text_is_never_markup(checklists):
     assert r"Bring \[copy\] of ID \[/b\] \<script\>x\</script\>" in md
     html = render_docs(data, "1", False, "html", "en")
     assert "Bring [copy] of ID [/b] &lt;script&gt;x&lt;/script&gt;" in html
-    text = render_docs(data, "1", False, "text", "en", plain=True)
+    text = render_docs(data, "1", False, "text", "en", to_file=True)
     assert "[ ] Bring [copy] of ID [/b] <script>x</script>" in text
 
 

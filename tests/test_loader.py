@@ -193,3 +193,9 @@ def test_checklists_problems_are_reported_with_lines(checklists):
     assert any(f"r.yaml:{line_of(broken, '- number: 6', 2)}:" in p
                and "category number 6 is used twice" in p for p in found)
     assert any("slug 'card-problem' is used twice" in p for p in found)
+
+
+def test_control_characters_are_reported_at_their_place():
+    (problem,) = problems(VALID.replace("First?", "Fi\x00rst?"))
+    assert problem == (f"t.yaml:{line_of(VALID, 'First?')}:20: the control character U+0000 "
+                       "is not allowed in YAML, remove it")

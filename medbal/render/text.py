@@ -31,9 +31,9 @@ def diagnose_plain(result: Result, view: dict[str, Any], lang: str) -> str:
     out.append(msg("answers", lang))
     out += [f"  {row}" for row in _answer_rows(result, view, lang)]
     if view["dropped"]:
-        out.append(msg("dropped", lang) + ": " +
+        out.append(msg("dropped", lang) + " " +
                    ", ".join(f"{d['question']}={d['value']}" for d in view["dropped"]))
-    out += ["", f"{msg('reproduce', lang)}:", f"  {view['command']}"]
+    out += ["", msg("reproduce", lang), f"  {view['command']}"]
     return "\n".join(out) + "\n"
 
 
@@ -52,8 +52,8 @@ def diagnose_rich(result: Result, view: dict[str, Any], lang: str) -> list[Any]:
     parts.append(Text(msg("answers", lang), style="bold cyan"))
     parts += [Text(f"  {row}") for row in _answer_rows(result, view, lang)]
     if view["dropped"]:
-        parts.append(Text(msg("dropped", lang) + ": " + ", ".join(
+        parts.append(Text(msg("dropped", lang) + " " + ", ".join(
             f"{d['question']}={d['value']}" for d in view["dropped"]), style="yellow"))
-    parts += [Text(f"{msg('reproduce', lang)}:", style="bold cyan"),
+    parts += [Text(msg("reproduce", lang), style="bold cyan"),
               Text(f"  {view['command']}", style="green")]
     return parts

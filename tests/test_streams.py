@@ -1,0 +1,98 @@
+"""Encodings, pipes and failing writes, through a real process: degrade, never crash."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT
+
+
+def medbal(*args: str, encoding: str | None = None, lang: str | None = None,
+           stdin: str = "") -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith(("MEDBAL_", "LC_", "LANG", "PYTHONIOENCODING", "NO_COLOR"))}
+    if encoding:
+        env["PYTHONIOENCODING"] = encoding
+    if lang:
+        env["LANG"] = lang
+    return subprocess.run([sys.executable, "-m", "medbal", *args], capture_output=True,
+                          input=stdin.encode(), env=env, cwd=ROOT, timeout=60)
+
+
+@pytest.mark.parametrize("encoding", ["gbk", "cp1252", "ascii"])
+def test_text_degrades_in_narrow_encodings(encoding):
+    out = medbal("docs", "3", "--lang", "zh", encoding=encoding)
+    assert out.returncode == 0 and out.stderr == b""
+    text = out.stdout.decode(encoding)
+    assert "[ ]" in text
+    if encoding == "gbk":
+        assert "出差、探亲、旅游等短期外出" in text  # GBK has the Han characters
+    else:
+        assert "?" in text and "short-trip" in text  # what cannot be shown becomes '?'
+
+
+@pytest.mark.parametrize("encoding", ["gbk", "cp1252", "ascii"])
+def test_json_stays_valid_and_complete_in_narrow_encodings(encoding):
+    out = medbal("diagnose", "-a", "scheme=yearly", "-f", "json", "--lang", "zh",
+                 encoding=encoding)
+    assert out.returncode == 0
+    data = json.loads(out.stdout.decode(encoding))
+    assert data["outcome"]["title"] == "居民医保本来就没有个人账户"
+
+
+def test_lang_c_locale():
+    out = medbal("diagnose", "-a", "scheme=yearly", lang="C", encoding="ascii")
+    assert out.returncode == 0 and b"Residents' insurance" in out.stdout
+
+
+def test_piped_text_is_not_hard_wrapped():
+    out = medbal("docs", "3").stdout.decode()
+    long = ("  [ ] Proof of the trip: a business-trip certificate, a family-visit certificate, "
+            "a travel contract, or real-name tickets such as air tickets")
+    assert long in out.splitlines()
+
+
+def test_a_closed_pipe_ends_quietly():
+    proc = subprocess.run(
+        f"{sys.executable} -m medbal docs --all --format html | head -c 10",
+        shell=True, capture_output=True, cwd=ROOT, timeout=60)
+    assert proc.stdout == b"<!DOCTYPE "
+    assert proc.stderr == b""
+
+
+def test_closed_stdin_never_hangs():
+    out = medbal("diagnose", stdin="")
+    assert out.returncode == 3 and b"Traceback" not in out.stderr
+
+
+def test_broken_tree_is_one_line_per_problem_and_exit_1(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_bytes(b"kind: decision-tree\nid: x\n  title: [\n")
+    out = medbal("diagnose", str(bad))
+    assert out.returncode == 1
+    lines = out.stderr.decode().strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"{bad}:3:")
+
+
+def test_full_disk(tmp_path):
+    if not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full here")
+    out = medbal("docs", "--all", "--output", "/dev/full")
+    assert out.returncode == 1
+    assert out.stderr.decode().strip() == "medbal: cannot write '/dev/full': No space left on device"
+
+
+def test_unwritable_folder_leaves_nothing(monkeypatch, tmp_path):
+    """As root nothing is read-only, so the refusal is simulated where the OS gives it."""
+    from medbal import output
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(output.tempfile, "mkstemp", refuse)
+    with pytest.raises(output.OutputError, match="cannot write '.*c.txt': Permission denied"):
+        output.write_atomic(str(tmp_path / "c.txt"), "text")
+    assert list(tmp_path.iterdir()) == []
