@@ -4,11 +4,12 @@ import datetime
 import json
 
 import pytest
-from conftest import TREES
-from test_zero_balance import complete, has_han
 
 from medbal.engine import all_paths, walk
 from medbal.loader import load_file
+
+from conftest import TREES
+from test_zero_balance import complete, has_han
 
 
 @pytest.fixture(scope="module")

@@ -3,9 +3,10 @@
 import json
 
 import pytest
-from small_trees import VALID
 
 import medbal.term
+
+from small_trees import VALID
 
 
 def test_one_shot_json_outcome(run):

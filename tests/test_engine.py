@@ -1,10 +1,11 @@
 """The pure engine on a small inline tree: routing, back, change, stale answers."""
 
 import pytest
-from small_trees import VALID
 
 from medbal.engine import AnswerError, all_paths, back, match_option, walk
 from medbal.loader import load_bytes
+
+from small_trees import VALID
 
 
 @pytest.fixture(scope="module")

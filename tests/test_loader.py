@@ -1,10 +1,11 @@
 """The loader refuses each class of bad input with FILE:LINE:COL and what was expected."""
 
 import pytest
-from small_trees import VALID
 
 from medbal.loader import load_bytes, load_file
 from medbal.yamlread import TreeError
+
+from small_trees import VALID
 
 
 def problems(text: str | bytes, name: str = "t.yaml") -> list[str]:

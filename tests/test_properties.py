@@ -2,13 +2,14 @@
 
 import re
 
-from conftest import TREES
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from medbal.engine import all_paths, back, walk
 from medbal.loader import load_bytes
 from medbal.yamlread import TreeError
+
+from conftest import TREES
 
 # --- random valid trees ------------------------------------------------------------
 

@@ -82,7 +82,8 @@ def test_full_disk(tmp_path):
         pytest.skip("no /dev/full here")
     out = medbal("docs", "--all", "--output", "/dev/full")
     assert out.returncode == 1
-    assert out.stderr.decode().strip() == "medbal: cannot write '/dev/full': No space left on device"
+    assert out.stderr.decode().strip() == \
+        "medbal: cannot write '/dev/full': No space left on device"
 
 
 def test_unwritable_folder_leaves_nothing(monkeypatch, tmp_path):

@@ -5,6 +5,7 @@ import sys
 
 import pexpect
 import pytest
+
 from conftest import ROOT
 
 
