@@ -6,7 +6,6 @@ import json
 import os
 import stat
 import sys
-import tempfile
 from pathlib import Path
 
 from medbal.errors import OutputError
@@ -21,6 +20,8 @@ def write_atomic(target: str, text: str) -> None:
         # A device or pipe (/dev/stdout, a FIFO) cannot be renamed over: write it directly.
         _write_direct(path, text)
         return
+    import tempfile  # only when writing a file: JSON to stdout does not pay for it
+
     folder = path.parent
     if not folder.is_dir():
         raise OutputError(f"cannot write '{target}': the folder '{folder}' does not exist")

@@ -8,6 +8,7 @@ here first; a test fails while the committed schema lags behind.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Any
 
@@ -158,6 +159,7 @@ OBJECTS: dict[str, tuple[Field, ...]] = {
 }
 
 
+@functools.cache
 def names(obj: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(required, optional) field names of an object."""
     fields = OBJECTS[obj]

@@ -11,6 +11,7 @@ the first.
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
@@ -40,7 +41,12 @@ ID_RE = re.compile(ID_PATTERN)
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _DEFAULT_TAGS = {ScalarNode: "tag:yaml.org,2002:str", SequenceNode: "tag:yaml.org,2002:seq",
                  MappingNode: "tag:yaml.org,2002:map"}
-_PLAIN_TAGS = tuple(_DEFAULT_TAGS.values())
+_PLAIN_TAGS = frozenset(_DEFAULT_TAGS.values())
+
+
+@functools.lru_cache(maxsize=64)
+def _allowed(required: tuple[str, ...], optional: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(required + optional)
 
 
 class TreeError(Exception):
@@ -128,23 +134,28 @@ class Reader:
         """One pass over the node graph: no aliases, no explicit tags."""
         # An alias makes the composer hand back the same node object twice.  Seeing
         # a node again is reported and not descended into, so a "billion laughs"
-        # file costs one pass over what is written, never the expansion.
+        # file costs one pass over what is written, never the expansion.  (Locals
+        # and exact class checks: this loop visits every node of every file.)
         seen: set[int] = set()
         stack = [root]
+        pop, push, extend = stack.pop, stack.append, stack.extend
         while stack:
-            node = stack.pop()
-            if id(node) in seen:
+            node = pop()
+            key = id(node)
+            if key in seen:
                 self.at(node, "the value anchored here is reused by an alias (*name); "
                               "anchors and aliases are not allowed, write the value out")
                 continue
-            seen.add(id(node))
+            seen.add(key)
             if node.tag not in _PLAIN_TAGS:
                 self.at(node, f"the tag {node.tag!r} is not allowed, write plain YAML")
-            if isinstance(node, MappingNode):
-                for key, value in node.value:
-                    stack.extend((value, key))
-            elif isinstance(node, SequenceNode):
-                stack.extend(reversed(node.value))
+            cls = node.__class__
+            if cls is MappingNode:
+                for pair in node.value:
+                    push(pair[1])
+                    push(pair[0])
+            elif cls is SequenceNode:
+                extend(reversed(node.value))
 
     # -- typed access ----------------------------------------------------
     def mapping(
@@ -155,7 +166,7 @@ class Reader:
             self.at(node, f"{what} should be a mapping, got {_kind(node)}")
             return None
         required = tuple(required)
-        allowed = set(required) | set(optional)
+        allowed = _allowed(required, tuple(optional))
         fields: dict[str, Node] = {}
         first: dict[str, Node] = {}
         for key_node, value in node.value:

@@ -93,7 +93,7 @@ def test_unwritable_folder_leaves_nothing(monkeypatch, tmp_path):
     def refuse(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(output.tempfile, "mkstemp", refuse)
+    monkeypatch.setattr("tempfile.mkstemp", refuse)
     with pytest.raises(output.OutputError, match="cannot write '.*c.txt': Permission denied"):
         output.write_atomic(str(tmp_path / "c.txt"), "text")
     assert list(tmp_path.iterdir()) == []
