@@ -97,3 +97,23 @@ def test_unwritable_folder_leaves_nothing(monkeypatch, tmp_path):
     with pytest.raises(output.OutputError, match="cannot write '.*c.txt': Permission denied"):
         output.write_atomic(str(tmp_path / "c.txt"), "text")
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("args", [["--help"], ["diagnose", "--help"], ["docs", "--help"]])
+def test_help_loads_no_tree_and_no_rich(args):
+    out = subprocess.run([sys.executable, "-X", "importtime", "-m", "medbal", *args],
+                         capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert out.returncode == 0
+    assert ("Example: medbal" if len(args) == 2 else "Commands:") in out.stdout
+    imported = {line.split("|")[-1].strip() for line in out.stderr.splitlines()}
+    assert "medbal.loader" not in imported and "yaml" not in imported
+    assert "rich" not in imported
+
+
+def test_json_output_never_imports_rich():
+    out = subprocess.run([sys.executable, "-X", "importtime", "-m", "medbal", "docs", "--all",
+                          "--format", "json"], capture_output=True, text=True, cwd=ROOT,
+                         timeout=60)
+    imported = {line.split("|")[-1].strip() for line in out.stderr.splitlines()}
+    assert out.returncode == 0 and "medbal.loader" in imported
+    assert not any(name == "rich" or name.startswith("rich.") for name in imported)
