@@ -38,6 +38,8 @@ class StrictLoader(_Base):  # type: ignore[misc, valid-type]
 
 SOURCE_RE = re.compile(SOURCE_PATTERN)
 ID_RE = re.compile(ID_PATTERN)
+_CJK = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
+_CJK_GAP = re.compile(f"[{_CJK}] +[{_CJK}]")
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _DEFAULT_TAGS = {ScalarNode: "tag:yaml.org,2002:str", SequenceNode: "tag:yaml.org,2002:seq",
                  MappingNode: "tag:yaml.org,2002:map"}
@@ -280,6 +282,11 @@ class Reader:
             return None
         en = self.string(fields["en"], f"{what} (en)")
         zh = self.string(fields["zh"], f"{what} (zh)")
+        if zh is not None and (gap := _CJK_GAP.search(zh)):
+            # Folding a Chinese text over lines (>-) puts a space at every line break.
+            self.at(fields["zh"], f"{what} (zh) has a space between Chinese characters "
+                                  f"('{gap.group()}'); write the text on one line rather than "
+                                  "folding it (>-)")
         return Text(en, zh) if en is not None and zh is not None else None
 
     def items(self, node: Node, what: str, allow_empty: bool = False) -> list[Node]:

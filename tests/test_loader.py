@@ -200,3 +200,11 @@ def test_control_characters_are_reported_at_their_place():
     (problem,) = problems(VALID.replace("First?", "Fi\x00rst?"))
     assert problem == (f"t.yaml:{line_of(VALID, 'First?')}:20: the control character U+0000 "
                        "is not allowed in YAML, remove it")
+
+
+def test_a_folded_chinese_text_is_refused_for_its_stray_space():
+    text = VALID.replace("{en: Second?, zh: 第二？}",
+                         "\n      en: Second?\n      zh: >-\n        第二个\n        问题？")
+    (problem,) = problems(text)
+    assert "has a space between Chinese characters ('个 问')" in problem
+    assert problem.startswith(f"t.yaml:{line_of(text, 'zh: >-')}:11:")
