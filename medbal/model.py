@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 LANGS = ("en", "zh")
+# Han characters and CJK punctuation (、。，：；（）…), as a regex character range.
+CJK = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from decimal import Decimal, InvalidOperation
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from medbal.model import Text
+from medbal.model import CJK, Text
 from medbal.spec import ID_PATTERN, SOURCE_PATTERN
 
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -38,8 +38,7 @@ class StrictLoader(_Base):  # type: ignore[misc, valid-type]
 
 SOURCE_RE = re.compile(SOURCE_PATTERN)
 ID_RE = re.compile(ID_PATTERN)
-_CJK = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
-_CJK_GAP = re.compile(f"[{_CJK}] +[{_CJK}]")
+_CJK_GAP = re.compile(f"[{CJK}] +[{CJK}]")
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _DEFAULT_TAGS = {ScalarNode: "tag:yaml.org,2002:str", SequenceNode: "tag:yaml.org,2002:seq",
                  MappingNode: "tag:yaml.org,2002:map"}

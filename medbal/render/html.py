@@ -54,7 +54,7 @@ def _item_list(style: str, items: list[str]) -> str:
     if style in ("bullets", "deadline"):
         return "<ul>" + "".join(f"<li>{escape(i)}</li>" for i in items) + "</ul>"
     if style == "small":
-        return f'<p class="small">{escape("; ".join(items))}</p>'
+        return "".join(f'<p class="small">{escape(i)}</p>' for i in items)
     return "".join(f"<p>{escape(i)}</p>" for i in items)
 
 

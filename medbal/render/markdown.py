@@ -23,9 +23,7 @@ def page_markdown(page: Page) -> str:
             lines += [f"**{escape(s.heading)}**" if quoted else f"### {escape(s.heading)}", ""]
         if s.intro:
             lines += [escape(s.intro), ""]
-        if s.style == "small":  # sources: one line, not a list
-            lines.append(escape("; ".join(s.items)))
-        for i, item in enumerate(s.items if s.style != "small" else (), 1):
+        for i, item in enumerate(s.items, 1):
             text = escape(item)
             lines.append({
                 "checks": f"- [ ] {text}",

@@ -23,9 +23,6 @@ def page_text(page: Page) -> str:
             out.append(s.heading)
         if s.intro:
             out.append(s.intro)
-        if s.style == "small":  # sources: one line, not a list
-            out.append("  " + "; ".join(s.items))
-            continue
         for i, item in enumerate(s.items, 1):
             out.append(_item(s.style, i, item))
     return "\n".join(out) + "\n"
@@ -37,6 +34,7 @@ def _item(style: str, i: int, item: str) -> str:
         "steps": f"  {i}. {item}",
         "bullets": f"  - {item}",
         "deadline": f"  ! {item}",
+        "small": f"  {item}",
     }.get(style, item)
 
 

@@ -6,6 +6,7 @@ All tree text goes in as `rich.text.Text`, never as markup, so a document named
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rich.console import Console, ConsoleOptions, Group, RenderResult
@@ -15,11 +16,25 @@ from rich.table import Table
 from rich.text import Text
 
 from medbal.messages import msg
+from medbal.model import CJK
 from medbal.render.sections import Page, table_deadline
+
+_SPACE_BY_CJK = re.compile(f"(?<=[{CJK}]) +| +(?=[{CJK}])")
+
+
+def para(text: str, lang: str, style: str = "") -> Text:
+    """Tree text as a Rich Text that wraps well in its language.
+
+    Rich wraps at spaces, so a Chinese sentence with a space before "12333" or
+    "App" leaves a half-empty line; without the spaces next to Han characters it
+    fills each line, folding where the width ends, as Chinese text does.
+    """
+    shown = _SPACE_BY_CJK.sub("", text) if lang == "zh" else text
+    return Text(shown, style=style, overflow="fold")
 
 
 def _box(console: Console) -> str:
-    return "☐ " if console.encoding.lower().startswith("utf") else "[ ] "
+    return "☐" if console.encoding.lower().startswith("utf") else "[ ]"
 
 
 class RichPage:
@@ -27,17 +42,18 @@ class RichPage:
         self.page = page
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        page = self.page
+        page, lang = self.page, self.page.lang
         if page.kicker:
-            yield Text(page.kicker, style="dim")
-        yield Text(page.title, style="bold")
+            yield para(page.kicker, lang, "dim")
+        yield para(page.title, lang, "bold")
         for s in page.sections:
-            body = [Text(s.intro, style="italic")] if s.intro else []
-            if s.style == "small":  # sources: one line, not a list
-                body.append(Text("; ".join(s.items), style="dim"))
+            body: list[Any] = [para(s.intro, lang, "italic")] if s.intro else []
+            if s.style == "small":
+                body += [para(item, lang, "dim") for item in s.items]
+            elif s.style in ("checks", "steps", "bullets"):
+                body.append(self._items(console, s.style, s.items))
             else:
-                body += [self._item(console, s.style, i, item)
-                         for i, item in enumerate(s.items, 1)]
+                body += [para(item, lang) for item in s.items]
             yield Text("")
             if s.style in ("deadline", "note"):
                 color = "yellow" if s.style == "deadline" else "green"
@@ -45,12 +61,18 @@ class RichPage:
                 yield Panel(Group(*body), title=title, title_align="left", border_style=color)
                 continue
             if s.heading:
-                yield Text(s.heading, style="bold cyan")
+                yield para(s.heading, lang, "bold cyan")
             yield Padding(Group(*body), (0, 0, 0, 2 if s.heading else 0))
 
-    def _item(self, console: Console, style: str, i: int, item: str) -> Text:
-        prefix = {"checks": _box(console), "steps": f"{i}. ", "bullets": "• "}.get(style, "")
-        return Text(prefix, style="bold") + Text(item)
+    def _items(self, console: Console, style: str, items: list[str]) -> Table:
+        """A list with a hanging indent: the box or number stays beside its wrapped text."""
+        grid = Table.grid(padding=(0, 1, 0, 0))
+        grid.add_column(no_wrap=True, style="bold")
+        grid.add_column(ratio=1)
+        for i, item in enumerate(items, 1):
+            mark = {"checks": _box(console), "steps": f"{i}.", "bullets": "•"}[style]
+            grid.add_row(mark, para(item, self.page.lang))
+        return grid
 
 
 def categories_table(view: dict[str, Any]) -> Table:
@@ -68,9 +90,10 @@ def categories_table(view: dict[str, Any]) -> Table:
 
 
 def question_panel(q: dict[str, Any], lang: str, number: int, default: str | None) -> Group:
-    parts: list[Any] = [Text(msg("question_n", lang, n=number), style="dim"),
-                        Text(q["text"], style="bold")]
+    grid = Table.grid(padding=(0, 1, 0, 0))
+    grid.add_column(no_wrap=True, style="bold cyan")
+    grid.add_column(ratio=1)
     for i, o in enumerate(q["options"], 1):
-        mark = " *" if o["value"] == default else ""
-        parts.append(Text(f"  {i}. ", style="bold cyan") + Text(o["label"] + mark))
-    return Group(*parts)
+        grid.add_row(f"{i}.", para(o["label"] + (" *" if o["value"] == default else ""), lang))
+    return Group(Text(msg("question_n", lang, n=number), style="dim"),
+                 para(q["text"], lang, "bold"), Padding(grid, (0, 0, 0, 2)))
