@@ -42,6 +42,7 @@ app = typer.Typer(
 )
 app.add_typer(tree_app, name="tree")
 
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"medbal {__version__}")
@@ -178,9 +179,7 @@ def docs(
     fmt: Annotated[DocsFormat, typer.Option(
         "--format", "-f", help="text, markdown, html (A4, for printing) or json.")]
     = DocsFormat.text,
-    output: Annotated[str | None, typer.Option(
-        "--output", "-o", help="Write to this file (atomically) instead of stdout.",
-        show_default=False)] = None,
+    output: OutputOpt = None,
     lang: LangOpt = None,
     trees: TreesOpt = None,
 ) -> None:

@@ -66,8 +66,10 @@ class Session:
         lowered = entry.lower()
         if lowered == "q":
             return "quit"
-        if lowered in ("r", "b") or entry == "" and default or match_option(q, entry):
-            self.shown = None  # the screen moves on to another question
+        moves_on = lowered == "r" or (lowered == "b" and result.path) or \
+            (entry == "" and default) or match_option(q, entry)
+        if moves_on:
+            self.shown = None  # the next question is printed in full
         if lowered == "r":
             self.answers.clear()
             self.remembered.clear()
@@ -86,6 +88,8 @@ class Session:
         elif (option := match_option(q, entry)) is not None:
             self.answers[q.id] = option.value
             self.remembered.pop(q.id, None)
+        elif entry == "":
+            self.hint("type_a_number", n=len(q.options))
         else:
             self.hint("not_an_option", entry=entry, n=len(q.options))
         return "go"

@@ -28,6 +28,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "default": ("Enter keeps: {value}", "直接回车保留：{value}"),
     "not_an_option": ("'{entry}' is not one of the options; type 1 to {n}.",
                       "“{entry}”不是选项，请输入 1 到 {n}。"),
+    "type_a_number": ("Type a number from 1 to {n}, or ? for help.",
+                      "请输入 1 到 {n} 的序号，或输入 ? 查看帮助。"),
     "no_help": ("This question has no extra help.", "这道题没有补充说明。"),
     "first_question": ("This is the first question.", "这已经是第一题。"),
     "no_such_answer": ("There is no answer {entry}; type 1 to {n}.",

@@ -188,8 +188,10 @@ def test_interactive_back_offers_the_previous_answer(prompt):
 
 
 def test_interactive_back_at_the_first_question(prompt):
-    result = prompt("b", "q")
+    result = prompt("b", "", "q")
     assert "This is the first question." in result.stdout
+    assert "Type a number from 1 to 4, or ? for help." in result.stdout
+    assert result.stdout.count("Question 1") == 1  # a hint does not repeat the question
 
 
 def test_interactive_restart_and_help(prompt):
