@@ -190,19 +190,25 @@ def tree_validate(
     """Check tree files: YAML, fields, types, both languages, sources and the graph.
 
     Prints every problem as FILE:LINE:COL: message; exit 0 when all are valid, 1 if not.
+    A tree's `checklist: N` is checked against the checklists (MEDBAL_TREES first).
     Rules past their review window or validity are warnings: they do not fail.
 
     Example: medbal tree validate trees/*.yaml --as-of 2027-06-01
     """
     from medbal.loader import load_file
+    from medbal.model import Tree
+    from medbal.registry import checklists_for, overlay_dir
     from medbal.review import warnings
     from medbal.yamlread import TreeError
 
     day = _as_of(as_of)
+    overlay = overlay_dir(None)
     bad = 0
     for path in paths:
         try:
             loaded = load_file(path)
+            if isinstance(loaded, Tree):  # its `checklist: N` must name a real category
+                checklists_for(loaded, overlay)
         except TreeError as exc:
             bad += 1
             for problem in exc.problems:

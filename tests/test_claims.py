@@ -114,10 +114,11 @@ def test_checklist_number_must_exist(run, write, tmp_path):
     bad = VALID.replace("    sources: [seed-001]\n", "    checklist: 12\n    sources: [seed-001]\n",
                         1)
     path = write("region/small.yaml", bad)
-    result = run("diagnose", str(path), "-a", "first=no")
-    assert result.exit_code == 1
-    assert "outcome 'done-no' names checklist 12, which" in result.stderr
-    assert result.stderr.startswith(f"{path}:")
+    for args in (["diagnose", str(path), "-a", "first=no"], ["tree", "validate", str(path)]):
+        result = run(*args)
+        assert result.exit_code == 1
+        assert "outcome 'done-no' names checklist 12, which" in result.stderr
+        assert result.stderr.startswith(f"{path}:")
 
 
 # --- the page to take home ---------------------------------------------------------
