@@ -14,7 +14,8 @@ def read_answers_file(path: str) -> dict[str, str]:
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
-        raise UsageError(f"--answers-file '{path}' cannot be read ({exc.strerror})") from None
+        raise UsageError(f"--answers-file '{path}' cannot be read ({exc.strerror})",
+                         f"无法读取 --answers-file “{path}”（{exc.strerror}）") from None
     r = Reader(path)
     root = r.compose(data)
     answers: dict[str, str] = {}
@@ -29,5 +30,5 @@ def read_answers_file(path: str) -> dict[str, str]:
                 r.at(key, f"'{key.value}' is answered twice")
             answers[key.value] = value.value
     if r.problems:
-        raise UsageError("; ".join(r.problems))
+        raise UsageError("; ".join(r.problems), "回答文件有误：" + "；".join(r.problems))
     return answers

@@ -194,7 +194,8 @@ def docs(
     language = choose_lang(lang.value if lang else None)
     data = load_checklists(overlay_dir(trees))
     if category and all_:
-        raise UsageError("give a category or --all, not both")
+        raise UsageError("give a category or --all, not both",
+                         "请指定一个类别或 --all，不能同时使用")
     text = render_docs(data, category, all_, fmt.value, language, to_file=output is not None)
     if output:
         from medbal.output import write_atomic

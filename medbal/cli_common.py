@@ -29,13 +29,25 @@ def handles_errors(func: F) -> F:
                 typer.echo(problem, err=True)
             raise typer.Exit(1) from None
         except MedbalError as exc:
-            typer.echo(f"medbal: {exc}", err=True)
+            typer.echo(f"medbal: {exc.text(_lang(kwargs))}", err=True)
             raise typer.Exit(exc.exit_code) from None
         except KeyboardInterrupt:
-            typer.echo("\nmedbal: interrupted.", err=True)
+            message = "已中断。" if _lang(kwargs) == "zh" else "interrupted."
+            typer.echo(f"\nmedbal: {message}", err=True)
             raise typer.Exit(INTERRUPTED) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+def _lang(kwargs: dict[str, Any]) -> str:
+    """The language of the command being run, for its error messages; English if unsure."""
+    from medbal.lang import choose_lang
+
+    option = kwargs.get("lang")
+    try:
+        return choose_lang(option.value if option is not None else None)
+    except MedbalError:
+        return "en"
 
 
 class Lang(str, Enum):

@@ -25,7 +25,9 @@ def parse_answers(pairs: list[str], answers_file: str | None) -> dict[str, str]:
         qid, sep, value = pair.partition("=")
         if not sep or not qid.strip() or not value.strip():
             raise UsageError(f"--answer '{pair}' should look like QUESTION=VALUE, "
-                             "for example --answer scheme=employer")
+                             "for example --answer scheme=employer",
+                             f"--answer “{pair}”的格式应为 问题=答案，"
+                             "例如 --answer scheme=employer")
         answers[qid.strip()] = value.strip()
     return answers
 

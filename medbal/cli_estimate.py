@@ -17,7 +17,8 @@ def parse_items(pairs: list[str]) -> dict[str, Decimal]:
         item_id, sep, value = pair.partition("=")
         if not sep or not item_id.strip():
             raise UsageError(f"--item '{pair}' should look like ITEM=AMOUNT, for example "
-                             "--item class-b=1200")
+                             "--item class-b=1200",
+                             f"--item “{pair}”的格式应为 项目=金额，例如 --item class-b=1200")
         items[item_id.strip()] = items.get(item_id.strip(), Decimal(0)) + \
             money(value, f"--item {item_id.strip()}")
     return items
@@ -34,9 +35,10 @@ def run_estimate(amount: str, threshold: str | None, pairs: list[str], region: s
     rates = load_rates(overlay_dir(trees))
     region_id = region or rates.default_region
     if region_id not in rates.regions:
-        raise UsageError(f"no region '{region_id}' in {rates.path}; its regions are: "
-                         + ", ".join(rates.regions))
-    bill = money(amount, "the amount")
+        regions = ", ".join(rates.regions)
+        raise UsageError(f"no region '{region_id}' in {rates.path}; its regions are: {regions}",
+                         f"{rates.path} 中没有地区“{region_id}”；可选地区：{regions}")
+    bill = money(amount, "the amount", "金额")
     limit = money(threshold, "--threshold") if threshold is not None else None
     result = estimate(rates.regions[region_id], bill, limit, parse_items(pairs))
     view = estimate_view(result, language)

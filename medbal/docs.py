@@ -15,7 +15,8 @@ def pick(data: Checklists, key: str | None, all_: bool) -> list[Category]:
     found = data.find(key)
     if found is None:
         valid = ", ".join(f"{c.number} {c.slug}" for c in data.categories)
-        raise UsageError(f"no category '{key}'; choose a number or short name: {valid}")
+        raise UsageError(f"no category '{key}'; choose a number or short name: {valid}",
+                         f"没有类别“{key}”；请输入序号或简称：{valid}")
     return [found]
 
 

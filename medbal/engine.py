@@ -47,15 +47,13 @@ def check_answers(tree: Tree, answers: Mapping[str, str]) -> None:
     for qid, value in answers.items():
         question = tree.questions.get(qid)
         if question is None:
-            raise AnswerError(
-                f"tree '{tree.id}' has no question '{qid}'; its questions are: "
-                + ", ".join(tree.questions)
-            )
+            ids = ", ".join(tree.questions)
+            raise AnswerError(f"tree '{tree.id}' has no question '{qid}'; its questions are: "
+                              f"{ids}", f"“{tree.id}”中没有问题“{qid}”；可用的问题：{ids}")
         if question.option(value) is None:
-            raise AnswerError(
-                f"'{value}' is not an answer to '{qid}'; choose one of: "
-                + ", ".join(o.value for o in question.options)
-            )
+            values = ", ".join(o.value for o in question.options)
+            raise AnswerError(f"'{value}' is not an answer to '{qid}'; choose one of: {values}",
+                              f"“{value}”不是问题“{qid}”的答案；可选：{values}")
 
 
 def walk(tree: Tree, answers: Mapping[str, str]) -> Result:

@@ -15,7 +15,16 @@ INTERRUPTED = 130  # Ctrl-C
 
 
 class MedbalError(Exception):
+    """A message in English and, where a person may read it, in Chinese too."""
+
     exit_code = FAILED
+
+    def __init__(self, message: str, zh: str | None = None):
+        super().__init__(message)
+        self.zh = zh
+
+    def text(self, lang: str) -> str:
+        return self.zh if lang == "zh" and self.zh else str(self)
 
 
 class UsageError(MedbalError):

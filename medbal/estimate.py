@@ -55,18 +55,21 @@ class Estimate:
         return self.total_bill - self.paid
 
 
-def money(text: str, what: str) -> Decimal:
+def money(text: str, what: str, what_zh: str | None = None) -> Decimal:
     """A person's amount: '8000', '8,000', '8000.50'; never negative, NaN or infinite."""
+    zh = what_zh or what
     cleaned = text.strip().replace(",", "").replace("，", "")
     try:
         value = Decimal(cleaned)
     except InvalidOperation:
+        value = None
+    if value is None or not value.is_finite():
         raise UsageError(f"{what} '{text}' is not an amount; write it in yuan, for example "
-                         "8000 or 8000.50") from None
-    if not value.is_finite():
-        raise UsageError(f"{what} '{text}' is not an amount; write it in yuan, for example 8000")
+                         "8000 or 8000.50", f"{zh}“{text}”不是金额，请以元为单位填写，"
+                         "例如 8000 或 8000.50")
     if value < 0:
-        raise UsageError(f"{what} '{text}' is negative; amounts are 0 or more")
+        raise UsageError(f"{what} '{text}' is negative; amounts are 0 or more",
+                         f"{zh}“{text}”是负数；金额须为 0 或以上")
     return value.quantize(FEN, ROUND_HALF_UP)
 
 
@@ -80,7 +83,9 @@ def estimate(region: Region, bill: Decimal, threshold: Decimal | None = None,
     start = threshold if threshold is not None else (region.threshold or Decimal(0))
     if start > bill:
         raise UsageError(f"the threshold ({start}) is above the bill ({bill}): the pooled fund "
-                         "pays nothing below the threshold, so there is nothing to estimate")
+                         "pays nothing below the threshold, so there is nothing to estimate",
+                         f"起付线（{start}）高于账单金额（{bill}）：起付线以下统筹基金不支付，"
+                         "无需估算")
     slices: list[Slice] = []
     low = Decimal(0)
     for band in region.bands:
@@ -94,8 +99,9 @@ def estimate(region: Region, bill: Decimal, threshold: Decimal | None = None,
     known = {i.id: i for i in region.items}
     for item_id, amount in (items or {}).items():
         if item_id not in known:
+            names = ", ".join(known) or "none"
             raise UsageError(f"region '{region.id}' has no item '{item_id}'; its items are: "
-                             + (", ".join(known) or "none"))
+                             f"{names}", f"地区“{region.id}”没有项目“{item_id}”；可选项目：{names}")
         rate = known[item_id].rate
         lines.append(ItemLine(item_id, amount, rate, _pay(amount, rate)))
     before_cap = sum((s.paid for s in slices), Decimal(0)) + sum((i.paid for i in lines),

@@ -36,7 +36,9 @@ class Session:
             return self.console.input(Text(prompt, style="bold")).strip()
         except EOFError:
             raise EndOfInput("end of input before an answer; run again, or use --answer "
-                             "ID=VALUE to answer without prompts") from None
+                             "ID=VALUE to answer without prompts",
+                             "还没回答就结束了输入；请重新运行，或用 --answer 问题=答案 "
+                             "直接给出回答") from None
 
     def hint(self, key: str, **values: object) -> None:
         self.console.print(Text(msg(key, self.lang, **values), style="yellow"))

@@ -27,4 +27,5 @@ def _checked(value: str, where: str) -> str:
         return "zh"
     if value.startswith("en"):
         return "en"
-    raise UsageError(f"{where} is '{value}'; choose one of: {', '.join(LANGS)}")
+    raise UsageError(f"{where} is '{value}'; choose one of: {', '.join(LANGS)}",
+                     f"{where} 为“{value}”；可选：{', '.join(LANGS)}")

@@ -15,7 +15,8 @@ def write_atomic(target: str, text: str) -> None:
     """Write via a temporary file and a rename: never half a checklist on disk."""
     path = Path(target)
     if path.is_dir():
-        raise OutputError(f"--output '{target}' is a folder; give a file name")
+        raise OutputError(f"--output '{target}' is a folder; give a file name",
+                          f"--output “{target}”是文件夹，请给出文件名")
     if path.exists() and not stat.S_ISREG(path.stat().st_mode):
         # A device or pipe (/dev/stdout, a FIFO) cannot be renamed over: write it directly.
         _write_direct(path, text)
@@ -24,11 +25,12 @@ def write_atomic(target: str, text: str) -> None:
 
     folder = path.parent
     if not folder.is_dir():
-        raise OutputError(f"cannot write '{target}': the folder '{folder}' does not exist")
+        raise OutputError(f"cannot write '{target}': the folder '{folder}' does not exist",
+                          f"无法写入“{target}”：文件夹“{folder}”不存在")
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
     except OSError as exc:
-        raise OutputError(f"cannot write '{target}': {exc.strerror}") from None
+        raise _cannot_write(target, exc) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
@@ -39,7 +41,7 @@ def write_atomic(target: str, text: str) -> None:
     except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
         if isinstance(exc, OSError):
-            raise OutputError(f"cannot write '{target}': {exc.strerror}") from None
+            raise _cannot_write(target, exc) from None
         raise
 
 
@@ -48,7 +50,12 @@ def _write_direct(path: Path, text: str) -> None:
         with open(path, "w", encoding="utf-8") as fh:
             fh.write(text)
     except OSError as exc:
-        raise OutputError(f"cannot write '{path}': {exc.strerror}") from None
+        raise _cannot_write(str(path), exc) from None
+
+
+def _cannot_write(target: str, exc: OSError) -> OutputError:
+    return OutputError(f"cannot write '{target}': {exc.strerror}",
+                       f"无法写入“{target}”：{exc.strerror}")
 
 
 def json_text(data: object, for_stdout: bool = False) -> str:

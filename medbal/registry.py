@@ -37,7 +37,8 @@ def overlay_dir(option: str | None) -> Path | None:
     path = Path(raw).expanduser()
     if not path.is_dir():
         raise UsageError(f"{where} names '{raw}', which is not a folder; "
-                         "give a folder that holds .yaml tree files")
+                         "give a folder that holds .yaml tree files",
+                         f"{where} 指定的“{raw}”不是文件夹；请给出存放 .yaml 树文件的文件夹")
     return path
 
 
@@ -50,14 +51,15 @@ def locate(name: str, overlay: Path | None) -> Path:
     if name.endswith((".yaml", ".yml")) or os.sep in name:
         path = Path(name)
         if not path.is_file():
-            raise UsageError(f"no tree file at '{name}'")
+            raise UsageError(f"no tree file at '{name}'", f"没有树文件“{name}”")
         return path
     for folder in search_dirs(overlay):
         candidate = folder / f"{name}.yaml"
         if candidate.is_file():
             return candidate
     known = ", ".join(available_ids(overlay)) or "none"
-    raise UsageError(f"no tree named '{name}'; known trees: {known}")
+    raise UsageError(f"no tree named '{name}'; known trees: {known}",
+                     f"没有名为“{name}”的树；现有：{known}")
 
 
 def available_ids(overlay: Path | None) -> list[str]:
@@ -74,7 +76,8 @@ def load_tree(name: str, overlay: Path | None) -> Tree:
     loaded = load_file(path)
     if not isinstance(loaded, Tree):
         other = "medbal docs" if isinstance(loaded, Checklists) else "medbal estimate"
-        raise UsageError(f"'{name}' ({path}) is not a decision tree; use '{other}' for it")
+        raise UsageError(f"'{name}' ({path}) is not a decision tree; use '{other}' for it",
+                         f"“{name}”（{path}）不是问答树，请用“{other}”")
     return loaded
 
 
@@ -101,7 +104,7 @@ def _load_data(file_id: str, cls: type, kind: str, overlay: Path | None) -> Any:
     path = locate(file_id, overlay)
     loaded = load_file(path)
     if not isinstance(loaded, cls):
-        raise UsageError(f"{path} should hold kind: {kind}")
+        raise UsageError(f"{path} should hold kind: {kind}", f"{path} 应为 kind: {kind} 文件")
     return loaded
 
 

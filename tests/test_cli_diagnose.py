@@ -240,3 +240,14 @@ def test_version_and_module_entry(run):
     out = subprocess.run([sys.executable, "-m", "medbal", "--version"], capture_output=True,
                          text=True, check=True)
     assert out.stdout.strip() == f"medbal {__version__}"
+
+
+def test_errors_speak_the_chosen_language(run):
+    result = run("diagnose", "-a", "scheme=perhaps", "--lang", "zh")
+    assert result.exit_code == 2
+    assert result.stderr.strip() == ("medbal: “perhaps”不是问题“scheme”的答案；可选："
+                                     "employer, self-employed, yearly, not-sure")
+    result = run("docs", "99", env={"MEDBAL_LANG": "zh"})
+    assert result.exit_code == 2 and "没有类别“99”" in result.stderr
+    result = run("estimate", "abc", "--lang", "zh")
+    assert "金额“abc”不是金额" in result.stderr
