@@ -65,7 +65,7 @@ def money(text: str, what: str, what_zh: str | None = None) -> Decimal:
         value = None
     if value is None or not value.is_finite():
         raise UsageError(f"{what} '{text}' is not an amount; write it in yuan, for example "
-                         "8000 or 8000.50", f"{zh}“{text}”不是金额，请以元为单位填写，"
+                         "8000 or 8000.50", f"{zh}“{text}”不是有效的金额，请以元为单位填写，"
                          "例如 8000 或 8000.50")
     if value < 0:
         raise UsageError(f"{what} '{text}' is negative; amounts are 0 or more",

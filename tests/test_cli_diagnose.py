@@ -250,4 +250,4 @@ def test_errors_speak_the_chosen_language(run):
     result = run("docs", "99", env={"MEDBAL_LANG": "zh"})
     assert result.exit_code == 2 and "没有类别“99”" in result.stderr
     result = run("estimate", "abc", "--lang", "zh")
-    assert "金额“abc”不是金额" in result.stderr
+    assert "金额“abc”不是有效的金额" in result.stderr
