@@ -100,6 +100,11 @@ def msg(key: str, lang: str, **values: object) -> str:
     return (zh if lang == "zh" else en).format(**values)
 
 
+def label(key: str, lang: str) -> str:
+    """A message as the label of what follows it: 'Sources: ' or '依据：'."""
+    return msg(key, lang) + ("：" if lang == "zh" else ": ")
+
+
 def source_label(ref: str, lang: str) -> str:
     """'seed-001', 'law-art-28' or 'local:NAME' as a reader sees it."""
     if ref.startswith("local:"):

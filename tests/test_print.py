@@ -101,3 +101,21 @@ def test_a_page_renders_to_an_image(printed, tmp_path):
                     str(tmp_path / "page")], check=True, timeout=60)
     (png,) = tmp_path.iterdir()
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 5000
+
+
+def test_take_home_page_prints_on_two_a4_sheets(tmp_path):
+    from typer.testing import CliRunner
+
+    from medbal.cli import app
+
+    html, pdf = str(tmp_path / "take-home.html"), str(tmp_path / "take-home.pdf")
+    result = CliRunner().invoke(app, ["claim", "--lang", "zh", "-a", "where=home", "-a",
+                                      "settle-problem=card-lost", "--format", "html",
+                                      "--output", html])
+    assert result.exit_code == 0, result.stderr
+    print_pdf(html, pdf)
+    pages = [p.replace(" ", "") for p in pdf_pages(pdf)]
+    assert len(pages) == 2
+    assert "第6类：社保卡挂失、损坏或未及时发卡" in pages[0] and "您的回答" in pages[0]
+    assert pages[1].lstrip().startswith("类别6·card-problem")
+    assert "背面加盖社保卡服务机构印章的发票" in pages[1] and "申请人姓名" in pages[1]

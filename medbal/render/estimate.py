@@ -6,7 +6,8 @@ from decimal import Decimal
 from typing import Any
 
 from medbal.estimate import Estimate
-from medbal.messages import msg
+from medbal.messages import label, msg
+from medbal.render.sections import source_line
 from medbal.views import sources_view
 
 
@@ -79,13 +80,11 @@ def estimate_plain(view: dict[str, Any]) -> str:
     out = [msg("est_title", lang, bill=_yuan(view["bill"]), region=view["region"]["name"]),
            msg("est_applies", lang, what=view["applies_to"]), ""]
     out += [line(r) for r in rows]
-    colon = "：" if lang == "zh" else ": "
-    out += ["", f"{msg('est_total', lang)}{colon}{_yuan(view['total_paid'])}",
-            f"{msg('est_own', lang)}{colon}{_yuan(view['own_share'])}", ""]
+    out += ["", label("est_total", lang) + _yuan(view["total_paid"]),
+            label("est_own", lang) + _yuan(view["own_share"]), ""]
     out += view["notes"]
-    out += ["", f"{msg('est_reading', lang)}{colon}{view['reading']}", "",
-            f"{msg('sources', lang)}{colon}" + "; ".join(s["label"] for s in view["sources"]),
-            "", view["notice"]]
+    out += ["", label("est_reading", lang) + view["reading"], "",
+            label("sources", lang) + source_line(view["sources"], lang), "", view["notice"]]
     return "\n".join(out) + "\n"
 
 
@@ -110,8 +109,7 @@ def estimate_rich(view: dict[str, Any]) -> list[Any]:
     table.add_row(Text(msg("est_own", lang)), "", "", Text(_yuan(view["own_share"])))
     parts: list[Any] = [table]
     parts += [Text(note, style="yellow") for note in view["notes"]]
-    parts.append(Text(f"{msg('est_reading', lang)}: {view['reading']}", style="dim"))
-    parts.append(Text(f"{msg('sources', lang)}: " +
-                      "; ".join(s["label"] for s in view["sources"]), style="dim"))
+    parts.append(Text(label('est_reading', lang) + view['reading'], style="dim"))
+    parts.append(Text(label("sources", lang) + source_line(view["sources"], lang), style="dim"))
     parts.append(Panel(Text(view["notice"], style="bold"), border_style="red"))
     return parts

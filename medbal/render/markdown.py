@@ -43,7 +43,7 @@ def pages_markdown(pages: list[Page], title: str | None = None) -> str:
 
 
 def categories_markdown(view: dict) -> str:
-    from medbal.messages import msg
+    from medbal.messages import label, msg
     from medbal.render.sections import table_deadline
 
     lang = view["lang"]
@@ -54,4 +54,4 @@ def categories_markdown(view: dict) -> str:
                  escape(table_deadline(c, lang))]
         rows.append("| " + " | ".join(cells) + " |")
     return (f"# {escape(view['title'])}\n\n" + "\n".join(rows) +
-            f"\n\n{msg('region', lang)}: {escape(view['region'])}\n")
+            "\n\n" + label('region', lang) + escape(view['region']) + "\n")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import unicodedata
 from typing import Any
 
-from medbal.messages import msg
+from medbal.messages import label, msg
 from medbal.render.sections import Page, table_deadline
 
 
@@ -57,7 +57,7 @@ def categories_text(view: dict[str, Any]) -> str:
     for r in [head, *rows]:
         cells = [pad(cell, w) for cell, w in zip(r[:3], widths, strict=True)]
         lines.append("  ".join([*cells, r[3]]))
-    lines += ["", f"{msg('region', lang)}: {view['region']}", msg("more", lang)]
+    lines += ["", label('region', lang) + view['region'], msg("more", lang)]
     return "\n".join(line.rstrip() for line in lines) + "\n"
 
 
@@ -67,5 +67,5 @@ def question_text(q: dict[str, Any], lang: str, number: int | None = None) -> st
     for i, o in enumerate(q["options"], 1):
         lines.append(f"  {i}. {o['label']}  [{o['value']}]")
     if q["help"]:
-        lines.append(f"{msg('help', lang)}: {q['help']}")
+        lines.append(label('help', lang) + q['help'])
     return "\n".join(lines) + "\n"

@@ -15,7 +15,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from medbal.messages import msg
+from medbal.messages import label, msg
 from medbal.model import CJK
 from medbal.render.sections import Page, table_deadline
 
@@ -77,7 +77,7 @@ class RichPage:
 
 def categories_table(view: dict[str, Any]) -> Table:
     lang = view["lang"]
-    table = Table(title=view["title"], caption=f"{msg('region', lang)}: {view['region']}\n"
+    table = Table(title=view["title"], caption=label('region', lang) + view['region'] + "\n"
                   f"{msg('more', lang)}", caption_justify="left")
     table.add_column(msg("no", lang), justify="right")
     table.add_column(msg("slug", lang), style="cyan")
