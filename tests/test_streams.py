@@ -117,3 +117,24 @@ def test_json_output_never_imports_rich():
     imported = {line.split("|")[-1].strip() for line in out.stderr.splitlines()}
     assert out.returncode == 0 and "medbal.loader" in imported
     assert not any(name == "rich" or name.startswith("rich.") for name in imported)
+
+
+def _complete(words: str, cword: int) -> subprocess.CompletedProcess:
+    """Ask the installed `medbal` script for bash completions, as the shell does."""
+    script = os.path.join(os.path.dirname(sys.executable), "medbal")
+    env = {**os.environ, "_MEDBAL_COMPLETE": "complete_bash", "COMP_WORDS": words,
+           "COMP_CWORD": str(cword), "PYTHONPROFILEIMPORTTIME": "1"}
+    return subprocess.run([script], env=env, capture_output=True, text=True, cwd=ROOT,
+                          timeout=60)
+
+
+def test_shell_completion_offers_category_slugs():
+    out = _complete("medbal docs s", 2)
+    assert out.stdout.split() == ["short-trip", "system-failure", "status-change"]
+
+
+def test_completing_a_command_loads_no_tree():
+    out = _complete("medbal d", 1)
+    assert out.stdout.split() == ["diagnose", "docs"]
+    imported = {line.split("|")[-1].strip() for line in out.stderr.splitlines()}
+    assert "medbal.loader" not in imported and "yaml" not in imported

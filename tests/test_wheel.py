@@ -11,7 +11,8 @@ import pytest
 
 from conftest import ROOT
 
-UV = shutil.which("uv")
+# `uv run` names itself in $UV; a uv installed by pip may not be on PATH (.ci/run).
+UV = os.environ.get("UV") or shutil.which("uv")
 pytestmark = pytest.mark.skipif(UV is None, reason="uv is needed to build the wheel")
 
 
