@@ -12,6 +12,7 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode
 
@@ -66,9 +67,6 @@ def load_bytes(data: bytes, path: str = "<tree>") -> Loaded:
 
 
 def _load(data: bytes, path: str) -> Loaded:
-    from medbal.loader_checklists import checklists
-    from medbal.loader_rates import rates
-
     r = Reader(path)
     root = r.compose(data)
     if root is None:
@@ -78,11 +76,23 @@ def _load(data: bytes, path: str) -> Loaded:
     if kind is not None:
         fields = r.mapping(root, f"a {kind} file", *names(kind))
         if fields is not None:
-            build = {"decision-tree": _tree, "checklists": checklists, "rates": rates}[kind]
-            result = build(r, fields)
+            result = _builder(kind)(r, fields)
     if r.problems or result is None:
         raise TreeError(r.sorted_problems())
     return result
+
+
+def _builder(kind: str) -> Any:
+    """The function that builds a file of this kind (imported only when one is read)."""
+    if kind == "checklists":
+        from medbal.loader_checklists import checklists
+
+        return checklists
+    if kind == "rates":
+        from medbal.loader_rates import rates
+
+        return rates
+    return _tree
 
 
 def _kind(r: Reader, root: Node) -> str | None:
