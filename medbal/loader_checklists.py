@@ -45,7 +45,6 @@ def checklists(r: Reader, f: dict[str, Node]) -> Checklists | None:
         sources=r.sources(f["sources"], "the checklists"),
         path=r.path,
         review=review(r, f, f"{r.path}:1:1"),
-        by_slug={c.slug: c for c in cats},
     )
     return None if r.problems else result
 

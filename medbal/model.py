@@ -160,17 +160,14 @@ class Checklists:
     sources: tuple[str, ...] = ()
     path: str = ""
     review: Review = field(default_factory=Review)
-    by_slug: dict[str, Category] = field(default_factory=dict, compare=False)
 
     def find(self, key: str) -> Category | None:
         """A category by its number ("3") or slug ("short-trip")."""
         key = key.strip().lower()
-        if key.isdigit():
-            for cat in self.categories:
-                if cat.number == int(key):
-                    return cat
-            return None
-        return self.by_slug.get(key)
+        for cat in self.categories:
+            if str(cat.number) == key or cat.slug == key:
+                return cat
+        return None
 
 
 @dataclass(frozen=True)

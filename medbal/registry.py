@@ -17,7 +17,6 @@ from medbal.model import Checklists, Rates, Tree
 
 CHECKLISTS_ID = "reimbursement"
 RATES_ID = "rates"
-DEFAULT_TREE = "zero-balance"
 
 
 def shipped_dir() -> Path:

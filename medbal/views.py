@@ -42,6 +42,7 @@ def outcome_view(o: Outcome, lang: str) -> dict[str, Any]:
         "where_to_check": [s.get(lang) for s in o.where_to_check],
         "caveat": _t(o.caveat, lang),
         "sources": sources_view(o.sources, lang),
+        "reference": _t(o.dates.reference, lang),
     }
 
 
@@ -105,6 +106,7 @@ def category_view(c: Category, lang: str) -> dict[str, Any]:
         ],
         "notes": [t.get(lang) for t in c.notes],
         "sources": sources_view(c.sources, lang),
+        "reference": _t(c.dates.reference, lang),
     }
 
 

@@ -177,6 +177,17 @@ def test_shipped_trees_are_reviewed_and_current(run):
     assert stale.stderr.count("warning: this file was last reviewed") == shipped
 
 
+def test_an_official_reference_is_shown_with_the_sources(run, write):
+    path = write("ref.yaml", VALID.replace(
+        "    sources: [seed-001]\n",
+        "    sources: [seed-001]\n    reference: {en: Notice 12 of 2026, zh: 2026年第12号通知}\n",
+        1))
+    out = run("diagnose", str(path), "-a", "first=no").stdout
+    assert "  source article 001\n  Notice 12 of 2026\n" in out
+    data = run("diagnose", str(path), "-a", "first=no", "-f", "json", "--lang", "zh").stdout
+    assert json.loads(data)["outcome"]["reference"] == "2026年第12号通知"
+
+
 def test_bad_dates_are_refused(run, write):
     path = write("d.yaml", VALID.replace("id: small\n", "id: small\nreviewed: 2026-02-30\n"))
     result = run("tree", "validate", str(path))

@@ -13,7 +13,8 @@ def test_outcome_envelope_keys(run):
     data = json.loads(run("diagnose", "-a", "scheme=yearly", "-f", "json").stdout)
     assert set(data) == OUTCOME_KEYS
     assert set(data["outcome"]) == {"id", "title", "explanation", "pooled_fund", "next_steps",
-                                    "where_to_check", "caveat", "checklist", "sources"}
+                                    "where_to_check", "caveat", "checklist", "sources",
+                                    "reference"}
     assert set(data["outcome"]["sources"][0]) == {"id", "label"}
     assert set(data["answers"][0]) == {"question", "value"}
 

@@ -146,7 +146,7 @@ def test_json_shape(run):
     assert len(data["categories"]) == 11
     assert set(data["categories"][0]) == {"number", "slug", "title", "applies_when",
                                           "deadlines", "conditions", "documents", "variants",
-                                          "notes", "sources"}
+                                          "notes", "sources", "reference"}
     assert set(data["categories"][0]["deadlines"][1]) == {"kind", "text", "amount", "unit",
                                                           "event"}
     assert set(data["common_documents"][0]) == {"id", "text", "sources"}
@@ -160,7 +160,7 @@ def test_data_text_is_never_markup(checklists):
 
     odd = Document("odd", Text("Bring [copy] of ID [/b] <script>x</script>", "带[复印件]"))
     cat = replace(checklists.find("1"), documents=(odd,))
-    data = replace(checklists, categories=(cat,), by_slug={"transfer": cat})
+    data = replace(checklists, categories=(cat,))
     md = render_docs(data, "1", False, "markdown", "en")
     assert r"Bring \[copy\] of ID \[/b\] \<script\>x\</script\>" in md
     html = render_docs(data, "1", False, "html", "en")

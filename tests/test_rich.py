@@ -43,7 +43,7 @@ def page(checklists, number: int, lang: str, docs=None):
     cat = checklists.find(str(number))
     if docs:
         cat = replace(cat, documents=docs)
-    data = replace(checklists, categories=(cat,), by_slug={cat.slug: cat})
+    data = replace(checklists, categories=(cat,))
     view = checklists_view(data, [cat], lang)
     return RichPage(checklist_page(category_view(cat, lang), view, lang))
 

@@ -15,7 +15,6 @@ from medbal.messages import msg
 # Section styles: para (running text), note (stands out), deadline (boxed),
 # checks (tick boxes), steps (numbered), bullets, small (fine print: each item a
 # paragraph, the sources joined into one).
-STYLES = ("para", "note", "deadline", "checks", "steps", "bullets", "small")
 
 
 @dataclass
@@ -42,6 +41,12 @@ class Page:
 
 def source_line(sources: list[dict[str, str]], lang: str) -> str:
     return ("；" if lang == "zh" else "; ").join(s["label"] for s in sources)
+
+
+def _sources(entry: dict[str, Any], lang: str) -> list[str]:
+    """The source line, then the official reference the entry rests on, if it names one."""
+    return [source_line(entry["sources"], lang)] + ([entry["reference"]]
+                                                    if entry.get("reference") else [])
 
 
 UNITS = {"day": ("day", "天"), "month": ("month", "个月"), "year": ("year", "年")}
@@ -79,7 +84,7 @@ def checklist_page(cat: dict[str, Any], data: dict[str, Any], lang: str) -> Page
              msg("common_documents", lang))
     page.add("steps", data["claim_steps"], msg("claim_steps", lang))
     page.add("bullets", cat["notes"], msg("notes", lang))
-    page.add("small", [source_line(cat["sources"], lang)], msg("sources", lang))
+    page.add("small", _sources(cat, lang), msg("sources", lang))
     page.add("note", [msg("region_line", lang, region=data["region"], note=data["region_note"])])
     return page
 
@@ -102,7 +107,7 @@ def outcome_page(result: Result, view: dict[str, Any], lang: str,
     page.add("bullets", o["where_to_check"], msg("where_to_check", lang))
     if o["caveat"]:
         page.add("para", [o["caveat"]], msg("caveat", lang))
-    page.add("small", [source_line(o["sources"], lang)], msg("sources", lang))
+    page.add("small", _sources(o, lang), msg("sources", lang))
     if printed_on:
         page.add("bullets", answers_lines(result, lang), msg("answers", lang))
         page.add("small", [msg("printed_on", lang, date=printed_on)])
