@@ -40,7 +40,8 @@ app = typer.Typer(
     "3 an answer is still needed, 130 interrupted. / 退出码：0 完成，1 树文件有误或写入失败，"
     "2 输入有误，3 还需回答问题，130 被中断。",
 )
-app.add_typer(tree_app, name="tree")
+app.add_typer(tree_app, name="tree",
+              short_help="Check, list and export trees. / 检查、查看和导出树文件。")
 
 
 def _version(value: bool) -> None:
