@@ -8,7 +8,6 @@ a JSON call pay only for what they use.
 
 from __future__ import annotations
 
-import sys
 from typing import Annotated
 
 import typer
@@ -19,6 +18,7 @@ from medbal.cli_common import (
     DocsFormat,
     EstimateFormat,
     LangOpt,
+    SignedAmountCommand,
     TreesOpt,
     emit,
     handles_errors,
@@ -123,9 +123,10 @@ def claim(
 
 # --- estimate -------------------------------------------------------------------
 
-# ignore_unknown_options lets "-5" reach the amount check instead of reading as an option.
+# SignedAmountCommand lets "-5" and "-inf" reach the amount check instead of reading as
+# options, while an unknown option is still named as one.
 @app.command(short_help="What the pooled fund may pay back. / 估算统筹基金报销金额。",
-             context_settings={"ignore_unknown_options": True})
+             cls=SignedAmountCommand)
 @handles_errors
 def estimate(
     amount: Annotated[str, typer.Argument(
@@ -203,17 +204,11 @@ def docs(
 
         write_atomic(output, text)
     elif text:
-        emit(text)
+        emit(text, document=fmt.value in ("markdown", "html"))
 
 
 def main() -> None:
-    # Text that a terminal's encoding cannot show becomes '?' rather than a crash.
-    for stream in (sys.stdout, sys.stderr):
-        if hasattr(stream, "reconfigure"):
-            stream.reconfigure(errors="replace")
-    try:
-        app()
-    except BrokenPipeError:
-        # `medbal docs --all | head -1`: the reader left; leave quietly.
-        sys.stderr.close()
-        sys.exit(0)
+    """Kept for `python -c "from medbal.cli import main"`; the entry point is medbal.launch."""
+    from medbal.launch import main as launch_main
+
+    launch_main()

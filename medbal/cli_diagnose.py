@@ -58,7 +58,7 @@ def run_diagnose(tree: str, pairs: list[str], answers_file: str | None, no_input
 
             write_atomic(output, text)
         else:
-            emit(text)
+            emit(text, document=fmt in (DiagnoseFormat.markdown, DiagnoseFormat.html))
     if not result.done:
         raise typer.Exit(NEEDS_ANSWER)
 
@@ -67,11 +67,12 @@ def _render(result: Any, view: dict[str, Any], fmt: DiagnoseFormat, lang: str,
             to_file: bool) -> str | None:
     """The output as text; None when it was printed to the terminal with Rich."""
     from medbal.output import json_text
-    from medbal.render.text import diagnose_plain
-    from medbal.term import wants_plain
 
     if fmt is DiagnoseFormat.json:
         return json_text(view, for_stdout=not to_file)
+    from medbal.render.text import diagnose_plain
+    from medbal.term import wants_plain
+
     if fmt is DiagnoseFormat.text:
         if to_file or wants_plain():
             return diagnose_plain(result, view, lang)
