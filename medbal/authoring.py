@@ -17,8 +17,8 @@ from medbal.registry import shipped_dir
 
 def inventory(overlay: Path | None, lang: str) -> list[dict[str, Any]]:
     """Every tree file medbal sees, overlay first; a shipped file an overlay replaces is marked."""
-    from medbal.readtree import load_file
     from medbal.errors import TreeError
+    from medbal.readtree import load_file
 
     rows: list[dict[str, Any]] = []
     overlaid: set[str] = set()

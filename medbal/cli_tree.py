@@ -196,11 +196,11 @@ def tree_validate(
 
     Example: medbal tree validate trees/*.yaml --as-of 2027-06-01
     """
-    from medbal.readtree import load_file
+    from medbal.errors import TreeError
     from medbal.model import Tree
+    from medbal.readtree import load_file
     from medbal.registry import checklists_for, overlay_dir
     from medbal.review import warnings
-    from medbal.errors import TreeError
 
     day = _as_of(as_of)
     overlay = overlay_dir(None)

@@ -82,7 +82,8 @@ _WORDS = {
     "interrupted": ("interrupted.", "已中断。"),
     "terminated": ("terminated.", "已终止。"),
     "bug": ("internal error ({what}); please report it, and run again with MEDBAL_DEBUG=1 "
-            "for the details", "内部错误（{what}）；请报告此问题，设置 MEDBAL_DEBUG=1 后重新运行可看到详情"),
+            "for the details",
+            "内部错误（{what}）；请报告此问题，设置 MEDBAL_DEBUG=1 后重新运行可看到详情"),
     "lossy": ("this terminal's encoding ({encoding}) cannot show some characters; they "
               "appear as '?'. Use a UTF-8 locale (for example LANG=C.UTF-8) to see them",
               "此终端的编码（{encoding}）无法显示部分字符，已显示为“?”；请使用 UTF-8 "

@@ -11,14 +11,13 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from typing import Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode
 
 from medbal.model import Checklists, Dates, Option, Outcome, Question, Rates, Review, Tree
-from medbal.spec import names
 from medbal.readtree import load_file  # noqa: F401  (the public name, kept here too)
+from medbal.spec import names
 from medbal.yamlread import Reader, TreeError
 
 KINDS = ("decision-tree", "checklists", "rates")
