@@ -19,7 +19,7 @@ from decimal import Decimal
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from medbal.errors import one_line
+from medbal.errors import TreeError, one_line  # noqa: F401  (TreeError: its old home)
 from medbal.model import CJK, Text
 from medbal.spec import ID_PATTERN, SOURCE_PATTERN
 
