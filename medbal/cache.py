@@ -126,7 +126,7 @@ def decode(value: Any, hint: Any = None) -> Any:
     """The inverse of `encode`, checked against the model's type hints: anything else in
     the entry (another class, a missing field, text where a number belongs) is Damaged."""
     if hint is None:  # the top level: one of the three kinds of file
-        hint = _CLASSES.get(value.get("@")) if isinstance(value, dict) else None
+        hint = _CLASSES.get(str(value.get("@"))) if isinstance(value, dict) else None
         if hint not in (model.Tree, model.Checklists, model.Rates):
             raise Damaged("not a checked tree file")
     origin, args = typing.get_origin(hint), typing.get_args(hint)

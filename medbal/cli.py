@@ -20,7 +20,7 @@ from medbal.cli_common import (
     LangOpt,
     SignedAmountCommand,
     TreesOpt,
-    emit,
+    deliver,
     handles_errors,
 )
 from medbal.cli_tree import tree_app
@@ -198,13 +198,10 @@ def docs(
     if category and all_:
         raise UsageError("give a category or --all, not both",
                          "请指定一个类别或 --all，不能同时使用")
-    text = render_docs(data, category, all_, fmt.value, language, to_file=output is not None)
-    if output:
-        from medbal.output import write_atomic
-
-        write_atomic(output, text)
-    elif text:
-        emit(text, document=fmt.value in ("markdown", "html"))
+    to_file = output not in (None, "-")
+    text = render_docs(data, category, all_, fmt.value, language, to_file=to_file)
+    if text:
+        deliver(text, output, document=fmt.value in ("markdown", "html"))
 
 
 def main() -> None:

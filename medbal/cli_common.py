@@ -134,3 +134,13 @@ class SignedAmountCommand(TyperCommand):
                 kept.append(value)
         result: list[str] = super().parse_args(ctx, kept + (["--", *moved] if moved else []))
         return result
+
+
+def deliver(text: str, output: str | None, document: bool) -> None:
+    """The result to stdout, or to the --output file (`-` is stdout, as usual)."""
+    if output is None or output == "-":
+        emit(text, document=document)
+        return
+    from medbal.output import write_atomic
+
+    write_atomic(output, text)

@@ -36,7 +36,7 @@ def run(argv: list[str]) -> int:
             pass
     out = _Guard(sys.stdout, "stdout", lang)
     err = _Guard(sys.stderr, "stderr", lang)
-    sys.stdout, sys.stderr = out, err  # type: ignore[assignment]
+    sys.stdout, sys.stderr = out, err
     try:
         signal.signal(signal.SIGTERM, _raise_terminated)
         code = _dispatch(argv, lang)
@@ -213,7 +213,7 @@ class _BufferGuard:
             try:
                 assert guard._stream is not None
                 guard._stream.flush()
-                guard._stream.buffer.write(data)  # type: ignore[attr-defined]
+                guard._stream.buffer.write(data)
             except OSError as exc:
                 guard.failure = exc
         return len(data)
@@ -222,6 +222,6 @@ class _BufferGuard:
         guard = self._guard
         if guard.failure is None and guard._stream is not None:
             try:
-                guard._stream.buffer.flush()  # type: ignore[attr-defined]
+                guard._stream.buffer.flush()
             except OSError as exc:
                 guard.failure = exc

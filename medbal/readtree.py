@@ -33,4 +33,4 @@ def load_file(path: str | Path) -> Loaded:
 
         loaded = load_bytes(data, shown)  # raises on a broken file: nothing is cached
         cache.put(data, shown, loaded)
-    return loaded  # type: ignore[no-any-return]
+    return loaded

@@ -120,8 +120,8 @@ class Reader:
             self._syntax_error(exc)
             return None
         except yaml.reader.ReaderError as exc:  # a control character, with an offset only
-            before = text[: exc.position]
-            line, col = before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1
+            upto = text[: exc.position]
+            line, col = upto.count("\n") + 1, exc.position - (upto.rfind("\n") + 1) + 1
             self.at(None, f"the control character U+{exc.character:04X} is not allowed in YAML, "
                           "remove it", line, col)
             return None
@@ -147,8 +147,9 @@ class Reader:
                 depth += 1
                 if depth > MAX_DEPTH:
                     mark = event.start_mark
+                    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
                     self.at(None, f"the YAML is nested more than {MAX_DEPTH} levels deep; "
-                                  "a tree file needs a handful", mark.line + 1, mark.column + 1)
+                                  "a tree file needs a handful", line, col)
                     return True
             elif isinstance(event, _CLOSES):
                 depth -= 1

@@ -83,13 +83,35 @@ def test_broken_tree_is_one_line_per_problem_and_exit_1(tmp_path):
     assert len(lines) == 1 and lines[0].startswith(f"{bad}:3:")
 
 
-def test_full_disk(tmp_path):
-    if not os.path.exists("/dev/full"):
-        pytest.skip("no /dev/full here")
-    out = medbal("docs", "--all", "--output", "/dev/full")
+@pytest.mark.parametrize("args", [("docs", "--all"), ("--help",), ("docs", "--help"),
+                                  ("diagnose", "-a", "scheme=yearly", "-f", "json")])
+def test_a_full_stdout_is_one_line_and_exit_1(args):
+    with open("/dev/full", "w") as full:
+        out = subprocess.run([sys.executable, "-m", "medbal", *args], stdout=full,
+                             stderr=subprocess.PIPE, cwd=ROOT, timeout=60)
     assert out.returncode == 1
-    assert out.stderr.decode().strip() == \
-        "medbal: cannot write '/dev/full': No space left on device"
+    assert out.stderr.decode().splitlines() == [
+        "medbal: cannot write to standard output: No space left on device"]
+
+
+@pytest.mark.parametrize("args", [("docs", "1"), ("--help",)])
+def test_a_closed_stdout_is_one_line_and_exit_1(args):
+    out = subprocess.run(f"{sys.executable} -m medbal {' '.join(args)} >&-", shell=True,
+                         stderr=subprocess.PIPE, cwd=ROOT, timeout=60)
+    assert out.returncode == 1
+    assert out.stderr.decode().splitlines() == [
+        "medbal: cannot write to standard output: Bad file descriptor"]
+
+
+@pytest.mark.parametrize("args", [("docs", "--all", "--format", "html"), ("--help",),
+                                  ("diagnose", "-a", "scheme=yearly")])
+def test_a_reader_that_left_before_the_first_byte_is_exit_0_and_quiet(args):
+    # The read end is closed before medbal has started, so every write meets EPIPE.
+    proc = subprocess.Popen([sys.executable, "-m", "medbal", *args], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, cwd=ROOT)
+    proc.stdout.close()
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 0 and err == b""
 
 
 def test_unwritable_folder_leaves_nothing(monkeypatch, tmp_path):
