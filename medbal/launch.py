@@ -9,50 +9,66 @@ chosen language.  The commands themselves live in `medbal.cli`.
 
 from __future__ import annotations
 
-import errno
+# Only modules the interpreter has loaded before any of medbal's code runs: the
+# smaller this module's own start, the shorter the moment in which Ctrl-C could
+# arrive before `run` is ready for it (a test checks these imports).
 import os
-import signal
 import sys
-from typing import Any, NoReturn, TextIO
 
-from medbal.errors import FAILED, INTERRUPTED, OK, TERMINATED, one_line
+INTERRUPTED, TERMINATED, FAILED = 130, 143, 1  # as in medbal.errors, which imports more
 
 
 class Terminated(BaseException):
     """SIGTERM, raised where the program is so that `finally` blocks clean up."""
 
 
-def main() -> NoReturn:
+def main() -> None:
     sys.exit(run(sys.argv[1:]))
 
 
 def run(argv: list[str]) -> int:
-    lang = _sniff_lang(argv)
+    """The whole program: an exit code, never a traceback."""
+    lang = "en"
+    try:
+        lang = _sniff_lang(argv)
+        return _run(argv, lang)
+    except KeyboardInterrupt:  # even while the modules below are still being imported
+        return say(lang, "interrupted", INTERRUPTED)
+    except Terminated:
+        return say(lang, "terminated", TERMINATED)
+
+
+def _run(argv: list[str], lang: str) -> int:
+    import errno
+    import signal
+
+    from medbal.streams import Guard
+
     for stream in (sys.stdout, sys.stderr):
         # What a terminal's encoding cannot show becomes '?' (with one warning), never a crash.
         try:
             stream.reconfigure(errors="replace")  # type: ignore[union-attr]
         except (AttributeError, ValueError, OSError):
             pass
-    out = _Guard(sys.stdout, "stdout", lang)
-    err = _Guard(sys.stderr, "stderr", lang)
-    sys.stdout, sys.stderr = out, err
+    out = Guard(sys.stdout, "stdout", lang)
+    err = Guard(sys.stderr, "stderr", lang)
+    sys.stdout, sys.stderr = out, err  # type: ignore[assignment]
     try:
         signal.signal(signal.SIGTERM, _raise_terminated)
         code = _dispatch(argv, lang)
     except KeyboardInterrupt:
-        code = _say(lang, "interrupted", INTERRUPTED)
+        code = say(lang, "interrupted", INTERRUPTED)
     except Terminated:
-        code = _say(lang, "terminated", TERMINATED)
+        code = say(lang, "terminated", TERMINATED)
     except Exception as exc:  # a bug: still one line, with what to report
         if os.environ.get("MEDBAL_DEBUG"):
             raise
-        code = _say(lang, "bug", FAILED, what=f"{type(exc).__name__}: {exc}")
+        code = say(lang, "bug", FAILED, what=f"{type(exc).__name__}: {exc!r}"[:300])
     out.close_quietly()
     if out.failure is not None and out.failure.errno != errno.EPIPE:
         # A reader that leaves early (`| head`) is not an error; a full disk is.
         reason = out.failure.strerror or str(out.failure)
-        _say(lang, "stdout_failed", FAILED, reason=reason)
+        say(lang, "stdout_failed", FAILED, reason=reason)
         code = code or FAILED
     return code
 
@@ -71,10 +87,10 @@ def _dispatch(argv: list[str], lang: str) -> int:
         for line in lines:
             sys.stderr.write(line + "\n")
         return code
-    return result if isinstance(result, int) else OK
+    return result if isinstance(result, int) else 0
 
 
-def _raise_terminated(signum: int, frame: Any) -> None:
+def _raise_terminated(signum: int, frame: object) -> None:
     raise Terminated()
 
 
@@ -93,16 +109,20 @@ _WORDS = {
 }
 
 
-def _say(lang: str, key: str, code: int, **values: str) -> int:
+def say(lang: str, key: str, code: int, **values: str) -> int:
+    """One line `medbal: ...` on stderr in the person's language (English where the
+    terminal cannot show Chinese); returns `code` for the caller to exit with."""
     en, zh = _WORDS[key]
     text = (zh if lang == "zh" else en).format(**values)
     try:
         text.encode(getattr(sys.stderr, "encoding", None) or "utf-8")
     except (UnicodeEncodeError, LookupError):
         text = en.format(**values)  # a message of '?' helps no one: English, which shows
-    sys.stderr.write(f"\nmedbal: {one_line(text)}\n" if key == "interrupted"
-                     else f"medbal: {one_line(text)}\n")
-    sys.stderr.flush()
+    try:
+        sys.stderr.write(f"\nmedbal: {text}\n" if key == "interrupted" else f"medbal: {text}\n")
+        sys.stderr.flush()
+    except (OSError, ValueError, AttributeError):
+        pass  # stderr closed or full: the exit code still says it
     return code
 
 
@@ -126,102 +146,3 @@ def _sniff_lang(argv: list[str]) -> str:
         if found:
             return "zh" if found.lower().startswith("zh") else "en"
     return "en"
-
-
-class _Guard:
-    """A standard stream that never raises into the program.
-
-    stdout may be closed (`>&-`, Python then has no sys.stdout), full
-    (`>/dev/full`) or a pipe whose reader left.  The first failure is kept and
-    every later write is dropped, so the command finishes its work (and its
-    files) and `run` reports the failure once, as one line and an exit code.
-    """
-
-    def __init__(self, stream: TextIO | None, name: str, lang: str):
-        self._stream = stream
-        self.name, self.lang = name, lang
-        self.failure: OSError | None = None
-        encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("-", "")
-        self._lossy_checked = encoding in ("utf8", "utf8sig")  # nothing is lost in UTF-8
-        if stream is None:
-            self.failure = OSError(errno.EBADF, os.strerror(errno.EBADF))
-
-    def write(self, text: str) -> int:
-        if not self._lossy_checked and self.name == "stdout":
-            self._warn_if_lossy(text)
-        if self.failure is None:
-            try:
-                assert self._stream is not None
-                self._stream.write(text)
-            except OSError as exc:
-                self.failure = exc
-        return len(text)
-
-    def _warn_if_lossy(self, text: str) -> None:
-        try:
-            text.encode(self.encoding)
-        except UnicodeEncodeError:
-            self._lossy_checked = True
-            _say(self.lang, "lossy", OK, encoding=self.encoding)
-        except LookupError:
-            self._lossy_checked = True
-
-    def flush(self) -> None:
-        if self.failure is None and self._stream is not None:
-            try:
-                self._stream.flush()
-            except OSError as exc:
-                self.failure = exc
-
-    @property
-    def buffer(self) -> _BufferGuard:
-        return _BufferGuard(self)
-
-    def isatty(self) -> bool:
-        try:
-            return self._stream is not None and self._stream.isatty()
-        except (OSError, ValueError):
-            return False
-
-    def close_quietly(self) -> None:
-        self.flush()
-        if self.failure is not None and self._stream is not None:
-            # Python flushes stdout again at exit; point the descriptor at
-            # /dev/null so that last flush cannot print "Exception ignored".
-            try:
-                devnull = os.open(os.devnull, os.O_WRONLY)
-                os.dup2(devnull, self._stream.fileno())
-                os.close(devnull)
-            except (OSError, ValueError, AttributeError):
-                pass
-
-    def __getattr__(self, name: str) -> Any:
-        if self._stream is None:
-            raise AttributeError(name)
-        return getattr(self._stream, name)
-
-
-class _BufferGuard:
-    """The bytes side of a guarded stream: documents go out as UTF-8 bytes."""
-
-    def __init__(self, guard: _Guard):
-        self._guard = guard
-
-    def write(self, data: bytes) -> int:
-        guard = self._guard
-        if guard.failure is None:
-            try:
-                assert guard._stream is not None
-                guard._stream.flush()
-                guard._stream.buffer.write(data)
-            except OSError as exc:
-                guard.failure = exc
-        return len(data)
-
-    def flush(self) -> None:
-        guard = self._guard
-        if guard.failure is None and guard._stream is not None:
-            try:
-                guard._stream.buffer.flush()
-            except OSError as exc:
-                guard.failure = exc

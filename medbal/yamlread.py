@@ -70,6 +70,11 @@ def _kind(node: Node) -> str:
     return f"the text {node.value!r}" if node.value not in _NULLS else "nothing"
 
 
+def _shown(value: str) -> str:
+    """A value as a message echoes it: quoted, and cut short when it is long."""
+    return repr(value if len(value) <= 60 else f"{value[:40]}…({len(value):,} characters)")
+
+
 def _is_null(node: Node) -> bool:
     return isinstance(node, ScalarNode) and node.style is None and node.value in _NULLS
 
@@ -264,7 +269,8 @@ class Reader:
     def ident(self, node: Node, what: str) -> str | None:
         value = self.string(node, what)
         if value is not None and not ID_RE.fullmatch(value):
-            self.at(node, f"{what} '{value}' should use lower-case letters, digits and '-'")
+            self.at(node, f"{what} {_shown(value)} should use lower-case letters, digits and "
+                          "'-'")
             return None
         return value
 
@@ -275,7 +281,8 @@ class Reader:
         # ASCII digits and a bounded length: str.isdigit() accepts "²" and int() of
         # 5,000 digits raises; neither may reach int().
         if not _DIGITS.fullmatch(value) or not low <= int(value) <= high:
-            self.at(node, f"{what} should be a whole number from {low} to {high}, got {value!r}")
+            self.at(node, f"{what} should be a whole number from {low} to {high}, "
+                          f"got {_shown(value)}")
             return None
         return int(value)
 
@@ -288,7 +295,7 @@ class Reader:
         number = Decimal(value) if _PLAIN_NUMBER.fullmatch(value) else None
         if number is None or number > high:
             self.at(node, f"{what} should be a number from 0 up to {high}, written with "
-                          f"digits and an optional decimal point, got {value!r}")
+                          f"digits and an optional decimal point, got {_shown(value)}")
             return None
         return number
 
@@ -314,7 +321,7 @@ class Reader:
         choices = tuple(choices)
         value = self.string(node, what)
         if value is not None and value not in choices:
-            self.at(node, f"{what} should be one of {', '.join(choices)}, got {value!r}")
+            self.at(node, f"{what} should be one of {', '.join(choices)}, got {_shown(value)}")
             return None
         return value
 
