@@ -90,10 +90,16 @@ def back(answers: Mapping[str, str], result: Result) -> tuple[dict[str, str], st
     return kept, last.option.value
 
 
+def is_number(entry: str) -> bool:
+    """A typed option or answer number: ASCII digits only ("²" and "٣" are digits to
+    str.isdigit() but not to int()), and short enough never to be slow."""
+    return entry.isascii() and entry.isdigit() and len(entry) <= 6
+
+
 def match_option(question: Question, entry: str) -> Option | None:
     """What a person typed, as an option: its number (1-based) or its value."""
     entry = entry.strip()
-    if entry.isdigit() and 1 <= int(entry) <= len(question.options):
+    if is_number(entry) and 1 <= int(entry) <= len(question.options):
         return question.options[int(entry) - 1]
     return question.option(entry.lower())
 

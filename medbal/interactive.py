@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.panel import Panel
 from rich.text import Text
 
-from medbal.engine import Result, back, match_option, walk
+from medbal.engine import Result, back, is_number, match_option, walk
 from medbal.errors import EndOfInput
 from medbal.messages import msg
 from medbal.model import Tree
@@ -118,7 +118,7 @@ class Session:
         elif entry == "b" and result.path:
             self.answers, previous = back(self.answers, result)
             self.remembered[result.path[-1].question.id] = previous  # type: ignore[assignment]
-        elif entry.isdigit() and 1 <= int(entry) <= len(result.path):
+        elif is_number(entry) and 1 <= int(entry) <= len(result.path):
             qid = result.path[int(entry) - 1].question.id
             # Ask this one again; the answers after it stay and are reused where
             # the new path still passes their questions.

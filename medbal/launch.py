@@ -52,7 +52,7 @@ def _run(argv: list[str], lang: str) -> int:
             pass
     out = Guard(sys.stdout, "stdout", lang)
     err = Guard(sys.stderr, "stderr", lang)
-    sys.stdout, sys.stderr = out, err  # type: ignore[assignment]
+    sys.stdout, sys.stderr = out, err
     try:
         signal.signal(signal.SIGTERM, _raise_terminated)
         code = _dispatch(argv, lang)

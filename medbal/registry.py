@@ -38,6 +38,12 @@ def overlay_dir(option: str | None) -> Path | None:
         raise UsageError(f"{where} names '{raw}', which is not a folder; "
                          "give a folder that holds .yaml tree files",
                          f"{where} 指定的“{raw}”不是文件夹；请给出存放 .yaml 树文件的文件夹")
+    try:  # read it once here, so an unreadable folder is one message, not a traceback later
+        os.listdir(path)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise UsageError(f"{where} names '{raw}', which cannot be read ({reason})",
+                         f"{where} 指定的“{raw}”无法读取（{reason}）") from None
     return path
 
 

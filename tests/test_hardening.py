@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, TREES
 from medbal.errors import TreeError
 from medbal.loader import load_bytes
 
+from conftest import ROOT, TREES
 from small_trees import VALID
 
 RATES = (TREES / "rates.yaml").read_text(encoding="utf-8")
@@ -54,6 +54,20 @@ def test_an_integer_field_takes_ascii_digits_of_bounded_length(value):
     (problem,) = problems(text)
     assert "'review_months' should be a whole number from 1 to 120" in problem
     assert len(problem) < 400  # a 5,000-digit value is not echoed whole
+
+
+@pytest.mark.parametrize("entry", ["²", "٣", "1" * 5000])
+def test_a_non_ascii_or_huge_number_at_the_prompt_is_a_hint(monkeypatch, run, entry):
+    import medbal.term
+
+    monkeypatch.setattr(medbal.term, "stdin_is_terminal", lambda: True)
+    monkeypatch.setattr(medbal.term, "stdout_is_terminal", lambda: True)
+    result = run("diagnose", input=f"{entry}\nq\n", env={"COLUMNS": "200"})
+    assert result.exit_code == 0 and "is not one of the options" in result.stdout
+    # and at the end, where a number picks an answer to change
+    result = run("diagnose", "-a", "scheme=yearly", input=f"{entry}\nq\n",
+                 env={"COLUMNS": "200"})
+    assert result.exit_code == 0 and "There is no answer" in result.stdout
 
 
 def test_an_integer_in_a_rates_or_checklist_file_is_checked_the_same_way():
@@ -389,11 +403,24 @@ def test_an_unclosed_quote_names_the_line_it_opened_on():
 
 # --- 11: an overlay folder that cannot be read ------------------------------------------
 
-def test_an_unreadable_overlay_file_is_one_line(tmp_path):
-    bad = tmp_path / "zero-balance.yaml"
-    bad.mkdir()  # a folder where a file should be: unreadable as a tree
-    out = medbal("diagnose", "--trees", str(tmp_path), "-a", "scheme=yearly")
-    assert out.returncode == 1 and "is a folder" in no_traceback(out)
+@pytest.mark.parametrize("command", [("diagnose", "-a", "scheme=yearly"), ("tree", "list"),
+                                     ("docs", "1"), ("estimate", "8000")])
+def test_an_unreadable_overlay_folder_is_one_line_not_skipped(run, tmp_path, monkeypatch,
+                                                              command):
+    # As root every folder is readable, so the refusal is simulated where the OS gives it.
+    import medbal.registry
+
+    real = os.listdir
+
+    def refuse(path="."):
+        if Path(path) == tmp_path:
+            raise PermissionError(13, "Permission denied")
+        return real(path)
+
+    monkeypatch.setattr(medbal.registry.os, "listdir", refuse)
+    result = run(*command, "--trees", str(tmp_path), "--lang", "zh")
+    assert result.exit_code == 2
+    assert result.stderr == f"medbal: --trees 指定的“{tmp_path}”无法读取（Permission denied）\n"
 
 
 def test_the_fuzz_profile_is_documented_and_ci_is_derandomized():
