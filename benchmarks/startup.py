@@ -29,7 +29,9 @@ COMMANDS = {
     "diagnose one-shot text": ["diagnose", "-a", "scheme=yearly"],
     "--help": ["--help"],
 }
-TARGETS = {"docs --all --format json": 1.0, "diagnose one-shot json": 1.0}
+# A one-shot JSON diagnose on an unchanged tree reads its checked form from the cache
+# (medbal.cache) and never imports PyYAML: it should beat the bare imports clearly.
+TARGETS = {"docs --all --format json": 1.0, "diagnose one-shot json": 0.8}
 DEFAULT_TARGET = 1.25
 
 
@@ -42,6 +44,9 @@ def timed(cmd: list[str], env: dict[str, str]) -> float:
 
 def startup(runs: int) -> bool:
     env = {k: v for k, v in os.environ.items() if not k.startswith("MEDBAL_")}
+    # A cache of this run's own, warmed by the first call of each command (as a person's
+    # first call warms theirs).
+    env["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="medbal-bench-")
     ok = True
     print(f"{'command':28} {'median ms':>9} {'baseline':>9} {'ratio':>6}  target")
     for name, args in COMMANDS.items():
