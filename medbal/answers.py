@@ -9,13 +9,27 @@ from yaml.nodes import MappingNode, ScalarNode
 from medbal.errors import UsageError
 from medbal.yamlread import Reader
 
+STDIN_LIMIT = 1024 * 1024
+
 
 def read_answers_file(path: str) -> dict[str, str]:
+    if path == "-":  # stdin, read to its end as if it were the file (at most 1 MiB)
+        import sys
+
+        data = sys.stdin.buffer.read(STDIN_LIMIT + 1) if sys.stdin is not None else b""
+        if len(data) > STDIN_LIMIT:
+            raise UsageError("--answers-file - is longer than 1 MiB",
+                             "--answers-file - 的内容超过 1 MiB")
+        return _parse(data, "<stdin>")
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
         raise UsageError(f"--answers-file '{path}' cannot be read ({exc.strerror})",
                          f"无法读取 --answers-file “{path}”（{exc.strerror}）") from None
+    return _parse(data, path)
+
+
+def _parse(data: bytes, path: str) -> dict[str, str]:
     r = Reader(path)
     root = r.compose(data)
     answers: dict[str, str] = {}

@@ -261,3 +261,27 @@ def test_ascii_stdout_gets_escapes_and_stays_whole():
     assert out.returncode == 0
     text = out.stdout.decode("ascii")
     assert "\\u" in text and json.loads(text)["id"] == "中"
+
+
+def test_answers_file_from_stdin(run):
+    result = run("diagnose", "--answers-file", "-", "--format", "json",
+                 input='{"scheme": "yearly"}')
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["answers"] == [{"question": "scheme", "value": "yearly"}]
+    # YAML too, and --answer still wins over the file
+    result = run("diagnose", "--answers-file", "-", "-a", "scheme=yearly", "-f", "json",
+                 input="scheme: employer\nrecord: stopped\n")
+    assert json.loads(result.stdout)["dropped"] == [{"question": "record", "value": "stopped"}]
+    result = run("claim", "--answers-file", "-", input="where: [\n")
+    assert result.exit_code == 2 and result.stderr.startswith("medbal: <stdin>:2:")
+    result = run("diagnose", "--answers-file", "-", input="x" * (1024 * 1024 + 5))
+    assert result.exit_code == 2 and "longer than 1 MiB" in result.stderr
+
+
+def test_answers_file_from_stdin_never_prompts(run, monkeypatch):
+    import medbal.term
+
+    monkeypatch.setattr(medbal.term, "stdin_is_terminal", lambda: True)
+    result = run("diagnose", "--answers-file", "-", input="scheme: employer\n")
+    assert result.exit_code == 3  # one-shot: the answers came on stdin, not from a person
+    assert "--answer record=" in result.stdout
