@@ -25,6 +25,7 @@ from medbal.cli_common import (
     handles_errors,
 )
 from medbal.cli_tree import tree_app
+from medbal.complete import complete_answer, complete_item, complete_region, complete_tree
 from medbal.errors import UsageError
 
 app = typer.Typer(
@@ -62,7 +63,8 @@ def main_callback(
 # --- diagnose and claim ---------------------------------------------------------
 
 AnswerOpt = Annotated[list[str] | None, typer.Option(
-    "--answer", "-a", help="An answer as QUESTION=VALUE; repeat for more.", show_default=False)]
+    "--answer", "-a", help="An answer as QUESTION=VALUE; repeat for more.", show_default=False,
+    autocompletion=complete_answer)]
 AnswersFileOpt = Annotated[str | None, typer.Option(
     "--answers-file", help="A YAML or JSON mapping of QUESTION: VALUE.", show_default=False)]
 NoInputOpt = Annotated[bool, typer.Option(
@@ -91,7 +93,8 @@ def _batch(ctx: typer.Context, source: str, tree: str, lang: Lang | None,
 def diagnose(
     ctx: typer.Context,
     tree: Annotated[str, typer.Argument(
-        help="Tree id (zero-balance, which-category, balance-dropped, card) or YAML file.")]
+        help="Tree id (zero-balance, which-category, balance-dropped, card) or YAML file.",
+        autocompletion=complete_tree)]
     = "zero-balance",
     answer: AnswerOpt = None,
     answers_file: AnswersFileOpt = None,
@@ -157,10 +160,10 @@ def estimate(
         "if its source gives one).", show_default=False)] = None,
     item: Annotated[list[str] | None, typer.Option(
         "--item", "-i", help="A separately rated amount as ITEM=AMOUNT, e.g. class-b=1200; "
-        "repeat for more.", show_default=False)] = None,
+        "repeat for more.", show_default=False, autocompletion=complete_item)] = None,
     region: Annotated[str | None, typer.Option(
         "--region", "-r", help="A region of the rates file (default: its default).",
-        show_default=False)] = None,
+        show_default=False, autocompletion=complete_region)] = None,
     fmt: Annotated[EstimateFormat, typer.Option("--format", "-f", help="text or json.")]
     = EstimateFormat.text,
     lang: LangOpt = None,
