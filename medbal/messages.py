@@ -127,8 +127,8 @@ MESSAGES.update({
     "dym_value": ("'{value}' is not an answer to '{qid}'; did you mean '{best}'? "
                   "Choose one of: {values}",
                   "“{value}”不是问题“{qid}”的答案，您是不是要选“{best}”？可选：{values}"),
-    "answer_add": ("Add the --answer that fits to the command and run it again.",
-                   "把符合您情况的那一项 --answer 加到命令里，再运行一次。"),
+    "answer_add": ("Add the --answer that fits to this command and run it again:",
+                   "把符合您情况的那一项 --answer 加到下面的命令后面，再运行一次："),
 })
 
 SOURCE_LABELS = {
