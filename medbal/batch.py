@@ -149,11 +149,9 @@ def _answers(value: Any) -> dict[str, str]:
 
 def refuse_conflicts(ctx: Any) -> None:
     """Exit 2 for options that --batch cannot honour; --format json is what it writes anyway."""
-    from typer._click.core import ParameterSource
-
     def given(name: str) -> bool:
-        source = ctx.get_parameter_source(name)
-        return source is not None and source is not ParameterSource.DEFAULT
+        source = ctx.get_parameter_source(name)  # a Click ParameterSource, or None
+        return source is not None and source.name != "DEFAULT"
 
     for name, option in CONFLICTS.items():
         if given(name):
