@@ -81,7 +81,11 @@ class Batch:
             lang = _lang(data.get("lang"), self.default_lang)
             unknown = [k for k in data if k not in KEYS]
             if unknown:
-                raise _bad("batch_unknown_key", name=unknown[0], keys=", ".join(KEYS))
+                from medbal.suggest import closest
+
+                best = closest(unknown[0], KEYS)
+                raise _bad("batch_unknown_key_dym" if best else "batch_unknown_key",
+                           name=unknown[0], best=best, keys=", ".join(KEYS))
             tree_name = data.get("tree")
             if tree_name is None:
                 tree_name = self.default_tree

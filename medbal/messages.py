@@ -106,6 +106,10 @@ MESSAGES.update({
                          '{{"answers": {{"scheme": "employer"}}, "id": 1}}'),
     "batch_unknown_key": ("the line has an unknown key '{name}'; a line may have: {keys}",
                           "这一行有无法识别的键“{name}”；可用的键：{keys}"),
+    "batch_unknown_key_dym": ("the line has an unknown key '{name}'; did you mean '{best}'? "
+                              "A line may have: {keys}",
+                              "这一行有无法识别的键“{name}”，您是不是要写“{best}”？"
+                              "可用的键：{keys}"),
     "batch_tree": ("'tree' should be a tree id or a file name",
                    "“tree”应为树的名称或文件名"),
     "batch_lang": ("'lang' is {value}; choose one of: {langs}",

@@ -114,7 +114,7 @@ def test_a_bad_line_among_good_ones_never_stops_the_batch(run):
     assert got[2]["id"] == 7 and "no question 'colour'" in got[2]["error"]["message"]
     assert got[3]["status"] == "outcome" and got[3]["lang"] == "zh" and got[3]["id"] == "zh"
     assert got[4]["id"] is None and "JSON object" in got[4]["error"]["message"]
-    assert "unknown key 'answer'" in got[5]["error"]["message"]
+    assert "unknown key 'answer'; did you mean 'answers'?" in got[5]["error"]["message"]
     assert "'answers' should be" in got[6]["error"]["message"]
     assert "'lang'" in got[7]["error"]["message"]
     assert got[8]["id"] == "t" and "no tree named 'nosuch'" in got[8]["error"]["message"]
