@@ -115,7 +115,7 @@ MESSAGES.update({
     "batch_lang": ("'lang' is {value}; choose one of: {langs}",
                    "“lang”的值 {value} 无效；可选：{langs}"),
     "batch_answers": ("'answers' should be an object of QUESTION: VALUE, both text",
-                      "“answers”应为“问题: 答案”形式的对象，问题和答案都须是文本"),
+                      "“answers”应为对象，以问题为键、答案为值，两者都须是文本"),
     "batch_internal": ("this line could not be answered ({why}); please report it",
                        "这一行无法处理（{why}），请报告此问题"),
     "batch_too_long": ("the line is longer than {limit} bytes and was skipped",
