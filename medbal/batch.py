@@ -22,6 +22,7 @@ from medbal.messages import msg
 from medbal.model import LANGS, Checklists, Tree
 from medbal.registry import checklists_for, load_tree
 from medbal.views import diagnose_view
+from medbal.yamlread import TreeError
 
 KEYS = ("answers", "tree", "lang", "id")
 MAX_LINE = 1024 * 1024  # bytes; a longer line is answered with an error and skipped
@@ -52,20 +53,18 @@ class Batch:
         self.default_tree = default_tree
         self.default_lang = default_lang
         self.overlay = overlay
-        self._trees: dict[str, tuple[Tree, Checklists | None] | MedbalError] = {}
+        self._trees: dict[str, tuple[Tree, Checklists | None] | Exception] = {}
 
     def tree(self, name: str) -> tuple[Tree, Checklists | None]:
-        """The tree and its checklists; raises the MedbalError (or TreeError) of loading it."""
+        """The tree and its checklists; raises the MedbalError or TreeError of loading it."""
         if name not in self._trees:
             try:
                 loaded = load_tree(name, self.overlay)
                 self._trees[name] = (loaded, checklists_for(loaded, self.overlay))
-            except MedbalError as exc:
+            except (MedbalError, TreeError) as exc:
                 self._trees[name] = exc
-            except Exception as exc:  # TreeError: imported lazily by the loader
-                self._trees[name] = _tree_failure(exc)
         entry = self._trees[name]
-        if isinstance(entry, MedbalError):
+        if isinstance(entry, Exception):
             raise entry
         return entry
 
@@ -97,6 +96,9 @@ class Batch:
                 result = walk(tree, answers)
             except MedbalError as exc:
                 raise LineError(exc.text("en"), exc.text("zh"), exc.exit_code) from None
+            except TreeError as exc:  # FILE:LINE:COL problems, in English everywhere
+                problems = "; ".join(exc.problems)
+                raise LineError(problems, problems, FAILED) from None
             view = diagnose_view(result, lang, checklists, tree_name)
         except LineError as exc:
             return error_envelope(exc.zh if lang == "zh" else exc.en, exc.code, case_id)
@@ -105,14 +107,6 @@ class Batch:
             return error_envelope(msg("batch_internal", lang, why=why), FAILED, case_id)
         view["id"] = case_id
         return view
-
-
-def _tree_failure(exc: Exception) -> MedbalError:
-    problems = getattr(exc, "problems", None)
-    if problems is None:
-        raise exc
-    text = "; ".join(problems)
-    return MedbalError(text, text)  # FILE:LINE:COL problems are in English everywhere
 
 
 def error_envelope(message: str, code: int, case_id: Any) -> dict[str, Any]:
