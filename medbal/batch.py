@@ -65,7 +65,7 @@ class Batch:
                 self._trees[name] = exc
         entry = self._trees[name]
         if isinstance(entry, Exception):
-            raise entry
+            raise entry.with_traceback(None)  # raised again on every line: keep no old frames
         return entry
 
     def case(self, raw: bytes) -> dict[str, Any] | None:
