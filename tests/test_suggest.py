@@ -9,9 +9,11 @@ from medbal.suggest import closest
 
 
 def typo(word: str) -> str:
-    """Two neighbouring letters swapped, as fingers do."""
-    i = len(word) // 2
-    return word[:i - 1] + word[i] + word[i - 1] + word[i + 1:]
+    """Two different neighbouring letters near the middle swapped, as fingers do."""
+    i = next(i for i in range(len(word) // 2, len(word)) if word[i - 1] != word[i])
+    wrong = word[:i - 1] + word[i] + word[i - 1] + word[i + 1:]
+    assert wrong != word
+    return wrong
 
 
 def first_question():
