@@ -1,3 +1,3 @@
-from medbal.cli import main
+from medbal.launch import main
 
 main()

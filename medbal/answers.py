@@ -2,30 +2,28 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from yaml.nodes import MappingNode, ScalarNode
 
 from medbal.errors import UsageError
 from medbal.yamlread import Reader
 
-STDIN_LIMIT = 1024 * 1024
-
 
 def read_answers_file(path: str) -> dict[str, str]:
-    if path == "-":  # stdin, read to its end as if it were the file (at most 1 MiB)
+    from medbal.files import MAX_ANSWERS_BYTES, Unreadable, read_bounded
+
+    if path == "-":  # stdin, read to its end as if it were the file, within the same bound
         import sys
 
-        data = sys.stdin.buffer.read(STDIN_LIMIT + 1) if sys.stdin is not None else b""
-        if len(data) > STDIN_LIMIT:
-            raise UsageError("--answers-file - is longer than 1 MiB",
-                             "--answers-file - 的内容超过 1 MiB")
+        data = sys.stdin.buffer.read(MAX_ANSWERS_BYTES + 1) if sys.stdin is not None else b""
+        if len(data) > MAX_ANSWERS_BYTES:
+            raise UsageError(f"--answers-file - is too large (more than {MAX_ANSWERS_BYTES:,} "
+                             "bytes)", f"--answers-file - 太大（超过 {MAX_ANSWERS_BYTES:,} 字节）")
         return _parse(data, "<stdin>")
     try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        raise UsageError(f"--answers-file '{path}' cannot be read ({exc.strerror})",
-                         f"无法读取 --answers-file “{path}”（{exc.strerror}）") from None
+        data = read_bounded(path, MAX_ANSWERS_BYTES)
+    except Unreadable as exc:
+        raise UsageError(f"--answers-file '{path}' {exc.text('en')}",
+                         f"--answers-file “{path}”{exc.text('zh')}") from None
     return _parse(data, path)
 
 

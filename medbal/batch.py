@@ -17,12 +17,11 @@ from pathlib import Path
 from typing import IO, Any
 
 from medbal.engine import walk
-from medbal.errors import FAILED, USAGE, MedbalError, UsageError
+from medbal.errors import FAILED, USAGE, MedbalError, TreeError, UsageError
 from medbal.messages import msg
 from medbal.model import LANGS, Checklists, Tree
 from medbal.registry import checklists_for, load_tree
 from medbal.views import diagnose_view
-from medbal.yamlread import TreeError
 
 KEYS = ("answers", "tree", "lang", "id")
 MAX_LINE = 1024 * 1024  # bytes; a longer line is answered with an error and skipped
@@ -178,6 +177,8 @@ def run_batch(source: str, default_tree: str, lang_option: str | None,
             envelope = batch.case(raw)
             if envelope is not None:
                 write(envelope)
+            if getattr(sys.stdout, "failure", None) is not None:
+                break  # the reader has gone (medbal.launch keeps the error): stop reading
     finally:
         if stream is not _stdin():
             stream.close()

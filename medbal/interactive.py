@@ -83,7 +83,7 @@ class Session:
                 self.remembered[result.path[-1].question.id] = previous  # type: ignore[assignment]
         elif entry == "?":
             help_text = q.help.get(self.lang) if q.help else msg("no_help", self.lang)
-            self.console.print(Panel(Text(help_text), title=msg("help", self.lang),
+            self.console.print(Panel(Text(help_text), title=Text(msg("help", self.lang)),
                                      title_align="left", border_style="blue"))
         elif entry == "" and default:
             self.answers[q.id] = default
@@ -101,6 +101,7 @@ class Session:
         if self.shown != key:  # not again after a hint or the checklist
             self.show_result(result)
             self.shown = key
+        assert result.outcome is not None  # at_outcome is called only when result.done
         has_checklist = self.show_checklist is not None and result.outcome.checklist
         prompt = msg("keys_end", self.lang)
         if has_checklist:

@@ -73,7 +73,7 @@ def available_ids(overlay: Path | None) -> list[str]:
 
 
 def load_tree(name: str, overlay: Path | None) -> Tree:
-    from medbal.loader import load_file
+    from medbal.readtree import load_file
 
     path = locate(name, overlay)
     loaded = load_file(path)
@@ -95,14 +95,14 @@ def checklists_for(tree: Tree, overlay: Path | None) -> Checklists | None:
                 f"{', '.join(str(c.number) for c in data.categories)}"
                 for oid, n in numbers.items() if data.find(str(n)) is None]
     if problems:
-        from medbal.yamlread import TreeError
+        from medbal.errors import TreeError
 
         raise TreeError(problems)
     return data
 
 
 def _load_data(file_id: str, cls: type, kind: str, overlay: Path | None) -> Any:
-    from medbal.loader import load_file
+    from medbal.readtree import load_file
 
     path = locate(file_id, overlay)
     loaded = load_file(path)

@@ -14,6 +14,13 @@ ROOT = Path(__file__).resolve().parent.parent
 TREES = ROOT / "trees"
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _own_cache(tmp_path_factory):
+    # medbal caches checked trees under XDG_CACHE_HOME; the tests (and the programs
+    # they start) keep theirs in a folder of this run, never in the developer's home.
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("xdg-cache"))
+
+
 @pytest.fixture(autouse=True)
 def _clean_env(monkeypatch):
     # Tests choose language and overlays explicitly; the developer's shell must not leak in.
