@@ -118,6 +118,9 @@ def main() -> int:
     args = parser.parse_args()
     ok = startup(args.runs)
     ok &= scale(args.runs)
+    from batch import batch_benchmark  # benchmarks/batch.py: --batch and a held session
+
+    ok &= batch_benchmark(args.runs)
     print("\nall targets met" if ok else "\nsome targets missed")
     return 0 if ok else 1
 

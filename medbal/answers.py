@@ -11,11 +11,23 @@ from medbal.yamlread import Reader
 def read_answers_file(path: str) -> dict[str, str]:
     from medbal.files import MAX_ANSWERS_BYTES, Unreadable, read_bounded
 
+    if path == "-":  # stdin, read to its end as if it were the file, within the same bound
+        import sys
+
+        data = sys.stdin.buffer.read(MAX_ANSWERS_BYTES + 1) if sys.stdin is not None else b""
+        if len(data) > MAX_ANSWERS_BYTES:
+            raise UsageError(f"--answers-file - is too large (more than {MAX_ANSWERS_BYTES:,} "
+                             "bytes)", f"--answers-file - 太大（超过 {MAX_ANSWERS_BYTES:,} 字节）")
+        return _parse(data, "<stdin>")
     try:
         data = read_bounded(path, MAX_ANSWERS_BYTES)
     except Unreadable as exc:
         raise UsageError(f"--answers-file '{path}' {exc.text('en')}",
                          f"--answers-file “{path}”{exc.text('zh')}") from None
+    return _parse(data, path)
+
+
+def _parse(data: bytes, path: str) -> dict[str, str]:
     r = Reader(path)
     root = r.compose(data)
     answers: dict[str, str] = {}

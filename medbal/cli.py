@@ -17,6 +17,7 @@ from medbal.cli_common import (
     DiagnoseFormat,
     DocsFormat,
     EstimateFormat,
+    Lang,
     LangOpt,
     SignedAmountCommand,
     TreesOpt,
@@ -24,6 +25,7 @@ from medbal.cli_common import (
     handles_errors,
 )
 from medbal.cli_tree import tree_app
+from medbal.complete import complete_answer, complete_item, complete_region, complete_tree
 from medbal.errors import UsageError
 
 app = typer.Typer(
@@ -61,7 +63,8 @@ def main_callback(
 # --- diagnose and claim ---------------------------------------------------------
 
 AnswerOpt = Annotated[list[str] | None, typer.Option(
-    "--answer", "-a", help="An answer as QUESTION=VALUE; repeat for more.", show_default=False)]
+    "--answer", "-a", help="An answer as QUESTION=VALUE; repeat for more.", show_default=False,
+    autocompletion=complete_answer)]
 AnswersFileOpt = Annotated[str | None, typer.Option(
     "--answers-file", help="A YAML or JSON mapping of QUESTION: VALUE.", show_default=False)]
 NoInputOpt = Annotated[bool, typer.Option(
@@ -71,13 +74,27 @@ DiagnoseFormatOpt = Annotated[DiagnoseFormat, typer.Option(
 OutputOpt = Annotated[str | None, typer.Option(
     "--output", "-o", help="Write to this file (atomically) instead of stdout.",
     show_default=False)]
+BatchOpt = Annotated[str | None, typer.Option(
+    "--batch", metavar="FILE", help="Answer many cases: one JSON object per line of FILE "
+    "(- for stdin), one JSON envelope per line on stdout, flushed at once (see the README).",
+    show_default=False)]
+
+
+def _batch(ctx: typer.Context, source: str, tree: str, lang: Lang | None,
+           trees: str | None) -> None:
+    from medbal.batch import refuse_conflicts, run_batch
+
+    refuse_conflicts(ctx)
+    run_batch(source, tree, lang.value if lang else None, trees)
 
 
 @app.command(short_help="Why the personal account shows 0. / 个人账户为什么是 0。")
 @handles_errors
 def diagnose(
+    ctx: typer.Context,
     tree: Annotated[str, typer.Argument(
-        help="Tree id (zero-balance, which-category, balance-dropped, card) or YAML file.")]
+        help="Tree id (zero-balance, which-category, balance-dropped, card) or YAML file.",
+        autocompletion=complete_tree)]
     = "zero-balance",
     answer: AnswerOpt = None,
     answers_file: AnswersFileOpt = None,
@@ -86,6 +103,7 @@ def diagnose(
     output: OutputOpt = None,
     lang: LangOpt = None,
     trees: TreesOpt = None,
+    batch: BatchOpt = None,
 ) -> None:
     """Find out why the personal account shows 0, one question at a time.
 
@@ -95,6 +113,8 @@ def diagnose(
 
     Example: medbal diagnose --answer scheme=yearly --format json
     """
+    if batch is not None:
+        return _batch(ctx, batch, tree, lang, trees)
     from medbal.cli_diagnose import run_diagnose
 
     run_diagnose(tree, answer or [], answers_file, no_input, fmt, output, lang, trees)
@@ -103,6 +123,7 @@ def diagnose(
 @app.command(short_help="Which of the eleven claims is mine. / 我属于哪一类报销。")
 @handles_errors
 def claim(
+    ctx: typer.Context,
     answer: AnswerOpt = None,
     answers_file: AnswersFileOpt = None,
     no_input: NoInputOpt = False,
@@ -110,11 +131,14 @@ def claim(
     output: OutputOpt = None,
     lang: LangOpt = None,
     trees: TreesOpt = None,
+    batch: BatchOpt = None,
 ) -> None:
     """From what happened to the kind of claim and its checklist (medbal diagnose which-category).
 
     Example: medbal claim --lang zh --answer where=home --answer settle-problem=emergency
     """
+    if batch is not None:
+        return _batch(ctx, batch, "which-category", lang, trees)
     from medbal.cli_diagnose import run_diagnose
 
     run_diagnose("which-category", answer or [], answers_file, no_input, fmt, output, lang,
@@ -137,10 +161,10 @@ def estimate(
         "if its source gives one).", show_default=False)] = None,
     item: Annotated[list[str] | None, typer.Option(
         "--item", "-i", help="A separately rated amount as ITEM=AMOUNT, e.g. class-b=1200; "
-        "repeat for more.", show_default=False)] = None,
+        "repeat for more.", show_default=False, autocompletion=complete_item)] = None,
     region: Annotated[str | None, typer.Option(
         "--region", "-r", help="A region of the rates file (default: its default).",
-        show_default=False)] = None,
+        show_default=False, autocompletion=complete_region)] = None,
     fmt: Annotated[EstimateFormat, typer.Option("--format", "-f", help="text or json.")]
     = EstimateFormat.text,
     lang: LangOpt = None,

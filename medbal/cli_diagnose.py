@@ -49,6 +49,7 @@ def run_diagnose(tree: str, pairs: list[str], answers_file: str | None, no_input
     from medbal.views import diagnose_view
 
     language = choose_lang(lang.value if lang else None)
+    no_input = no_input or answers_file == "-"  # stdin holds the answers, not a person
     overlay = overlay_dir(trees)
     loaded = load_tree(tree, overlay)
     checklists = checklists_for(loaded, overlay)

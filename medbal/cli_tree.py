@@ -10,6 +10,7 @@ from typing import Annotated, Any
 import typer
 
 from medbal.cli_common import LangOpt, TreesOpt, emit, emit_json, handles_errors
+from medbal.complete import complete_tree
 from medbal.errors import UsageError
 
 tree_app = typer.Typer(
@@ -40,7 +41,8 @@ class SchemaKind(str, Enum):
     rates = "rates"
 
 
-TreeArg = Annotated[str, typer.Argument(help="Tree id or YAML file.")]
+TreeArg = Annotated[str, typer.Argument(help="Tree id or YAML file.",
+                                        autocompletion=complete_tree)]
 
 
 def _setup(lang: Any, trees: str | None) -> tuple[str, Any]:

@@ -15,6 +15,10 @@ def pick(data: Checklists, key: str | None, all_: bool) -> list[Category]:
     found = data.find(key)
     if found is None:
         valid = ", ".join(f"{c.number} {c.slug}" for c in data.categories)
+        from medbal.suggest import did_you_mean
+
+        did_you_mean("dym_category", key, [c.slug for c in data.categories], name=key,
+                     valid=valid)
         raise UsageError(f"no category '{key}'; choose a number or short name: {valid}",
                          f"没有类别“{key}”；请输入序号或简称：{valid}")
     return [found]

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from medbal.errors import UsageError
 from medbal.model import Option, Outcome, Question, Tree
+from medbal.suggest import did_you_mean
 
 
 class AnswerError(UsageError):
@@ -48,10 +49,14 @@ def check_answers(tree: Tree, answers: Mapping[str, str]) -> None:
         question = tree.questions.get(qid)
         if question is None:
             ids = ", ".join(tree.questions)
+            did_you_mean("dym_question", qid, tree.questions, AnswerError, tree=tree.id,
+                         qid=qid, ids=ids)
             raise AnswerError(f"tree '{tree.id}' has no question '{qid}'; its questions are: "
                               f"{ids}", f"“{tree.id}”中没有问题“{qid}”；可用的问题：{ids}")
         if question.option(value) is None:
             values = ", ".join(o.value for o in question.options)
+            did_you_mean("dym_value", value, [o.value for o in question.options], AnswerError,
+                         value=value, qid=qid, values=values)
             raise AnswerError(f"'{value}' is not an answer to '{qid}'; choose one of: {values}",
                               f"“{value}”不是问题“{qid}”的答案；可选：{values}")
 

@@ -89,6 +89,52 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "more": ("For one checklist: medbal docs NUMBER", "查看某一类的清单：medbal docs 序号"),
 }
 
+# --batch (medbal/batch.py) and "did you mean" (medbal/suggest.py): errors a person reads.
+MESSAGES.update({
+    "batch_unreadable": ("--batch '{source}' cannot be read ({why})",
+                         "无法读取 --batch “{source}”（{why}）"),
+    "batch_conflict": ("--batch takes the answers from each line and writes to stdout; "
+                       "leave out {option}",
+                       "--batch 从每一行读取回答并写到标准输出，请去掉 {option}"),
+    "batch_format": ("--batch always writes JSON lines; leave out --format or give --format json",
+                     "--batch 总是输出 JSON 行；请去掉 --format，或改用 --format json"),
+    "batch_encoding": ("the line is not UTF-8 text", "这一行不是 UTF-8 编码的文本"),
+    "batch_not_json": ("the line is not JSON ({why})", "这一行不是有效的 JSON"),
+    "batch_not_object": ('the line should be a JSON object, for example '
+                         '{{"answers": {{"scheme": "employer"}}, "id": 1}}',
+                         '这一行应为 JSON 对象，例如 '
+                         '{{"answers": {{"scheme": "employer"}}, "id": 1}}'),
+    "batch_unknown_key": ("the line has an unknown key '{name}'; a line may have: {keys}",
+                          "这一行有无法识别的键“{name}”；可用的键：{keys}"),
+    "batch_unknown_key_dym": ("the line has an unknown key '{name}'; did you mean '{best}'? "
+                              "A line may have: {keys}",
+                              "这一行有无法识别的键“{name}”，您是不是要写“{best}”？"
+                              "可用的键：{keys}"),
+    "batch_tree": ("'tree' should be a tree id or a file name",
+                   "“tree”应为树的名称或文件名"),
+    "batch_lang": ("'lang' is {value}; choose one of: {langs}",
+                   "“lang”的值 {value} 无效；可选：{langs}"),
+    "batch_answers": ("'answers' should be an object of QUESTION: VALUE, both text",
+                      "“answers”应为对象，以问题为键、答案为值，两者都须是文本"),
+    "batch_internal": ("this line could not be answered ({why}); please report it",
+                       "这一行无法处理（{why}），请报告此问题"),
+    "batch_too_long": ("the line is longer than {limit} bytes and was skipped",
+                       "这一行超过 {limit} 字节，已跳过"),
+    "dym_category": ("no category '{name}'; did you mean '{best}'? "
+                     "Choose a number or short name: {valid}",
+                     "没有类别“{name}”，您是不是要找“{best}”？请输入序号或简称：{valid}"),
+    "dym_tree": ("no tree named '{name}'; did you mean '{best}'? Known trees: {known}",
+                 "没有名为“{name}”的树，您是不是要找“{best}”？现有：{known}"),
+    "dym_question": ("tree '{tree}' has no question '{qid}'; did you mean '{best}'? "
+                     "Its questions are: {ids}",
+                     "“{tree}”中没有问题“{qid}”，您是不是要找“{best}”？可用的问题：{ids}"),
+    "dym_value": ("'{value}' is not an answer to '{qid}'; did you mean '{best}'? "
+                  "Choose one of: {values}",
+                  "“{value}”不是问题“{qid}”的答案，您是不是要选“{best}”？可选：{values}"),
+    "answer_add": ("Add the --answer that fits to this command and run it again:",
+                   "把符合您情况的那一项 --answer 加到下面的命令后面，再运行一次："),
+})
+
 SOURCE_LABELS = {
     "seed": ("source article {n}", "来源文章 {n}"),
     "law-art": ("Social Insurance Law of the PRC, Art. {n}", "《中华人民共和国社会保险法》第{n}条"),

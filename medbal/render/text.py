@@ -42,12 +42,10 @@ def diagnose_rich(result: Result, view: dict[str, Any], lang: str) -> list[Any]:
     from rich.panel import Panel
     from rich.text import Text
 
-    from medbal.render.rich_text import RichPage, question_panel
+    from medbal.render.rich_text import RichPage
 
     if view["status"] == "needs-answer":
-        return [Text(msg("needs_answer", lang), style="yellow"),
-                question_panel(view["question"], lang, len(result.path) + 1, None),
-                Text(msg("answer_with", lang, hint=f"--answer {view['question']['id']}=VALUE"))]
+        return needs_answer_rich(result, view, lang)
     parts: list[Any] = [Panel(RichPage(outcome_page(result, view, lang)), border_style="cyan")]
     parts.append(Text(msg("answers", lang), style="bold cyan"))
     parts += [Text(f"  {row}") for row in _answer_rows(result, lang)]
@@ -55,5 +53,38 @@ def diagnose_rich(result: Result, view: dict[str, Any], lang: str) -> list[Any]:
         parts.append(Text(msg("dropped", lang) + " " + ", ".join(
             f"{d['question']}={d['value']}" for d in view["dropped"]), style="yellow"))
     parts += [Text(msg("reproduce", lang), style="bold cyan"),
+              Text(f"  {view['command']}", style="green")]
+    return parts
+
+
+def needs_answer_rich(result: Result, view: dict[str, Any], lang: str) -> list[Any]:
+    """The open question with, under each option, the exact `--answer` that picks it,
+    then the command so far to add it to.
+
+    Each `--answer` is a line of its own that Rich never folds (the terminal wraps it
+    if it must), so it is copied whole.
+    """
+    from rich.padding import Padding
+    from rich.table import Table
+    from rich.text import Text
+
+    from medbal.messages import label
+    from medbal.render.rich_text import para
+
+    q = view["question"]
+    parts: list[Any] = [
+        Text(msg("needs_answer", lang), style="yellow"),
+        Text(msg("question_n", lang, n=len(result.path) + 1), style="dim"),
+        para(q["text"], lang, "bold")]
+    for i, o in enumerate(q["options"], 1):
+        row = Table.grid(padding=(0, 1, 0, 0))
+        row.add_column(no_wrap=True, style="bold cyan")
+        row.add_column(ratio=1)
+        row.add_row(f"{i}.", para(o["label"], lang))
+        parts += [Padding(row, (0, 0, 0, 2)),
+                  Text(f"     --answer {q['id']}={o['value']}", style="green")]
+    if q["help"]:
+        parts.append(para(label("help", lang) + q["help"], lang, "dim"))
+    parts += [Text(msg("answer_add", lang), style="bold cyan"),
               Text(f"  {view['command']}", style="green")]
     return parts
