@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 _CODE = ("model.py", "spec.py", "yamlread.py", "loader.py", "loader_checklists.py",
-         "loader_rates.py")
+         "loader_rates.py", "sources.py")
 
 
 def _folder() -> Path | None:

@@ -183,7 +183,8 @@ def test_an_official_reference_is_shown_with_the_sources(run, write):
         "    sources: [seed-001]\n    reference: {en: Notice 12 of 2026, zh: 2026年第12号通知}\n",
         1))
     out = run("diagnose", str(path), "-a", "first=no").stdout
-    assert "  source article 001\n  Notice 12 of 2026\n" in out
+    assert '  "Medical insurance personal account: why the balance is 0" (question-and-answer ' \
+        'web page in English translation, site not named)\n  Notice 12 of 2026\n' in out
     data = run("diagnose", str(path), "-a", "first=no", "-f", "json", "--lang", "zh").stdout
     assert json.loads(data)["outcome"]["reference"] == "2026年第12号通知"
 

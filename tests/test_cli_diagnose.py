@@ -17,7 +17,8 @@ def test_one_shot_json_outcome(run):
     assert data["outcome"]["id"] == "residents-scheme"
     assert data["outcome"]["title"] == "居民医保本来就没有个人账户"
     assert data["answers"] == [{"question": "scheme", "value": "yearly"}]
-    assert {"id": "seed-000", "label": "来源文章 000"} in data["outcome"]["sources"]
+    assert {"id": "seed-000", "label": "《社保缴费余额为什么是 0》（网络文章英译本，未注明网站）"} \
+        in data["outcome"]["sources"]
 
 
 def test_needs_answer_exits_3_with_the_question(run):
