@@ -57,17 +57,17 @@ CATALOGUE: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
         ("《关于进一步做好基本医疗保险跨省异地就医直接结算工作的通知》", "医保发〔2022〕22号"),
     ),
     "nhsa-12393": (
-        ("The 12393 medical-insurance service hotline",
+        ("12393, the national medical-insurance service hotline",
          "National Healthcare Security Administration"),
         ("12393 医保服务热线", "国家医疗保障局"),
     ),
     "nhsa-app": (
-        ("The National Medical Insurance Service Platform app and the medical-insurance "
+        ("National Medical Insurance Service Platform app and the medical-insurance "
          "e-voucher", "National Healthcare Security Administration"),
         ("国家医保服务平台 App 和医保电子凭证", "国家医疗保障局"),
     ),
     "reform-2018": (
-        ("The 2018 State Council institutional reform and the reform of social-insurance "
+        ("2018 State Council institutional reform and reform of social-insurance "
          "collection (by the tax authorities from 2019)", "State Council, 2018"),
         ("2018 年国务院机构改革和社会保险费征收体制改革（2019 年起由税务部门征收）",
          "国务院，2018 年"),
