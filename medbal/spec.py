@@ -119,7 +119,7 @@ OBJECTS: dict[str, tuple[Field, ...]] = {
     "document": (
         _f("id", "id", "The document's id."),
         _f("text", "text", "What to bring."),
-        _f("sources", "sources", "seed-NNN or other references, as for an outcome.", False),
+        _f("sources", "sources", "seed-NNN or other references.", False),
     ),
     "step": (
         _f("text", "text", "The step or the provision."),
@@ -174,8 +174,7 @@ def names(obj: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 # --- JSON Schema ---------------------------------------------------------------
 
 ID_PATTERN = "^[a-z0-9][a-z0-9-]*$"
-SOURCE_PATTERN = (r"^(seed-\d{3}|law-art-\d+|local:.+|gov-\d{4}-\d+|nhsa-[a-z0-9-]+"
-                  r"|reform-\d{4})$")
+SOURCE_PATTERN = r"^(seed-\d{3}|law-art-\d+|local:.+|gov-\d{4}-\d+|nhsa-[a-z0-9-]+|reform-\d{4})$"
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 
 _LEAVES: dict[str, dict[str, Any]] = {
