@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from yaml.nodes import MappingNode, ScalarNode
 
 from medbal.errors import UsageError
@@ -11,11 +9,13 @@ from medbal.yamlread import Reader
 
 
 def read_answers_file(path: str) -> dict[str, str]:
+    from medbal.files import MAX_ANSWERS_BYTES, Unreadable, read_bounded
+
     try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        raise UsageError(f"--answers-file '{path}' cannot be read ({exc.strerror})",
-                         f"无法读取 --answers-file “{path}”（{exc.strerror}）") from None
+        data = read_bounded(path, MAX_ANSWERS_BYTES)
+    except Unreadable as exc:
+        raise UsageError(f"--answers-file '{path}' {exc.text('en')}",
+                         f"--answers-file “{path}”{exc.text('zh')}") from None
     r = Reader(path)
     root = r.compose(data)
     answers: dict[str, str] = {}

@@ -7,18 +7,20 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from medbal.engine import all_paths
+from medbal.engine import COUNT_CAP, count_paths, iter_paths
+from medbal.errors import UsageError
 from medbal.model import Checklists, Rates, Tree
 from medbal.registry import shipped_dir
 
 
 def inventory(overlay: Path | None, lang: str) -> list[dict[str, Any]]:
     """Every tree file medbal sees, overlay first; a shipped file an overlay replaces is marked."""
-    from medbal.loader import load_file
-    from medbal.yamlread import TreeError
+    from medbal.errors import TreeError
+    from medbal.readtree import load_file
 
     rows: list[dict[str, Any]] = []
     overlaid: set[str] = set()
@@ -74,29 +76,49 @@ def inventory_text(rows: list[dict[str, Any]]) -> str:
 
 # --- paths --------------------------------------------------------------------
 
-def path_rows(tree: Tree, lang: str) -> list[dict[str, Any]]:
-    return [{"answers": [{"question": a.question.id, "value": a.option.value} for a in path],
+# `tree paths` lists at most this many paths (and answers over all of them): the
+# shipped trees have a few dozen; a tree past this is reviewed as a graph instead.
+MAX_PATHS = 100_000
+MAX_PATH_STEPS = 2_000_000
+
+
+def path_rows(tree: Tree, lang: str) -> tuple[int, Iterator[dict[str, Any]]]:
+    """(how many paths, the rows one at a time); UsageError when there are too many."""
+    count, steps = count_paths(tree)
+    if count > MAX_PATHS or steps > MAX_PATH_STEPS:
+        shown = "more than 10**18" if count >= COUNT_CAP else f"{count:,}"
+        raise UsageError(
+            f"tree '{tree.id}' has {shown} paths ({min(steps, COUNT_CAP):,} answers in all); "
+            f"'tree paths' lists at most {MAX_PATHS:,} paths and {MAX_PATH_STEPS:,} answers. "
+            "Review it as a graph: medbal tree export",
+            f"树“{tree.id}”有 {shown} 条路径（共 {min(steps, COUNT_CAP):,} 个回答），"
+            f"“tree paths”最多列出 {MAX_PATHS:,} 条路径、{MAX_PATH_STEPS:,} 个回答；"
+            "请用 medbal tree export 查看流程图")
+    rows = ({"answers": [{"question": a.question.id, "value": a.option.value} for a in path],
              "outcome": outcome.id, "title": outcome.title.get(lang)}
-            for path, outcome in all_paths(tree)]
+            for path, outcome in iter_paths(tree))
+    return count, rows
 
 
 def _answers(row: dict[str, Any]) -> str:
     return " ".join(f"{a['question']}={a['value']}" for a in row["answers"])
 
 
-def paths_text(rows: list[dict[str, Any]]) -> str:
-    width = len(str(len(rows)))
-    return "".join(f"{i:>{width}}  {_answers(r)}  ->  {r['outcome']}  ({r['title']})\n"
-                   for i, r in enumerate(rows, 1))
+def paths_text(count: int, rows: Iterable[dict[str, Any]]) -> Iterator[str]:
+    width = len(str(count))
+    for i, r in enumerate(rows, 1):
+        yield f"{i:>{width}}  {_answers(r)}  ->  {r['outcome']}  ({r['title']})\n"
 
 
-def paths_csv(rows: list[dict[str, Any]]) -> str:
+def paths_csv(rows: Iterable[dict[str, Any]]) -> Iterator[str]:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["path", "answers", "outcome", "title"])
     for i, r in enumerate(rows, 1):
         writer.writerow([i, _answers(r), r["outcome"], r["title"]])
-    return out.getvalue()
+        yield out.getvalue()
+        out.seek(0)
+        out.truncate()
 
 
 # --- diagrams -----------------------------------------------------------------

@@ -1,62 +1,162 @@
-"""A cache of checked large trees, so a one-shot call on a big tree does not re-parse it.
+"""A cache of checked trees, so a one-shot call does not parse YAML again.
 
-Only files of loader.CACHE_MIN_BYTES or more are cached: the shipped trees load
-in a few milliseconds and never touch it.  An entry is keyed by the file's bytes, the path
-it was loaded as, and the loader's own source files, so an edited tree or an
-upgraded medbal never reads a stale entry.  Any failure to read or write the
-cache is ignored: it only ever saves time.  MEDBAL_CACHE=0 turns it off.
+An entry is the checked model written as plain JSON: text, numbers, lists and
+maps, with each object naming one of the model's own classes.  Reading it back
+can only build those classes from those values; it cannot run code (the
+earlier pickle could, for anyone able to write a file into the folder).  An
+entry is keyed by the file's bytes, the path it was loaded as, and the
+loader's own source files, so an edited tree or an upgraded medbal never reads
+a stale entry; a damaged or foreign entry is ignored and written anew.
+
+Any failure to read or write the cache is ignored: it only ever saves time.
+MEDBAL_CACHE=0 turns it off, and without a usable home or XDG_CACHE_HOME
+there is no cache at all (nothing is created under a missing or empty home).
 """
 
 from __future__ import annotations
 
+import dataclasses
+import datetime
 import hashlib
+import json
 import os
-import pickle
-import tempfile
+import types
+import typing
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-_CODE = ("model.py", "spec.py", "yamlread.py", "loader.py", "loader_checklists.py",
-         "loader_rates.py", "sources.py")
+from medbal import model
+
+_HERE = Path(__file__).resolve().parent
+# What a checked result depends on besides the file: the model and the loaders.
+_CODE_GLOBS = ("model.py", "spec.py", "yamlread.py", "loader*.py", "cache.py", "sources.py")
+FORMAT = 2  # bump when the encoding below changes
+
+_CLASSES: dict[str, type] = {
+    name: cls for name, cls in vars(model).items()
+    if isinstance(cls, type) and dataclasses.is_dataclass(cls) and cls.__module__ == model.__name__
+}
 
 
-def _folder() -> Path | None:
+# Each model class's fields and their types, for checking what an entry holds.
+_HINTS: dict[type, dict[str, Any]] = {cls: typing.get_type_hints(cls)
+                                      for cls in _CLASSES.values()}
+
+
+class Damaged(ValueError):
+    """An entry that does not decode to the model: ignored, and written anew."""
+
+
+def folder() -> Path | None:
+    """`$XDG_CACHE_HOME/medbal`, else `~/.cache/medbal`; None when neither is usable."""
     if os.environ.get("MEDBAL_CACHE", "1") == "0":
         return None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "medbal"
+    xdg = os.environ.get("XDG_CACHE_HOME", "")
+    if os.path.isabs(xdg):
+        return Path(xdg) / "medbal"
+    home = os.environ.get("HOME", "")
+    if not os.path.isabs(home) or not os.path.isdir(home):
+        return None  # HOME="" or a home that does not exist: no /.cache, no new folders
+    return Path(home) / ".cache" / "medbal"
 
 
 def _key(data: bytes, path: str) -> str:
     digest = hashlib.sha256(data)
     digest.update(path.encode("utf-8", "surrogateescape"))
-    here = Path(__file__).parent
-    for name in _CODE:  # the loader's code is part of what a cached result means
-        st = (here / name).stat()
-        digest.update(f"{name}:{st.st_size}:{st.st_mtime_ns}".encode())
+    digest.update(f"format {FORMAT}".encode())
+    for pattern in _CODE_GLOBS:
+        for source in sorted(_HERE.glob(pattern)):
+            st = source.stat()
+            digest.update(f"{source.name}:{st.st_size}:{st.st_mtime_ns}".encode())
     return digest.hexdigest()
 
 
 def get(data: bytes, path: str) -> Any | None:
-    folder = _folder()
-    if folder is None:
+    where = folder()
+    if where is None:
         return None
+    key = _key(data, path)
     try:
-        with open(folder / f"{_key(data, path)}.pickle", "rb") as fh:
-            return pickle.load(fh)
-    except Exception:  # missing, unreadable or from another Python: just load again
-        return None
+        with open(where / f"{key}.json", "rb") as fh:
+            entry = json.loads(fh.read())
+        if not isinstance(entry, dict) or entry.get("key") != key:
+            raise Damaged("not this entry")
+        return decode(entry.get("value"))
+    except (OSError, ValueError, TypeError, KeyError, RecursionError):
+        return None  # missing, unreadable, damaged or planted: load the file again
 
 
 def put(data: bytes, path: str, loaded: Any) -> None:
-    folder = _folder()
-    if folder is None:
+    where = folder()
+    if where is None:
         return
+    key = _key(data, path)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=folder, suffix=".part")
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(loaded, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, folder / f"{_key(data, path)}.pickle")
-    except Exception:  # a read-only home or a full disk must not fail the command
-        return
+        text = json.dumps({"key": key, "value": encode(loaded)}, ensure_ascii=False,
+                          separators=(",", ":"))
+        where.mkdir(mode=0o700, parents=True, exist_ok=True)
+        tmp = where / f".{key}.{os.getpid()}.part"
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, where / f"{key}.json")
+    except (OSError, ValueError, TypeError, RecursionError):
+        return  # a read-only home or a full disk must not fail the command
+
+
+def encode(value: Any) -> Any:
+    """The model as JSON values: each object tagged with its class, Decimal and date as text."""
+    if value is None or isinstance(value, (str, bool, int)):
+        return value
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        out = {f.name: encode(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        out["@"] = type(value).__name__
+        return out
+    if isinstance(value, (tuple, list)):
+        return [encode(v) for v in value]
+    if isinstance(value, dict):
+        return {"@map": {str(k): encode(v) for k, v in value.items()}}
+    if isinstance(value, Decimal):
+        return {"@decimal": str(value)}
+    if isinstance(value, datetime.date):
+        return {"@date": value.isoformat()}
+    raise TypeError(f"cannot cache a {type(value).__name__}")
+
+
+def decode(value: Any, hint: Any = None) -> Any:
+    """The inverse of `encode`, checked against the model's type hints: anything else in
+    the entry (another class, a missing field, text where a number belongs) is Damaged."""
+    if hint is None:  # the top level: one of the three kinds of file
+        hint = _CLASSES.get(str(value.get("@"))) if isinstance(value, dict) else None
+        if hint not in (model.Tree, model.Checklists, model.Rates):
+            raise Damaged("not a checked tree file")
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin in (typing.Union, types.UnionType):
+        if value is None and type(None) in args:
+            return None
+        (hint,) = [a for a in args if a is not type(None)]
+        origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if hint in (str, int, bool):
+        if type(value) is not hint:
+            raise Damaged(f"expected {hint.__name__}")
+        return value
+    if origin is tuple:
+        return tuple(decode(v, args[0]) for v in _of(value, list))
+    if origin is dict:
+        items = _of(_of(value, dict).get("@map"), dict)
+        return {k: decode(v, args[1]) for k, v in items.items()}
+    if hint is Decimal:
+        return Decimal(_of(_of(value, dict).get("@decimal"), str))
+    if hint is datetime.date:
+        return datetime.date.fromisoformat(_of(_of(value, dict).get("@date"), str))
+    if hint in _HINTS:
+        fields = dict(_of(value, dict))
+        if fields.pop("@", None) != hint.__name__ or set(fields) != set(_HINTS[hint]):
+            raise Damaged(f"not a {hint.__name__}")
+        return hint(**{k: decode(v, _HINTS[hint][k]) for k, v in fields.items()})
+    raise Damaged(f"unexpected type {hint!r}")
+
+
+def _of(value: Any, kind: type) -> Any:
+    if not isinstance(value, kind):
+        raise Damaged(f"expected {kind.__name__}")
+    return value

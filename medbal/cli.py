@@ -8,7 +8,6 @@ a JSON call pay only for what they use.
 
 from __future__ import annotations
 
-import sys
 from typing import Annotated
 
 import typer
@@ -19,8 +18,9 @@ from medbal.cli_common import (
     DocsFormat,
     EstimateFormat,
     LangOpt,
+    SignedAmountCommand,
     TreesOpt,
-    emit,
+    deliver,
     handles_errors,
 )
 from medbal.cli_tree import tree_app
@@ -123,9 +123,10 @@ def claim(
 
 # --- estimate -------------------------------------------------------------------
 
-# ignore_unknown_options lets "-5" reach the amount check instead of reading as an option.
+# SignedAmountCommand lets "-5" and "-inf" reach the amount check instead of reading as
+# options, while an unknown option is still named as one.
 @app.command(short_help="What the pooled fund may pay back. / 估算统筹基金报销金额。",
-             context_settings={"ignore_unknown_options": True})
+             cls=SignedAmountCommand)
 @handles_errors
 def estimate(
     amount: Annotated[str, typer.Argument(
@@ -197,23 +198,14 @@ def docs(
     if category and all_:
         raise UsageError("give a category or --all, not both",
                          "请指定一个类别或 --all，不能同时使用")
-    text = render_docs(data, category, all_, fmt.value, language, to_file=output is not None)
-    if output:
-        from medbal.output import write_atomic
-
-        write_atomic(output, text)
-    elif text:
-        emit(text)
+    to_file = output not in (None, "-")
+    text = render_docs(data, category, all_, fmt.value, language, to_file=to_file)
+    if text:
+        deliver(text, output, document=fmt.value in ("markdown", "html"))
 
 
 def main() -> None:
-    # Text that a terminal's encoding cannot show becomes '?' rather than a crash.
-    for stream in (sys.stdout, sys.stderr):
-        if hasattr(stream, "reconfigure"):
-            stream.reconfigure(errors="replace")
-    try:
-        app()
-    except BrokenPipeError:
-        # `medbal docs --all | head -1`: the reader left; leave quietly.
-        sys.stderr.close()
-        sys.exit(0)
+    """Kept for `python -c "from medbal.cli import main"`; the entry point is medbal.launch."""
+    from medbal.launch import main as launch_main
+
+    launch_main()

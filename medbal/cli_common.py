@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import functools
+import re
 import sys
 from collections.abc import Callable
 from enum import Enum
 from typing import Annotated, Any, TypeVar
 
 import typer
+from typer.core import TyperCommand
 
 from medbal.errors import INTERRUPTED, MedbalError
 
@@ -20,7 +22,7 @@ def handles_errors(func: F) -> F:
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from medbal.yamlread import TreeError
+        from medbal.errors import TreeError
 
         try:
             return func(*args, **kwargs)
@@ -82,12 +84,63 @@ TreesOpt = Annotated[str | None, typer.Option(
     show_default=False)]
 
 
-def emit(text: str) -> None:
-    sys.stdout.write(text)
+def emit(text: str, document: bool = False) -> None:
+    """Text to stdout.  A document (Markdown, HTML, CSV) is always UTF-8 bytes, whatever
+    the terminal's encoding: it is a file's content, redirected or piped, and a '?' in
+    place of every Chinese character would silently ruin it."""
+    buffer = getattr(sys.stdout, "buffer", None) if document else None
+    if buffer is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
     sys.stdout.flush()
+    buffer.write(text.encode("utf-8"))
+    buffer.flush()
 
 
 def emit_json(data: dict[str, Any]) -> None:
     from medbal.output import json_text
 
     emit(json_text(data, for_stdout=True))
+
+
+_SIGNED = re.compile(r"^-(\d|\.\d|inf|nan)", re.IGNORECASE)
+
+
+class SignedAmountCommand(TyperCommand):
+    """A command whose argument is an amount: `-5` or `-inf` is that amount, not an option.
+
+    Click reads every word that starts with `-` as an option (`-inf` as `-i nf`).
+    A word that looks like a signed number and is not an option's value is moved
+    behind `--`, so it reaches the amount check and its clear message.
+    """
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        takes_value = {name for p in self.params if not getattr(p, "is_flag", True)
+                       for name in p.opts if name.startswith("-")}
+        kept: list[str] = []
+        moved: list[str] = []
+        words = iter(args)
+        for word in words:
+            if word == "--":
+                moved.extend(words)
+                break
+            if _SIGNED.match(word):
+                moved.append(word)
+                continue
+            kept.append(word)
+            value = next(words, None) if word in takes_value else None
+            if value is not None:
+                kept.append(value)
+        result: list[str] = super().parse_args(ctx, kept + (["--", *moved] if moved else []))
+        return result
+
+
+def deliver(text: str, output: str | None, document: bool) -> None:
+    """The result to stdout, or to the --output file (`-` is stdout, as usual)."""
+    if output is None or output == "-":
+        emit(text, document=document)
+        return
+    from medbal.output import write_atomic
+
+    write_atomic(output, text)

@@ -11,7 +11,7 @@ from typing import Any
 
 import typer
 
-from medbal.cli_common import DiagnoseFormat, emit
+from medbal.cli_common import DiagnoseFormat, deliver
 from medbal.errors import NEEDS_ANSWER, UsageError
 
 
@@ -21,6 +21,7 @@ def parse_answers(pairs: list[str], answers_file: str | None) -> dict[str, str]:
         from medbal.answers import read_answers_file
 
         answers.update(read_answers_file(answers_file))
+    given: dict[str, str] = {}
     for pair in pairs:
         qid, sep, value = pair.partition("=")
         if not sep or not qid.strip() or not value.strip():
@@ -28,7 +29,13 @@ def parse_answers(pairs: list[str], answers_file: str | None) -> dict[str, str]:
                              "for example --answer scheme=employer",
                              f"--answer “{pair}”的格式应为 问题=答案，"
                              "例如 --answer scheme=employer")
-        answers[qid.strip()] = value.strip()
+        if qid.strip() in given:
+            # The answers file refuses a question answered twice; so do the options.
+            raise UsageError(f"--answer '{qid.strip()}' is given twice ('{given[qid.strip()]}' "
+                             f"and '{value.strip()}'); give each question one answer",
+                             f"--answer “{qid.strip()}”给了两次（“{given[qid.strip()]}”和"
+                             f"“{value.strip()}”）；每个问题只能有一个回答")
+        given[qid.strip()] = answers[qid.strip()] = value.strip()
     return answers
 
 
@@ -46,19 +53,14 @@ def run_diagnose(tree: str, pairs: list[str], answers_file: str | None, no_input
     loaded = load_tree(tree, overlay)
     checklists = checklists_for(loaded, overlay)
     answers = parse_answers(pairs, answers_file)
-    if fmt is DiagnoseFormat.text and output is None and may_prompt(no_input):
+    if fmt is DiagnoseFormat.text and output in (None, "-") and may_prompt(no_input):
         _interactive(loaded, language, answers, checklists, tree)
         return
     result = walk(loaded, answers)
     view = diagnose_view(result, language, checklists, tree)
-    text = _render(result, view, fmt, language, to_file=output is not None)
+    text = _render(result, view, fmt, language, to_file=output not in (None, "-"))
     if text is not None:
-        if output:
-            from medbal.output import write_atomic
-
-            write_atomic(output, text)
-        else:
-            emit(text)
+        deliver(text, output, document=fmt in (DiagnoseFormat.markdown, DiagnoseFormat.html))
     if not result.done:
         raise typer.Exit(NEEDS_ANSWER)
 
@@ -67,11 +69,12 @@ def _render(result: Any, view: dict[str, Any], fmt: DiagnoseFormat, lang: str,
             to_file: bool) -> str | None:
     """The output as text; None when it was printed to the terminal with Rich."""
     from medbal.output import json_text
-    from medbal.render.text import diagnose_plain
-    from medbal.term import wants_plain
 
     if fmt is DiagnoseFormat.json:
         return json_text(view, for_stdout=not to_file)
+    from medbal.render.text import diagnose_plain
+    from medbal.term import wants_plain
+
     if fmt is DiagnoseFormat.text:
         if to_file or wants_plain():
             return diagnose_plain(result, view, lang)

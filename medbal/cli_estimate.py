@@ -33,7 +33,10 @@ def run_estimate(amount: str, threshold: str | None, pairs: list[str], region: s
 
     language = choose_lang(lang.value if lang else None)
     rates = load_rates(overlay_dir(trees))
-    region_id = region or rates.default_region
+    if region is not None and not region.strip():
+        raise UsageError(f"--region is empty; its regions are: {', '.join(rates.regions)}",
+                         f"--region 为空；可选地区：{', '.join(rates.regions)}")
+    region_id = region.strip() if region is not None else rates.default_region
     if region_id not in rates.regions:
         regions = ", ".join(rates.regions)
         raise UsageError(f"no region '{region_id}' in {rates.path}; its regions are: {regions}",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import sys
 from enum import Enum
 from typing import Annotated, Any
 
@@ -127,11 +128,14 @@ def tree_paths(
     from medbal.authoring import path_rows, paths_csv, paths_text
 
     language, overlay = _setup(lang, trees)
-    rows = path_rows(_tree(tree, overlay), language)
+    count, rows = path_rows(_tree(tree, overlay), language)
     if fmt is PathsFormat.json:
-        emit_json({"tree": tree, "lang": language, "paths": rows})
-    else:
-        emit(paths_csv(rows) if fmt is PathsFormat.csv else paths_text(rows))
+        emit_json({"tree": tree, "lang": language, "paths": list(rows)})
+        return
+    lines = paths_csv(rows) if fmt is PathsFormat.csv else paths_text(count, rows)
+    for line in lines:  # streamed: the first rows appear at once, whatever the count
+        sys.stdout.write(line)
+    sys.stdout.flush()
 
 
 @tree_app.command("export", short_help="The graph as Mermaid, DOT or JSON. / 导出流程图。")
@@ -196,11 +200,11 @@ def tree_validate(
 
     Example: medbal tree validate trees/*.yaml --as-of 2027-06-01
     """
-    from medbal.loader import load_file
+    from medbal.errors import TreeError
     from medbal.model import Tree
+    from medbal.readtree import load_file
     from medbal.registry import checklists_for, overlay_dir
     from medbal.review import warnings
-    from medbal.yamlread import TreeError
 
     day = _as_of(as_of)
     overlay = overlay_dir(None)

@@ -8,7 +8,7 @@ longer passes are returned as `dropped` rather than silently used or lost.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from medbal.errors import UsageError
@@ -90,24 +90,67 @@ def back(answers: Mapping[str, str], result: Result) -> tuple[dict[str, str], st
     return kept, last.option.value
 
 
+def is_number(entry: str) -> bool:
+    """A typed option or answer number: ASCII digits only ("²" and "٣" are digits to
+    str.isdigit() but not to int()), and short enough never to be slow."""
+    return entry.isascii() and entry.isdigit() and len(entry) <= 6
+
+
 def match_option(question: Question, entry: str) -> Option | None:
     """What a person typed, as an option: its number (1-based) or its value."""
     entry = entry.strip()
-    if entry.isdigit() and 1 <= int(entry) <= len(question.options):
+    if is_number(entry) and 1 <= int(entry) <= len(question.options):
         return question.options[int(entry) - 1]
     return question.option(entry.lower())
 
 
 def all_paths(tree: Tree) -> list[tuple[tuple[Answered, ...], Outcome]]:
-    """Every path from the start to an outcome, depth first in option order."""
-    out: list[tuple[tuple[Answered, ...], Outcome]] = []
+    """Every path from the start to an outcome, depth first in option order.
+
+    A list, for trees known to be small (the shipped ones, tests); anything a
+    person may hand in goes through `count_paths` first and `iter_paths`.
+    """
+    return list(iter_paths(tree))
+
+
+def iter_paths(tree: Tree) -> Iterator[tuple[tuple[Answered, ...], Outcome]]:
+    """Every path, one at a time, depth first in option order."""
     stack: list[tuple[str, tuple[Answered, ...]]] = [(tree.start, ())]
     while stack:
         node, path = stack.pop()
         if node in tree.outcomes:
-            out.append((path, tree.outcomes[node]))
+            yield path, tree.outcomes[node]
             continue
         question = tree.questions[node]
         for option in reversed(question.options):
             stack.append((option.next, path + (Answered(question, option),)))
-    return out
+
+
+# Counts are capped here: a tree whose questions converge can have more paths than
+# atoms in the universe, and adding such numbers up would itself take long.
+COUNT_CAP = 10**18
+
+
+def count_paths(tree: Tree) -> tuple[int, int]:
+    """(paths, answers over all paths) from the start, each capped at COUNT_CAP.
+
+    One pass over the graph, however many paths there are: questions that
+    converge (25 of them make 2**25 paths) are counted, never walked.
+    """
+    paths: dict[str, int] = dict.fromkeys(tree.outcomes, 1)
+    steps: dict[str, int] = dict.fromkeys(tree.outcomes, 0)
+    stack = [tree.start]
+    while stack:
+        node = stack[-1]
+        if node in paths:
+            stack.pop()
+            continue
+        nexts = [o.next for o in tree.questions[node].options]
+        pending = [n for n in nexts if n not in paths]
+        if pending:
+            stack.extend(pending)
+            continue
+        stack.pop()
+        paths[node] = min(COUNT_CAP, sum(paths[n] for n in nexts))
+        steps[node] = min(COUNT_CAP, sum(steps[n] + paths[n] for n in nexts))
+    return paths[tree.start], steps[tree.start]

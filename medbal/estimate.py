@@ -7,8 +7,9 @@ data and is shown with every estimate.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal
 
 from medbal.errors import UsageError
 from medbal.model import Region
@@ -55,21 +56,28 @@ class Estimate:
         return self.total_bill - self.paid
 
 
+# Plain figures only: "8000", "8,000", "8000.50".  An exponent ("1e26"), a sign, or a
+# decimal comma ("8000,50", which would silently read as 800,050) is refused.
+_AMOUNT = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d{1,12})(?:\.\d{1,6})?")
+# No single medical bill comes near a hundred million yuan; beyond it is a typing slip.
+MAX_AMOUNT = Decimal(100_000_000)
+
+
 def money(text: str, what: str, what_zh: str | None = None) -> Decimal:
-    """A person's amount: '8000', '8,000', '8000.50'; never negative, NaN or infinite."""
+    """A person's amount in yuan: digits, optional thousands commas, rounded to the fen."""
     zh = what_zh or what
-    cleaned = text.strip().replace(",", "").replace("，", "")
-    try:
-        value = Decimal(cleaned)
-    except InvalidOperation:
-        value = None
-    if value is None or not value.is_finite():
-        raise UsageError(f"{what} '{text}' is not an amount; write it in yuan, for example "
-                         "8000 or 8000.50", f"{zh}“{text}”不是有效的金额，请以元为单位填写，"
-                         "例如 8000 或 8000.50")
-    if value < 0:
+    cleaned = text.strip().replace("，", ",")
+    if cleaned.startswith("-") and _AMOUNT.fullmatch(cleaned[1:]):
         raise UsageError(f"{what} '{text}' is negative; amounts are 0 or more",
                          f"{zh}“{text}”是负数；金额须为 0 或以上")
+    if not _AMOUNT.fullmatch(cleaned):
+        raise UsageError(f"{what} '{text}' is not an amount; write it in yuan, for example "
+                         "8000, 8,000 or 8000.50", f"{zh}“{text}”不是有效的金额，请以元为单位"
+                         "填写，例如 8000、8,000 或 8000.50")
+    value = Decimal(cleaned.replace(",", ""))
+    if value > MAX_AMOUNT:
+        raise UsageError(f"{what} '{text}' is more than any bill (at most 100,000,000 yuan)",
+                         f"{zh}“{text}”超出了任何账单的金额（最多 100,000,000 元）")
     return value.quantize(FEN, ROUND_HALF_UP)
 
 

@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.panel import Panel
 from rich.text import Text
 
-from medbal.engine import Result, back, match_option, walk
+from medbal.engine import Result, back, is_number, match_option, walk
 from medbal.errors import EndOfInput
 from medbal.messages import msg
 from medbal.model import Tree
@@ -83,7 +83,7 @@ class Session:
                 self.remembered[result.path[-1].question.id] = previous  # type: ignore[assignment]
         elif entry == "?":
             help_text = q.help.get(self.lang) if q.help else msg("no_help", self.lang)
-            self.console.print(Panel(Text(help_text), title=msg("help", self.lang),
+            self.console.print(Panel(Text(help_text), title=Text(msg("help", self.lang)),
                                      title_align="left", border_style="blue"))
         elif entry == "" and default:
             self.answers[q.id] = default
@@ -101,6 +101,7 @@ class Session:
         if self.shown != key:  # not again after a hint or the checklist
             self.show_result(result)
             self.shown = key
+        assert result.outcome is not None  # at_outcome is called only when result.done
         has_checklist = self.show_checklist is not None and result.outcome.checklist
         prompt = msg("keys_end", self.lang)
         if has_checklist:
@@ -117,7 +118,7 @@ class Session:
         elif entry == "b" and result.path:
             self.answers, previous = back(self.answers, result)
             self.remembered[result.path[-1].question.id] = previous  # type: ignore[assignment]
-        elif entry.isdigit() and 1 <= int(entry) <= len(result.path):
+        elif is_number(entry) and 1 <= int(entry) <= len(result.path):
             qid = result.path[int(entry) - 1].question.id
             # Ask this one again; the answers after it stay and are reused where
             # the new path still passes their questions.

@@ -11,40 +11,18 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from typing import Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode
 
 from medbal.model import Checklists, Dates, Option, Outcome, Question, Rates, Review, Tree
+from medbal.readtree import load_file  # noqa: F401  (the public name, kept here too)
 from medbal.spec import names
 from medbal.yamlread import Reader, TreeError
 
 KINDS = ("decision-tree", "checklists", "rates")
-# Files this large go through medbal.cache; the shipped trees are a few KiB.
-CACHE_MIN_BYTES = 256 * 1024
 
 Loaded = Tree | Checklists | Rates
-
-
-def load_file(path: str | Path) -> Loaded:
-    """Read and check one file; raise TreeError listing every problem."""
-    shown = str(path)
-    try:
-        data = Path(path).read_bytes()
-    except IsADirectoryError:
-        raise TreeError([f"{shown}:1:1: is a folder, expected a .yaml file"]) from None
-    except OSError as exc:
-        raise TreeError([f"{shown}:1:1: cannot be read ({exc.strerror or exc})"]) from None
-    if len(data) < CACHE_MIN_BYTES:
-        return load_bytes(data, shown)
-    from medbal import cache
-
-    loaded = cache.get(data, shown)
-    if loaded is None:
-        loaded = load_bytes(data, shown)  # raises on a broken file: nothing is cached
-        cache.put(data, shown, loaded)
-    return loaded
 
 
 @contextmanager

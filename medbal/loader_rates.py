@@ -30,33 +30,40 @@ def rates(r: Reader, f: dict[str, Node]) -> Rates | None:
     if default is not None and regions and default not in regions:
         r.at(f["default_region"], f"'default_region' names '{default}', which is not one of "
                                   f"the regions: {', '.join(regions)}")
-    result = Rates(id=r.ident(f["id"], "the id"), title=r.text(f["title"], "the title"),
-                   default_region=default, regions=regions, path=r.path,
-                   review=review(r, f, f"{r.path}:1:1"))
-    return None if r.problems else result
+    rates_id = r.ident(f["id"], "the id")
+    title = r.text(f["title"], "the title")
+    file_review = review(r, f, f"{r.path}:1:1")
+    if r.problems or rates_id is None or title is None or default is None:
+        return None
+    return Rates(id=rates_id, title=title, default_region=default, regions=regions,
+                 path=r.path, review=file_review)
 
 
 def _region(r: Reader, node: Node) -> Region | None:
+    # Every field is read (so one bad field hides no other problem), then the region is
+    # built only if each required one came out whole: the decision-tree loader's style.
     f = r.mapping(node, "a region", *names("region"))
     required, _ = names("region")
     if f is None or any(k not in f for k in required):
         return None
     rid = r.ident(f["id"], "a region id")
-    what = f"region '{rid}'"
-    return Region(
-        id=rid,
-        name=r.text(f["name"], f"the name of {what}"),
-        applies_to=r.text(f["applies_to"], f"'applies_to' of {what}"),
-        bands=_bands(r, f["bands"], what),
-        reading=r.text(f["reading"], f"the reading of {what}"),
-        sources=r.sources(f["sources"], what),
-        threshold=r.decimal(f["threshold"], f"the threshold of {what}")
-        if "threshold" in f else None,
-        cap=r.decimal(f["cap"], f"the cap of {what}") if "cap" in f else None,
-        items=tuple(i for n in r.items(f["items"], f"the items of {what}")
-                    if (i := _item(r, n, what))) if "items" in f else (),
-        dates=dates(r, f, node, what),
-    )
+    what = f"region '{rid}'" if rid else "a region"
+    name = r.text(f["name"], f"the name of {what}")
+    applies_to = r.text(f["applies_to"], f"'applies_to' of {what}")
+    bands = _bands(r, f["bands"], what)
+    reading = r.text(f["reading"], f"the reading of {what}")
+    sources = r.sources(f["sources"], what)
+    threshold = r.decimal(f["threshold"], f"the threshold of {what}") \
+        if "threshold" in f else None
+    cap = r.decimal(f["cap"], f"the cap of {what}") if "cap" in f else None
+    items = tuple(i for n in r.items(f["items"], f"the items of {what}")
+                  if (i := _item(r, n, what))) if "items" in f else ()
+    region_dates = dates(r, f, node, what)
+    if rid is None or name is None or applies_to is None or reading is None:
+        return None
+    return Region(id=rid, name=name, applies_to=applies_to, bands=bands, reading=reading,
+                  sources=sources, threshold=threshold, cap=cap, items=items,
+                  dates=region_dates)
 
 
 def _bands(r: Reader, node: Node, what: str) -> tuple[Band, ...]:

@@ -12,15 +12,27 @@ from medbal.errors import OutputError
 
 
 def write_atomic(target: str, text: str) -> None:
-    """Write via a temporary file and a rename: never half a checklist on disk."""
-    path = Path(target)
+    """Write via a temporary file and a rename: never half a checklist on disk.
+
+    A symlink is written through (its target is replaced, the link stays), an
+    existing file keeps its permissions, and a device or pipe is refused: as root,
+    renaming over `/dev/stdout` would replace the device with a regular file.
+    The temporary file is removed on any interruption, Ctrl-C and SIGTERM too
+    (medbal.launch turns SIGTERM into an exception so that this cleanup runs).
+    """
+    path = Path(os.path.realpath(target))
     if path.is_dir():
         raise OutputError(f"--output '{target}' is a folder; give a file name",
                           f"--output “{target}”是文件夹，请给出文件名")
-    if path.exists() and not stat.S_ISREG(path.stat().st_mode):
-        # A device or pipe (/dev/stdout, a FIFO) cannot be renamed over: write it directly.
-        _write_direct(path, text)
-        return
+    mode = _new_file_mode()
+    if path.exists():
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise OutputError(f"--output '{target}' is not a regular file (a device or a "
+                              "pipe); use --output - for standard output",
+                              f"--output “{target}”不是普通文件（而是设备或管道）；"
+                              "输出到标准输出请用 --output -")
+        mode = stat.S_IMODE(info.st_mode)
     import tempfile  # only when writing a file: JSON to stdout does not pay for it
 
     folder = path.parent
@@ -36,7 +48,7 @@ def write_atomic(target: str, text: str) -> None:
             fh.write(text)
             fh.flush()
             os.fsync(fh.fileno())
-        os.chmod(tmp, 0o644)
+        os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
@@ -45,12 +57,11 @@ def write_atomic(target: str, text: str) -> None:
         raise
 
 
-def _write_direct(path: Path, text: str) -> None:
-    try:
-        with open(path, "w", encoding="utf-8") as fh:
-            fh.write(text)
-    except OSError as exc:
-        raise _cannot_write(str(path), exc) from None
+def _new_file_mode() -> int:
+    """What a new file gets from open(): 0666 less the umask."""
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 def _cannot_write(target: str, exc: OSError) -> OutputError:

@@ -38,6 +38,12 @@ def overlay_dir(option: str | None) -> Path | None:
         raise UsageError(f"{where} names '{raw}', which is not a folder; "
                          "give a folder that holds .yaml tree files",
                          f"{where} 指定的“{raw}”不是文件夹；请给出存放 .yaml 树文件的文件夹")
+    try:  # read it once here, so an unreadable folder is one message, not a traceback later
+        os.listdir(path)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise UsageError(f"{where} names '{raw}', which cannot be read ({reason})",
+                         f"{where} 指定的“{raw}”无法读取（{reason}）") from None
     return path
 
 
@@ -69,7 +75,7 @@ def available_ids(overlay: Path | None) -> list[str]:
 
 
 def load_tree(name: str, overlay: Path | None) -> Tree:
-    from medbal.loader import load_file
+    from medbal.readtree import load_file
 
     path = locate(name, overlay)
     loaded = load_file(path)
@@ -91,14 +97,14 @@ def checklists_for(tree: Tree, overlay: Path | None) -> Checklists | None:
                 f"{', '.join(str(c.number) for c in data.categories)}"
                 for oid, n in numbers.items() if data.find(str(n)) is None]
     if problems:
-        from medbal.yamlread import TreeError
+        from medbal.errors import TreeError
 
         raise TreeError(problems)
     return data
 
 
 def _load_data(file_id: str, cls: type, kind: str, overlay: Path | None) -> Any:
-    from medbal.loader import load_file
+    from medbal.readtree import load_file
 
     path = locate(file_id, overlay)
     loaded = load_file(path)

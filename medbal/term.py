@@ -14,8 +14,12 @@ def stdin_is_terminal() -> bool:
 
 
 def may_prompt(no_input: bool) -> bool:
-    """Never with --no-input, never without a terminal on stdin (tests patch the latter)."""
-    return not no_input and stdin_is_terminal()
+    """Only with a person at both ends: stdin and stdout terminals, and no --no-input.
+
+    `medbal diagnose > out.txt` at a terminal must not write its questions into the
+    file and wait on a blank screen: it answers at once, as a script would get it.
+    """
+    return not no_input and stdin_is_terminal() and stdout_is_terminal()
 
 
 def stdout_is_terminal() -> bool:

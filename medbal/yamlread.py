@@ -14,11 +14,12 @@ import datetime
 import functools
 import re
 from collections.abc import Iterable
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from medbal.errors import TreeError, one_line  # noqa: F401  (TreeError: its old home)
 from medbal.model import CJK, Text
 from medbal.sources import known as known_source
 from medbal.spec import ID_PATTERN, SOURCE_PATTERN
@@ -40,6 +41,9 @@ class StrictLoader(_Base):  # type: ignore[misc, valid-type]
 SOURCE_RE = re.compile(SOURCE_PATTERN)
 ID_RE = re.compile(ID_PATTERN)
 _CJK_GAP = re.compile(f"[{CJK}] +[{CJK}]")
+_PLAIN_NUMBER = re.compile(r"\d{1,12}(\.\d{1,6})?")
+_DIGITS = re.compile(r"[0-9]{1,12}")
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _DEFAULT_TAGS = {ScalarNode: "tag:yaml.org,2002:str", SequenceNode: "tag:yaml.org,2002:seq",
                  MappingNode: "tag:yaml.org,2002:map"}
@@ -51,12 +55,12 @@ def _allowed(required: tuple[str, ...], optional: tuple[str, ...]) -> frozenset[
     return frozenset(required + optional)
 
 
-class TreeError(Exception):
-    """One or more problems in a tree file, each formatted `FILE:LINE:COL: message`."""
+# A tree file needs about six levels; the answers file one.  Far below libyaml's limit.
+MAX_DEPTH = 64
+_OPENS = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
+_CLOSES = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
 
-    def __init__(self, problems: list[str]):
-        super().__init__("\n".join(problems))
-        self.problems = problems
+
 
 
 def _kind(node: Node) -> str:
@@ -65,6 +69,11 @@ def _kind(node: Node) -> str:
     if isinstance(node, SequenceNode):
         return "a list"
     return f"the text {node.value!r}" if node.value not in _NULLS else "nothing"
+
+
+def _shown(value: str) -> str:
+    """A value as a message echoes it: quoted, and cut short when it is long."""
+    return repr(value if len(value) <= 60 else f"{value[:40]}…({len(value):,} characters)")
 
 
 def _is_null(node: Node) -> bool:
@@ -82,7 +91,7 @@ class Reader:
     def at(self, node: Node | None, message: str, line: int = 1, col: int = 1) -> None:
         if node is not None:
             line, col = node.start_mark.line + 1, node.start_mark.column + 1
-        self.problems.append(f"{self.path}:{line}:{col}: {message}")
+        self.problems.append(f"{self.path}:{line}:{col}: {one_line(message)}")
 
     def sorted_problems(self) -> list[str]:
         """The problems in file order (line, then column), each once."""
@@ -110,16 +119,15 @@ class Reader:
             self.at(None, "the file is not UTF-8 text, save it as UTF-8", line, col)
             return None
         try:
+            if self._too_deep(text):
+                return None
             node = yaml.compose(text, Loader=StrictLoader)
         except yaml.MarkedYAMLError as exc:
-            mark = exc.problem_mark or exc.context_mark
-            what = exc.problem or exc.context or "invalid YAML"
-            line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-            self.at(None, f"YAML syntax error: {what}", line, col)
+            self._syntax_error(exc)
             return None
         except yaml.reader.ReaderError as exc:  # a control character, with an offset only
-            before = text[: exc.position]
-            line, col = before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1
+            upto = text[: exc.position]
+            line, col = upto.count("\n") + 1, exc.position - (upto.rfind("\n") + 1) + 1
             self.at(None, f"the control character U+{exc.character:04X} is not allowed in YAML, "
                           "remove it", line, col)
             return None
@@ -131,6 +139,40 @@ class Reader:
             return None
         self._check_nodes(node)
         return None if self.problems else node
+
+    def _too_deep(self, text: str) -> bool:
+        """Refuse nesting deeper than MAX_DEPTH before composing: libyaml's composer
+        recurses once per level and crashes the process (no message, exit 139) at
+        some ten thousand levels.  The event parser does not recurse, so it is safe
+        to count with; it only runs when the text could be that deep at all."""
+        if text.count("[") + text.count("{") <= MAX_DEPTH and len(text) <= 64 * 1024:
+            return False  # fewer brackets than the limit, and too short for deep blocks
+        depth = 0
+        for event in yaml.parse(text, Loader=StrictLoader):
+            if isinstance(event, _OPENS):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    mark = event.start_mark
+                    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+                    self.at(None, f"the YAML is nested more than {MAX_DEPTH} levels deep; "
+                                  "a tree file needs a handful", line, col)
+                    return True
+            elif isinstance(event, _CLOSES):
+                depth -= 1
+        return False
+
+    def _syntax_error(self, exc: yaml.MarkedYAMLError) -> None:
+        """One line at the problem; where the construct began too, when that is elsewhere
+        (an unclosed quote is found at the end of the file, but opened on its own line)."""
+        mark = exc.problem_mark or exc.context_mark
+        what = exc.problem or exc.context or "invalid YAML"
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        start = exc.context_mark
+        if start is not None and exc.context and (start.line + 1, start.column + 1) != (line, col):
+            context = re.sub(r"^while (scanning|parsing) ", "", exc.context)
+            what += f" (in {context} that starts at line {start.line + 1}, column " \
+                    f"{start.column + 1})"
+        self.at(None, f"YAML syntax error: {what}", line, col)
 
     def _check_nodes(self, root: Node) -> None:
         """One pass over the node graph: no aliases, no explicit tags."""
@@ -217,12 +259,19 @@ class Reader:
         if not node.value.strip():
             self.at(node, f"{what} is empty, expected text")
             return None
+        if bad := _UNSAFE.search(node.value):
+            # Written as a YAML escape ("\x1b]0;T\x07"), a control character passes the
+            # reader and would reach a terminal or a page raw.
+            self.at(node, f"{what} contains the control character U+{ord(bad.group()):04X}; "
+                          "texts may not contain control or direction-override characters")
+            return None
         return node.value
 
     def ident(self, node: Node, what: str) -> str | None:
         value = self.string(node, what)
-        if value is not None and not ID_RE.match(value):
-            self.at(node, f"{what} '{value}' should use lower-case letters, digits and '-'")
+        if value is not None and not ID_RE.fullmatch(value):
+            self.at(node, f"{what} {_shown(value)} should use lower-case letters, digits and "
+                          "'-'")
             return None
         return value
 
@@ -230,24 +279,24 @@ class Reader:
         value = self.string(node, what)
         if value is None:
             return None
-        if not value.isdigit() or not low <= int(value) <= high:
-            self.at(node, f"{what} should be a whole number from {low} to {high}, got {value!r}")
+        # ASCII digits and a bounded length: str.isdigit() accepts "²" and int() of
+        # 5,000 digits raises; neither may reach int().
+        if not _DIGITS.fullmatch(value) or not low <= int(value) <= high:
+            self.at(node, f"{what} should be a whole number from {low} to {high}, "
+                          f"got {_shown(value)}")
             return None
         return int(value)
 
-    def decimal(self, node: Node, what: str, high: Decimal | None = None) -> Decimal | None:
-        """A non-negative number such as 3000 or 88.5."""
+    def decimal(self, node: Node, what: str, high: Decimal = Decimal(10**9)) -> Decimal | None:
+        """A non-negative number written plainly, such as 3000 or 88.5, up to `high`."""
         value = self.string(node, what)
         if value is None:
             return None
-        try:
-            number = Decimal(value)
-        except InvalidOperation:
-            number = None
-        if number is None or not number.is_finite() or number < 0 or \
-                (high is not None and number > high):
-            limit = f" up to {high}" if high is not None else ""
-            self.at(node, f"{what} should be a number from 0{limit}, got {value!r}")
+        # Digits only: "1e400" is a finite Decimal that becomes Infinity in JSON.
+        number = Decimal(value) if _PLAIN_NUMBER.fullmatch(value) else None
+        if number is None or number > high:
+            self.at(node, f"{what} should be a number from 0 up to {high}, written with "
+                          f"digits and an optional decimal point, got {_shown(value)}")
             return None
         return number
 
@@ -255,12 +304,14 @@ class Reader:
         value = self.string(node, what)
         if value is None:
             return None
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        if re.fullmatch(r"(19|20|21)\d{2}-\d{2}-\d{2}", value):
             try:
                 return datetime.date.fromisoformat(value)
             except ValueError:  # 2026-02-30
                 pass
-        self.at(node, f"{what} should be a real date written YYYY-MM-DD, got {value!r}")
+        # Years are bounded so that a review window added to a date cannot overflow.
+        self.at(node, f"{what} should be a real date from 1900 to 2199 written YYYY-MM-DD, "
+                      f"got {value!r}")
         return None
 
     def where(self, node: Node) -> str:
@@ -271,7 +322,7 @@ class Reader:
         choices = tuple(choices)
         value = self.string(node, what)
         if value is not None and value not in choices:
-            self.at(node, f"{what} should be one of {', '.join(choices)}, got {value!r}")
+            self.at(node, f"{what} should be one of {', '.join(choices)}, got {_shown(value)}")
             return None
         return value
 
@@ -307,7 +358,7 @@ class Reader:
             value = self.string(item, f"a source of {what}")
             if value is None:
                 continue
-            if not SOURCE_RE.match(value) or not known_source(value):
+            if not SOURCE_RE.fullmatch(value) or not known_source(value):
                 self.at(item, f"source '{value}' of {what} is not a known reference, expected "
                               "'seed-NNN' (an article in shared/seeds), a national document "
                               "listed in medbal/sources.py (gov-YYYY-N, nhsa-NAME, "

@@ -5,13 +5,31 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 from typer.testing import CliRunner
 
 from medbal.cli import app
 from medbal.loader import load_file
 
+# Property tests are deterministic unless asked otherwise: the same examples on every
+# run (derandomize=True) and no example database, so a commit is green or red for
+# everyone.  The long search is a separate profile, run by hand:
+#   HYPOTHESIS_PROFILE=fuzz uv run pytest tests/test_properties.py
+settings.register_profile("ci", derandomize=True, database=None, deadline=None,
+                          max_examples=300, print_blob=True)
+settings.register_profile("fuzz", max_examples=100_000, deadline=None, database=None,
+                          suppress_health_check=list(HealthCheck))
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
 ROOT = Path(__file__).resolve().parent.parent
 TREES = ROOT / "trees"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _own_cache(tmp_path_factory):
+    # medbal caches checked trees under XDG_CACHE_HOME; the tests (and the programs
+    # they start) keep theirs in a folder of this run, never in the developer's home.
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("xdg-cache"))
 
 
 @pytest.fixture(autouse=True)

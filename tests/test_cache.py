@@ -1,10 +1,13 @@
-"""The cache of large trees: used when the file is unchanged, never when it changed."""
+"""The cache of checked trees: used when the file is unchanged, never when it changed,
+and never able to run code or to write where there is no home."""
 
+import json
 import sys
 
 import pytest
 
-from medbal import cache, loader
+from medbal import cache, readtree
+from medbal.loader import load_bytes
 
 sys.path.insert(0, str(__import__("conftest").ROOT / "benchmarks"))
 from startup import generated_tree  # noqa: E402
@@ -14,54 +17,106 @@ from startup import generated_tree  # noqa: E402
 def big(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     path = tmp_path / "big.yaml"
-    path.write_text(generated_tree(2000), encoding="utf-8")
-    assert path.stat().st_size >= loader.CACHE_MIN_BYTES
+    path.write_text(generated_tree(300), encoding="utf-8")
     return path
 
 
 def entries(tmp_path):
-    return list((tmp_path / "cache" / "medbal").glob("*.pickle"))
+    return sorted((tmp_path / "cache" / "medbal").glob("*.json"))
 
 
-def test_a_large_tree_is_cached_and_read_back(big, tmp_path, monkeypatch):
-    first = loader.load_file(big)
+def parsed_again(monkeypatch):
+    import medbal.loader
+
+    calls = []
+    real = medbal.loader.load_bytes
+    monkeypatch.setattr(medbal.loader, "load_bytes", lambda *a: calls.append(a) or real(*a))
+    return calls
+
+
+def test_a_tree_is_cached_and_read_back_without_parsing(big, tmp_path, monkeypatch):
+    first = readtree.load_file(big)
     assert len(entries(tmp_path)) == 1
-    monkeypatch.setattr(loader, "load_bytes", lambda *a: pytest.fail("parsed again"))
-    assert loader.load_file(big) == first
+    calls = parsed_again(monkeypatch)
+    assert readtree.load_file(big) == first
+    assert calls == []
+
+
+def test_every_shipped_file_round_trips_through_the_cache(tmp_path, monkeypatch):
+    from conftest import TREES
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    for path in sorted(TREES.glob("*.yaml")):
+        loaded = readtree.load_file(path)
+        assert cache.decode(json.loads(json.dumps(cache.encode(loaded)))) == loaded
+        assert readtree.load_file(path) == load_bytes(path.read_bytes(), str(path))
 
 
 def test_an_edited_tree_is_loaded_anew(big, tmp_path):
-    loader.load_file(big)
+    readtree.load_file(big)
     big.write_text(big.read_text(encoding="utf-8").replace("Question 7?", "Question seven?"),
                    encoding="utf-8")
-    assert loader.load_file(big).questions["q7"].text.en == "Question seven?"
+    assert readtree.load_file(big).questions["q7"].text.en == "Question seven?"
     assert len(entries(tmp_path)) == 2
 
 
-def test_a_broken_large_tree_is_reported_and_not_cached(big, tmp_path):
-    from medbal.yamlread import TreeError
+def test_a_broken_tree_is_reported_and_not_cached(big, tmp_path):
+    from medbal.errors import TreeError
 
     big.write_text(big.read_text(encoding="utf-8").replace("next: q8", "next: nowhere"),
                    encoding="utf-8")
     with pytest.raises(TreeError, match="names 'nowhere'"):
-        loader.load_file(big)
+        readtree.load_file(big)
     assert entries(tmp_path) == []
+
+
+@pytest.mark.parametrize("planted", [
+    # A pickle that would run code, under the entry's own name.
+    b"\x80\x04\x95\x1d\x00\x00\x00\x00\x00\x00\x00\x8c\x02os\x94\x8c\x06system\x94\x93\x94.",
+    b'{"key": "KEY", "value": {"@": "Popen", "args": ["touch", "PWNED"]}}',
+    b'{"key": "KEY", "value": {"@": "Tree", "id": "x"}}',
+    b'{"key": "KEY", "value": {"@": "Text", "en": "x", "zh": "y"}}',
+    b'{"key": "KEY", "value": [[[[[[[[[[[]]]]]]]]]]]}',
+    b'{"key": "another", "value": null}',
+    b"not json at all",
+])
+def test_a_planted_or_damaged_entry_is_ignored_and_rewritten(big, tmp_path, monkeypatch,
+                                                            planted):
+    first = readtree.load_file(big)
+    (entry,) = entries(tmp_path)
+    entry.write_bytes(planted.replace(b"KEY", entry.stem.encode()))
+    calls = parsed_again(monkeypatch)
+    assert readtree.load_file(big) == first
+    assert len(calls) == 1  # parsed again, not taken from the damaged entry
+    assert json.loads(entry.read_text(encoding="utf-8"))["key"] == entry.stem
+    assert not (tmp_path / "PWNED").exists()
+
+
+def test_decode_builds_only_the_models_own_classes():
+    with pytest.raises(cache.Damaged):
+        cache.decode({"@": "Path", "x": 1})
+    with pytest.raises(cache.Damaged):
+        cache.decode({"@": "Text", "en": "a"}, cache.model.Text)  # a field missing
+    with pytest.raises(cache.Damaged):
+        cache.decode({"@": "Text", "en": "a", "zh": 5}, cache.model.Text)  # not text
+    assert cache.decode({"@": "Text", "en": "a", "zh": "甲"}, cache.model.Text).zh == "甲"
 
 
 def test_cache_can_be_turned_off_and_never_fails_a_command(big, tmp_path, monkeypatch):
     monkeypatch.setenv("MEDBAL_CACHE", "0")
-    loader.load_file(big)
+    readtree.load_file(big)
     assert entries(tmp_path) == []
     monkeypatch.delenv("MEDBAL_CACHE")
     (tmp_path / "cache").write_text("not a folder")  # the cache cannot be written
-    assert loader.load_file(big).id == "big"
+    assert readtree.load_file(big).id == "big"
     assert cache.get(b"x", "y") is None
 
 
-def test_small_trees_never_touch_the_cache(tmp_path, monkeypatch):
-    from conftest import TREES
-
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    for path in TREES.glob("*.yaml"):
-        loader.load_file(path)
-    assert not (tmp_path / "cache").exists()
+@pytest.mark.parametrize("home", ["", "relative/home", "/nonexistent/home"])
+def test_no_usable_home_means_no_cache_and_no_folders(big, tmp_path, monkeypatch, home):
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setenv("HOME", home)
+    monkeypatch.chdir(tmp_path)
+    assert cache.folder() is None
+    assert readtree.load_file(big).id == "big"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["big.yaml"]

@@ -157,6 +157,7 @@ def test_bad_medbal_lang(run):
 @pytest.fixture
 def prompt(monkeypatch, run):
     monkeypatch.setattr(medbal.term, "stdin_is_terminal", lambda: True)
+    monkeypatch.setattr(medbal.term, "stdout_is_terminal", lambda: True)
 
     def walk(*keys: str, args: tuple[str, ...] = ()):
         return run("diagnose", *args, input="".join(k + "\n" for k in keys),

@@ -59,7 +59,8 @@ def test_readme_exit_codes_match_the_code():
 
     table = dict(re.findall(r"^\| (\d+) \| (.+) \|$", readme(), re.M))
     assert set(map(int, table)) == {errors.OK, errors.FAILED, errors.USAGE,
-                                    errors.NEEDS_ANSWER, errors.INTERRUPTED}
+                                    errors.NEEDS_ANSWER, errors.INTERRUPTED,
+                                    errors.TERMINATED}
 
 
 def test_readme_starts_with_the_two_setup_commands():
@@ -92,3 +93,10 @@ def test_estimate_envelope_keys(run):
                          "cap_applied", "notes", "reading", "notice", "sources"}
     assert set(data["slices"][0]) == {"from", "to", "amount", "rate", "paid"}
     assert set(data["items"][0]) == {"id", "label", "amount", "rate", "paid"}
+
+
+def test_the_entry_points_codes_are_the_documented_ones():
+    from medbal import errors, launch
+
+    assert (launch.INTERRUPTED, launch.TERMINATED, launch.FAILED) == \
+        (errors.INTERRUPTED, errors.TERMINATED, errors.FAILED)

@@ -25,7 +25,13 @@ def medbal(*args: str, encoding: str | None = None, lang: str | None = None,
 @pytest.mark.parametrize("encoding", ["gbk", "cp1252", "ascii"])
 def test_text_degrades_in_narrow_encodings(encoding):
     out = medbal("docs", "3", "--lang", "zh", encoding=encoding)
-    assert out.returncode == 0 and out.stderr == b""
+    assert out.returncode == 0
+    warning = out.stderr.decode(encoding).splitlines()
+    if encoding == "gbk":
+        assert warning == []
+    else:  # one line says so, in a language the terminal can show
+        assert len(warning) == 1 and warning[0].startswith(f"medbal: this terminal's encoding "
+                                                           f"({encoding})")
     text = out.stdout.decode(encoding)
     assert "[ ]" in text
     if encoding == "gbk":
@@ -77,13 +83,35 @@ def test_broken_tree_is_one_line_per_problem_and_exit_1(tmp_path):
     assert len(lines) == 1 and lines[0].startswith(f"{bad}:3:")
 
 
-def test_full_disk(tmp_path):
-    if not os.path.exists("/dev/full"):
-        pytest.skip("no /dev/full here")
-    out = medbal("docs", "--all", "--output", "/dev/full")
+@pytest.mark.parametrize("args", [("docs", "--all"), ("--help",), ("docs", "--help"),
+                                  ("diagnose", "-a", "scheme=yearly", "-f", "json")])
+def test_a_full_stdout_is_one_line_and_exit_1(args):
+    with open("/dev/full", "w") as full:
+        out = subprocess.run([sys.executable, "-m", "medbal", *args], stdout=full,
+                             stderr=subprocess.PIPE, cwd=ROOT, timeout=60)
     assert out.returncode == 1
-    assert out.stderr.decode().strip() == \
-        "medbal: cannot write '/dev/full': No space left on device"
+    assert out.stderr.decode().splitlines() == [
+        "medbal: cannot write to standard output: No space left on device"]
+
+
+@pytest.mark.parametrize("args", [("docs", "1"), ("--help",)])
+def test_a_closed_stdout_is_one_line_and_exit_1(args):
+    out = subprocess.run(f"{sys.executable} -m medbal {' '.join(args)} >&-", shell=True,
+                         stderr=subprocess.PIPE, cwd=ROOT, timeout=60)
+    assert out.returncode == 1
+    assert out.stderr.decode().splitlines() == [
+        "medbal: cannot write to standard output: Bad file descriptor"]
+
+
+@pytest.mark.parametrize("args", [("docs", "--all", "--format", "html"), ("--help",),
+                                  ("diagnose", "-a", "scheme=yearly")])
+def test_a_reader_that_left_before_the_first_byte_is_exit_0_and_quiet(args):
+    # The read end is closed before medbal has started, so every write meets EPIPE.
+    proc = subprocess.Popen([sys.executable, "-m", "medbal", *args], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, cwd=ROOT)
+    proc.stdout.close()
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 0 and err == b""
 
 
 def test_unwritable_folder_leaves_nothing(monkeypatch, tmp_path):
@@ -115,8 +143,21 @@ def test_json_output_never_imports_rich():
                           "--format", "json"], capture_output=True, text=True, cwd=ROOT,
                          timeout=60)
     imported = {line.split("|")[-1].strip() for line in out.stderr.splitlines()}
-    assert out.returncode == 0 and "medbal.loader" in imported
+    assert out.returncode == 0 and "medbal.readtree" in imported
     assert not any(name == "rich" or name.startswith("rich.") for name in imported)
+
+
+def test_an_unchanged_tree_is_not_parsed_again(tmp_path):
+    # The second one-shot call takes the checked trees from the cache: no PyYAML at all.
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+    command = [sys.executable, "-X", "importtime", "-m", "medbal", "diagnose", "-a",
+               "scheme=yearly", "--format", "json"]
+    runs = [subprocess.run(command, capture_output=True, text=True, cwd=ROOT, env=env,
+                           timeout=60) for _ in range(2)]
+    imported = [{line.split("|")[-1].strip() for line in r.stderr.splitlines()} for r in runs]
+    assert [r.returncode for r in runs] == [0, 0] and runs[0].stdout == runs[1].stdout
+    assert "yaml" in imported[0] and "yaml" not in imported[1]
+    assert "medbal.loader" not in imported[1]
 
 
 def _complete(words: str, cword: int) -> subprocess.CompletedProcess:

@@ -94,9 +94,10 @@ def estimate_rich(view: dict[str, Any]) -> list[Any]:
     from rich.text import Text
 
     lang = view["lang"]
-    table = Table(title=msg("est_title", lang, bill=_yuan(view["bill"]),
-                            region=view["region"]["name"]),
-                  caption=msg("est_applies", lang, what=view["applies_to"]))
+    # Title and caption as Text, never markup: a region named "[bold]" is shown as written.
+    table = Table(title=Text(msg("est_title", lang, bill=_yuan(view["bill"]),
+                                 region=view["region"]["name"])),
+                  caption=Text(msg("est_applies", lang, what=view["applies_to"])))
     head = _head(lang)
     table.add_column(head[0])
     for name in head[1:]:
