@@ -90,6 +90,12 @@ def test_a_retiree_is_never_told_to_restore_contributions_for_a_smaller_creditin
     assert "国办发〔2021〕14号" in text_of(found)
 
 
+def test_spent_and_still_pays_are_never_options_of_one_question(zero_tree):
+    """Someone who just used the card fits both; they belong to different questions."""
+    for q in zero_tree.questions.values():
+        assert not {"used-up", "display-incomplete"} <= {o.next for o in q.options}, q.id
+
+
 def test_inpatient_only_comes_before_any_record_question(zero_tree):
     paths = [p for p, o in all_paths(zero_tree) if o.id == "inpatient-only"]
     assert any("record" not in [a.question.id for a in p] for p in paths)
