@@ -30,7 +30,7 @@ from medbal import model
 
 _HERE = Path(__file__).resolve().parent
 # What a checked result depends on besides the file: the model and the loaders.
-_CODE_GLOBS = ("model.py", "spec.py", "yamlread.py", "loader*.py", "cache.py")
+_CODE_GLOBS = ("model.py", "spec.py", "yamlread.py", "loader*.py", "cache.py", "sources.py")
 FORMAT = 2  # bump when the encoding below changes
 
 _CLASSES: dict[str, type] = {

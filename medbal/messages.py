@@ -6,6 +6,8 @@ are only headings, prompts and hints that every tree shares.
 
 from __future__ import annotations
 
+from medbal import sources
+
 MESSAGES: dict[str, tuple[str, str]] = {
     # headings shared by outcome and checklist renderers
     "pooled_fund": ("The pooled fund", "统筹基金"),
@@ -135,11 +137,6 @@ MESSAGES.update({
                    "把符合您情况的那一项 --answer 加到下面的命令后面，再运行一次："),
 })
 
-SOURCE_LABELS = {
-    "seed": ("source article {n}", "来源文章 {n}"),
-    "law-art": ("Social Insurance Law of the PRC, Art. {n}", "《中华人民共和国社会保险法》第{n}条"),
-}
-
 
 def msg(key: str, lang: str, **values: object) -> str:
     en, zh = MESSAGES[key]
@@ -152,9 +149,5 @@ def label(key: str, lang: str) -> str:
 
 
 def source_label(ref: str, lang: str) -> str:
-    """'seed-001', 'law-art-28' or 'local:NAME' as a reader sees it."""
-    if ref.startswith("local:"):
-        return ref.removeprefix("local:").strip()
-    kind, _, n = ref.rpartition("-")
-    en, zh = SOURCE_LABELS[kind]
-    return (zh if lang == "zh" else en).format(n=n)
+    """'seed-001', 'law-art-28', 'gov-2021-14' or 'local:NAME' as a reader sees it."""
+    return sources.label(ref, lang)

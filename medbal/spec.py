@@ -69,7 +69,8 @@ OBJECTS: dict[str, tuple[Field, ...]] = {
         _f("caveat", "text", "What the sources leave vague or disagree on.", False),
         _f("checklist", "int", "The reimbursement category (1-11) this outcome leads to.",
            False),
-        _f("sources", "sources", "seed-NNN, law-art-N or local:NAME references."),
+        _f("sources", "sources", "seed-NNN, law-art-N, gov-YYYY-N, nhsa-NAME, "
+           "reform-YYYY (medbal/sources.py) or local:NAME references."),
         *_DATED,
     ),
     "checklists": (
@@ -96,7 +97,8 @@ OBJECTS: dict[str, tuple[Field, ...]] = {
            "variants list them)."),
         _f("variants", "list:variant", "Cases with documents of their own.", False),
         _f("notes", "list:text", "Anything else to know.", False),
-        _f("sources", "sources", "seed-NNN, law-art-N or local:NAME references."),
+        _f("sources", "sources", "seed-NNN, law-art-N, gov-YYYY-N, nhsa-NAME, "
+           "reform-YYYY (medbal/sources.py) or local:NAME references."),
         *_DATED,
     ),
     "deadline": (
@@ -117,11 +119,12 @@ OBJECTS: dict[str, tuple[Field, ...]] = {
     "document": (
         _f("id", "id", "The document's id."),
         _f("text", "text", "What to bring."),
-        _f("sources", "sources", "seed-NNN references.", False),
+        _f("sources", "sources", "seed-NNN or other references.", False),
     ),
     "step": (
         _f("text", "text", "The step or the provision."),
-        _f("sources", "sources", "seed-NNN, law-art-N or local:NAME references."),
+        _f("sources", "sources", "seed-NNN, law-art-N, gov-YYYY-N, nhsa-NAME, "
+           "reform-YYYY (medbal/sources.py) or local:NAME references."),
     ),
     "rates": (
         _f("kind", "enum:rates", "What this file holds."),
@@ -143,7 +146,8 @@ OBJECTS: dict[str, tuple[Field, ...]] = {
         _f("items", "list:item", "Items paid at a rate of their own, entered separately.",
            False),
         _f("reading", "text", "How medbal reads the source's rates: say it, do not hide it."),
-        _f("sources", "sources", "seed-NNN, law-art-N or local:NAME references."),
+        _f("sources", "sources", "seed-NNN, law-art-N, gov-YYYY-N, nhsa-NAME, "
+           "reform-YYYY (medbal/sources.py) or local:NAME references."),
         *_DATED,
     ),
     "band": (
@@ -170,7 +174,7 @@ def names(obj: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 # --- JSON Schema ---------------------------------------------------------------
 
 ID_PATTERN = "^[a-z0-9][a-z0-9-]*$"
-SOURCE_PATTERN = r"^(seed-\d{3}|law-art-\d+|local:.+)$"
+SOURCE_PATTERN = r"^(seed-\d{3}|law-art-\d+|local:.+|gov-\d{4}-\d+|nhsa-[a-z0-9-]+|reform-\d{4})$"
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 
 _LEAVES: dict[str, dict[str, Any]] = {

@@ -21,6 +21,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from medbal.errors import TreeError, one_line  # noqa: F401  (TreeError: its old home)
 from medbal.model import CJK, Text
+from medbal.sources import known as known_source
 from medbal.spec import ID_PATTERN, SOURCE_PATTERN
 
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -357,9 +358,11 @@ class Reader:
             value = self.string(item, f"a source of {what}")
             if value is None:
                 continue
-            if not SOURCE_RE.fullmatch(value):
+            if not SOURCE_RE.fullmatch(value) or not known_source(value):
                 self.at(item, f"source '{value}' of {what} is not a known reference, expected "
-                              "'seed-NNN' (an article in shared/seeds), 'law-art-N' "
+                              "'seed-NNN' (an article in shared/seeds), a national document "
+                              "listed in medbal/sources.py (gov-YYYY-N, nhsa-NAME, "
+                              "reform-YYYY), 'law-art-N' "
                               "(Social Insurance Law, article N) or 'local:NAME' (a "
                               "regional document, for overlays)")
                 continue

@@ -13,7 +13,7 @@ def test_list_shows_shipped_trees(run):
     result = run("tree", "list", "--format", "json")
     rows = {r["id"]: r for r in json.loads(result.stdout)["trees"]}
     assert rows["zero-balance"]["kind"] == "decision-tree"
-    assert (rows["zero-balance"]["questions"], rows["zero-balance"]["outcomes"]) == (7, 11)
+    assert (rows["zero-balance"]["questions"], rows["zero-balance"]["outcomes"]) == (9, 15)
     assert rows["reimbursement"]["categories"] == 11
     assert {r["origin"] for r in rows.values()} == {"shipped"}
 
@@ -48,8 +48,9 @@ def test_show_prints_the_whole_tree(run, lang, question, outcome):
     out = run("tree", "show", "zero-balance", "--lang", lang).stdout
     assert out.splitlines()[0] == question
     assert "  [employer] " in out and outcome in out
-    assert "-> signs (above)" in out  # a question reached twice is shown once
-    for qid in ("paid-yearly", "flexible-choice", "record", "where-looked", "how-new", "signs"):
+    assert "-> where-looked (above)" in out  # a question reached twice is shown once
+    for qid in ("paid-yearly", "flexible-choice", "record", "where-looked", "how-new", "pharmacy",
+                "balances", "what-changed"):
         assert len(re.findall(rf"^\s*{qid}: ", out, re.M)) == 1
 
 
@@ -183,7 +184,8 @@ def test_an_official_reference_is_shown_with_the_sources(run, write):
         "    sources: [seed-001]\n    reference: {en: Notice 12 of 2026, zh: 2026年第12号通知}\n",
         1))
     out = run("diagnose", str(path), "-a", "first=no").stdout
-    assert "  source article 001\n  Notice 12 of 2026\n" in out
+    assert '  "Medical insurance personal account: why the balance is 0" (question-and-answer ' \
+        'web page in English translation, site not named)\n  Notice 12 of 2026\n' in out
     data = run("diagnose", str(path), "-a", "first=no", "-f", "json", "--lang", "zh").stdout
     assert json.loads(data)["outcome"]["reference"] == "2026年第12号通知"
 
@@ -224,8 +226,8 @@ def test_example_overlay_changes_category_two_only(run):
 def test_example_overlay_adding_a_question_validates(run, write, tmp_path):
     """A reviewer's day: copy the shipped tree into an overlay, add a question, validate."""
     text = (TREES / "zero-balance.yaml").read_text(encoding="utf-8")
-    text = text.replace("        next: where-looked\n      - value: pension-only",
-                        "        next: card-kind\n      - value: pension-only", 1)
+    text = text.replace("        next: where-looked\n      - value: retired",
+                        "        next: card-kind\n      - value: retired", 1)
     text = text.replace("\n  where-looked:\n", """
   card-kind:
     text: {en: Is this a new-style card?, zh: 这是新版卡吗？}

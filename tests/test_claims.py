@@ -31,11 +31,13 @@ def test_finder_outcomes_name_their_category_in_the_title(finder, checklists):
 
 
 # One row per answer, as for the zero-balance tree.
+AWAY = {"where": "elsewhere", "settled-there": "paid-in-full"}
 FINDER_ROUTES = [
-    ({"where": "elsewhere", "why-elsewhere": "referred"}, 1),
-    ({"where": "elsewhere", "why-elsewhere": "live-or-work"}, 2),
-    ({"where": "elsewhere", "why-elsewhere": "short-trip"}, 3),
-    ({"where": "elsewhere", "why-elsewhere": "birth"}, 4),
+    ({**AWAY, "why-elsewhere": "referred"}, 1),
+    ({**AWAY, "why-elsewhere": "live-or-work"}, 2),
+    ({**AWAY, "why-elsewhere": "short-trip"}, 3),
+    ({**AWAY, "why-elsewhere": "birth", "birth-bills": "mother"}, 4),
+    ({**AWAY, "why-elsewhere": "birth", "birth-bills": "baby"}, 11),
     ({"where": "home", "settle-problem": "system-down"}, 5),
     ({"where": "home", "settle-problem": "card-lost"}, 6),
     ({"where": "home", "settle-problem": "card-worked", "other-situations": "many-visits"}, 7),
@@ -44,8 +46,10 @@ FINDER_ROUTES = [
     ({"where": "home", "settle-problem": "status-change"}, 10),
     ({"where": "home", "settle-problem": "newborn"}, 11),
     ({"where": "home", "settle-problem": "card-worked", "other-situations": "none"}, None),
-    ({"where": "not-sure", "why-elsewhere": "other", "settle-problem": "not-sure",
-      "other-situations": "not-sure"}, None),
+    ({"where": "elsewhere", "settled-there": "settled"}, None),
+    ({**AWAY, "why-elsewhere": "own-choice"}, None),
+    ({"where": "not-sure", "settled-there": "not-sure", "why-elsewhere": "other",
+      "settle-problem": "not-sure", "other-situations": "not-sure"}, None),
 ]
 
 
@@ -55,7 +59,7 @@ def test_a_story_leads_to_its_category(finder, answers, category):
 
 
 @pytest.mark.parametrize("name, outcomes", [
-    ("which-category", 13), ("balance-dropped", 6), ("card", 7)])
+    ("which-category", 14), ("balance-dropped", 7), ("card", 7)])
 def test_every_path_of_each_new_tree_ends_complete_in_both_languages(name, outcomes):
     tree = load_file(TREES / f"{name}.yaml")
     paths = all_paths(tree)
@@ -78,7 +82,7 @@ def test_balance_dropped_to_report_loss(run):
     data = json.loads(run("diagnose", "balance-dropped", "-a", "what=lower", "-a",
                           "recent-use=no", "-a", "family=no", "-a", "card-whereabouts=missing",
                           "-f", "json", "--lang", "zh").stdout)
-    assert data["outcome"]["title"] == "请立即挂失医保卡"
+    assert data["outcome"]["title"] == "请立即挂失社保卡"
 
 
 def test_claim_json_embeds_the_checklist_exactly_as_docs_gives_it(run):
@@ -92,7 +96,8 @@ def test_claim_json_embeds_the_checklist_exactly_as_docs_gives_it(run):
 
 
 def test_claim_is_diagnose_which_category(run):
-    args = ["-a", "where=elsewhere", "-a", "why-elsewhere=birth", "-f", "json"]
+    args = ["-a", "where=elsewhere", "-a", "settled-there=paid-in-full", "-a",
+            "why-elsewhere=birth", "-a", "birth-bills=mother", "-f", "json"]
     assert run("claim", *args).stdout == run("diagnose", "which-category", *args).stdout
 
 
@@ -103,7 +108,8 @@ def test_outcomes_without_a_category_carry_no_checklist(run):
 
 
 def test_text_outcome_shows_the_deadline_and_offers_the_checklist(run):
-    out = run("claim", "-a", "where=elsewhere", "-a", "why-elsewhere=referred").stdout
+    out = run("claim", "-a", "where=elsewhere", "-a", "settled-there=not-sure", "-a",
+              "why-elsewhere=referred").stdout
     assert "In an urgent case, complete the filing within 7 days" in out
     assert "The documents to bring: medbal docs 1" in out
 

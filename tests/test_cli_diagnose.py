@@ -17,7 +17,8 @@ def test_one_shot_json_outcome(run):
     assert data["outcome"]["id"] == "residents-scheme"
     assert data["outcome"]["title"] == "居民医保本来就没有个人账户"
     assert data["answers"] == [{"question": "scheme", "value": "yearly"}]
-    assert {"id": "seed-000", "label": "来源文章 000"} in data["outcome"]["sources"]
+    assert {"id": "seed-000", "label": "《社保缴费余额为什么是 0》（网络文章英译本，未注明网站）"} \
+        in data["outcome"]["sources"]
 
 
 def test_needs_answer_exits_3_with_the_question(run):
@@ -25,8 +26,8 @@ def test_needs_answer_exits_3_with_the_question(run):
     assert result.exit_code == 3
     data = json.loads(result.stdout)
     assert data["status"] == "needs-answer"
-    assert data["question"]["id"] == "record"
-    assert "stopped" in [o["value"] for o in data["question"]["options"]]
+    assert data["question"]["id"] == "where-looked"
+    assert "bank" in [o["value"] for o in data["question"]["options"]]
 
 
 def test_needs_answer_in_text_says_how_to_answer(run):
@@ -38,12 +39,11 @@ def test_needs_answer_in_text_says_how_to_answer(run):
 
 
 def test_text_outcome_shows_the_reproducing_command(run):
-    result = run("diagnose", "-a", "scheme=employer", "-a", "record=paid", "-a",
-                 "where-looked=bank")
+    result = run("diagnose", "-a", "scheme=employer", "-a", "where-looked=bank")
     assert result.exit_code == 0
     assert "You were looking at the card's bank account" in result.stdout
     assert ("medbal diagnose zero-balance --lang en --answer scheme=employer --answer "
-            "record=paid --answer where-looked=bank") in result.stdout
+            "where-looked=bank") in result.stdout
 
 
 def test_unknown_question_is_a_usage_error_naming_the_ids(run):
@@ -58,7 +58,7 @@ def test_invalid_value_is_a_usage_error_naming_the_values(run):
     result = run("diagnose", "-a", "scheme=perhaps", "--format", "json")
     assert result.exit_code == 2
     assert "'perhaps' is not an answer to 'scheme'" in result.stderr
-    assert "employer, self-employed, yearly, not-sure" in result.stderr
+    assert "employer, retired, self-employed, yearly, not-sure" in result.stderr
 
 
 def test_malformed_answer_option(run):
@@ -75,7 +75,7 @@ def test_answers_file_yaml_and_json(run, write):
     y = write("a.yaml", "scheme: not-sure\npaid-yearly: yes\n")
     assert json.loads(run("diagnose", "--answers-file", str(y), "-f", "json").stdout)[
         "outcome"]["id"] == "residents-scheme"
-    j = write("a.json", '{"scheme": "employer", "record": "stopped"}')
+    j = write("a.json", '{"scheme": "self-employed", "flexible-choice": "stopped"}')
     result = run("diagnose", "--answers-file", str(j), "-f", "json")
     assert json.loads(result.stdout)["outcome"]["id"] == "contributions-stopped"
 
@@ -167,7 +167,7 @@ def prompt(monkeypatch, run):
 
 
 def test_interactive_walk_to_an_outcome(prompt):
-    result = prompt("1", "1", "2", "1", "q")
+    result = prompt("5", "2", "2", "1", "q")  # not sure, monthly, medical, recent
     assert result.exit_code == 0
     assert "Question 4" in result.stdout
     assert "The money has not been credited yet" in result.stdout
@@ -176,42 +176,42 @@ def test_interactive_walk_to_an_outcome(prompt):
 
 def test_interactive_accepts_values_and_hints_on_a_wrong_entry(prompt):
     result = prompt("maybe", "yearly", "q")
-    assert "'maybe' is not one of the options; type 1 to 4." in result.stdout
+    assert "'maybe' is not one of the options; type 1 to 5." in result.stdout
     assert "Residents' insurance has no personal account" in result.stdout
 
 
 def test_interactive_back_offers_the_previous_answer(prompt):
     # employer, then back at question 2: question 1 again with its answer as default.
-    result = prompt("1", "b", "", "2", "q")
+    result = prompt("1", "b", "", "1", "q")
     out = result.stdout
     assert "Enter keeps: My employer pays it" in out
-    assert "Only pension insurance is being paid" in out  # record=pension-only after Enter
+    assert "You were looking at the card's bank account" in out  # where-looked=bank
 
 
 def test_interactive_back_at_the_first_question(prompt):
     result = prompt("b", "", "q")
     assert "This is the first question." in result.stdout
-    assert "Type a number from 1 to 4, or ? for help." in result.stdout
+    assert "Type a number from 1 to 5, or ? for help." in result.stdout
     assert result.stdout.count("Question 1") == 1  # a hint does not repeat the question
 
 
 def test_interactive_restart_and_help(prompt):
-    result = prompt("1", "?", "r", "3", "q")
-    assert "You have the right to check it free of charge" in result.stdout  # help of 'record'
+    result = prompt("1", "?", "r", "4", "q")
+    assert "Bank machines and bank apps show the bank account" in result.stdout  # where-looked
     assert result.stdout.count("Question 1") == 2
     assert "Residents' insurance has no personal account" in result.stdout
 
 
 def test_interactive_change_an_answer_by_its_number(prompt):
-    # employer -> stopped; then change answer 2 to pension-only.
-    result = prompt("1", "4", "2", "2", "q")
+    # self-employed -> stopped; then change answer 2 to pension-only.
+    result = prompt("3", "4", "2", "1", "q")
     out = result.stdout
     assert "Contributions stopped, so crediting stopped" in out
     assert out.index("Contributions stopped") < out.index("Only pension insurance is being paid")
 
 
 def test_interactive_in_chinese(prompt):
-    result = prompt("3", "q", args=("--lang", "zh"))
+    result = prompt("4", "q", args=("--lang", "zh"))
     assert "第 1 题" in result.stdout and "居民医保本来就没有个人账户" in result.stdout
 
 
@@ -247,7 +247,7 @@ def test_errors_speak_the_chosen_language(run):
     result = run("diagnose", "-a", "scheme=perhaps", "--lang", "zh")
     assert result.exit_code == 2
     assert result.stderr.strip() == ("medbal: “perhaps”不是问题“scheme”的答案；可选："
-                                     "employer, self-employed, yearly, not-sure")
+                                     "employer, retired, self-employed, yearly, not-sure")
     result = run("docs", "99", env={"MEDBAL_LANG": "zh"})
     assert result.exit_code == 2 and "没有类别“99”" in result.stderr
     result = run("estimate", "abc", "--lang", "zh")

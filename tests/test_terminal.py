@@ -49,8 +49,8 @@ def test_wrong_entry_then_right():
     child = spawn()
     child.expect("Question 1")
     child.sendline("9")
-    child.expect("'9' is not one of the options; type 1 to 4.")
-    child.sendline("3")
+    child.expect("'9' is not one of the options; type 1 to 5.")
+    child.sendline("4")
     child.expect("Residents' insurance has no personal account")
     child.sendline("q")
     assert finish(child) == 0
@@ -97,7 +97,7 @@ def test_narrow_terminal_walk():
 def test_chinese_walk(columns):
     child = spawn(lang="zh", columns=columns)
     child.expect("第 1 题")
-    child.sendline("4")      # not sure
+    child.sendline("5")      # not sure
     child.expect("第 2 题")
     child.sendline("1")      # paid once a year
     child.expect("居民医保")

@@ -5,10 +5,14 @@ import pytest
 from medbal.engine import all_paths, walk
 from medbal.model import Text
 
-# The cause ids of ../shared/domain.md section 2.
+# The cause ids of ../shared/domain.md section 2, the causes section 7 adds (an
+# account transferred after a move, this year's and past years' balances, family
+# mutual aid) and the neutral outcome for not knowing: get the record and read it.
 CAUSES = {"pension-only", "residents-scheme", "flexible-low-tier", "used-up", "wrong-account",
           "not-yet-credited", "inpatient-only", "contributions-stopped", "account-abnormal",
-          "display-incomplete", "policy-change"}
+          "display-incomplete", "policy-change", "account-transferred", "two-balances",
+          "family-mutual-aid", "get-record"}
+SOURCE_KINDS = ("seed-", "law-art-", "gov-", "nhsa-", "reform-")
 
 
 def complete(text: Text | None) -> bool:
@@ -19,7 +23,7 @@ def has_han(s: str) -> bool:
     return any("\u4e00" <= c <= "\u9fff" for c in s)
 
 
-def test_outcome_ids_are_the_eleven_causes(zero_tree):
+def test_outcome_ids_are_the_known_causes(zero_tree):
     assert set(zero_tree.outcomes) == CAUSES
 
 
@@ -34,12 +38,11 @@ def test_every_path_ends_in_a_complete_bilingual_outcome(zero_tree):
         for text in (outcome.title, outcome.explanation, outcome.pooled_fund,
                      *outcome.next_steps, *outcome.where_to_check):
             assert complete(text) and has_han(text.zh) and not has_han(text.en), outcome.id
-        assert outcome.sources and all(s.startswith(("seed-", "law-art-"))
-                                       for s in outcome.sources)
+        assert outcome.sources and all(s.startswith(SOURCE_KINDS) for s in outcome.sources)
         assert any(s.startswith("seed-") for s in outcome.sources), outcome.id
 
 
-def test_all_eleven_causes_are_reachable(zero_tree):
+def test_all_causes_are_reachable(zero_tree):
     assert {outcome.id for _, outcome in all_paths(zero_tree)} == CAUSES
 
 
@@ -60,33 +63,45 @@ def test_cheap_causes_come_first(zero_tree):
 
 # One row per answer: "this answer leads there" (as in GOV.UK smart answers).
 ROUTES = [
-    ("scheme", "employer", "record"),
+    ("scheme", "employer", "where-looked"),
+    ("scheme", "retired", "where-looked"),
     ("scheme", "self-employed", "flexible-choice"),
     ("scheme", "yearly", "residents-scheme"),
     ("scheme", "not-sure", "paid-yearly"),
     ("paid-yearly", "yes", "residents-scheme"),
-    ("paid-yearly", "no", "record"),
-    ("paid-yearly", "not-sure", "record"),
+    ("paid-yearly", "no", "where-looked"),
+    ("paid-yearly", "not-sure", "where-looked"),
     ("flexible-choice", "pension-only", "pension-only"),
     ("flexible-choice", "lower-tier", "flexible-low-tier"),
     ("flexible-choice", "full-tier", "where-looked"),
-    ("flexible-choice", "not-sure", "record"),
-    ("record", "paid", "where-looked"),
-    ("record", "pension-only", "pension-only"),
-    ("record", "inpatient-only", "inpatient-only"),
-    ("record", "stopped", "contributions-stopped"),
-    ("record", "not-sure", "where-looked"),
+    ("flexible-choice", "stopped", "contributions-stopped"),
+    ("flexible-choice", "not-sure", "where-looked"),
     ("where-looked", "bank", "wrong-account"),
     ("where-looked", "medical", "how-new"),
     ("where-looked", "not-sure", "how-new"),
     ("how-new", "recent", "not-yet-credited"),
-    ("how-new", "earlier", "signs"),
-    ("how-new", "not-sure", "signs"),
-    ("signs", "spent", "used-up"),
-    ("signs", "card-still-pays", "display-incomplete"),
-    ("signs", "sudden-change", "policy-change"),
-    ("signs", "none", "account-abnormal"),
-    ("signs", "not-sure", "account-abnormal"),
+    ("how-new", "earlier", "pharmacy"),
+    ("how-new", "not-sure", "pharmacy"),
+    ("pharmacy", "still-pays", "balances"),
+    ("pharmacy", "used-to", "what-changed"),
+    ("pharmacy", "hospital-only", "inpatient-only"),
+    ("pharmacy", "never", "record"),
+    ("pharmacy", "not-sure", "record"),
+    ("balances", "two", "two-balances"),
+    ("balances", "one", "display-incomplete"),
+    ("balances", "not-sure", "display-incomplete"),
+    ("what-changed", "spent", "used-up"),
+    ("what-changed", "family", "family-mutual-aid"),
+    ("what-changed", "moved", "account-transferred"),
+    ("what-changed", "job-ended", "contributions-stopped"),
+    ("what-changed", "less-credited", "policy-change"),
+    ("what-changed", "none", "account-abnormal"),
+    ("what-changed", "not-sure", "get-record"),
+    ("record", "paid", "account-abnormal"),
+    ("record", "pension-only", "pension-only"),
+    ("record", "inpatient-only", "inpatient-only"),
+    ("record", "stopped", "contributions-stopped"),
+    ("record", "not-sure", "get-record"),
 ]
 
 
