@@ -282,6 +282,10 @@ def test_answers_file_from_stdin_never_prompts(run, monkeypatch):
     import medbal.term
 
     monkeypatch.setattr(medbal.term, "stdin_is_terminal", lambda: True)
+    from medbal.engine import walk
+    from medbal.registry import load_tree
+
+    after = walk(load_tree("zero-balance", None), {"scheme": "employer"}).question
     result = run("diagnose", "--answers-file", "-", input="scheme: employer\n")
     assert result.exit_code == 3  # one-shot: the answers came on stdin, not from a person
-    assert "--answer record=" in result.stdout
+    assert f"--answer {after.id}=" in result.stdout
