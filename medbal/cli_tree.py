@@ -36,6 +36,7 @@ class ExportFormat(str, Enum):
 class SchemaKind(str, Enum):
     decision_tree = "decision-tree"
     checklists = "checklists"
+    checklists_patch = "checklists-patch"
     rates = "rates"
 
 
@@ -196,9 +197,11 @@ def tree_validate(
 
     Example: medbal tree validate trees/*.yaml --as-of 2027-06-01
     """
+    from pathlib import Path
+
     from medbal.loader import load_file
-    from medbal.model import Tree
-    from medbal.registry import checklists_for, overlay_dir
+    from medbal.model import ChecklistsPatch, Tree
+    from medbal.registry import checklists_for, overlay_dir, resolve_patch
     from medbal.review import warnings
     from medbal.yamlread import TreeError
 
@@ -206,8 +209,14 @@ def tree_validate(
     overlay = overlay_dir(None)
     bad = 0
     for path in paths:
+        extends = ""
         try:
-            loaded = load_file(path)
+            read = load_file(path)
+            if isinstance(read, ChecklistsPatch):  # checked against the file it extends
+                extends = f", a patch over {read.extends}"
+                loaded = resolve_patch(read, Path(path), overlay)
+            else:
+                loaded = read
             if isinstance(loaded, Tree):  # its `checklist: N` must name a real category
                 checklists_for(loaded, overlay)
         except TreeError as exc:
@@ -217,6 +226,6 @@ def tree_validate(
             continue
         for warning in warnings(loaded, day):
             typer.echo(warning, err=True)
-        typer.echo(f"{path}: valid ({type(loaded).__name__.lower()} '{loaded.id}')")
+        typer.echo(f"{path}: valid ({type(loaded).__name__.lower()} '{loaded.id}'{extends})")
     if bad:
         raise typer.Exit(1)

@@ -16,7 +16,17 @@ from typing import Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode
 
-from medbal.model import Checklists, Dates, Option, Outcome, Question, Rates, Review, Tree
+from medbal.model import (
+    Checklists,
+    ChecklistsPatch,
+    Dates,
+    Option,
+    Outcome,
+    Question,
+    Rates,
+    Review,
+    Tree,
+)
 from medbal.spec import names
 from medbal.yamlread import Reader, TreeError
 
@@ -24,7 +34,7 @@ KINDS = ("decision-tree", "checklists", "rates")
 # Files this large go through medbal.cache; the shipped trees are a few KiB.
 CACHE_MIN_BYTES = 256 * 1024
 
-Loaded = Tree | Checklists | Rates
+Loaded = Tree | Checklists | ChecklistsPatch | Rates
 
 
 def load_file(path: str | Path) -> Loaded:
@@ -74,7 +84,8 @@ def _load(data: bytes, path: str) -> Loaded:
     kind = _kind(r, root)
     result: Loaded | None = None
     if kind is not None:
-        fields = r.mapping(root, f"a {kind} file", *names(kind))
+        spec = _spec(kind, root)
+        fields = r.mapping(root, f"a {spec} file", *names(spec))
         if fields is not None:
             result = _builder(kind)(r, fields)
     if r.problems or result is None:
@@ -93,6 +104,14 @@ def _builder(kind: str) -> Any:
 
         return rates
     return _tree
+
+
+def _spec(kind: str, root: Node) -> str:
+    """The field table for the file: a checklists file with `extends` is a regional patch."""
+    if kind == "checklists" and any(isinstance(k, ScalarNode) and k.value == "extends"
+                                    for k, _ in root.value):
+        return "checklists-patch"
+    return kind
 
 
 def _kind(r: Reader, root: Node) -> str | None:

@@ -46,7 +46,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "conditions": ("Conditions", "条件"),
     "documents": ("Documents for this situation", "本情形所需材料"),
     "variant": ("If: {title}", "如属于：{title}"),
-    "common_documents": ("Documents every claim needs", "所有报销都需要的材料"),
+    "common_documents": ("Also bring", "另需携带"),
     "claim_steps": ("How the claim goes", "报销流程"),
     "notes": ("Notes", "注意事项"),
     "legal_basis": ("Legal basis", "法律依据"),
@@ -110,5 +110,7 @@ def source_label(ref: str, lang: str) -> str:
     if ref.startswith("local:"):
         return ref.removeprefix("local:").strip()
     kind, _, n = ref.rpartition("-")
+    if kind not in SOURCE_LABELS:  # a national document id: its catalogue title comes later
+        return ref
     en, zh = SOURCE_LABELS[kind]
     return (zh if lang == "zh" else en).format(n=n)

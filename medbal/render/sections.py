@@ -69,9 +69,18 @@ def table_deadline(category: dict[str, Any], lang: str) -> str:
     return deadline_summary(counted[0], lang) if counted else ""
 
 
+def _sheet_sources(cat: dict[str, Any]) -> list[dict[str, str]]:
+    """The category's sources, then those of the common documents and guidance on its sheet."""
+    found = [*cat["sources"], *(s for d in cat.get("common_documents", ()) for s in d["sources"]),
+             *(s for g in cat.get("guidance", ()) for i in g["items"] for s in i["sources"])]
+    return list({s["id"]: s for s in found}.values())
+
+
 def checklist_page(cat: dict[str, Any], data: dict[str, Any], lang: str) -> Page:
-    page = Page(title=cat["title"], lang=lang, form=True,
-                kicker=f"{msg('category', lang)} {cat['number']} · {cat['slug']}")
+    # The slug is an English short name: the Chinese heading shows the number only.
+    kicker = f"{msg('category', lang)} {cat['number']}" + \
+        ("" if lang == "zh" else f" · {cat['slug']}")
+    page = Page(title=cat["title"], lang=lang, form=True, kicker=kicker)
     page.add("para", [cat["applies_when"]], msg("applies_when", lang))
     page.add("deadline", [d["text"] for d in cat["deadlines"]] + cat["conditions"],
              msg("deadlines", lang))
@@ -80,11 +89,14 @@ def checklist_page(cat: dict[str, Any], data: dict[str, Any], lang: str) -> Page
         intro = ("" if lang == "zh" else " ").join([v["applies_when"], *v["conditions"]])
         page.add("checks", [d["text"] for d in v["documents"]],
                  msg("variant", lang, title=v["title"]), intro)
-    page.add("checks", [d["text"] for d in data["common_documents"]],
+    page.add("checks", [d["text"] for d in cat.get("common_documents", ())],
              msg("common_documents", lang))
+    for g in cat.get("guidance", ()):
+        page.add("bullets", [i["text"] for i in g["items"]], g["title"])
     page.add("steps", data["claim_steps"], msg("claim_steps", lang))
     page.add("bullets", cat["notes"], msg("notes", lang))
-    page.add("small", _sources(cat, lang), msg("sources", lang))
+    page.add("small", _sources({**cat, "sources": _sheet_sources(cat)}, lang),
+             msg("sources", lang))
     page.add("note", [msg("region_line", lang, region=data["region"], note=data["region_note"])])
     return page
 
