@@ -31,7 +31,7 @@ def test_text_degrades_in_narrow_encodings(encoding):
     if encoding == "gbk":
         assert "出差、探亲、旅游等短期外出" in text  # GBK has the Han characters
     else:
-        assert "?" in text and "short-trip" in text  # what cannot be shown becomes '?'
+        assert "?" in text and "12393" in text  # what cannot be shown becomes '?'
 
 
 @pytest.mark.parametrize("encoding", ["gbk", "cp1252", "ascii"])
