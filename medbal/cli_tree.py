@@ -200,7 +200,7 @@ def tree_validate(
     from pathlib import Path
 
     from medbal.loader import load_file
-    from medbal.model import ChecklistsPatch, Tree
+    from medbal.model import Checklists, ChecklistsPatch, Rates, Tree
     from medbal.registry import checklists_for, overlay_dir, resolve_patch
     from medbal.review import warnings
     from medbal.yamlread import TreeError
@@ -210,6 +210,7 @@ def tree_validate(
     bad = 0
     for path in paths:
         extends = ""
+        loaded: Tree | Checklists | Rates
         try:
             read = load_file(path)
             if isinstance(read, ChecklistsPatch):  # checked against the file it extends

@@ -217,20 +217,27 @@ def _document_list(r: Reader, node: Node, what: str, obj: str,
     out: list[tuple[Document, Node]] = []
     seen: set[str] = set()
     for item in r.items(node, what, allow_empty):
-        f = r.mapping(item, f"a document in {what}", *names(obj))
-        if f is None:
+        doc = _document(r, item, what, obj)
+        if doc is None:
             continue
-        doc_id = get(f, "id", lambda n: r.ident(n, f"a document id in {what}"))
-        if doc_id is not None and doc_id in seen:
-            r.at(f["id"], f"document id '{doc_id}' appears twice in {what}")
-        text = get(f, "text", lambda n: r.text(n, f"a document in {what}"))
-        sources = get(f, "sources", lambda n: r.sources(n, f"document '{doc_id}'")) or ()
-        cats = get(f, "categories", lambda n: ids(r, n, f"the categories of '{doc_id}'")) or ()
-        if doc_id is None or text is None:
-            continue
-        seen.add(doc_id)
-        out.append((Document(doc_id, text, sources, cats), item))
+        if doc.id in seen:
+            r.at(item, f"document id '{doc.id}' appears twice in {what}")
+        seen.add(doc.id)
+        out.append((doc, item))
     return tuple(out)
+
+
+def _document(r: Reader, node: Node, what: str, obj: str) -> Document | None:
+    f = r.mapping(node, f"a document in {what}", *names(obj))
+    if f is None:
+        return None
+    doc_id = get(f, "id", lambda n: r.ident(n, f"a document id in {what}"))
+    text = get(f, "text", lambda n: r.text(n, f"a document in {what}"))
+    sources = get(f, "sources", lambda n: r.sources(n, f"document '{doc_id}'")) or ()
+    cats = get(f, "categories", lambda n: ids(r, n, f"the categories of '{doc_id}'")) or ()
+    if doc_id is None or text is None:
+        return None
+    return Document(doc_id, text, sources, cats)
 
 
 def ids(r: Reader, node: Node, what: str) -> tuple[str, ...]:
@@ -249,21 +256,28 @@ def guidance(r: Reader, node: Node) -> tuple[tuple[Guidance, Node], ...]:
     out: list[tuple[Guidance, Node]] = []
     seen: set[str] = set()
     for item in r.items(node, "the guidance"):
-        f = r.mapping(item, "a guidance group", *names("guidance"))
-        if f is None:
+        group = _guidance(r, item)
+        if group is None:
             continue
-        gid = get(f, "id", lambda n: r.ident(n, "a guidance id"))
-        what = f"guidance '{gid}'"
-        if gid is not None and gid in seen:
-            r.at(f["id"], f"guidance id '{gid}' appears twice")
-        title = get(f, "title", lambda n: r.text(n, f"the title of {what}"))
-        cats = get(f, "categories", lambda n: ids(r, n, f"the categories of {what}")) or ()
-        items = get(f, "items", lambda n: _steps(r, n, f"an item of {what}"))
-        if gid is None or title is None or items is None:
-            continue
-        seen.add(gid)
-        out.append((Guidance(gid, title, items, cats), item))
+        if group.id in seen:
+            r.at(item, f"guidance id '{group.id}' appears twice")
+        seen.add(group.id)
+        out.append((group, item))
     return tuple(out)
+
+
+def _guidance(r: Reader, node: Node) -> Guidance | None:
+    f = r.mapping(node, "a guidance group", *names("guidance"))
+    if f is None:
+        return None
+    gid = get(f, "id", lambda n: r.ident(n, "a guidance id"))
+    what = f"guidance '{gid}'"
+    title = get(f, "title", lambda n: r.text(n, f"the title of {what}"))
+    cats = get(f, "categories", lambda n: ids(r, n, f"the categories of {what}")) or ()
+    items = get(f, "items", lambda n: _steps(r, n, f"an item of {what}"))
+    if gid is None or title is None or items is None:
+        return None
+    return Guidance(gid, title, items, cats)
 
 
 def _steps(r: Reader, node: Node, what: str) -> tuple[Step, ...]:

@@ -81,25 +81,27 @@ def _located_ids(r: Reader, node: Node, what: str) -> tuple[tuple[str, str], ...
 
 
 def _category_patches(r: Reader, node: Node) -> tuple[CategoryPatch, ...]:
-    out: list[CategoryPatch] = []
-    for key, value in r.keyed(node, "the categories to change"):
-        slug = key.value
-        what = f"the changes to category '{slug}'"
-        f = r.mapping(value, what, *names("category_patch"))
-        if f is None:
-            continue
-        if not f:
-            r.at(value, f"{what} change nothing; give the fields to replace, "
-                        "'add_documents' or 'remove_documents'")
-        changes = category_fields(r, f, value, what, required=False) or {}
-        adds = get(f, "add_documents",
-                   lambda n: _document_list(r, n, f"'add_documents' of '{slug}'", "document",
-                                            False)) or ()
-        removes = get(f, "remove_documents",
-                      lambda n: _located_ids(r, n, f"'remove_documents' of '{slug}'")) or ()
-        out.append(CategoryPatch(slug, r.where(key), changes,
-                                 tuple((d, r.where(n)) for d, n in adds), removes))
-    return tuple(out)
+    found = (_category_patch(r, key, value)
+             for key, value in r.keyed(node, "the categories to change"))
+    return tuple(cp for cp in found if cp is not None)
+
+
+def _category_patch(r: Reader, key: Node, value: Node) -> CategoryPatch | None:
+    slug = key.value
+    what = f"the changes to category '{slug}'"
+    f = r.mapping(value, what, *names("category_patch"))
+    if f is None:
+        return None
+    if not f:
+        r.at(value, f"{what} change nothing; give the fields to replace, "
+                    "'add_documents' or 'remove_documents'")
+    changes = category_fields(r, f, value, what, required=False) or {}
+    adds = get(f, "add_documents", lambda n: _document_list(
+        r, n, f"'add_documents' of '{slug}'", "document", False)) or ()
+    removes = get(f, "remove_documents",
+                  lambda n: _located_ids(r, n, f"'remove_documents' of '{slug}'")) or ()
+    return CategoryPatch(slug, r.where(key), changes,
+                         tuple((d, r.where(n)) for d, n in adds), removes)
 
 
 # --- laying a patch over its base -------------------------------------------------
