@@ -8,10 +8,11 @@ import re
 
 import pytest
 
-from conftest import TREES
 from medbal.loader import load_bytes
 from medbal.model import Checklists
 from medbal.yamlread import TreeError
+
+from conftest import TREES
 
 SHIPPED = (TREES / "reimbursement.yaml").read_text(encoding="utf-8")
 PROBLEM = re.compile(r"^r\.yaml:\d+:\d+: \S[^\n]*$")
