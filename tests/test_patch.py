@@ -65,7 +65,10 @@ def test_a_patch_replaces_fields_removes_from_a_variant_adds_categories_and_comm
           short-trip:
             remove_documents: [home-records]
             deadlines:
-              - {kind: claim, amount: 6, unit: month, text: {en: Claim within 6 months., zh: 6 个月内申请。}}
+              - kind: claim
+                amount: 6
+                unit: month
+                text: {en: Claim within 6 months., zh: 6 个月内申请。}
         add_categories:
           - number: 12
             slug: dental
