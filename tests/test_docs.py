@@ -210,6 +210,9 @@ def test_overview_lists_eleven_with_deadlines(run):
     lines = result.stdout.splitlines()
     assert lines[1].split()[:2] == ["1", "transfer"] and "within 7 days" in lines[1]
     assert lines[11].split()[:2] == ["11", "newborn"] and "within 3 months" in lines[11]
+    assert lines[5].split()[:2] == ["5", "system-failure"] and "not stated: ask" in lines[5]
+    zh = run("docs", "--lang", "zh").stdout.splitlines()
+    assert "7 天内" in zh[1] and "资料未写明" in zh[5]
     assert "Xiamen" in result.stdout
 
 

@@ -53,19 +53,23 @@ UNITS = {"day": ("day", "天"), "month": ("month", "个月"), "year": ("year", "
 
 
 def deadline_summary(d: dict[str, Any], lang: str) -> str:
-    """A short form of a deadline for tables: 'within 7 days', '3个月内'."""
+    """A short form of a deadline for tables: 'within 7 days', '3 个月内'."""
+    if d["kind"] == "not-stated":
+        return "资料未写明" if lang == "zh" else "not stated: ask"
     if d["amount"] is None:
         return d["text"]
     en, zh = UNITS[d["unit"]]
     n = d["amount"]
-    if d["kind"] == "within":
-        return f"{n}{zh}内" if lang == "zh" else f"within {n} {en}{'s' if n != 1 else ''}"
-    return f"至少{n}{zh}" if lang == "zh" else f"at least {n} {en}{'s' if n != 1 else ''}"
+    if d["kind"] in ("within", "claim"):
+        return f"{n} {zh}内" if lang == "zh" else f"within {n} {en}{'s' if n != 1 else ''}"
+    return f"至少 {n} {zh}" if lang == "zh" else f"at least {n} {en}{'s' if n != 1 else ''}"
 
 
 def table_deadline(category: dict[str, Any], lang: str) -> str:
-    """The deadline worth a column in the overview: the first one with a number."""
-    counted = [d for d in category["deadlines"] if d["amount"] is not None]
+    """The deadline worth a column in the overview: the first one with a number, else
+    "not stated" where the sources give none (never an empty cell)."""
+    counted = [d for d in category["deadlines"]
+               if d["amount"] is not None or d["kind"] == "not-stated"]
     return deadline_summary(counted[0], lang) if counted else ""
 
 
