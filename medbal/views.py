@@ -129,6 +129,8 @@ def checklists_view(data: Checklists, categories: list[Category], lang: str) -> 
                              zip(data.common_documents, _documents(data.common_documents, lang),
                                  strict=True)],
         "claim_steps": [s.text.get(lang) for s in data.claim_steps],
+        "claim_steps_sources": sources_view(
+            tuple(dict.fromkeys(ref for s in data.claim_steps for ref in s.sources)), lang),
         "legal_basis": [s.text.get(lang) for s in data.legal_basis],
         "sources": sources_view(data.sources, lang),
         "extends": data.extends,

@@ -113,6 +113,21 @@ def test_system_failure_sheet_shows_no_treatment_elsewhere_list(run):
     assert "[ ] Your ID card" in out and "stamped by the hospital's charging office" in out
 
 
+def test_a_sheet_cites_everything_it_shows(run):
+    """The sources line names the category's, the common documents', the guidance's and
+    the claim steps' sources, each once."""
+    data = docs_json(run, "5")
+    label = {s["id"]: s["label"] for s in
+             [*data["claim_steps_sources"], *data["categories"][0]["sources"]]}
+    sheet = run("docs", "5", "--format", "markdown").stdout
+    sources = sheet.split("### Sources")[1].split("\n\n")[1]
+    assert sources.count(label["seed-000"]) == 1
+    assert label["seed-004"] in sources and label["nhsa-12393"] in sources  # the claim steps
+    seed_003 = next(s["label"] for d in docs_json(run, "1")["common_documents"]
+                    for s in d["sources"] if s["id"] == "seed-003")
+    assert seed_003 not in sources  # seed 003's list is not on this sheet
+
+
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_every_category_has_a_deadline_entry_and_every_sheet_a_deadline_box(run, lang):
     data = docs_json(run, "--all", lang=lang)
@@ -278,7 +293,7 @@ def test_json_shape(run):
     data = docs_json(run)
     assert set(data) == {"region", "region_note", "lang", "title", "categories",
                          "common_documents", "claim_steps", "legal_basis", "sources",
-                         "extends"}
+                         "extends", "claim_steps_sources"}
     assert len(data["categories"]) == 11
     assert set(data["categories"][0]) == {"number", "slug", "title", "applies_when",
                                           "deadlines", "conditions", "documents", "variants",

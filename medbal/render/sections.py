@@ -73,10 +73,12 @@ def table_deadline(category: dict[str, Any], lang: str) -> str:
     return deadline_summary(counted[0], lang) if counted else ""
 
 
-def _sheet_sources(cat: dict[str, Any]) -> list[dict[str, str]]:
-    """The category's sources, then those of the common documents and guidance on its sheet."""
+def _sheet_sources(cat: dict[str, Any], data: dict[str, Any]) -> list[dict[str, str]]:
+    """Everything a sheet rests on: the category's sources, then those of the common
+    documents, the guidance and the claim steps it shows."""
     found = [*cat["sources"], *(s for d in cat.get("common_documents", ()) for s in d["sources"]),
-             *(s for g in cat.get("guidance", ()) for i in g["items"] for s in i["sources"])]
+             *(s for g in cat.get("guidance", ()) for i in g["items"] for s in i["sources"]),
+             *data.get("claim_steps_sources", ())]
     return list({s["id"]: s for s in found}.values())
 
 
@@ -99,7 +101,7 @@ def checklist_page(cat: dict[str, Any], data: dict[str, Any], lang: str) -> Page
         page.add("bullets", [i["text"] for i in g["items"]], g["title"])
     page.add("steps", data["claim_steps"], msg("claim_steps", lang))
     page.add("bullets", cat["notes"], msg("notes", lang))
-    page.add("small", _sources({**cat, "sources": _sheet_sources(cat)}, lang),
+    page.add("small", _sources({**cat, "sources": _sheet_sources(cat, data)}, lang),
              msg("sources", lang))
     page.add("note", [msg("region_line", lang, region=data["region"], note=data["region_note"])])
     return page
