@@ -81,7 +81,7 @@ def test_a_patch_replaces_fields_removes_from_a_variant_adds_categories_and_comm
     data = docs(run, "--all", trees=str(tmp_path / "region"))
     assert [c["number"] for c in data["categories"]] == list(range(1, 13))
     three = data["categories"][2]
-    assert three["variants"][1]["documents"] == []
+    assert three["variants"][0]["documents"] == []
     assert [(d["kind"], d["amount"]) for d in three["deadlines"]] == [("claim", 6)]
     assert "booklet" not in {d["id"] for d in three["common_documents"]}
     two = data["categories"][1]

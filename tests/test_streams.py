@@ -50,8 +50,8 @@ def test_lang_c_locale():
 
 def test_piped_text_is_not_hard_wrapped():
     out = medbal("docs", "3").stdout.decode()
-    long = ("  [ ] Proof of the trip: a business-trip certificate, a family-visit certificate, "
-            "a travel contract, or real-name tickets such as air tickets")
+    long = ("  [ ] Proof of the trip (business-trip or family-visit certificate, travel "
+            "contract, real-name air or other tickets)")
     assert long in out.splitlines()
 
 
