@@ -235,3 +235,34 @@ def test_every_damage_to_a_patch_is_a_problem_or_a_valid_patch():
             assert exc.problems
             for problem in exc.problems:
                 assert re.match(r"^p\.yaml:\d+:\d+: \S[^\n]*$", problem), (text, problem)
+
+
+def test_markup_in_a_patched_title_or_region_prints_literally(run, write, tmp_path):
+    """Issue 10, point 10: `[bold]` in a region name or a title is text, never markup."""
+    from rich.console import Console
+
+    from medbal.registry import load_checklists
+    from medbal.render.rich_text import RichPage, categories_table
+    from medbal.render.sections import checklist_page
+    from medbal.views import checklists_view
+
+    write("region/reimbursement.yaml", """\
+        kind: checklists
+        extends: reimbursement
+        title: {en: "Claims [bold]now[/bold]", zh: "报销[/]"}
+        region: {en: "Town [red]X[/", zh: "镇[b]"}
+        categories:
+          transfer:
+            title: {en: "[link=x]Referred[/link]", zh: "转外[/i]"}
+        """)
+    data = load_checklists(tmp_path / "region")
+    for lang in ("en", "zh"):
+        view = checklists_view(data, list(data.categories), lang)
+        console = Console(width=100, force_terminal=True, color_system="truecolor")
+        with console.capture() as captured:
+            console.print(categories_table(view))
+            console.print(RichPage(checklist_page(view["categories"][0], view, lang)))
+        out = captured.get()
+        assert ("[bold]now[/bold]" if lang == "en" else "报销[/]") in out
+        assert ("Town [red]X[/" if lang == "en" else "镇[b]") in out
+        assert ("[link=x]Referred[/link]" if lang == "en" else "转外[/i]") in out

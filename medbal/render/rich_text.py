@@ -77,8 +77,10 @@ class RichPage:
 
 def categories_table(view: dict[str, Any]) -> Table:
     lang = view["lang"]
-    table = Table(title=view["title"], caption=label('region', lang) + view['region'] + "\n"
-                  f"{msg('more', lang)}", caption_justify="left")
+    # Title and caption are data: as Text they are never read as markup.
+    table = Table(title=Text(view["title"]), caption=Text(
+        label('region', lang) + view['region'] + "\n" + msg('more', lang)),
+        caption_justify="left")
     table.add_column(msg("no", lang), justify="right")
     table.add_column(msg("slug", lang), style="cyan")
     table.add_column(msg("title", lang))
