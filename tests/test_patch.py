@@ -266,3 +266,13 @@ def test_markup_in_a_patched_title_or_region_prints_literally(run, write, tmp_pa
         assert ("[bold]now[/bold]" if lang == "en" else "报销[/]") in out
         assert ("Town [red]X[/" if lang == "en" else "镇[b]") in out
         assert ("[link=x]Referred[/link]" if lang == "en" else "转外[/i]") in out
+
+
+def test_a_patch_under_another_name_is_refused_since_it_would_never_be_used(run, write):
+    path = write("region/our-rules.yaml", PATCH)
+    result = run("tree", "validate", str(path))
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"{path}:2:10: a patch takes the place of the file it "
+                                    "extends: name this file reimbursement.yaml")
+    listed = run("tree", "list", "--trees", str(path.parent), "-f", "json")
+    assert listed.exit_code == 1  # listed as invalid, with the same problem
