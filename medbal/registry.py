@@ -139,9 +139,6 @@ def resolve_patch(patch: ChecklistsPatch, path: Path, overlay: Path | None) -> C
     from medbal.loader_patch import apply_patch
     from medbal.yamlread import TreeError
 
-    if path.stem != patch.extends:  # found by its name, like any file in an overlay
-        raise TreeError([f"{patch.where}: a patch takes the place of the file it extends: "
-                         f"name this file {patch.extends}.yaml, or medbal will not use it"])
     base_path = base_file(patch, path, overlay)
     base = load_file(base_path)
     if isinstance(base, ChecklistsPatch):
@@ -150,4 +147,7 @@ def resolve_patch(patch: ChecklistsPatch, path: Path, overlay: Path | None) -> C
     if not isinstance(base, Checklists):
         raise TreeError([f"{patch.where}: 'extends' names '{patch.extends}' ({base_path}), "
                          "which is not a checklists file"])
+    if path.stem != patch.extends:  # found by its name, like any file in an overlay
+        raise TreeError([f"{patch.where}: a patch takes the place of the file it extends: "
+                         f"name this file {patch.extends}.yaml, or medbal will not use it"])
     return apply_patch(base, patch)
