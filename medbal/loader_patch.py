@@ -6,7 +6,7 @@ and reports what does not exist at the patch's own FILE:LINE:COL.
 
 What a patch can do, keyed by ids:
 - replace a top-level field (title, region, region_note, no_deadline, sources,
-  claim_steps, legal_basis);
+  claim_steps, legal_basis, guidance);
 - add common documents, remove common documents by id;
 - under `categories`, by slug: replace any field of a category, add documents
   (`add_documents`), remove documents by id (`remove_documents`);
@@ -28,6 +28,7 @@ from medbal.loader_checklists import (
     category_fields,
     common_documents,
     get,
+    guidance,
 )
 from medbal.model import (
     Category,
@@ -54,6 +55,9 @@ def patch(r: Reader, f: Fields) -> ChecklistsPatch | None:
     for key, what in (("claim_steps", "a claim step"), ("legal_basis", "the legal basis")):
         if key in f:
             changes[key] = _steps(r, f[key], what)
+    groups = get(f, "guidance", lambda n: guidance(r, n))
+    if groups is not None:
+        changes["guidance"] = tuple(g for g, _ in groups)
     add_common = get(f, "add_common_documents",
                      lambda n: common_documents(r, n, "'add_common_documents'")) or ()
     remove_common = get(f, "remove_common_documents",
@@ -67,6 +71,7 @@ def patch(r: Reader, f: Fields) -> ChecklistsPatch | None:
     return ChecklistsPatch(
         extends=extends, where=r.where(f["extends"]), path=r.path, changes=changes,
         add_common=tuple((d, r.where(n)) for d, n in add_common),
+        guidance_where=tuple((g.id, r.where(n)) for g, n in groups or ()),
         remove_common=remove_common, categories=cat_patches,
         add_categories=tuple((c, r.where(n)) for c, n in added), review=file_review)
 
@@ -137,6 +142,12 @@ def apply_patch(base: Checklists, p: ChecklistsPatch) -> Checklists:
             if slug not in cats:
                 problems.append(f"{where}: common document '{doc.id}' names category "
                                 f"'{slug}', which is not in '{base.id}'")
+    groups = {g.id: g for g in p.changes.get("guidance", ())}
+    for gid, where in p.guidance_where:
+        for slug in groups[gid].categories:
+            if slug not in cats:
+                problems.append(f"{where}: guidance '{gid}' names category '{slug}', which "
+                                f"is not in '{base.id}'")
     changes: dict[str, Any] = dict(p.changes)
     result = replace(base, **changes,
                      categories=tuple(sorted(cats.values(), key=lambda c: c.number)),

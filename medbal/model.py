@@ -274,6 +274,7 @@ class ChecklistsPatch:
     categories: tuple[CategoryPatch, ...] = ()
     add_categories: tuple[tuple[Category, str], ...] = ()
     review: Review | None = None
+    guidance_where: tuple[tuple[str, str], ...] = ()  # (guidance id, where), when replaced
 
     @property
     def id(self) -> str:

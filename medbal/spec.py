@@ -101,6 +101,7 @@ OBJECTS: dict[str, tuple[Field, ...]] = {
         _f("sources", "sources", "Replaces the file's sources.", False),
         _f("claim_steps", "list:step", "Replaces the claim steps.", False),
         _f("legal_basis", "list:step", "Replaces the legal basis.", False),
+        _f("guidance", "list:guidance", "Replaces the guidance, all groups.", False),
         _f("add_common_documents", "list:common_document", "Common documents to add.", False),
         _f("remove_common_documents", "list:id", "Ids of common documents to remove.", False),
         _f("categories", "map:category_patch", "Changes to categories, by slug.", False),

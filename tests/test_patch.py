@@ -276,3 +276,26 @@ def test_a_patch_under_another_name_is_refused_since_it_would_never_be_used(run,
                                     "extends: name this file reimbursement.yaml")
     listed = run("tree", "list", "--trees", str(path.parent), "-f", "json")
     assert listed.exit_code == 1  # listed as invalid, with the same problem
+
+
+def test_a_patch_may_replace_the_guidance_and_its_categories_are_checked(run, write, tmp_path):
+    guidance = """\
+guidance:
+  - id: elsewhere
+    title: {en: Our rules for treatment elsewhere, zh: 本市异地就医规定}
+    categories: [transfer, short-trp]
+    items:
+      - text: {en: File in the app first., zh: 先在 App 上备案。}
+        sources: ["local:Test Town notice"]
+"""
+    bad = write("bad/reimbursement.yaml", PATCH + guidance)
+    result = run("tree", "validate", str(bad))
+    assert result.exit_code == 1
+    text = PATCH + guidance
+    assert f"{bad}:{line_col(text, 'id: elsewhere')}: guidance 'elsewhere' names category " \
+        "'short-trp', which is not in 'reimbursement'" in result.stderr
+    write("good/reimbursement.yaml", PATCH + guidance.replace("short-trp", "short-trip"))
+    data = docs(run, "--all", trees=str(tmp_path / "good"))
+    titles = [[g["title"] for g in c["guidance"]] for c in data["categories"]]
+    assert titles[0] == titles[2] == ["Our rules for treatment elsewhere"]
+    assert titles[1] == titles[3] == []  # the shipped group is replaced, not kept
