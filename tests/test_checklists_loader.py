@@ -158,7 +158,7 @@ def _mutations() -> list[tuple[str, str]]:
         prefix = m.group(1) + (m.group(2) or "")
         dropped = lines[:i] + ([prefix + "{}"] if m.group(2) else []) + lines[end:]
         out.append((f"delete {i + 1}", "\n".join(dropped)))
-        for k in (i % len(VALUES), (i + 5) % len(VALUES)):
+        for k in (i % len(VALUES),):  # every value, each on a different line
             changed = lines[:i] + [f"{prefix}{m.group(3)}: {VALUES[k]}"] + lines[end:]
             out.append((f"line {i + 1} = {VALUES[k]}", "\n".join(changed)))
     return out
