@@ -65,7 +65,8 @@ def checklists(r: Reader, f: Fields) -> Checklists | ChecklistsPatch | None:
         categories=tuple(c for c, _ in cats), common_documents=tuple(d for d, _ in common),
         claim_steps=steps, legal_basis=legal, sources=sources, path=r.path,
         review=file_review, no_deadline=no_deadline, guidance=tuple(g for g, _ in guide))
-    check_whole(r, result, cats, common, guide)
+    if not r.problems:  # a category that failed to load would look missing
+        check_whole(r, result, cats, common, guide)
     return None if r.problems else result
 
 
