@@ -13,8 +13,8 @@ from typing import Any
 
 from medbal.engine import COUNT_CAP, count_paths, iter_paths
 from medbal.errors import UsageError
-from medbal.model import Checklists, Rates, Tree
-from medbal.registry import shipped_dir
+from medbal.model import Checklists, ChecklistsPatch, Rates, Tree
+from medbal.registry import resolve_patch, shipped_dir
 
 
 def inventory(overlay: Path | None, lang: str) -> list[dict[str, Any]]:
@@ -24,17 +24,25 @@ def inventory(overlay: Path | None, lang: str) -> list[dict[str, Any]]:
 
     rows: list[dict[str, Any]] = []
     overlaid: set[str] = set()
+    patched: set[str] = set()
     folders = [("overlay", overlay)] if overlay else []
     for origin, folder in [*folders, ("shipped", shipped_dir())]:
         for path in sorted(folder.glob("*.yaml")):
             row: dict[str, Any] = {"id": path.stem, "file": str(path), "origin": origin,
+                                   "extends": None,
                                    "replaced": origin == "shipped" and path.stem in overlaid,
+                                   "patched": origin == "shipped" and path.stem in patched,
                                    "replaces": origin == "overlay" and
                                    (shipped_dir() / path.name).is_file()}
             if origin == "overlay":
                 overlaid.add(path.stem)
             try:
-                row.update(_summary(load_file(path), lang))
+                loaded = load_file(path)
+                if isinstance(loaded, ChecklistsPatch):  # counted as laid over its base
+                    row["extends"] = loaded.extends
+                    patched.add(path.stem)
+                    loaded = resolve_patch(loaded, path, overlay)
+                row.update(_summary(loaded, lang))
             except TreeError as exc:
                 row.update({"kind": "invalid", "title": "", "problems": exc.problems})
             rows.append(row)
@@ -65,8 +73,12 @@ def inventory_text(rows: list[dict[str, Any]]) -> str:
             size = f"{row['regions']} regions"
         else:
             size = f"{len(row['problems'])} problems: medbal tree validate {row['file']}"
-        origin = row["origin"] + (", replaces shipped" if row["replaces"] else "") + \
-            (", replaced by overlay" if row["replaced"] else "")
+        replaces = ", patches shipped" if row.get("extends") else ", replaces shipped"
+        origin = row["origin"] + (replaces if row["replaces"] else "") + \
+            (", patched by overlay" if row["patched"] else
+             ", replaced by overlay" if row["replaced"] else "")
+        if row.get("extends") and not row["replaces"]:
+            origin += f", patch of {row['extends']}"
         table.append((row["id"], row["kind"], row["title"], size, origin, row["file"]))
     head = ("ID", "KIND", "TITLE", "SIZE", "FROM", "FILE")
     widths = [max(display_width(r[i]) for r in [head, *table]) for i in range(5)]

@@ -89,8 +89,8 @@ def get(data: bytes, path: str) -> Any | None:
 
 def put(data: bytes, path: str, loaded: Any) -> None:
     where = folder()
-    if where is None:
-        return
+    if where is None or not isinstance(loaded, (model.Tree, model.Checklists, model.Rates)):
+        return  # a regional patch is laid over its base afresh each time: not cached
     key = _key(data, path)
     try:
         text = json.dumps({"key": key, "value": encode(loaded)}, ensure_ascii=False,

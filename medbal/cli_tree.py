@@ -38,6 +38,7 @@ class ExportFormat(str, Enum):
 class SchemaKind(str, Enum):
     decision_tree = "decision-tree"
     checklists = "checklists"
+    checklists_patch = "checklists-patch"
     rates = "rates"
 
 
@@ -202,18 +203,27 @@ def tree_validate(
 
     Example: medbal tree validate trees/*.yaml --as-of 2027-06-01
     """
+    from pathlib import Path
+
     from medbal.errors import TreeError
-    from medbal.model import Tree
+    from medbal.model import Checklists, ChecklistsPatch, Rates, Tree
     from medbal.readtree import load_file
-    from medbal.registry import checklists_for, overlay_dir
+    from medbal.registry import checklists_for, overlay_dir, resolve_patch
     from medbal.review import warnings
 
     day = _as_of(as_of)
     overlay = overlay_dir(None)
     bad = 0
     for path in paths:
+        extends = ""
+        loaded: Tree | Checklists | Rates
         try:
-            loaded = load_file(path)
+            read = load_file(path)
+            if isinstance(read, ChecklistsPatch):  # checked against the file it extends
+                extends = f", a patch over {read.extends}"
+                loaded = resolve_patch(read, Path(path), overlay)
+            else:
+                loaded = read
             if isinstance(loaded, Tree):  # its `checklist: N` must name a real category
                 checklists_for(loaded, overlay)
         except TreeError as exc:
@@ -223,6 +233,6 @@ def tree_validate(
             continue
         for warning in warnings(loaded, day):
             typer.echo(warning, err=True)
-        typer.echo(f"{path}: valid ({type(loaded).__name__.lower()} '{loaded.id}')")
+        typer.echo(f"{path}: valid ({type(loaded).__name__.lower()} '{loaded.id}'{extends})")
     if bad:
         raise typer.Exit(1)

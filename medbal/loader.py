@@ -15,14 +15,24 @@ from typing import Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode
 
-from medbal.model import Checklists, Dates, Option, Outcome, Question, Rates, Review, Tree
+from medbal.model import (
+    Checklists,
+    ChecklistsPatch,
+    Dates,
+    Option,
+    Outcome,
+    Question,
+    Rates,
+    Review,
+    Tree,
+)
 from medbal.readtree import load_file  # noqa: F401  (the public name, kept here too)
 from medbal.spec import names
 from medbal.yamlread import Reader, TreeError
 
 KINDS = ("decision-tree", "checklists", "rates")
 
-Loaded = Tree | Checklists | Rates
+Loaded = Tree | Checklists | ChecklistsPatch | Rates
 
 
 @contextmanager
@@ -52,7 +62,8 @@ def _load(data: bytes, path: str) -> Loaded:
     kind = _kind(r, root)
     result: Loaded | None = None
     if kind is not None:
-        fields = r.mapping(root, f"a {kind} file", *names(kind))
+        spec = _spec(kind, root)
+        fields = r.mapping(root, f"a {spec} file", *names(spec))
         if fields is not None:
             result = _builder(kind)(r, fields)
     if r.problems or result is None:
@@ -71,6 +82,14 @@ def _builder(kind: str) -> Any:
 
         return rates
     return _tree
+
+
+def _spec(kind: str, root: Node) -> str:
+    """The field table for the file: a checklists file with `extends` is a regional patch."""
+    if kind == "checklists" and any(isinstance(k, ScalarNode) and k.value == "extends"
+                                    for k, _ in root.value):
+        return "checklists-patch"
+    return kind
 
 
 def _kind(r: Reader, root: Node) -> str | None:

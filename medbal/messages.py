@@ -48,7 +48,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "conditions": ("Conditions", "条件"),
     "documents": ("Documents for this situation", "本情形所需材料"),
     "variant": ("If: {title}", "如属于：{title}"),
-    "common_documents": ("Documents every claim needs", "所有报销都需要的材料"),
+    "common_documents": ("Also bring", "另需携带"),
     "claim_steps": ("How the claim goes", "报销流程"),
     "notes": ("Notes", "注意事项"),
     "legal_basis": ("Legal basis", "法律依据"),

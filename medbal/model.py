@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 LANGS = ("en", "zh")
 # Han characters and CJK punctuation (、。，：；（）…), as a regex character range.
@@ -99,7 +100,9 @@ class Deadline:
     """A time rule of a category, as data and as text.
 
     kind: `within` (act within N units of an event), `at-least` (a minimum
-    duration), `in-advance` (before treatment) or `after` (not before an event).
+    duration), `in-advance` (before treatment), `after` (not before an event),
+    `claim` (the claim itself must be made within N units of an event) or
+    `not-stated` (the sources give no time limit: ask the agency).
     amount and unit are None where the source gives no number.
     """
 
@@ -115,6 +118,7 @@ class Document:
     id: str
     text: Text
     sources: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()  # common documents: the slugs they apply to; () = all
 
 
 @dataclass(frozen=True)
@@ -148,6 +152,20 @@ class Step:
 
 
 @dataclass(frozen=True)
+class Guidance:
+    """Rules shown on the sheets of some categories (for example treatment elsewhere)."""
+
+    id: str
+    title: Text
+    items: tuple[Step, ...]
+    categories: tuple[str, ...] = ()  # slugs; () = every category
+
+
+def _applies(categories: tuple[str, ...], cat: Category) -> bool:
+    return not categories or cat.slug in categories
+
+
+@dataclass(frozen=True)
 class Checklists:
     id: str
     title: Text
@@ -160,6 +178,27 @@ class Checklists:
     sources: tuple[str, ...] = ()
     path: str = ""
     review: Review = field(default_factory=Review)
+    no_deadline: Text | None = None  # shown where a category gives no claim deadline
+    guidance: tuple[Guidance, ...] = ()
+    extends: str | None = None  # a regional patch: the id of the file it was laid over
+
+    def common_for(self, cat: Category) -> tuple[Document, ...]:
+        """The common documents that belong to this category's claims."""
+        return tuple(d for d in self.common_documents if _applies(d.categories, cat))
+
+    def guidance_for(self, cat: Category) -> tuple[Guidance, ...]:
+        return tuple(g for g in self.guidance if _applies(g.categories, cat))
+
+    def deadlines_of(self, cat: Category) -> tuple[Deadline, ...]:
+        """The category's deadlines, ending with "no deadline given" when none is for the claim.
+
+        A clerk must be able to tell "no limit" from "not stated": every category
+        shows at least one line.
+        """
+        if self.no_deadline is None or any(d.kind in ("claim", "not-stated")
+                                           for d in cat.deadlines):
+            return cat.deadlines
+        return (*cat.deadlines, Deadline("not-stated", self.no_deadline))
 
     def find(self, key: str) -> Category | None:
         """A category by its number ("3") or slug ("short-trip")."""
@@ -207,3 +246,36 @@ class Rates:
     regions: dict[str, Region]
     path: str = ""
     review: Review = field(default_factory=Review)
+
+
+# --- regional patches of the checklists -----------------------------------------
+# `where` is FILE:LINE:COL of the entry in the patch, for problems found only
+# when the patch is laid over the file it extends.
+
+@dataclass(frozen=True)
+class CategoryPatch:
+    slug: str
+    where: str
+    changes: dict[str, Any]  # replaced fields of the category, by name
+    add_documents: tuple[tuple[Document, str], ...] = ()
+    remove_documents: tuple[tuple[str, str], ...] = ()  # (document id, where)
+
+
+@dataclass(frozen=True)
+class ChecklistsPatch:
+    """A file with `extends: ID`: only what changes, laid over the checklists file ID."""
+
+    extends: str
+    where: str  # of `extends`
+    path: str
+    changes: dict[str, Any]  # replaced top-level fields, by name
+    add_common: tuple[tuple[Document, str], ...] = ()
+    remove_common: tuple[tuple[str, str], ...] = ()
+    categories: tuple[CategoryPatch, ...] = ()
+    add_categories: tuple[tuple[Category, str], ...] = ()
+    review: Review | None = None
+    guidance_where: tuple[tuple[str, str], ...] = ()  # (guidance id, where), when replaced
+
+    @property
+    def id(self) -> str:
+        return self.extends

@@ -3,7 +3,9 @@
 A tree is named by its id, which is also its file name (`zero-balance` is
 `zero-balance.yaml`), or by a path to a YAML file.  A folder given by `--trees`
 or `MEDBAL_TREES` is looked in first, so a region's file with a shipped id
-replaces the shipped one.
+replaces the shipped one.  A checklists file there with `extends: ID` is a
+patch: it is laid over the file ID found after it (the shipped one), so it
+holds only what the region changes.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from medbal.errors import UsageError
-from medbal.model import Checklists, Rates, Tree
+from medbal.model import Checklists, ChecklistsPatch, Rates, Tree
 
 CHECKLISTS_ID = "reimbursement"
 RATES_ID = "rates"
@@ -84,7 +86,8 @@ def load_tree(name: str, overlay: Path | None) -> Tree:
     path = locate(name, overlay)
     loaded = load_file(path)
     if not isinstance(loaded, Tree):
-        other = "medbal docs" if isinstance(loaded, Checklists) else "medbal estimate"
+        other = "medbal docs" if isinstance(loaded, (Checklists, ChecklistsPatch)) \
+            else "medbal estimate"
         raise UsageError(f"'{name}' ({path}) is not a decision tree; use '{other}' for it",
                          f"“{name}”（{path}）不是问答树，请用“{other}”")
     return loaded
@@ -112,6 +115,8 @@ def _load_data(file_id: str, cls: type, kind: str, overlay: Path | None) -> Any:
 
     path = locate(file_id, overlay)
     loaded = load_file(path)
+    if isinstance(loaded, ChecklistsPatch):
+        loaded = resolve_patch(loaded, path, overlay)
     if not isinstance(loaded, cls):
         raise UsageError(f"{path} should hold kind: {kind}", f"{path} 应为 kind: {kind} 文件")
     return loaded
@@ -123,3 +128,36 @@ def load_checklists(overlay: Path | None) -> Checklists:
 
 def load_rates(overlay: Path | None) -> Rates:
     return _load_data(RATES_ID, Rates, "rates", overlay)
+
+
+def base_file(patch: ChecklistsPatch, path: Path, overlay: Path | None) -> Path:
+    """The file a patch extends: the first `ID.yaml` in the tree folders that is not the patch."""
+    from medbal.errors import TreeError
+
+    here = path.resolve()
+    for folder in search_dirs(overlay):
+        candidate = folder / f"{patch.extends}.yaml"
+        if candidate.is_file() and candidate.resolve() != here:
+            return candidate
+    raise TreeError([f"{patch.where}: 'extends' names '{patch.extends}', but no tree folder "
+                     f"has another file {patch.extends}.yaml to lay this patch over"])
+
+
+def resolve_patch(patch: ChecklistsPatch, path: Path, overlay: Path | None) -> Checklists:
+    """The checklists a patch gives: its base with the patch laid over it, checked."""
+    from medbal.readtree import load_file
+    from medbal.loader_patch import apply_patch
+    from medbal.errors import TreeError
+
+    base_path = base_file(patch, path, overlay)
+    base = load_file(base_path)
+    if isinstance(base, ChecklistsPatch):
+        raise TreeError([f"{patch.where}: 'extends' names '{patch.extends}', and "
+                         f"{base_path} is itself a patch; extend the full file instead"])
+    if not isinstance(base, Checklists):
+        raise TreeError([f"{patch.where}: 'extends' names '{patch.extends}' ({base_path}), "
+                         "which is not a checklists file"])
+    if path.stem != patch.extends:  # found by its name, like any file in an overlay
+        raise TreeError([f"{patch.where}: a patch takes the place of the file it extends: "
+                         f"name this file {patch.extends}.yaml, or medbal will not use it"])
+    return apply_patch(base, patch)

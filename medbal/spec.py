@@ -80,11 +80,62 @@ OBJECTS: dict[str, tuple[Field, ...]] = {
         _f("region", "text", "Whose rules these are."),
         _f("region_note", "text", "The reminder that rules vary and to confirm locally."),
         _f("sources", "sources", "Where the whole file comes from."),
-        _f("common_documents", "list:document", "Documents every claim needs."),
+        _f("no_deadline", "text", "The deadline line of a category whose sources give no "
+           "deadline for the claim (every category shows one)."),
+        _f("common_documents", "list:common_document", "Documents that several categories "
+           "need, each for the categories it names."),
+        _f("guidance", "list:guidance", "Rules shown on the sheets of the categories they "
+           "name.", False),
         _f("claim_steps", "list:step", "How a claim goes, in order."),
         _f("legal_basis", "list:step", "The law behind claims."),
         _f("categories", "list:category", "The reimbursement categories."),
         *_FILE_DATES,
+    ),
+    "checklists-patch": (
+        _f("kind", "enum:checklists", "What this file holds."),
+        _f("extends", "id", "The id of the checklists file this patch is laid over "
+           "('reimbursement'); the patch holds only what changes."),
+        _f("title", "text", "Replaces the title.", False),
+        _f("region", "text", "Replaces the region name.", False),
+        _f("region_note", "text", "Replaces the region note.", False),
+        _f("no_deadline", "text", "Replaces the 'no deadline given' line.", False),
+        _f("sources", "sources", "Replaces the file's sources.", False),
+        _f("claim_steps", "list:step", "Replaces the claim steps.", False),
+        _f("legal_basis", "list:step", "Replaces the legal basis.", False),
+        _f("guidance", "list:guidance", "Replaces the guidance, all groups.", False),
+        _f("add_common_documents", "list:common_document", "Common documents to add.", False),
+        _f("remove_common_documents", "list:id", "Ids of common documents to remove.", False),
+        _f("categories", "map:category_patch", "Changes to categories, by slug.", False),
+        _f("add_categories", "list:category", "New categories, written out whole.", False),
+        *_FILE_DATES,
+    ),
+    "category_patch": (
+        _f("title", "text", "Replaces the title.", False),
+        _f("applies_when", "text", "Replaces 'applies_when'.", False),
+        _f("deadlines", "list:deadline", "Replaces the deadlines.", False),
+        _f("conditions", "list:text", "Replaces the conditions.", False),
+        _f("documents", "list:document", "Replaces the documents.", False),
+        _f("add_documents", "list:document", "Documents to add after the others.", False),
+        _f("remove_documents", "list:id", "Ids of documents to remove.", False),
+        _f("variants", "list:variant", "Replaces the variants.", False),
+        _f("notes", "list:text", "Replaces the notes.", False),
+        _f("sources", "sources", "Replaces the sources.", False),
+        *_DATED,
+    ),
+    "common_document": (
+        _f("id", "id", "The document's id."),
+        _f("text", "text", "What to bring."),
+        _f("sources", "sources", "Where the sources name it; leave out (and say so in the "
+           "text) where none does.", False),
+        _f("categories", "list:id", "The slugs of the categories it applies to (default: "
+           "all).", False),
+    ),
+    "guidance": (
+        _f("id", "id", "The group's id."),
+        _f("title", "text", "Its heading on the sheet."),
+        _f("categories", "list:id", "The slugs of the categories it applies to (default: "
+           "all).", False),
+        _f("items", "list:step", "The rules, each with its sources."),
     ),
     "category": (
         _f("number", "int", "1, 2, ...: what people type after 'medbal docs'."),
@@ -102,8 +153,9 @@ OBJECTS: dict[str, tuple[Field, ...]] = {
         *_DATED,
     ),
     "deadline": (
-        _f("kind", "enum:within|at-least|in-advance|after",
-           "within N units of an event; at least N units; in advance; after an event."),
+        _f("kind", "enum:within|at-least|in-advance|after|claim|not-stated",
+           "within N units of an event; at least N units; in advance; after an event; the "
+           "claim itself within N units of an event; not stated in the sources."),
         _f("text", "text", "The rule in words."),
         _f("amount", "int", "N, where the source gives a number.", False),
         _f("unit", "enum:day|month|year", "The unit of amount.", False),
@@ -114,7 +166,8 @@ OBJECTS: dict[str, tuple[Field, ...]] = {
         _f("title", "text", "The case."),
         _f("applies_when", "text", "When this case applies."),
         _f("conditions", "list:text", "Conditions of this case.", False),
-        _f("documents", "list:document", "Documents for this case."),
+        _f("documents", "list:document", "Documents this case needs besides the category's "
+           "(may be empty)."),
     ),
     "document": (
         _f("id", "id", "The document's id."),

@@ -89,13 +89,21 @@ def _documents(docs: tuple[Document, ...], lang: str) -> list[dict[str, Any]]:
             for d in docs]
 
 
-def category_view(c: Category, lang: str) -> dict[str, Any]:
+def category_view(c: Category, lang: str, data: Checklists | None = None) -> dict[str, Any]:
+    """One category; with its file, also the common documents and guidance that apply to it
+    and the "no deadline given" line where the sources give no deadline for the claim."""
+    deadlines = data.deadlines_of(c) if data is not None else c.deadlines
     return {
         "number": c.number,
         "slug": c.slug,
         "title": c.title.get(lang),
         "applies_when": c.applies_when.get(lang),
-        "deadlines": [_deadline(d, lang) for d in c.deadlines],
+        "deadlines": [_deadline(d, lang) for d in deadlines],
+        "common_documents": _documents(data.common_for(c), lang) if data is not None else [],
+        "guidance": [{"id": g.id, "title": g.title.get(lang),
+                      "items": [{"text": s.text.get(lang),
+                                 "sources": sources_view(s.sources, lang)} for s in g.items]}
+                     for g in (data.guidance_for(c) if data is not None else ())],
         "conditions": [t.get(lang) for t in c.conditions],
         "documents": _documents(c.documents, lang),
         "variants": [
@@ -116,9 +124,14 @@ def checklists_view(data: Checklists, categories: list[Category], lang: str) -> 
         "region_note": data.region_note.get(lang),
         "lang": lang,
         "title": data.title.get(lang),
-        "categories": [category_view(c, lang) for c in categories],
-        "common_documents": _documents(data.common_documents, lang),
+        "categories": [category_view(c, lang, data) for c in categories],
+        "common_documents": [{**doc, "categories": list(d.categories)} for d, doc in
+                             zip(data.common_documents, _documents(data.common_documents, lang),
+                                 strict=True)],
         "claim_steps": [s.text.get(lang) for s in data.claim_steps],
+        "claim_steps_sources": sources_view(
+            tuple(dict.fromkeys(ref for s in data.claim_steps for ref in s.sources)), lang),
         "legal_basis": [s.text.get(lang) for s in data.legal_basis],
         "sources": sources_view(data.sources, lang),
+        "extends": data.extends,
     }

@@ -117,7 +117,7 @@ def test_readme_diagram_is_current(run):
     assert block.group(1) == now, "run medbal tree export zero-balance --format mermaid"
 
 
-@pytest.mark.parametrize("kind", ["decision-tree", "checklists", "rates"])
+@pytest.mark.parametrize("kind", ["decision-tree", "checklists", "checklists-patch", "rates"])
 def test_committed_schema_is_current(run, kind):
     committed = (TREES / "schema" / f"{kind}.schema.json").read_text(encoding="utf-8")
     assert run("tree", "schema", kind).stdout == committed, \
@@ -129,8 +129,8 @@ def test_shipped_files_name_their_schema():
 
     for path in [*TREES.glob("*.yaml"), *(ROOT / "examples").rglob("*.yaml")]:
         first = path.read_text(encoding="utf-8").splitlines()[0]
-        kind = {"Tree": "decision-tree", "Checklists": "checklists", "Rates": "rates"}[
-            load_file(path).__class__.__name__]
+        kind = {"Tree": "decision-tree", "Checklists": "checklists", "Rates": "rates",
+                "ChecklistsPatch": "checklists-patch"}[load_file(path).__class__.__name__]
         match = re.fullmatch(r"# yaml-language-server: \$schema=(\S+)", first)
         assert match, path
         assert (path.parent / match.group(1)).resolve() == \
@@ -210,17 +210,19 @@ def test_add_months_keeps_to_the_end_of_short_months():
 
 # --- the example overlay --------------------------------------------------------
 
-def test_example_overlay_changes_category_two_only(run):
+def test_example_patch_adds_one_document_to_category_three_only(run):
     overlay = str(ROOT / "examples" / "overlay")
     shipped = json.loads(run("docs", "--format", "json").stdout)
     region = json.loads(run("docs", "--format", "json", "--trees", overlay).stdout)
-    assert region["region"].startswith("Example City")
-    assert region["categories"][1]["deadlines"][0]["amount"] == 1
-    assert region["categories"][1]["deadlines"][0]["unit"] == "year"
-    assert "online registration" in region["categories"][1]["documents"][0]["text"]
-    assert region["categories"][1]["sources"][0]["label"].startswith("Example City")
-    for i in (0, *range(2, 11)):
+    assert region["region"].startswith("Example City") and region["extends"] == "reimbursement"
+    short_trip = region["categories"][2]
+    assert [d["id"] for d in short_trip["documents"]] == ["trip-proof", "trip-statement"]
+    assert short_trip["documents"][1]["sources"][0]["label"].startswith("Example City")
+    assert {**short_trip, "documents": short_trip["documents"][:1]} == shipped["categories"][2]
+    for i in (0, 1, *range(3, 11)):
         assert region["categories"][i] == shipped["categories"][i]
+    for key in ("title", "region_note", "common_documents", "claim_steps", "legal_basis"):
+        assert region[key] == shipped[key], key
 
 
 def test_example_overlay_adding_a_question_validates(run, write, tmp_path):

@@ -24,7 +24,7 @@ def category_text(data: dict, number: int) -> str:
 FACTS = {
     1: (["7 days", "referral filing"], ["7 天", "转诊备案"]),
     2: (["half a year", "in advance"], ["半年", "备案"]),
-    3: (["tickets", "outpatient records from the home city", "may not go beyond"],
+    3: (["tickets", "the home city's outpatient records", "may not go beyond"],
         ["机票", "门诊病历", "不得超出"]),
     4: (["prenatal and postnatal"], ["产前、产后"]),
     5: (["stamped by the hospital's charging office"], ["收费处"]),
@@ -33,7 +33,8 @@ FACTS = {
     8: (["acute illness or the rescue"], ["急症或抢救"]),
     9: (["out-of-catalogue", "medical-insurance office", "two-fee", "health-care certificate"],
         ["目录外用药审批表", "两费中心", "医疗保健证"]),
-    10: (["middle of the next month", "payment shows as arrived"], ["次月中旬", "到账"]),
+    10: (["middle of the next month", "payment shows as arrived", "tax authorities"],
+         ["次月中旬", "到账", "税务部门"]),
     11: (["three months", "birth medical certificate", '\\"son\\"', '\\"daughter\\"'],
          ["三个月", "出生医学证明", "之子", "之女"]),
 }
@@ -59,11 +60,155 @@ def test_deadlines_are_data_as_well_as_text(checklists):
             checklists.find("newborn").deadlines[0].unit) == (3, "month")
 
 
-def test_category_three_has_two_variants(checklists):
+def test_category_three_chronic_case_adds_to_the_proof_of_the_trip(checklists):
     cat = checklists.find("short-trip")
-    assert [v.id for v in cat.variants] == ["acute", "chronic"]
-    assert "tickets" in cat.variants[0].documents[0].text.en
-    assert "门诊病历" in cat.variants[1].documents[0].text.zh
+    assert "suddenly ill" in cat.applies_when.en and "急病" in cat.applies_when.zh
+    assert "tickets" in cat.documents[0].text.en  # the proof of the trip is for both cases
+    assert [v.id for v in cat.variants] == ["chronic"]
+    # The chronic case needs the home city's records in addition to the proof of the trip.
+    (records,) = cat.variants[0].documents
+    assert "门诊病历" in records.text.zh and "除外出证明外" in records.text.zh
+    assert records.text.en.startswith("In addition to the proof of the trip")
+
+
+def test_category_ten_keeps_to_the_source_and_the_present(checklists, run):
+    cat = checklists.find("status-change")
+    assert cat.documents == ()  # "proof that the change is complete" is in no source
+    texts = json.dumps(docs_json(run, "10", lang="zh"), ensure_ascii=False)
+    assert "地税" not in texts and "税务部门" in texts
+    assert "reform-2018" in cat.sources
+
+
+ELSEWHERE = {"transfer", "resettlement", "short-trip", "delivery"}
+
+
+def test_common_documents_apply_only_to_the_categories_they_belong_to(checklists):
+    for cat in checklists.categories:
+        ids = {d.id for d in checklists.common_for(cat)}
+        if cat.slug in ELSEWHERE:  # seed 003's list is for treatment elsewhere
+            assert {"invoices", "itemised-list", "hospital-registration"} <= ids, cat.slug
+        elif cat.slug == "card-problem":  # the card is lost, damaged or not yet issued
+            assert ids == {"id-card"}
+        else:
+            assert ids == {"id-card", "social-security-card"}, cat.slug
+
+
+def test_common_documents_are_cited_truly(checklists):
+    seed_003 = ("invoices", "itemised-list", "prescriptions", "booklet", "diagnosis",
+                "hospital-registration")
+    docs = {d.id: d for d in checklists.common_documents}
+    for doc_id in seed_003:
+        assert "seed-003" in docs[doc_id].sources, doc_id
+    for doc_id in ("claim-form", "bank-card"):
+        assert docs[doc_id].sources == ("seed-004",), doc_id
+    # No source names the ID card or the card for a claim: none is cited, and the text says so.
+    for doc_id in ("id-card", "social-security-card"):
+        assert docs[doc_id].sources == ()
+        assert "in no source" in docs[doc_id].text.en
+        assert "资料里没有列出" in docs[doc_id].text.zh
+
+
+def test_system_failure_sheet_shows_no_treatment_elsewhere_list(run):
+    out = run("docs", "system-failure").stdout
+    assert "[ ] Itemised list of expenses" not in out
+    assert "Treated in another place" not in out
+    assert "[ ] ID card" in out and "stamped by the hospital's charging office" in out
+
+
+def test_a_sheet_cites_everything_it_shows(run):
+    """The sources line names the category's, the common documents', the guidance's and
+    the claim steps' sources, each once."""
+    data = docs_json(run, "5")
+    label = {s["id"]: s["label"] for s in
+             [*data["claim_steps_sources"], *data["categories"][0]["sources"]]}
+    sheet = run("docs", "5", "--format", "markdown").stdout
+    sources = sheet.split("### Sources")[1].split("\n\n")[1]
+    assert sources.count(label["seed-000"]) == 1
+    assert label["seed-004"] in sources and label["nhsa-12393"] in sources  # the claim steps
+    seed_003 = next(s["label"] for d in docs_json(run, "1")["common_documents"]
+                    for s in d["sources"] if s["id"] == "seed-003")
+    assert seed_003 not in sources  # seed 003's list is not on this sheet
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_category_has_a_deadline_entry_and_every_sheet_a_deadline_box(run, lang):
+    data = docs_json(run, "--all", lang=lang)
+    no_deadline = {"en": "The sources give no deadline for this claim: ask the agency",
+                   "zh": "资料没有写明申请报销的时限，请向医保经办机构询问"}[lang]
+    for cat in data["categories"]:
+        assert cat["deadlines"], cat["number"]
+        # No source gives a deadline for the claim itself: every sheet says so plainly.
+        assert cat["deadlines"][-1]["kind"] == "not-stated"
+        assert cat["deadlines"][-1]["text"].startswith(no_deadline)
+    html = run("docs", "--all", "--format", "html", "--lang", lang).stdout
+    assert html.count('<section class="page">') == 11
+    assert html.count('class="deadline"') >= 11
+    text = run("docs", "--all", "--lang", lang).stdout
+    heading = {"en": "Deadlines and conditions", "zh": "时限和条件"}[lang]
+    assert text.count(heading) == 11
+
+
+def test_a_claim_deadline_from_a_source_replaces_the_not_stated_line(checklists):
+    from dataclasses import replace
+
+    from medbal.model import Deadline, Text
+
+    cat = checklists.find("5")
+    assert [d.kind for d in checklists.deadlines_of(cat)] == ["not-stated"]
+    claim = Deadline("claim", Text("Claim within 6 months.", "6 个月内申请。"), 6, "month")
+    given = replace(cat, deadlines=(claim,))
+    assert checklists.deadlines_of(given) == (claim,)
+    # Category 1's 7 days are for the filing, not the claim: the claim line still shows.
+    assert [d.kind for d in checklists.deadlines_of(checklists.find("1"))] == [
+        "in-advance", "within", "not-stated"]
+
+
+def test_treatment_elsewhere_sheets_give_seed_003_rules_with_the_2022_caveat(run):
+    for key in ELSEWHERE:
+        cat = docs_json(run, key)["categories"][0]
+        (guide,) = cat["guidance"]
+        text = " ".join(i["text"] for i in guide["items"])
+        for fact in ("file for treatment elsewhere", "Filing can be made late", "lower rate",
+                     "confirm locally", "insurance office stamps the form",
+                     "one year", "two or three", "mail the bills home", "family"):
+            assert fact in text, (key, fact)
+        cited = {s["id"] for i in guide["items"] for s in i["sources"]}
+        assert {"seed-003", "nhsa-2022-22", "nhsa-app"} <= cited
+        assert text.index("Usually today") < text.index("one year")  # the caveat comes first
+    zh = docs_json(run, "1", lang="zh")["categories"][0]["guidance"][0]
+    zh_text = "".join(i["text"] for i in zh["items"])
+    for fact in ("异地就医备案", "国家医保服务平台 App", "先全额垫付", "两到三家", "一年"):
+        assert fact in zh_text, fact
+
+
+def test_national_services_appear_where_they_fit(checklists):
+    card = checklists.find("card-problem")
+    notes = " ".join(n.zh for n in card.notes)
+    assert "医保电子凭证（医保码）" in notes and "12333" in notes and "人社部门" in notes
+    assert {"nhsa-app", "reform-2018", "nhsa-12393"} <= set(card.sources)
+    steps = " ".join(s.text.zh for s in checklists.claim_steps)
+    assert "12393" in steps and "国家医保服务平台 App" in steps
+    assert "12393" in checklists.region_note.zh and "12393" in checklists.region_note.en
+    assert "gov-2024-38" in checklists.find("newborn").sources
+
+
+def test_chinese_follows_the_one_vocabulary(checklists):
+    """domain.md section 8: “” quotes, 先全额垫付 not 自付, no 交费, no 来源文章, no 地税."""
+    texts = []
+    for cat in checklists.categories:
+        texts += [cat.title, cat.applies_when, *cat.conditions, *cat.notes,
+                  *(d.text for d in cat.deadlines), *(d.text for d in cat.documents)]
+        for v in cat.variants:
+            texts += [v.title, v.applies_when, *v.conditions, *(d.text for d in v.documents)]
+    texts += [checklists.title, checklists.region, checklists.region_note,
+              *(d.text for d in checklists.common_documents),
+              *(s.text for s in checklists.claim_steps), *(s.text for s in checklists.legal_basis),
+              *(i.text for g in checklists.guidance for i in g.items),
+              *(g.title for g in checklists.guidance)]
+    for text in texts:
+        for bad in ('"', "自付", "交费", "来源文章", "地税", "医保 App", "官方 App", "医保中心",
+                    "社保中心"):
+            assert bad not in text.zh, (bad, text.zh)
 
 
 def test_every_text_is_bilingual_and_every_category_cites_a_seed(checklists):
@@ -72,8 +217,8 @@ def test_every_text_is_bilingual_and_every_category_cites_a_seed(checklists):
         assert any(s.startswith("seed-") for s in cat.sources)
         for doc in (*cat.documents, *(d for v in cat.variants for d in v.documents)):
             assert doc.text.en and doc.text.zh
-    for doc in checklists.common_documents:
-        assert doc.sources, doc.id
+    for doc in checklists.common_documents:  # cited, or saying that no source lists it
+        assert doc.sources or "in no source" in doc.text.en, doc.id
 
 
 def test_overview_lists_eleven_with_deadlines(run):
@@ -82,19 +227,23 @@ def test_overview_lists_eleven_with_deadlines(run):
     lines = result.stdout.splitlines()
     assert lines[1].split()[:2] == ["1", "transfer"] and "within 7 days" in lines[1]
     assert lines[11].split()[:2] == ["11", "newborn"] and "within 3 months" in lines[11]
+    assert lines[5].split()[:2] == ["5", "system-failure"] and "not stated: ask" in lines[5]
+    zh = run("docs", "--lang", "zh").stdout.splitlines()
+    assert "7 天内" in zh[1] and "资料未写明" in zh[5]
     assert "Xiamen" in result.stdout
 
 
 def test_one_checklist_lists_category_documents_before_common_ones(run):
     out = run("docs", "transfer").stdout
-    assert out.index("[ ] Proof of the referral filing") < out.index("[ ] Your ID card")
+    assert out.index("[ ] Proof of the referral filing") < out.index("[ ] ID card")
     assert "  ! In an urgent case" in out
-    assert "Confirm the list and the deadlines with your local" in out
+    assert "confirm the\nlist and the deadlines" in out or "confirm the list" in out
 
 
 def test_all_gives_eleven_checklists(run):
     out = run("docs", "--all", "--lang", "zh").stdout
-    assert [f"类别 {n} ·" in out for n in range(1, 12)] == [True] * 11
+    assert [f"类别 {n}\n" in out for n in range(1, 12)] == [True] * 11
+    assert "short-trip" not in out  # no English short name in a Chinese heading
 
 
 def test_unknown_category_exits_2_listing_the_valid_ones(run):
@@ -114,14 +263,14 @@ def test_markdown_has_checkboxes_and_headings(run):
     out = run("docs", "--all", "--format", "markdown").stdout
     assert out.count("\n## ") == 11
     assert "- [ ] Proof of the referral filing" in out
-    assert "### Documents every claim needs" in out
+    assert "### Also bring" in out
 
 
 def test_html_is_self_contained_and_printable(run):
     out = run("docs", "--all", "--format", "html", "--lang", "zh").stdout
     assert out.startswith("<!DOCTYPE html>") and '<html lang="zh-Hans">' in out
     assert "@page { size: A4;" in out and "Noto Sans CJK SC" in out
-    assert "☐" not in out and out.count('<span class="box"></span>') > 11 * 10
+    assert "☐" not in out and out.count('<span class="box"></span>') > 11 * 4
     assert out.count('<section class="page">') == 11
     for external in ("<link", "<script", "src=", "url(", "@import"):
         assert external not in out
@@ -136,20 +285,25 @@ def test_html_english_is_marked_english(run):
 def test_json_of_one_category_holds_only_that_one(run):
     data = docs_json(run, "short-trip")
     assert [c["number"] for c in data["categories"]] == [3]
-    assert len(data["common_documents"]) == 10
+    assert len(data["common_documents"]) == 10  # the file's, each naming its categories
+    assert data["common_documents"][0]["categories"] == sorted(ELSEWHERE, key=[
+        "transfer", "resettlement", "short-trip", "delivery"].index)
+    assert len(data["categories"][0]["common_documents"]) == 10
 
 
 def test_json_shape(run):
     data = docs_json(run)
     assert set(data) == {"region", "region_note", "lang", "title", "categories",
-                         "common_documents", "claim_steps", "legal_basis", "sources"}
+                         "common_documents", "claim_steps", "legal_basis", "sources",
+                         "extends", "claim_steps_sources"}
     assert len(data["categories"]) == 11
     assert set(data["categories"][0]) == {"number", "slug", "title", "applies_when",
                                           "deadlines", "conditions", "documents", "variants",
-                                          "notes", "sources", "reference"}
+                                          "notes", "sources", "reference",
+                                          "common_documents", "guidance"}
     assert set(data["categories"][0]["deadlines"][1]) == {"kind", "text", "amount", "unit",
                                                           "event"}
-    assert set(data["common_documents"][0]) == {"id", "text", "sources"}
+    assert set(data["common_documents"][0]) == {"id", "text", "sources", "categories"}
     assert data["categories"][0]["deadlines"][1]["amount"] == 7
 
 

@@ -37,7 +37,7 @@ def test_text_degrades_in_narrow_encodings(encoding):
     if encoding == "gbk":
         assert "出差、探亲、旅游等短期外出" in text  # GBK has the Han characters
     else:
-        assert "?" in text and "short-trip" in text  # what cannot be shown becomes '?'
+        assert "?" in text and "12393" in text  # what cannot be shown becomes '?'
 
 
 @pytest.mark.parametrize("encoding", ["gbk", "cp1252", "ascii"])
@@ -56,8 +56,8 @@ def test_lang_c_locale():
 
 def test_piped_text_is_not_hard_wrapped():
     out = medbal("docs", "3").stdout.decode()
-    long = ("  [ ] Proof of the trip: a business-trip certificate, a family-visit certificate, "
-            "a travel contract, or real-name tickets such as air tickets")
+    long = ("  [ ] Proof of the trip (business-trip or family-visit certificate, travel "
+            "contract, real-name air or other tickets)")
     assert long in out.splitlines()
 
 

@@ -53,25 +53,40 @@ UNITS = {"day": ("day", "天"), "month": ("month", "个月"), "year": ("year", "
 
 
 def deadline_summary(d: dict[str, Any], lang: str) -> str:
-    """A short form of a deadline for tables: 'within 7 days', '3个月内'."""
+    """A short form of a deadline for tables: 'within 7 days', '3 个月内'."""
+    if d["kind"] == "not-stated":
+        return "资料未写明" if lang == "zh" else "not stated: ask"
     if d["amount"] is None:
         return d["text"]
     en, zh = UNITS[d["unit"]]
     n = d["amount"]
-    if d["kind"] == "within":
-        return f"{n}{zh}内" if lang == "zh" else f"within {n} {en}{'s' if n != 1 else ''}"
-    return f"至少{n}{zh}" if lang == "zh" else f"at least {n} {en}{'s' if n != 1 else ''}"
+    if d["kind"] in ("within", "claim"):
+        return f"{n} {zh}内" if lang == "zh" else f"within {n} {en}{'s' if n != 1 else ''}"
+    return f"至少 {n} {zh}" if lang == "zh" else f"at least {n} {en}{'s' if n != 1 else ''}"
 
 
 def table_deadline(category: dict[str, Any], lang: str) -> str:
-    """The deadline worth a column in the overview: the first one with a number."""
-    counted = [d for d in category["deadlines"] if d["amount"] is not None]
+    """The deadline worth a column in the overview: the first one with a number, else
+    "not stated" where the sources give none (never an empty cell)."""
+    counted = [d for d in category["deadlines"]
+               if d["amount"] is not None or d["kind"] == "not-stated"]
     return deadline_summary(counted[0], lang) if counted else ""
 
 
+def _sheet_sources(cat: dict[str, Any], data: dict[str, Any]) -> list[dict[str, str]]:
+    """Everything a sheet rests on: the category's sources, then those of the common
+    documents, the guidance and the claim steps it shows."""
+    found = [*cat["sources"], *(s for d in cat.get("common_documents", ()) for s in d["sources"]),
+             *(s for g in cat.get("guidance", ()) for i in g["items"] for s in i["sources"]),
+             *data.get("claim_steps_sources", ())]
+    return list({s["id"]: s for s in found}.values())
+
+
 def checklist_page(cat: dict[str, Any], data: dict[str, Any], lang: str) -> Page:
-    page = Page(title=cat["title"], lang=lang, form=True,
-                kicker=f"{msg('category', lang)} {cat['number']} · {cat['slug']}")
+    # The slug is an English short name: the Chinese heading shows the number only.
+    kicker = f"{msg('category', lang)} {cat['number']}" + \
+        ("" if lang == "zh" else f" · {cat['slug']}")
+    page = Page(title=cat["title"], lang=lang, form=True, kicker=kicker)
     page.add("para", [cat["applies_when"]], msg("applies_when", lang))
     page.add("deadline", [d["text"] for d in cat["deadlines"]] + cat["conditions"],
              msg("deadlines", lang))
@@ -80,11 +95,14 @@ def checklist_page(cat: dict[str, Any], data: dict[str, Any], lang: str) -> Page
         intro = ("" if lang == "zh" else " ").join([v["applies_when"], *v["conditions"]])
         page.add("checks", [d["text"] for d in v["documents"]],
                  msg("variant", lang, title=v["title"]), intro)
-    page.add("checks", [d["text"] for d in data["common_documents"]],
+    page.add("checks", [d["text"] for d in cat.get("common_documents", ())],
              msg("common_documents", lang))
+    for g in cat.get("guidance", ()):
+        page.add("bullets", [i["text"] for i in g["items"]], g["title"])
     page.add("steps", data["claim_steps"], msg("claim_steps", lang))
     page.add("bullets", cat["notes"], msg("notes", lang))
-    page.add("small", _sources(cat, lang), msg("sources", lang))
+    page.add("small", _sources({**cat, "sources": _sheet_sources(cat, data)}, lang),
+             msg("sources", lang))
     page.add("note", [msg("region_line", lang, region=data["region"], note=data["region_note"])])
     return page
 
