@@ -13,17 +13,17 @@ from medbal.messages import msg
 from medbal.render.sections import Page
 
 CSS = """
-@page { size: A4; margin: 12mm 16mm 12mm 16mm; }
+@page { size: A4; margin: 10mm 16mm 10mm 16mm; }
 * { box-sizing: border-box; }
 html { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC",
   "Microsoft YaHei", "WenQuanYi Micro Hei", "SimHei", "SimSun", "Noto Sans", Arial,
-  sans-serif; font-size: 10pt; line-height: 1.4; color: #000; }
+  sans-serif; font-size: 9.5pt; line-height: 1.35; color: #000; }
 body { margin: 0; }
 section.page { break-after: page; page-break-after: always; }
 section.page:last-of-type { break-after: auto; page-break-after: auto; }
 .kicker { font-size: 9.5pt; color: #444; margin: 0; }
 h1 { font-size: 16pt; margin: 0.5mm 0 2.5mm; }
-h2 { font-size: 11.5pt; margin: 3mm 0 1.2mm; border-bottom: 0.3mm solid #999; }
+h2 { font-size: 11.5pt; margin: 2.4mm 0 1mm; border-bottom: 0.3mm solid #999; }
 p, li { overflow-wrap: anywhere; margin: 0.8mm 0; }
 ul, ol { margin: 0; padding-left: 7mm; }
 ul.checks { list-style: none; padding-left: 0; }
@@ -35,12 +35,12 @@ ul.checks li { display: flex; align-items: flex-start; margin: 1mm 0; break-insi
 .deadline h2, .note h2 { border: 0; margin-top: 0; }
 .deadline li { font-weight: bold; }
 .note { border-left: 1.2mm solid #666; padding: 0.5mm 4mm; margin: 2.5mm 0; }
-.small { font-size: 9pt; color: #333; }
+.small { font-size: 8pt; line-height: 1.3; color: #333; }
 ul.fine li { font-size: 8.5pt; line-height: 1.25; margin: 0.3mm 0; }
 .form { display: grid; grid-template-columns: 2fr 2fr 1fr 1fr; gap: 1.5mm 6mm;
   margin-top: 3mm;
   break-inside: avoid; }
-.form div { border-bottom: 0.3mm solid #000; padding-top: 5.5mm; font-size: 9pt; }
+.form div { border-bottom: 0.3mm solid #000; padding-top: 4.5mm; font-size: 9pt; }
 """.strip()
 
 
