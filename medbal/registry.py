@@ -145,9 +145,9 @@ def base_file(patch: ChecklistsPatch, path: Path, overlay: Path | None) -> Path:
 
 def resolve_patch(patch: ChecklistsPatch, path: Path, overlay: Path | None) -> Checklists:
     """The checklists a patch gives: its base with the patch laid over it, checked."""
-    from medbal.readtree import load_file
-    from medbal.loader_patch import apply_patch
     from medbal.errors import TreeError
+    from medbal.loader_patch import apply_patch
+    from medbal.readtree import load_file
 
     base_path = base_file(patch, path, overlay)
     base = load_file(base_path)
