@@ -163,6 +163,7 @@ def build_page(trees: list[tuple[Tree, Checklists | None]], made: str,
     policy = (f"default-src 'none'; script-src '{_sha256(script)}'; "
               f"style-src '{_sha256(style)}'; img-src data:; form-action 'none'; "
               "base-uri 'none'")
+    data = embed_json(page_data(trees, made, lang))
     html_lang = {"zh": "zh-Hans", "en": "en", None: "en"}[lang]
     title = " / ".join(dict.fromkeys(word("app_title", la) for la in (lang or "en", "zh", "en")))
     return (
@@ -177,7 +178,7 @@ def build_page(trees: list[tuple[Tree, Checklists | None]], made: str,
         f'lang="en">English</button></div></header>\n'
         f'<main id="app" tabindex="-1"><noscript><p lang="zh-Hans">{escape(WORDS["noscript"][1])}'
         f'</p><p lang="en">{escape(WORDS["noscript"][0])}</p></noscript></main>\n'
-        f'<script type="application/json" id="medbal-data">{embed_json(page_data(trees, made, lang))}'
+        f'<script type="application/json" id="medbal-data">{data}'
         f"</script>\n<script>{script}</script>\n</body>\n</html>\n")
 
 
