@@ -257,7 +257,9 @@
       el("ul", {}, answerLines(tree, result.path, lang, change)));
     var foot = [el("p", { "class": "small made" }, say("made", lang, { date: DATA.made, version: DATA.version })),
       el("p", { "class": "small print-only" }, say("printed", lang, { date: printed }))];
-    var body = el("div", {}, extra, foot);
+    var dropped = result.dropped.length ? el("div", { "class": "part dropped screen-only" },
+      el("p", {}, DATA.words.dropped[lang]), el("ul", {}, answerLines(tree, result.dropped, lang, null))) : null;
+    var body = el("div", {}, extra, dropped, foot);
     var out = [notices(state), pageSection(page, lang, body)];
     if (outcome.checklist !== null && own(DATA.checklists, String(outcome.checklist))) {
       var sheet = DATA.checklists[String(outcome.checklist)][lang];
