@@ -233,7 +233,7 @@
     return pairs.map(function (p) {
       var view = tree.questions[p[0]][lang];
       var label = view.options.filter(function (o) { return o.value === p[1]; })[0].label;
-      return el("li", {}, el("span", {}, view.text + " → " + label), change ? " " : null,
+      return el("li", {}, el("span", { "class": "answer-text" }, view.text + " → " + label),
         change ? button(say("change", lang), function () { change(p[0], p[1]); },
           { "class": "change screen-only", "data-question": p[0] }) : null);
     });
