@@ -96,8 +96,10 @@ class Opened:
 
     def go(self, hash_):
         """Set the address and wait for the page to draw it."""
-        self.page.evaluate("""h => new Promise(done => {
+        self.page.evaluate("""h => new Promise((done, fail) => {
+            if (location.hash === h) { done(); return; }  // no change: no hashchange either
             document.addEventListener('medbal:render', () => done(), {once: true});
+            setTimeout(() => fail(new Error('the page did not draw ' + h)), 10000);
             location.hash = h;
         })""", hash_)
         return self.state()
