@@ -18,6 +18,7 @@ from medbal.cli_common import (
     DiagnoseFormat,
     DocsFormat,
     EstimateFormat,
+    Lang,
     LangOpt,
     TreesOpt,
     emit,
@@ -217,7 +218,9 @@ def page(
     output: Annotated[str, typer.Option(
         "--output", "-o", help="The HTML file to write (atomically).", show_default=False)]
     = "",
-    lang: LangOpt = None,
+    lang: Annotated[Lang | None, typer.Option(
+        "--lang", "-l", help="The language the page starts in: en or zh. Default: the "
+        "browser's.", show_default=False)] = None,
     trees: TreesOpt = None,
 ) -> None:
     """Write one self-contained HTML file that walks the trees in a browser, offline.
