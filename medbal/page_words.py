@@ -8,7 +8,7 @@ from __future__ import annotations
 
 WORDS: dict[str, tuple[str, str]] = {
     "app_title": ("medbal: a zero balance and claiming costs back",
-                  "medbal：医保个人账户为 0 与报销"),
+                  "medbal：医保个人账户与报销指南"),
     "start_heading": ("Why does my personal account show 0, and what do I bring to claim "
                       "costs back?", "医保个人账户为什么是 0，报销要带哪些材料？"),
     "start_intro": ("Choose a topic, then answer one question at a time. Your answers stay "
@@ -16,7 +16,7 @@ WORDS: dict[str, tuple[str, str]] = {
                     "请先选择要了解的事项，再逐题回答。您的回答只留在本页面里，不会发送到任何地方。"),
     "topics": ("Topics", "可以了解的事项"),
     "help_toggle": ("How do I find out?", "怎样查到答案？"),
-    "progress": ("Question {n} of at most {total}", "第 {n} 题，最多 {total} 题"),
+    "progress": ("Question {n} of at most {total}", "第 {n} 题，最多共 {total} 题"),
     "earlier": ("your earlier answer", "您之前的选择"),
     "back": ("Back", "上一步"),
     "restart": ("Start again", "重新开始"),
