@@ -16,7 +16,6 @@ import hashlib
 import json
 from html import escape
 from importlib import resources
-from pathlib import Path
 from typing import Any
 
 from medbal import __version__
@@ -183,8 +182,8 @@ def build_page(trees: list[tuple[Tree, Checklists | None]], made: str,
 
 
 def run_page(names: list[str], output: str, lang: str | None, trees_dir: str | None,
-             made: str) -> int:
-    """Write the page; return its size in bytes."""
+             made: str) -> None:
+    """Load the trees (default: the citizen trees) and write the page atomically."""
     from medbal.output import write_atomic
     from medbal.registry import checklists_for, load_tree, overlay_dir
 
@@ -193,6 +192,4 @@ def run_page(names: list[str], output: str, lang: str | None, trees_dir: str | N
     for name in names or DEFAULT_TREES:
         tree = load_tree(name, overlay)
         loaded.append((tree, checklists_for(tree, overlay)))
-    text = build_page(loaded, made, lang)
-    write_atomic(output, text)
-    return Path(output).stat().st_size if Path(output).is_file() else len(text.encode())
+    write_atomic(output, build_page(loaded, made, lang))
