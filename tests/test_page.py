@@ -187,6 +187,9 @@ def test_stale_and_unknown_answers_are_dropped_as_the_engine_drops_them(opened, 
     assert "nonsense=1" in notice
     dropped = o.page.text_content("#app .dropped")
     assert question_view(stale, "en")["text"] in dropped
+    seen = o.go("#tree=no-such-tree&lang=zh")
+    assert seen["screen"] == "start" and seen["hash"] == "#lang=zh"
+    assert "tree=no-such-tree" in o.page.text_content("#app .notice")
 
 
 def test_clicking_back_change_and_restart(opened, shipped):

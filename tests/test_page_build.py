@@ -136,3 +136,16 @@ def test_tree_text_cannot_break_out_of_the_page(write):
     assert hostile not in html and html.count("</script>") == 2
     assert embedded(html)["trees"][0]["questions"]["first"]["en"]["text"] == (
         f"First {hostile}?")
+
+
+def test_trees_folder_and_tree_files(run, write, tmp_path):
+    write("overlay/small.yaml", VALID)
+    out = tmp_path / "small.html"
+    result = run("page", "small", "card", "--trees", str(tmp_path / "overlay"), "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    data = embedded(out.read_text(encoding="utf-8"))
+    assert [t["id"] for t in data["trees"]] == ["small", "card"]
+    small = data["trees"][0]
+    assert small["questions"]["first"]["next"] == {"yes": "second", "no": "done-no"}
+    assert small["questions"]["first"]["most"] == 3
+    assert small["outcomes"]["done-x"]["zh"]["title"] == "结果X"

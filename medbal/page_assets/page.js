@@ -9,6 +9,7 @@
   var trees = new Map(DATA.trees.map(function (t) { return [t.id, t]; }));
   var remembered = new Map(); // "tree question" -> an earlier answer, offered again
   var moved = false; // the screen changed because of the person: move the focus to it
+  var drawn = null; // the address last drawn
 
   function own(obj, key) {
     return obj !== null && typeof obj === "object" && Object.prototype.hasOwnProperty.call(obj, key);
@@ -284,6 +285,7 @@
     if (result) kept = new Map(result.outcome ? result.path : result.path.concat(result.dropped));
     var hash = hashOf(state, kept, true);
     if (hash !== location.hash) setAddress(hash, false);
+    drawn = location.href;
     var lang = state.lang;
     document.documentElement.lang = tag(lang);
     document.title = state.tree ? state.tree.title[lang] + " · medbal" : say("app_title", lang);
@@ -314,7 +316,9 @@
       render();
     });
   });
-  window.addEventListener("hashchange", render);
-  window.addEventListener("popstate", render);
+  // A new address fires popstate, then hashchange: draw it once.
+  function onAddress() { if (location.href !== drawn) render(); }
+  window.addEventListener("popstate", onAddress);
+  window.addEventListener("hashchange", onAddress);
   render();
 })();
