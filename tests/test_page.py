@@ -390,9 +390,28 @@ def pdf_text(pdf):
     return text.split("\f")[:-1]
 
 
+def takehome_pages(browser, tree_id, answers, lang, folder):
+    from typer.testing import CliRunner
+
+    from medbal.cli import app
+
+    html, pdf = folder / f"take-home-{tree_id}.html", folder / f"take-home-{tree_id}.pdf"
+    args = ["diagnose", tree_id, "--lang", lang, "--format", "html", "--output", str(html)]
+    for qid, value in answers.items():
+        args += ["--answer", f"{qid}={value}"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.stderr
+    page = browser.new_page()
+    page.goto(html.as_uri())
+    page.pdf(path=str(pdf), format="A4", prefer_css_page_size=True)
+    page.close()
+    return pdf_text(pdf)
+
+
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
 @pytest.mark.parametrize("lang", LANGS)
-def test_printing_an_outcome_gives_a4_take_home_sheets(opened, shipped, lang, tmp_path):
+def test_printing_an_outcome_gives_a4_take_home_sheets(browser, opened, shipped, lang,
+                                                       tmp_path):
     o = opened()
     for want_sheet in (True, False):
         # The first outcome with a checklist sheet, and the first without, of any tree.
@@ -413,7 +432,10 @@ def test_printing_an_outcome_gives_a4_take_home_sheets(opened, shipped, lang, tm
         assert "(A4)" in info
         pages = pdf_text(pdf)
         flat = [re.sub(r"\s+", "" if lang == "zh" else " ", p) for p in pages]
-        assert len(pages) == (2 if want_sheet else 1), (tree_id, answers)
+        # As many sheets as the take-home page of `diagnose --format html` for these answers:
+        # the outcome on one, the checklist from the next on.
+        assert len(pages) == len(takehome_pages(browser, tree_id, answers, lang, tmp_path))
+        assert len(pages) >= 2 if want_sheet else len(pages) == 1, (tree_id, answers)
         title = re.sub(r"\s+", "" if lang == "zh" else " ", view["title"])
         assert title in flat[0]
         heading = "您的回答" if lang == "zh" else "Your answers"
@@ -429,3 +451,5 @@ def test_printing_an_outcome_gives_a4_take_home_sheets(opened, shipped, lang, tm
             number = view["checklist"]["categories"][0]["number"]
             kicker = "类别" if lang == "zh" else "Category"
             assert re.match(rf"\s*{kicker} ?{number} ?·", flat[1]), flat[1][:40]
+            assert f"{kicker}{number}·" not in flat[0].replace(" ", "")
+            assert word("checklist_below", lang).replace(" ", "") in flat[0].replace(" ", "")
