@@ -187,7 +187,7 @@
       }, { "class": "secondary", "data-action": "restart" }));
     }
     if (DATA.trees.length > 1) {
-      nav.append(button(say("home", lang), function () { go(state, new Map(), false); },
+      nav.append(button(say("home", lang), function () { remembered.clear(); go(state, new Map(), false); },
         { "class": "secondary", "data-action": "home" }));
     }
     return nav;
