@@ -283,6 +283,7 @@
     var result = state.tree ? walk(state.tree, state.answers) : null;
     var kept = state.answers;
     if (result) kept = new Map(result.outcome ? result.path : result.path.concat(result.dropped));
+    state.answers = kept; // what the address now holds is what the buttons build on
     var hash = hashOf(state, kept, true);
     if (hash !== location.hash) setAddress(hash, false);
     drawn = location.href;
