@@ -149,3 +149,16 @@ def test_trees_folder_and_tree_files(run, write, tmp_path):
     assert small["questions"]["first"]["next"] == {"yes": "second", "no": "done-no"}
     assert small["questions"]["first"]["most"] == 3
     assert small["outcomes"]["done-x"]["zh"]["title"] == "结果X"
+
+
+def test_the_page_words_follow_the_chinese_typesetting_rules():
+    from medbal.page_words import WORDS, word
+
+    han, latin = "[\u4e00-\u9fff]", "[A-Za-z0-9]"
+    values = {"n": 2, "total": 5, "date": "2026-01-02", "version": "0.1.0", "items": "a=b"}
+    for key in WORDS:
+        zh, en = word(key, "zh", **values), word(key, "en", **values)
+        assert re.search(han, zh) and en.isascii(), key
+        assert not re.search(f"{han}{latin}|{latin}{han}", zh), (key, zh)  # one space between
+        assert not re.search(f"{han} [，。：；？！、]|[，。：；？！、] {han}", zh), (key, zh)
+        assert '"' not in zh and "'" not in zh, key  # Chinese quotation marks only
