@@ -11,7 +11,6 @@ does.  The print style is the A4 look of `--format html` (medbal/render/html.py)
 from __future__ import annotations
 
 import base64
-import dataclasses
 import hashlib
 import json
 from html import escape
@@ -25,7 +24,8 @@ from medbal.messages import msg
 from medbal.model import LANGS, Checklists, Question, Tree
 from medbal.page_words import WORDS, word
 from medbal.render.html import CSS as PRINT_CSS
-from medbal.render.sections import checklist_page, outcome_page
+from medbal.render.html import page_html
+from medbal.render.sections import Page, checklist_page, outcome_page
 from medbal.views import diagnose_view, question_view
 
 # The trees for citizens, in the order of the start screen.
@@ -40,9 +40,11 @@ def _asset(name: str) -> str:
     return (resources.files("medbal") / "page_assets" / name).read_text(encoding="utf-8")
 
 
-def _page_dict(page: Any) -> dict[str, Any]:
-    data = dataclasses.asdict(page)
-    del data["lang"]
+def _sheet(page: Page, oid: str | None = None) -> dict[str, Any]:
+    """A page as `--format html` writes it (its texts escaped there), with its title."""
+    data: dict[str, Any] = {"title": page.title, "html": page_html(page)}
+    if oid is not None:
+        data["id"] = oid
     return data
 
 
@@ -80,9 +82,7 @@ def _outcome_page(tree: Tree, oid: str, checklists: Checklists | None,
         for section in page.sections:
             section.items = [word("checklist_below", lang) if i == command else i
                              for i in section.items]
-    data = _page_dict(page)
-    data["id"] = oid
-    return data
+    return _sheet(page, oid)
 
 
 def tree_data(tree: Tree, checklists: Checklists | None) -> dict[str, Any]:
@@ -116,15 +116,13 @@ def page_data(trees: list[tuple[Tree, Checklists | None]], made: str,
             category = checklists.find(str(o.checklist)) if checklists and o.checklist else None
             if checklists and category and str(category.number) not in sheets:
                 sheets[str(category.number)] = {
-                    lang: _page_dict(checklist_page(*_category_view(checklists, category, lang),
+                    lang: _sheet(checklist_page(*_category_view(checklists, category, lang),
                                                     lang))
                     for lang in LANGS}
     words = {key: {"en": en, "zh": zh} for key, (en, zh) in WORDS.items()}
     for key in SHARED:
         words[key] = {lang: msg(key, lang) for lang in LANGS}
-    fields = ("applicant_name", "id_number", "date", "staff")
     return {"version": __version__, "made": made, "lang": lang, "words": words,
-            "formFields": {lang: [msg(f, lang) for f in fields] for lang in LANGS},
             "trees": [tree_data(t, c) for t, c in trees], "checklists": sheets}
 
 

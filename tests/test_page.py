@@ -199,3 +199,25 @@ def test_keyboard_alone_reaches_an_outcome_and_opens_help(opened, shipped):
     tab_to('#app button[data-action="back"]')
     kb.press("Enter")
     assert o.state()["screen"] == "question"
+
+
+def test_tree_text_is_shown_as_text_never_as_markup(browser, write, tmp_path):
+    from medbal.loader import load_file
+    from medbal.page import build_page
+
+    from small_trees import VALID
+
+    hostile = '</script><script>window.pwned=1</script><img src=x onerror="window.pwned=2">'
+    text = VALID.replace("Explained X.", f"'{hostile}'").replace("First?", "'First <b>b</b>?'")
+    path = tmp_path / "hostile.html"
+    tree = load_file(write("hostile.yaml", text))
+    path.write_text(build_page([(tree, None)], "2026-01-02", "en"), encoding="utf-8")
+    o = Opened(browser, path, "#tree=small&first=yes&second=a&third=x")
+    try:
+        assert o.state()["node"] == "done-x"
+        assert hostile in o.page.text_content("#app section.page")
+        assert "First <b>b</b>?" in o.page.text_content("#app .answers")
+        assert o.page.evaluate("window.pwned") is None
+        assert o.page.query_selector_all("#app img, #app b, #app script") == []
+    finally:
+        o.close()

@@ -124,38 +124,28 @@
 
   // --- drawing ----------------------------------------------------------------
 
-  function itemList(style, items, sheet) {
-    if (style === "checks") {
-      var lis = items.map(function (text, i) {
-        var id = "tick-" + sheet + "-" + i;
-        return el("li", {}, el("input", { type: "checkbox", "class": "box", id: id }),
-          el("label", { "for": id }, text));
-      });
-      return el("ul", { "class": items.length > 6 ? "checks long" : "checks" }, lis);
-    }
-    var li = function (text) { return el("li", {}, text); };
-    if (style === "steps") return el("ol", {}, items.map(li));
-    if (style === "bullets" || style === "deadline") return el("ul", {}, items.map(li));
-    if (style === "small") return items.map(function (t) { return el("p", { "class": "small" }, t); });
-    return items.map(function (t) { return el("p", {}, t); });
-  }
+  var ticks = 0;
 
-  var sheets = 0;
-
-  // A page of sections, as medbal/render/html.py page_html() lays it out.
-  function pageSection(page, lang, extra) {
-    sheets += 1;
-    var sec = el("section", { "class": "page", lang: tag(lang) });
-    if (page.kicker) sec.append(el("p", { "class": "kicker" }, page.kicker));
-    sec.append(el("h1", { tabindex: "-1" }, page.title));
-    page.sections.forEach(function (s) {
-      var cls = s.style === "deadline" || s.style === "note" ? s.style : "part";
-      sec.append(el("div", { "class": cls }, s.heading ? el("h2", {}, s.heading) : null,
-        s.intro ? el("p", {}, el("em", {}, s.intro)) : null, itemList(s.style, s.items, sheets)));
+  // A sheet as `medbal diagnose --format html` writes it: built by medbal/render/html.py
+  // from the same views, every text escaped there.  On screen its boxes can be ticked.
+  function sheet(html, lang, extra) {
+    var template = document.createElement("template");
+    template.innerHTML = html;
+    var sec = template.content.querySelector("section.page");
+    sec.setAttribute("lang", tag(lang));
+    var h1 = sec.querySelector("h1");
+    if (h1) h1.setAttribute("tabindex", "-1");
+    sec.querySelectorAll("ul.checks li").forEach(function (li) {
+      var box = li.querySelector(".box");
+      var text = box && box.nextElementSibling;
+      if (!text) return;
+      var id = "tick-" + (ticks += 1);
+      box.replaceWith(el("input", { type: "checkbox", "class": "box", id: id }));
+      text.replaceWith(el("label", { "for": id }, text.textContent));
     });
-    if (extra) sec.append(extra);
-    if (page.form) {
-      sec.append(el("div", { "class": "form print-only" }, DATA.formFields[lang].map(function (f) { return el("div", {}, f); })));
+    if (extra) {
+      var form = sec.querySelector(".form");
+      if (form) sec.insertBefore(extra, form); else sec.append(extra);
     }
     return sec;
   }
@@ -261,10 +251,9 @@
     var dropped = result.dropped.length ? el("div", { "class": "part dropped screen-only" },
       el("p", {}, DATA.words.dropped[lang]), el("ul", {}, answerLines(tree, result.dropped, lang, null))) : null;
     var body = el("div", {}, extra, dropped, foot);
-    var out = [notices(state), pageSection(page, lang, body)];
+    var out = [notices(state), sheet(page.html, lang, body)];
     if (outcome.checklist !== null && own(DATA.checklists, String(outcome.checklist))) {
-      var sheet = DATA.checklists[String(outcome.checklist)][lang];
-      out.push(pageSection(sheet, lang, null));
+      out.push(sheet(DATA.checklists[String(outcome.checklist)][lang].html, lang, null));
     }
     var nav = controls(state, result, lang);
     nav.prepend(button(say("print", lang), function () { window.print(); }, { "data-action": "print" }));
@@ -291,7 +280,6 @@
     document.documentElement.lang = tag(lang);
     document.title = state.tree ? state.tree.title[lang] + " · medbal" : say("app_title", lang);
     drawSwitch(lang);
-    sheets = 0;
     var parts = !result ? drawStart(state) : result.outcome ? drawOutcome(state, result) : drawQuestion(state, result);
     app.replaceChildren.apply(app, parts.filter(function (p) { return p !== null; }));
     app.setAttribute("lang", tag(lang));
