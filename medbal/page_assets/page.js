@@ -261,6 +261,29 @@
     return out;
   }
 
+  // Chinese names inside English text (国家医保服务平台) are marked as Chinese, so
+  // that they take simplified Chinese glyphs and are read out as Chinese.
+  var HAN = /[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]+/g;
+  function markHan(root) {
+    var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    var found = [];
+    for (var n = walker.nextNode(); n; n = walker.nextNode()) {
+      HAN.lastIndex = 0;
+      if (HAN.test(n.data) && n.parentElement.closest("[lang]").getAttribute("lang") !== "zh-Hans") found.push(n);
+    }
+    found.forEach(function (node) {
+      var parts = [];
+      var last = 0;
+      node.data.replace(HAN, function (run, at) {
+        parts.push(node.data.slice(last, at), el("span", { lang: "zh-Hans" }, run));
+        last = at + run.length;
+        return run;
+      });
+      parts.push(node.data.slice(last));
+      node.replaceWith.apply(node, parts.filter(function (p) { return p !== ""; }));
+    });
+  }
+
   function drawSwitch(lang) {
     document.querySelectorAll(".switch button").forEach(function (b) {
       b.setAttribute("aria-pressed", b.getAttribute("data-lang") === lang ? "true" : "false");
@@ -283,6 +306,7 @@
     var parts = !result ? drawStart(state) : result.outcome ? drawOutcome(state, result) : drawQuestion(state, result);
     app.replaceChildren.apply(app, parts.filter(function (p) { return p !== null; }));
     app.setAttribute("lang", tag(lang));
+    if (lang === "en") markHan(app);
     app.setAttribute("data-screen", !result ? "start" : result.outcome ? "outcome" : "question");
     app.setAttribute("data-tree", state.tree ? state.tree.id : "");
     app.setAttribute("data-node", result ? (result.outcome || result.question) : "");
