@@ -2,10 +2,11 @@
 
 For people who will never open a terminal: counter staff write the file once and
 hand it over (a chat, a phone, a kiosk).  No server, no network: the trees' data
-is embedded once as JSON, built by the same views as `--format json` and laid
-out by the same page sections as the take-home page; a small script
-(page_assets/page.js) replays the answers from the start as medbal/engine.py
-does.  The print style is the A4 look of `--format html` (medbal/render/html.py).
+is embedded once as JSON, built by the same views as `--format json`; outcomes
+and checklists are embedded as the take-home page of `--format html` writes
+them (medbal/render/html.py, which escapes every text), so screen, paper and
+terminal say the same.  A small script (page_assets/page.js) replays the answers
+from the start as medbal/engine.py does; the print style is html.py's A4 CSS.
 """
 
 from __future__ import annotations
@@ -116,12 +117,11 @@ def page_data(trees: list[tuple[Tree, Checklists | None]], made: str,
             category = checklists.find(str(o.checklist)) if checklists and o.checklist else None
             if checklists and category and str(category.number) not in sheets:
                 sheets[str(category.number)] = {
-                    lang: _sheet(checklist_page(*_category_view(checklists, category, lang),
-                                                    lang))
-                    for lang in LANGS}
+                    la: _sheet(checklist_page(*_category_view(checklists, category, la), la))
+                    for la in LANGS}
     words = {key: {"en": en, "zh": zh} for key, (en, zh) in WORDS.items()}
     for key in SHARED:
-        words[key] = {lang: msg(key, lang) for lang in LANGS}
+        words[key] = {la: msg(key, la) for la in LANGS}
     return {"version": __version__, "made": made, "lang": lang, "words": words,
             "trees": [tree_data(t, c) for t, c in trees], "checklists": sheets}
 
