@@ -228,6 +228,41 @@ def docs(
         deliver(text, output, document=fmt.value in ("markdown", "html"))
 
 
+# --- page ---------------------------------------------------------------------
+
+@app.command(short_help="One web page that walks the trees. / 生成可离线使用的网页。")
+@handles_errors
+def page(
+    tree: Annotated[list[str] | None, typer.Argument(
+        help="Tree ids or YAML files (default: zero-balance, which-category, "
+        "balance-dropped, card).", show_default=False)] = None,
+    output: Annotated[str, typer.Option(
+        "--output", "-o", help="The HTML file to write (atomically).", show_default=False)]
+    = "",
+    lang: Annotated[Lang | None, typer.Option(
+        "--lang", "-l", help="The language the page starts in: en or zh. Default: the "
+        "browser's.", show_default=False)] = None,
+    trees: TreesOpt = None,
+) -> None:
+    """Write one self-contained HTML file that walks the trees in a browser, offline.
+
+    Both languages are in the file; --lang sets the starting one (default: the
+    browser's). Send it in a chat, open it on a phone, or leave it on a kiosk.
+
+    Example: medbal page --output medbal.html --lang zh
+    """
+    import datetime
+
+    from medbal.page import run_page
+
+    if not output:
+        raise UsageError("give the file to write with --output FILE, for example "
+                         "--output medbal.html",
+                         "请用 --output 文件名 指定要写入的文件，例如 --output medbal.html")
+    run_page(tree or [], output, lang.value if lang else None, trees,
+             datetime.date.today().isoformat())
+
+
 def main() -> None:
     """Kept for `python -c "from medbal.cli import main"`; the entry point is medbal.launch."""
     from medbal.launch import main as launch_main

@@ -55,3 +55,15 @@ def test_installed_medbal_runs_from_another_directory(installed):
                           "from medbal.registry import shipped_dir; print(shipped_dir())"],
                          cwd=elsewhere, capture_output=True, text=True, timeout=60)
     assert out.stdout.strip().endswith("site-packages/medbal/_trees")
+
+
+def test_installed_medbal_writes_the_page(installed):
+    wheel, medbal, work = installed
+    names = zipfile.ZipFile(wheel).namelist()
+    for asset in ("page.js", "page.css"):
+        assert f"medbal/page_assets/{asset}" in names
+    out = subprocess.run([str(medbal), "page", "card", "--output", str(work / "card.html")],
+                         cwd=work, capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    html = (work / "card.html").read_text(encoding="utf-8")
+    assert "function walk(tree, answers)" in html and "@media print" in html

@@ -1,0 +1,337 @@
+// medbal page: walks the embedded trees as medbal/engine.py does.
+// The answers live in the address (#tree=ID&QUESTION=VALUE...&lang=zh) and are
+// always replayed from the start node; answers the path no longer passes are
+// dropped, as the engine drops them.  Every text is set as text, never as HTML.
+(function () {
+  "use strict";
+  var DATA = JSON.parse(document.getElementById("medbal-data").textContent);
+  var app = document.getElementById("app");
+  var trees = new Map(DATA.trees.map(function (t) { return [t.id, t]; }));
+  var remembered = new Map(); // "tree question" -> an earlier answer, offered again
+  var moved = false; // the screen changed because of the person: move the focus to it
+  var drawn = null; // the address last drawn
+
+  function own(obj, key) {
+    return obj !== null && typeof obj === "object" && Object.prototype.hasOwnProperty.call(obj, key);
+  }
+
+  function say(key, lang, values) {
+    var text = DATA.words[key][lang];
+    Object.keys(values || {}).forEach(function (k) { text = text.split("{" + k + "}").join(String(values[k])); });
+    return text;
+  }
+
+  function tag(lang) { return lang === "zh" ? "zh-Hans" : "en"; }
+
+  function el(name, attrs) {
+    var e = document.createElement(name);
+    Object.keys(attrs || {}).forEach(function (k) {
+      var v = attrs[k];
+      if (v === null || v === undefined || v === false) return;
+      if (typeof v === "function") e.addEventListener(k, v);
+      else e.setAttribute(k, v === true ? "" : String(v));
+    });
+    for (var i = 2; i < arguments.length; i++) {
+      var c = arguments[i];
+      if (c === null || c === undefined) continue;
+      if (Array.isArray(c)) c.forEach(function (x) { if (x !== null && x !== undefined) e.append(x); });
+      else e.append(c); // a string becomes a text node
+    }
+    return e;
+  }
+
+  function browserLang() {
+    var langs = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || ""];
+    for (var i = 0; i < langs.length; i++) {
+      var l = String(langs[i]).toLowerCase();
+      if (l.indexOf("zh") === 0) return "zh";
+      if (l.indexOf("en") === 0) return "en";
+    }
+    return "en";
+  }
+
+  // --- the address ------------------------------------------------------------
+
+  function readState() {
+    var params = new URLSearchParams(location.hash.replace(/^#/, ""));
+    var state = { lang: null, langSet: false, tree: null, answers: new Map(), bad: [] };
+    var treeId = null;
+    params.forEach(function (value, key) {
+      if (key === "lang") {
+        if (value === "zh" || value === "en") { state.lang = value; state.langSet = true; }
+        else state.bad.push(key + "=" + value);
+      } else if (key === "tree") treeId = value;
+      else state.answers.set(key, value); // a later answer wins, as with --answer
+    });
+    state.lang = state.lang || DATA.lang || browserLang();
+    if (treeId !== null) {
+      state.tree = trees.get(treeId) || null;
+      if (!state.tree) state.bad.push("tree=" + treeId);
+    } else if (DATA.trees.length === 1) state.tree = DATA.trees[0];
+    var questions = state.tree ? state.tree.questions : null;
+    Array.from(state.answers).forEach(function (pair) {
+      // The engine refuses an unknown question or value; a link is left out instead.
+      if (!own(questions, pair[0]) || !own(questions[pair[0]].next, pair[1])) {
+        state.bad.push(pair[0] + "=" + pair[1]);
+        state.answers.delete(pair[0]);
+      }
+    });
+    return state;
+  }
+
+  function hashOf(state, answers, treeShown) {
+    var params = new URLSearchParams();
+    if (state.tree && treeShown) {
+      params.append("tree", state.tree.id);
+      answers.forEach(function (value, key) { params.append(key, value); });
+    }
+    if (state.langSet) params.append("lang", state.lang);
+    var text = params.toString();
+    return text ? "#" + text : "";
+  }
+
+  function setAddress(hash, push) {
+    var url = hash || location.pathname + location.search;
+    if (push) history.pushState(null, "", url);
+    else history.replaceState(null, "", url);
+  }
+
+  function go(state, answers, treeShown) {
+    moved = true;
+    var hash = hashOf(state, answers, treeShown);
+    if (hash !== location.hash) setAddress(hash, true);
+    render();
+  }
+
+  // --- the engine, as medbal/engine.py walk() ---------------------------------
+
+  function walk(tree, answers) {
+    var path = [];
+    var node = tree.start;
+    while (own(tree.questions, node)) {
+      if (!answers.has(node)) break;
+      var value = answers.get(node);
+      path.push([node, value]);
+      node = tree.questions[node].next[value];
+    }
+    var used = new Set(path.map(function (p) { return p[0]; }));
+    var dropped = Array.from(answers).filter(function (p) { return !used.has(p[0]); });
+    var done = !own(tree.questions, node);
+    return { path: path, question: done ? null : node, outcome: done ? node : null, dropped: dropped };
+  }
+
+  function key(tree, qid) { return tree.id + " " + qid; }
+
+  // --- drawing ----------------------------------------------------------------
+
+  var ticks = 0;
+
+  // A sheet as `medbal diagnose --format html` writes it: built by medbal/render/html.py
+  // from the same views, every text escaped there.  On screen its boxes can be ticked.
+  function sheet(html, lang, extra) {
+    var template = document.createElement("template");
+    template.innerHTML = html;
+    var sec = template.content.querySelector("section.page");
+    sec.setAttribute("lang", tag(lang));
+    var h1 = sec.querySelector("h1");
+    if (h1) h1.setAttribute("tabindex", "-1");
+    sec.querySelectorAll("ul.checks li").forEach(function (li) {
+      var box = li.querySelector(".box");
+      var text = box && box.nextElementSibling;
+      if (!text) return;
+      var id = "tick-" + (ticks += 1);
+      box.replaceWith(el("input", { type: "checkbox", "class": "box", id: id }));
+      text.replaceWith(el("label", { "for": id }, text.textContent));
+    });
+    if (extra) {
+      var form = sec.querySelector(".form");
+      if (form) sec.insertBefore(extra, form); else sec.append(extra);
+    }
+    return sec;
+  }
+
+  function button(text, onclick, attrs) {
+    var a = Object.assign({ type: "button", click: onclick }, attrs || {});
+    return el("button", a, text);
+  }
+
+  function notices(state) {
+    if (!state.bad.length) return null;
+    return el("p", { "class": "notice", role: "status" }, say("bad_link", state.lang, { items: state.bad.join(", ") }));
+  }
+
+  function controls(state, result, lang) {
+    var tree = state.tree;
+    var nav = el("nav", { "class": "controls screen-only" });
+    if (result && result.path.length) {
+      nav.append(button(say("back", lang), function () {
+        var last = result.path[result.path.length - 1];
+        var answers = new Map(state.answers);
+        answers.delete(last[0]);
+        remembered.set(key(tree, last[0]), last[1]);
+        go(state, answers, true);
+      }, { "class": "secondary", "data-action": "back" }));
+      nav.append(button(say("restart", lang), function () {
+        Object.keys(tree.questions).forEach(function (q) { remembered.delete(key(tree, q)); });
+        go(state, new Map(), true);
+      }, { "class": "secondary", "data-action": "restart" }));
+    }
+    if (DATA.trees.length > 1) {
+      nav.append(button(say("home", lang), function () { remembered.clear(); go(state, new Map(), false); },
+        { "class": "secondary", "data-action": "home" }));
+    }
+    return nav;
+  }
+
+  function drawStart(state) {
+    var lang = state.lang;
+    var list = el("ul", { "class": "topics" }, DATA.trees.map(function (t) {
+      return el("li", {}, button([el("span", { "class": "topic-title" }, t.title[lang]),
+        t.description ? el("span", { "class": "topic-text" }, t.description[lang]) : null],
+        function () { go(Object.assign({}, state, { tree: t }), new Map(), true); },
+        { "class": "topic", "data-tree": t.id }));
+    }));
+    return [notices(state), el("h1", { tabindex: "-1" }, say("start_heading", lang)),
+      el("p", {}, say("start_intro", lang)), el("h2", {}, say("topics", lang)), list,
+      el("p", { "class": "small" }, say("made", lang, { date: DATA.made, version: DATA.version }))];
+  }
+
+  function drawQuestion(state, result) {
+    var lang = state.lang;
+    var tree = state.tree;
+    var q = tree.questions[result.question];
+    var view = q[lang];
+    var earlier = remembered.get(key(tree, view.id));
+    var n = result.path.length + 1;
+    var options = el("div", { "class": "options", role: "group", "aria-labelledby": "question" },
+      view.options.map(function (o) {
+        var mark = o.value === earlier ? el("span", { "class": "earlier" }, say("earlier", lang)) : null;
+        return button([el("span", {}, o.label), mark], function () {
+          var answers = new Map(state.answers);
+          answers.set(view.id, o.value);
+          remembered.delete(key(tree, view.id));
+          go(state, answers, true);
+        }, { "class": o.value === earlier ? "option earlier-answer" : "option", "data-value": o.value });
+      }));
+    var help = view.help ? el("details", { "class": "help" }, el("summary", {}, say("help_toggle", lang)),
+      el("p", {}, view.help)) : null;
+    return [notices(state), el("p", { "class": "kicker" }, tree.title[lang]),
+      el("p", { "class": "progress" }, say("progress", lang, { n: n, total: n - 1 + q.most })),
+      el("h1", { id: "question", tabindex: "-1" }, view.text), help, options, controls(state, result, lang)];
+  }
+
+  function answerLines(tree, pairs, lang, change) {
+    return pairs.map(function (p) {
+      var view = tree.questions[p[0]][lang];
+      var label = view.options.filter(function (o) { return o.value === p[1]; })[0].label;
+      return el("li", {}, el("span", { "class": "answer-text" }, view.text + " → " + label),
+        change ? button(say("change", lang), function () { change(p[0], p[1]); },
+          { "class": "change screen-only", "data-question": p[0] }) : null);
+    });
+  }
+
+  function drawOutcome(state, result) {
+    var lang = state.lang;
+    var tree = state.tree;
+    var outcome = tree.outcomes[result.outcome];
+    var page = outcome[lang];
+    var today = new Date();
+    var printed = today.getFullYear() + "-" + String(today.getMonth() + 1).padStart(2, "0") + "-" +
+      String(today.getDate()).padStart(2, "0");
+    var change = function (qid, value) {
+      var answers = new Map(state.answers);
+      answers.delete(qid); // asked again; the answers after it stay and are reused where they fit
+      remembered.set(key(tree, qid), value);
+      go(state, answers, true);
+    };
+    var extra = el("div", { "class": "part answers" }, el("h2", {}, DATA.words.answers[lang]),
+      el("ul", {}, answerLines(tree, result.path, lang, change)));
+    var foot = [el("p", { "class": "small made" }, say("made", lang, { date: DATA.made, version: DATA.version })),
+      el("p", { "class": "small print-only" }, say("printed", lang, { date: printed }))];
+    var dropped = result.dropped.length ? el("div", { "class": "part dropped screen-only" },
+      el("p", {}, DATA.words.dropped[lang]), el("ul", {}, answerLines(tree, result.dropped, lang, null))) : null;
+    var body = el("div", {}, extra, dropped, foot);
+    var out = [notices(state), sheet(page.html, lang, body)];
+    if (outcome.checklist !== null && own(DATA.checklists, String(outcome.checklist))) {
+      out.push(sheet(DATA.checklists[String(outcome.checklist)][lang].html, lang, null));
+    }
+    var nav = controls(state, result, lang);
+    nav.prepend(button(say("print", lang), function () { window.print(); }, { "data-action": "print" }));
+    out.push(nav);
+    return out;
+  }
+
+  // Chinese names inside English text (国家医保服务平台) are marked as Chinese, so
+  // that they take simplified Chinese glyphs and are read out as Chinese.
+  var HAN = /[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]+/g;
+  function markHan(root) {
+    var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    var found = [];
+    for (var n = walker.nextNode(); n; n = walker.nextNode()) {
+      HAN.lastIndex = 0;
+      if (HAN.test(n.data) && n.parentElement.closest("[lang]").getAttribute("lang") !== "zh-Hans") found.push(n);
+    }
+    found.forEach(function (node) {
+      var parts = [];
+      var last = 0;
+      node.data.replace(HAN, function (run, at) {
+        parts.push(node.data.slice(last, at), el("span", { lang: "zh-Hans" }, run));
+        last = at + run.length;
+        return run;
+      });
+      parts.push(node.data.slice(last));
+      node.replaceWith.apply(node, parts.filter(function (p) { return p !== ""; }));
+    });
+  }
+
+  function drawSwitch(lang) {
+    document.querySelectorAll(".switch button").forEach(function (b) {
+      b.setAttribute("aria-pressed", b.getAttribute("data-lang") === lang ? "true" : "false");
+    });
+  }
+
+  function render() {
+    var state = readState();
+    var result = state.tree ? walk(state.tree, state.answers) : null;
+    var kept = state.answers;
+    if (result) kept = new Map(result.outcome ? result.path : result.path.concat(result.dropped));
+    state.answers = kept; // what the address now holds is what the buttons build on
+    var hash = hashOf(state, kept, true);
+    if (hash !== location.hash) setAddress(hash, false);
+    drawn = location.href;
+    var lang = state.lang;
+    document.documentElement.lang = tag(lang);
+    document.title = state.tree ? state.tree.title[lang] + " · medbal" : say("app_title", lang);
+    drawSwitch(lang);
+    var parts = !result ? drawStart(state) : result.outcome ? drawOutcome(state, result) : drawQuestion(state, result);
+    app.replaceChildren.apply(app, parts.filter(function (p) { return p !== null; }));
+    app.setAttribute("lang", tag(lang));
+    if (lang === "en") markHan(app);
+    app.setAttribute("data-screen", !result ? "start" : result.outcome ? "outcome" : "question");
+    app.setAttribute("data-tree", state.tree ? state.tree.id : "");
+    app.setAttribute("data-node", result ? (result.outcome || result.question) : "");
+    if (moved) {
+      moved = false;
+      var target = app.querySelector(".earlier-answer") || app.querySelector("h1");
+      if (target) target.focus();
+      window.scrollTo(0, 0);
+    }
+    document.dispatchEvent(new CustomEvent("medbal:render"));
+  }
+
+  document.querySelectorAll(".switch button").forEach(function (b) {
+    b.addEventListener("click", function () {
+      var state = readState();
+      state.lang = b.getAttribute("data-lang");
+      state.langSet = true;
+      var hash = hashOf(state, state.answers, true);
+      if (hash !== location.hash) setAddress(hash, false);
+      render();
+    });
+  });
+  // A new address fires popstate, then hashchange: draw it once.
+  function onAddress() { if (location.href !== drawn) render(); }
+  window.addEventListener("popstate", onAddress);
+  window.addEventListener("hashchange", onAddress);
+  render();
+})();
