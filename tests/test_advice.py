@@ -349,15 +349,7 @@ def chinese_defects(path: Path) -> list[str]:
 
 
 def _tree_files() -> list[Any]:
-    params = []
-    for path in sorted(TREES.glob("*.yaml")):
-        marks = []
-        if path.name == "reimbursement.yaml":
-            # Owned by the checklists helper on another branch, which fixes these; the lead
-            # removes this mark when that branch is merged.
-            marks = [pytest.mark.xfail(strict=False, reason="fixed on the checklists branch")]
-        params.append(pytest.param(path, id=path.name, marks=marks))
-    return params
+    return [pytest.param(path, id=path.name) for path in sorted(TREES.glob("*.yaml"))]
 
 
 @pytest.mark.parametrize("path", _tree_files())

@@ -6,31 +6,43 @@ All tree text goes in as `rich.text.Text`, never as markup, so a document named
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from rich.console import Console, ConsoleOptions, Group, RenderResult
+from rich.measure import Measurement
 from rich.padding import Padding
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
 from medbal.messages import label, msg
-from medbal.model import CJK
 from medbal.render.sections import Page, table_deadline
+from medbal.render.typeset import break_lines, cells, space_zh
 
-_SPACE_BY_CJK = re.compile(f"(?<=[{CJK}]) +| +(?=[{CJK}])")
+
+def para(text: str, lang: str, style: str = "") -> Text | ZhPara:
+    """Tree text as a renderable that wraps well in its language: English by Rich at
+    spaces; Chinese by medbal.render.typeset, with its spacing and line-break rules."""
+    if lang == "zh":
+        return ZhPara(text, style)
+    return Text(text, style=style, overflow="fold")
 
 
-def para(text: str, lang: str, style: str = "") -> Text:
-    """Tree text as a Rich Text that wraps well in its language.
+class ZhPara:
+    """A Chinese paragraph laid out by medbal.render.typeset at the width it is given."""
 
-    Rich wraps at spaces, so a Chinese sentence with a space before "12333" or
-    "App" leaves a half-empty line; without the spaces next to Han characters it
-    fills each line, folding where the width ends, as Chinese text does.
-    """
-    shown = _SPACE_BY_CJK.sub("", text) if lang == "zh" else text
-    return Text(shown, style=style, overflow="fold")
+    def __init__(self, text: str, style: str = ""):
+        self.text, self.style = space_zh(text), style
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        for line in break_lines(self.text, options.max_width):
+            yield Text(line, style=self.style, no_wrap=True, overflow="ignore")
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        words = [cells(w) for w in self.text.split()] or [0]
+        longest = max(min(w, 12) for w in words)  # a long word folds rather than widen a column
+        return Measurement(min(longest, options.max_width),
+                           min(cells(self.text), options.max_width))
 
 
 def _box(console: Console) -> str:

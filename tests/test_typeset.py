@@ -1,0 +1,126 @@
+"""Chinese typesetting on the terminal: one spacing rule, kinsoku line breaks, no line wider
+than the terminal, and every Chinese screen medbal draws scanned for them."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from rich.console import Console
+
+from conftest import TREES
+from medbal.engine import all_paths
+from medbal.readtree import load_file
+from medbal.render.rich_text import RichPage, categories_table, para
+from medbal.render.sections import checklist_page, outcome_page
+from medbal.render.typeset import CLOSING, OPENING, break_lines, cells, space_zh
+from medbal.views import checklists_view, diagnose_view
+
+STARTS_BAD = "、。，；：？！）》」』】”’"
+ENDS_BAD = "（《「『【“‘"
+
+
+@pytest.mark.parametrize("raw,spaced", [
+    ("余额是0", "余额是 0"),
+    ("余额是 0", "余额是 0"),
+    ("余额是   0元", "余额是 0 元"),
+    ("拨打12393热线", "拨打 12393 热线"),
+    ("国家医保服务平台App", "国家医保服务平台 App"),
+    ("（12333）", "（12333）"),
+    ("拨打 12393 。", "拨打 12393。"),
+    ("当年 / 历年", "当年/历年"),
+    ("2% 以内", "2% 以内"),
+    ("medbal docs 3", "medbal docs 3"),
+])
+def test_one_spacing_rule_between_han_and_latin(raw, spaced):
+    assert space_zh(raw) == spaced
+
+
+def test_a_closing_mark_takes_the_character_before_it_down():
+    text = "一二三四五六七八九，十"
+    assert break_lines(text, 18) == ["一二三四五六七八", "九，十"]
+    assert break_lines("一二三四五六七八（九）", 18) == ["一二三四五六七八", "（九）"]
+    assert break_lines("一二三四五六七“八”", 17) == ["一二三四五六七", "“八”"]
+
+
+def zh_texts() -> list[str]:
+    """Every Chinese text of the shipped trees."""
+    import re
+
+    found: list[str] = []
+    for path in sorted(TREES.glob("*.yaml")):
+        found += re.findall(r"^\s*zh: (.+)$", path.read_text(encoding="utf-8"), re.M)
+    return [t.strip().strip("'\"") for t in found if len(t) > 4]
+
+
+TEXTS = zh_texts()
+
+
+@given(st.sampled_from(TEXTS), st.integers(10, 120))
+def test_broken_lines_fit_keep_every_character_and_obey_kinsoku(text, width):
+    text = space_zh(text)
+    lines = break_lines(text, width)
+    assert all(cells(line) <= width for line in lines)
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+    for line in lines[1:]:
+        assert not (line and line[0] in CLOSING), lines
+    for line in lines[:-1]:
+        assert not (line and line[-1] in OPENING), lines
+
+
+def render(renderable, width: int) -> list[str]:
+    buffer = io.StringIO()
+    Console(file=buffer, width=width, force_terminal=True, color_system=None,
+            highlight=False).print(renderable)
+    return buffer.getvalue().splitlines()
+
+
+def zh_screens():
+    """Every outcome page of every shipped tree and every checklist page, in Chinese."""
+    checklists = load_file(TREES / "reimbursement.yaml")
+    for path in sorted(TREES.glob("*.yaml")):
+        tree = load_file(path)
+        if not hasattr(tree, "outcomes"):
+            continue
+        for answers, outcome in all_paths(tree):
+            from medbal.engine import walk
+
+            result = walk(tree, {a.question.id: a.option.value for a in answers})
+            view = diagnose_view(result, "zh", checklists, tree.id)
+            yield f"{tree.id}:{outcome.id}", RichPage(outcome_page(result, view, "zh"))
+    view = checklists_view(checklists, list(checklists.categories), "zh")
+    for cat in view["categories"]:
+        yield f"docs {cat['number']}", RichPage(checklist_page(cat, view, "zh"))
+    yield "docs overview", categories_table(view)
+
+
+SCREENS = list(zh_screens())
+
+
+@pytest.mark.parametrize("width", [40, 80, 120])
+def test_no_chinese_screen_starts_a_line_with_closing_punctuation(width):
+    seen: set[str] = set()
+    for name, screen in SCREENS:
+        if name in seen:  # several paths end in one outcome: draw each once
+            continue
+        seen.add(name)
+        for line in render(screen, width):
+            assert cells(line) <= width, (name, line)
+            body = line.strip(" │┃║|╭╮╰╯─━")
+            assert not (body and body[0] in STARTS_BAD), (name, width, line)
+            assert not (body and body[-1] in ENDS_BAD), (name, width, line)
+
+
+def test_a_paragraph_in_a_table_keeps_its_column():
+    from rich.table import Table
+
+    grid = Table.grid(padding=(0, 1, 0, 0))
+    grid.add_column(no_wrap=True)
+    grid.add_column(ratio=1)
+    grid.add_row("1.", para("这是一段需要在窄终端里换行的中文说明，包括 12393 和国家医保服务平台 App。",
+                            "zh"))
+    lines = render(grid, 30)
+    assert lines[0].startswith("1. ") and all(line.startswith("   ") for line in lines[1:])
+    assert all(cells(line) <= 30 for line in lines)
