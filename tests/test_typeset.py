@@ -10,13 +10,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rich.console import Console
 
-from conftest import TREES
 from medbal.engine import all_paths
 from medbal.readtree import load_file
 from medbal.render.rich_text import RichPage, categories_table, para
 from medbal.render.sections import checklist_page, outcome_page
 from medbal.render.typeset import CLOSING, OPENING, break_lines, cells, space_zh
 from medbal.views import checklists_view, diagnose_view
+
+from conftest import TREES
 
 STARTS_BAD = "、。，；：？！）》」』】”’"
 ENDS_BAD = "（《「『【“‘"
