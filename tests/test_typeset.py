@@ -120,8 +120,8 @@ def test_a_paragraph_in_a_table_keeps_its_column():
     grid = Table.grid(padding=(0, 1, 0, 0))
     grid.add_column(no_wrap=True)
     grid.add_column(ratio=1)
-    grid.add_row("1.", para("这是一段需要在窄终端里换行的中文说明，包括 12393 和国家医保服务平台 App。",
-                            "zh"))
+    text = "这是一段需要在窄终端里换行的中文说明，包括 12393 和国家医保服务平台 App。"
+    grid.add_row("1.", para(text, "zh"))
     lines = render(grid, 30)
     assert lines[0].startswith("1. ") and all(line.startswith("   ") for line in lines[1:])
     assert all(cells(line) <= 30 for line in lines)
