@@ -122,7 +122,7 @@ def _interactive(tree: Any, lang: str, answers: dict[str, str], checklists: Any,
     from medbal.engine import check_answers
     from medbal.interactive import Session
     from medbal.messages import msg
-    from medbal.render.rich_text import RichPage
+    from medbal.render.rich_text import RichPage, para
     from medbal.render.sections import checklist_page
     from medbal.render.text import diagnose_rich
     from medbal.views import diagnose_view
@@ -131,7 +131,7 @@ def _interactive(tree: Any, lang: str, answers: dict[str, str], checklists: Any,
     console = _console()
     console.print(Text(tree.title.get(lang), style="bold magenta"))
     if tree.description:
-        console.print(Text(tree.description.get(lang), style="dim"))
+        console.print(para(tree.description.get(lang), lang, "dim"))
 
     def show(result: Any) -> None:
         console.print()

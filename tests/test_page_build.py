@@ -149,7 +149,7 @@ def test_trees_folder_and_tree_files(run, write, tmp_path):
     small = data["trees"][0]
     assert small["questions"]["first"]["next"] == {"yes": "second", "no": "done-no"}
     assert small["questions"]["first"]["most"] == 3
-    assert small["outcomes"]["done-x"]["zh"]["title"] == "结果X"
+    assert small["outcomes"]["done-x"]["zh"]["title"] == "结果 X"  # the spacing rule, as drawn
 
 
 def test_the_page_words_follow_the_chinese_typesetting_rules():

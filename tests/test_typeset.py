@@ -34,6 +34,8 @@ ENDS_BAD = "（《「『【“‘"
     ("当年 / 历年", "当年/历年"),
     ("2% 以内", "2% 以内"),
     ("medbal docs 3", "medbal docs 3"),
+    ("您是在哪里看病的？ → 在参保地本地", "您是在哪里看病的？ → 在参保地本地"),
+    ("《国办发〔2021〕14号》", "《国办发〔2021〕14 号》"),
 ])
 def test_one_spacing_rule_between_han_and_latin(raw, spaced):
     assert space_zh(raw) == spaced

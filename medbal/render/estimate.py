@@ -93,6 +93,8 @@ def estimate_rich(view: dict[str, Any]) -> list[Any]:
     from rich.table import Table
     from rich.text import Text
 
+    from medbal.render.rich_text import para
+
     lang = view["lang"]
     # Title and caption as Text, never markup: a region named "[bold]" is shown as written.
     table = Table(title=Text(msg("est_title", lang, bill=_yuan(view["bill"]),
@@ -109,8 +111,8 @@ def estimate_rich(view: dict[str, Any]) -> list[Any]:
                   Text(_yuan(view["total_paid"]), style="bold green"))
     table.add_row(Text(msg("est_own", lang)), "", "", Text(_yuan(view["own_share"])))
     parts: list[Any] = [table]
-    parts += [Text(note, style="yellow") for note in view["notes"]]
-    parts.append(Text(label('est_reading', lang) + view['reading'], style="dim"))
-    parts.append(Text(label("sources", lang) + source_line(view["sources"], lang), style="dim"))
-    parts.append(Panel(Text(view["notice"], style="bold"), border_style="red"))
+    parts += [para(note, lang, "yellow") for note in view["notes"]]
+    parts.append(para(label('est_reading', lang) + view['reading'], lang, "dim"))
+    parts.append(para(label("sources", lang) + source_line(view["sources"], lang), lang, "dim"))
+    parts.append(Panel(para(view["notice"], lang, "bold"), border_style="red"))
     return parts

@@ -11,6 +11,7 @@ from typing import Any
 
 from medbal.engine import Result
 from medbal.messages import msg
+from medbal.render.typeset import space_zh
 
 # Section styles: para (running text), note (stands out), deadline (boxed),
 # checks (tick boxes), steps (numbered), bullets, small (fine print: each item a
@@ -33,8 +34,17 @@ class Page:
     sections: list[Section] = field(default_factory=list)
     form: bool = False  # a printed checklist gets lines for name, ID, date, staff
 
+    def __post_init__(self) -> None:
+        if self.lang == "zh":
+            self.title = space_zh(self.title)
+            self.kicker = space_zh(self.kicker) if self.kicker else self.kicker
+
     def add(self, style: str, items: list[str], heading: str | None = None,
             intro: str | None = None) -> None:
+        if self.lang == "zh":  # one spacing rule for every format drawn from a page
+            items = [space_zh(i) for i in items]
+            heading = space_zh(heading) if heading else heading
+            intro = space_zh(intro) if intro else intro
         if items or intro:
             self.sections.append(Section(style, items, heading, intro))
 

@@ -46,12 +46,23 @@ def diagnose_rich(result: Result, view: dict[str, Any], lang: str) -> list[Any]:
 
     if view["status"] == "needs-answer":
         return needs_answer_rich(result, view, lang)
+    from rich.padding import Padding
+    from rich.table import Table
+
+    from medbal.render.rich_text import para
+
     parts: list[Any] = [Panel(RichPage(outcome_page(result, view, lang)), border_style="cyan")]
     parts.append(Text(msg("answers", lang), style="bold cyan"))
-    parts += [Text(f"  {row}") for row in _answer_rows(result, lang)]
+    # A hanging indent: a long answer wraps under its own text, never mid-word.
+    rows = Table.grid(padding=(0, 1, 0, 0))
+    rows.add_column(no_wrap=True, justify="right")
+    rows.add_column(ratio=1)
+    for i, line in enumerate(answers_lines(result, lang), 1):
+        rows.add_row(f"{i}.", para(line, lang))
+    parts.append(Padding(rows, (0, 0, 0, 2)))
     if view["dropped"]:
-        parts.append(Text(msg("dropped", lang) + " " + ", ".join(
-            f"{d['question']}={d['value']}" for d in view["dropped"]), style="yellow"))
+        parts.append(para(msg("dropped", lang) + " " + ", ".join(
+            f"{d['question']}={d['value']}" for d in view["dropped"]), lang, "yellow"))
     parts += [Text(msg("reproduce", lang), style="bold cyan"),
               Text(f"  {view['command']}", style="green")]
     return parts

@@ -16,30 +16,41 @@ from __future__ import annotations
 
 import re
 
-from rich.cells import cell_len
-
 from medbal.model import CJK
 
-CLOSING = "、。，；：？！）》」』】”’….,;:?!)]}%"
-OPENING = "（《「『【“‘([{"
+CLOSING = "、。，；：？！）》」』】〕］〉”’….,;:?!)]}%"
+OPENING = "（《「『【〔［〈“‘([{"
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _FULLWIDTH_PUNCT = r"\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65“”‘’…—"
 _LATIN = r"A-Za-z0-9"
 # A space run between two characters, at least one of them Han or full-width punctuation.
 _SPACES_NEAR_CJK = re.compile(f"(?<=[{CJK}“”‘’…—]) +| +(?=[{CJK}“”‘’…—])")
+_SEPARATORS = "→+"  # a separator keeps its spaces: "问题？ → 回答", "姓名 + 之子"
+
+
+def _keep_around_arrow(m: re.Match[str]) -> str:
+    text, start, end = m.string, m.start(), m.end()
+    before = text[start - 1] if start else ""
+    after = text[end] if end < len(text) else ""
+    return " " if (before and before in _SEPARATORS) or (after and after in _SEPARATORS) else ""
+
+
 _HAN_THEN_LATIN = re.compile(f"([{_HAN}])([{_LATIN}])")
 _LATIN_THEN_HAN = re.compile(f"([{_LATIN}%])([{_HAN}])")
 
 
 def space_zh(text: str) -> str:
     """The one spacing rule between Han characters and Latin letters or digits."""
-    text = _SPACES_NEAR_CJK.sub("", text)
+    text = _SPACES_NEAR_CJK.sub(_keep_around_arrow, text)
     text = _HAN_THEN_LATIN.sub(r"\1 \2", text)
     return _LATIN_THEN_HAN.sub(r"\1 \2", text)
 
 
 def cells(text: str) -> int:
-    """Display cells, counted as Rich counts them (it lays the lines out)."""
+    """Display cells, counted as Rich counts them (it lays the lines out).  Imported here,
+    not at the top: the spacing rule serves every format, and only the terminal is Rich's."""
+    from rich.cells import cell_len
+
     return cell_len(text)
 
 
