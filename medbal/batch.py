@@ -12,6 +12,7 @@ line.  Blank lines are skipped (no envelope).  Each tree is loaded once per proc
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import IO, Any
@@ -25,6 +26,7 @@ from medbal.views import diagnose_view
 
 KEYS = ("answers", "tree", "lang", "id")
 MAX_LINE = 1024 * 1024  # bytes; a longer line is answered with an error and skipped
+MAX_SKIP = 64 * MAX_LINE  # past this much of one line, the input is not line-shaped
 # Options that make no sense with --batch: each line carries its answers, output is JSON lines.
 CONFLICTS = {"answer": "--answer", "answers_file": "--answers-file", "output": "--output"}
 
@@ -87,7 +89,11 @@ class Batch:
             tree_name = data.get("tree")
             if tree_name is None:
                 tree_name = self.default_tree
-            elif not isinstance(tree_name, str) or not tree_name.strip():
+            elif not isinstance(tree_name, str) or not tree_name.strip() \
+                    or tree_name.endswith((".yaml", ".yml")) or "/" in tree_name \
+                    or os.sep in tree_name:
+                # A line names a tree by id, never a path: a front end may pass lines
+                # from its users through, and they must not read files on this machine.
                 raise _bad("batch_tree")
             answers = _answers(data.get("answers"))
             try:
@@ -118,12 +124,25 @@ def _decode(raw: bytes) -> dict[str, Any]:
     except UnicodeDecodeError:
         raise _bad("batch_encoding") from None
     try:
-        data = json.loads(text)
+        # NaN, Infinity and 1e400 are not JSON (RFC 8259); echoed back in `id` they would
+        # make the output line invalid for a strict reader.
+        data = json.loads(text, parse_constant=_not_json, parse_float=_finite)
     except ValueError as exc:
         raise _bad("batch_not_json", why=getattr(exc, "msg", str(exc))) from None
     if not isinstance(data, dict):
         raise _bad("batch_not_object")
     return data
+
+
+def _not_json(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def _finite(text: str) -> float:
+    number = float(text)
+    if number in (float("inf"), float("-inf")):
+        raise ValueError(f"{text} is too large for a JSON number")
+    return number
 
 
 def _lang(value: Any, default: str) -> str:
@@ -196,6 +215,10 @@ def _open(source: str, lang: str) -> IO[bytes]:
                              msg("batch_unreadable", "zh", source=source, why="没有标准输入"))
         return stdin
     try:
+        import stat
+
+        if stat.S_ISCHR(os.stat(source).st_mode) or stat.S_ISBLK(os.stat(source).st_mode):
+            raise OSError(0, "a device, not a file or a pipe")
         return open(source, "rb")  # noqa: SIM115 - closed by run_batch
     except OSError as exc:
         why = exc.strerror or str(exc)
@@ -210,11 +233,18 @@ def _lines(stream: IO[bytes], source: str, lang: str) -> Any:
         try:
             raw = stream.readline(MAX_LINE + 1)
             if len(raw) > MAX_LINE and not raw.endswith(b"\n"):
-                while True:
+                yield None  # its error envelope goes out now, before the rest is skipped
+                skipped = 0
+                while skipped <= MAX_SKIP:  # a stream without newlines (/dev/zero) ends too
                     rest = stream.readline(MAX_LINE)
+                    skipped += len(rest)
                     if not rest or rest.endswith(b"\n"):
                         break
-                yield None
+                else:
+                    raise InputError(msg("batch_unreadable", "en", source=source,
+                                         why="no line break in 64 MiB"),
+                                     msg("batch_unreadable", "zh", source=source,
+                                         why="64 MiB 内没有换行"))
                 continue
         except OSError as exc:
             why = exc.strerror or str(exc)
@@ -230,11 +260,11 @@ def _writer(out: IO[str]) -> Any:
     encoding = getattr(out, "encoding", None) or "utf-8"
 
     def write(envelope: dict[str, Any]) -> None:
-        text = json.dumps(envelope, ensure_ascii=False)
+        text = json.dumps(envelope, ensure_ascii=False, allow_nan=False)
         try:
             text.encode(encoding)
         except (UnicodeEncodeError, LookupError):
-            text = json.dumps(envelope, ensure_ascii=True)
+            text = json.dumps(envelope, ensure_ascii=True, allow_nan=False)
         out.write(text + "\n")
         out.flush()
 

@@ -20,6 +20,7 @@ import datetime
 import hashlib
 import json
 import os
+import re
 import types
 import typing
 from decimal import Decimal
@@ -42,6 +43,11 @@ _CLASSES: dict[str, type] = {
 # Each model class's fields and their types, for checking what an entry holds.
 _HINTS: dict[type, dict[str, Any]] = {cls: typing.get_type_hints(cls)
                                       for cls in _CLASSES.values()}
+
+
+# The characters medbal.yamlread refuses in texts, refused here too: a planted entry must
+# not bring back what loading would never let through.
+_UNSAFE = re.compile(model.UNSAFE_TEXT)
 
 
 class Damaged(ValueError):
@@ -72,18 +78,35 @@ def _key(data: bytes, path: str) -> str:
     return digest.hexdigest()
 
 
+def _entry(where: Path, path: str) -> Path:
+    """One entry per tree file: an edited file or a new medbal replaces its entry, so the
+    folder never grows past the number of files medbal has read."""
+    name = hashlib.sha256(path.encode("utf-8", "surrogateescape")).hexdigest()[:32]
+    return where / f"{name}.json"
+
+
+def _trusted(where: Path) -> bool:
+    """The folder is this user's own and no one else can write into it: an entry planted
+    by another user would be taken as a checked tree."""
+    try:
+        info = where.stat()
+    except OSError:
+        return False
+    return info.st_uid == os.getuid() and not info.st_mode & 0o022
+
+
 def get(data: bytes, path: str) -> Any | None:
     where = folder()
-    if where is None:
+    if where is None or not _trusted(where):
         return None
     key = _key(data, path)
     try:
-        with open(where / f"{key}.json", "rb") as fh:
-            entry = json.loads(fh.read())
+        with open(_entry(where, path), "rb") as fh:
+            entry = json.loads(fh.read(), parse_constant=_no_constant)
         if not isinstance(entry, dict) or entry.get("key") != key:
-            raise Damaged("not this entry")
+            raise Damaged("not this entry")  # another version of the file, or of medbal
         return decode(entry.get("value"))
-    except (OSError, ValueError, TypeError, KeyError, RecursionError):
+    except (OSError, ValueError, TypeError, KeyError, ArithmeticError, RecursionError):
         return None  # missing, unreadable, damaged or planted: load the file again
 
 
@@ -92,15 +115,27 @@ def put(data: bytes, path: str, loaded: Any) -> None:
     if where is None or not isinstance(loaded, (model.Tree, model.Checklists, model.Rates)):
         return  # a regional patch is laid over its base afresh each time: not cached
     key = _key(data, path)
+    tmp = None
     try:
         text = json.dumps({"key": key, "value": encode(loaded)}, ensure_ascii=False,
-                          separators=(",", ":"))
+                          separators=(",", ":"), allow_nan=False)
         where.mkdir(mode=0o700, parents=True, exist_ok=True)
-        tmp = where / f".{key}.{os.getpid()}.part"
+        if not _trusted(where):
+            return
+        target = _entry(where, path)
+        tmp = where / f".{target.stem}.{os.getpid()}.part"
         tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, where / f"{key}.json")
+        os.replace(tmp, target)
+        tmp = None
     except (OSError, ValueError, TypeError, RecursionError):
         return  # a read-only home or a full disk must not fail the command
+    finally:
+        if tmp is not None:  # interrupted (Ctrl-C, SIGTERM) or failed: no .part left
+            tmp.unlink(missing_ok=True)
+
+
+def _no_constant(name: str) -> Any:
+    raise Damaged(f"{name} is not a value medbal writes")
 
 
 def encode(value: Any) -> Any:
@@ -138,6 +173,8 @@ def decode(value: Any, hint: Any = None) -> Any:
     if hint in (str, int, bool):
         if type(value) is not hint:
             raise Damaged(f"expected {hint.__name__}")
+        if hint is str and _UNSAFE.search(value):
+            raise Damaged("a control character the loader refuses")
         return value
     if origin is tuple:
         return tuple(decode(v, args[0]) for v in _of(value, list))
@@ -145,7 +182,10 @@ def decode(value: Any, hint: Any = None) -> Any:
         items = _of(_of(value, dict).get("@map"), dict)
         return {k: decode(v, args[1]) for k, v in items.items()}
     if hint is Decimal:
-        return Decimal(_of(_of(value, dict).get("@decimal"), str))
+        number = Decimal(_of(_of(value, dict).get("@decimal"), str))
+        if not number.is_finite():
+            raise Damaged("not a finite number")
+        return number
     if hint is datetime.date:
         return datetime.date.fromisoformat(_of(_of(value, dict).get("@date"), str))
     if hint in _HINTS:

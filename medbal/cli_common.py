@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from enum import Enum
 from typing import Annotated, Any, TypeVar
 
@@ -134,6 +134,17 @@ class SignedAmountCommand(TyperCommand):
                 kept.append(value)
         result: list[str] = super().parse_args(ctx, kept + (["--", *moved] if moved else []))
         return result
+
+
+def emit_lines(lines: Iterable[str]) -> None:
+    """A streamed document (CSV, a path table): UTF-8 bytes line by line, flushed once."""
+    buffer = getattr(sys.stdout, "buffer", None)
+    for line in lines:
+        if buffer is None:
+            sys.stdout.write(line)
+        else:
+            buffer.write(line.encode("utf-8"))
+    (buffer or sys.stdout).flush()
 
 
 def deliver(text: str, output: str | None, document: bool) -> None:

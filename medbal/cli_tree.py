@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import datetime
-import sys
 from enum import Enum
 from typing import Annotated, Any
 
 import typer
 
-from medbal.cli_common import LangOpt, TreesOpt, emit, emit_json, handles_errors
+from medbal.cli_common import LangOpt, TreesOpt, emit, emit_json, emit_lines, handles_errors
 from medbal.complete import complete_tree
 from medbal.errors import UsageError
 
@@ -136,9 +135,7 @@ def tree_paths(
         emit_json({"tree": tree, "lang": language, "paths": list(rows)})
         return
     lines = paths_csv(rows) if fmt is PathsFormat.csv else paths_text(count, rows)
-    for line in lines:  # streamed: the first rows appear at once, whatever the count
-        sys.stdout.write(line)
-    sys.stdout.flush()
+    emit_lines(lines)  # streamed: the first rows appear at once, whatever the count
 
 
 @tree_app.command("export", short_help="The graph as Mermaid, DOT or JSON. / 导出流程图。")
@@ -158,7 +155,7 @@ def tree_export(
     language, overlay = _setup(lang, trees)
     loaded = _tree(tree, overlay)
     emit({"mermaid": authoring.mermaid, "dot": authoring.dot,
-          "json": authoring.graph_json}[fmt.value](loaded, language))
+          "json": authoring.graph_json}[fmt.value](loaded, language), document=True)
 
 
 @tree_app.command("schema", short_help="JSON Schema of the file format. / 文件格式的 JSON Schema。")

@@ -112,8 +112,8 @@ MESSAGES.update({
                               "A line may have: {keys}",
                               "这一行有无法识别的键“{name}”，您是不是要写“{best}”？"
                               "可用的键：{keys}"),
-    "batch_tree": ("'tree' should be a tree id or a file name",
-                   "“tree”应为树的名称或文件名"),
+    "batch_tree": ("'tree' should be the id of a tree (a file is named on the command line)",
+                   "“tree”应为树的名称（树文件只能在命令行里指定）"),
     "batch_lang": ("'lang' is {value}; choose one of: {langs}",
                    "“lang”的值 {value} 无效；可选：{langs}"),
     "batch_answers": ("'answers' should be an object of QUESTION: VALUE, both text",

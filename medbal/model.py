@@ -14,6 +14,9 @@ from typing import Any
 LANGS = ("en", "zh")
 # Han characters and CJK punctuation (、。，：；（）…), as a regex character range.
 CJK = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
+# Control and direction-override characters: refused in every text a file holds (by
+# medbal.yamlread when loading, by medbal.cache when reading a stored entry back).
+UNSAFE_TEXT = "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
 
 
 @dataclass(frozen=True)

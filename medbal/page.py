@@ -50,17 +50,26 @@ def _sheet(page: Page, oid: str | None = None) -> dict[str, Any]:
 
 
 def most_questions(tree: Tree) -> dict[str, int]:
-    """For each question, the most questions a person may still meet, itself included."""
-    memo: dict[str, int] = {}
+    """For each question, the most questions a person may still meet, itself included.
 
-    def depth(node: str) -> int:
-        if node not in tree.questions:
-            return 0
-        if node not in memo:  # the loader refuses cycles, so this ends
-            memo[node] = 1 + max(depth(o.next) for o in tree.questions[node].options)
-        return memo[node]
-
-    return {qid: depth(qid) for qid in tree.questions}
+    Iterative, children before parents (as engine.count_paths): a valid chain of
+    thousands of questions must not exhaust Python's recursion limit."""
+    most: dict[str, int] = dict.fromkeys(tree.outcomes, 0)
+    for start in tree.questions:
+        stack = [start]
+        while stack:
+            node = stack[-1]
+            if node in most:
+                stack.pop()
+                continue
+            nexts = [o.next for o in tree.questions[node].options]
+            pending = [n for n in nexts if n not in most]
+            if pending:  # the loader refuses cycles, so this ends
+                stack.extend(pending)
+                continue
+            stack.pop()
+            most[node] = 1 + max(most[n] for n in nexts)
+    return {qid: most[qid] for qid in tree.questions}
 
 
 def _question(q: Question, most: int) -> dict[str, Any]:
@@ -182,7 +191,7 @@ def build_page(trees: list[tuple[Tree, Checklists | None]], made: str,
 def run_page(names: list[str], output: str, lang: str | None, trees_dir: str | None,
              made: str) -> None:
     """Load the trees (default: the citizen trees) and write the page atomically."""
-    from medbal.output import write_atomic
+    from medbal.cli_common import deliver
     from medbal.registry import checklists_for, load_tree, overlay_dir
 
     overlay = overlay_dir(trees_dir)
@@ -190,4 +199,4 @@ def run_page(names: list[str], output: str, lang: str | None, trees_dir: str | N
     for name in names or DEFAULT_TREES:
         tree = load_tree(name, overlay)
         loaded.append((tree, checklists_for(tree, overlay)))
-    write_atomic(output, build_page(loaded, made, lang))
+    deliver(build_page(loaded, made, lang), output, document=True)  # `-` is stdout

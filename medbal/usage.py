@@ -56,6 +56,12 @@ def _message(exc: ce.ClickException) -> tuple[str, str]:
     if isinstance(exc, ce.BadOptionUsage) and "requires" in exc.message:
         name = exc.option_name
         return f"{name} needs a value", f"{name} 后面需要给出一个值"
+    if isinstance(exc, ce.BadOptionUsage) and "does not take a value" in exc.message:
+        name = exc.option_name
+        return f"{name} takes no value", f"{name} 不接受取值"
+    if isinstance(exc, ce.BadOptionUsage):
+        name = exc.option_name
+        return f"{name}: {exc.message}", f"{name} 的用法有误（{exc.message}）"
     text = exc.format_message()
     found = re.match(r"No such command '(.*)'\.$", text)
     if found:
@@ -90,4 +96,4 @@ def _bad_value(exc: ce.BadParameter) -> tuple[str, str]:
         given = value.group(1)
         return (f"{name} '{given}' is not one of: {allowed}",
                 f"{name} 的值“{given}”无效；可选：{allowed}")
-    return f"{name}: {exc.message}", f"{name}：{exc.message}"
+    return f"{name}: {exc.message}", f"{name} 的值有误（{exc.message}）"

@@ -20,7 +20,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from medbal.errors import TreeError, one_line  # noqa: F401  (TreeError: its old home)
-from medbal.model import CJK, Text
+from medbal.model import CJK, UNSAFE_TEXT, Text
 from medbal.sources import known as known_source
 from medbal.spec import ID_PATTERN, SOURCE_PATTERN
 
@@ -43,7 +43,7 @@ ID_RE = re.compile(ID_PATTERN)
 _CJK_GAP = re.compile(f"[{CJK}] +[{CJK}]")
 _PLAIN_NUMBER = re.compile(r"\d{1,12}(\.\d{1,6})?")
 _DIGITS = re.compile(r"[0-9]{1,12}")
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_UNSAFE = re.compile(UNSAFE_TEXT)
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _DEFAULT_TAGS = {ScalarNode: "tag:yaml.org,2002:str", SequenceNode: "tag:yaml.org,2002:seq",
                  MappingNode: "tag:yaml.org,2002:map"}
@@ -142,11 +142,9 @@ class Reader:
 
     def _too_deep(self, text: str) -> bool:
         """Refuse nesting deeper than MAX_DEPTH before composing: libyaml's composer
-        recurses once per level and crashes the process (no message, exit 139) at
-        some ten thousand levels.  The event parser does not recurse, so it is safe
-        to count with; it only runs when the text could be that deep at all."""
-        if text.count("[") + text.count("{") <= MAX_DEPTH and len(text) <= 64 * 1024:
-            return False  # fewer brackets than the limit, and too short for deep blocks
+        recurses once per level and crashes the process (no message, exit 139) at some
+        ten thousand levels, which fit in 64 KB (`- - - ...`).  The event parser does not
+        recurse, so every file is counted with it first (only on a cache miss)."""
         depth = 0
         for event in yaml.parse(text, Loader=StrictLoader):
             if isinstance(event, _OPENS):

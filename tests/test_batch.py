@@ -142,13 +142,37 @@ def test_a_line_too_long_is_skipped_with_an_error(run, monkeypatch):
     assert "longer than 64 bytes" in got[1]["error"]["message"]
 
 
-def test_a_broken_tree_file_is_code_1_on_its_lines(run, write):
-    broken = write("broken.yaml", "kind: decision-tree\nid: [\n")
-    result = run("diagnose", "--batch", "-", input=lines({"tree": str(broken), "id": 1},
-                                                          {"id": 2}))
+def test_a_broken_tree_in_the_overlay_is_code_1_on_its_lines(run, write, tmp_path):
+    write("overlay/broken.yaml", "kind: decision-tree\nid: [\n")
+    result = run("diagnose", "--batch", "-", "--trees", str(tmp_path / "overlay"),
+                 input=lines({"tree": "broken", "id": 1}, {"id": 2}))
     first, second = envelopes(result.stdout)
     assert first["error"]["code"] == 1 and "broken.yaml:" in first["error"]["message"]
     assert second["status"] == "needs-answer"
+
+
+@pytest.mark.parametrize("name", ["/etc/passwd", "../trees/card.yaml", "card.yaml"])
+def test_a_line_names_a_tree_by_id_never_a_path(run, name):
+    result = run("diagnose", "--batch", "-", input=lines({"tree": name, "id": 1}))
+    (got,) = envelopes(result.stdout)
+    assert got["status"] == "error" and got["error"]["code"] == 2
+    assert "passwd" not in got["error"]["message"] or "root:" not in got["error"]["message"]
+
+
+@pytest.mark.parametrize("line", ['{"id": NaN}', '{"id": Infinity}', '{"id": 1e400}',
+                                  '{"id": -Infinity}'])
+def test_numbers_json_does_not_have_are_refused(run, line):
+    result = run("diagnose", "--batch", "-", input=line + "\n")
+    def strict(name):
+        raise AssertionError(f"{name} in the output")
+
+    (got,) = [json.loads(x, parse_constant=strict) for x in result.stdout.splitlines()]
+    assert got["status"] == "error" and got["id"] is None
+
+
+def test_a_device_as_batch_input_is_refused_at_once(run):
+    result = run("diagnose", "--batch", "/dev/zero")
+    assert result.exit_code == 1 and "a device" in result.stderr
 
 
 def test_trees_are_loaded_once_per_process(monkeypatch):

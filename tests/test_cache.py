@@ -2,6 +2,7 @@
 and never able to run code or to write where there is no home."""
 
 import json
+import re
 import sys
 
 import pytest
@@ -57,7 +58,7 @@ def test_an_edited_tree_is_loaded_anew(big, tmp_path):
     big.write_text(big.read_text(encoding="utf-8").replace("Question 7?", "Question seven?"),
                    encoding="utf-8")
     assert readtree.load_file(big).questions["q7"].text.en == "Question seven?"
-    assert len(entries(tmp_path)) == 2
+    assert len(entries(tmp_path)) == 1  # one entry per file: the old version's is replaced
 
 
 def test_a_broken_tree_is_reported_and_not_cached(big, tmp_path):
@@ -79,16 +80,18 @@ def test_a_broken_tree_is_reported_and_not_cached(big, tmp_path):
     b'{"key": "KEY", "value": [[[[[[[[[[[]]]]]]]]]]]}',
     b'{"key": "another", "value": null}',
     b"not json at all",
+    b'{"key": "KEY", "value": {"@": "Tree", "id": "x\\u001b]0;PWNED\\u0007"}}',
 ])
 def test_a_planted_or_damaged_entry_is_ignored_and_rewritten(big, tmp_path, monkeypatch,
                                                             planted):
     first = readtree.load_file(big)
     (entry,) = entries(tmp_path)
-    entry.write_bytes(planted.replace(b"KEY", entry.stem.encode()))
+    key = json.loads(entry.read_text(encoding="utf-8"))["key"]
+    entry.write_bytes(planted.replace(b"KEY", key.encode()))
     calls = parsed_again(monkeypatch)
     assert readtree.load_file(big) == first
     assert len(calls) == 1  # parsed again, not taken from the damaged entry
-    assert json.loads(entry.read_text(encoding="utf-8"))["key"] == entry.stem
+    assert json.loads(entry.read_text(encoding="utf-8"))["key"] == key  # and written anew
     assert not (tmp_path / "PWNED").exists()
 
 
@@ -120,3 +123,38 @@ def test_no_usable_home_means_no_cache_and_no_folders(big, tmp_path, monkeypatch
     assert cache.folder() is None
     assert readtree.load_file(big).id == "big"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["big.yaml"]
+
+
+def test_a_bad_number_or_an_escape_in_a_stored_rates_entry_is_ignored(tmp_path, monkeypatch):
+    from conftest import TREES
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    rates = TREES / "rates.yaml"
+    first = readtree.load_file(rates)
+    (entry,) = entries(tmp_path)
+    text = entry.read_text(encoding="utf-8")
+    for planted in ('"@decimal":"abc"', '"@decimal":"Infinity"', '"@decimal":"NaN"'):
+        entry.write_text(re.sub(r'"@decimal":"[^"]*"', planted, text, count=1), encoding="utf-8")
+        assert readtree.load_file(rates) == first
+    entry.write_text(text.replace('"en":"', '"en":"\\u001b[2J', 1), encoding="utf-8")
+    assert readtree.load_file(rates) == first
+
+
+def test_a_folder_others_can_write_to_is_not_trusted(big, tmp_path, monkeypatch):
+    readtree.load_file(big)
+    folder = tmp_path / "cache" / "medbal"
+    folder.chmod(0o777)
+    calls = parsed_again(monkeypatch)
+    readtree.load_file(big)
+    assert len(calls) == 1  # parsed: an entry there may have been planted by anyone
+    folder.chmod(0o700)
+
+
+def test_an_interrupted_write_leaves_no_part_file(big, tmp_path, monkeypatch):
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cache.os, "replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        readtree.load_file(big)
+    assert list((tmp_path / "cache" / "medbal").iterdir()) == []

@@ -97,12 +97,14 @@ def test_a_rates_region_with_a_bad_id_is_reported(bad):
 
 # --- 5: nesting ---------------------------------------------------------------------
 
-@pytest.mark.parametrize("kind", ["flow", "block"])
+@pytest.mark.parametrize("kind", ["flow", "block", "compact", "keys"])
 def test_deep_nesting_is_refused_before_libyaml_can_crash(kind, tmp_path):
-    deep = "[" * 30_000 if kind == "flow" else "".join(
-        " " * i + "- \n" for i in range(0, 600))
+    deep = {"flow": "kind: " + "[" * 30_000,
+            "block": "".join(" " * i + "- \n" for i in range(0, 600)),
+            "compact": "- " * 32_000 + "x\n",  # 64 KB, no bracket at all
+            "keys": "? " * 32_000 + "x\n"}[kind]
     tree = tmp_path / "deep.yaml"
-    tree.write_text("kind: " + deep if kind == "flow" else deep, encoding="utf-8")
+    tree.write_text(deep, encoding="utf-8")
     out = medbal("tree", "validate", str(tree))
     err = no_traceback(out)
     assert out.returncode == 1 and "nested more than 64 levels" in err
@@ -293,6 +295,13 @@ def test_sigterm_during_a_write_leaves_no_part_file(tmp_path):
 
 # --- 18: documents stay UTF-8 whatever the terminal ------------------------------------
 
+@pytest.mark.parametrize("args", [("tree", "paths", "card", "--format", "csv"),
+                                  ("tree", "export", "card", "--format", "mermaid")])
+def test_tables_and_graphs_are_utf8_even_when_the_terminal_is_not(args):
+    out = medbal(*args, "--lang", "zh", env={"PYTHONIOENCODING": "ascii"})
+    assert out.returncode == 0 and "社保卡" in out.stdout.decode("utf-8")
+
+
 @pytest.mark.parametrize("fmt", ["html", "markdown"])
 @pytest.mark.parametrize("encoding", ["ascii", "cp1252"])
 def test_documents_are_utf8_even_when_the_terminal_is_not(fmt, encoding):
@@ -312,6 +321,7 @@ def test_documents_are_utf8_even_when_the_terminal_is_not(fmt, encoding):
     (["docs", "--bogus"], "there is no option --bogus", "没有 --bogus 这个选项"),
     (["estimate"], "AMOUNT is missing", "缺少 AMOUNT"),
     (["diagnose", "-a"], "-a needs a value", "-a 后面需要给出一个值"),
+    (["diagnose", "--no-input=3"], "--no-input takes no value", "--no-input 不接受取值"),
 ])
 def test_usage_errors_are_one_line_in_the_chosen_language(args, en, zh):
     for lang, expected in (("en", en), ("zh", zh)):
@@ -437,3 +447,19 @@ def test_every_problem_line_is_one_line(tmp_path):
     out = medbal("tree", "validate", str(tree))
     for line in no_traceback(out).splitlines():
         assert line.startswith(f"{tree}:"), line
+
+
+def test_the_page_of_a_long_chain_and_to_stdout(run, tmp_path):
+    # A valid 2,000-question chain (its depth once exhausted a recursive count), and `-o -`.
+    import sys as _sys
+
+    _sys.path.insert(0, str(ROOT / "benchmarks"))
+    from startup import generated_tree
+
+    chain = tmp_path / "chain.yaml"
+    chain.write_text(generated_tree(2000), encoding="utf-8")
+    result = run("page", str(chain), "-o", "-")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("<!DOCTYPE html>")
+    assert re.search(r'"most": ?2000\b', result.stdout)
+    assert not (tmp_path / "-").exists()
