@@ -107,8 +107,10 @@ def diagnose(
 ) -> None:
     """Find out why the personal account shows 0, one question at a time.
 
-    At a terminal it asks; with --answer, --no-input, --format json or a pipe it
-    answers at once: exit 0 with the outcome, or exit 3 naming the next question.
+    At a terminal it asks (answers given with --answer are taken, and it asks the
+    rest). With --no-input, --format json/markdown/html, or stdin or stdout not a
+    terminal, it answers at once: exit 0 with the outcome, or exit 3 naming the next
+    question.
     Other trees: which-category (which claim is mine), balance-dropped, card.
 
     Example: medbal diagnose --answer scheme=yearly --format json

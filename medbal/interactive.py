@@ -20,6 +20,8 @@ from medbal.render.rich_text import question_panel
 from medbal.views import question_view
 
 Show = Callable[[Result], None]
+# Full-width ASCII forms (U+FF01-FF5E) and the ideographic space, as their ASCII selves.
+_FULLWIDTH = {0xFF01 + i: 0x21 + i for i in range(0x5E)} | {0x3000: 0x20}
 
 
 class Session:
@@ -33,7 +35,9 @@ class Session:
 
     def read(self, prompt: str) -> str:
         try:
-            return self.console.input(Text(prompt, style="bold")).strip()
+            # A Chinese keyboard types full-width "１", "？" and "ｂ" for 1, ? and b.
+            entry = self.console.input(Text(prompt, style="bold"))
+            return entry.translate(_FULLWIDTH).strip()
         except EOFError:
             raise EndOfInput("end of input before an answer; run again, or use --answer "
                              "ID=VALUE to answer without prompts",

@@ -64,10 +64,10 @@ def locate(name: str, overlay: Path | None) -> Path:
         candidate = folder / f"{name}.yaml"
         if candidate.is_file():
             return candidate
-    known = ", ".join(available_ids(overlay)) or "none"
     from medbal.suggest import did_you_mean
 
     trees = [t for t in available_ids(overlay) if t not in (CHECKLISTS_ID, RATES_ID)]
+    known = ", ".join(trees) or "none"  # the checklists and rates are not walked
     did_you_mean("dym_tree", name, trees, name=name, known=known)
     raise UsageError(f"no tree named '{name}'; known trees: {known}",
                      f"没有名为“{name}”的树；现有：{known}")

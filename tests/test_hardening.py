@@ -70,6 +70,16 @@ def test_a_non_ascii_or_huge_number_at_the_prompt_is_a_hint(monkeypatch, run, en
     assert result.exit_code == 0 and "There is no answer" in result.stdout
 
 
+def test_full_width_entries_from_a_chinese_keyboard_are_understood(monkeypatch, run):
+    import medbal.term
+
+    monkeypatch.setattr(medbal.term, "stdin_is_terminal", lambda: True)
+    monkeypatch.setattr(medbal.term, "stdout_is_terminal", lambda: True)
+    result = run("diagnose", "--lang", "zh", input="？\n１\nｑ\n", env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    assert "不是选项" not in result.stdout and "第 2 题" in result.stdout
+
+
 def test_an_integer_in_a_rates_or_checklist_file_is_checked_the_same_way():
     (problem,) = problems(RATES.replace("reviewed: 2026-11-22", "review_months: ²"))
     assert "should be a whole number" in problem

@@ -60,6 +60,17 @@ def _rows(view: dict[str, Any]) -> list[tuple[str, str, str, str]]:
     return rows
 
 
+def _title(view: dict[str, Any], lang: str) -> str:
+    """The bill the estimate is for: with separately rated items, their sum is part of it
+    (the amount argument is the bill without them), so the title gives the whole."""
+    region = view["region"]["name"]
+    items = sum(i["amount"] for i in view["items"])
+    if not items:
+        return msg("est_title", lang, bill=_yuan(view["bill"]), region=region)
+    return msg("est_title_items", lang, total=_yuan(view["bill"] + items),
+               bill=_yuan(view["bill"]), items=_yuan(items), region=region)
+
+
 def _head(lang: str) -> tuple[str, str, str, str]:
     return (msg("est_band", lang), msg("est_amount", lang), msg("est_rate", lang),
             msg("est_paid", lang))
@@ -77,7 +88,7 @@ def estimate_plain(view: dict[str, Any]) -> str:
                                           for c, w in zip(r[1:], widths[1:], strict=True)]
         return "  ".join(cells).rstrip()
 
-    out = [msg("est_title", lang, bill=_yuan(view["bill"]), region=view["region"]["name"]),
+    out = [_title(view, lang),
            msg("est_applies", lang, what=view["applies_to"]), ""]
     out += [line(r) for r in rows]
     out += ["", label("est_total", lang) + _yuan(view["total_paid"]),
@@ -97,8 +108,7 @@ def estimate_rich(view: dict[str, Any]) -> list[Any]:
 
     lang = view["lang"]
     # Title and caption as Text, never markup: a region named "[bold]" is shown as written.
-    table = Table(title=Text(msg("est_title", lang, bill=_yuan(view["bill"]),
-                                 region=view["region"]["name"])),
+    table = Table(title=Text(_title(view, lang)),
                   caption=Text(msg("est_applies", lang, what=view["applies_to"])))
     head = _head(lang)
     table.add_column(head[0])
