@@ -70,7 +70,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                   "{region}：{bill} 元账单的估算"),
     "est_title_items": ("Estimate for a bill of {total} yuan ({bill} in the bands, {items} "
                         "in separately rated items): {region}",
-                        "{region}：{total} 元账单的估算（分段计算 {bill} 元，单列项目 {items} 元）"),
+                        "{region}：{total} 元账单的估算"
+                        "（分段计算 {bill} 元，单列项目 {items} 元）"),
     "est_band": ("Band (yuan)", "分段（元）"),
     "est_amount": ("Amount", "金额"),
     "est_rate": ("Rate", "比例"),
