@@ -63,12 +63,12 @@ def _text(view: dict[str, Any], lang: str, overview: bool, to_file: bool) -> str
         return "\n".join(page_text(p) for p in _pages(view, lang))
     from rich.console import Console
 
-    from medbal.render.rich_text import RichPage, categories_table
+    from medbal.render.rich_text import RichPage, categories_overview
 
     console = Console(highlight=False, emoji=False)
     with console.capture() as captured:
         if overview:
-            console.print(categories_table(view))
+            console.print(categories_overview(view))
         else:
             for i, page in enumerate(_pages(view, lang)):
                 if i:

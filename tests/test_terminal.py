@@ -1,6 +1,7 @@
 """The interactive loop in a real pseudo-terminal (pexpect): keys, Ctrl-C, Ctrl-D, widths."""
 
 import os
+import re
 import sys
 
 import pexpect
@@ -104,3 +105,48 @@ def test_chinese_walk(columns):
     child.expect("用一条命令得到同样结果")
     child.sendline("q")
     assert finish(child) == 0
+
+
+def _screen(*args: str, columns: int, lang: str) -> list[str]:
+    """What a terminal of this width shows for a one-shot command (a real pty)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("MEDBAL_", "NO_COLOR"))}
+    env.update({"COLUMNS": str(columns), "LINES": "200", "TERM": "xterm",
+                "PYTHONIOENCODING": "utf-8"})
+    child = pexpect.spawn(sys.executable, ["-m", "medbal", *args, "--lang", lang], env=env,
+                          cwd=str(ROOT), encoding="utf-8", timeout=30,
+                          dimensions=(200, columns))
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    plain = re.sub(r"\x1b\[[0-9;]*[A-Za-z]", "", child.before.replace("\r", ""))  # colours
+    return [line.rstrip() for line in plain.split("\n")]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_at_40_columns_every_figure_of_an_estimate_is_whole(lang):
+    import json
+    import subprocess
+
+    view = json.loads(subprocess.run(
+        [sys.executable, "-m", "medbal", "estimate", "8000", "--threshold", "500", "--format",
+         "json"], capture_output=True, text=True, cwd=ROOT, check=True).stdout)
+    figures = [f"{n:,.2f}" for s in view["slices"] for n in (s["from"], s["to"], s["amount"],
+                                                              s["paid"])]
+    figures += [f"{view['total_paid']:,.2f}", f"{view['own_share']:,.2f}"]
+    screen = "\n".join(_screen("estimate", "8000", "--threshold", "500", columns=40,
+                               lang=lang))
+    assert "…" not in screen
+    for figure in figures:
+        assert figure in screen, figure
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_at_40_columns_every_short_name_of_docs_is_whole(lang):
+    from medbal.readtree import load_file
+
+    checklists = load_file(ROOT / "trees" / "reimbursement.yaml")
+    lines = _screen("docs", columns=40, lang=lang)
+    assert all(len(line) <= 40 for line in lines if line.isascii())
+    for cat in checklists.categories:
+        assert any(line.strip().endswith(f"{cat.number}. {cat.slug}") for line in lines), \
+            cat.slug

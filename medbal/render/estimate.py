@@ -104,7 +104,7 @@ def estimate_rich(view: dict[str, Any]) -> list[Any]:
     from rich.table import Table
     from rich.text import Text
 
-    from medbal.render.rich_text import para
+    from medbal.render.rich_text import ByWidth, para
 
     lang = view["lang"]
     # Title and caption as Text, never markup: a region named "[bold]" is shown as written.
@@ -120,9 +120,28 @@ def estimate_rich(view: dict[str, Any]) -> list[Any]:
     table.add_row(Text(msg("est_total", lang), style="bold"), "", "",
                   Text(_yuan(view["total_paid"]), style="bold green"))
     table.add_row(Text(msg("est_own", lang)), "", "", Text(_yuan(view["own_share"])))
-    parts: list[Any] = [table]
+    parts: list[Any] = [ByWidth(table, _stacked(view, lang))]
     parts += [para(note, lang, "yellow") for note in view["notes"]]
     parts.append(para(label('est_reading', lang) + view['reading'], lang, "dim"))
     parts.append(para(label("sources", lang) + source_line(view["sources"], lang), lang, "dim"))
     parts.append(Panel(para(view["notice"], lang, "bold"), border_style="red"))
     return parts
+
+
+def _stacked(view: dict[str, Any], lang: str) -> Any:
+    """The estimate as lines for a narrow terminal: every figure whole, never cut."""
+    from rich.console import Group
+    from rich.text import Text
+
+    from medbal.render.rich_text import para
+
+    lines: list[Any] = [para(_title(view, lang), lang, "bold"),
+                        para(msg("est_applies", lang, what=view["applies_to"]), lang, "dim")]
+    for band, amount, rate, paid in _rows(view):
+        lines.append(Text(band, style="cyan"))
+        lines.append(Text(f"  {amount} × {rate} = {paid}"))
+    total = Text(label("est_total", lang), style="bold")
+    total.append(_yuan(view["total_paid"]), style="bold green")
+    own = Text(label("est_own", lang))
+    own.append(_yuan(view["own_share"]))
+    return Group(*lines, Text(""), total, own)

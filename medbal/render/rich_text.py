@@ -87,6 +87,36 @@ class RichPage:
         return grid
 
 
+NARROW = 60  # below this many columns a table becomes a stacked list
+
+
+class ByWidth:
+    """One renderable for a wide terminal, another below NARROW columns: a table whose
+    columns would cut money or short names becomes a list where nothing is cut."""
+
+    def __init__(self, wide: Any, narrow: Any):
+        self.wide, self.narrow = wide, narrow
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield self.narrow if options.max_width < NARROW else self.wide
+
+
+def categories_overview(view: dict[str, Any]) -> ByWidth:
+    """The eleven categories: a table, or below NARROW columns a list with each short
+    name whole (it is what a person types next)."""
+    lang = view["lang"]
+    rows: list[Any] = [Text(view["title"], style="bold")]
+    for c in view["categories"]:
+        head = Text(f"{c['number']:>2}. ", style="bold")
+        head.append(c["slug"], style="cyan")
+        deadline = label("deadline", lang) + table_deadline(c, lang)
+        rows += [head, Padding(Group(para(c["title"], lang), para(deadline, lang, "yellow")),
+                               (0, 0, 0, 4))]
+    rows += [para(label("region", lang) + view["region"], lang, "dim"),
+             para(msg("more", lang), lang, "dim")]
+    return ByWidth(categories_table(view), Group(*rows))
+
+
 def categories_table(view: dict[str, Any]) -> Table:
     lang = view["lang"]
     # Title and caption as Text, never markup: a region named "[bold]" is shown as written.
