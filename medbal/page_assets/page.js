@@ -61,7 +61,7 @@
         if (value === "zh" || value === "en") { state.lang = value; state.langSet = true; }
         else state.bad.push(key + "=" + value);
       } else if (key === "tree") treeId = value;
-      else state.answers.set(key, value); // a later answer wins, as with --answer
+      else state.answers.set(key, value); // a link repeating a question: the later wins
     });
     state.lang = state.lang || DATA.lang || browserLang();
     if (treeId !== null) {
