@@ -45,7 +45,7 @@ class Session:
                              "直接给出回答") from None
 
     def hint(self, key: str, **values: object) -> None:
-        self.console.print(Text(msg(key, self.lang, **values), style="yellow"))
+        self.console.print(Text(msg(key, self.lang, **values), style="bold magenta"))
 
     def run(self) -> Result | None:
         """Ask until an outcome; None when the person quits."""
@@ -88,7 +88,7 @@ class Session:
         elif entry == "?":
             help_text = q.help.get(self.lang) if q.help else msg("no_help", self.lang)
             self.console.print(Panel(Text(help_text), title=Text(msg("help", self.lang)),
-                                     title_align="left", border_style="blue"))
+                                     title_align="left", border_style="magenta"))
         elif entry == "" and default:
             self.answers[q.id] = default
         elif (option := match_option(q, entry)) is not None:

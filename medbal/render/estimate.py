@@ -121,7 +121,7 @@ def estimate_rich(view: dict[str, Any]) -> list[Any]:
                   Text(_yuan(view["total_paid"]), style="bold green"))
     table.add_row(Text(msg("est_own", lang)), "", "", Text(_yuan(view["own_share"])))
     parts: list[Any] = [ByWidth(table, _stacked(view, lang))]
-    parts += [para(note, lang, "yellow") for note in view["notes"]]
+    parts += [para(note, lang, "bold magenta") for note in view["notes"]]
     parts.append(para(label('est_reading', lang) + view['reading'], lang, "dim"))
     parts.append(para(label("sources", lang) + source_line(view["sources"], lang), lang, "dim"))
     parts.append(Panel(para(view["notice"], lang, "bold"), border_style="red"))

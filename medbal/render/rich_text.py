@@ -68,7 +68,7 @@ class RichPage:
                 body += [para(item, lang) for item in s.items]
             yield Text("")
             if s.style in ("deadline", "note"):
-                color = "yellow" if s.style == "deadline" else "green"
+                color = "magenta" if s.style == "deadline" else "green"  # readable on dark and light
                 title = Text(s.heading, style=f"bold {color}") if s.heading else None
                 yield Panel(Group(*body), title=title, title_align="left", border_style=color)
                 continue
@@ -110,7 +110,7 @@ def categories_overview(view: dict[str, Any]) -> ByWidth:
         head = Text(f"{c['number']:>2}. ", style="bold")
         head.append(c["slug"], style="cyan")
         deadline = label("deadline", lang) + table_deadline(c, lang)
-        rows += [head, Padding(Group(para(c["title"], lang), para(deadline, lang, "yellow")),
+        rows += [head, Padding(Group(para(c["title"], lang), para(deadline, lang, "magenta")),
                                (0, 0, 0, 4))]
     rows += [para(label("region", lang) + view["region"], lang, "dim"),
              para(msg("more", lang), lang, "dim")]
@@ -126,7 +126,7 @@ def categories_table(view: dict[str, Any]) -> Table:
     table.add_column(msg("no", lang), justify="right")
     table.add_column(msg("slug", lang), style="cyan")
     table.add_column(msg("title", lang))
-    table.add_column(msg("deadline", lang), style="yellow")
+    table.add_column(msg("deadline", lang), style="magenta")
     for c in view["categories"]:
         table.add_row(str(c["number"]), Text(c["slug"]), Text(c["title"]),
                       Text(table_deadline(c, lang)))

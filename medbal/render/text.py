@@ -62,7 +62,7 @@ def diagnose_rich(result: Result, view: dict[str, Any], lang: str) -> list[Any]:
     parts.append(Padding(rows, (0, 0, 0, 2)))
     if view["dropped"]:
         parts.append(para(msg("dropped", lang) + " " + ", ".join(
-            f"{d['question']}={d['value']}" for d in view["dropped"]), lang, "yellow"))
+            f"{d['question']}={d['value']}" for d in view["dropped"]), lang, "bold magenta"))
     parts += [Text(msg("reproduce", lang), style="bold cyan"),
               Text(f"  {view['command']}", style="green")]
     return parts
@@ -84,7 +84,7 @@ def needs_answer_rich(result: Result, view: dict[str, Any], lang: str) -> list[A
 
     q = view["question"]
     parts: list[Any] = [
-        Text(msg("needs_answer", lang), style="yellow"),
+        Text(msg("needs_answer", lang), style="bold magenta"),
         Text(msg("question_n", lang, n=len(result.path) + 1), style="dim"),
         para(q["text"], lang, "bold")]
     for i, o in enumerate(q["options"], 1):
