@@ -68,7 +68,8 @@ class RichPage:
                 body += [para(item, lang) for item in s.items]
             yield Text("")
             if s.style in ("deadline", "note"):
-                color = "magenta" if s.style == "deadline" else "green"  # readable on dark and light
+                # Readable on dark and light backgrounds alike (no yellow, no blue).
+                color = "magenta" if s.style == "deadline" else "green"
                 title = Text(s.heading, style=f"bold {color}") if s.heading else None
                 yield Panel(Group(*body), title=title, title_align="left", border_style=color)
                 continue
