@@ -16,7 +16,7 @@ from medbal.engine import Result, back, is_number, match_option, walk
 from medbal.errors import EndOfInput
 from medbal.messages import msg
 from medbal.model import Tree
-from medbal.render.rich_text import question_panel
+from medbal.render.rich_text import para, question_panel
 from medbal.views import question_view
 
 Show = Callable[[Result], None]
@@ -87,7 +87,7 @@ class Session:
                 self.remembered[result.path[-1].question.id] = previous  # type: ignore[assignment]
         elif entry == "?":
             help_text = q.help.get(self.lang) if q.help else msg("no_help", self.lang)
-            self.console.print(Panel(Text(help_text), title=Text(msg("help", self.lang)),
+            self.console.print(Panel(para(help_text, self.lang), title=Text(msg("help", self.lang)),
                                      title_align="left", border_style="magenta"))
         elif entry == "" and default:
             self.answers[q.id] = default
