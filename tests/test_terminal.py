@@ -2,6 +2,7 @@
 
 import os
 import re
+import signal
 import sys
 
 import pexpect
@@ -14,9 +15,12 @@ def spawn(*args: str, columns: int = 100, lang: str = "en") -> pexpect.spawn:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("MEDBAL_", "NO_COLOR"))}
     env.update({"COLUMNS": str(columns), "LINES": "50", "TERM": "xterm", "MEDBAL_LANG": lang,
                 "PYTHONIOENCODING": "utf-8"})
+    # SIGINT back to its default: a test run started in the background inherits it
+    # ignored, and Ctrl-C at the prompt would then do nothing.
     child = pexpect.spawn(sys.executable, ["-m", "medbal", "diagnose", *args], env=env,
-                          cwd=str(ROOT), encoding="utf-8", timeout=15,
-                          dimensions=(50, columns))
+                          cwd=str(ROOT), encoding="utf-8", timeout=30,
+                          dimensions=(50, columns),
+                          preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     return child
 
 
