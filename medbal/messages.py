@@ -13,7 +13,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pooled_fund": ("The pooled fund", "统筹基金"),
     "next_steps": ("What to do next", "下一步怎么做"),
     "where_to_check": ("Where to check", "去哪里查"),
-    "caveat": ("What the sources leave open", "资料中不确定的地方"),
+    "caveat": ("Keep in mind", "请留意"),
     "sources": ("Sources", "依据"),
     "answers": ("Your answers", "您的回答"),
     "dropped": ("Answers not used on this path:", "本路径未用到的回答："),

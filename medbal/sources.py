@@ -77,7 +77,7 @@ CATALOGUE: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
 # The Social Insurance Law of the PRC (2010, amended 2018) has 98 articles.
 LAW_ARTICLES = range(1, 99)
 _LAW = re.compile(r"law-art-(\d+)")
-_LAW_LABEL = ("Social Insurance Law of the PRC, Art. {n}", "《中华人民共和国社会保险法》第{n}条")
+_LAW_LABEL = ("Social Insurance Law of the PRC, Art. {n}", "《中华人民共和国社会保险法》第 {n} 条")
 
 
 def known(ref: str) -> bool:
