@@ -16,7 +16,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "caveat": ("Keep in mind", "请留意"),
     "sources": ("Sources", "依据"),
     "answers": ("Your answers", "您的回答"),
-    "dropped": ("Answers not used on this path:", "本路径未用到的回答："),
+    "dropped": ("Answers not needed for this result:", "得出这个结果没有用到的回答："),
     "reproduce": ("The same result as one command:", "用一条命令得到同样结果："),
     "question_n": ("Question {n}", "第 {n} 题"),
     "needs_answer": ("An answer is needed to go on:", "需要回答下面的问题才能继续："),
