@@ -67,7 +67,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "show_checklist": ("; d shows the documents to bring", "；输入 d 查看要带的材料"),
     # estimate
     "est_title": ("Estimate for a bill of {bill} yuan: {region}",
-                  "{region}：{bill} 元账单的估算"),
+                  "{region}：{bill} 元住院费用的估算"),
     "est_band": ("Band (yuan)", "分段（元）"),
     "est_amount": ("Amount", "金额"),
     "est_rate": ("Rate", "比例"),
