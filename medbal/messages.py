@@ -13,10 +13,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pooled_fund": ("The pooled fund", "统筹基金"),
     "next_steps": ("What to do next", "下一步怎么做"),
     "where_to_check": ("Where to check", "去哪里查"),
-    "caveat": ("What the sources leave open", "资料中不确定的地方"),
+    "caveat": ("Keep in mind", "请留意"),
     "sources": ("Sources", "依据"),
     "answers": ("Your answers", "您的回答"),
-    "dropped": ("Answers not used on this path:", "本路径未用到的回答："),
+    "dropped": ("Answers not needed for this result:", "得出这个结果没有用到的回答："),
     "reproduce": ("The same result as one command:", "用一条命令得到同样结果："),
     "question_n": ("Question {n}", "第 {n} 题"),
     "needs_answer": ("An answer is needed to go on:", "需要回答下面的问题才能继续："),
@@ -67,10 +67,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "show_checklist": ("; d shows the documents to bring", "；输入 d 查看要带的材料"),
     # estimate
     "est_title": ("Estimate for a bill of {bill} yuan: {region}",
-                  "{region}：{bill} 元账单的估算"),
+                  "{region}：{bill} 元住院费用的估算"),
     "est_title_items": ("Estimate for a bill of {total} yuan ({bill} in the bands, {items} "
                         "in separately rated items): {region}",
-                        "{region}：{total} 元账单的估算"
+                        "{region}：{total} 元住院费用的估算"
                         "（分段计算 {bill} 元，单列项目 {items} 元）"),
     "est_band": ("Band (yuan)", "分段（元）"),
     "est_amount": ("Amount", "金额"),

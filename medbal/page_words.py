@@ -7,7 +7,7 @@ outcome and checklist come from messages.py through the page sections.
 from __future__ import annotations
 
 WORDS: dict[str, tuple[str, str]] = {
-    "app_title": ("medbal: a zero balance and claiming costs back",
+    "app_title": ("medbal: your medical-insurance account and claiming costs back",
                   "medbal：医保个人账户与报销指南"),
     "start_heading": ("Why does my personal account show 0, and what do I bring to claim "
                       "costs back?", "医保个人账户为什么是 0，报销要带哪些材料？"),

@@ -67,9 +67,9 @@ CATALOGUE: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
         ("国家医保服务平台 App 和医保电子凭证", "国家医疗保障局"),
     ),
     "reform-2018": (
-        ("2018 State Council institutional reform and reform of social-insurance "
-         "collection (by the tax authorities from 2019)", "State Council, 2018"),
-        ("2018 年国务院机构改革和社会保险费征收体制改革（2019 年起由税务部门征收）",
+        ("2018 State Council institutional reform, and the move of social-insurance "
+         "collection to the tax authorities from 2019", "State Council, 2018"),
+        ("2018 年国务院机构改革，以及 2019 年起社会保险费改由税务部门征收",
          "国务院，2018 年"),
     ),
 }
@@ -77,7 +77,7 @@ CATALOGUE: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
 # The Social Insurance Law of the PRC (2010, amended 2018) has 98 articles.
 LAW_ARTICLES = range(1, 99)
 _LAW = re.compile(r"law-art-(\d+)")
-_LAW_LABEL = ("Social Insurance Law of the PRC, Art. {n}", "《中华人民共和国社会保险法》第{n}条")
+_LAW_LABEL = ("Social Insurance Law of the PRC, Art. {n}", "《中华人民共和国社会保险法》第 {n} 条")
 
 
 def known(ref: str) -> bool:

@@ -286,7 +286,7 @@ def test_laws_and_policies_carry_their_name_and_number():
     assert sources.label("gov-2021-14", "zh") == (
         "《国务院办公厅关于建立健全职工基本医疗保险门诊共济保障机制的指导意见》（国办发〔2021〕14号）")
     assert "Yi Bao Fa [2022] No. 22" in sources.label("nhsa-2022-22", "en")
-    assert sources.label("law-art-29", "zh") == "《中华人民共和国社会保险法》第29条"
+    assert sources.label("law-art-29", "zh") == "《中华人民共和国社会保险法》第 29 条"
     assert sources.label("seed-003", "zh").startswith("《医保余额无故减少》")
 
 

@@ -137,7 +137,7 @@ def test_take_home_html_has_outcome_answers_date_and_checklist(run, tmp_path):
     page = target.read_text(encoding="utf-8")
     assert '<html lang="zh-Hans">' in page and page.count('<section class="page">') == 2
     assert "第 6 类：社保卡挂失、损坏或未及时发卡" in page          # the outcome
-    assert "您是在哪里看病的？ → 在参保地本地" in page              # the answers given
+    assert "您是在哪里看病的？ → 就在参保地" in page              # the answers given
     assert datetime.date.today().isoformat() in page                 # the date
     assert "背面加盖社保卡服务机构印章的发票" in page                # the checklist
     assert "要带的材料见下一页。" in page
