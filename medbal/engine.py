@@ -136,6 +136,30 @@ def iter_paths(tree: Tree) -> Iterator[tuple[tuple[Answered, ...], Outcome]]:
 COUNT_CAP = 10**18
 
 
+def children_first(tree: Tree) -> list[str]:
+    """The questions reachable from the start, each after every question it leads to.
+
+    One iterative pass (the loader refuses cycles): numbers that depend on what comes
+    after a question (paths, depth) are computed over this order without recursion,
+    however long a chain of questions is."""
+    order: list[str] = []
+    done = set(tree.outcomes)
+    stack = [tree.start]
+    while stack:
+        node = stack[-1]
+        if node in done:
+            stack.pop()
+            continue
+        pending = [o.next for o in tree.questions[node].options if o.next not in done]
+        if pending:
+            stack.extend(pending)
+            continue
+        stack.pop()
+        done.add(node)
+        order.append(node)
+    return order
+
+
 def count_paths(tree: Tree) -> tuple[int, int]:
     """(paths, answers over all paths) from the start, each capped at COUNT_CAP.
 
@@ -144,18 +168,8 @@ def count_paths(tree: Tree) -> tuple[int, int]:
     """
     paths: dict[str, int] = dict.fromkeys(tree.outcomes, 1)
     steps: dict[str, int] = dict.fromkeys(tree.outcomes, 0)
-    stack = [tree.start]
-    while stack:
-        node = stack[-1]
-        if node in paths:
-            stack.pop()
-            continue
+    for node in children_first(tree):
         nexts = [o.next for o in tree.questions[node].options]
-        pending = [n for n in nexts if n not in paths]
-        if pending:
-            stack.extend(pending)
-            continue
-        stack.pop()
         paths[node] = min(COUNT_CAP, sum(paths[n] for n in nexts))
         steps[node] = min(COUNT_CAP, sum(steps[n] + paths[n] for n in nexts))
     return paths[tree.start], steps[tree.start]

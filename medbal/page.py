@@ -19,7 +19,7 @@ from importlib import resources
 from typing import Any
 
 from medbal import __version__
-from medbal.engine import Result
+from medbal.engine import Result, children_first
 from medbal.errors import UsageError
 from medbal.messages import msg
 from medbal.model import LANGS, Checklists, Question, Tree
@@ -50,25 +50,10 @@ def _sheet(page: Page, oid: str | None = None) -> dict[str, Any]:
 
 
 def most_questions(tree: Tree) -> dict[str, int]:
-    """For each question, the most questions a person may still meet, itself included.
-
-    Iterative, children before parents (as engine.count_paths): a valid chain of
-    thousands of questions must not exhaust Python's recursion limit."""
+    """For each question, the most questions a person may still meet, itself included."""
     most: dict[str, int] = dict.fromkeys(tree.outcomes, 0)
-    for start in tree.questions:
-        stack = [start]
-        while stack:
-            node = stack[-1]
-            if node in most:
-                stack.pop()
-                continue
-            nexts = [o.next for o in tree.questions[node].options]
-            pending = [n for n in nexts if n not in most]
-            if pending:  # the loader refuses cycles, so this ends
-                stack.extend(pending)
-                continue
-            stack.pop()
-            most[node] = 1 + max(most[n] for n in nexts)
+    for node in children_first(tree):  # iterative: a chain of thousands is fine
+        most[node] = 1 + max(most[o.next] for o in tree.questions[node].options)
     return {qid: most[qid] for qid in tree.questions}
 
 
