@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 
 from medbal.errors import UsageError
+from medbal.launch import locale_lang
 from medbal.model import LANGS
 
 
@@ -14,11 +15,7 @@ def choose_lang(option: str | None) -> str:
     env = os.environ.get("MEDBAL_LANG")
     if env:
         return _checked(env, "MEDBAL_LANG")
-    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(var)
-        if value:  # the first one set decides, as in POSIX
-            return "zh" if value.lower().startswith("zh") else "en"
-    return "en"
+    return locale_lang()
 
 
 def _checked(value: str, where: str) -> str:

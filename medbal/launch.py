@@ -141,6 +141,12 @@ def _sniff_lang(argv: list[str]) -> str:
     for candidate in (value, os.environ.get("MEDBAL_LANG")):
         if candidate and candidate.strip().lower()[:2] in ("en", "zh"):
             return candidate.strip().lower()[:2]
+    return locale_lang()
+
+
+def locale_lang() -> str:
+    """The locale's language: the first of LC_ALL, LC_MESSAGES, LANG that is set decides,
+    as in POSIX ("zh" when it starts with zh).  Shared with medbal.lang.choose_lang."""
     for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
         found = os.environ.get(var)
         if found:

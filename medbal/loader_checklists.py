@@ -215,16 +215,26 @@ def common_documents(r: Reader, node: Node,
 
 def _document_list(r: Reader, node: Node, what: str, obj: str,
                    allow_empty: bool) -> tuple[tuple[Document, Node], ...]:
-    out: list[tuple[Document, Node]] = []
+    return _unique(r, node, what, lambda item: _document(r, item, what, obj), "document",
+                   allow_empty)
+
+
+E = TypeVar("E", Document, Guidance)
+
+
+def _unique(r: Reader, node: Node, what: str, build: Callable[[Node], E | None], kind: str,
+            allow_empty: bool = False) -> tuple[tuple[E, Node], ...]:
+    """The entries of a list, each with its node (for positions), ids checked unique."""
+    out: list[tuple[E, Node]] = []
     seen: set[str] = set()
     for item in r.items(node, what, allow_empty):
-        doc = _document(r, item, what, obj)
-        if doc is None:
+        entry = build(item)
+        if entry is None:
             continue
-        if doc.id in seen:
-            r.at(item, f"document id '{doc.id}' appears twice in {what}")
-        seen.add(doc.id)
-        out.append((doc, item))
+        if entry.id in seen:
+            r.at(item, f"{kind} id '{entry.id}' appears twice in {what}")
+        seen.add(entry.id)
+        out.append((entry, item))
     return tuple(out)
 
 
@@ -254,17 +264,7 @@ def ids(r: Reader, node: Node, what: str) -> tuple[str, ...]:
 
 
 def guidance(r: Reader, node: Node) -> tuple[tuple[Guidance, Node], ...]:
-    out: list[tuple[Guidance, Node]] = []
-    seen: set[str] = set()
-    for item in r.items(node, "the guidance"):
-        group = _guidance(r, item)
-        if group is None:
-            continue
-        if group.id in seen:
-            r.at(item, f"guidance id '{group.id}' appears twice")
-        seen.add(group.id)
-        out.append((group, item))
-    return tuple(out)
+    return _unique(r, node, "the guidance", lambda item: _guidance(r, item), "guidance")
 
 
 def _guidance(r: Reader, node: Node) -> Guidance | None:
