@@ -36,6 +36,7 @@ ENDS_BAD = "（《「『【“‘"
     ("medbal docs 3", "medbal docs 3"),
     ("您是在哪里看病的？ → 在参保地本地", "您是在哪里看病的？ → 在参保地本地"),
     ("《国办发〔2021〕14号》", "《国办发〔2021〕14 号》"),
+    ("不确定 *", "不确定 *"),
 ])
 def test_one_spacing_rule_between_han_and_latin(raw, spaced):
     assert space_zh(raw) == spaced
