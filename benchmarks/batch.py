@@ -34,8 +34,8 @@ def _env() -> dict[str, str]:
 
 def cases(n: int) -> list[str]:
     """n input lines cycling through every path and step of every shipped tree."""
-    from medbal.engine import all_paths
-    from medbal.registry import CHECKLISTS_ID, RATES_ID, available_ids, load_tree
+    from medbal.core.engine import all_paths
+    from medbal.files.registry import CHECKLISTS_ID, RATES_ID, available_ids, load_tree
 
     distinct: list[tuple[str, dict[str, str]]] = []
     for tree_id in available_ids(None):

@@ -30,7 +30,7 @@ COMMANDS = {
     "--help": ["--help"],
 }
 # A one-shot JSON diagnose on an unchanged tree reads its checked form from the cache
-# (medbal.cache) and never imports PyYAML: it should beat the bare imports clearly.
+# (medbal.files.cache) and never imports PyYAML: it should beat the bare imports clearly.
 TARGETS = {"docs --all --format json": 1.0, "diagnose one-shot json": 0.8}
 DEFAULT_TARGET = 1.25
 
@@ -80,7 +80,7 @@ def generated_tree(questions: int) -> str:
 
 
 def scale(runs: int) -> bool:
-    from medbal.loader import load_bytes
+    from medbal.files.loader import load_bytes
 
     sizes = (1000, 5000)
     seconds = {}

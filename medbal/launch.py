@@ -4,7 +4,7 @@ This module imports nothing heavy at the top, so that Ctrl-C while Typer and
 Rich are still being imported ends like Ctrl-C anywhere else: one line and
 exit 130.  It also owns the process's streams (a closed or full stdout, a
 reader that leaves early) and turns Click's usage errors into one line in the
-chosen language.  The commands themselves live in `medbal.cli`.
+chosen language.  The commands themselves live in `medbal.commands.app`.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 import sys
 
-INTERRUPTED, TERMINATED, FAILED = 130, 143, 1  # as in medbal.errors, which imports more
+INTERRUPTED, TERMINATED, FAILED = 130, 143, 1  # as in medbal.core.errors, which imports more
 
 
 class Terminated(BaseException):
@@ -42,7 +42,7 @@ def _run(argv: list[str], lang: str) -> int:
     import errno
     import signal
 
-    from medbal.streams import Guard
+    from medbal.present.streams import Guard
 
     for stream in (sys.stdout, sys.stderr):
         # What a terminal's encoding cannot show becomes '?' (with one warning), never a crash.
@@ -74,12 +74,12 @@ def _run(argv: list[str], lang: str) -> int:
 
 
 def _dispatch(argv: list[str], lang: str) -> int:
-    from medbal.cli import app  # the one lazy boundary between start-up and the commands
+    from medbal.commands.app import app  # the one lazy boundary between start-up and the commands
 
     try:
         result = app(args=argv, prog_name="medbal", standalone_mode=False)
     except Exception as exc:
-        from medbal.usage import click_error_lines, is_click_error
+        from medbal.commands.usage import click_error_lines, is_click_error
 
         if not is_click_error(exc):
             raise
@@ -146,7 +146,7 @@ def _sniff_lang(argv: list[str]) -> str:
 
 def locale_lang() -> str:
     """The locale's language: the first of LC_ALL, LC_MESSAGES, LANG that is set decides,
-    as in POSIX ("zh" when it starts with zh).  Shared with medbal.lang.choose_lang."""
+    as in POSIX ("zh" when it starts with zh).  Shared with medbal.i18n.lang.choose_lang."""
     for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
         found = os.environ.get(var)
         if found:

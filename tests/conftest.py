@@ -8,8 +8,8 @@ import pytest
 from hypothesis import HealthCheck, settings
 from typer.testing import CliRunner
 
-from medbal.cli import app
-from medbal.loader import load_file
+from medbal.commands.app import app
+from medbal.files.loader import load_file
 
 # Property tests are deterministic unless asked otherwise: the same examples on every
 # run (derandomize=True) and no example database, so a commit is green or red for

@@ -9,8 +9,8 @@ from urllib.parse import urlencode
 
 import pytest
 
-from medbal.page import DEFAULT_TREES
-from medbal.registry import checklists_for, load_tree
+from medbal.files.registry import checklists_for, load_tree
+from medbal.present.webpage import DEFAULT_TREES
 
 CHROMIUM = "/usr/bin/chromium"
 if not os.path.exists(CHROMIUM):
@@ -41,7 +41,7 @@ def shipped_fixture():
 def write_page(folder, *args):
     from typer.testing import CliRunner
 
-    from medbal.cli import app
+    from medbal.commands.app import app
 
     path = folder / "medbal.html"
     result = CliRunner().invoke(app, ["page", *args, "--output", str(path)])

@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 import yaml
 
-from medbal import sources
-from medbal.engine import all_paths
-from medbal.loader import load_file
+from medbal.core import sources
+from medbal.core.engine import all_paths
+from medbal.files.loader import load_file
 
 from conftest import TREES
 from small_trees import VALID

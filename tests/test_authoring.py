@@ -86,8 +86,8 @@ def test_committed_path_table_is_current(run):
 
 
 def test_every_shipped_decision_tree_has_a_committed_path_table():
-    from medbal.loader import load_file
-    from medbal.model import Tree
+    from medbal.core.model import Tree
+    from medbal.files.loader import load_file
 
     for path in TREES.glob("*.yaml"):
         if isinstance(load_file(path), Tree):
@@ -125,7 +125,7 @@ def test_committed_schema_is_current(run, kind):
 
 
 def test_shipped_files_name_their_schema():
-    from medbal.loader import load_file
+    from medbal.files.loader import load_file
 
     for path in [*TREES.glob("*.yaml"), *(ROOT / "examples").rglob("*.yaml")]:
         first = path.read_text(encoding="utf-8").splitlines()[0]
@@ -138,7 +138,7 @@ def test_shipped_files_name_their_schema():
 
 
 def test_schema_knows_every_field_the_loader_accepts():
-    from medbal.spec import OBJECTS, json_schema
+    from medbal.files.spec import OBJECTS, json_schema
 
     schema = json_schema("decision-tree")
     assert set(schema["properties"]) == {f.name for f in OBJECTS["decision-tree"]}
@@ -202,7 +202,7 @@ def test_bad_dates_are_refused(run, write):
 def test_add_months_keeps_to_the_end_of_short_months():
     import datetime
 
-    from medbal.review import add_months
+    from medbal.core.review import add_months
 
     assert add_months(datetime.date(2026, 1, 31), 1) == datetime.date(2026, 2, 28)
     assert add_months(datetime.date(2026, 11, 22), 12) == datetime.date(2027, 11, 22)

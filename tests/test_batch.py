@@ -7,10 +7,10 @@ import sys
 
 import pytest
 
-import medbal.batch
-from medbal.engine import all_paths, walk
-from medbal.registry import CHECKLISTS_ID, RATES_ID, available_ids, checklists_for, load_tree
-from medbal.views import diagnose_view
+import medbal.commands.batch
+from medbal.core.engine import all_paths, walk
+from medbal.files.registry import CHECKLISTS_ID, RATES_ID, available_ids, checklists_for, load_tree
+from medbal.present.views import diagnose_view
 
 from conftest import ROOT, medbal_env
 
@@ -48,10 +48,10 @@ def load_once(monkeypatch):
 
     import typer.testing
 
-    import medbal.readtree
+    import medbal.files.readtree
 
-    monkeypatch.setattr(medbal.readtree, "load_file",
-                        functools.lru_cache(maxsize=None)(medbal.readtree.load_file))
+    monkeypatch.setattr(medbal.files.readtree, "load_file",
+                        functools.lru_cache(maxsize=None)(medbal.files.readtree.load_file))
     monkeypatch.setattr(typer.testing, "_get_command",
                         functools.lru_cache(maxsize=None)(typer.testing._get_command))
 
@@ -133,7 +133,7 @@ def test_a_line_that_is_not_utf8_gets_an_error(tmp_path, run):
 
 
 def test_a_line_too_long_is_skipped_with_an_error(run, monkeypatch):
-    monkeypatch.setattr(medbal.batch, "MAX_LINE", 64)
+    monkeypatch.setattr(medbal.commands.batch, "MAX_LINE", 64)
     long = json.dumps({"id": "x" * 200})
     result = run("diagnose", "--batch", "-", input=lines({"id": 1}) + long + "\n"
                  + lines({"id": 3}))
@@ -182,8 +182,8 @@ def test_trees_are_loaded_once_per_process(monkeypatch):
         calls.append(name)
         return load_tree(name, overlay)
 
-    monkeypatch.setattr(medbal.batch, "load_tree", counting)
-    batch = medbal.batch.Batch("zero-balance", "en", None)
+    monkeypatch.setattr(medbal.commands.batch, "load_tree", counting)
+    batch = medbal.commands.batch.Batch("zero-balance", "en", None)
     for i in range(60):
         tree = SHIPPED[i % len(SHIPPED)]
         line = json.dumps({"tree": tree, "lang": ["en", "zh"][i % 2], "id": i}).encode()
@@ -303,11 +303,11 @@ def test_answers_file_from_stdin(run):
 
 
 def test_answers_file_from_stdin_never_prompts(run, monkeypatch):
-    import medbal.term
+    import medbal.present.term
 
-    monkeypatch.setattr(medbal.term, "stdin_is_terminal", lambda: True)
-    from medbal.engine import walk
-    from medbal.registry import load_tree
+    monkeypatch.setattr(medbal.present.term, "stdin_is_terminal", lambda: True)
+    from medbal.core.engine import walk
+    from medbal.files.registry import load_tree
 
     after = walk(load_tree("zero-balance", None), {"scheme": "employer"}).question
     result = run("diagnose", "--answers-file", "-", input="scheme: employer\n")

@@ -7,8 +7,8 @@ import sys
 
 import pytest
 
-from medbal import cache, readtree
-from medbal.loader import load_bytes
+from medbal.files import cache, readtree
+from medbal.files.loader import load_bytes
 
 sys.path.insert(0, str(__import__("conftest").ROOT / "benchmarks"))
 from startup import generated_tree  # noqa: E402
@@ -27,11 +27,11 @@ def entries(tmp_path):
 
 
 def parsed_again(monkeypatch):
-    import medbal.loader
+    import medbal.files.loader
 
     calls = []
-    real = medbal.loader.load_bytes
-    monkeypatch.setattr(medbal.loader, "load_bytes", lambda *a: calls.append(a) or real(*a))
+    real = medbal.files.loader.load_bytes
+    monkeypatch.setattr(medbal.files.loader, "load_bytes", lambda *a: calls.append(a) or real(*a))
     return calls
 
 
@@ -62,7 +62,7 @@ def test_an_edited_tree_is_loaded_anew(big, tmp_path):
 
 
 def test_a_broken_tree_is_reported_and_not_cached(big, tmp_path):
-    from medbal.errors import TreeError
+    from medbal.core.errors import TreeError
 
     big.write_text(big.read_text(encoding="utf-8").replace("next: q8", "next: nowhere"),
                    encoding="utf-8")

@@ -8,9 +8,9 @@ import re
 
 import pytest
 
-from medbal.loader import load_bytes
-from medbal.model import Checklists
-from medbal.yamlread import TreeError
+from medbal.core.model import Checklists
+from medbal.files.loader import load_bytes
+from medbal.files.yamlread import TreeError
 
 from conftest import TREES
 

@@ -5,8 +5,8 @@ import json
 
 import pytest
 
-from medbal.engine import all_paths, walk
-from medbal.loader import load_file
+from medbal.core.engine import all_paths, walk
+from medbal.files.loader import load_file
 
 from conftest import TREES
 from test_zero_balance import complete, has_han

@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from medbal.registry import CHECKLISTS_ID, RATES_ID, available_ids, load_rates, load_tree
+from medbal.files.registry import CHECKLISTS_ID, RATES_ID, available_ids, load_rates, load_tree
 
 from conftest import ROOT
 from small_trees import VALID
@@ -48,7 +48,7 @@ def overlay(tmp_path):
 def test_tree_ids_for_diagnose_and_tree_commands(overlay):
     got, imported, _ = complete("medbal diagnose ", profile=True)
     assert got == sorted(SHIPPED)  # data files (checklists, rates) are not trees to walk
-    assert no_rich(imported) and "medbal.loader" not in imported  # ids are file names
+    assert no_rich(imported) and "medbal.files.loader" not in imported  # ids are file names
     got, _, _ = complete(f"medbal diagnose --trees {overlay} ")
     assert got == sorted([*SHIPPED, "my-region"])
     got, _, _ = complete("medbal tree show m", env={"MEDBAL_TREES": str(overlay)})

@@ -43,7 +43,7 @@ def readme() -> str:
 def test_every_command_is_documented_in_the_readme():
     from typer.main import get_command
 
-    from medbal.cli import app
+    from medbal.commands.app import app
 
     cli = get_command(app)
     names = []
@@ -55,7 +55,7 @@ def test_every_command_is_documented_in_the_readme():
 
 
 def test_readme_exit_codes_match_the_code():
-    from medbal import errors
+    from medbal.core import errors
 
     table = dict(re.findall(r"^\| (\d+) \| (.+) \|$", readme(), re.M))
     assert set(map(int, table)) == {errors.OK, errors.FAILED, errors.USAGE,
@@ -72,7 +72,7 @@ def test_readme_starts_with_the_two_setup_commands():
 def test_every_command_help_ends_with_an_example():
     from typer.main import get_command
 
-    from medbal.cli import app
+    from medbal.commands.app import app
 
     def leaves(group, prefix=()):
         for name, cmd in group.commands.items():
@@ -96,7 +96,8 @@ def test_estimate_envelope_keys(run):
 
 
 def test_the_entry_points_codes_are_the_documented_ones():
-    from medbal import errors, launch
+    from medbal import launch
+    from medbal.core import errors
 
     assert (launch.INTERRUPTED, launch.TERMINATED, launch.FAILED) == \
         (errors.INTERRUPTED, errors.TERMINATED, errors.FAILED)

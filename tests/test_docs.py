@@ -5,7 +5,7 @@ import os
 
 import pytest
 
-from medbal.docs import render_docs
+from medbal.commands.docs import render_docs
 
 
 def docs_json(run, *args: str, lang: str = "en") -> dict:
@@ -151,7 +151,7 @@ def test_every_category_has_a_deadline_entry_and_every_sheet_a_deadline_box(run,
 def test_a_claim_deadline_from_a_source_replaces_the_not_stated_line(checklists):
     from dataclasses import replace
 
-    from medbal.model import Deadline, Text
+    from medbal.core.model import Deadline, Text
 
     cat = checklists.find("5")
     assert [d.kind for d in checklists.deadlines_of(cat)] == ["not-stated"]
@@ -310,7 +310,7 @@ def test_json_shape(run):
 def test_data_text_is_never_markup(checklists):
     from dataclasses import replace
 
-    from medbal.model import Document, Text
+    from medbal.core.model import Document, Text
 
     odd = Document("odd", Text("Bring [copy] of ID [/b] <script>x</script>", "带[复印件]"))
     cat = replace(checklists.find("1"), documents=(odd,))
@@ -350,7 +350,7 @@ def test_output_refuses_an_unwritable_folder(run, tmp_path):
 
 
 def test_failed_write_leaves_no_partial_file(monkeypatch, tmp_path):
-    from medbal import output
+    from medbal.files import write as output
 
     target = tmp_path / "c.html"
     target.write_text("the old checklist", encoding="utf-8")
@@ -373,7 +373,7 @@ def test_output_to_a_device_is_refused(run):
 
 
 def test_completion_offers_slugs_and_numbers():
-    from medbal.cli import _complete_category
+    from medbal.commands.app import _complete_category
 
     assert _complete_category("s") == ["short-trip", "system-failure", "status-change"]
     assert _complete_category("1") == ["1", "10", "11"]

@@ -2,8 +2,8 @@
 
 import pytest
 
-from medbal.engine import AnswerError, all_paths, back, match_option, walk
-from medbal.loader import load_bytes
+from medbal.core.engine import AnswerError, all_paths, back, match_option, walk
+from medbal.files.loader import load_bytes
 
 from small_trees import VALID
 

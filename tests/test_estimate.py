@@ -5,9 +5,9 @@ from decimal import Decimal
 
 import pytest
 
-from medbal.errors import UsageError
-from medbal.estimate import estimate, money
-from medbal.model import Band, RateItem, Region, Text
+from medbal.core.errors import UsageError
+from medbal.core.estimate import estimate, money
+from medbal.core.model import Band, RateItem, Region, Text
 
 
 def est(run, *args: str) -> dict:

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from medbal.errors import TreeError
-from medbal.loader import load_bytes
+from medbal.core.errors import TreeError
+from medbal.files.loader import load_bytes
 
 from conftest import ROOT, TREES
 from small_trees import VALID
@@ -58,10 +58,10 @@ def test_an_integer_field_takes_ascii_digits_of_bounded_length(value):
 
 @pytest.mark.parametrize("entry", ["²", "٣", "1" * 5000])
 def test_a_non_ascii_or_huge_number_at_the_prompt_is_a_hint(monkeypatch, run, entry):
-    import medbal.term
+    import medbal.present.term
 
-    monkeypatch.setattr(medbal.term, "stdin_is_terminal", lambda: True)
-    monkeypatch.setattr(medbal.term, "stdout_is_terminal", lambda: True)
+    monkeypatch.setattr(medbal.present.term, "stdin_is_terminal", lambda: True)
+    monkeypatch.setattr(medbal.present.term, "stdout_is_terminal", lambda: True)
     result = run("diagnose", input=f"{entry}\nq\n", env={"COLUMNS": "200"})
     assert result.exit_code == 0 and "is not one of the options" in result.stdout
     # and at the end, where a number picks an answer to change
@@ -71,10 +71,10 @@ def test_a_non_ascii_or_huge_number_at_the_prompt_is_a_hint(monkeypatch, run, en
 
 
 def test_full_width_entries_from_a_chinese_keyboard_are_understood(monkeypatch, run):
-    import medbal.term
+    import medbal.present.term
 
-    monkeypatch.setattr(medbal.term, "stdin_is_terminal", lambda: True)
-    monkeypatch.setattr(medbal.term, "stdout_is_terminal", lambda: True)
+    monkeypatch.setattr(medbal.present.term, "stdin_is_terminal", lambda: True)
+    monkeypatch.setattr(medbal.present.term, "stdout_is_terminal", lambda: True)
     result = run("diagnose", "--lang", "zh", input="？\n１\nｑ\n", env={"COLUMNS": "200"})
     assert result.exit_code == 0
     assert "不是选项" not in result.stdout and "第 2 题" in result.stdout
@@ -175,7 +175,7 @@ def test_a_listable_converging_tree_streams_every_path(tmp_path):
 
 
 def test_counting_paths_needs_no_walk():
-    from medbal.engine import count_paths
+    from medbal.core.engine import count_paths
 
     tree = load_bytes(converging_tree(200).encode(), "c.yaml")
     paths, steps = count_paths(tree)
@@ -192,14 +192,14 @@ def test_control_characters_in_texts_are_refused_at_load(escape):
 
 
 def test_rich_markup_in_data_is_shown_as_written(tmp_path, monkeypatch, run):
-    import medbal.term
+    import medbal.present.term
 
     rates = tmp_path / "rates.yaml"
     # The region's English name becomes markup-like text (the first `en:` under `name:`).
     marked = re.sub(r"(?m)^(    name:\n\s+en: ).*$", r"\1'[bold]Zigui[/] [red'", RATES, count=1)
     assert marked != RATES
     rates.write_text(marked, encoding="utf-8")
-    monkeypatch.setattr(medbal.term, "wants_plain", lambda: False)  # the Rich path
+    monkeypatch.setattr(medbal.present.term, "wants_plain", lambda: False)  # the Rich path
     result = run("estimate", "8000", "--trees", str(tmp_path), env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.stderr
     assert "[bold]Zigui[/] [red" in result.stdout
@@ -289,7 +289,7 @@ def test_sigterm_during_a_write_leaves_no_part_file(tmp_path):
     # The write is paused where the temporary file exists; SIGTERM arrives there.
     script = (
         "import os, signal, sys\n"
-        "from medbal import output\n"
+        "from medbal.files import write as output\n"
         "real = os.fsync\n"
         "def slow(fd):\n"
         "    os.kill(os.getpid(), signal.SIGTERM)\n"
@@ -367,10 +367,10 @@ main()
 @pytest.mark.parametrize("module,args", [
     ("typer", ["docs", "--all"]),
     ("typer.main", ["docs", "1"]),
-    ("medbal.cli", ["docs", "1", "--lang", "zh"]),
-    ("medbal.readtree", ["diagnose", "-a", "scheme=yearly"]),
-    ("medbal.render.sections", ["docs", "1"]),
-    ("medbal.output", ["docs", "1", "--format", "json"]),
+    ("medbal.commands.app", ["docs", "1", "--lang", "zh"]),
+    ("medbal.files.readtree", ["diagnose", "-a", "scheme=yearly"]),
+    ("medbal.present.pages", ["docs", "1"]),
+    ("medbal.files.write", ["docs", "1", "--format", "json"]),
 ])
 def test_ctrl_c_while_importing_is_one_line_and_130(module, args, tmp_path):
     out = subprocess.run([sys.executable, "-c", _INTERRUPT_AT, module, *args],
@@ -428,7 +428,7 @@ def test_an_unclosed_quote_names_the_line_it_opened_on():
 def test_an_unreadable_overlay_folder_is_one_line_not_skipped(run, tmp_path, monkeypatch,
                                                               command):
     # As root every folder is readable, so the refusal is simulated where the OS gives it.
-    import medbal.registry
+    import medbal.files.registry
 
     real = os.listdir
 
@@ -437,7 +437,7 @@ def test_an_unreadable_overlay_folder_is_one_line_not_skipped(run, tmp_path, mon
             raise PermissionError(13, "Permission denied")
         return real(path)
 
-    monkeypatch.setattr(medbal.registry.os, "listdir", refuse)
+    monkeypatch.setattr(medbal.files.registry.os, "listdir", refuse)
     result = run(*command, "--trees", str(tmp_path), "--lang", "zh")
     assert result.exit_code == 2
     assert result.stderr == f"medbal: --trees 指定的“{tmp_path}”无法读取（Permission denied）\n"

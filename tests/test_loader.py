@@ -2,8 +2,8 @@
 
 import pytest
 
-from medbal.loader import load_bytes, load_file
-from medbal.yamlread import TreeError
+from medbal.files.loader import load_bytes, load_file
+from medbal.files.yamlread import TreeError
 
 from small_trees import VALID
 

@@ -9,11 +9,11 @@ import pytest
 from rich.console import Console
 from rich.text import Text
 
-from medbal.engine import all_paths, walk
-from medbal.registry import load_tree
-from medbal.render.plain import display_width
-from medbal.render.text import diagnose_rich
-from medbal.views import diagnose_view
+from medbal.core.engine import all_paths, walk
+from medbal.files.registry import load_tree
+from medbal.present.diagnose_text import diagnose_rich
+from medbal.present.plain import display_width
+from medbal.present.views import diagnose_view
 
 from conftest import ROOT
 

@@ -21,10 +21,10 @@ from page_browser import (  # noqa: F401  (fixtures)
     write_page,
 )
 
-from medbal.engine import all_paths, walk
-from medbal.page import DEFAULT_TREES
-from medbal.render.sections import checklist_page
-from medbal.views import diagnose_view, question_view
+from medbal.core.engine import all_paths, walk
+from medbal.present.pages import checklist_page
+from medbal.present.views import diagnose_view, question_view
+from medbal.present.webpage import DEFAULT_TREES
 
 # --- the engine, replayed in the browser ---------------------------------------
 
@@ -202,8 +202,8 @@ def test_keyboard_alone_reaches_an_outcome_and_opens_help(opened, shipped):
 
 
 def test_tree_text_is_shown_as_text_never_as_markup(browser, write, tmp_path):
-    from medbal.loader import load_file
-    from medbal.page import build_page
+    from medbal.files.loader import load_file
+    from medbal.present.webpage import build_page
 
     from small_trees import VALID
 

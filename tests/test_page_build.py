@@ -10,10 +10,10 @@ from html import escape
 import pytest
 
 from medbal import __version__
-from medbal.engine import walk
-from medbal.model import LANGS
-from medbal.page import DEFAULT_TREES, build_page, embed_json, most_questions, page_data
-from medbal.registry import checklists_for, load_tree
+from medbal.core.engine import walk
+from medbal.core.model import LANGS
+from medbal.files.registry import checklists_for, load_tree
+from medbal.present.webpage import DEFAULT_TREES, build_page, embed_json, most_questions, page_data
 
 from small_trees import VALID
 
@@ -79,7 +79,7 @@ def test_start_language_and_made_date(run, tmp_path):
 
 
 def test_data_is_the_cli_views(shipped):
-    from medbal.views import diagnose_view, question_view
+    from medbal.present.views import diagnose_view, question_view
 
     data = page_data(shipped, "2026-01-02", None)
     for (tree, _), entry in zip(shipped, data["trees"], strict=True):
@@ -101,7 +101,7 @@ def test_data_is_the_cli_views(shipped):
         for o in tree.outcomes.values():
             if not o.checklist:
                 continue
-            from medbal.engine import all_paths
+            from medbal.core.engine import all_paths
 
             path = next(p for p, out in all_paths(tree) if out.id == o.id)
             view = diagnose_view(walk(tree, {a.question.id: a.option.value for a in path}),
@@ -112,7 +112,7 @@ def test_data_is_the_cli_views(shipped):
 
 
 def test_most_questions_is_the_longest_way_on(zero_tree):
-    from medbal.engine import all_paths
+    from medbal.core.engine import all_paths
 
     most = most_questions(zero_tree)
     for path, _ in all_paths(zero_tree):
@@ -129,7 +129,7 @@ def test_embedded_json_cannot_end_the_script():
 
 
 def test_tree_text_cannot_break_out_of_the_page(write):
-    from medbal.loader import load_file
+    from medbal.files.loader import load_file
 
     hostile = "</script><script>window.pwned=1</script><b>"
     path = write("hostile.yaml", VALID.replace("First?", f"'First {hostile}?'"))
@@ -153,7 +153,7 @@ def test_trees_folder_and_tree_files(run, write, tmp_path):
 
 
 def test_the_page_words_follow_the_chinese_typesetting_rules():
-    from medbal.page_words import WORDS, word
+    from medbal.i18n.page_words import WORDS, word
 
     han, latin = "[\u4e00-\u9fff]", "[A-Za-z0-9]"
     values = {"n": 2, "total": 5, "date": "2026-01-02", "version": "0.1.0", "items": "a=b"}

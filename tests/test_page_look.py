@@ -20,10 +20,10 @@ from page_browser import (  # noqa: F401  (fixtures)
     shipped_fixture,
 )
 
-from medbal.engine import all_paths, walk
-from medbal.page_words import word
-from medbal.render.sections import checklist_page
-from medbal.views import diagnose_view
+from medbal.core.engine import all_paths, walk
+from medbal.i18n.page_words import word
+from medbal.present.pages import checklist_page
+from medbal.present.views import diagnose_view
 
 # What a screen must meet: text >= 16 px, WCAG AA contrast, the right `lang`.
 AUDIT = """() => {
@@ -109,7 +109,7 @@ def pdf_text(pdf):
 def takehome_pages(browser, tree_id, answers, lang, folder):
     from typer.testing import CliRunner
 
-    from medbal.cli import app
+    from medbal.commands.app import app
 
     html, pdf = folder / f"take-home-{tree_id}.html", folder / f"take-home-{tree_id}.pdf"
     args = ["diagnose", tree_id, "--lang", lang, "--format", "html", "--output", str(html)]

@@ -213,10 +213,10 @@ VALUES = ["[1, 2]", "{a: b}", "''", "~", "12", "[]", "{}", "{en: x}", "[{}]", "x
 
 
 def test_every_damage_to_a_patch_is_a_problem_or_a_valid_patch():
-    from medbal.loader import load_bytes, load_file
-    from medbal.loader_patch import apply_patch
-    from medbal.model import Checklists, ChecklistsPatch
-    from medbal.yamlread import TreeError
+    from medbal.core.model import Checklists, ChecklistsPatch
+    from medbal.files.loader import load_bytes, load_file
+    from medbal.files.patch import apply_patch
+    from medbal.files.yamlread import TreeError
 
     shipped = load_file(TREES / "reimbursement.yaml")
     lines = PATCH.split("\n")
@@ -241,10 +241,10 @@ def test_markup_in_a_patched_title_or_region_prints_literally(run, write, tmp_pa
     """Issue 10, point 10: `[bold]` in a region name or a title is text, never markup."""
     from rich.console import Console
 
-    from medbal.registry import load_checklists
-    from medbal.render.rich_text import RichPage, categories_table
-    from medbal.render.sections import checklist_page
-    from medbal.views import checklists_view
+    from medbal.files.registry import load_checklists
+    from medbal.present.pages import checklist_page
+    from medbal.present.views import checklists_view
+    from medbal.present.widgets import RichPage, categories_table
 
     write("region/reimbursement.yaml", """\
         kind: checklists

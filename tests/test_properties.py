@@ -5,9 +5,9 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from medbal.engine import all_paths, back, walk
-from medbal.loader import load_bytes
-from medbal.yamlread import TreeError
+from medbal.core.engine import all_paths, back, walk
+from medbal.files.loader import load_bytes
+from medbal.files.yamlread import TreeError
 
 from conftest import TREES
 

@@ -6,11 +6,11 @@ from dataclasses import replace
 import pytest
 from rich.console import Console
 
-from medbal.model import Document, Text
-from medbal.render.plain import display_width
-from medbal.render.rich_text import RichPage, categories_table
-from medbal.render.sections import checklist_page
-from medbal.views import category_view, checklists_view
+from medbal.core.model import Document, Text
+from medbal.present.pages import checklist_page
+from medbal.present.plain import display_width
+from medbal.present.views import category_view, checklists_view
+from medbal.present.widgets import RichPage, categories_table
 
 
 def render(renderable, width: int, encoding: str = "utf-8") -> str:

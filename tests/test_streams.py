@@ -116,7 +116,7 @@ def test_a_reader_that_left_before_the_first_byte_is_exit_0_and_quiet(args):
 
 def test_unwritable_folder_leaves_nothing(monkeypatch, tmp_path):
     """As root nothing is read-only, so the refusal is simulated where the OS gives it."""
-    from medbal import output
+    from medbal.files import write as output
 
     def refuse(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
@@ -134,7 +134,7 @@ def test_help_loads_no_tree_and_no_rich(args):
     assert out.returncode == 0
     assert ("Example: medbal" if len(args) == 2 else "Commands:") in out.stdout
     imported = {line.split("|")[-1].strip() for line in out.stderr.splitlines()}
-    assert "medbal.loader" not in imported and "yaml" not in imported
+    assert "medbal.files.loader" not in imported and "yaml" not in imported
     assert "rich" not in imported
 
 
@@ -143,7 +143,7 @@ def test_json_output_never_imports_rich():
                           "--format", "json"], capture_output=True, text=True, cwd=ROOT,
                          timeout=60)
     imported = {line.split("|")[-1].strip() for line in out.stderr.splitlines()}
-    assert out.returncode == 0 and "medbal.readtree" in imported
+    assert out.returncode == 0 and "medbal.files.readtree" in imported
     assert not any(name == "rich" or name.startswith("rich.") for name in imported)
 
 
@@ -157,7 +157,7 @@ def test_an_unchanged_tree_is_not_parsed_again(tmp_path):
     imported = [{line.split("|")[-1].strip() for line in r.stderr.splitlines()} for r in runs]
     assert [r.returncode for r in runs] == [0, 0] and runs[0].stdout == runs[1].stdout
     assert "yaml" in imported[0] and "yaml" not in imported[1]
-    assert "medbal.loader" not in imported[1]
+    assert "medbal.files.loader" not in imported[1]
 
 
 def _complete(words: str, cword: int) -> subprocess.CompletedProcess:
@@ -178,4 +178,4 @@ def test_completing_a_command_loads_no_tree():
     out = _complete("medbal d", 1)
     assert out.stdout.split() == ["diagnose", "docs"]
     imported = {line.split("|")[-1].strip() for line in out.stderr.splitlines()}
-    assert "medbal.loader" not in imported and "yaml" not in imported
+    assert "medbal.files.loader" not in imported and "yaml" not in imported

@@ -4,8 +4,8 @@ import json
 
 import pytest
 
-from medbal.registry import load_tree
-from medbal.suggest import closest
+from medbal.commands.suggest import closest
+from medbal.files.registry import load_tree
 
 
 def typo(word: str) -> str:

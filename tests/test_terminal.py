@@ -146,7 +146,7 @@ def test_at_40_columns_every_figure_of_an_estimate_is_whole(lang):
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_at_40_columns_every_short_name_of_docs_is_whole(lang):
-    from medbal.readtree import load_file
+    from medbal.files.readtree import load_file
 
     checklists = load_file(ROOT / "trees" / "reimbursement.yaml")
     lines = _screen("docs", columns=40, lang=lang)

@@ -10,12 +10,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rich.console import Console
 
-from medbal.engine import all_paths
-from medbal.readtree import load_file
-from medbal.render.rich_text import RichPage, categories_table, para
-from medbal.render.sections import checklist_page, outcome_page
-from medbal.render.typeset import CLOSING, OPENING, break_lines, cells, space_zh
-from medbal.views import checklists_view, diagnose_view
+from medbal.core.engine import all_paths
+from medbal.files.readtree import load_file
+from medbal.i18n.typeset import CLOSING, OPENING, break_lines, cells, space_zh
+from medbal.present.pages import checklist_page, outcome_page
+from medbal.present.views import checklists_view, diagnose_view
+from medbal.present.widgets import RichPage, categories_table, para
 
 from conftest import TREES
 
@@ -89,7 +89,7 @@ def zh_screens():
         if not hasattr(tree, "outcomes"):
             continue
         for answers, outcome in all_paths(tree):
-            from medbal.engine import walk
+            from medbal.core.engine import walk
 
             result = walk(tree, {a.question.id: a.option.value for a in answers})
             view = diagnose_view(result, "zh", checklists, tree.id)

@@ -52,7 +52,7 @@ def test_installed_medbal_runs_from_another_directory(installed):
     assert out.returncode == 0 and "出生医学证明" in out.stdout
     # It found the packaged copy, not this checkout's trees/.
     out = subprocess.run([str(medbal.parent / "python"), "-c",
-                          "from medbal.registry import shipped_dir; print(shipped_dir())"],
+                          "from medbal.files.registry import shipped_dir; print(shipped_dir())"],
                          cwd=elsewhere, capture_output=True, text=True, timeout=60)
     assert out.stdout.strip().endswith("site-packages/medbal/_trees")
 
@@ -61,7 +61,7 @@ def test_installed_medbal_writes_the_page(installed):
     wheel, medbal, work = installed
     names = zipfile.ZipFile(wheel).namelist()
     for asset in ("page.js", "page.css"):
-        assert f"medbal/page_assets/{asset}" in names
+        assert f"medbal/present/page_assets/{asset}" in names
     out = subprocess.run([str(medbal), "page", "card", "--output", str(work / "card.html")],
                          cwd=work, capture_output=True, text=True, timeout=60)
     assert out.returncode == 0, out.stderr

@@ -4,8 +4,8 @@ import re
 
 import pytest
 
-from medbal.engine import all_paths, walk
-from medbal.model import Text
+from medbal.core.engine import all_paths, walk
+from medbal.core.model import Text
 
 # The cause ids of ../shared/domain.md section 2, the causes section 7 adds (an
 # account transferred after a move, this year's and past years' balances, family

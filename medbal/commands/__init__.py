@@ -1,0 +1,1 @@
+"""The Typer commands: thin layers that parse options and call the library."""

@@ -1,0 +1,272 @@
+"""The command line: thin Typer commands over the library.
+
+Each command parses options, calls the loader/engine/views, hands the result to
+one renderer and maps errors to the documented exit codes.  Rich, PyYAML and
+the renderers are imported inside the commands that need them, so `--help` and
+a JSON call pay only for what they use.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from medbal import __version__
+from medbal.commands.common import (
+    DiagnoseFormat,
+    DocsFormat,
+    EstimateFormat,
+    Lang,
+    LangOpt,
+    SignedAmountCommand,
+    TreesOpt,
+    deliver,
+    handles_errors,
+)
+from medbal.commands.complete import complete_answer, complete_item, complete_region, complete_tree
+from medbal.commands.tree import tree_app
+from medbal.core.errors import UsageError
+
+app = typer.Typer(
+    name="medbal",
+    help="Why does my medical-insurance personal account show 0, and what do I bring to "
+    "claim costs back? / 医保个人账户为什么是 0，报销要带哪些材料？",
+    no_args_is_help=True,
+    add_completion=True,
+    pretty_exceptions_enable=False,
+    # Plain Click help: Rich formatting costs more than the rest of a `--help` call.
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    epilog="Exit codes: 0 done, 1 broken tree file or failed write, 2 bad input, "
+    "3 an answer is still needed, 130 interrupted. / 退出码：0 完成，1 树文件有误或写入失败，"
+    "2 输入有误，3 还需回答问题，130 被中断。",
+)
+app.add_typer(tree_app, name="tree",
+              short_help="Check, list and export trees. / 检查、查看和导出树文件。")
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"medbal {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_callback(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    """medbal: a bilingual guide to a zero personal-account balance and to claiming costs back."""
+
+
+# --- diagnose and claim ---------------------------------------------------------
+
+AnswerOpt = Annotated[list[str] | None, typer.Option(
+    "--answer", "-a", help="An answer as QUESTION=VALUE; repeat for more.", show_default=False,
+    autocompletion=complete_answer)]
+AnswersFileOpt = Annotated[str | None, typer.Option(
+    "--answers-file", help="A YAML or JSON mapping of QUESTION: VALUE.", show_default=False)]
+NoInputOpt = Annotated[bool, typer.Option(
+    "--no-input", help="Never prompt (the default when stdin is not a terminal).")]
+DiagnoseFormatOpt = Annotated[DiagnoseFormat, typer.Option(
+    "--format", "-f", help="text or json; markdown or html for a page to take home.")]
+OutputOpt = Annotated[str | None, typer.Option(
+    "--output", "-o", help="Write to this file (atomically) instead of stdout.",
+    show_default=False)]
+BatchOpt = Annotated[str | None, typer.Option(
+    "--batch", metavar="FILE", help="Answer many cases: one JSON object per line of FILE "
+    "(- for stdin), one JSON envelope per line on stdout, flushed at once (see the README).",
+    show_default=False)]
+
+
+def _batch(ctx: typer.Context, source: str, tree: str, lang: Lang | None,
+           trees: str | None) -> None:
+    from medbal.commands.batch import refuse_conflicts, run_batch
+
+    refuse_conflicts(ctx)
+    run_batch(source, tree, lang.value if lang else None, trees)
+
+
+@app.command(short_help="Why the personal account shows 0. / 个人账户为什么是 0。")
+@handles_errors
+def diagnose(
+    ctx: typer.Context,
+    tree: Annotated[str, typer.Argument(
+        help="Tree id (zero-balance, which-category, balance-dropped, card) or YAML file.",
+        autocompletion=complete_tree)]
+    = "zero-balance",
+    answer: AnswerOpt = None,
+    answers_file: AnswersFileOpt = None,
+    no_input: NoInputOpt = False,
+    fmt: DiagnoseFormatOpt = DiagnoseFormat.text,
+    output: OutputOpt = None,
+    lang: LangOpt = None,
+    trees: TreesOpt = None,
+    batch: BatchOpt = None,
+) -> None:
+    """Find out why the personal account shows 0, one question at a time.
+
+    At a terminal it asks (answers given with --answer are taken, and it asks the
+    rest). With --no-input, --format json/markdown/html, or stdin or stdout not a
+    terminal, it answers at once: exit 0 with the outcome, or exit 3 naming the next
+    question.
+    Other trees: which-category (which claim is mine), balance-dropped, card.
+
+    Example: medbal diagnose --answer scheme=yearly --format json
+    """
+    if batch is not None:
+        return _batch(ctx, batch, tree, lang, trees)
+    from medbal.commands.diagnose import run_diagnose
+
+    run_diagnose(tree, answer or [], answers_file, no_input, fmt, output, lang, trees)
+
+
+@app.command(short_help="Which of the eleven claims is mine. / 我属于哪一类报销。")
+@handles_errors
+def claim(
+    ctx: typer.Context,
+    answer: AnswerOpt = None,
+    answers_file: AnswersFileOpt = None,
+    no_input: NoInputOpt = False,
+    fmt: DiagnoseFormatOpt = DiagnoseFormat.text,
+    output: OutputOpt = None,
+    lang: LangOpt = None,
+    trees: TreesOpt = None,
+    batch: BatchOpt = None,
+) -> None:
+    """From what happened to the kind of claim and its checklist (medbal diagnose which-category).
+
+    Example: medbal claim --lang zh --answer where=home --answer settle-problem=emergency
+    """
+    if batch is not None:
+        return _batch(ctx, batch, "which-category", lang, trees)
+    from medbal.commands.diagnose import run_diagnose
+
+    run_diagnose("which-category", answer or [], answers_file, no_input, fmt, output, lang,
+                 trees)
+
+
+# --- estimate -------------------------------------------------------------------
+
+# SignedAmountCommand lets "-5" and "-inf" reach the amount check instead of reading as
+# options, while an unknown option is still named as one.
+@app.command(short_help="What the pooled fund may pay back. / 估算统筹基金报销金额。",
+             cls=SignedAmountCommand)
+@handles_errors
+def estimate(
+    amount: Annotated[str, typer.Argument(
+        help="The inpatient bill in yuan, without the separate items below.",
+        show_default=False)],
+    threshold: Annotated[str | None, typer.Option(
+        "--threshold", "-t", help="The deductible threshold in yuan (default: the region's, "
+        "if its source gives one).", show_default=False)] = None,
+    item: Annotated[list[str] | None, typer.Option(
+        "--item", "-i", help="A separately rated amount as ITEM=AMOUNT, e.g. class-b=1200; "
+        "repeat for more.", show_default=False, autocompletion=complete_item)] = None,
+    region: Annotated[str | None, typer.Option(
+        "--region", "-r", help="A region of the rates file (default: its default).",
+        show_default=False, autocompletion=complete_region)] = None,
+    fmt: Annotated[EstimateFormat, typer.Option("--format", "-f", help="text or json.")]
+    = EstimateFormat.text,
+    lang: LangOpt = None,
+    trees: TreesOpt = None,
+) -> None:
+    """Estimate what the pooled fund pays back on an inpatient bill, slice by slice.
+
+    Rates are regional data (trees/rates.yaml); the reading of the source's rates
+    is stated with every estimate. An estimate, not a decision.
+
+    Example: medbal estimate 8000 --threshold 500 --item class-b=1200
+    """
+    from medbal.commands.estimate import run_estimate
+
+    run_estimate(amount, threshold, item or [], region, fmt, lang, trees)
+
+
+# --- docs ---------------------------------------------------------------------
+
+def _complete_category(incomplete: str) -> list[str]:
+    from medbal.files.registry import load_checklists, overlay_dir
+
+    try:
+        data = load_checklists(overlay_dir(None))
+    except Exception:  # completion must never print a traceback into a shell
+        return []
+    keys = [c.slug for c in data.categories] + [str(c.number) for c in data.categories]
+    return [k for k in keys if k.startswith(incomplete)]
+
+
+@app.command(short_help="Documents to bring for a claim. / 报销需要带的材料。")
+@handles_errors
+def docs(
+    category: Annotated[str | None, typer.Argument(
+        help="A category number (1-11) or short name; none lists them all.",
+        autocompletion=_complete_category, show_default=False)] = None,
+    all_: Annotated[bool, typer.Option("--all", help="Every category's checklist.")] = False,
+    fmt: Annotated[DocsFormat, typer.Option(
+        "--format", "-f", help="text, markdown, html (A4, for printing) or json.")]
+    = DocsFormat.text,
+    output: OutputOpt = None,
+    lang: LangOpt = None,
+    trees: TreesOpt = None,
+) -> None:
+    """The documents to bring for each of the eleven ways to claim costs back.
+
+    Example: medbal docs short-trip --lang zh --format html --output claim.html
+    """
+    from medbal.commands.docs import render_docs
+    from medbal.files.registry import load_checklists, overlay_dir
+    from medbal.i18n.lang import choose_lang
+
+    language = choose_lang(lang.value if lang else None)
+    data = load_checklists(overlay_dir(trees))
+    if category and all_:
+        raise UsageError("give a category or --all, not both",
+                         "请指定一个类别或 --all，不能同时使用")
+    to_file = output not in (None, "-")
+    text = render_docs(data, category, all_, fmt.value, language, to_file=to_file)
+    if text:
+        deliver(text, output, document=fmt.value in ("markdown", "html"))
+
+
+# --- page ---------------------------------------------------------------------
+
+@app.command(short_help="One web page that walks the trees. / 生成可离线使用的网页。")
+@handles_errors
+def page(
+    tree: Annotated[list[str] | None, typer.Argument(
+        help="Tree ids or YAML files (default: zero-balance, which-category, "
+        "balance-dropped, card).", show_default=False)] = None,
+    output: Annotated[str, typer.Option(
+        "--output", "-o", help="The HTML file to write (atomically).", show_default=False)]
+    = "",
+    lang: Annotated[Lang | None, typer.Option(
+        "--lang", "-l", help="The language the page starts in: en or zh. Default: the "
+        "browser's.", show_default=False)] = None,
+    trees: TreesOpt = None,
+) -> None:
+    """Write one self-contained HTML file that walks the trees in a browser, offline.
+
+    Both languages are in the file; --lang sets the starting one (default: the
+    browser's). Send it in a chat, open it on a phone, or leave it on a kiosk.
+
+    Example: medbal page --output medbal.html --lang zh
+    """
+    import datetime
+
+    from medbal.present.webpage import run_page
+
+    if not output:
+        raise UsageError("give the file to write with --output FILE, for example "
+                         "--output medbal.html",
+                         "请用 --output 文件名 指定要写入的文件，例如 --output medbal.html")
+    run_page(tree or [], output, lang.value if lang else None, trees,
+             datetime.date.today().isoformat())
+
+
+def main() -> None:
+    """Kept for `from medbal.commands.app import main`; the entry point is medbal.launch."""
+    from medbal.launch import main as launch_main
+
+    launch_main()

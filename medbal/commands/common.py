@@ -1,0 +1,157 @@
+"""What every command shares: error handling, option types, output helpers."""
+
+from __future__ import annotations
+
+import functools
+import re
+import sys
+from collections.abc import Callable, Iterable
+from enum import Enum
+from typing import Annotated, Any, TypeVar
+
+import typer
+from typer.core import TyperCommand
+
+from medbal.core.errors import INTERRUPTED, MedbalError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def handles_errors(func: F) -> F:
+    """Turn the library's exceptions into one line on stderr and an exit code."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from medbal.core.errors import TreeError
+
+        try:
+            return func(*args, **kwargs)
+        except TreeError as exc:
+            for problem in exc.problems:
+                typer.echo(problem, err=True)
+            raise typer.Exit(1) from None
+        except MedbalError as exc:
+            typer.echo(f"medbal: {exc.text(_lang(kwargs))}", err=True)
+            raise typer.Exit(exc.exit_code) from None
+        except KeyboardInterrupt:
+            message = "已中断。" if _lang(kwargs) == "zh" else "interrupted."
+            typer.echo(f"\nmedbal: {message}", err=True)
+            raise typer.Exit(INTERRUPTED) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _lang(kwargs: dict[str, Any]) -> str:
+    """The language of the command being run, for its error messages; English if unsure."""
+    from medbal.i18n.lang import choose_lang
+
+    option = kwargs.get("lang")
+    try:
+        return choose_lang(option.value if option is not None else None)
+    except MedbalError:
+        return "en"
+
+
+class Lang(str, Enum):
+    en = "en"
+    zh = "zh"
+
+
+class DiagnoseFormat(str, Enum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+    html = "html"
+
+
+class EstimateFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+class DocsFormat(str, Enum):
+    text = "text"
+    markdown = "markdown"
+    html = "html"
+    json = "json"
+
+
+LangOpt = Annotated[Lang | None, typer.Option(
+    "--lang", "-l", help="Language: en or zh. Default: MEDBAL_LANG, then the locale.",
+    show_default=False)]
+TreesOpt = Annotated[str | None, typer.Option(
+    "--trees", help="A folder of trees laid over the shipped ones (or MEDBAL_TREES).",
+    show_default=False)]
+
+
+def emit(text: str, document: bool = False) -> None:
+    """Text to stdout.  A document (Markdown, HTML, CSV) is always UTF-8 bytes, whatever
+    the terminal's encoding: it is a file's content, redirected or piped, and a '?' in
+    place of every Chinese character would silently ruin it."""
+    buffer = getattr(sys.stdout, "buffer", None) if document else None
+    if buffer is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    sys.stdout.flush()
+    buffer.write(text.encode("utf-8"))
+    buffer.flush()
+
+
+def emit_json(data: dict[str, Any]) -> None:
+    from medbal.files.write import json_text
+
+    emit(json_text(data, for_stdout=True))
+
+
+_SIGNED = re.compile(r"^-(\d|\.\d|inf|nan)", re.IGNORECASE)
+
+
+class SignedAmountCommand(TyperCommand):
+    """A command whose argument is an amount: `-5` or `-inf` is that amount, not an option.
+
+    Click reads every word that starts with `-` as an option (`-inf` as `-i nf`).
+    A word that looks like a signed number and is not an option's value is moved
+    behind `--`, so it reaches the amount check and its clear message.
+    """
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        takes_value = {name for p in self.params if not getattr(p, "is_flag", True)
+                       for name in p.opts if name.startswith("-")}
+        kept: list[str] = []
+        moved: list[str] = []
+        words = iter(args)
+        for word in words:
+            if word == "--":
+                moved.extend(words)
+                break
+            if _SIGNED.match(word):
+                moved.append(word)
+                continue
+            kept.append(word)
+            value = next(words, None) if word in takes_value else None
+            if value is not None:
+                kept.append(value)
+        result: list[str] = super().parse_args(ctx, kept + (["--", *moved] if moved else []))
+        return result
+
+
+def emit_lines(lines: Iterable[str]) -> None:
+    """A streamed document (CSV, a path table): UTF-8 bytes line by line, flushed once."""
+    buffer = getattr(sys.stdout, "buffer", None)
+    for line in lines:
+        if buffer is None:
+            sys.stdout.write(line)
+        else:
+            buffer.write(line.encode("utf-8"))
+    (buffer or sys.stdout).flush()
+
+
+def deliver(text: str, output: str | None, document: bool) -> None:
+    """The result to stdout, or to the --output file (`-` is stdout, as usual)."""
+    if output is None or output == "-":
+        emit(text, document=document)
+        return
+    from medbal.files.write import write_atomic
+
+    write_atomic(output, text)

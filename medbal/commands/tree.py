@@ -1,0 +1,235 @@
+"""`medbal tree ...`: for the people who write and review trees."""
+
+from __future__ import annotations
+
+import datetime
+from enum import Enum
+from typing import Annotated, Any
+
+import typer
+
+from medbal.commands.common import LangOpt, TreesOpt, emit, emit_json, emit_lines, handles_errors
+from medbal.commands.complete import complete_tree
+from medbal.core.errors import UsageError
+
+tree_app = typer.Typer(
+    help="List, show, check and export trees. / 查看、检查和导出树文件。",
+    no_args_is_help=True, rich_markup_mode=None)
+
+
+class ListFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+class PathsFormat(str, Enum):
+    text = "text"
+    csv = "csv"
+    json = "json"
+
+
+class ExportFormat(str, Enum):
+    mermaid = "mermaid"
+    dot = "dot"
+    json = "json"
+
+
+class SchemaKind(str, Enum):
+    decision_tree = "decision-tree"
+    checklists = "checklists"
+    checklists_patch = "checklists-patch"
+    rates = "rates"
+
+
+TreeArg = Annotated[str, typer.Argument(help="Tree id or YAML file.",
+                                        autocompletion=complete_tree)]
+
+
+def _setup(lang: Any, trees: str | None) -> tuple[str, Any]:
+    from medbal.files.registry import overlay_dir
+    from medbal.i18n.lang import choose_lang
+
+    return choose_lang(lang.value if lang else None), overlay_dir(trees)
+
+
+def _tree(name: str, overlay: Any) -> Any:
+    from medbal.files.registry import load_tree
+
+    return load_tree(name, overlay)
+
+
+@tree_app.command("list", short_help="Every tree medbal sees. / 列出所有树文件。")
+@handles_errors
+def tree_list(
+    fmt: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.text,
+    lang: LangOpt = None,
+    trees: TreesOpt = None,
+) -> None:
+    """Every tree and data file medbal sees: id, kind, title, size, shipped or overlay, file.
+
+    Exit 1 when a file is invalid (it is listed with its number of problems).
+
+    Example: medbal tree list --trees examples/overlay
+    """
+    from medbal.present.authoring import inventory, inventory_text
+
+    language, overlay = _setup(lang, trees)
+    rows = inventory(overlay, language)
+    if fmt is ListFormat.json:
+        emit_json({"trees": rows})
+    else:
+        emit(inventory_text(rows))
+    if any(r["kind"] == "invalid" for r in rows):
+        raise typer.Exit(1)
+
+
+@tree_app.command("show", short_help="A tree whole. / 显示整棵树。")
+@handles_errors
+def tree_show(tree: TreeArg, lang: LangOpt = None, trees: TreesOpt = None) -> None:
+    """The whole tree: each question, its options and where each leads; outcomes marked '='.
+
+    A question reached again is shown once and referred to after that.
+
+    Example: medbal tree show zero-balance --lang zh
+    """
+    from medbal.present.authoring import outline, outline_text
+    from medbal.present.term import wants_plain
+
+    language, overlay = _setup(lang, trees)
+    loaded = _tree(tree, overlay)
+    if wants_plain():
+        emit(outline_text(loaded, language))
+        return
+    from rich.console import Console
+    from rich.text import Text
+    from rich.tree import Tree as RichTree
+
+    styles = {"question": "bold", "option": "cyan", "outcome": "bold green", "seen": "dim"}
+    root = RichTree(Text(f"{loaded.id}: {loaded.title.get(language)}", style="bold magenta"))
+    parents = {-1: root}
+    for depth, kind, line in outline(loaded, language):
+        parents[depth] = parents[depth - 1].add(Text(line, style=styles[kind]))
+    Console(highlight=False).print(root)
+
+
+@tree_app.command("paths", short_help="Every path, one row each. / 列出每条路径。")
+@handles_errors
+def tree_paths(
+    tree: TreeArg,
+    fmt: Annotated[PathsFormat, typer.Option("--format", "-f")] = PathsFormat.text,
+    lang: LangOpt = None,
+    trees: TreesOpt = None,
+) -> None:
+    """Every path from the start to an outcome: the answers in order, the outcome, its title.
+
+    This is the table a reviewer signs off; docs/paths/ keeps a copy for each shipped
+    tree, so a change of routing shows up as a diff.
+
+    Example: medbal tree paths zero-balance --format csv --lang en
+    """
+    from medbal.present.authoring import path_rows, paths_csv, paths_text
+
+    language, overlay = _setup(lang, trees)
+    count, rows = path_rows(_tree(tree, overlay), language)
+    if fmt is PathsFormat.json:
+        emit_json({"tree": tree, "lang": language, "paths": list(rows)})
+        return
+    lines = paths_csv(rows) if fmt is PathsFormat.csv else paths_text(count, rows)
+    emit_lines(lines)  # streamed: the first rows appear at once, whatever the count
+
+
+@tree_app.command("export", short_help="The graph as Mermaid, DOT or JSON. / 导出流程图。")
+@handles_errors
+def tree_export(
+    tree: TreeArg,
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f")] = ExportFormat.mermaid,
+    lang: LangOpt = None,
+    trees: TreesOpt = None,
+) -> None:
+    """The tree as a graph: Mermaid (GitHub renders it in Markdown), Graphviz DOT, or JSON.
+
+    Example: medbal tree export zero-balance --format mermaid --lang en
+    """
+    from medbal.present import authoring
+
+    language, overlay = _setup(lang, trees)
+    loaded = _tree(tree, overlay)
+    emit({"mermaid": authoring.mermaid, "dot": authoring.dot,
+          "json": authoring.graph_json}[fmt.value](loaded, language), document=True)
+
+
+@tree_app.command("schema", short_help="JSON Schema of the file format. / 文件格式的 JSON Schema。")
+@handles_errors
+def tree_schema(
+    kind: Annotated[SchemaKind, typer.Argument(help="decision-tree, checklists or rates.")],
+) -> None:
+    """The JSON Schema (Draft 7) of a tree file, made from medbal's own format table.
+
+    trees/schema/ holds a copy of each for editors (yaml-language-server).
+
+    Example: medbal tree schema decision-tree > trees/schema/decision-tree.schema.json
+    """
+    from medbal.files.spec import json_schema
+
+    emit_json(json_schema(kind.value))
+
+
+def _as_of(value: str | None) -> datetime.date:
+    if value is None:
+        return datetime.date.today()
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"--as-of '{value}' should be a date written YYYY-MM-DD",
+                         f"--as-of “{value}”应为 YYYY-MM-DD 格式的日期") from None
+
+
+@tree_app.command("validate", short_help="Check tree files. / 检查树文件。")
+@handles_errors
+def tree_validate(
+    paths: Annotated[list[str], typer.Argument(help="Tree files to check.")],
+    as_of: Annotated[str | None, typer.Option(
+        "--as-of", help="Check review dates and validity on this day (YYYY-MM-DD), "
+        "not today.", show_default=False)] = None,
+) -> None:
+    """Check tree files: YAML, fields, types, both languages, sources and the graph.
+
+    Prints every problem as FILE:LINE:COL: message; exit 0 when all are valid, 1 if not.
+    A tree's `checklist: N` is checked against the checklists (MEDBAL_TREES first).
+    Rules past their review window or validity are warnings: they do not fail.
+
+    Example: medbal tree validate trees/*.yaml --as-of 2027-06-01
+    """
+    from pathlib import Path
+
+    from medbal.core.errors import TreeError
+    from medbal.core.model import Checklists, ChecklistsPatch, Rates, Tree
+    from medbal.core.review import warnings
+    from medbal.files.readtree import load_file
+    from medbal.files.registry import checklists_for, overlay_dir, resolve_patch
+
+    day = _as_of(as_of)
+    overlay = overlay_dir(None)
+    bad = 0
+    for path in paths:
+        extends = ""
+        loaded: Tree | Checklists | Rates
+        try:
+            read = load_file(path)
+            if isinstance(read, ChecklistsPatch):  # checked against the file it extends
+                extends = f", a patch over {read.extends}"
+                loaded = resolve_patch(read, Path(path), overlay)
+            else:
+                loaded = read
+            if isinstance(loaded, Tree):  # its `checklist: N` must name a real category
+                checklists_for(loaded, overlay)
+        except TreeError as exc:
+            bad += 1
+            for problem in exc.problems:
+                typer.echo(problem, err=True)
+            continue
+        for warning in warnings(loaded, day):
+            typer.echo(warning, err=True)
+        typer.echo(f"{path}: valid ({type(loaded).__name__.lower()} '{loaded.id}'{extends})")
+    if bad:
+        raise typer.Exit(1)

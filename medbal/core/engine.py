@@ -1,0 +1,175 @@
+"""The decision engine: a tree and answers in, the next question or the outcome out.
+
+Pure: no I/O, no prompts, no Rich.  Answers are a mapping `question id -> option
+value` and are always replayed from the start node, so changing one answer
+never needs the others re-entered; answers to questions that the new path no
+longer passes are returned as `dropped` rather than silently used or lost.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+
+from medbal.commands.suggest import did_you_mean
+from medbal.core.errors import UsageError
+from medbal.core.model import Option, Outcome, Question, Tree
+
+
+class AnswerError(UsageError):
+    """An answer names a question the tree does not have, or a value it does not offer."""
+
+
+@dataclass(frozen=True)
+class Answered:
+    question: Question
+    option: Option
+
+
+@dataclass(frozen=True)
+class Result:
+    tree: Tree
+    path: tuple[Answered, ...]
+    question: Question | None = None  # the next question, when one is still open
+    outcome: Outcome | None = None
+    dropped: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def done(self) -> bool:
+        return self.outcome is not None
+
+    def answers(self) -> dict[str, str]:
+        """The answers actually used, in the order they were asked."""
+        return {a.question.id: a.option.value for a in self.path}
+
+
+def check_answers(tree: Tree, answers: Mapping[str, str]) -> None:
+    """Raise AnswerError naming the valid ids or values for the first bad answer."""
+    for qid, value in answers.items():
+        question = tree.questions.get(qid)
+        if question is None:
+            ids = ", ".join(tree.questions)
+            did_you_mean("dym_question", qid, tree.questions, AnswerError, tree=tree.id,
+                         qid=qid, ids=ids)
+            raise AnswerError(f"tree '{tree.id}' has no question '{qid}'; its questions are: "
+                              f"{ids}", f"“{tree.id}”中没有问题“{qid}”；可用的问题：{ids}")
+        if question.option(value) is None:
+            values = ", ".join(o.value for o in question.options)
+            did_you_mean("dym_value", value, [o.value for o in question.options], AnswerError,
+                         value=value, qid=qid, values=values)
+            raise AnswerError(f"'{value}' is not an answer to '{qid}'; choose one of: {values}",
+                              f"“{value}”不是问题“{qid}”的答案；可选：{values}")
+
+
+def walk(tree: Tree, answers: Mapping[str, str]) -> Result:
+    """Replay `answers` from the start until an outcome or an unanswered question."""
+    check_answers(tree, answers)
+    path: list[Answered] = []
+    node = tree.start
+    # The loader refuses cycles, so this loop visits each question at most once.
+    while node in tree.questions:
+        question = tree.questions[node]
+        value = answers.get(node)
+        if value is None:
+            return _result(tree, path, answers, question=question)
+        option = question.option(value)
+        assert option is not None  # check_answers guarantees it
+        path.append(Answered(question, option))
+        node = option.next
+    return _result(tree, path, answers, outcome=tree.outcomes[node])
+
+
+def _result(tree: Tree, path: list[Answered], answers: Mapping[str, str],
+            question: Question | None = None, outcome: Outcome | None = None) -> Result:
+    used = {a.question.id for a in path}
+    dropped = {q: v for q, v in answers.items() if q not in used}
+    return Result(tree, tuple(path), question, outcome, dropped)
+
+
+def back(answers: Mapping[str, str], result: Result) -> tuple[dict[str, str], str | None]:
+    """Undo the last answer on the path: (the answers without it, the value it had)."""
+    if not result.path:
+        return dict(answers), None
+    last = result.path[-1]
+    kept = {q: v for q, v in answers.items() if q != last.question.id}
+    return kept, last.option.value
+
+
+def is_number(entry: str) -> bool:
+    """A typed option or answer number: ASCII digits only ("²" and "٣" are digits to
+    str.isdigit() but not to int()), and short enough never to be slow."""
+    return entry.isascii() and entry.isdigit() and len(entry) <= 6
+
+
+def match_option(question: Question, entry: str) -> Option | None:
+    """What a person typed, as an option: its number (1-based) or its value."""
+    entry = entry.strip()
+    if is_number(entry) and 1 <= int(entry) <= len(question.options):
+        return question.options[int(entry) - 1]
+    return question.option(entry.lower())
+
+
+def all_paths(tree: Tree) -> list[tuple[tuple[Answered, ...], Outcome]]:
+    """Every path from the start to an outcome, depth first in option order.
+
+    A list, for trees known to be small (the shipped ones, tests); anything a
+    person may hand in goes through `count_paths` first and `iter_paths`.
+    """
+    return list(iter_paths(tree))
+
+
+def iter_paths(tree: Tree) -> Iterator[tuple[tuple[Answered, ...], Outcome]]:
+    """Every path, one at a time, depth first in option order."""
+    stack: list[tuple[str, tuple[Answered, ...]]] = [(tree.start, ())]
+    while stack:
+        node, path = stack.pop()
+        if node in tree.outcomes:
+            yield path, tree.outcomes[node]
+            continue
+        question = tree.questions[node]
+        for option in reversed(question.options):
+            stack.append((option.next, path + (Answered(question, option),)))
+
+
+# Counts are capped here: a tree whose questions converge can have more paths than
+# atoms in the universe, and adding such numbers up would itself take long.
+COUNT_CAP = 10**18
+
+
+def children_first(tree: Tree) -> list[str]:
+    """The questions reachable from the start, each after every question it leads to.
+
+    One iterative pass (the loader refuses cycles): numbers that depend on what comes
+    after a question (paths, depth) are computed over this order without recursion,
+    however long a chain of questions is."""
+    order: list[str] = []
+    done = set(tree.outcomes)
+    stack = [tree.start]
+    while stack:
+        node = stack[-1]
+        if node in done:
+            stack.pop()
+            continue
+        pending = [o.next for o in tree.questions[node].options if o.next not in done]
+        if pending:
+            stack.extend(pending)
+            continue
+        stack.pop()
+        done.add(node)
+        order.append(node)
+    return order
+
+
+def count_paths(tree: Tree) -> tuple[int, int]:
+    """(paths, answers over all paths) from the start, each capped at COUNT_CAP.
+
+    One pass over the graph, however many paths there are: questions that
+    converge (25 of them make 2**25 paths) are counted, never walked.
+    """
+    paths: dict[str, int] = dict.fromkeys(tree.outcomes, 1)
+    steps: dict[str, int] = dict.fromkeys(tree.outcomes, 0)
+    for node in children_first(tree):
+        nexts = [o.next for o in tree.questions[node].options]
+        paths[node] = min(COUNT_CAP, sum(paths[n] for n in nexts))
+        steps[node] = min(COUNT_CAP, sum(steps[n] + paths[n] for n in nexts))
+    return paths[tree.start], steps[tree.start]

@@ -1,0 +1,120 @@
+"""What the pooled fund may pay back on an inpatient bill: pure arithmetic on regional data.
+
+Money is Decimal throughout, each slice rounded to the fen (0.01 yuan, half up).
+The reading of the rates (cumulative bands, separate items) is the region's
+data and is shown with every estimate.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from medbal.core.errors import UsageError
+from medbal.core.model import Region
+
+FEN = Decimal("0.01")
+HUNDRED = Decimal(100)
+
+
+@dataclass(frozen=True)
+class Slice:
+    low: Decimal
+    high: Decimal
+    amount: Decimal
+    rate: Decimal
+    paid: Decimal
+
+
+@dataclass(frozen=True)
+class ItemLine:
+    id: str
+    amount: Decimal
+    rate: Decimal
+    paid: Decimal
+
+
+@dataclass(frozen=True)
+class Estimate:
+    region: Region
+    bill: Decimal
+    threshold: Decimal
+    threshold_given: bool  # False: neither the data nor the person gave a figure
+    slices: tuple[Slice, ...]
+    items: tuple[ItemLine, ...]
+    before_cap: Decimal
+    paid: Decimal
+    cap_applied: bool
+
+    @property
+    def total_bill(self) -> Decimal:
+        return self.bill + sum((i.amount for i in self.items), Decimal(0))
+
+    @property
+    def own_share(self) -> Decimal:
+        return self.total_bill - self.paid
+
+
+# Plain figures only: "8000", "8,000", "8000.50".  An exponent ("1e26"), a sign, or a
+# decimal comma ("8000,50", which would silently read as 800,050) is refused.
+_AMOUNT = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d{1,12})(?:\.\d{1,6})?")
+# No single medical bill comes near a hundred million yuan; beyond it is a typing slip.
+MAX_AMOUNT = Decimal(100_000_000)
+
+
+def money(text: str, what: str, what_zh: str | None = None) -> Decimal:
+    """A person's amount in yuan: digits, optional thousands commas, rounded to the fen."""
+    zh = what_zh or what
+    cleaned = text.strip().replace("，", ",")
+    if cleaned.startswith("-") and _AMOUNT.fullmatch(cleaned[1:]):
+        raise UsageError(f"{what} '{text}' is negative; amounts are 0 or more",
+                         f"{zh}“{text}”是负数；金额须为 0 或以上")
+    if not _AMOUNT.fullmatch(cleaned):
+        raise UsageError(f"{what} '{text}' is not an amount; write it in yuan, for example "
+                         "8000, 8,000 or 8000.50", f"{zh}“{text}”不是有效的金额，请以元为单位"
+                         "填写，例如 8000、8,000 或 8000.50")
+    value = Decimal(cleaned.replace(",", ""))
+    if value > MAX_AMOUNT:
+        raise UsageError(f"{what} '{text}' is more than any bill (at most 100,000,000 yuan)",
+                         f"{zh}“{text}”超出了任何账单的金额（最多 100,000,000 元）")
+    return value.quantize(FEN, ROUND_HALF_UP)
+
+
+def _pay(amount: Decimal, rate: Decimal) -> Decimal:
+    return (amount * rate / HUNDRED).quantize(FEN, ROUND_HALF_UP)
+
+
+def estimate(region: Region, bill: Decimal, threshold: Decimal | None = None,
+             items: dict[str, Decimal] | None = None) -> Estimate:
+    given = threshold is not None or region.threshold is not None
+    start = threshold if threshold is not None else (region.threshold or Decimal(0))
+    if start > bill:
+        raise UsageError(f"the threshold ({start}) is above the bill ({bill}): the pooled fund "
+                         "pays nothing below the threshold, so there is nothing to estimate",
+                         f"起付线（{start}）高于账单金额（{bill}）：起付线以下统筹基金不支付，"
+                         "无需估算")
+    slices: list[Slice] = []
+    low = Decimal(0)
+    for band in region.bands:
+        high = band.up_to if band.up_to is not None else bill
+        lo, hi = max(low, start), min(high, bill)
+        if hi > lo:
+            amount = hi - lo
+            slices.append(Slice(lo, hi, amount, band.rate, _pay(amount, band.rate)))
+        low = high
+    lines = []
+    known = {i.id: i for i in region.items}
+    for item_id, amount in (items or {}).items():
+        if item_id not in known:
+            names = ", ".join(known) or "none"
+            raise UsageError(f"region '{region.id}' has no item '{item_id}'; its items are: "
+                             f"{names}", f"地区“{region.id}”没有项目“{item_id}”；可选项目：{names}")
+        rate = known[item_id].rate
+        lines.append(ItemLine(item_id, amount, rate, _pay(amount, rate)))
+    before_cap = sum((s.paid for s in slices), Decimal(0)) + sum((i.paid for i in lines),
+                                                                 Decimal(0))
+    capped = region.cap is not None and before_cap > region.cap
+    paid = region.cap if capped else before_cap
+    return Estimate(region, bill, start, given, tuple(slices), tuple(lines), before_cap,
+                    paid, capped)  # type: ignore[arg-type]

@@ -1,0 +1,284 @@
+"""The checked, immutable model that the loader builds from YAML.
+
+Nothing here reads files or prints: the engine and every renderer work on these
+types only.  Texts a person reads are `Text` values carrying both languages.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+LANGS = ("en", "zh")
+# Han characters and CJK punctuation (、。，：；（）…), as a regex character range.
+CJK = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
+# Control and direction-override characters: refused in every text a file holds (by
+# medbal.files.yamlread when loading, by medbal.files.cache when reading a stored entry back).
+UNSAFE_TEXT = "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
+
+
+@dataclass(frozen=True)
+class Text:
+    en: str
+    zh: str
+
+    def get(self, lang: str) -> str:
+        return self.zh if lang == "zh" else self.en
+
+
+@dataclass(frozen=True)
+class Dates:
+    """How current a rule is: checked when, valid from and until, resting on what."""
+
+    where: str = ""  # FILE:LINE:COL of the entry, for review warnings
+    reference: Text | None = None
+    reviewed: datetime.date | None = None
+    valid_from: datetime.date | None = None
+    valid_until: datetime.date | None = None
+
+
+NO_DATES = Dates()
+
+
+@dataclass(frozen=True)
+class Review:
+    """A file's own review date (the default for its entries) and window."""
+
+    where: str = ""
+    reviewed: datetime.date | None = None
+    months: int = 12
+
+
+@dataclass(frozen=True)
+class Option:
+    value: str
+    label: Text
+    next: str
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    text: Text
+    options: tuple[Option, ...]
+    help: Text | None = None
+
+    def option(self, value: str) -> Option | None:
+        for opt in self.options:
+            if opt.value == value:
+                return opt
+        return None
+
+
+@dataclass(frozen=True)
+class Outcome:
+    id: str
+    title: Text
+    explanation: Text
+    next_steps: tuple[Text, ...]
+    where_to_check: tuple[Text, ...]
+    sources: tuple[str, ...]
+    pooled_fund: Text | None = None  # when the pooled fund still pays
+    caveat: Text | None = None  # where the sources are vague or disagree
+    checklist: int | None = None  # a reimbursement category this outcome leads to
+    dates: Dates = NO_DATES
+
+
+@dataclass(frozen=True)
+class Tree:
+    id: str
+    title: Text
+    start: str
+    questions: dict[str, Question]
+    outcomes: dict[str, Outcome]
+    path: str = ""
+    description: Text | None = None
+    review: Review = field(default_factory=Review)
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """A time rule of a category, as data and as text.
+
+    kind: `within` (act within N units of an event), `at-least` (a minimum
+    duration), `in-advance` (before treatment), `after` (not before an event),
+    `claim` (the claim itself must be made within N units of an event) or
+    `not-stated` (the sources give no time limit: ask the agency).
+    amount and unit are None where the source gives no number.
+    """
+
+    kind: str
+    text: Text
+    amount: int | None = None
+    unit: str | None = None
+    event: Text | None = None
+
+
+@dataclass(frozen=True)
+class Document:
+    id: str
+    text: Text
+    sources: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()  # common documents: the slugs they apply to; () = all
+
+
+@dataclass(frozen=True)
+class Variant:
+    id: str
+    title: Text
+    applies_when: Text
+    documents: tuple[Document, ...]
+    conditions: tuple[Text, ...] = ()
+
+
+@dataclass(frozen=True)
+class Category:
+    number: int
+    slug: str
+    title: Text
+    applies_when: Text
+    documents: tuple[Document, ...]
+    sources: tuple[str, ...]
+    deadlines: tuple[Deadline, ...] = ()
+    conditions: tuple[Text, ...] = ()
+    variants: tuple[Variant, ...] = ()
+    notes: tuple[Text, ...] = ()
+    dates: Dates = NO_DATES
+
+
+@dataclass(frozen=True)
+class Step:
+    text: Text
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Guidance:
+    """Rules shown on the sheets of some categories (for example treatment elsewhere)."""
+
+    id: str
+    title: Text
+    items: tuple[Step, ...]
+    categories: tuple[str, ...] = ()  # slugs; () = every category
+
+
+def _applies(categories: tuple[str, ...], cat: Category) -> bool:
+    return not categories or cat.slug in categories
+
+
+@dataclass(frozen=True)
+class Checklists:
+    id: str
+    title: Text
+    region: Text
+    region_note: Text
+    categories: tuple[Category, ...]
+    common_documents: tuple[Document, ...]
+    claim_steps: tuple[Step, ...]
+    legal_basis: tuple[Step, ...]
+    sources: tuple[str, ...] = ()
+    path: str = ""
+    review: Review = field(default_factory=Review)
+    no_deadline: Text | None = None  # shown where a category gives no claim deadline
+    guidance: tuple[Guidance, ...] = ()
+    extends: str | None = None  # a regional patch: the id of the file it was laid over
+
+    def common_for(self, cat: Category) -> tuple[Document, ...]:
+        """The common documents that belong to this category's claims."""
+        return tuple(d for d in self.common_documents if _applies(d.categories, cat))
+
+    def guidance_for(self, cat: Category) -> tuple[Guidance, ...]:
+        return tuple(g for g in self.guidance if _applies(g.categories, cat))
+
+    def deadlines_of(self, cat: Category) -> tuple[Deadline, ...]:
+        """The category's deadlines, ending with "no deadline given" when none is for the claim.
+
+        A clerk must be able to tell "no limit" from "not stated": every category
+        shows at least one line.
+        """
+        if self.no_deadline is None or any(d.kind in ("claim", "not-stated")
+                                           for d in cat.deadlines):
+            return cat.deadlines
+        return (*cat.deadlines, Deadline("not-stated", self.no_deadline))
+
+    def find(self, key: str) -> Category | None:
+        """A category by its number ("3") or slug ("short-trip")."""
+        key = key.strip().lower()
+        for cat in self.categories:
+            if str(cat.number) == key or cat.slug == key:
+                return cat
+        return None
+
+
+@dataclass(frozen=True)
+class Band:
+    """A slice of the bill, from the previous band's top (or 0) up to `up_to`."""
+
+    up_to: Decimal | None  # None: no top (up to the cap, if any)
+    rate: Decimal  # percent
+
+
+@dataclass(frozen=True)
+class RateItem:
+    id: str
+    label: Text
+    rate: Decimal  # percent
+
+
+@dataclass(frozen=True)
+class Region:
+    id: str
+    name: Text
+    applies_to: Text
+    bands: tuple[Band, ...]
+    reading: Text
+    sources: tuple[str, ...]
+    threshold: Decimal | None = None  # None: the source gives no figure
+    cap: Decimal | None = None  # None: the source gives no figure
+    items: tuple[RateItem, ...] = ()
+    dates: Dates = NO_DATES
+
+
+@dataclass(frozen=True)
+class Rates:
+    id: str
+    title: Text
+    default_region: str
+    regions: dict[str, Region]
+    path: str = ""
+    review: Review = field(default_factory=Review)
+
+
+# --- regional patches of the checklists -----------------------------------------
+# `where` is FILE:LINE:COL of the entry in the patch, for problems found only
+# when the patch is laid over the file it extends.
+
+@dataclass(frozen=True)
+class CategoryPatch:
+    slug: str
+    where: str
+    changes: dict[str, Any]  # replaced fields of the category, by name
+    add_documents: tuple[tuple[Document, str], ...] = ()
+    remove_documents: tuple[tuple[str, str], ...] = ()  # (document id, where)
+
+
+@dataclass(frozen=True)
+class ChecklistsPatch:
+    """A file with `extends: ID`: only what changes, laid over the checklists file ID."""
+
+    extends: str
+    where: str  # of `extends`
+    path: str
+    changes: dict[str, Any]  # replaced top-level fields, by name
+    add_common: tuple[tuple[Document, str], ...] = ()
+    remove_common: tuple[tuple[str, str], ...] = ()
+    categories: tuple[CategoryPatch, ...] = ()
+    add_categories: tuple[tuple[Category, str], ...] = ()
+    review: Review | None = None
+    guidance_where: tuple[tuple[str, str], ...] = ()  # (guidance id, where), when replaced
+
+    @property
+    def id(self) -> str:
+        return self.extends

@@ -1,0 +1,1 @@
+"""Tree files from disk to checked models: reading, checking, caching, finding; writing results."""

@@ -1,0 +1,46 @@
+"""`--answers-file`: a YAML or JSON mapping of question ids to option values."""
+
+from __future__ import annotations
+
+from yaml.nodes import MappingNode, ScalarNode
+
+from medbal.core.errors import UsageError
+from medbal.files.yamlread import Reader
+
+
+def read_answers_file(path: str) -> dict[str, str]:
+    from medbal.files.bounded import MAX_ANSWERS_BYTES, Unreadable, read_bounded
+
+    if path == "-":  # stdin, read to its end as if it were the file, within the same bound
+        import sys
+
+        data = sys.stdin.buffer.read(MAX_ANSWERS_BYTES + 1) if sys.stdin is not None else b""
+        if len(data) > MAX_ANSWERS_BYTES:
+            raise UsageError(f"--answers-file - is too large (more than {MAX_ANSWERS_BYTES:,} "
+                             "bytes)", f"--answers-file - 太大（超过 {MAX_ANSWERS_BYTES:,} 字节）")
+        return _parse(data, "<stdin>")
+    try:
+        data = read_bounded(path, MAX_ANSWERS_BYTES)
+    except Unreadable as exc:
+        raise UsageError(f"--answers-file '{path}' {exc.text('en')}",
+                         f"--answers-file “{path}”{exc.text('zh')}") from None
+    return _parse(data, path)
+
+
+def _parse(data: bytes, path: str) -> dict[str, str]:
+    r = Reader(path)
+    root = r.compose(data)
+    answers: dict[str, str] = {}
+    if root is not None and not isinstance(root, MappingNode):
+        r.at(root, "the answers file should be a mapping of QUESTION: VALUE")
+    elif root is not None:
+        for key, value in root.value:
+            if not isinstance(key, ScalarNode) or not isinstance(value, ScalarNode):
+                r.at(key, "each answer should be QUESTION: VALUE, both plain text")
+                continue
+            if key.value in answers:
+                r.at(key, f"'{key.value}' is answered twice")
+            answers[key.value] = value.value
+    if r.problems:
+        raise UsageError("; ".join(r.problems), "回答文件有误：" + "；".join(r.problems))
+    return answers

@@ -1,0 +1,257 @@
+"""YAML files in, checked model out.
+
+A file's top-level `kind` says what it holds: `decision-tree` (questions and
+outcomes, walked by the engine), `checklists` (the reimbursement categories) or
+`rates` (regional reimbursement rates for `medbal estimate`).
+Every problem found is reported at once as `FILE:LINE:COL: message`.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from yaml.nodes import MappingNode, Node, ScalarNode
+
+from medbal.core.model import (
+    Checklists,
+    ChecklistsPatch,
+    Dates,
+    Option,
+    Outcome,
+    Question,
+    Rates,
+    Review,
+    Tree,
+)
+from medbal.files.readtree import load_file  # noqa: F401  (the public name, kept here too)
+from medbal.files.spec import names
+from medbal.files.yamlread import Reader, TreeError
+
+KINDS = ("decision-tree", "checklists", "rates")
+
+Loaded = Tree | Checklists | ChecklistsPatch | Rates
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    # Composing creates a node object per scalar and collection; the cyclic garbage
+    # collector's repeated passes over them made a 5,000-question file take 5x
+    # longer than linear.  Nothing built here is garbage until the load ends.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def load_bytes(data: bytes, path: str = "<tree>") -> Loaded:
+    with _collector_paused():
+        return _load(data, path)
+
+
+def _load(data: bytes, path: str) -> Loaded:
+    r = Reader(path)
+    root = r.compose(data)
+    if root is None:
+        raise TreeError(r.sorted_problems())
+    kind = _kind(r, root)
+    result: Loaded | None = None
+    if kind is not None:
+        spec = _spec(kind, root)
+        fields = r.mapping(root, f"a {spec} file", *names(spec))
+        if fields is not None:
+            result = _builder(kind)(r, fields)
+    if r.problems or result is None:
+        raise TreeError(r.sorted_problems())
+    return result
+
+
+def _builder(kind: str) -> Any:
+    """The function that builds a file of this kind (imported only when one is read)."""
+    if kind == "checklists":
+        from medbal.files.checklists import checklists
+
+        return checklists
+    if kind == "rates":
+        from medbal.files.rates import rates
+
+        return rates
+    return _tree
+
+
+def _spec(kind: str, root: Node) -> str:
+    """The field table for the file: a checklists file with `extends` is a regional patch."""
+    if kind == "checklists" and any(isinstance(k, ScalarNode) and k.value == "extends"
+                                    for k, _ in root.value):
+        return "checklists-patch"
+    return kind
+
+
+def _kind(r: Reader, root: Node) -> str | None:
+    if not isinstance(root, MappingNode):
+        r.at(root, "the file should be a mapping with 'kind', 'id' and the rest")
+        return None
+    for key, value in root.value:
+        if isinstance(key, ScalarNode) and key.value == "kind":
+            return r.choice(value, "'kind'", KINDS)
+    r.at(root, f"the file has no 'kind', expected one of: {', '.join(KINDS)}")
+    return None
+
+
+def review(r: Reader, f: dict[str, Node], root_where: str) -> Review:
+    """A file's own review date and window (see medbal.core.review)."""
+    return Review(
+        where=r.where(f["reviewed"]) if "reviewed" in f else root_where,
+        reviewed=r.date(f["reviewed"], "'reviewed'") if "reviewed" in f else None,
+        months=r.integer(f["review_months"], "'review_months'", 1, 120) or 12
+        if "review_months" in f else 12,
+    )
+
+
+def dates(r: Reader, f: dict[str, Node], node: Node, what: str) -> Dates:
+    """The optional reference and dates of an outcome or a category."""
+    return Dates(
+        where=r.where(node),
+        reference=r.text(f["reference"], f"the reference of {what}")
+        if "reference" in f else None,
+        reviewed=r.date(f["reviewed"], f"'reviewed' of {what}") if "reviewed" in f else None,
+        valid_from=r.date(f["valid_from"], f"'valid_from' of {what}")
+        if "valid_from" in f else None,
+        valid_until=r.date(f["valid_until"], f"'valid_until' of {what}")
+        if "valid_until" in f else None,
+    )
+
+
+# --- decision trees ---------------------------------------------------------
+
+def _tree(r: Reader, f: dict[str, Node]) -> Tree | None:
+    tree_id = r.ident(f["id"], "the tree id") if "id" in f else None
+    title = r.text(f["title"], "the tree title") if "title" in f else None
+    description = r.text(f["description"], "the tree description") if "description" in f else None
+    q_entries = r.keyed(f["questions"], "questions") if "questions" in f else []
+    o_entries = r.keyed(f["outcomes"], "outcomes") if "outcomes" in f else []
+
+    where: dict[str, Node] = {}  # node id -> its key, for positions
+    for key_node, _ in q_entries + o_entries:
+        if key_node.value in where:
+            r.at(key_node, f"'{key_node.value}' is both a question and an outcome "
+                           f"(line {r.line_of(where[key_node.value])}), ids must be unique")
+        where.setdefault(key_node.value, key_node)
+
+    questions = {k.value: q for k, v in q_entries if (q := _question(r, k.value, v, where))}
+    outcomes = {k.value: o for k, v in o_entries if (o := _outcome(r, k.value, v))}
+    start = None
+    if "start" in f:
+        start = r.ident(f["start"], "'start'")
+        if start is not None and start not in where:
+            r.at(f["start"], f"'start' names '{start}', which is not a question or outcome")
+            start = None
+    if start is not None and not r.problems:
+        _check_graph(r, start, questions, where)
+    file_review = review(r, f, f"{r.path}:1:1")
+    if r.problems or tree_id is None or title is None or start is None:
+        return None
+    return Tree(tree_id, title, start, questions, outcomes, r.path, description, file_review)
+
+
+def _question(r: Reader, qid: str, node: Node, where: dict[str, Node]) -> Question | None:
+    what = f"question '{qid}'"
+    f = r.mapping(node, what, *names("question"))
+    if f is None:
+        return None
+    text = r.text(f["text"], f"the text of {what}") if "text" in f else None
+    help_ = r.text(f["help"], f"the help of {what}") if "help" in f else None
+    options: list[Option] = []
+    seen: dict[str, Node] = {}
+    for item in r.items(f["options"], f"the options of {what}") if "options" in f else []:
+        value_node, opt = _option(r, what, item, where)
+        if value_node is None:
+            continue
+        if value_node.value in seen:
+            r.at(value_node, f"option value '{value_node.value}' appears twice in {what} (line "
+                             f"{r.line_of(seen[value_node.value])}), values must be unique")
+            continue
+        seen[value_node.value] = value_node
+        if opt is not None:
+            options.append(opt)
+    if "options" in f and len(f["options"].value or ()) == 1:
+        r.at(f["options"], f"{what} has one option, a question needs at least two")
+    if text is None or not options:
+        return None
+    return Question(qid, text, tuple(options), help_)
+
+
+def _option(r: Reader, what: str, node: Node,
+            where: dict[str, Node]) -> tuple[Node | None, Option | None]:
+    """(the value's node, the option); the option is None when any part is wrong."""
+    f = r.mapping(node, f"an option of {what}", *names("option"))
+    if f is None:
+        return None, None
+    value = r.ident(f["value"], f"an option value of {what}") if "value" in f else None
+    label = r.text(f["label"], f"an option label of {what}") if "label" in f else None
+    target = r.ident(f["next"], f"'next' of an option of {what}") if "next" in f else None
+    if target is not None and target not in where:
+        r.at(f["next"], f"'next' of an option of {what} names '{target}', which is not a "
+                        "question or outcome of this tree")
+        target = None
+    if value is None or label is None or target is None:
+        return (f["value"] if value is not None else None), None
+    return f["value"], Option(value, label, target)
+
+
+def _outcome(r: Reader, oid: str, node: Node) -> Outcome | None:
+    what = f"outcome '{oid}'"
+    f = r.mapping(node, what, *names("outcome"))
+    if f is None:
+        return None
+    # Read every field that is there, so one missing field hides no other problem.
+    title = r.text(f["title"], f"the title of {what}") if "title" in f else None
+    explanation = (r.text(f["explanation"], f"the explanation of {what}")
+                   if "explanation" in f else None)
+    steps = r.texts(f["next_steps"], f"a next step of {what}") if "next_steps" in f else ()
+    check = (r.texts(f["where_to_check"], f"a 'where to check' of {what}")
+             if "where_to_check" in f else ())
+    sources = r.sources(f["sources"], what) if "sources" in f else ()
+    pooled = r.text(f["pooled_fund"], f"'pooled_fund' of {what}") if "pooled_fund" in f else None
+    caveat = r.text(f["caveat"], f"the caveat of {what}") if "caveat" in f else None
+    checklist = (r.integer(f["checklist"], f"'checklist' of {what}", 1, 99)
+                 if "checklist" in f else None)
+    if title is None or explanation is None:
+        return None
+    return Outcome(oid, title, explanation, steps, check, sources, pooled, caveat, checklist,
+                   dates(r, f, node, what))
+
+
+def _check_graph(r: Reader, start: str, questions: dict[str, Question],
+                 where: dict[str, Node]) -> None:
+    """No cycles, everything reachable: one iterative depth-first pass, linear in size.
+
+    With every reference resolved and every question offering options, a graph
+    without cycles guarantees that every path ends in an outcome.
+    """
+    state: dict[str, int] = {}  # 1 = on the current path, 2 = done
+    stack: list[tuple[str, int]] = [(start, 0)]
+    state[start] = 1
+    while stack:
+        nid, i = stack.pop()
+        q = questions.get(nid)
+        if q is None or i >= len(q.options):
+            state[nid] = 2
+            continue
+        stack.append((nid, i + 1))
+        nxt = q.options[i].next
+        if state.get(nxt) == 1:
+            r.at(where[nid], f"question '{nid}' leads back to '{nxt}' (option "
+                             f"'{q.options[i].value}'), a tree must not loop")
+        elif nxt not in state:
+            state[nxt] = 1
+            stack.append((nxt, 0))
+    for nid, key_node in where.items():
+        if nid not in state:
+            r.at(key_node, f"'{nid}' cannot be reached from the start '{start}', "
+                           "link it from an option or remove it")

@@ -1,0 +1,83 @@
+"""Writing results: JSON text, and files written atomically."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import sys
+from pathlib import Path
+
+from medbal.core.errors import OutputError
+
+
+def write_atomic(target: str, text: str) -> None:
+    """Write via a temporary file and a rename: never half a checklist on disk.
+
+    A symlink is written through (its target is replaced, the link stays), an
+    existing file keeps its permissions, and a device or pipe is refused: as root,
+    renaming over `/dev/stdout` would replace the device with a regular file.
+    The temporary file is removed on any interruption, Ctrl-C and SIGTERM too
+    (medbal.launch turns SIGTERM into an exception so that this cleanup runs).
+    """
+    path = Path(os.path.realpath(target))
+    if path.is_dir():
+        raise OutputError(f"--output '{target}' is a folder; give a file name",
+                          f"--output “{target}”是文件夹，请给出文件名")
+    mode = _new_file_mode()
+    if path.exists():
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise OutputError(f"--output '{target}' is not a regular file (a device or a "
+                              "pipe); use --output - for standard output",
+                              f"--output “{target}”不是普通文件（而是设备或管道）；"
+                              "输出到标准输出请用 --output -")
+        mode = stat.S_IMODE(info.st_mode)
+    import tempfile  # only when writing a file: JSON to stdout does not pay for it
+
+    folder = path.parent
+    if not folder.is_dir():
+        raise OutputError(f"cannot write '{target}': the folder '{folder}' does not exist",
+                          f"无法写入“{target}”：文件夹“{folder}”不存在")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+    except OSError as exc:
+        raise _cannot_write(target, exc) from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException as exc:
+        Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise _cannot_write(target, exc) from None
+        raise
+
+
+def _new_file_mode() -> int:
+    """What a new file gets from open(): 0666 less the umask."""
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def _cannot_write(target: str, exc: OSError) -> OutputError:
+    return OutputError(f"cannot write '{target}': {exc.strerror}",
+                       f"无法写入“{target}”：{exc.strerror}")
+
+
+def json_text(data: object, for_stdout: bool = False) -> str:
+    """JSON as UTF-8 text; for a stdout that cannot encode it (ascii, cp1252), \\u escapes.
+
+    Either way the JSON stays valid and loses nothing.
+    """
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    if for_stdout:
+        try:
+            text.encode(getattr(sys.stdout, "encoding", None) or "utf-8")
+        except (UnicodeEncodeError, LookupError):
+            text = json.dumps(data, ensure_ascii=True, indent=2) + "\n"
+    return text

@@ -1,0 +1,1 @@
+"""The bilingual words of the interface and the rules of Chinese typesetting."""

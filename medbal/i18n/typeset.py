@@ -1,0 +1,111 @@
+"""Chinese typesetting for the terminal: one spacing rule, and line breaks as a browser makes them.
+
+Two rules, applied at render time to every Chinese text on a terminal:
+- Spacing: exactly one space between a Han character and a Latin letter or a digit
+  ("余额是 0", "12393 热线", "国家医保服务平台 App"), none between Han characters, and
+  none next to full-width punctuation ("（12333）", "拨打 12393。").
+- Line breaks (kinsoku): no line starts with closing punctuation (、。，…）》」』】”’) and
+  none ends with opening punctuation (（《「『【“‘).  A closing mark that does not fit
+  takes the character before it down to the next line, as browsers do.
+
+Pure functions of text and width, so they are tested without a terminal; widths are
+display cells (a Han character is two), counted by Rich's own table.
+"""
+
+from __future__ import annotations
+
+import re
+
+from medbal.core.model import CJK
+
+CLOSING = "、。，；：？！）》」』】〕］〉”’….,;:?!)]}%"
+OPENING = "（《「『【〔［〈“‘([{"
+_HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_FULLWIDTH_PUNCT = r"\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65“”‘’…—"
+_LATIN = r"A-Za-z0-9"
+# A space run between two characters, at least one of them Han or full-width punctuation.
+_SPACES_NEAR_CJK = re.compile(f"(?<=[{CJK}“”‘’…—]) +| +(?=[{CJK}“”‘’…—])")
+_SEPARATORS = "→+*"  # keeps its spaces: "问题？ → 回答", "姓名 + 之子", the default mark " *"
+
+
+def _keep_around_arrow(m: re.Match[str]) -> str:
+    text, start, end = m.string, m.start(), m.end()
+    before = text[start - 1] if start else ""
+    after = text[end] if end < len(text) else ""
+    return " " if (before and before in _SEPARATORS) or (after and after in _SEPARATORS) else ""
+
+
+_HAN_THEN_LATIN = re.compile(f"([{_HAN}])([{_LATIN}])")
+_LATIN_THEN_HAN = re.compile(f"([{_LATIN}%])([{_HAN}])")
+
+
+def space_zh(text: str) -> str:
+    """The one spacing rule between Han characters and Latin letters or digits."""
+    text = _SPACES_NEAR_CJK.sub(_keep_around_arrow, text)
+    text = _HAN_THEN_LATIN.sub(r"\1 \2", text)
+    return _LATIN_THEN_HAN.sub(r"\1 \2", text)
+
+
+def cells(text: str) -> int:
+    """Display cells, counted as Rich counts them (it lays the lines out).  Imported here,
+    not at the top: the spacing rule serves every format, and only the terminal is Rich's."""
+    from rich.cells import cell_len
+
+    return cell_len(text)
+
+
+_TOKEN = re.compile(f"[{_LATIN}\\-_/.:=+@#&*'\"]+|\\s+|.", re.S)
+
+
+def _tokens(text: str) -> list[str]:
+    """Unbreakable pieces: a Latin word (with its ASCII punctuation), a run of spaces,
+    or any other single character (each Han character may end a line)."""
+    return _TOKEN.findall(text)
+
+
+def break_lines(text: str, width: int) -> list[str]:
+    """Lines of at most `width` cells, broken between Han characters or at spaces, never
+    leaving closing punctuation at a line's start or opening punctuation at its end.
+    A word wider than the line is folded, the only way it can be shown whole."""
+    width = max(width, 4)
+    lines: list[str] = []
+    line: list[str] = []
+    used = 0
+    for token in _tokens(text):
+        if token.isspace():
+            if line:
+                line.append(" ")
+                used += 1
+            continue
+        size = cells(token)
+        if used + size > width and line:
+            carried = _carry(line, token)
+            lines.append("".join(line).rstrip())
+            line, used = carried, cells("".join(carried))
+        while size > width:  # a word longer than a line: fold it
+            room = width - used
+            lines.append("".join(line) + token[:room])
+            token, line, used = token[room:], [], 0
+            size = cells(token)
+        line.append(token)
+        used += size
+    if line:
+        lines.append("".join(line).rstrip())
+    return lines or [""]
+
+
+def _carry(line: list[str], token: str) -> list[str]:
+    """What moves down with `token` from the end of the full `line` (which it shortens)."""
+    carried: list[str] = []
+    while line and line[-1] == " ":
+        line.pop()
+    if token[0] in CLOSING:
+        # Take the last character down too, so the mark does not start the line; more
+        # marks in a row (“。”) take more, but never the whole line.
+        while len(line) > 1 and line[-1] in CLOSING:
+            carried.insert(0, line.pop())
+        if len(line) > 1:
+            carried.insert(0, line.pop())
+    while len(line) > 1 and line[-1] in OPENING:
+        carried.insert(0, line.pop())
+    return carried

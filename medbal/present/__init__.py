@@ -1,0 +1,1 @@
+"""Views of results and the formats that show them; the one present step."""

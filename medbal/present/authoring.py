@@ -1,0 +1,225 @@
+"""What the people who keep trees/ need: an inventory, the path table, diagrams.
+
+Pure functions from loaded trees to data or text; `medbal tree ...` prints them.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from medbal.core.engine import COUNT_CAP, count_paths, iter_paths
+from medbal.core.errors import UsageError
+from medbal.core.model import Checklists, ChecklistsPatch, Rates, Tree
+from medbal.files.registry import resolve_patch, shipped_dir
+
+
+def inventory(overlay: Path | None, lang: str) -> list[dict[str, Any]]:
+    """Every tree file medbal sees, overlay first; a shipped file an overlay replaces is marked."""
+    from medbal.core.errors import TreeError
+    from medbal.files.readtree import load_file
+
+    rows: list[dict[str, Any]] = []
+    overlaid: set[str] = set()
+    patched: set[str] = set()
+    folders = [("overlay", overlay)] if overlay else []
+    for origin, folder in [*folders, ("shipped", shipped_dir())]:
+        for path in sorted(folder.glob("*.yaml")):
+            row: dict[str, Any] = {"id": path.stem, "file": str(path), "origin": origin,
+                                   "extends": None,
+                                   "replaced": origin == "shipped" and path.stem in overlaid,
+                                   "patched": origin == "shipped" and path.stem in patched,
+                                   "replaces": origin == "overlay" and
+                                   (shipped_dir() / path.name).is_file()}
+            if origin == "overlay":
+                overlaid.add(path.stem)
+            try:
+                loaded = load_file(path)
+                if isinstance(loaded, ChecklistsPatch):  # counted as laid over its base
+                    row["extends"] = loaded.extends
+                    patched.add(path.stem)
+                    loaded = resolve_patch(loaded, path, overlay)
+                row.update(_summary(loaded, lang))
+            except TreeError as exc:
+                row.update({"kind": "invalid", "title": "", "problems": exc.problems})
+            rows.append(row)
+    return rows
+
+
+def _summary(loaded: Tree | Checklists | Rates, lang: str) -> dict[str, Any]:
+    if isinstance(loaded, Tree):
+        return {"kind": "decision-tree", "title": loaded.title.get(lang),
+                "questions": len(loaded.questions), "outcomes": len(loaded.outcomes)}
+    if isinstance(loaded, Rates):
+        return {"kind": "rates", "title": loaded.title.get(lang),
+                "regions": len(loaded.regions)}
+    return {"kind": "checklists", "title": loaded.title.get(lang),
+            "categories": len(loaded.categories)}
+
+
+def inventory_text(rows: list[dict[str, Any]]) -> str:
+    from medbal.present.plain import display_width, pad
+
+    table = []
+    for row in rows:
+        if row["kind"] == "decision-tree":
+            size = f"{row['questions']} questions, {row['outcomes']} outcomes"
+        elif row["kind"] == "checklists":
+            size = f"{row['categories']} categories"
+        elif row["kind"] == "rates":
+            size = f"{row['regions']} regions"
+        else:
+            size = f"{len(row['problems'])} problems: medbal tree validate {row['file']}"
+        replaces = ", patches shipped" if row.get("extends") else ", replaces shipped"
+        origin = row["origin"] + (replaces if row["replaces"] else "") + \
+            (", patched by overlay" if row["patched"] else
+             ", replaced by overlay" if row["replaced"] else "")
+        if row.get("extends") and not row["replaces"]:
+            origin += f", patch of {row['extends']}"
+        table.append((row["id"], row["kind"], row["title"], size, origin, row["file"]))
+    head = ("ID", "KIND", "TITLE", "SIZE", "FROM", "FILE")
+    widths = [max(display_width(r[i]) for r in [head, *table]) for i in range(5)]
+    return "".join("  ".join([*(pad(c, w) for c, w in zip(r[:5], widths, strict=True)), r[5]])
+                   + "\n" for r in [head, *table])
+
+
+# --- paths --------------------------------------------------------------------
+
+# `tree paths` lists at most this many paths (and answers over all of them): the
+# shipped trees have a few dozen; a tree past this is reviewed as a graph instead.
+MAX_PATHS = 100_000
+MAX_PATH_STEPS = 2_000_000
+
+
+def path_rows(tree: Tree, lang: str) -> tuple[int, Iterator[dict[str, Any]]]:
+    """(how many paths, the rows one at a time); UsageError when there are too many."""
+    count, steps = count_paths(tree)
+    if count > MAX_PATHS or steps > MAX_PATH_STEPS:
+        shown = "more than 10**18" if count >= COUNT_CAP else f"{count:,}"
+        raise UsageError(
+            f"tree '{tree.id}' has {shown} paths ({min(steps, COUNT_CAP):,} answers in all); "
+            f"'tree paths' lists at most {MAX_PATHS:,} paths and {MAX_PATH_STEPS:,} answers. "
+            "Review it as a graph: medbal tree export",
+            f"树“{tree.id}”有 {shown} 条路径（共 {min(steps, COUNT_CAP):,} 个回答），"
+            f"“tree paths”最多列出 {MAX_PATHS:,} 条路径、{MAX_PATH_STEPS:,} 个回答；"
+            "请用 medbal tree export 查看流程图")
+    rows = ({"answers": [{"question": a.question.id, "value": a.option.value} for a in path],
+             "outcome": outcome.id, "title": outcome.title.get(lang)}
+            for path, outcome in iter_paths(tree))
+    return count, rows
+
+
+def _answers(row: dict[str, Any]) -> str:
+    return " ".join(f"{a['question']}={a['value']}" for a in row["answers"])
+
+
+def paths_text(count: int, rows: Iterable[dict[str, Any]]) -> Iterator[str]:
+    width = len(str(count))
+    for i, r in enumerate(rows, 1):
+        yield f"{i:>{width}}  {_answers(r)}  ->  {r['outcome']}  ({r['title']})\n"
+
+
+def paths_csv(rows: Iterable[dict[str, Any]]) -> Iterator[str]:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["path", "answers", "outcome", "title"])
+    for i, r in enumerate(rows, 1):
+        writer.writerow([i, _answers(r), r["outcome"], r["title"]])
+        yield out.getvalue()
+        out.seek(0)
+        out.truncate()
+
+
+# --- diagrams -----------------------------------------------------------------
+
+def _mid(node_id: str, tree: Tree) -> str:
+    # Mermaid ids: no dashes (they read as arrows); a prefix keeps questions and
+    # outcomes apart.
+    prefix = "q_" if node_id in tree.questions else "o_"
+    return prefix + node_id.replace("-", "_")
+
+
+def _mlabel(text: str) -> str:
+    return text.replace('"', "#quot;")
+
+
+def mermaid(tree: Tree, lang: str) -> str:
+    lines = ["flowchart TD"]
+    for q in tree.questions.values():
+        lines.append(f'    {_mid(q.id, tree)}["{_mlabel(q.text.get(lang))}"]')
+    for o in tree.outcomes.values():
+        lines.append(f'    {_mid(o.id, tree)}(["{_mlabel(o.title.get(lang))}"])')
+    for q in tree.questions.values():
+        for opt in q.options:
+            lines.append(f"    {_mid(q.id, tree)} -->|{opt.value}| {_mid(opt.next, tree)}")
+    return "\n".join(lines) + "\n"
+
+
+def _dq(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def dot(tree: Tree, lang: str) -> str:
+    lines = [f"digraph {_dq(tree.id)} {{", "    rankdir=TB;",
+             '    node [shape=box, style=rounded, fontname="Noto Sans CJK SC"];']
+    for q in tree.questions.values():
+        lines.append(f"    {_dq(q.id)} [label={_dq(q.text.get(lang))}];")
+    for o in tree.outcomes.values():
+        lines.append(f"    {_dq(o.id)} [shape=ellipse, label={_dq(o.title.get(lang))}];")
+    for q in tree.questions.values():
+        for opt in q.options:
+            lines.append(f"    {_dq(q.id)} -> {_dq(opt.next)} [label={_dq(opt.value)}];")
+    return "\n".join(lines) + "\n}\n"
+
+
+def graph_json(tree: Tree, lang: str) -> str:
+    data = {
+        "id": tree.id, "title": tree.title.get(lang), "start": tree.start, "lang": lang,
+        "nodes": [{"id": q.id, "kind": "question", "text": q.text.get(lang)}
+                  for q in tree.questions.values()]
+        + [{"id": o.id, "kind": "outcome", "text": o.title.get(lang)}
+           for o in tree.outcomes.values()],
+        "edges": [{"from": q.id, "to": opt.next, "value": opt.value,
+                   "label": opt.label.get(lang)}
+                  for q in tree.questions.values() for opt in q.options],
+    }
+    from medbal.files.write import json_text
+
+    return json_text(data, for_stdout=True)
+
+
+# --- show -----------------------------------------------------------------------
+
+def outline(tree: Tree, lang: str) -> list[tuple[int, str, str]]:
+    """The tree as (depth, kind, line) rows; a question met again is referred to, not repeated.
+
+    kind is `question`, `option`, `outcome` or `seen`.
+    """
+    rows: list[tuple[int, str, str]] = []
+    shown: set[str] = set()
+    # An explicit stack, not recursion: a long tree must not hit Python's limit.
+    stack: list[tuple[str, int]] = [(tree.start, 0)]
+    while stack:
+        node_id, depth = stack.pop()
+        if node_id.startswith("\0"):  # an option's row, queued before its subtree
+            rows.append((depth, "option", node_id[1:]))
+        elif node_id in tree.outcomes:
+            o = tree.outcomes[node_id]
+            rows.append((depth, "outcome", f"= {o.id}: {o.title.get(lang)}"))
+        elif node_id in shown:
+            rows.append((depth, "seen", f"-> {node_id} (above)"))
+        else:
+            shown.add(node_id)
+            q = tree.questions[node_id]
+            rows.append((depth, "question", f"{q.id}: {q.text.get(lang)}"))
+            for opt in reversed(q.options):
+                stack.append((opt.next, depth + 2))
+                stack.append(("\0" + f"[{opt.value}] {opt.label.get(lang)}", depth + 1))
+    return rows
+
+
+def outline_text(tree: Tree, lang: str) -> str:
+    return "".join("  " * depth + line + "\n" for depth, _, line in outline(tree, lang))

@@ -1,0 +1,157 @@
+"""A checklist or an outcome as a page of sections, in one language.
+
+Plain text, Rich, Markdown and HTML all format these pages, so what is shown
+and in which order is decided once, here; the renderers only choose the look.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from medbal.core.engine import Result
+from medbal.i18n.catalogue import msg
+from medbal.i18n.typeset import space_zh
+
+# Section styles: para (running text), note (stands out), deadline (boxed),
+# checks (tick boxes), steps (numbered), bullets, small (fine print: each item a
+# paragraph, the sources joined into one).
+
+
+@dataclass
+class Section:
+    style: str
+    items: list[str]
+    heading: str | None = None
+    intro: str | None = None
+
+
+@dataclass
+class Page:
+    title: str
+    lang: str
+    kicker: str | None = None  # a line above the title: "Category 3 · short-trip"
+    sections: list[Section] = field(default_factory=list)
+    form: bool = False  # a printed checklist gets lines for name, ID, date, staff
+
+    def __post_init__(self) -> None:
+        if self.lang == "zh":
+            self.title = space_zh(self.title)
+            self.kicker = space_zh(self.kicker) if self.kicker else self.kicker
+
+    def add(self, style: str, items: list[str], heading: str | None = None,
+            intro: str | None = None) -> None:
+        if self.lang == "zh":  # one spacing rule for every format drawn from a page
+            items = [space_zh(i) for i in items]
+            heading = space_zh(heading) if heading else heading
+            intro = space_zh(intro) if intro else intro
+        if items or intro:
+            self.sections.append(Section(style, items, heading, intro))
+
+
+def source_line(sources: list[dict[str, str]], lang: str) -> str:
+    return ("；" if lang == "zh" else "; ").join(s["label"] for s in sources)
+
+
+def _sources(entry: dict[str, Any], lang: str) -> list[str]:
+    """The source line, then the official reference the entry rests on, if it names one."""
+    return [source_line(entry["sources"], lang)] + ([entry["reference"]]
+                                                    if entry.get("reference") else [])
+
+
+UNITS = {"day": ("day", "天"), "month": ("month", "个月"), "year": ("year", "年")}
+
+
+def deadline_summary(d: dict[str, Any], lang: str) -> str:
+    """A short form of a deadline for tables: 'within 7 days', '3 个月内'."""
+    if d["kind"] == "not-stated":
+        return "资料未写明" if lang == "zh" else "not stated: ask"
+    if d["amount"] is None:
+        return d["text"]
+    en, zh = UNITS[d["unit"]]
+    n = d["amount"]
+    if d["kind"] in ("within", "claim"):
+        return f"{n} {zh}内" if lang == "zh" else f"within {n} {en}{'s' if n != 1 else ''}"
+    return f"至少 {n} {zh}" if lang == "zh" else f"at least {n} {en}{'s' if n != 1 else ''}"
+
+
+def table_deadline(category: dict[str, Any], lang: str) -> str:
+    """The deadline worth a column in the overview: the first one with a number, else
+    "not stated" where the sources give none (never an empty cell)."""
+    counted = [d for d in category["deadlines"]
+               if d["amount"] is not None or d["kind"] == "not-stated"]
+    return deadline_summary(counted[0], lang) if counted else ""
+
+
+def _sheet_sources(cat: dict[str, Any], data: dict[str, Any]) -> list[dict[str, str]]:
+    """Everything a sheet rests on: the category's sources, then those of the common
+    documents, the guidance and the claim steps it shows."""
+    found = [*cat["sources"], *(s for d in cat.get("common_documents", ()) for s in d["sources"]),
+             *(s for g in cat.get("guidance", ()) for i in g["items"] for s in i["sources"]),
+             *data.get("claim_steps_sources", ())]
+    return list({s["id"]: s for s in found}.values())
+
+
+def checklist_page(cat: dict[str, Any], data: dict[str, Any], lang: str) -> Page:
+    # The slug is an English short name: the Chinese heading shows the number only.
+    kicker = f"{msg('category', lang)} {cat['number']}" + \
+        ("" if lang == "zh" else f" · {cat['slug']}")
+    page = Page(title=cat["title"], lang=lang, form=True, kicker=kicker)
+    page.add("para", [cat["applies_when"]], msg("applies_when", lang))
+    page.add("deadline", [d["text"] for d in cat["deadlines"]] + cat["conditions"],
+             msg("deadlines", lang))
+    page.add("checks", [d["text"] for d in cat["documents"]], msg("documents", lang))
+    for v in cat["variants"]:
+        intro = ("" if lang == "zh" else " ").join([v["applies_when"], *v["conditions"]])
+        page.add("checks", [d["text"] for d in v["documents"]],
+                 msg("variant", lang, title=v["title"]), intro)
+    page.add("checks", [d["text"] for d in cat.get("common_documents", ())],
+             msg("common_documents", lang))
+    for g in cat.get("guidance", ()):
+        page.add("bullets", [i["text"] for i in g["items"]], g["title"])
+    page.add("steps", data["claim_steps"], msg("claim_steps", lang))
+    page.add("bullets", cat["notes"], msg("notes", lang))
+    page.add("small", _sources({**cat, "sources": _sheet_sources(cat, data)}, lang),
+             msg("sources", lang))
+    page.add("note", [msg("region_line", lang, region=data["region"], note=data["region_note"])])
+    return page
+
+
+def outcome_page(result: Result, view: dict[str, Any], lang: str,
+                 printed_on: str | None = None) -> Page:
+    """An outcome; with `printed_on`, the take-home version with the answers and the date."""
+    o = view["outcome"]
+    page = Page(title=o["title"], lang=lang, kicker=result.tree.title.get(lang))
+    page.add("para", [o["explanation"]])
+    checklist = o.get("checklist")
+    if checklist:
+        cat = checklist["categories"][0]
+        page.add("deadline", [d["text"] for d in cat["deadlines"]], msg("deadlines", lang))
+        key = "checklist_next_page" if printed_on else "checklist_command"
+        page.add("note", [msg(key, lang, n=cat["number"])])
+    if o["pooled_fund"]:
+        page.add("note", [o["pooled_fund"]], msg("pooled_fund", lang))
+    page.add("steps", o["next_steps"], msg("next_steps", lang))
+    page.add("bullets", o["where_to_check"], msg("where_to_check", lang))
+    if o["caveat"]:
+        page.add("para", [o["caveat"]], msg("caveat", lang))
+    page.add("small", _sources(o, lang), msg("sources", lang))
+    if printed_on:
+        page.add("bullets", answers_lines(result, lang), msg("answers", lang))
+        page.add("small", [msg("printed_on", lang, date=printed_on)])
+    return page
+
+
+def takehome_pages(result: Result, view: dict[str, Any], lang: str,
+                   printed_on: str) -> list[Page]:
+    """The page to take home: the outcome, then the category's checklist if there is one."""
+    pages = [outcome_page(result, view, lang, printed_on)]
+    checklist = view["outcome"].get("checklist")
+    if checklist:
+        pages.append(checklist_page(checklist["categories"][0], checklist, lang))
+    return pages
+
+
+def answers_lines(result: Result, lang: str) -> list[str]:
+    """'Question text: chosen label', in the order asked."""
+    return [f"{a.question.text.get(lang)} → {a.option.label.get(lang)}" for a in result.path]

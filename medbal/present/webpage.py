@@ -1,0 +1,187 @@
+"""`medbal page`: one self-contained HTML file that walks the trees in a browser.
+
+For people who will never open a terminal: counter staff write the file once and
+hand it over (a chat, a phone, a kiosk).  No server, no network: the trees' data
+is embedded once as JSON, built by the same views as `--format json`; outcomes
+and checklists are embedded as the take-home page of `--format html` writes
+them (medbal/render/html.py, which escapes every text), so screen, paper and
+terminal say the same.  A small script (page_assets/page.js) replays the answers
+from the start as medbal/engine.py does; the print style is html.py's A4 CSS.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from html import escape
+from importlib import resources
+from typing import Any
+
+from medbal import __version__
+from medbal.core.engine import Result, children_first
+from medbal.core.errors import UsageError
+from medbal.core.model import LANGS, Checklists, Question, Tree
+from medbal.i18n.catalogue import msg
+from medbal.i18n.page_words import WORDS, word
+from medbal.present.html import CSS as PRINT_CSS
+from medbal.present.html import page_html
+from medbal.present.pages import Page, checklist_page, outcome_page
+from medbal.present.views import diagnose_view, question_view
+
+# The trees for citizens, in the order of the start screen.
+DEFAULT_TREES = ("zero-balance", "which-category", "balance-dropped", "card")
+# Keys of the address besides the answers: no question may use them as its id.
+RESERVED = ("tree", "lang")
+# Words of messages.py that the page shows as they are.
+SHARED = ("answers", "dropped")
+
+
+def _asset(name: str) -> str:
+    return (resources.files("medbal.present") / "page_assets" / name).read_text(encoding="utf-8")
+
+
+def _sheet(page: Page, oid: str | None = None) -> dict[str, Any]:
+    """A page as `--format html` writes it (its texts escaped there), with its title."""
+    data: dict[str, Any] = {"title": page.title, "html": page_html(page)}
+    if oid is not None:
+        data["id"] = oid
+    return data
+
+
+def most_questions(tree: Tree) -> dict[str, int]:
+    """For each question, the most questions a person may still meet, itself included."""
+    most: dict[str, int] = dict.fromkeys(tree.outcomes, 0)
+    for node in children_first(tree):  # iterative: a chain of thousands is fine
+        most[node] = 1 + max(most[o.next] for o in tree.questions[node].options)
+    return {qid: most[qid] for qid in tree.questions}
+
+
+def _question(q: Question, most: int) -> dict[str, Any]:
+    data: dict[str, Any] = {"next": {o.value: o.next for o in q.options}, "most": most}
+    for lang in LANGS:
+        data[lang] = question_view(q, lang)
+    return data
+
+
+def _outcome_page(tree: Tree, oid: str, checklists: Checklists | None,
+                  lang: str) -> dict[str, Any]:
+    """The outcome as the take-home page lays it out, from the CLI's JSON view."""
+    result = Result(tree, (), outcome=tree.outcomes[oid])
+    view = diagnose_view(result, lang, checklists, tree.id)
+    page = outcome_page(result, view, lang)
+    checklist = view["outcome"]["checklist"]
+    if checklist:  # on the page the checklist follows; no command to type
+        n = checklist["categories"][0]["number"]
+        command = msg("checklist_command", lang, n=n)
+        for section in page.sections:
+            section.items = [word("checklist_below", lang) if i == command else i
+                             for i in section.items]
+    return _sheet(page, oid)
+
+
+def tree_data(tree: Tree, checklists: Checklists | None) -> dict[str, Any]:
+    clash = [r for r in RESERVED if r in tree.questions]
+    if clash:
+        raise UsageError(f"tree '{tree.id}' has a question named '{clash[0]}', which the "
+                         f"page keeps for itself; rename the question",
+                         f"“{tree.id}”中有名为“{clash[0]}”的问题，网页要用这个名字；"
+                         "请给问题改名")
+    most = most_questions(tree)
+    return {
+        "id": tree.id,
+        "start": tree.start,
+        "title": {lang: tree.title.get(lang) for lang in LANGS},
+        "description": ({lang: tree.description.get(lang) for lang in LANGS}
+                        if tree.description else None),
+        "questions": {qid: _question(q, most[qid]) for qid, q in tree.questions.items()},
+        "outcomes": {oid: {"checklist": o.checklist,
+                           **{lang: _outcome_page(tree, oid, checklists, lang)
+                              for lang in LANGS}}
+                     for oid, o in tree.outcomes.items()},
+    }
+
+
+def page_data(trees: list[tuple[Tree, Checklists | None]], made: str,
+              lang: str | None) -> dict[str, Any]:
+    """Everything the script needs, each text once per language."""
+    sheets: dict[str, dict[str, Any]] = {}
+    for tree, checklists in trees:
+        for o in tree.outcomes.values():
+            category = checklists.find(str(o.checklist)) if checklists and o.checklist else None
+            if checklists and category and str(category.number) not in sheets:
+                sheets[str(category.number)] = {
+                    la: _sheet(checklist_page(*_category_view(checklists, category, la), la))
+                    for la in LANGS}
+    words = {key: {"en": en, "zh": zh} for key, (en, zh) in WORDS.items()}
+    for key in SHARED:
+        words[key] = {la: msg(key, la) for la in LANGS}
+    return {"version": __version__, "made": made, "lang": lang, "words": words,
+            "trees": [tree_data(t, c) for t, c in trees], "checklists": sheets}
+
+
+def _category_view(checklists: Checklists, category: Any, lang: str) -> tuple[Any, Any]:
+    from medbal.present.views import checklists_view
+
+    envelope = checklists_view(checklists, [category], lang)
+    return envelope["categories"][0], envelope
+
+
+def embed_json(data: Any) -> str:
+    """JSON that cannot end the script element holding it: <, > and & as \\u escapes."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    for char in "<>&\u2028\u2029":
+        text = text.replace(char, f"\\u{ord(char):04x}")
+    return text
+
+
+def _sha256(text: str) -> str:
+    return "sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode()
+
+
+def build_page(trees: list[tuple[Tree, Checklists | None]], made: str,
+               lang: str | None = None) -> str:
+    """The whole HTML file.  `lang` None: the browser's language decides."""
+    ids = [t.id for t, _ in trees]
+    twice = sorted({i for i in ids if ids.count(i) > 1})
+    if twice:
+        raise UsageError(f"tree '{twice[0]}' is given twice", f"树“{twice[0]}”重复给出")
+    script = "\n" + _asset("page.js")
+    style = "\n" + _asset("page.css") + "\n@media print {\n" + PRINT_CSS + "\n}\n"
+    for text, end in ((script, "</script"), (style, "</style")):
+        assert end not in text.lower(), f"an asset contains {end}"
+    # No request of any kind may leave the page: only its own inline script and style run.
+    policy = (f"default-src 'none'; script-src '{_sha256(script)}'; "
+              f"style-src '{_sha256(style)}'; img-src data:; form-action 'none'; "
+              "base-uri 'none'")
+    data = embed_json(page_data(trees, made, lang))
+    html_lang = {"zh": "zh-Hans", "en": "en", None: "en"}[lang]
+    title = " / ".join(dict.fromkeys(word("app_title", la) for la in (lang or "en", "zh", "en")))
+    return (
+        f'<!DOCTYPE html>\n<html lang="{html_lang}">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{policy}">\n'
+        f'<meta name="generator" content="medbal {escape(__version__)}">\n'
+        f"<title>{escape(title)}</title>\n<style>{style}</style>\n</head>\n<body>\n"
+        f'<header class="bar screen-only"><div class="switch" role="group" '
+        f'aria-label="Language / 语言"><button type="button" data-lang="zh" lang="zh-Hans">'
+        f'中文</button><span aria-hidden="true">/</span><button type="button" data-lang="en" '
+        f'lang="en">English</button></div></header>\n'
+        f'<main id="app" tabindex="-1"><noscript><p lang="zh-Hans">{escape(WORDS["noscript"][1])}'
+        f'</p><p lang="en">{escape(WORDS["noscript"][0])}</p></noscript></main>\n'
+        f'<script type="application/json" id="medbal-data">{data}'
+        f"</script>\n<script>{script}</script>\n</body>\n</html>\n")
+
+
+def run_page(names: list[str], output: str, lang: str | None, trees_dir: str | None,
+             made: str) -> None:
+    """Load the trees (default: the citizen trees) and write the page atomically."""
+    from medbal.commands.common import deliver
+    from medbal.files.registry import checklists_for, load_tree, overlay_dir
+
+    overlay = overlay_dir(trees_dir)
+    loaded = []
+    for name in names or DEFAULT_TREES:
+        tree = load_tree(name, overlay)
+        loaded.append((tree, checklists_for(tree, overlay)))
+    deliver(build_page(loaded, made, lang), output, document=True)  # `-` is stdout

@@ -1,1 +1,0 @@
-"""Renderers: each turns the same `Page` (see sections.py) into one output format."""
