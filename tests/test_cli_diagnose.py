@@ -16,7 +16,7 @@ def test_one_shot_json_outcome(run):
     assert data["status"] == "outcome" and data["tree"] == "zero-balance" and data["lang"] == "zh"
     assert data["outcome"]["id"] == "residents-scheme"
     assert data["outcome"]["title"] == "居民医保本来就没有个人账户"
-    assert data["answers"] == [{"question": "scheme", "value": "yearly"}]
+    assert [(a["question"], a["value"]) for a in data["answers"]] == [("scheme", "yearly")]
     assert {"id": "seed-000", "label": "《社保缴费余额为什么是 0》（网络文章英译本，未注明网站）"} \
         in data["outcome"]["sources"]
 

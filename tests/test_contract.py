@@ -5,8 +5,22 @@ import re
 
 from conftest import ROOT
 
-OUTCOME_KEYS = {"tree", "lang", "status", "outcome", "answers", "dropped", "command"}
-NEEDS_KEYS = {"tree", "lang", "status", "question", "answers", "dropped", "command"}
+OUTCOME_KEYS = {"tree", "tree_title", "lang", "status", "outcome", "answers", "dropped",
+                "command"}
+NEEDS_KEYS = {"tree", "tree_title", "lang", "status", "question", "answers", "dropped",
+              "command"}
+
+
+def test_the_typed_views_declare_exactly_the_envelope():
+    """The JSON is the view itself: its TypedDict and the pinned keys must agree."""
+    from medbal.present import views
+
+    always = views.DiagnoseView.__required_keys__
+    assert always | {"outcome"} == OUTCOME_KEYS and always | {"question"} == NEEDS_KEYS
+    assert views.OutcomeView.__annotations__.keys() == {
+        "id", "title", "explanation", "pooled_fund", "next_steps", "where_to_check", "caveat",
+        "checklist", "sources", "reference"}
+    assert views.AnswerView.__annotations__.keys() == {"question", "value", "text", "label"}
 
 
 def test_outcome_envelope_keys(run):
@@ -16,7 +30,8 @@ def test_outcome_envelope_keys(run):
                                     "where_to_check", "caveat", "checklist", "sources",
                                     "reference"}
     assert set(data["outcome"]["sources"][0]) == {"id", "label"}
-    assert set(data["answers"][0]) == {"question", "value"}
+    assert set(data["answers"][0]) == {"question", "value", "text", "label"}
+    assert data["answers"][0]["text"] == "How is your medical insurance paid?"
 
 
 def test_needs_answer_envelope_keys(run):

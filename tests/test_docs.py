@@ -5,7 +5,8 @@ import os
 
 import pytest
 
-from medbal.commands.docs import render_docs
+from medbal.commands.docs import docs_view
+from medbal.present.present import render
 
 
 def docs_json(run, *args: str, lang: str = "en") -> dict:
@@ -315,11 +316,12 @@ def test_data_text_is_never_markup(checklists):
     odd = Document("odd", Text("Bring [copy] of ID [/b] <script>x</script>", "带[复印件]"))
     cat = replace(checklists.find("1"), documents=(odd,))
     data = replace(checklists, categories=(cat,))
-    md = render_docs(data, "1", False, "markdown", "en")
+    view = docs_view(data, "1", False, "en")
+    md = render("docs", view, "markdown")
     assert r"Bring \[copy\] of ID \[/b\] \<script\>x\</script\>" in md
-    html = render_docs(data, "1", False, "html", "en")
+    html = render("docs", view, "html")
     assert "Bring [copy] of ID [/b] &lt;script&gt;x&lt;/script&gt;" in html
-    text = render_docs(data, "1", False, "text", "en", to_file=True)
+    text = render("docs", view, "text")
     assert "[ ] Bring [copy] of ID [/b] <script>x</script>" in text
 
 

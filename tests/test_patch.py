@@ -243,8 +243,8 @@ def test_markup_in_a_patched_title_or_region_prints_literally(run, write, tmp_pa
 
     from medbal.files.registry import load_checklists
     from medbal.present.pages import checklist_page
+    from medbal.present.tty import RichPage, categories_table
     from medbal.present.views import checklists_view
-    from medbal.present.widgets import RichPage, categories_table
 
     write("region/reimbursement.yaml", """\
         kind: checklists

@@ -9,8 +9,8 @@ from rich.console import Console
 from medbal.core.model import Document, Text
 from medbal.present.pages import checklist_page
 from medbal.present.plain import display_width
+from medbal.present.tty import RichPage, categories_table
 from medbal.present.views import category_view, checklists_view
-from medbal.present.widgets import RichPage, categories_table
 
 
 def render(renderable, width: int, encoding: str = "utf-8") -> str:

@@ -14,8 +14,8 @@ from medbal.core.engine import all_paths
 from medbal.files.readtree import load_file
 from medbal.i18n.typeset import CLOSING, OPENING, break_lines, cells, space_zh
 from medbal.present.pages import checklist_page, outcome_page
+from medbal.present.tty import RichPage, categories_table, para
 from medbal.present.views import checklists_view, diagnose_view
-from medbal.present.widgets import RichPage, categories_table, para
 
 from conftest import TREES
 
@@ -93,7 +93,7 @@ def zh_screens():
 
             result = walk(tree, {a.question.id: a.option.value for a in answers})
             view = diagnose_view(result, "zh", checklists, tree.id)
-            yield f"{tree.id}:{outcome.id}", RichPage(outcome_page(result, view, "zh"))
+            yield f"{tree.id}:{outcome.id}", RichPage(outcome_page(view))
     view = checklists_view(checklists, list(checklists.categories), "zh")
     for cat in view["categories"]:
         yield f"docs {cat['number']}", RichPage(checklist_page(cat, view, "zh"))

@@ -21,7 +21,6 @@ from medbal.commands.common import (
     LangOpt,
     SignedAmountCommand,
     TreesOpt,
-    deliver,
     handles_errors,
 )
 from medbal.commands.complete import complete_answer, complete_item, complete_region, complete_tree
@@ -215,19 +214,15 @@ def docs(
 
     Example: medbal docs short-trip --lang zh --format html --output claim.html
     """
-    from medbal.commands.docs import render_docs
-    from medbal.files.registry import load_checklists, overlay_dir
-    from medbal.i18n.lang import choose_lang
+    from medbal import api
+    from medbal.commands.docs import docs_kind
+    from medbal.present.present import present
 
-    language = choose_lang(lang.value if lang else None)
-    data = load_checklists(overlay_dir(trees))
     if category and all_:
         raise UsageError("give a category or --all, not both",
                          "请指定一个类别或 --all，不能同时使用")
-    to_file = output not in (None, "-")
-    text = render_docs(data, category, all_, fmt.value, language, to_file=to_file)
-    if text:
-        deliver(text, output, document=fmt.value in ("markdown", "html"))
+    view = api.docs(category, lang.value if lang else None, trees)
+    present(docs_kind(category, all_), view, fmt.value, output)
 
 
 # --- page ---------------------------------------------------------------------

@@ -110,8 +110,7 @@ class Batch:
         except Exception as exc:  # a bug must not end a session that other cases share
             why = f"{type(exc).__name__}: {exc}"
             return error_envelope(msg("batch_internal", lang, why=why), FAILED, case_id)
-        view["id"] = case_id
-        return view
+        return {**view, "id": case_id}
 
 
 def error_envelope(message: str, code: int, case_id: Any) -> dict[str, Any]:

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from enum import Enum
 from typing import Annotated, Any, TypeVar
 
@@ -84,26 +83,6 @@ TreesOpt = Annotated[str | None, typer.Option(
     show_default=False)]
 
 
-def emit(text: str, document: bool = False) -> None:
-    """Text to stdout.  A document (Markdown, HTML, CSV) is always UTF-8 bytes, whatever
-    the terminal's encoding: it is a file's content, redirected or piped, and a '?' in
-    place of every Chinese character would silently ruin it."""
-    buffer = getattr(sys.stdout, "buffer", None) if document else None
-    if buffer is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-        return
-    sys.stdout.flush()
-    buffer.write(text.encode("utf-8"))
-    buffer.flush()
-
-
-def emit_json(data: dict[str, Any]) -> None:
-    from medbal.files.write import json_text
-
-    emit(json_text(data, for_stdout=True))
-
-
 _SIGNED = re.compile(r"^-(\d|\.\d|inf|nan)", re.IGNORECASE)
 
 
@@ -134,24 +113,3 @@ class SignedAmountCommand(TyperCommand):
                 kept.append(value)
         result: list[str] = super().parse_args(ctx, kept + (["--", *moved] if moved else []))
         return result
-
-
-def emit_lines(lines: Iterable[str]) -> None:
-    """A streamed document (CSV, a path table): UTF-8 bytes line by line, flushed once."""
-    buffer = getattr(sys.stdout, "buffer", None)
-    for line in lines:
-        if buffer is None:
-            sys.stdout.write(line)
-        else:
-            buffer.write(line.encode("utf-8"))
-    (buffer or sys.stdout).flush()
-
-
-def deliver(text: str, output: str | None, document: bool) -> None:
-    """The result to stdout, or to the --output file (`-` is stdout, as usual)."""
-    if output is None or output == "-":
-        emit(text, document=document)
-        return
-    from medbal.files.write import write_atomic
-
-    write_atomic(output, text)

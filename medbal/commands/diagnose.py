@@ -6,12 +6,11 @@ page to take home (Markdown or A4 HTML).
 
 from __future__ import annotations
 
-import datetime
 from typing import Any
 
 import typer
 
-from medbal.commands.common import DiagnoseFormat, deliver
+from medbal.commands.common import DiagnoseFormat
 from medbal.core.errors import NEEDS_ANSWER, UsageError
 
 
@@ -45,6 +44,7 @@ def run_diagnose(tree: str, pairs: list[str], answers_file: str | None, no_input
     from medbal.core.engine import walk
     from medbal.files.registry import checklists_for, load_tree, overlay_dir
     from medbal.i18n.lang import choose_lang
+    from medbal.present.present import present
     from medbal.present.term import may_prompt
     from medbal.present.views import diagnose_view
 
@@ -59,60 +59,13 @@ def run_diagnose(tree: str, pairs: list[str], answers_file: str | None, no_input
         return
     result = walk(loaded, answers)
     view = diagnose_view(result, language, checklists, tree)
-    text = _render(result, view, fmt, language, to_file=output not in (None, "-"))
-    if text is not None:
-        deliver(text, output, document=fmt in (DiagnoseFormat.markdown, DiagnoseFormat.html))
+    if not result.done and fmt in (DiagnoseFormat.markdown, DiagnoseFormat.html):
+        # A page to take home needs an outcome: say which answer is missing instead.
+        present("diagnose", view, "text", err=True)
+    else:
+        present("diagnose", view, fmt.value, output)
     if not result.done:
         raise typer.Exit(NEEDS_ANSWER)
-
-
-def _render(result: Any, view: dict[str, Any], fmt: DiagnoseFormat, lang: str,
-            to_file: bool) -> str | None:
-    """The output as text; None when it was printed to the terminal with Rich."""
-    from medbal.files.write import json_text
-
-    if fmt is DiagnoseFormat.json:
-        return json_text(view, for_stdout=not to_file)
-    from medbal.present.diagnose_text import diagnose_plain
-    from medbal.present.term import wants_plain
-
-    if fmt is DiagnoseFormat.text:
-        if to_file or wants_plain():
-            return diagnose_plain(result, view, lang)
-        from medbal.present.diagnose_text import diagnose_rich
-
-        _print_parts(_console(), diagnose_rich(result, view, lang))
-        return None
-    if not result.done:
-        # A page to take home needs an outcome: say which answer is missing instead.
-        typer.echo(diagnose_plain(result, view, lang), err=True, nl=False)
-        return None
-    from medbal.present.pages import takehome_pages
-
-    pages = takehome_pages(result, view, lang, datetime.date.today().isoformat())
-    title = result.tree.title.get(lang)
-    if fmt is DiagnoseFormat.markdown:
-        from medbal.present.markdown import pages_markdown
-
-        return pages_markdown(pages, title)
-    from medbal.present.html import pages_html
-
-    return pages_html(pages, title, lang)
-
-
-def _console() -> Any:
-    from rich.console import Console
-
-    return Console(highlight=False, emoji=False)
-
-
-def _print_parts(console: Any, parts: list[Any]) -> None:
-    from rich.text import Text
-
-    for part in parts:
-        # Lines of text are left to the terminal to wrap, so that the one-shot
-        # command stays one line when copied; panels are laid out by Rich.
-        console.print(part, soft_wrap=isinstance(part, Text))
 
 
 def _interactive(tree: Any, lang: str, answers: dict[str, str], checklists: Any,
@@ -122,13 +75,12 @@ def _interactive(tree: Any, lang: str, answers: dict[str, str], checklists: Any,
     from medbal.commands.interactive import Session
     from medbal.core.engine import check_answers
     from medbal.i18n.catalogue import msg
-    from medbal.present.diagnose_text import diagnose_rich
     from medbal.present.pages import checklist_page
+    from medbal.present.tty import RichPage, diagnose_parts, make_console, para, print_parts
     from medbal.present.views import diagnose_view
-    from medbal.present.widgets import RichPage, para
 
     check_answers(tree, answers)
-    console = _console()
+    console = make_console()
     console.print(Text(tree.title.get(lang), style="bold magenta"))
     if tree.description:
         console.print(para(tree.description.get(lang), lang, "dim"))
@@ -136,7 +88,7 @@ def _interactive(tree: Any, lang: str, answers: dict[str, str], checklists: Any,
     def show(result: Any) -> None:
         console.print()
         view = diagnose_view(result, lang, checklists, tree_ref)
-        _print_parts(console, diagnose_rich(result, view, lang))
+        print_parts(console, diagnose_parts(view))
 
     def show_checklist(result: Any) -> None:
         envelope = diagnose_view(result, lang, checklists, tree_ref)["outcome"]["checklist"]

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from medbal.commands.common import EstimateFormat, emit, emit_json
+from medbal.commands.common import EstimateFormat
 from medbal.core.errors import UsageError
+
+if TYPE_CHECKING:
+    from medbal.core.model import Rates
+    from medbal.present.views import EstimateView
 
 
 def parse_items(pairs: list[str]) -> dict[str, Decimal]:
@@ -26,13 +30,19 @@ def parse_items(pairs: list[str]) -> dict[str, Decimal]:
 
 def run_estimate(amount: str, threshold: str | None, pairs: list[str], region: str | None,
                  fmt: EstimateFormat, lang: Any, trees: str | None) -> None:
-    from medbal.core.estimate import estimate, money
-    from medbal.files.registry import load_rates, overlay_dir
-    from medbal.i18n.lang import choose_lang
-    from medbal.present.estimate_text import estimate_plain, estimate_view
+    from medbal import api
+    from medbal.present.present import present
 
-    language = choose_lang(lang.value if lang else None)
-    rates = load_rates(overlay_dir(trees))
+    present("estimate", api.estimate(amount, threshold, pairs, region,
+                                     lang.value if lang else None, trees), fmt.value)
+
+
+def estimate_of(rates: Rates, amount: str, threshold: str | None, pairs: list[str],
+                region: str | None, language: str) -> EstimateView:
+    """The estimate's view from the words a person typed: amounts, ITEM=AMOUNT, a region."""
+    from medbal.core.estimate import estimate, money
+    from medbal.present.views import estimate_view
+
     if region is not None and not region.strip():
         raise UsageError(f"--region is empty; its regions are: {', '.join(rates.regions)}",
                          f"--region 为空；可选地区：{', '.join(rates.regions)}")
@@ -44,20 +54,4 @@ def run_estimate(amount: str, threshold: str | None, pairs: list[str], region: s
     bill = money(amount, "the amount", "金额")
     limit = money(threshold, "--threshold") if threshold is not None else None
     result = estimate(rates.regions[region_id], bill, limit, parse_items(pairs))
-    view = estimate_view(result, language)
-    if fmt is EstimateFormat.json:
-        emit_json(view)
-        return
-    from medbal.present.term import wants_plain
-
-    if wants_plain():
-        emit(estimate_plain(view))
-        return
-    from rich.console import Console
-    from rich.text import Text
-
-    from medbal.present.estimate_text import estimate_rich
-
-    console = Console(highlight=False, emoji=False)
-    for part in estimate_rich(view):
-        console.print(part, soft_wrap=isinstance(part, Text))
+    return estimate_view(result, language)

@@ -16,8 +16,8 @@ from medbal.core.engine import Result, back, is_number, match_option, walk
 from medbal.core.errors import EndOfInput
 from medbal.core.model import Tree
 from medbal.i18n.catalogue import msg
+from medbal.present.tty import para, question_panel
 from medbal.present.views import question_view
-from medbal.present.widgets import para, question_panel
 
 Show = Callable[[Result], None]
 # Full-width ASCII forms (U+FF01-FF5E) and the ideographic space, as their ASCII selves.

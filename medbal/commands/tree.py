@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
-from medbal.commands.common import LangOpt, TreesOpt, emit, emit_json, emit_lines, handles_errors
+from medbal.commands.common import LangOpt, TreesOpt, handles_errors
 from medbal.commands.complete import complete_tree
 from medbal.core.errors import UsageError
 
@@ -71,14 +71,12 @@ def tree_list(
 
     Example: medbal tree list --trees examples/overlay
     """
-    from medbal.present.authoring import inventory, inventory_text
+    from medbal.present.authoring import inventory
+    from medbal.present.present import present
 
     language, overlay = _setup(lang, trees)
     rows = inventory(overlay, language)
-    if fmt is ListFormat.json:
-        emit_json({"trees": rows})
-    else:
-        emit(inventory_text(rows))
+    present("tree-list", {"trees": rows}, fmt.value)
     if any(r["kind"] == "invalid" for r in rows):
         raise typer.Exit(1)
 
@@ -92,24 +90,11 @@ def tree_show(tree: TreeArg, lang: LangOpt = None, trees: TreesOpt = None) -> No
 
     Example: medbal tree show zero-balance --lang zh
     """
-    from medbal.present.authoring import outline, outline_text
-    from medbal.present.term import wants_plain
+    from medbal.present.authoring import outline_view
+    from medbal.present.present import present
 
     language, overlay = _setup(lang, trees)
-    loaded = _tree(tree, overlay)
-    if wants_plain():
-        emit(outline_text(loaded, language))
-        return
-    from rich.console import Console
-    from rich.text import Text
-    from rich.tree import Tree as RichTree
-
-    styles = {"question": "bold", "option": "cyan", "outcome": "bold green", "seen": "dim"}
-    root = RichTree(Text(f"{loaded.id}: {loaded.title.get(language)}", style="bold magenta"))
-    parents = {-1: root}
-    for depth, kind, line in outline(loaded, language):
-        parents[depth] = parents[depth - 1].add(Text(line, style=styles[kind]))
-    Console(highlight=False).print(root)
+    present("tree-outline", outline_view(_tree(tree, overlay), language), "text")
 
 
 @tree_app.command("paths", short_help="Every path, one row each. / 列出每条路径。")
@@ -128,6 +113,7 @@ def tree_paths(
     Example: medbal tree paths zero-balance --format csv --lang en
     """
     from medbal.present.authoring import path_rows, paths_csv, paths_text
+    from medbal.present.present import emit_json, emit_lines
 
     language, overlay = _setup(lang, trees)
     count, rows = path_rows(_tree(tree, overlay), language)
@@ -151,6 +137,7 @@ def tree_export(
     Example: medbal tree export zero-balance --format mermaid --lang en
     """
     from medbal.present import authoring
+    from medbal.present.present import emit
 
     language, overlay = _setup(lang, trees)
     loaded = _tree(tree, overlay)
@@ -170,6 +157,7 @@ def tree_schema(
     Example: medbal tree schema decision-tree > trees/schema/decision-tree.schema.json
     """
     from medbal.files.spec import json_schema
+    from medbal.present.present import emit_json
 
     emit_json(json_schema(kind.value))
 

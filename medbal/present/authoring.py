@@ -9,7 +9,7 @@ import csv
 import io
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 from medbal.core.engine import COUNT_CAP, count_paths, iter_paths
 from medbal.core.errors import UsageError
@@ -60,11 +60,17 @@ def _summary(loaded: Tree | Checklists | Rates, lang: str) -> dict[str, Any]:
             "categories": len(loaded.categories)}
 
 
-def inventory_text(rows: list[dict[str, Any]]) -> str:
+class InventoryView(TypedDict):
+    """`medbal tree list`: one row per file medbal sees."""
+
+    trees: list[dict[str, Any]]
+
+
+def inventory_text(view: InventoryView) -> str:
     from medbal.present.plain import display_width, pad
 
     table = []
-    for row in rows:
+    for row in view["trees"]:
         if row["kind"] == "decision-tree":
             size = f"{row['questions']} questions, {row['outcomes']} outcomes"
         elif row["kind"] == "checklists":
@@ -221,5 +227,19 @@ def outline(tree: Tree, lang: str) -> list[tuple[int, str, str]]:
     return rows
 
 
-def outline_text(tree: Tree, lang: str) -> str:
-    return "".join("  " * depth + line + "\n" for depth, _, line in outline(tree, lang))
+class OutlineView(TypedDict):
+    """`medbal tree show`: the tree's title and its outline rows (depth, kind, line)."""
+
+    tree: str
+    title: str
+    lang: str
+    rows: list[tuple[int, str, str]]
+
+
+def outline_view(tree: Tree, lang: str) -> OutlineView:
+    return {"tree": tree.id, "title": tree.title.get(lang), "lang": lang,
+            "rows": outline(tree, lang)}
+
+
+def outline_text(view: OutlineView) -> str:
+    return "".join("  " * depth + line + "\n" for depth, _, line in view["rows"])

@@ -10,7 +10,8 @@ from __future__ import annotations
 from html import escape
 
 from medbal.i18n.catalogue import msg
-from medbal.present.pages import Page
+from medbal.present.pages import Page, checklist_pages, takehome_pages
+from medbal.present.views import ChecklistsView, DiagnoseView
 
 CSS = """
 @page { size: A4; margin: 10mm 16mm 10mm 16mm; }
@@ -91,3 +92,13 @@ def pages_html(pages: list[Page], title: str, lang: str) -> str:
     return (f'<!DOCTYPE html>\n<html lang="{html_lang}">\n<head>\n<meta charset="utf-8">\n'
             f"<title>{escape(title)}</title>\n<style>\n{CSS}\n</style>\n</head>\n"
             f"<body>\n{body}\n</body>\n</html>\n")
+
+
+def diagnose_html(view: DiagnoseView, today: str) -> str:
+    """The page to take home, on A4: the outcome, then the category's checklist."""
+    return pages_html(takehome_pages(view, today), view["tree_title"], view["lang"])
+
+
+def checklists_html(view: ChecklistsView) -> str:
+    """One A4 sheet per category, for the counter."""
+    return pages_html(checklist_pages(view), view["title"], view["lang"])

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
-from medbal.present.pages import Page
+from medbal.i18n.catalogue import label, msg
+from medbal.present.pages import Page, checklist_pages, table_deadline, takehome_pages
+from medbal.present.views import ChecklistsView, DiagnoseView
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
 
@@ -42,10 +44,16 @@ def pages_markdown(pages: list[Page], title: str | None = None) -> str:
     return head + "\n---\n\n".join(page_markdown(p) for p in pages)
 
 
-def categories_markdown(view: dict) -> str:
-    from medbal.i18n.catalogue import label, msg
-    from medbal.present.pages import table_deadline
+def diagnose_markdown(view: DiagnoseView, today: str) -> str:
+    """The page to take home: the outcome, the answers, the date, and the checklist."""
+    return pages_markdown(takehome_pages(view, today), view["tree_title"])
 
+
+def checklists_markdown(view: ChecklistsView) -> str:
+    return pages_markdown(checklist_pages(view), view["title"])
+
+
+def categories_markdown(view: ChecklistsView) -> str:
     lang = view["lang"]
     head = [msg("no", lang), msg("slug", lang), msg("title", lang), msg("deadline", lang)]
     rows = ["| " + " | ".join(head) + " |", "|---:|---|---|---|"]

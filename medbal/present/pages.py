@@ -7,11 +7,17 @@ and in which order is decided once, here; the renderers only choose the look.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
-from medbal.core.engine import Result
 from medbal.i18n.catalogue import msg
 from medbal.i18n.typeset import space_zh
+from medbal.present.views import (
+    CategoryView,
+    ChecklistsView,
+    DeadlineView,
+    DiagnoseView,
+    OutcomeView,
+    SourceView,
+)
 
 # Section styles: para (running text), note (stands out), deadline (boxed),
 # checks (tick boxes), steps (numbered), bullets, small (fine print: each item a
@@ -49,20 +55,20 @@ class Page:
             self.sections.append(Section(style, items, heading, intro))
 
 
-def source_line(sources: list[dict[str, str]], lang: str) -> str:
+def source_line(sources: list[SourceView], lang: str) -> str:
     return ("；" if lang == "zh" else "; ").join(s["label"] for s in sources)
 
 
-def _sources(entry: dict[str, Any], lang: str) -> list[str]:
+def _sources(entry: OutcomeView | CategoryView, lang: str) -> list[str]:
     """The source line, then the official reference the entry rests on, if it names one."""
-    return [source_line(entry["sources"], lang)] + ([entry["reference"]]
-                                                    if entry.get("reference") else [])
+    reference = entry["reference"]
+    return [source_line(entry["sources"], lang)] + ([reference] if reference else [])
 
 
 UNITS = {"day": ("day", "天"), "month": ("month", "个月"), "year": ("year", "年")}
 
 
-def deadline_summary(d: dict[str, Any], lang: str) -> str:
+def deadline_summary(d: DeadlineView, lang: str) -> str:
     """A short form of a deadline for tables: 'within 7 days', '3 个月内'."""
     if d["kind"] == "not-stated":
         return "资料未写明" if lang == "zh" else "not stated: ask"
@@ -75,7 +81,7 @@ def deadline_summary(d: dict[str, Any], lang: str) -> str:
     return f"至少 {n} {zh}" if lang == "zh" else f"at least {n} {en}{'s' if n != 1 else ''}"
 
 
-def table_deadline(category: dict[str, Any], lang: str) -> str:
+def table_deadline(category: CategoryView, lang: str) -> str:
     """The deadline worth a column in the overview: the first one with a number, else
     "not stated" where the sources give none (never an empty cell)."""
     counted = [d for d in category["deadlines"]
@@ -83,7 +89,7 @@ def table_deadline(category: dict[str, Any], lang: str) -> str:
     return deadline_summary(counted[0], lang) if counted else ""
 
 
-def _sheet_sources(cat: dict[str, Any], data: dict[str, Any]) -> list[dict[str, str]]:
+def _sheet_sources(cat: CategoryView, data: ChecklistsView) -> list[SourceView]:
     """Everything a sheet rests on: the category's sources, then those of the common
     documents, the guidance and the claim steps it shows."""
     found = [*cat["sources"], *(s for d in cat.get("common_documents", ()) for s in d["sources"]),
@@ -92,7 +98,7 @@ def _sheet_sources(cat: dict[str, Any], data: dict[str, Any]) -> list[dict[str, 
     return list({s["id"]: s for s in found}.values())
 
 
-def checklist_page(cat: dict[str, Any], data: dict[str, Any], lang: str) -> Page:
+def checklist_page(cat: CategoryView, data: ChecklistsView, lang: str) -> Page:
     # The slug is an English short name: the Chinese heading shows the number only.
     kicker = f"{msg('category', lang)} {cat['number']}" + \
         ("" if lang == "zh" else f" · {cat['slug']}")
@@ -117,13 +123,12 @@ def checklist_page(cat: dict[str, Any], data: dict[str, Any], lang: str) -> Page
     return page
 
 
-def outcome_page(result: Result, view: dict[str, Any], lang: str,
-                 printed_on: str | None = None) -> Page:
+def outcome_page(view: DiagnoseView, printed_on: str | None = None) -> Page:
     """An outcome; with `printed_on`, the take-home version with the answers and the date."""
-    o = view["outcome"]
-    page = Page(title=o["title"], lang=lang, kicker=result.tree.title.get(lang))
+    o, lang = view["outcome"], view["lang"]
+    page = Page(title=o["title"], lang=lang, kicker=view["tree_title"])
     page.add("para", [o["explanation"]])
-    checklist = o.get("checklist")
+    checklist = o["checklist"]
     if checklist:
         cat = checklist["categories"][0]
         page.add("deadline", [d["text"] for d in cat["deadlines"]], msg("deadlines", lang))
@@ -137,21 +142,25 @@ def outcome_page(result: Result, view: dict[str, Any], lang: str,
         page.add("para", [o["caveat"]], msg("caveat", lang))
     page.add("small", _sources(o, lang), msg("sources", lang))
     if printed_on:
-        page.add("bullets", answers_lines(result, lang), msg("answers", lang))
+        page.add("bullets", answers_lines(view), msg("answers", lang))
         page.add("small", [msg("printed_on", lang, date=printed_on)])
     return page
 
 
-def takehome_pages(result: Result, view: dict[str, Any], lang: str,
-                   printed_on: str) -> list[Page]:
+def takehome_pages(view: DiagnoseView, printed_on: str) -> list[Page]:
     """The page to take home: the outcome, then the category's checklist if there is one."""
-    pages = [outcome_page(result, view, lang, printed_on)]
-    checklist = view["outcome"].get("checklist")
+    pages = [outcome_page(view, printed_on)]
+    checklist = view["outcome"]["checklist"]
     if checklist:
-        pages.append(checklist_page(checklist["categories"][0], checklist, lang))
+        pages.append(checklist_page(checklist["categories"][0], checklist, view["lang"]))
     return pages
 
 
-def answers_lines(result: Result, lang: str) -> list[str]:
-    """'Question text: chosen label', in the order asked."""
-    return [f"{a.question.text.get(lang)} → {a.option.label.get(lang)}" for a in result.path]
+def checklist_pages(view: ChecklistsView) -> list[Page]:
+    """`medbal docs`: one sheet per category asked for."""
+    return [checklist_page(c, view, view["lang"]) for c in view["categories"]]
+
+
+def answers_lines(view: DiagnoseView) -> list[str]:
+    """'Question text → chosen label', in the order asked."""
+    return [f"{a['text']} → {a['label']}" for a in view["answers"]]

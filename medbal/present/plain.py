@@ -1,15 +1,24 @@
 """Plain text for pipes, files and NO_COLOR: no colour, no boxes, no hard wrapping.
 
-Lines are never wrapped here: a script or a pager sees each item whole.
+Lines are never wrapped here: a script or a pager sees each item whole.  Every
+function takes a view (medbal.present.views) alone and returns the text.
 """
 
 from __future__ import annotations
 
 import unicodedata
-from typing import Any
+from collections.abc import Sequence
 
 from medbal.i18n.catalogue import label, msg
-from medbal.present.pages import Page, table_deadline
+from medbal.present.pages import (
+    Page,
+    answers_lines,
+    checklist_pages,
+    outcome_page,
+    source_line,
+    table_deadline,
+)
+from medbal.present.views import ChecklistsView, DiagnoseView, EstimateView, QuestionView, yuan
 
 
 def page_text(page: Page) -> str:
@@ -47,25 +56,108 @@ def pad(text: str, width: int) -> str:
     return text + " " * max(0, width - display_width(text))
 
 
-def categories_text(view: dict[str, Any]) -> str:
-    lang = view["lang"]
-    rows = [(str(c["number"]), c["slug"], c["title"], table_deadline(c, lang))
-            for c in view["categories"]]
-    head = (msg("no", lang), msg("slug", lang), msg("title", lang), msg("deadline", lang))
-    widths = [max(display_width(r[i]) for r in [head, *rows]) for i in range(3)]
+def _table(rows: Sequence[Sequence[str]], right: Sequence[bool]) -> list[str]:
+    """Columns padded by display width; the last column is left ragged."""
+    widths = [max(display_width(r[i]) for r in rows) for i in range(len(rows[0]))]
     lines = []
-    for r in [head, *rows]:
-        cells = [pad(cell, w) for cell, w in zip(r[:3], widths, strict=True)]
-        lines.append("  ".join([*cells, r[3]]))
-    lines += ["", label('region', lang) + view['region'], msg("more", lang)]
+    for r in rows:
+        cells = [(" " * (w - display_width(c)) + c) if right[i] else pad(c, w)
+                 for i, (c, w) in enumerate(zip(r, widths, strict=True))]
+        if not right[-1]:
+            cells[-1] = r[-1]
+        lines.append("  ".join(cells).rstrip())
+    return lines
+
+
+# --- docs -------------------------------------------------------------------------
+
+
+def categories_text(view: ChecklistsView) -> str:
+    """The overview: number, short name, situation and deadline of every category."""
+    lang = view["lang"]
+    head = (msg("no", lang), msg("slug", lang), msg("title", lang), msg("deadline", lang))
+    rows = [head, *((str(c["number"]), c["slug"], c["title"], table_deadline(c, lang))
+                    for c in view["categories"])]
+    lines = _table(rows, (False, False, False, False))
+    lines += ["", label("region", lang) + view["region"], msg("more", lang)]
     return "\n".join(line.rstrip() for line in lines) + "\n"
 
 
-def question_text(q: dict[str, Any], lang: str, number: int | None = None) -> str:
+def checklists_text(view: ChecklistsView) -> str:
+    return "\n".join(page_text(p) for p in checklist_pages(view))
+
+
+# --- diagnose -----------------------------------------------------------------------
+
+
+def question_text(q: QuestionView, lang: str, number: int | None = None) -> str:
     lines = [msg("question_n", lang, n=number)] if number else []
     lines.append(q["text"])
     for i, o in enumerate(q["options"], 1):
         lines.append(f"  {i}. {o['label']}  [{o['value']}]")
     if q["help"]:
-        lines.append(label('help', lang) + q['help'])
+        lines.append(label("help", lang) + q["help"])
     return "\n".join(lines) + "\n"
+
+
+def _answer_rows(view: DiagnoseView) -> list[str]:
+    return [f"  {i}. {line}" for i, line in enumerate(answers_lines(view), 1)]
+
+
+def diagnose_text(view: DiagnoseView) -> str:
+    """An outcome with the answers and the command that repeats it; or the open question
+    with the `--answer` that answers it."""
+    lang = view["lang"]
+    if view["status"] == "needs-answer":
+        q = view["question"]
+        done = _answer_rows(view)
+        head = [msg("answers", lang), *done, ""] if done else []
+        return "\n".join([*head, msg("needs_answer", lang), ""]) + "\n" + \
+            question_text(q, lang, len(view["answers"]) + 1) + \
+            msg("answer_with", lang, hint=f"--answer {q['id']}=VALUE") + "\n"
+    out = [page_text(outcome_page(view)), msg("answers", lang), *_answer_rows(view)]
+    if view["dropped"]:
+        out.append(msg("dropped", lang) + " " +
+                   ", ".join(f"{d['question']}={d['value']}" for d in view["dropped"]))
+    out += ["", msg("reproduce", lang), f"  {view['command']}"]
+    return "\n".join(out) + "\n"
+
+
+# --- estimate -----------------------------------------------------------------------
+
+
+def estimate_rows(view: EstimateView) -> list[tuple[str, str, str, str]]:
+    """Band or item, amount, rate, paid: the rows of every estimate layout."""
+    rows = [(f"{yuan(s['from'])} - {yuan(s['to'])}", yuan(s["amount"]),
+             f"{s['rate']:g}%", yuan(s["paid"])) for s in view["slices"]]
+    rows += [(i["label"], yuan(i["amount"]), f"{i['rate']:g}%", yuan(i["paid"]))
+             for i in view["items"]]
+    return rows
+
+
+def estimate_title(view: EstimateView) -> str:
+    """The bill the estimate is for: with separately rated items, their sum is part of it
+    (the amount argument is the bill without them), so the title gives the whole."""
+    lang, region = view["lang"], view["region"]["name"]
+    items = sum(i["amount"] for i in view["items"])
+    if not items:
+        return msg("est_title", lang, bill=yuan(view["bill"]), region=region)
+    return msg("est_title_items", lang, total=yuan(view["bill"] + items),
+               bill=yuan(view["bill"]), items=yuan(items), region=region)
+
+
+def estimate_head(lang: str) -> tuple[str, str, str, str]:
+    return (msg("est_band", lang), msg("est_amount", lang), msg("est_rate", lang),
+            msg("est_paid", lang))
+
+
+def estimate_text(view: EstimateView) -> str:
+    lang = view["lang"]
+    out = [estimate_title(view), msg("est_applies", lang, what=view["applies_to"]), ""]
+    out += _table([estimate_head(lang), *estimate_rows(view)], (False, True, True, True))
+    out += ["", label("est_total", lang) + yuan(view["total_paid"]),
+            label("est_own", lang) + yuan(view["own_share"]), ""]
+    out += view["notes"]
+    out += ["", label("est_reading", lang) + view["reading"], "",
+            label("sources", lang) + source_line(view["sources"], lang), "", view["notice"]]
+    return "\n".join(out) + "\n"

@@ -1,29 +1,166 @@
-"""Result objects as plain data in one language: the JSON envelope.
+"""Results as typed views: plain data in one language, the boundary of every format.
 
-Every renderer (JSON, plain text, Rich, Markdown, HTML) formats these dicts, so
-the language is chosen once and no renderer reaches back into the model.  The
-keys are a contract with scripts: tests/test_contract.py pins them.
+Each command's result becomes one of the views below; every renderer (JSON, plain
+text, Rich, Markdown, HTML, the web page) is a function of a view alone, so the
+language is chosen once and no renderer reaches back into the model.  A view is a
+TypedDict, so the JSON envelope is the view itself: `json.dumps(view)`.  The keys
+are a contract with scripts; tests/test_contract.py pins them.
 """
 
 from __future__ import annotations
 
 import shlex
-from typing import Any
+from decimal import Decimal
+from typing import TypedDict
 
 from medbal.core.engine import Result
+from medbal.core.estimate import Estimate
 from medbal.core.model import Category, Checklists, Deadline, Document, Outcome, Question, Text
-from medbal.i18n.catalogue import source_label
+from medbal.i18n.catalogue import msg, source_label
+
+# --- shared pieces ------------------------------------------------------------
+
+
+class SourceView(TypedDict):
+    id: str
+    label: str
+
+
+class OptionView(TypedDict):
+    value: str
+    label: str
+
+
+class QuestionView(TypedDict):
+    id: str
+    text: str
+    help: str | None
+    options: list[OptionView]
+
+
+class AnswerView(TypedDict):
+    question: str
+    value: str
+    text: str  # the question as asked
+    label: str  # the option as chosen
+
+
+class DroppedView(TypedDict):
+    question: str
+    value: str
+
+
+class DocumentView(TypedDict):
+    id: str
+    text: str
+    sources: list[SourceView]
+
+
+class CommonDocumentView(DocumentView):
+    categories: list[str]  # the short names it applies to; [] = every category
+
+
+class DeadlineView(TypedDict):
+    kind: str
+    text: str
+    amount: int | None
+    unit: str | None
+    event: str | None
+
+
+class GuidanceItemView(TypedDict):
+    text: str
+    sources: list[SourceView]
+
+
+class GuidanceView(TypedDict):
+    id: str
+    title: str
+    items: list[GuidanceItemView]
+
+
+class VariantView(TypedDict):
+    id: str
+    title: str
+    applies_when: str
+    conditions: list[str]
+    documents: list[DocumentView]
+
+
+class CategoryView(TypedDict):
+    number: int
+    slug: str
+    title: str
+    applies_when: str
+    deadlines: list[DeadlineView]
+    common_documents: list[DocumentView]
+    guidance: list[GuidanceView]
+    conditions: list[str]
+    documents: list[DocumentView]
+    variants: list[VariantView]
+    notes: list[str]
+    sources: list[SourceView]
+    reference: str | None
+
+
+class ChecklistsView(TypedDict):
+    """`medbal docs`: the categories asked for, with what every sheet shares."""
+
+    region: str
+    region_note: str
+    lang: str
+    title: str
+    categories: list[CategoryView]
+    common_documents: list[CommonDocumentView]
+    claim_steps: list[str]
+    claim_steps_sources: list[SourceView]
+    legal_basis: list[str]
+    sources: list[SourceView]
+    extends: str | None
+
+
+class OutcomeView(TypedDict):
+    id: str
+    title: str
+    explanation: str
+    pooled_fund: str | None
+    next_steps: list[str]
+    where_to_check: list[str]
+    caveat: str | None
+    sources: list[SourceView]
+    reference: str | None
+    checklist: ChecklistsView | None  # exactly `medbal docs N --format json`, if it has one
+
+
+class _DiagnoseBase(TypedDict):
+    tree: str
+    tree_title: str
+    lang: str
+    status: str  # "outcome" (exit 0) or "needs-answer" (exit 3)
+    answers: list[AnswerView]
+    dropped: list[DroppedView]
+    command: str  # the one-shot command that gives this result
+
+
+class DiagnoseView(_DiagnoseBase, total=False):
+    """`medbal diagnose`/`claim`: an outcome, or the question still to answer."""
+
+    outcome: OutcomeView
+    question: QuestionView
+
+
+# --- diagnose -------------------------------------------------------------------
 
 
 def _t(text: Text | None, lang: str) -> str | None:
     return text.get(lang) if text is not None else None
 
 
-def sources_view(refs: tuple[str, ...], lang: str) -> list[dict[str, str]]:
+def sources_view(refs: tuple[str, ...], lang: str) -> list[SourceView]:
     return [{"id": ref, "label": source_label(ref, lang)} for ref in refs]
 
 
-def question_view(q: Question, lang: str) -> dict[str, Any]:
+def question_view(q: Question, lang: str) -> QuestionView:
     return {
         "id": q.id,
         "text": q.text.get(lang),
@@ -32,7 +169,7 @@ def question_view(q: Question, lang: str) -> dict[str, Any]:
     }
 
 
-def outcome_view(o: Outcome, lang: str) -> dict[str, Any]:
+def outcome_view(o: Outcome, lang: str, checklist: ChecklistsView | None = None) -> OutcomeView:
     return {
         "id": o.id,
         "title": o.title.get(lang),
@@ -43,31 +180,33 @@ def outcome_view(o: Outcome, lang: str) -> dict[str, Any]:
         "caveat": _t(o.caveat, lang),
         "sources": sources_view(o.sources, lang),
         "reference": _t(o.dates.reference, lang),
+        "checklist": checklist,
     }
 
 
 def diagnose_view(result: Result, lang: str, checklists: Checklists | None = None,
-                  tree_ref: str | None = None) -> dict[str, Any]:
-    """`status` is `outcome` (exit 0) or `needs-answer` (exit 3).
-
-    An outcome that leads to a reimbursement category carries, as `checklist`,
-    exactly what `medbal docs N --format json` gives for it.
-    """
-    view: dict[str, Any] = {"tree": result.tree.id, "lang": lang}
+                  tree_ref: str | None = None) -> DiagnoseView:
+    """The engine's result in one language, with the command that reproduces it."""
+    view: DiagnoseView = {
+        "tree": result.tree.id,
+        "tree_title": result.tree.title.get(lang),
+        "lang": lang,
+        "status": "outcome" if result.outcome is not None else "needs-answer",
+        "answers": [{"question": a.question.id, "value": a.option.value,
+                     "text": a.question.text.get(lang), "label": a.option.label.get(lang)}
+                    for a in result.path],
+        "dropped": [{"question": q, "value": v} for q, v in result.dropped.items()],
+        "command": command_line(result, lang, tree_ref),
+    }
     if result.outcome is not None:
-        view["status"] = "outcome"
-        view["outcome"] = outcome_view(result.outcome, lang)
         number = result.outcome.checklist
         category = checklists.find(str(number)) if checklists and number else None
-        view["outcome"]["checklist"] = (checklists_view(checklists, [category], lang)
-                                        if checklists and category else None)
+        checklist = checklists_view(checklists, [category], lang) \
+            if checklists and category else None
+        view["outcome"] = outcome_view(result.outcome, lang, checklist)
     else:
         assert result.question is not None
-        view["status"] = "needs-answer"
         view["question"] = question_view(result.question, lang)
-    view["answers"] = [{"question": a.question.id, "value": a.option.value} for a in result.path]
-    view["dropped"] = [{"question": q, "value": v} for q, v in result.dropped.items()]
-    view["command"] = command_line(result, lang, tree_ref)
     return view
 
 
@@ -79,17 +218,20 @@ def command_line(result: Result, lang: str, tree_ref: str | None = None) -> str:
     return shlex.join(parts)
 
 
-def _deadline(d: Deadline, lang: str) -> dict[str, Any]:
+# --- docs -----------------------------------------------------------------------
+
+
+def _deadline(d: Deadline, lang: str) -> DeadlineView:
     return {"kind": d.kind, "text": d.text.get(lang), "amount": d.amount, "unit": d.unit,
             "event": _t(d.event, lang)}
 
 
-def _documents(docs: tuple[Document, ...], lang: str) -> list[dict[str, Any]]:
+def _documents(docs: tuple[Document, ...], lang: str) -> list[DocumentView]:
     return [{"id": d.id, "text": d.text.get(lang), "sources": sources_view(d.sources, lang)}
             for d in docs]
 
 
-def category_view(c: Category, lang: str, data: Checklists | None = None) -> dict[str, Any]:
+def category_view(c: Category, lang: str, data: Checklists | None = None) -> CategoryView:
     """One category; with its file, also the common documents and guidance that apply to it
     and the "no deadline given" line where the sources give no deadline for the claim."""
     deadlines = data.deadlines_of(c) if data is not None else c.deadlines
@@ -118,7 +260,7 @@ def category_view(c: Category, lang: str, data: Checklists | None = None) -> dic
     }
 
 
-def checklists_view(data: Checklists, categories: list[Category], lang: str) -> dict[str, Any]:
+def checklists_view(data: Checklists, categories: list[Category], lang: str) -> ChecklistsView:
     return {
         "region": data.region.get(lang),
         "region_note": data.region_note.get(lang),
@@ -134,4 +276,88 @@ def checklists_view(data: Checklists, categories: list[Category], lang: str) -> 
         "legal_basis": [s.text.get(lang) for s in data.legal_basis],
         "sources": sources_view(data.sources, lang),
         "extends": data.extends,
+    }
+
+
+# --- estimate -------------------------------------------------------------------
+
+
+class RegionView(TypedDict):
+    id: str
+    name: str
+
+
+# "from" is a Python keyword, so this one is declared in the functional form.
+SliceView = TypedDict("SliceView", {
+    "from": float, "to": float, "amount": float, "rate": float, "paid": float})
+
+
+class ItemView(TypedDict):
+    id: str
+    label: str
+    amount: float
+    rate: float
+    paid: float
+
+
+class EstimateView(TypedDict):
+    """`medbal estimate`: the bill slice by slice, what the fund pays, and the caveats."""
+
+    region: RegionView
+    lang: str
+    applies_to: str
+    bill: float
+    threshold: float
+    threshold_given: bool
+    slices: list[SliceView]
+    items: list[ItemView]
+    total_paid: float
+    own_share: float
+    cap: float | None
+    cap_applied: bool
+    notes: list[str]
+    reading: str
+    notice: str
+    sources: list[SourceView]
+
+
+def yuan(value: float | None) -> str:
+    """An amount as people write it: 6,760.00."""
+    return "" if value is None else f"{value:,.2f}"
+
+
+def _n(value: Decimal) -> float:
+    return float(value)
+
+
+def estimate_view(e: Estimate, lang: str) -> EstimateView:
+    r = e.region
+    notes = [msg("est_threshold", lang, threshold=yuan(_n(e.threshold))) if e.threshold_given
+             else msg("est_no_threshold", lang)]
+    if r.cap is None:
+        notes.append(msg("est_no_cap", lang))
+    elif e.cap_applied:
+        notes.append(msg("est_cap", lang, cap=yuan(_n(r.cap)), before=yuan(_n(e.before_cap))))
+    else:
+        notes.append(msg("est_cap_known", lang, cap=yuan(_n(r.cap))))
+    labels = {i.id: i.label.get(lang) for i in r.items}
+    return {
+        "region": {"id": r.id, "name": r.name.get(lang)},
+        "lang": lang,
+        "applies_to": r.applies_to.get(lang),
+        "bill": _n(e.bill),
+        "threshold": _n(e.threshold),
+        "threshold_given": e.threshold_given,
+        "slices": [{"from": _n(s.low), "to": _n(s.high), "amount": _n(s.amount),
+                    "rate": _n(s.rate), "paid": _n(s.paid)} for s in e.slices],
+        "items": [{"id": i.id, "label": labels[i.id], "amount": _n(i.amount),
+                   "rate": _n(i.rate), "paid": _n(i.paid)} for i in e.items],
+        "total_paid": _n(e.paid),
+        "own_share": _n(e.own_share),
+        "cap": None if r.cap is None else _n(r.cap),
+        "cap_applied": e.cap_applied,
+        "notes": notes,
+        "reading": r.reading.get(lang),
+        "notice": msg("est_notice", lang),
+        "sources": sources_view(r.sources, lang),
     }

@@ -69,7 +69,7 @@ def _outcome_page(tree: Tree, oid: str, checklists: Checklists | None,
     """The outcome as the take-home page lays it out, from the CLI's JSON view."""
     result = Result(tree, (), outcome=tree.outcomes[oid])
     view = diagnose_view(result, lang, checklists, tree.id)
-    page = outcome_page(result, view, lang)
+    page = outcome_page(view)
     checklist = view["outcome"]["checklist"]
     if checklist:  # on the page the checklist follows; no command to type
         n = checklist["categories"][0]["number"]
@@ -176,8 +176,8 @@ def build_page(trees: list[tuple[Tree, Checklists | None]], made: str,
 def run_page(names: list[str], output: str, lang: str | None, trees_dir: str | None,
              made: str) -> None:
     """Load the trees (default: the citizen trees) and write the page atomically."""
-    from medbal.commands.common import deliver
     from medbal.files.registry import checklists_for, load_tree, overlay_dir
+    from medbal.present.present import deliver
 
     overlay = overlay_dir(trees_dir)
     loaded = []

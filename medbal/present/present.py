@@ -1,0 +1,162 @@
+"""The one present step: a view, a format, a destination.
+
+Every command ends here.  `present()` chooses how a view is shown (JSON, Rich at a
+terminal, plain text for pipes and NO_COLOR, Markdown, A4 HTML), makes the one
+console, and writes to stdout or, atomically, to the `--output` file.  `render()`
+is the same choice as a string, for the Python API and the tests.
+
+Renderers are named in RENDERERS and imported only when used: this table is the
+one place where output code is loaded lazily, so a JSON call imports no renderer
+and only a terminal imports Rich.
+"""
+
+from __future__ import annotations
+
+import datetime
+import importlib
+import sys
+from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+# The kinds of view (see medbal.present.views) and, for each format, its renderer.
+# "rich" is text at a terminal; "plain" is text anywhere else.
+RENDERERS: dict[tuple[str, str], str] = {
+    ("diagnose", "plain"): "medbal.present.plain:diagnose_text",
+    ("diagnose", "rich"): "medbal.present.tty:diagnose_parts",
+    ("diagnose", "markdown"): "medbal.present.markdown:diagnose_markdown",
+    ("diagnose", "html"): "medbal.present.html:diagnose_html",
+    ("docs", "plain"): "medbal.present.plain:checklists_text",
+    ("docs", "rich"): "medbal.present.tty:checklists_parts",
+    ("docs", "markdown"): "medbal.present.markdown:checklists_markdown",
+    ("docs", "html"): "medbal.present.html:checklists_html",
+    ("docs-overview", "plain"): "medbal.present.plain:categories_text",
+    ("docs-overview", "rich"): "medbal.present.tty:overview_parts",
+    ("docs-overview", "markdown"): "medbal.present.markdown:categories_markdown",
+    ("docs-overview", "html"): "medbal.present.html:checklists_html",
+    ("estimate", "plain"): "medbal.present.plain:estimate_text",
+    ("estimate", "rich"): "medbal.present.tty:estimate_parts",
+    ("tree-list", "plain"): "medbal.present.authoring:inventory_text",
+    ("tree-list", "rich"): "medbal.present.authoring:inventory_text",
+    ("tree-outline", "plain"): "medbal.present.authoring:outline_text",
+    ("tree-outline", "rich"): "medbal.present.tty:outline_parts",
+}
+DOCUMENTS = ("markdown", "html")  # a file's content: always UTF-8, dated when printed
+FORMATS = ("text", "json", "plain", "rich", *DOCUMENTS)
+
+
+def renderer(kind: str, fmt: str) -> Callable[..., Any]:
+    module, _, name = RENDERERS[(kind, fmt)].partition(":")
+    function: Callable[..., Any] = getattr(importlib.import_module(module), name)
+    return function
+
+
+def _today(today: str | None) -> dict[str, str]:
+    return {"today": today or datetime.date.today().isoformat()}
+
+
+def render(kind: str, view: Mapping[str, Any], fmt: str, *, width: int = 80,
+           today: str | None = None) -> str:
+    """The view as text in `fmt`: json, plain, rich (as a terminal `width` wide would show
+    it, without colour), markdown or html.  "text" is plain, as in a pipe."""
+    if fmt == "json":
+        from medbal.files.write import json_text
+
+        return json_text(view)
+    fmt = "plain" if fmt == "text" else fmt
+    if fmt == "rich":
+        import io
+
+        from medbal.present.tty import make_console, print_parts
+
+        out = io.StringIO()
+        console = make_console(file=out, width=width, color_system=None, force_terminal=False,
+                               legacy_windows=False)
+        print_parts(console, _rich_parts(kind, view))
+        return out.getvalue()
+    # A take-home page says when it was printed; the checklists are a reference, undated.
+    dated = kind == "diagnose" and fmt in DOCUMENTS
+    text: str = renderer(kind, fmt)(view, **_today(today) if dated else {})
+    return text
+
+
+def _rich_parts(kind: str, view: Mapping[str, Any]) -> list[RenderableType]:
+    made = renderer(kind, "rich")(view)
+    if isinstance(made, str):
+        from rich.text import Text
+
+        return [Text(made.rstrip("\n"))]
+    parts: list[RenderableType] = made
+    return parts
+
+
+def present(kind: str, view: Mapping[str, Any], fmt: str, output: str | None = None, *,
+            err: bool = False) -> None:
+    """Show a view: `fmt` is text, json, markdown or html; `output` a file name, `-` or None
+    for stdout; `err` sends it to stderr (a question that a document cannot answer)."""
+    to_file = output not in (None, "-")
+    if fmt == "json":
+        from medbal.files.write import json_text
+
+        deliver(json_text(view, for_stdout=not to_file), output, document=False)
+        return
+    if fmt == "text" and not to_file and not err:
+        from medbal.present.term import wants_plain
+
+        if not wants_plain():
+            from medbal.present.tty import make_console, print_parts
+
+            print_parts(make_console(), _rich_parts(kind, view))
+            return
+    text = render(kind, view, "plain" if fmt == "text" else fmt)
+    if err:
+        sys.stderr.write(text)
+        sys.stderr.flush()
+        return
+    deliver(text, output, document=fmt in DOCUMENTS)
+
+
+# --- writing ----------------------------------------------------------------------
+
+
+def emit(text: str, document: bool = False) -> None:
+    """Text to stdout.  A document (Markdown, HTML, CSV) is always UTF-8 bytes, whatever
+    the terminal's encoding: it is a file's content, redirected or piped, and a '?' in
+    place of every Chinese character would silently ruin it."""
+    buffer = getattr(sys.stdout, "buffer", None) if document else None
+    if buffer is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    sys.stdout.flush()
+    buffer.write(text.encode("utf-8"))
+    buffer.flush()
+
+
+def emit_json(data: Mapping[str, Any]) -> None:
+    from medbal.files.write import json_text
+
+    emit(json_text(data, for_stdout=True))
+
+
+def emit_lines(lines: Iterable[str]) -> None:
+    """A streamed document (CSV, a path table): UTF-8 bytes line by line, flushed once."""
+    buffer = getattr(sys.stdout, "buffer", None)
+    for line in lines:
+        if buffer is None:
+            sys.stdout.write(line)
+        else:
+            buffer.write(line.encode("utf-8"))
+    (buffer or sys.stdout).flush()
+
+
+def deliver(text: str, output: str | None, document: bool) -> None:
+    """The result to stdout, or to the --output file (`-` is stdout, as usual)."""
+    if output is None or output == "-":
+        emit(text, document=document)
+        return
+    from medbal.files.write import write_atomic
+
+    write_atomic(output, text)

@@ -1,0 +1,127 @@
+"""Every command's view in every format, from the view alone; golden text at 40, 80 and
+120 columns in both languages; and every Chinese rendering scanned for typesetting.
+
+Regenerate the goldens with `MEDBAL_UPDATE_GOLDEN=1 uv run pytest tests/test_views.py`,
+then review them as a diff: they are what a person sees.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+from rich.cells import cell_len
+
+from medbal import api
+from medbal.core.engine import all_paths
+from medbal.present.present import RENDERERS, render
+
+GOLDEN = Path(__file__).parent / "golden" / "views"
+TODAY = "2026-11-24"  # the take-home page is dated: a fixed day keeps the goldens still
+WIDTHS = (40, 80, 120)
+LANGS = ("en", "zh")
+STARTS_BAD = "、。，；：？！）》」』】”’"
+ENDS_BAD = "（《「『【“‘"
+BORDERS = "│┃║╭╮╰╯┏┓┗┛┡┩└┘┌┐├┤┼╇╋━─═ "
+
+
+def _claim_answers() -> dict[str, str]:
+    """The first path of the category finder that ends at a checklist."""
+    tree = api.load_tree("which-category")
+    for path, outcome in all_paths(tree):
+        if outcome.checklist:
+            return {a.question.id: a.option.value for a in path}
+    raise AssertionError("no outcome of which-category has a checklist")
+
+
+def _views(lang: str) -> dict[str, tuple[str, Any]]:
+    return {
+        "diagnose-outcome": ("diagnose", api.diagnose("zero-balance", {"scheme": "yearly"},
+                                                      lang)),
+        "diagnose-checklist": ("diagnose", api.diagnose("which-category", _claim_answers(),
+                                                        lang)),
+        "diagnose-question": ("diagnose", api.diagnose("zero-balance", {}, lang)),
+        "docs-3": ("docs", api.docs(3, lang)),
+        "docs-overview": ("docs-overview", api.docs(None, lang)),
+        "estimate": ("estimate", api.estimate(8000, 500, {"class-b": 1200}, lang=lang)),
+    }
+
+
+def _formats(name: str, kind: str) -> list[tuple[str, int]]:
+    """(format, width) for a view: rich at three widths, the rest once."""
+    out = [("json", 0)] if name != "docs-overview" else []
+    out += [(fmt, 0) for fmt in ("plain", "markdown", "html") if (kind, fmt) in RENDERERS
+            and not (name == "diagnose-question" and fmt in ("markdown", "html"))]
+    return out + [("rich", w) for w in WIDTHS]
+
+
+CASES = [(name, lang, kind, fmt, width)
+         for lang in LANGS for name, (kind, _) in _views("en").items()
+         for fmt, width in _formats(name, kind)]
+_CACHE: dict[str, dict[str, tuple[str, Any]]] = {}
+
+
+def view_of(name: str, lang: str) -> tuple[str, Any]:
+    if lang not in _CACHE:
+        _CACHE[lang] = _views(lang)
+    return _CACHE[lang][name]
+
+
+def _file(name: str, lang: str, fmt: str, width: int) -> Path:
+    suffix = {"json": "json", "markdown": "md", "html": "html"}.get(fmt, "txt")
+    return GOLDEN / f"{name}.{lang}.{fmt}{f'.{width}' if width else ''}.{suffix}"
+
+
+@pytest.mark.parametrize("name, lang, kind, fmt, width", CASES,
+                         ids=[f"{c[0]}-{c[1]}-{c[3]}{c[4] or ''}" for c in CASES])
+def test_golden(name: str, lang: str, kind: str, fmt: str, width: int) -> None:
+    _, view = view_of(name, lang)
+    out = render(kind, view, fmt, width=width or 80, today=TODAY)
+    path = _file(name, lang, fmt, width)
+    if os.environ.get("MEDBAL_UPDATE_GOLDEN"):
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(out, encoding="utf-8")
+    assert path.exists(), f"no golden {path.name}: run with MEDBAL_UPDATE_GOLDEN=1, review"
+    assert out == path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", list(_views("en")))
+@pytest.mark.parametrize("lang", LANGS)
+def test_renderers_need_the_view_alone(name: str, lang: str) -> None:
+    """A view that went through JSON (plain data, no model object left) renders the same
+    in every format: renderers are functions of the view alone."""
+    kind, view = view_of(name, lang)
+    again = json.loads(json.dumps(view))
+    for fmt, width in _formats(name, kind):
+        assert render(kind, again, fmt, width=width or 80, today=TODAY) == \
+            render(kind, view, fmt, width=width or 80, today=TODAY), fmt
+
+
+@pytest.mark.parametrize("name", list(_views("zh")))
+@pytest.mark.parametrize("width", WIDTHS)
+def test_chinese_screens_keep_the_typesetting_rules(name: str, width: int) -> None:
+    kind, view = view_of(name, "zh")
+    text = render(kind, view, "rich", width=width)
+    for line in text.splitlines():
+        assert cell_len(line) <= width, f"wider than {width}: {line!r}"
+        inner = line.strip(BORDERS)
+        # A command line is one word to copy: it is never broken, so never judged here.
+        if inner.startswith(("medbal ", "--answer")):
+            continue
+        assert not inner[:1] or inner[0] not in STARTS_BAD, f"starts with {inner[0]}: {line!r}"
+        assert not inner[-1:] or inner[-1] not in ENDS_BAD, f"ends with {inner[-1]}: {line!r}"
+
+
+def test_a_narrow_terminal_shows_every_figure_and_short_name_whole() -> None:
+    est = view_of("estimate", "en")[1]
+    shown = render("estimate", est, "rich", width=40)
+    figures = [f"{v:,.2f}" for s in est["slices"] for v in (s["from"], s["to"], s["amount"],
+                                                            s["paid"])]
+    for figure in [*figures, f"{est['total_paid']:,.2f}", f"{est['own_share']:,.2f}"]:
+        assert figure in shown
+    overview = render("docs-overview", view_of("docs-overview", "zh")[1], "rich", width=40)
+    for category in view_of("docs-overview", "zh")[1]["categories"]:
+        assert category["slug"] in overview
