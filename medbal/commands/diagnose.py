@@ -55,7 +55,9 @@ def run_diagnose(tree: str, pairs: list[str], answers_file: str | None, no_input
     checklists = checklists_for(loaded, overlay)
     answers = parse_answers(pairs, answers_file)
     if fmt is DiagnoseFormat.text and output in (None, "-") and may_prompt(no_input):
-        _interactive(loaded, language, answers, checklists, tree)
+        from medbal.commands.interactive import run_session
+
+        run_session(loaded, language, answers, checklists, tree)
         return
     result = walk(loaded, answers)
     view = diagnose_view(result, language, checklists, tree)
@@ -113,36 +115,3 @@ def _print_parts(console: Any, parts: list[Any]) -> None:
         # Lines of text are left to the terminal to wrap, so that the one-shot
         # command stays one line when copied; panels are laid out by Rich.
         console.print(part, soft_wrap=isinstance(part, Text))
-
-
-def _interactive(tree: Any, lang: str, answers: dict[str, str], checklists: Any,
-                 tree_ref: str) -> None:
-    from rich.text import Text
-
-    from medbal.commands.interactive import Session
-    from medbal.core.engine import check_answers
-    from medbal.i18n.catalogue import msg
-    from medbal.present.diagnose_text import diagnose_rich
-    from medbal.present.pages import checklist_page
-    from medbal.present.views import diagnose_view
-    from medbal.present.widgets import RichPage, para
-
-    check_answers(tree, answers)
-    console = _console()
-    console.print(Text(tree.title.get(lang), style="bold magenta"))
-    if tree.description:
-        console.print(para(tree.description.get(lang), lang, "dim"))
-
-    def show(result: Any) -> None:
-        console.print()
-        view = diagnose_view(result, lang, checklists, tree_ref)
-        _print_parts(console, diagnose_rich(result, view, lang))
-
-    def show_checklist(result: Any) -> None:
-        envelope = diagnose_view(result, lang, checklists, tree_ref)["outcome"]["checklist"]
-        console.print()
-        console.print(RichPage(checklist_page(envelope["categories"][0], envelope, lang)))
-
-    session = Session(tree, lang, console, show, answers, show_checklist)
-    if session.run() is None:
-        console.print(Text(msg("bye", lang), style="dim"))
