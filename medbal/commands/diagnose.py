@@ -55,7 +55,9 @@ def run_diagnose(tree: str, pairs: list[str], answers_file: str | None, no_input
     checklists = checklists_for(loaded, overlay)
     answers = parse_answers(pairs, answers_file)
     if fmt is DiagnoseFormat.text and output in (None, "-") and may_prompt(no_input):
-        _interactive(loaded, language, answers, checklists, tree)
+        from medbal.commands.interactive import run_session
+
+        run_session(loaded, language, answers, checklists, tree)
         return
     result = walk(loaded, answers)
     view = diagnose_view(result, language, checklists, tree)
@@ -66,35 +68,3 @@ def run_diagnose(tree: str, pairs: list[str], answers_file: str | None, no_input
         present("diagnose", view, fmt.value, output)
     if not result.done:
         raise typer.Exit(NEEDS_ANSWER)
-
-
-def _interactive(tree: Any, lang: str, answers: dict[str, str], checklists: Any,
-                 tree_ref: str) -> None:
-    from rich.text import Text
-
-    from medbal.commands.interactive import Session
-    from medbal.core.engine import check_answers
-    from medbal.i18n.catalogue import msg
-    from medbal.present.pages import checklist_page
-    from medbal.present.tty import RichPage, diagnose_parts, make_console, para, print_parts
-    from medbal.present.views import diagnose_view
-
-    check_answers(tree, answers)
-    console = make_console()
-    console.print(Text(tree.title.get(lang), style="bold magenta"))
-    if tree.description:
-        console.print(para(tree.description.get(lang), lang, "dim"))
-
-    def show(result: Any) -> None:
-        console.print()
-        view = diagnose_view(result, lang, checklists, tree_ref)
-        print_parts(console, diagnose_parts(view))
-
-    def show_checklist(result: Any) -> None:
-        envelope = diagnose_view(result, lang, checklists, tree_ref)["outcome"]["checklist"]
-        console.print()
-        console.print(RichPage(checklist_page(envelope["categories"][0], envelope, lang)))
-
-    session = Session(tree, lang, console, show, answers, show_checklist)
-    if session.run() is None:
-        console.print(Text(msg("bye", lang), style="dim"))
