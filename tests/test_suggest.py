@@ -4,8 +4,8 @@ import json
 
 import pytest
 
-from medbal.commands.suggest import closest
 from medbal.files.registry import load_tree
+from medbal.i18n.suggest import closest
 
 
 def typo(word: str) -> str:

@@ -81,7 +81,7 @@ class Batch:
             lang = _lang(data.get("lang"), self.default_lang)
             unknown = [k for k in data if k not in KEYS]
             if unknown:
-                from medbal.commands.suggest import closest
+                from medbal.i18n.suggest import closest
 
                 best = closest(unknown[0], KEYS)
                 raise _bad("batch_unknown_key_dym" if best else "batch_unknown_key",

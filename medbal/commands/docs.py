@@ -13,7 +13,7 @@ def pick(data: Checklists, key: str | None, all_: bool) -> list[Category]:
     found = data.find(key)
     if found is None:
         valid = ", ".join(f"{c.number} {c.slug}" for c in data.categories)
-        from medbal.commands.suggest import did_you_mean
+        from medbal.i18n.suggest import did_you_mean
 
         did_you_mean("dym_category", key, [c.slug for c in data.categories], name=key,
                      valid=valid)

@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
-from medbal.commands.suggest import did_you_mean
 from medbal.core.errors import UsageError
 from medbal.core.model import Option, Outcome, Question, Tree
 
@@ -45,6 +44,9 @@ class Result:
 
 def check_answers(tree: Tree, answers: Mapping[str, str]) -> None:
     """Raise AnswerError naming the valid ids or values for the first bad answer."""
+    # The wording of a mistake, its "did you mean" too, is i18n's: a layer above the engine.
+    from medbal.i18n.suggest import did_you_mean
+
     for qid, value in answers.items():
         question = tree.questions.get(qid)
         if question is None:

@@ -15,6 +15,7 @@ from typing import Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode
 
+from medbal.core.errors import TreeError
 from medbal.core.model import (
     Checklists,
     ChecklistsPatch,
@@ -28,7 +29,7 @@ from medbal.core.model import (
 )
 from medbal.files.readtree import load_file  # noqa: F401  (the public name, kept here too)
 from medbal.files.spec import names
-from medbal.files.yamlread import Reader, TreeError
+from medbal.files.yamlread import Reader
 
 KINDS = ("decision-tree", "checklists", "rates")
 

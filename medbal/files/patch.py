@@ -20,6 +20,7 @@ from typing import Any
 
 from yaml.nodes import Node
 
+from medbal.core.errors import TreeError
 from medbal.core.model import (
     Category,
     CategoryPatch,
@@ -39,7 +40,7 @@ from medbal.files.checklists import (
 )
 from medbal.files.loader import review
 from medbal.files.spec import names
-from medbal.files.yamlread import Reader, TreeError
+from medbal.files.yamlread import Reader
 
 Fields = dict[str, Node]
 

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
+from typing import TypeVar
 
 from medbal.core.errors import UsageError
 from medbal.core.model import Checklists, ChecklistsPatch, Rates, Tree
 
+Data = TypeVar("Data", Checklists, Rates)
 CHECKLISTS_ID = "reimbursement"
 RATES_ID = "rates"
 
@@ -64,7 +65,7 @@ def locate(name: str, overlay: Path | None) -> Path:
         candidate = folder / f"{name}.yaml"
         if candidate.is_file():
             return candidate
-    from medbal.commands.suggest import did_you_mean
+    from medbal.i18n.suggest import did_you_mean
 
     trees = [t for t in available_ids(overlay) if t not in (CHECKLISTS_ID, RATES_ID)]
     known = ", ".join(trees) or "none"  # the checklists and rates are not walked
@@ -110,7 +111,7 @@ def checklists_for(tree: Tree, overlay: Path | None) -> Checklists | None:
     return data
 
 
-def _load_data(file_id: str, cls: type, kind: str, overlay: Path | None) -> Any:
+def _load_data(file_id: str, cls: type[Data], kind: str, overlay: Path | None) -> Data:
     from medbal.files.readtree import load_file
 
     path = locate(file_id, overlay)

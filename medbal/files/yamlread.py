@@ -30,7 +30,7 @@ _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 class StrictLoader(_Base):  # type: ignore[misc, valid-type]
     """No implicit typing at all: `yes`, `on`, `1.0` and `2024-01-01` stay strings."""
 
-    yaml_implicit_resolvers: dict = {}
+    yaml_implicit_resolvers: dict[str, list[object]] = {}
 
     def resolve(self, kind: type, value: object, implicit: object) -> str:
         # Called only for nodes without an explicit tag; explicit tags are refused
@@ -263,7 +263,7 @@ class Reader:
             self.at(node, f"{what} contains the control character U+{ord(bad.group()):04X}; "
                           "texts may not contain control or direction-override characters")
             return None
-        return node.value
+        return str(node.value)
 
     def ident(self, node: Node, what: str) -> str | None:
         value = self.string(node, what)
