@@ -27,12 +27,16 @@ COMMANDS = {
     "diagnose one-shot json": ["diagnose", "-a", "scheme=employer", "-a", "record=stopped",
                                "--format", "json"],
     "diagnose one-shot text": ["diagnose", "-a", "scheme=yearly"],
+    "estimate 8000 -t 500": ["estimate", "8000", "-t", "500"],
+    "estimate json": ["estimate", "8000", "-t", "500", "--format", "json"],
+    "docs (overview)": ["docs"],
     "--help": ["--help"],
 }
 # A one-shot JSON diagnose on an unchanged tree reads its checked form from the cache
 # (medbal.files.cache) and never imports PyYAML: it should beat the bare imports clearly.
-TARGETS = {"docs --all --format json": 1.0, "diagnose one-shot json": 0.8}
-DEFAULT_TARGET = 1.25
+TARGETS = {"docs --all --format json": 0.9, "diagnose one-shot json": 0.8,
+           "estimate json": 0.9}
+DEFAULT_TARGET = 1.0  # issue 11: every one-shot command at or below the bare imports
 
 
 def timed(cmd: list[str], env: dict[str, str]) -> float:

@@ -10,13 +10,24 @@ are a contract with scripts; tests/test_contract.py pins them.
 from __future__ import annotations
 
 import shlex
-from decimal import Decimal
-from typing import TypedDict
+from typing import TYPE_CHECKING, TypedDict
 
-from medbal.core.engine import Result
-from medbal.core.estimate import Estimate
-from medbal.core.model import Category, Checklists, Deadline, Document, Outcome, Question, Text
 from medbal.i18n.catalogue import msg, source_label
+
+if TYPE_CHECKING:  # annotations only: a JSON call imports no model class it does not use
+    from decimal import Decimal
+
+    from medbal.core.engine import Result
+    from medbal.core.estimate import Estimate
+    from medbal.core.model import (
+        Category,
+        Checklists,
+        Deadline,
+        Document,
+        Outcome,
+        Question,
+        Text,
+    )
 
 # --- shared pieces ------------------------------------------------------------
 
