@@ -115,13 +115,16 @@ def test_chinese_screens_keep_the_typesetting_rules(name: str, width: int) -> No
         assert not inner[-1:] or inner[-1] not in ENDS_BAD, f"ends with {inner[-1]}: {line!r}"
 
 
-def test_a_narrow_terminal_shows_every_figure_and_short_name_whole() -> None:
-    est = view_of("estimate", "en")[1]
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_narrow_terminal_shows_every_figure_and_short_name_whole(lang: str) -> None:
+    est = view_of("estimate", lang)[1]
     shown = render("estimate", est, "rich", width=40)
     figures = [f"{v:,.2f}" for s in est["slices"] for v in (s["from"], s["to"], s["amount"],
                                                             s["paid"])]
-    for figure in [*figures, f"{est['total_paid']:,.2f}", f"{est['own_share']:,.2f}"]:
-        assert figure in shown
-    overview = render("docs-overview", view_of("docs-overview", "zh")[1], "rich", width=40)
-    for category in view_of("docs-overview", "zh")[1]["categories"]:
+    items = sum(i["amount"] for i in est["items"])
+    for figure in [*figures, f"{est['total_paid']:,.2f}", f"{est['own_share']:,.2f}",
+                   f"{items:,.2f}", f"{est['bill'] + items:,.2f}"]:
+        assert figure in shown, figure
+    overview = render("docs-overview", view_of("docs-overview", lang)[1], "rich", width=40)
+    for category in view_of("docs-overview", lang)[1]["categories"]:
         assert category["slug"] in overview

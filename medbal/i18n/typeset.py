@@ -55,7 +55,8 @@ def cells(text: str) -> int:
     return cell_len(text)
 
 
-_TOKEN = re.compile(f"[{_LATIN}\\-_/.:=+@#&*'\"]+|\\s+|.", re.S)
+# A figure with its separators ("1,200.00", "88%") is one word, never broken.
+_TOKEN = re.compile(f"[{_LATIN}\\-_/.,:=+@#&*%'\"]+|\\s+|.", re.S)
 
 
 def _tokens(text: str) -> list[str]:
