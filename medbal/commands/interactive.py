@@ -40,13 +40,18 @@ def run_session(tree: Tree, lang: str, answers: Mapping[str, str],
         if isinstance(last, session.Quit):
             return
         assert isinstance(last, session.Prompt)
-        state, events = session.step(ctx, state, read(console, last.text))
+        state, events = session.step(ctx, state, read(console, last))
 
 
-def read(console: Console, prompt: str) -> str:
-    """One line as typed; the machine translates full-width keys and trims it."""
+def read(console: Console, prompt: session.Prompt) -> str:
+    """One line as typed; the machine translates full-width keys and trims it.  The
+    prompt's lines are laid out like every other text (a Chinese line never ends
+    between a key and its word); the cursor waits after the last."""
+    *lines, last = prompt.text.split("\n")
+    for line in lines:
+        console.print(para(line, prompt.lang, "bold"))
     try:
-        return console.input(Text(prompt, style="bold"))
+        return console.input(Text(last, style="bold"))
     except EOFError:
         raise EndOfInput("end of input before an answer; run again, or use --answer "
                          "ID=VALUE to answer without prompts",

@@ -25,8 +25,8 @@ _FULLWIDTH_PUNCT = r"\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-
 _LATIN = r"A-Za-z0-9"
 # A space run between two characters, at least one of them Han or full-width punctuation.
 _SPACES_NEAR_CJK = re.compile(f"(?<=[{CJK}“”‘’…—]) +| +(?=[{CJK}“”‘’…—])")
-_SEPARATORS = "→+*-"  # keeps its spaces: "问题？ → 回答", "姓名 + 之子", the default mark " *",
-# an option in a sentence: "那一项 --answer 加到"
+_SEPARATORS = "→+*-?"  # keeps its spaces: "问题？ → 回答", "姓名 + 之子", the default mark " *",
+# an option in a sentence ("那一项 --answer 加到"), a key to type ("或 ? 帮助")
 
 
 def _keep_around_arrow(m: re.Match[str]) -> str:

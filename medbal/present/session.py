@@ -105,9 +105,10 @@ class Hint:
 
 @dataclass(frozen=True)
 class Prompt:
-    """Read a key after this text."""
+    """Read a key after this text (its last line is where the cursor waits)."""
 
     text: str
+    lang: str = "en"
 
 
 @dataclass(frozen=True)
@@ -167,7 +168,7 @@ def _screen(ctx: Context, state: State, result: Result) -> tuple[State, list[Eve
             option = q.option(default)
             assert option is not None  # a remembered value was once an answer to q
             prompt += "\n" + msg("default", ctx.lang, value=option.label.get(ctx.lang))
-        return state, [*events, Prompt(prompt + "\n> ")]
+        return state, [*events, Prompt(prompt + "\n> ", ctx.lang)]
     view = diagnose_view(result, ctx.lang, ctx.checklists, ctx.tree_ref)
     events = []
     key = _outcome_key(result)
@@ -177,7 +178,7 @@ def _screen(ctx: Context, state: State, result: Result) -> tuple[State, list[Eve
     prompt = msg("keys_end", ctx.lang)
     if view["outcome"]["checklist"] is not None:
         prompt += msg("show_checklist", ctx.lang)
-    return state, [*events, Prompt(prompt + "\n> ")]
+    return state, [*events, Prompt(prompt + "\n> ", ctx.lang)]
 
 
 def _outcome_key(result: Result) -> str:
