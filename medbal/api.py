@@ -22,9 +22,12 @@ from collections.abc import Mapping
 from decimal import Decimal
 from pathlib import Path
 
+from medbal.core.engine import walk
 from medbal.core.model import Checklists, Rates, Tree
+from medbal.files import registry
+from medbal.i18n.lang import choose_lang
 from medbal.present.present import render
-from medbal.present.views import ChecklistsView, DiagnoseView, EstimateView
+from medbal.present.views import ChecklistsView, DiagnoseView, EstimateView, diagnose_view
 
 __all__ = ["load_tree", "load_checklists", "load_rates", "diagnose", "docs", "estimate",
            "render"]
@@ -33,35 +36,21 @@ Folder = str | Path | None
 
 
 def _overlay(trees: Folder) -> Path | None:
-    from medbal.files.registry import overlay_dir
-
-    return overlay_dir(str(trees) if trees is not None else None)
-
-
-def _lang(lang: str | None) -> str:
-    from medbal.i18n.lang import choose_lang
-
-    return choose_lang(lang)
+    return registry.overlay_dir(str(trees) if trees is not None else None)
 
 
 def load_tree(name: str, trees: Folder = None) -> Tree:
     """A decision tree by id (`zero-balance`, `which-category`, `balance-dropped`, `card`)
     or by the path of a YAML file; `trees` is a folder laid over the shipped ones."""
-    from medbal.files.registry import load_tree as load
-
-    return load(name, _overlay(trees))
+    return registry.load_tree(name, _overlay(trees))
 
 
 def load_checklists(trees: Folder = None) -> Checklists:
-    from medbal.files.registry import load_checklists as load
-
-    return load(_overlay(trees))
+    return registry.load_checklists(_overlay(trees))
 
 
 def load_rates(trees: Folder = None) -> Rates:
-    from medbal.files.registry import load_rates as load
-
-    return load(_overlay(trees))
+    return registry.load_rates(_overlay(trees))
 
 
 def diagnose(tree: str | Tree, answers: Mapping[str, str] | None = None,
@@ -71,15 +60,11 @@ def diagnose(tree: str | Tree, answers: Mapping[str, str] | None = None,
     `lang` is "en" or "zh" (default: MEDBAL_LANG, then the locale).  An answer to
     an unknown question or with an unknown value raises UsageError.
     """
-    from medbal.core.engine import walk
-    from medbal.files.registry import checklists_for
-    from medbal.present.views import diagnose_view
-
-    language, overlay = _lang(lang), _overlay(trees)
+    language, overlay = choose_lang(lang), _overlay(trees)
     ref = tree if isinstance(tree, str) else tree.id
     loaded = load_tree(tree, trees) if isinstance(tree, str) else tree
     return diagnose_view(walk(loaded, dict(answers or {})), language,
-                         checklists_for(loaded, overlay), ref)
+                         registry.checklists_for(loaded, overlay), ref)
 
 
 def docs(category: str | int | None = None, lang: str | None = None,
@@ -87,7 +72,7 @@ def docs(category: str | int | None = None, lang: str | None = None,
     """The checklist of one category (a number 1-11 or a short name), or of all eleven."""
     from medbal.commands.docs import docs_view
 
-    language = _lang(lang)
+    language = choose_lang(lang)
     key = None if category is None else str(category)
     return docs_view(load_checklists(trees), key, key is None, language)
 
@@ -103,7 +88,7 @@ def estimate(amount: str | int | Decimal, threshold: str | int | Decimal | None 
     """
     from medbal.commands.estimate import estimate_of
 
-    language = _lang(lang)
+    language = choose_lang(lang)
     pairs = [f"{k}={v}" for k, v in items.items()] if isinstance(items, Mapping) \
         else list(items or [])
     return estimate_of(load_rates(trees), str(amount),

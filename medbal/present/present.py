@@ -14,9 +14,13 @@ from __future__ import annotations
 
 import datetime
 import importlib
+import io
 import sys
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
+
+from medbal.files.write import json_text, write_atomic
+from medbal.present.term import wants_plain
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -38,8 +42,7 @@ RENDERERS: dict[tuple[str, str], str] = {
     ("docs-overview", "html"): "medbal.present.html:checklists_html",
     ("estimate", "plain"): "medbal.present.plain:estimate_text",
     ("estimate", "rich"): "medbal.present.tty:estimate_parts",
-    ("tree-list", "plain"): "medbal.present.authoring:inventory_text",
-    ("tree-list", "rich"): "medbal.present.authoring:inventory_text",
+    ("tree-list", "plain"): "medbal.present.authoring:inventory_text",  # plain everywhere
     ("tree-outline", "plain"): "medbal.present.authoring:outline_text",
     ("tree-outline", "rich"): "medbal.present.tty:outline_parts",
 }
@@ -62,16 +65,14 @@ def render(kind: str, view: Mapping[str, Any], fmt: str, *, width: int = 80,
     """The view as text in `fmt`: json, plain, rich (as a terminal `width` wide would show
     it, without colour), markdown or html.  "text" is plain, as in a pipe."""
     if fmt == "json":
-        from medbal.files.write import json_text
-
         return json_text(view)
     fmt = "plain" if fmt == "text" else fmt
+    if fmt == "rich" and (kind, "rich") not in RENDERERS:
+        fmt = "plain"  # a view with no terminal look of its own
     if fmt == "rich":
-        import io
-
         from medbal.present.tty import make_console, print_parts
 
-        out = io.StringIO()
+        out = io.StringIO()  # as a terminal of this width would show it, without colour
         console = make_console(file=out, width=width, color_system=None, force_terminal=False,
                                legacy_windows=False)
         print_parts(console, _rich_parts(kind, view))
@@ -83,12 +84,7 @@ def render(kind: str, view: Mapping[str, Any], fmt: str, *, width: int = 80,
 
 
 def _rich_parts(kind: str, view: Mapping[str, Any]) -> list[RenderableType]:
-    made = renderer(kind, "rich")(view)
-    if isinstance(made, str):
-        from rich.text import Text
-
-        return [Text(made.rstrip("\n"))]
-    parts: list[RenderableType] = made
+    parts: list[RenderableType] = renderer(kind, "rich")(view)
     return parts
 
 
@@ -98,13 +94,9 @@ def present(kind: str, view: Mapping[str, Any], fmt: str, output: str | None = N
     for stdout; `err` sends it to stderr (a question that a document cannot answer)."""
     to_file = output not in (None, "-")
     if fmt == "json":
-        from medbal.files.write import json_text
-
         deliver(json_text(view, for_stdout=not to_file), output, document=False)
         return
-    if fmt == "text" and not to_file and not err:
-        from medbal.present.term import wants_plain
-
+    if fmt == "text" and not to_file and not err and (kind, "rich") in RENDERERS:
         if not wants_plain():
             from medbal.present.tty import make_console, print_parts
 
@@ -136,8 +128,6 @@ def emit(text: str, document: bool = False) -> None:
 
 
 def emit_json(data: Mapping[str, Any]) -> None:
-    from medbal.files.write import json_text
-
     emit(json_text(data, for_stdout=True))
 
 
@@ -157,6 +147,4 @@ def deliver(text: str, output: str | None, document: bool) -> None:
     if output is None or output == "-":
         emit(text, document=document)
         return
-    from medbal.files.write import write_atomic
-
     write_atomic(output, text)
