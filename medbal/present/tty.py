@@ -8,6 +8,7 @@ All tree text goes in as `rich.text.Text`, never as markup, so a document named
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -18,6 +19,7 @@ from rich.panel import Panel
 from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
+from rich.tree import Tree as RichTree
 
 from medbal.i18n.catalogue import label, msg
 from medbal.i18n.typeset import break_lines, cells, space_zh
@@ -63,8 +65,6 @@ class Command:
         self.command, self.indent, self.style = command, indent, style
 
     def words(self) -> list[str]:
-        import shlex
-
         tokens, words = shlex.split(self.command), []
         while tokens:
             word = tokens.pop(0)
@@ -333,8 +333,6 @@ def _estimate_stacked(view: EstimateView) -> Group:
 
 def outline_parts(view: OutlineView) -> list[RenderableType]:
     """The tree as Rich draws trees: questions bold, options cyan, outcomes green."""
-    from rich.tree import Tree as RichTree
-
     styles = {"question": "bold", "option": "cyan", "outcome": "bold green", "seen": "dim"}
     root = RichTree(Text(f"{view['tree']}: {view['title']}", style="bold magenta"))
     parents = {-1: root}
