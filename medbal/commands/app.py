@@ -222,8 +222,7 @@ def docs(
     language = choose_lang(lang.value if lang else None)
     data = load_checklists(overlay_dir(trees))
     if category and all_:
-        raise UsageError("give a category or --all, not both",
-                         "请指定一个类别或 --all，不能同时使用")
+        raise UsageError("category_and_all")
     to_file = output not in (None, "-")
     text = render_docs(data, category, all_, fmt.value, language, to_file=to_file)
     if text:
@@ -258,9 +257,7 @@ def page(
     from medbal.present.webpage import run_page
 
     if not output:
-        raise UsageError("give the file to write with --output FILE, for example "
-                         "--output medbal.html",
-                         "请用 --output 文件名 指定要写入的文件，例如 --output medbal.html")
+        raise UsageError("page_needs_output")
     run_page(tree or [], output, lang.value if lang else None, trees,
              datetime.date.today().isoformat())
 

@@ -15,6 +15,8 @@ display cells (a Han character is two), counted by Rich's own table.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 from medbal.core.model import CJK
 
@@ -109,3 +111,72 @@ def _carry(line: list[str], token: str) -> list[str]:
     while len(line) > 1 and line[-1] in OPENING:
         carried.insert(0, line.pop())
     return carried
+
+
+# --- Punctuation and wording that differ by language: the one table of them ------------
+
+@dataclass(frozen=True)
+class Marks:
+    """How one language punctuates what medbal puts together from parts."""
+
+    colon: str  # after a label: "Sources: " / "依据："
+    clauses: str  # between items that are clauses or titles: "a; b" / "a；b"
+    sentences: str  # between sentences run into one paragraph: "A. B." / "甲。乙。"
+    quotes: tuple[str, str]  # around data quoted in a message: 'x' / “x”
+    aside: str  # a note after a name: "Title (origin)" / "标题（出处）"
+    plural: str  # added to a unit word when the count is not 1: "7 days" / "7 天"
+    html: str  # the HTML lang tag
+    han: bool  # laid out by the Chinese rules above (spacing, line breaks)
+
+
+MARKS = {
+    "en": Marks(colon=": ", clauses="; ", sentences=" ", quotes=("'", "'"), aside="{} ({})",
+                plural="s", html="en", han=False),
+    "zh": Marks(colon="：", clauses="；", sentences="", quotes=("“", "”"), aside="{}（{}）",
+                plural="", html="zh-Hans", han=True),
+}
+
+
+def marks(lang: str) -> Marks:
+    """The punctuation of `lang` (English for a language medbal does not have)."""
+    return MARKS.get(lang, MARKS["en"])
+
+
+def colon(lang: str) -> str:
+    return marks(lang).colon
+
+
+def clauses(items: Iterable[str], lang: str) -> str:
+    """Items that are clauses or titles, as one line: 'a; b' / 'a；b'."""
+    return marks(lang).clauses.join(items)
+
+
+def sentences(items: Iterable[str], lang: str) -> str:
+    """Sentences run into one paragraph: 'A. B.' / '甲。乙。'."""
+    return marks(lang).sentences.join(items)
+
+
+def quote(text: object, lang: str) -> str:
+    """Data quoted in a message: 'short-trip' / “short-trip”."""
+    opening, closing = marks(lang).quotes
+    return f"{opening}{text}{closing}"
+
+
+def aside(text: str, note: str, lang: str) -> str:
+    """A name with a note after it: 'Title (origin)' / '标题（出处）'."""
+    return marks(lang).aside.format(text, note)
+
+
+def counted(n: int, unit: str, lang: str) -> str:
+    """A count with its unit word (the catalogue's singular): '1 day', '7 days', '7 天'."""
+    return f"{n} {unit}{marks(lang).plural if n != 1 else ''}"
+
+
+def html_lang(lang: str) -> str:
+    return marks(lang).html
+
+
+def han_layout(lang: str) -> bool:
+    """Whether `lang` is laid out by the Chinese rules of this module (space_zh,
+    break_lines) rather than by spaces between words."""
+    return marks(lang).han

@@ -11,7 +11,7 @@ from typing import Any
 
 from medbal.core.engine import Result
 from medbal.i18n.catalogue import msg
-from medbal.i18n.typeset import space_zh
+from medbal.i18n.typeset import clauses, counted, sentences, space_zh
 
 # Section styles: para (running text), note (stands out), deadline (boxed),
 # checks (tick boxes), steps (numbered), bullets, small (fine print: each item a
@@ -50,7 +50,7 @@ class Page:
 
 
 def source_line(sources: list[dict[str, str]], lang: str) -> str:
-    return ("；" if lang == "zh" else "; ").join(s["label"] for s in sources)
+    return clauses((s["label"] for s in sources), lang)
 
 
 def _sources(entry: dict[str, Any], lang: str) -> list[str]:
@@ -59,20 +59,18 @@ def _sources(entry: dict[str, Any], lang: str) -> list[str]:
                                                     if entry.get("reference") else [])
 
 
-UNITS = {"day": ("day", "天"), "month": ("month", "个月"), "year": ("year", "年")}
+UNITS = {"day": "unit_day", "month": "unit_month", "year": "unit_year"}  # catalogue keys
 
 
 def deadline_summary(d: dict[str, Any], lang: str) -> str:
     """A short form of a deadline for tables: 'within 7 days', '3 个月内'."""
     if d["kind"] == "not-stated":
-        return "资料未写明" if lang == "zh" else "not stated: ask"
+        return msg("deadline_not_stated", lang)
     if d["amount"] is None:
-        return d["text"]
-    en, zh = UNITS[d["unit"]]
-    n = d["amount"]
-    if d["kind"] in ("within", "claim"):
-        return f"{n} {zh}内" if lang == "zh" else f"within {n} {en}{'s' if n != 1 else ''}"
-    return f"至少 {n} {zh}" if lang == "zh" else f"at least {n} {en}{'s' if n != 1 else ''}"
+        return str(d["text"])
+    count = counted(d["amount"], msg(UNITS[d["unit"]], lang), lang)
+    key = "deadline_within" if d["kind"] in ("within", "claim") else "deadline_at_least"
+    return msg(key, lang, count=count)
 
 
 def table_deadline(category: dict[str, Any], lang: str) -> str:
@@ -94,15 +92,14 @@ def _sheet_sources(cat: dict[str, Any], data: dict[str, Any]) -> list[dict[str, 
 
 def checklist_page(cat: dict[str, Any], data: dict[str, Any], lang: str) -> Page:
     # The slug is an English short name: the Chinese heading shows the number only.
-    kicker = f"{msg('category', lang)} {cat['number']}" + \
-        ("" if lang == "zh" else f" · {cat['slug']}")
+    kicker = msg("category", lang, n=cat["number"], slug=cat["slug"])
     page = Page(title=cat["title"], lang=lang, form=True, kicker=kicker)
     page.add("para", [cat["applies_when"]], msg("applies_when", lang))
     page.add("deadline", [d["text"] for d in cat["deadlines"]] + cat["conditions"],
              msg("deadlines", lang))
     page.add("checks", [d["text"] for d in cat["documents"]], msg("documents", lang))
     for v in cat["variants"]:
-        intro = ("" if lang == "zh" else " ").join([v["applies_when"], *v["conditions"]])
+        intro = sentences([v["applies_when"], *v["conditions"]], lang)
         page.add("checks", [d["text"] for d in v["documents"]],
                  msg("variant", lang, title=v["title"]), intro)
     page.add("checks", [d["text"] for d in cat.get("common_documents", ())],
