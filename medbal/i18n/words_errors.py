@@ -41,19 +41,19 @@ ERRORS: dict[str, tuple[str, str]] = {
                      "{where} 为{value!q}；可选：{langs}"),
     "answer_form": ("--answer {pair!q} should look like QUESTION=VALUE, for example "
                     "--answer scheme=employer",
-                    "--answer {pair!q}的格式应为 问题=答案，例如 --answer scheme=employer"),
+                    "--answer{pair!q}的格式应为 问题=答案，例如 --answer scheme=employer"),
     "answer_twice": ("--answer {qid!q} is given twice ({first!q} and {second!q}); give each "
                      "question one answer",
-                     "--answer {qid!q}给了两次（{first!q}和{second!q}）；每个问题只能有一个回答"),
+                     "--answer{qid!q}给了两次（{first!q}和{second!q}）；每个问题只能有一个回答"),
     "item_form": ("--item {pair!q} should look like ITEM=AMOUNT, for example "
                   "--item class-b=1200",
-                  "--item {pair!q}的格式应为 项目=金额，例如 --item class-b=1200"),
+                  "--item{pair!q}的格式应为 项目=金额，例如 --item class-b=1200"),
     "region_empty": ("--region is empty; its regions are: {regions}",
                      "--region 为空；可选地区：{regions}"),
     "no_region": ("no region {region!q} in {path}; its regions are: {regions}",
                   "{path} 中没有地区{region!q}；可选地区：{regions}"),
     "as_of_form": ("--as-of {value!q} should be a date written YYYY-MM-DD",
-                   "--as-of {value!q}应为 YYYY-MM-DD 格式的日期"),
+                   "--as-of{value!q}应为 YYYY-MM-DD 格式的日期"),
     "category_and_all": ("give a category or --all, not both",
                          "请指定一个类别或 --all，不能同时使用"),
     "page_needs_output": ("give the file to write with --output FILE, for example "
@@ -116,22 +116,22 @@ ERRORS: dict[str, tuple[str, str]] = {
                        "太大（{size:,} 字节；最多 {limit:,} 字节）"),
     "file_grew_too_large": ("is too large (more than {limit:,} bytes)",
                             "太大（超过 {limit:,} 字节）"),
-    "answers_file_unreadable": ("--answers-file {path!q} {why}", "--answers-file {path!q}{why}"),
+    "answers_file_unreadable": ("--answers-file {path!q} {why}", "--answers-file{path!q}{why}"),
     "answers_stdin_unreadable": ("--answers-file - {why}", "--answers-file - {why}"),
     "answers_file_problems": ("{problems}", "回答文件有误：{problems}"),
     # --output (medbal.files.write)
     "output_is_folder": ("--output {target!q} is a folder; give a file name",
-                         "--output {target!q}是文件夹，请给出文件名"),
+                         "--output{target!q}是文件夹，请给出文件名"),
     "output_not_regular": ("--output {target!q} is not a regular file (a device or a pipe); "
                            "use --output - for standard output",
-                           "--output {target!q}不是普通文件（而是设备或管道）；"
+                           "--output{target!q}不是普通文件（而是设备或管道）；"
                            "输出到标准输出请用 --output -"),
     "output_no_folder": ("cannot write {target!q}: the folder {folder!q} does not exist",
                          "无法写入{target!q}：文件夹{folder!q}不存在"),
     "output_failed": ("cannot write {target!q}: {reason}", "无法写入{target!q}：{reason}"),
     # --batch (medbal.commands.batch): the input, and each line's errors
     "batch_unreadable": ("--batch {source!q} cannot be read ({why})",
-                         "无法读取 --batch {source!q}（{why}）"),
+                         "无法读取 --batch{source!q}（{why}）"),
     "batch_no_stdin": ("no stdin", "没有标准输入"),
     "batch_no_line_break": ("no line break in 64 MiB", "64 MiB 内没有换行"),
     "batch_conflict": ("--batch takes the answers from each line and writes to stdout; "
