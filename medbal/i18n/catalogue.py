@@ -9,9 +9,7 @@ found by key through `msg`.  How each language punctuates what is put together
 
 from __future__ import annotations
 
-import string
-from collections.abc import Mapping, Sequence
-from typing import Any
+import re
 
 from medbal.core import sources
 from medbal.core.errors import MedbalError, Phrase
@@ -150,10 +148,15 @@ def msg(key: str, lang: str, **values: object) -> str:
     clauses ("a; b" / "a；b").
     """
     template = pick(CATALOGUE[key], lang)
-    if "!q" not in template and not any(isinstance(v, (list, *_LOCALIZED))
-                                        for v in values.values()):
-        return template.format(**values)  # the common case, at str.format's speed
-    return _Formatter(lang).vformat(template, (), values)
+    if "!q}" in template:
+        template = re.sub(_QUOTED, lambda m: quote(f"{{{m[1]}}}", lang), template)
+    if any(isinstance(v, (list, *_LOCALIZED)) for v in values.values()):
+        values = {k: in_lang(v, lang) if isinstance(v, (list, *_LOCALIZED)) else v
+                  for k, v in values.items()}
+    return template.format(**values)
+
+
+_QUOTED = r"\{(\w+)!q\}"  # "{name!q}" becomes "“{name}”" in the language's marks
 
 
 def in_lang(value: object, lang: str) -> str:
@@ -163,20 +166,6 @@ def in_lang(value: object, lang: str) -> str:
     if isinstance(value, list):
         return clauses((in_lang(v, lang) for v in value), lang)
     return str(value)
-
-
-class _Formatter(string.Formatter):
-    def __init__(self, lang: str):
-        self.lang = lang
-
-    def get_value(self, key: int | str, args: Sequence[Any], kwargs: Mapping[str, Any]) -> Any:
-        value = super().get_value(key, args, kwargs)
-        return in_lang(value, self.lang) if isinstance(value, (list, *_LOCALIZED)) else value
-
-    def convert_field(self, value: Any, conversion: str | None) -> Any:
-        if conversion == "q":
-            return quote(value, self.lang)
-        return super().convert_field(value, conversion)
 
 
 def label(key: str, lang: str) -> str:

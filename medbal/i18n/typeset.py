@@ -10,13 +10,19 @@ Two rules, applied at render time to every Chinese text on a terminal:
 
 Pure functions of text and width, so they are tested without a terminal; widths are
 display cells (a Han character is two), counted by Rich's own table.
+
+This is also the one place for what else differs by language when medbal puts text
+together (MARKS, at the end): the label colon, how clauses and sentences are joined,
+the quotation marks around data in a message (`{x!q}` in the catalogue), a note in
+brackets after a name, the plural of a unit, and the HTML lang tag.  The words
+themselves are the catalogue's (medbal.i18n.catalogue).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from medbal.core.model import CJK
 
@@ -26,7 +32,9 @@ _HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _FULLWIDTH_PUNCT = r"\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65“”‘’…—"
 _LATIN = r"A-Za-z0-9"
 # A space run between two characters, at least one of them Han or full-width punctuation.
-_SPACES_NEAR_CJK = re.compile(f"(?<=[{CJK}“”‘’…—]) +| +(?=[{CJK}“”‘’…—])")
+# The patterns are compiled on first use (re's cache), not at import: compiling these
+# ranges costs milliseconds, and JSON output imports this module for its punctuation only.
+_SPACES_NEAR_CJK = f"(?<=[{CJK}“”‘’…—]) +| +(?=[{CJK}“”‘’…—])"
 _SEPARATORS = "→+*"  # keeps its spaces: "问题？ → 回答", "姓名 + 之子", the default mark " *"
 
 
@@ -37,15 +45,15 @@ def _keep_around_arrow(m: re.Match[str]) -> str:
     return " " if (before and before in _SEPARATORS) or (after and after in _SEPARATORS) else ""
 
 
-_HAN_THEN_LATIN = re.compile(f"([{_HAN}])([{_LATIN}])")
-_LATIN_THEN_HAN = re.compile(f"([{_LATIN}%])([{_HAN}])")
+_HAN_THEN_LATIN = f"([{_HAN}])([{_LATIN}])"
+_LATIN_THEN_HAN = f"([{_LATIN}%])([{_HAN}])"
 
 
 def space_zh(text: str) -> str:
     """The one spacing rule between Han characters and Latin letters or digits."""
-    text = _SPACES_NEAR_CJK.sub(_keep_around_arrow, text)
-    text = _HAN_THEN_LATIN.sub(r"\1 \2", text)
-    return _LATIN_THEN_HAN.sub(r"\1 \2", text)
+    text = re.sub(_SPACES_NEAR_CJK, _keep_around_arrow, text)
+    text = re.sub(_HAN_THEN_LATIN, r"\1 \2", text)
+    return re.sub(_LATIN_THEN_HAN, r"\1 \2", text)
 
 
 def cells(text: str) -> int:
@@ -56,13 +64,13 @@ def cells(text: str) -> int:
     return cell_len(text)
 
 
-_TOKEN = re.compile(f"[{_LATIN}\\-_/.:=+@#&*'\"]+|\\s+|.", re.S)
+_TOKEN = f"[{_LATIN}\\-_/.:=+@#&*'\"]+|\\s+|."  # compiled on first use, as above
 
 
 def _tokens(text: str) -> list[str]:
     """Unbreakable pieces: a Latin word (with its ASCII punctuation), a run of spaces,
     or any other single character (each Han character may end a line)."""
-    return _TOKEN.findall(text)
+    return re.findall(_TOKEN, text, re.S)
 
 
 def break_lines(text: str, width: int) -> list[str]:
@@ -115,8 +123,7 @@ def _carry(line: list[str], token: str) -> list[str]:
 
 # --- Punctuation and wording that differ by language: the one table of them ------------
 
-@dataclass(frozen=True)
-class Marks:
+class Marks(NamedTuple):  # a NamedTuple, not a dataclass: a fifth of the import time
     """How one language punctuates what medbal puts together from parts."""
 
     colon: str  # after a label: "Sources: " / "依据："
