@@ -10,6 +10,7 @@ found by key through `msg`.  How each language punctuates what is put together
 from __future__ import annotations
 
 import re
+from collections import ChainMap
 
 from medbal.core import sources
 from medbal.core.errors import MedbalError, Phrase
@@ -129,8 +130,8 @@ SECTIONS: dict[str, dict[str, tuple[str, str]]] = {
     "errors": ERRORS,
     "page": PAGE_WORDS,
 }
-CATALOGUE: dict[str, tuple[str, str]] = {
-    key: entry for section in SECTIONS.values() for key, entry in section.items()}
+# A view, not a copy: an entry added to a section later (MESSAGES.update below) is found too.
+CATALOGUE: ChainMap[str, tuple[str, str]] = ChainMap(*SECTIONS.values())
 _LOCALIZED = (Phrase, MedbalError)
 _COLUMN = {lang: i for i, lang in enumerate(LANGS)}  # an entry is (en, zh), as LANGS
 
