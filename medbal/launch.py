@@ -94,30 +94,17 @@ def _raise_terminated(signum: int, frame: object) -> None:
     raise Terminated()
 
 
-_WORDS = {
-    "interrupted": ("interrupted.", "已中断。"),
-    "terminated": ("terminated.", "已终止。"),
-    "bug": ("internal error ({what}); please report it, and run again with MEDBAL_DEBUG=1 "
-            "for the details",
-            "内部错误（{what}）；请报告此问题，设置 MEDBAL_DEBUG=1 后重新运行可看到详情"),
-    "lossy": ("this terminal's encoding ({encoding}) cannot show some characters; they "
-              "appear as '?'. Use a UTF-8 locale (for example LANG=C.UTF-8) to see them",
-              "此终端的编码（{encoding}）无法显示部分字符，已显示为“?”；请使用 UTF-8 "
-              "编码（例如 LANG=C.UTF-8）"),
-    "stdout_failed": ("cannot write to standard output: {reason}",
-                      "无法写入标准输出：{reason}"),
-}
-
-
 def say(lang: str, key: str, code: int, **values: str) -> int:
     """One line `medbal: ...` on stderr in the person's language (English where the
-    terminal cannot show Chinese); returns `code` for the caller to exit with."""
-    en, zh = _WORDS[key]
-    text = (zh if lang == "zh" else en).format(**values)
+    terminal cannot show Chinese); returns `code` for the caller to exit with.  The
+    words are the catalogue's, imported only now: a run that ends well never loads them."""
+    from medbal.i18n.catalogue import msg
+
+    text = msg(key, lang, **values)
     try:
         text.encode(getattr(sys.stderr, "encoding", None) or "utf-8")
     except (UnicodeEncodeError, LookupError):
-        text = en.format(**values)  # a message of '?' helps no one: English, which shows
+        text = msg(key, "en", **values)  # a message of '?' helps no one: English, which shows
     try:
         sys.stderr.write(f"\nmedbal: {text}\n" if key == "interrupted" else f"medbal: {text}\n")
         sys.stderr.flush()

@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 import yaml
 
-from medbal.core import sources
 from medbal.core.engine import all_paths
 from medbal.files.loader import load_file
+from medbal.i18n import sources
 
 from conftest import TREES
 from small_trees import VALID

@@ -153,7 +153,8 @@ def test_trees_folder_and_tree_files(run, write, tmp_path):
 
 
 def test_the_page_words_follow_the_chinese_typesetting_rules():
-    from medbal.i18n.page_words import WORDS, word
+    from medbal.i18n.catalogue import msg as word
+    from medbal.i18n.page_words import WORDS
 
     han, latin = "[\u4e00-\u9fff]", "[A-Za-z0-9]"
     values = {"n": 2, "total": 5, "date": "2026-01-02", "version": "0.1.0", "items": "a=b"}

@@ -21,7 +21,7 @@ from page_browser import (  # noqa: F401  (fixtures)
 )
 
 from medbal.core.engine import all_paths, walk
-from medbal.i18n.page_words import word
+from medbal.i18n.catalogue import msg as word
 from medbal.present.pages import checklist_page
 from medbal.present.views import diagnose_view
 

@@ -219,8 +219,7 @@ def docs(
     from medbal.present.present import present
 
     if category and all_:
-        raise UsageError("give a category or --all, not both",
-                         "请指定一个类别或 --all，不能同时使用")
+        raise UsageError("category_and_all")
     view = api.docs(category, lang.value if lang else None, trees)
     present(docs_kind(category, all_), view, fmt.value, output)
 
@@ -253,9 +252,7 @@ def page(
     from medbal.present.webpage import run_page
 
     if not output:
-        raise UsageError("give the file to write with --output FILE, for example "
-                         "--output medbal.html",
-                         "请用 --output 文件名 指定要写入的文件，例如 --output medbal.html")
+        raise UsageError("page_needs_output")
     run_page(tree or [], output, lang.value if lang else None, trees,
              datetime.date.today().isoformat())
 

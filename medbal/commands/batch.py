@@ -18,10 +18,10 @@ from pathlib import Path
 from typing import IO, Any
 
 from medbal.core.engine import walk
-from medbal.core.errors import FAILED, USAGE, MedbalError, TreeError, UsageError
+from medbal.core.errors import FAILED, USAGE, MedbalError, Phrase, TreeError, UsageError
 from medbal.core.model import LANGS, Checklists, Tree
 from medbal.files.registry import checklists_for, load_tree
-from medbal.i18n.catalogue import msg
+from medbal.i18n.catalogue import in_lang, msg
 from medbal.present.views import diagnose_view
 
 KEYS = ("answers", "tree", "lang", "id")
@@ -36,15 +36,16 @@ class InputError(MedbalError):
 
 
 class LineError(Exception):
-    """A line that cannot be answered: its message in both languages and its code."""
+    """A line that cannot be answered: its message (words of the catalogue, or text the
+    same in every language) and its code."""
 
-    def __init__(self, en: str, zh: str, code: int = USAGE):
-        super().__init__(en)
-        self.en, self.zh, self.code = en, zh, code
+    def __init__(self, message: Phrase | MedbalError | str, code: int = USAGE):
+        super().__init__(str(message))
+        self.message, self.code = message, code
 
 
-def _bad(message: str, **values: object) -> LineError:
-    return LineError(msg(message, "en", **values), msg(message, "zh", **values))
+def _bad(key: str, **values: object) -> LineError:
+    return LineError(Phrase(key, **values))
 
 
 class Batch:
@@ -100,13 +101,12 @@ class Batch:
                 tree, checklists = self.tree(tree_name)
                 result = walk(tree, answers)
             except MedbalError as exc:
-                raise LineError(exc.text("en"), exc.text("zh"), exc.exit_code) from None
+                raise LineError(exc, exc.exit_code) from None
             except TreeError as exc:  # FILE:LINE:COL problems, in English everywhere
-                problems = "; ".join(exc.problems)
-                raise LineError(problems, problems, FAILED) from None
+                raise LineError("; ".join(exc.problems), FAILED) from None
             view = diagnose_view(result, lang, checklists, tree_name)
         except LineError as exc:
-            return error_envelope(exc.zh if lang == "zh" else exc.en, exc.code, case_id)
+            return error_envelope(in_lang(exc.message, lang), exc.code, case_id)
         except Exception as exc:  # a bug must not end a session that other cases share
             why = f"{type(exc).__name__}: {exc}"
             return error_envelope(msg("batch_internal", lang, why=why), FAILED, case_id)
@@ -170,11 +170,10 @@ def refuse_conflicts(ctx: Any) -> None:
 
     for name, option in CONFLICTS.items():
         if given(name):
-            raise UsageError(msg("batch_conflict", "en", option=option),
-                             msg("batch_conflict", "zh", option=option))
+            raise UsageError("batch_conflict", option=option)
     fmt = ctx.params.get("fmt")
     if given("fmt") and getattr(fmt, "value", fmt) != "json":
-        raise UsageError(msg("batch_format", "en"), msg("batch_format", "zh"))
+        raise UsageError("batch_format")
 
 
 def run_batch(source: str, default_tree: str, lang_option: str | None,
@@ -210,8 +209,7 @@ def _open(source: str, lang: str) -> IO[bytes]:
     if source == "-":
         stdin = _stdin()
         if stdin is None:
-            raise InputError(msg("batch_unreadable", "en", source=source, why="no stdin"),
-                             msg("batch_unreadable", "zh", source=source, why="没有标准输入"))
+            raise InputError("batch_unreadable", source=source, why=Phrase("batch_no_stdin"))
         return stdin
     try:
         import stat
@@ -221,8 +219,7 @@ def _open(source: str, lang: str) -> IO[bytes]:
         return open(source, "rb")  # noqa: SIM115 - closed by run_batch
     except OSError as exc:
         why = exc.strerror or str(exc)
-        raise InputError(msg("batch_unreadable", "en", source=source, why=why),
-                         msg("batch_unreadable", "zh", source=source, why=why)) from None
+        raise InputError("batch_unreadable", source=source, why=why) from None
 
 
 def _lines(stream: IO[bytes], source: str, lang: str) -> Any:
@@ -240,15 +237,12 @@ def _lines(stream: IO[bytes], source: str, lang: str) -> Any:
                     if not rest or rest.endswith(b"\n"):
                         break
                 else:
-                    raise InputError(msg("batch_unreadable", "en", source=source,
-                                         why="no line break in 64 MiB"),
-                                     msg("batch_unreadable", "zh", source=source,
-                                         why="64 MiB 内没有换行"))
+                    raise InputError("batch_unreadable", source=source,
+                                     why=Phrase("batch_no_line_break"))
                 continue
         except OSError as exc:
             why = exc.strerror or str(exc)
-            raise InputError(msg("batch_unreadable", "en", source=source, why=why),
-                             msg("batch_unreadable", "zh", source=source, why=why)) from None
+            raise InputError("batch_unreadable", source=source, why=why) from None
         if not raw:
             return
         yield raw

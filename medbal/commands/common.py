@@ -21,7 +21,7 @@ def handles_errors(func: F) -> F:
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from medbal.core.errors import TreeError
+        from medbal.core.errors import TreeError, one_line
 
         try:
             return func(*args, **kwargs)
@@ -30,11 +30,14 @@ def handles_errors(func: F) -> F:
                 typer.echo(problem, err=True)
             raise typer.Exit(1) from None
         except MedbalError as exc:
-            typer.echo(f"medbal: {exc.text(_lang(kwargs))}", err=True)
+            typer.echo(f"medbal: {one_line(exc.text(_lang(kwargs)))}", err=True)
             raise typer.Exit(exc.exit_code) from None
         except KeyboardInterrupt:
-            message = "已中断。" if _lang(kwargs) == "zh" else "interrupted."
-            typer.echo(f"\nmedbal: {message}", err=True)
+            # The words are imported here, not above: Ctrl-C during an import outside
+            # this `try` would reach Typer, which exits 130 without a word.
+            from medbal.i18n.catalogue import msg
+
+            typer.echo(f"\nmedbal: {msg('interrupted', _lang(kwargs))}", err=True)
             raise typer.Exit(INTERRUPTED) from None
 
     return wrapper  # type: ignore[return-value]

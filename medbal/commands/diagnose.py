@@ -24,16 +24,11 @@ def parse_answers(pairs: list[str], answers_file: str | None) -> dict[str, str]:
     for pair in pairs:
         qid, sep, value = pair.partition("=")
         if not sep or not qid.strip() or not value.strip():
-            raise UsageError(f"--answer '{pair}' should look like QUESTION=VALUE, "
-                             "for example --answer scheme=employer",
-                             f"--answer “{pair}”的格式应为 问题=答案，"
-                             "例如 --answer scheme=employer")
+            raise UsageError("answer_form", pair=pair)
         if qid.strip() in given:
             # The answers file refuses a question answered twice; so do the options.
-            raise UsageError(f"--answer '{qid.strip()}' is given twice ('{given[qid.strip()]}' "
-                             f"and '{value.strip()}'); give each question one answer",
-                             f"--answer “{qid.strip()}”给了两次（“{given[qid.strip()]}”和"
-                             f"“{value.strip()}”）；每个问题只能有一个回答")
+            raise UsageError("answer_twice", qid=qid.strip(), first=given[qid.strip()],
+                             second=value.strip())
         given[qid.strip()] = answers[qid.strip()] = value.strip()
     return answers
 

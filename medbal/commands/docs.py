@@ -17,8 +17,7 @@ def pick(data: Checklists, key: str | None, all_: bool) -> list[Category]:
 
         did_you_mean("dym_category", key, [c.slug for c in data.categories], name=key,
                      valid=valid)
-        raise UsageError(f"no category '{key}'; choose a number or short name: {valid}",
-                         f"没有类别“{key}”；请输入序号或简称：{valid}")
+        raise UsageError("no_category", name=key, valid=valid)
     return [found]
 
 

@@ -6,7 +6,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from medbal.commands.common import EstimateFormat
-from medbal.core.errors import UsageError
+from medbal.core.errors import Phrase, UsageError
 
 if TYPE_CHECKING:
     from medbal.core.model import Rates
@@ -20,9 +20,7 @@ def parse_items(pairs: list[str]) -> dict[str, Decimal]:
     for pair in pairs:
         item_id, sep, value = pair.partition("=")
         if not sep or not item_id.strip():
-            raise UsageError(f"--item '{pair}' should look like ITEM=AMOUNT, for example "
-                             "--item class-b=1200",
-                             f"--item “{pair}”的格式应为 项目=金额，例如 --item class-b=1200")
+            raise UsageError("item_form", pair=pair)
         items[item_id.strip()] = items.get(item_id.strip(), Decimal(0)) + \
             money(value, f"--item {item_id.strip()}")
     return items
@@ -44,14 +42,12 @@ def estimate_of(rates: Rates, amount: str, threshold: str | None, pairs: list[st
     from medbal.present.views import estimate_view
 
     if region is not None and not region.strip():
-        raise UsageError(f"--region is empty; its regions are: {', '.join(rates.regions)}",
-                         f"--region 为空；可选地区：{', '.join(rates.regions)}")
+        raise UsageError("region_empty", regions=", ".join(rates.regions))
     region_id = region.strip() if region is not None else rates.default_region
     if region_id not in rates.regions:
         regions = ", ".join(rates.regions)
-        raise UsageError(f"no region '{region_id}' in {rates.path}; its regions are: {regions}",
-                         f"{rates.path} 中没有地区“{region_id}”；可选地区：{regions}")
-    bill = money(amount, "the amount", "金额")
+        raise UsageError("no_region", region=region_id, path=rates.path, regions=regions)
+    bill = money(amount, Phrase("the_amount"))
     limit = money(threshold, "--threshold") if threshold is not None else None
     result = estimate(rates.regions[region_id], bill, limit, parse_items(pairs))
     return estimate_view(result, language)

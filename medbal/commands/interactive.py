@@ -53,10 +53,7 @@ def read(console: Console, prompt: session.Prompt) -> str:
     try:
         return console.input(Text(last, style="bold"))
     except EOFError:
-        raise EndOfInput("end of input before an answer; run again, or use --answer "
-                         "ID=VALUE to answer without prompts",
-                         "还没回答就结束了输入；请重新运行，或用 --answer 问题=答案 "
-                         "直接给出回答") from None
+        raise EndOfInput("end_of_input") from None
 
 
 def draw(console: Console, event: session.Event) -> None:

@@ -168,8 +168,7 @@ def _as_of(value: str | None) -> datetime.date:
     try:
         return datetime.date.fromisoformat(value)
     except ValueError:
-        raise UsageError(f"--as-of '{value}' should be a date written YYYY-MM-DD",
-                         f"--as-of “{value}”应为 YYYY-MM-DD 格式的日期") from None
+        raise UsageError("as_of_form", value=value) from None
 
 
 @tree_app.command("validate", short_help="Check tree files. / 检查树文件。")

@@ -53,14 +53,12 @@ def check_answers(tree: Tree, answers: Mapping[str, str]) -> None:
             ids = ", ".join(tree.questions)
             did_you_mean("dym_question", qid, tree.questions, AnswerError, tree=tree.id,
                          qid=qid, ids=ids)
-            raise AnswerError(f"tree '{tree.id}' has no question '{qid}'; its questions are: "
-                              f"{ids}", f"“{tree.id}”中没有问题“{qid}”；可用的问题：{ids}")
+            raise AnswerError("no_question", tree=tree.id, qid=qid, ids=ids)
         if question.option(value) is None:
             values = ", ".join(o.value for o in question.options)
             did_you_mean("dym_value", value, [o.value for o in question.options], AnswerError,
                          value=value, qid=qid, values=values)
-            raise AnswerError(f"'{value}' is not an answer to '{qid}'; choose one of: {values}",
-                              f"“{value}”不是问题“{qid}”的答案；可选：{values}")
+            raise AnswerError("not_an_answer", value=value, qid=qid, values=values)
 
 
 def walk(tree: Tree, answers: Mapping[str, str]) -> Result:

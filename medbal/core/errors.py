@@ -29,17 +29,49 @@ def one_line(text: str) -> str:
     return _CONTROL.sub(lambda m: repr(m.group())[1:-1], text)
 
 
+class Phrase:
+    """Words from the catalogue (medbal.i18n.catalogue) by key, with the values they
+    name, put into a language only when shown.  A value may itself be a Phrase or a
+    MedbalError: it is shown in the same language ("cannot be read" / "无法读取")."""
+
+    __slots__ = ("key", "values")
+
+    def __init__(self, key: str, /, **values: object):
+        self.key = key
+        self.values = values
+
+    def text(self, lang: str) -> str:
+        from medbal.i18n.catalogue import msg  # at the moment it is shown: errors.py stays light
+
+        return msg(self.key, lang, **self.values)
+
+    def __str__(self) -> str:
+        return self.text("en")
+
+    def __repr__(self) -> str:
+        return f"Phrase({self.key!r}, **{self.values!r})"
+
+
 class MedbalError(Exception):
-    """A message in English and, where a person may read it, in Chinese too."""
+    """A message by catalogue key and values: `UsageError("no_region", region=...)`.
+
+    `exc.text(lang)` is the message in a language; `str(exc)` is the English one.
+    """
 
     exit_code = FAILED
 
-    def __init__(self, message: str, zh: str | None = None):
-        super().__init__(message)
-        self.zh = zh
+    def __init__(self, key: str, /, **values: object):
+        super().__init__(key)
+        self.key = key
+        self.values = values
 
     def text(self, lang: str) -> str:
-        return self.zh if lang == "zh" and self.zh else str(self)
+        from medbal.i18n.catalogue import msg  # at the moment it is shown: errors.py stays light
+
+        return msg(self.key, lang, **self.values)
+
+    def __str__(self) -> str:
+        return self.text("en")
 
 
 class UsageError(MedbalError):

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from medbal.core.errors import UsageError
+from medbal.core.errors import Phrase, UsageError
 from medbal.core.model import Region
 
 FEN = Decimal("0.01")
@@ -63,21 +63,17 @@ _AMOUNT = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d{1,12})(?:\.\d{1,6})?")
 MAX_AMOUNT = Decimal(100_000_000)
 
 
-def money(text: str, what: str, what_zh: str | None = None) -> Decimal:
-    """A person's amount in yuan: digits, optional thousands commas, rounded to the fen."""
-    zh = what_zh or what
+def money(text: str, what: str | Phrase) -> Decimal:
+    """A person's amount in yuan: digits, optional thousands commas, rounded to the fen.
+    `what` names it in a message: an option ("--threshold") or words (Phrase("the_amount"))."""
     cleaned = text.strip().replace("，", ",")
     if cleaned.startswith("-") and _AMOUNT.fullmatch(cleaned[1:]):
-        raise UsageError(f"{what} '{text}' is negative; amounts are 0 or more",
-                         f"{zh}“{text}”是负数；金额须为 0 或以上")
+        raise UsageError("amount_negative", what=what, text=text)
     if not _AMOUNT.fullmatch(cleaned):
-        raise UsageError(f"{what} '{text}' is not an amount; write it in yuan, for example "
-                         "8000, 8,000 or 8000.50", f"{zh}“{text}”不是有效的金额，请以元为单位"
-                         "填写，例如 8000、8,000 或 8000.50")
+        raise UsageError("amount_invalid", what=what, text=text)
     value = Decimal(cleaned.replace(",", ""))
     if value > MAX_AMOUNT:
-        raise UsageError(f"{what} '{text}' is more than any bill (at most 100,000,000 yuan)",
-                         f"{zh}“{text}”超出了任何账单的金额（最多 100,000,000 元）")
+        raise UsageError("amount_too_large", what=what, text=text)
     return value.quantize(FEN, ROUND_HALF_UP)
 
 
@@ -90,10 +86,7 @@ def estimate(region: Region, bill: Decimal, threshold: Decimal | None = None,
     given = threshold is not None or region.threshold is not None
     start = threshold if threshold is not None else (region.threshold or Decimal(0))
     if start > bill:
-        raise UsageError(f"the threshold ({start}) is above the bill ({bill}): the pooled fund "
-                         "pays nothing below the threshold, so there is nothing to estimate",
-                         f"起付线（{start}）高于账单金额（{bill}）：起付线以下统筹基金不支付，"
-                         "无需估算")
+        raise UsageError("threshold_above_bill", start=start, bill=bill)
     slices: list[Slice] = []
     low = Decimal(0)
     for band in region.bands:
@@ -107,9 +100,8 @@ def estimate(region: Region, bill: Decimal, threshold: Decimal | None = None,
     known = {i.id: i for i in region.items}
     for item_id, amount in (items or {}).items():
         if item_id not in known:
-            names = ", ".join(known) or "none"
-            raise UsageError(f"region '{region.id}' has no item '{item_id}'; its items are: "
-                             f"{names}", f"地区“{region.id}”没有项目“{item_id}”；可选项目：{names}")
+            names = ", ".join(known) or Phrase("none_listed")
+            raise UsageError("no_item", region=region.id, item=item_id, items=names)
         rate = known[item_id].rate
         lines.append(ItemLine(item_id, amount, rate, _pay(amount, rate)))
     before_cap = sum((s.paid for s in slices), Decimal(0)) + sum((i.paid for i in lines),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from yaml.nodes import MappingNode, ScalarNode
 
-from medbal.core.errors import UsageError
+from medbal.core.errors import Phrase, UsageError
 from medbal.files.yamlread import Reader
 
 
@@ -16,14 +16,13 @@ def read_answers_file(path: str) -> dict[str, str]:
 
         data = sys.stdin.buffer.read(MAX_ANSWERS_BYTES + 1) if sys.stdin is not None else b""
         if len(data) > MAX_ANSWERS_BYTES:
-            raise UsageError(f"--answers-file - is too large (more than {MAX_ANSWERS_BYTES:,} "
-                             "bytes)", f"--answers-file - 太大（超过 {MAX_ANSWERS_BYTES:,} 字节）")
+            raise UsageError("answers_stdin_unreadable",
+                             why=Phrase("file_grew_too_large", limit=MAX_ANSWERS_BYTES))
         return _parse(data, "<stdin>")
     try:
         data = read_bounded(path, MAX_ANSWERS_BYTES)
     except Unreadable as exc:
-        raise UsageError(f"--answers-file '{path}' {exc.text('en')}",
-                         f"--answers-file “{path}”{exc.text('zh')}") from None
+        raise UsageError("answers_file_unreadable", path=path, why=exc) from None
     return _parse(data, path)
 
 
@@ -42,5 +41,5 @@ def _parse(data: bytes, path: str) -> dict[str, str]:
                 r.at(key, f"'{key.value}' is answered twice")
             answers[key.value] = value.value
     if r.problems:
-        raise UsageError("; ".join(r.problems), "回答文件有误：" + "；".join(r.problems))
+        raise UsageError("answers_file_problems", problems=r.problems)
     return answers

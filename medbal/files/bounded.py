@@ -29,18 +29,15 @@ def read_bounded(path: str | Path, limit: int) -> bytes:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        raise Unreadable(f"cannot be read ({reason})", f"无法读取（{reason}）") from None
+        raise Unreadable("file_unreadable", reason=reason) from None
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
-            raise Unreadable("is a folder, expected a .yaml file",
-                             "是文件夹，应为 .yaml 文件")
+            raise Unreadable("file_is_folder")
         if not stat.S_ISREG(info.st_mode):
-            raise Unreadable("is not a saved file (a device, pipe or socket); save it to a "
-                             "file first", "不是普通文件（而是设备、管道或套接字）；请先保存为文件")
+            raise Unreadable("file_not_regular")
         if info.st_size > limit:
-            raise Unreadable(f"is too large ({info.st_size:,} bytes; at most {limit:,})",
-                             f"太大（{info.st_size:,} 字节；最多 {limit:,} 字节）")
+            raise Unreadable("file_too_large", size=info.st_size, limit=limit)
         chunks: list[bytes] = []
         size = 0
         while size <= limit:  # the file may grow while it is read: stop past the limit
@@ -50,11 +47,10 @@ def read_bounded(path: str | Path, limit: int) -> bytes:
             chunks.append(chunk)
             size += len(chunk)
         if size > limit:
-            raise Unreadable(f"is too large (more than {limit:,} bytes)",
-                             f"太大（超过 {limit:,} 字节）")
+            raise Unreadable("file_grew_too_large", limit=limit)
         return b"".join(chunks)
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        raise Unreadable(f"cannot be read ({reason})", f"无法读取（{reason}）") from None
+        raise Unreadable("file_unreadable", reason=reason) from None
     finally:
         os.close(fd)

@@ -14,7 +14,7 @@ import os
 from pathlib import Path
 from typing import TypeVar
 
-from medbal.core.errors import UsageError
+from medbal.core.errors import Phrase, UsageError
 from medbal.core.model import Checklists, ChecklistsPatch, Rates, Tree
 
 Data = TypeVar("Data", Checklists, Rates)
@@ -38,15 +38,12 @@ def overlay_dir(option: str | None) -> Path | None:
     where = "--trees" if option else "MEDBAL_TREES"
     path = Path(raw).expanduser()
     if not path.is_dir():
-        raise UsageError(f"{where} names '{raw}', which is not a folder; "
-                         "give a folder that holds .yaml tree files",
-                         f"{where} 指定的“{raw}”不是文件夹；请给出存放 .yaml 树文件的文件夹")
+        raise UsageError("trees_not_folder", where=where, raw=raw)
     try:  # read it once here, so an unreadable folder is one message, not a traceback later
         os.listdir(path)
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        raise UsageError(f"{where} names '{raw}', which cannot be read ({reason})",
-                         f"{where} 指定的“{raw}”无法读取（{reason}）") from None
+        raise UsageError("trees_unreadable", where=where, raw=raw, reason=reason) from None
     return path
 
 
@@ -59,7 +56,7 @@ def locate(name: str, overlay: Path | None) -> Path:
     if name.endswith((".yaml", ".yml")) or os.sep in name:
         path = Path(name)
         if not path.is_file():
-            raise UsageError(f"no tree file at '{name}'", f"没有树文件“{name}”")
+            raise UsageError("no_tree_file", name=name)
         return path
     for folder in search_dirs(overlay):
         candidate = folder / f"{name}.yaml"
@@ -68,10 +65,9 @@ def locate(name: str, overlay: Path | None) -> Path:
     from medbal.i18n.suggest import did_you_mean
 
     trees = [t for t in available_ids(overlay) if t not in (CHECKLISTS_ID, RATES_ID)]
-    known = ", ".join(trees) or "none"  # the checklists and rates are not walked
+    known = ", ".join(trees) or Phrase("none_listed")  # the checklists and rates are not walked
     did_you_mean("dym_tree", name, trees, name=name, known=known)
-    raise UsageError(f"no tree named '{name}'; known trees: {known}",
-                     f"没有名为“{name}”的树；现有：{known}")
+    raise UsageError("no_tree", name=name, known=known)
 
 
 def available_ids(overlay: Path | None) -> list[str]:
@@ -89,8 +85,7 @@ def load_tree(name: str, overlay: Path | None) -> Tree:
     if not isinstance(loaded, Tree):
         other = "medbal docs" if isinstance(loaded, (Checklists, ChecklistsPatch)) \
             else "medbal estimate"
-        raise UsageError(f"'{name}' ({path}) is not a decision tree; use '{other}' for it",
-                         f"“{name}”（{path}）不是问答树，请用“{other}”")
+        raise UsageError("not_a_tree", name=name, path=path, other=other)
     return loaded
 
 
@@ -119,16 +114,18 @@ def _load_data(file_id: str, cls: type[Data], kind: str, overlay: Path | None) -
     if isinstance(loaded, ChecklistsPatch):
         loaded = resolve_patch(loaded, path, overlay)
     if not isinstance(loaded, cls):
-        raise UsageError(f"{path} should hold kind: {kind}", f"{path} 应为 kind: {kind} 文件")
+        raise UsageError("wrong_kind", path=path, kind=kind)
     return loaded
 
 
 def load_checklists(overlay: Path | None) -> Checklists:
-    return _load_data(CHECKLISTS_ID, Checklists, "checklists", overlay)
+    loaded: Checklists = _load_data(CHECKLISTS_ID, Checklists, "checklists", overlay)
+    return loaded
 
 
 def load_rates(overlay: Path | None) -> Rates:
-    return _load_data(RATES_ID, Rates, "rates", overlay)
+    loaded: Rates = _load_data(RATES_ID, Rates, "rates", overlay)
+    return loaded
 
 
 def base_file(patch: ChecklistsPatch, path: Path, overlay: Path | None) -> Path:

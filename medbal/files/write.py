@@ -22,23 +22,18 @@ def write_atomic(target: str, text: str) -> None:
     """
     path = Path(os.path.realpath(target))
     if path.is_dir():
-        raise OutputError(f"--output '{target}' is a folder; give a file name",
-                          f"--output “{target}”是文件夹，请给出文件名")
+        raise OutputError("output_is_folder", target=target)
     mode = _new_file_mode()
     if path.exists():
         info = path.stat()
         if not stat.S_ISREG(info.st_mode):
-            raise OutputError(f"--output '{target}' is not a regular file (a device or a "
-                              "pipe); use --output - for standard output",
-                              f"--output “{target}”不是普通文件（而是设备或管道）；"
-                              "输出到标准输出请用 --output -")
+            raise OutputError("output_not_regular", target=target)
         mode = stat.S_IMODE(info.st_mode)
     import tempfile  # only when writing a file: JSON to stdout does not pay for it
 
     folder = path.parent
     if not folder.is_dir():
-        raise OutputError(f"cannot write '{target}': the folder '{folder}' does not exist",
-                          f"无法写入“{target}”：文件夹“{folder}”不存在")
+        raise OutputError("output_no_folder", target=target, folder=folder)
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
     except OSError as exc:
@@ -65,8 +60,7 @@ def _new_file_mode() -> int:
 
 
 def _cannot_write(target: str, exc: OSError) -> OutputError:
-    return OutputError(f"cannot write '{target}': {exc.strerror}",
-                       f"无法写入“{target}”：{exc.strerror}")
+    return OutputError("output_failed", target=target, reason=exc.strerror)
 
 
 def json_text(data: object, for_stdout: bool = False) -> str:

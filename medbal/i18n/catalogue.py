@@ -1,12 +1,23 @@
-"""The words of the interface itself, in both languages.
+"""The one catalogue of the words medbal itself says, in both languages, and its lookup.
 
 The content (questions, outcomes, categories, documents) lives in trees/; these
-are only headings, prompts and hints that every tree shares.
+are the headings, prompts and hints that every tree shares (here), the error
+messages (words_errors.py) and the web page's own words (page_words.py), all
+found by key through `msg`.  How each language punctuates what is put together
+(colons, separators, quotation marks) is medbal.i18n.typeset's.
 """
 
 from __future__ import annotations
 
-from medbal.core import sources
+import re
+from collections import ChainMap
+
+from medbal.core.errors import MedbalError, Phrase
+from medbal.core.model import LANGS
+from medbal.i18n import sources
+from medbal.i18n.page_words import WORDS as PAGE_WORDS
+from medbal.i18n.typeset import clauses, colon, quote
+from medbal.i18n.words_errors import ERRORS
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # headings shared by outcome and checklist renderers
@@ -28,8 +39,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "keys_end": ("Type an answer's number to change it, r to restart, or q to quit",
                  "输入回答前的序号可修改该回答，r 重来，q 退出"),
     "default": ("Enter keeps: {value}", "直接回车保留：{value}"),
-    "not_an_option": ("'{entry}' is not one of the options; type 1 to {n}.",
-                      "“{entry}”不是选项，请输入 1 到 {n}。"),
+    "not_an_option": ("{entry!q} is not one of the options; type 1 to {n}.",
+                      "{entry!q}不是选项，请输入 1 到 {n}。"),
     "type_a_number": ("Type a number from 1 to {n}, or ? for help.",
                       "请输入 1 到 {n} 的序号，或输入 ? 查看帮助。"),
     "no_help": ("This question has no extra help.", "这道题没有补充说明。"),
@@ -38,7 +49,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "没有第 {entry} 个回答，请输入 1 到 {n}。"),
     "bye": ("Stopped. Nothing was saved.", "已退出，未保存任何内容。"),
     # checklists
-    "category": ("Category", "类别"),
+    # The short name is English: a Chinese heading shows the number only.
+    "category": ("Category {n} · {slug}", "类别 {n}"),
     "no": ("No.", "序号"),
     "slug": ("Short name", "简称"),
     "title": ("Situation", "情形"),
@@ -95,61 +107,71 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "more": ("For one checklist: medbal docs NUMBER", "查看某一类的清单：medbal docs 序号"),
 }
 
-# --batch (medbal/batch.py) and "did you mean" (medbal/suggest.py): errors a person reads.
 MESSAGES.update({
-    "batch_unreadable": ("--batch '{source}' cannot be read ({why})",
-                         "无法读取 --batch “{source}”（{why}）"),
-    "batch_conflict": ("--batch takes the answers from each line and writes to stdout; "
-                       "leave out {option}",
-                       "--batch 从每一行读取回答并写到标准输出，请去掉 {option}"),
-    "batch_format": ("--batch always writes JSON lines; leave out --format or give --format json",
-                     "--batch 总是输出 JSON 行；请去掉 --format，或改用 --format json"),
-    "batch_encoding": ("the line is not UTF-8 text", "这一行不是 UTF-8 编码的文本"),
-    "batch_not_json": ("the line is not JSON ({why})", "这一行不是有效的 JSON"),
-    "batch_not_object": ('the line should be a JSON object, for example '
-                         '{{"answers": {{"scheme": "employer"}}, "id": 1}}',
-                         '这一行应为 JSON 对象，例如 '
-                         '{{"answers": {{"scheme": "employer"}}, "id": 1}}'),
-    "batch_unknown_key": ("the line has an unknown key '{name}'; a line may have: {keys}",
-                          "这一行有无法识别的键“{name}”；可用的键：{keys}"),
-    "batch_unknown_key_dym": ("the line has an unknown key '{name}'; did you mean '{best}'? "
-                              "A line may have: {keys}",
-                              "这一行有无法识别的键“{name}”，您是不是要写“{best}”？"
-                              "可用的键：{keys}"),
-    "batch_tree": ("'tree' should be the id of a tree (a file is named on the command line)",
-                   "“tree”应为树的名称（树文件只能在命令行里指定）"),
-    "batch_lang": ("'lang' is {value}; choose one of: {langs}",
-                   "“lang”的值 {value} 无效；可选：{langs}"),
-    "batch_answers": ("'answers' should be an object of QUESTION: VALUE, both text",
-                      "“answers”应为对象，以问题为键、答案为值，两者都须是文本"),
-    "batch_internal": ("this line could not be answered ({why}); please report it",
-                       "这一行无法处理（{why}），请报告此问题"),
-    "batch_too_long": ("the line is longer than {limit} bytes and was skipped",
-                       "这一行超过 {limit} 字节，已跳过"),
-    "dym_category": ("no category '{name}'; did you mean '{best}'? "
-                     "Choose a number or short name: {valid}",
-                     "没有类别“{name}”，您是不是要找“{best}”？请输入序号或简称：{valid}"),
-    "dym_tree": ("no tree named '{name}'; did you mean '{best}'? Known trees: {known}",
-                 "没有名为“{name}”的树，您是不是要找“{best}”？现有：{known}"),
-    "dym_question": ("tree '{tree}' has no question '{qid}'; did you mean '{best}'? "
-                     "Its questions are: {ids}",
-                     "“{tree}”中没有问题“{qid}”，您是不是要找“{best}”？可用的问题：{ids}"),
-    "dym_value": ("'{value}' is not an answer to '{qid}'; did you mean '{best}'? "
-                  "Choose one of: {values}",
-                  "“{value}”不是问题“{qid}”的答案，您是不是要选“{best}”？可选：{values}"),
     "answer_add": ("Add the --answer that fits to this command and run it again:",
                    "把符合您情况的那一项 --answer 加到下面的命令后面，再运行一次："),
 })
 
+# Deadlines in a table (medbal.present.pages.deadline_summary); the plural rule is
+# medbal.i18n.typeset.counted.
+MESSAGES.update({
+    "unit_day": ("day", "天"),
+    "unit_month": ("month", "个月"),
+    "unit_year": ("year", "年"),
+    "deadline_within": ("within {count}", "{count}内"),
+    "deadline_at_least": ("at least {count}", "至少 {count}"),
+    "deadline_not_stated": ("not stated: ask", "资料未写明"),
+})
+
+# The one catalogue: every section, looked up by `msg`.  A key is in one section only
+# (tests/test_catalogue.py checks it): the page's words are the ones page.js receives.
+SECTIONS: dict[str, dict[str, tuple[str, str]]] = {
+    "interface": MESSAGES,
+    "errors": ERRORS,
+    "page": PAGE_WORDS,
+}
+# A view, not a copy: an entry added to a section later (MESSAGES.update below) is found too.
+CATALOGUE: ChainMap[str, tuple[str, str]] = ChainMap(*SECTIONS.values())
+_LOCALIZED = (Phrase, MedbalError)
+_COLUMN = {lang: i for i, lang in enumerate(LANGS)}  # an entry is (en, zh), as LANGS
+
+
+def pick(pair: tuple[str, str], lang: str) -> str:
+    """The one of an (en, zh) pair in `lang` (English for a language medbal does not have)."""
+    return pair[_COLUMN.get(lang, 0)]
+
 
 def msg(key: str, lang: str, **values: object) -> str:
-    en, zh = MESSAGES[key]
-    return (zh if lang == "zh" else en).format(**values)
+    """The catalogue's entry `key` in `lang`, with `values` put in its {fields}.
+
+    `{name!q}` quotes a value as the language quotes data ('x' / “x”); a value that
+    is a Phrase or a MedbalError is shown in the same language; a list is joined as
+    clauses ("a; b" / "a；b").
+    """
+    template = pick(CATALOGUE[key], lang)
+    if "!q}" in template:
+        template = re.sub(_QUOTED, lambda m: quote(f"{{{m[1]}}}", lang), template)
+    if any(isinstance(v, (list, *_LOCALIZED)) for v in values.values()):
+        values = {k: in_lang(v, lang) if isinstance(v, (list, *_LOCALIZED)) else v
+                  for k, v in values.items()}
+    return template.format(**values)
+
+
+_QUOTED = r"\{(\w+)!q\}"  # "{name!q}" becomes "“{name}”" in the language's marks
+
+
+def in_lang(value: object, lang: str) -> str:
+    """A value as a message shows it: a Phrase or MedbalError in `lang`, a list as clauses."""
+    if isinstance(value, _LOCALIZED):
+        return value.text(lang)
+    if isinstance(value, list):
+        return clauses((in_lang(v, lang) for v in value), lang)
+    return str(value)
 
 
 def label(key: str, lang: str) -> str:
     """A message as the label of what follows it: 'Sources: ' or '依据：'."""
-    return msg(key, lang) + ("：" if lang == "zh" else ": ")
+    return msg(key, lang) + colon(lang)
 
 
 def source_label(ref: str, lang: str) -> str:

@@ -24,5 +24,4 @@ def _checked(value: str, where: str) -> str:
         return "zh"
     if value.startswith("en"):
         return "en"
-    raise UsageError(f"{where} is '{value}'; choose one of: {', '.join(LANGS)}",
-                     f"{where} 为“{value}”；可选：{', '.join(LANGS)}")
+    raise UsageError("lang_invalid", where=where, value=value, langs=", ".join(LANGS))

@@ -1,7 +1,9 @@
-"""The words of the web page's own interface (`medbal page`), in both languages.
+"""The catalogue's page section: the words of the web page's own interface (`medbal page`).
 
-Kept apart from messages.py because only the page shows them; headings of the
-outcome and checklist come from messages.py through the page sections.
+Looked up by medbal.i18n.catalogue.msg like every entry; kept in a section of their
+own because the page build hands exactly these to the page's script (page.js fills
+their {fields} itself, so they use plain fields only).  Headings of the outcome and
+checklist come from the interface section through the page sections.
 """
 
 from __future__ import annotations
@@ -35,7 +37,3 @@ WORDS: dict[str, tuple[str, str]] = {
                  "本页面需要 JavaScript，请用开启了 JavaScript 的浏览器打开。"),
 }
 
-
-def word(key: str, lang: str, **values: object) -> str:
-    en, zh = WORDS[key]
-    return (zh if lang == "zh" else en).format(**values)

@@ -17,11 +17,9 @@ def closest(word: str, choices: Iterable[str]) -> str | None:
 
 
 def did_you_mean(key: str, word: str, choices: Iterable[str], error: type[UsageError] = UsageError,
-                 **values: str) -> None:
+                 **values: object) -> None:
     """Raise `error` with message `key` naming the closest choice, if one is close;
     otherwise return, and the caller raises its plain message."""
-    from medbal.i18n.catalogue import msg
-
     best = closest(word, choices)
     if best is not None:
-        raise error(msg(key, "en", best=best, **values), msg(key, "zh", best=best, **values))
+        raise error(key, best=best, **values)

@@ -10,11 +10,19 @@ Two rules, applied at render time to every Chinese text on a terminal:
 
 Pure functions of text and width, so they are tested without a terminal; widths are
 display cells (a Han character is two), counted by Rich's own table.
+
+This is also the one place for what else differs by language when medbal puts text
+together (MARKS, at the end): the label colon, how clauses and sentences are joined,
+the quotation marks around data in a message (`{x!q}` in the catalogue), a note in
+brackets after a name, the plural of a unit, and the HTML lang tag.  The words
+themselves are the catalogue's (medbal.i18n.catalogue).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from typing import NamedTuple
 
 from medbal.core.model import CJK
 
@@ -24,7 +32,9 @@ _HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _FULLWIDTH_PUNCT = r"\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65“”‘’…—"
 _LATIN = r"A-Za-z0-9"
 # A space run between two characters, at least one of them Han or full-width punctuation.
-_SPACES_NEAR_CJK = re.compile(f"(?<=[{CJK}“”‘’…—]) +| +(?=[{CJK}“”‘’…—])")
+# The patterns are compiled on first use (re's cache), not at import: compiling these
+# ranges costs milliseconds, and JSON output imports this module for its punctuation only.
+_SPACES_NEAR_CJK = f"(?<=[{CJK}“”‘’…—]) +| +(?=[{CJK}“”‘’…—])"
 _SEPARATORS = "→+*-?"  # keeps its spaces: "问题？ → 回答", "姓名 + 之子", the default mark " *",
 # an option in a sentence ("那一项 --answer 加到"), a key to type ("或 ? 帮助")
 
@@ -36,15 +46,15 @@ def _keep_around_arrow(m: re.Match[str]) -> str:
     return " " if (before and before in _SEPARATORS) or (after and after in _SEPARATORS) else ""
 
 
-_HAN_THEN_LATIN = re.compile(f"([{_HAN}])([{_LATIN}])")
-_LATIN_THEN_HAN = re.compile(f"([{_LATIN}%])([{_HAN}])")
+_HAN_THEN_LATIN = f"([{_HAN}])([{_LATIN}])"
+_LATIN_THEN_HAN = f"([{_LATIN}%])([{_HAN}])"
 
 
 def space_zh(text: str) -> str:
     """The one spacing rule between Han characters and Latin letters or digits."""
-    text = _SPACES_NEAR_CJK.sub(_keep_around_arrow, text)
-    text = _HAN_THEN_LATIN.sub(r"\1 \2", text)
-    return _LATIN_THEN_HAN.sub(r"\1 \2", text)
+    text = re.sub(_SPACES_NEAR_CJK, _keep_around_arrow, text)
+    text = re.sub(_HAN_THEN_LATIN, r"\1 \2", text)
+    return re.sub(_LATIN_THEN_HAN, r"\1 \2", text)
 
 
 def cells(text: str) -> int:
@@ -55,14 +65,15 @@ def cells(text: str) -> int:
     return cell_len(text)
 
 
-# A figure with its separators ("1,200.00", "88%") is one word, never broken.
-_TOKEN = re.compile(f"[{_LATIN}\\-_/.,:=+@#&*%'\"]+|\\s+|.", re.S)
+# A figure with its separators ("1,200.00", "88%") is one word, never broken; compiled on
+# first use, as above.
+_TOKEN = f"[{_LATIN}\\-_/.,:=+@#&*%'\"]+|\\s+|."
 
 
 def _tokens(text: str) -> list[str]:
     """Unbreakable pieces: a Latin word (with its ASCII punctuation), a run of spaces,
     or any other single character (each Han character may end a line)."""
-    return _TOKEN.findall(text)
+    return re.findall(_TOKEN, text, re.S)
 
 
 def break_lines(text: str, width: int) -> list[str]:
@@ -111,3 +122,71 @@ def _carry(line: list[str], token: str) -> list[str]:
     while len(line) > 1 and line[-1] in OPENING:
         carried.insert(0, line.pop())
     return carried
+
+
+# --- Punctuation and wording that differ by language: the one table of them ------------
+
+class Marks(NamedTuple):  # a NamedTuple, not a dataclass: a fifth of the import time
+    """How one language punctuates what medbal puts together from parts."""
+
+    colon: str  # after a label: "Sources: " / "依据："
+    clauses: str  # between items that are clauses or titles: "a; b" / "a；b"
+    sentences: str  # between sentences run into one paragraph: "A. B." / "甲。乙。"
+    quotes: tuple[str, str]  # around data quoted in a message: 'x' / “x”
+    aside: str  # a note after a name: "Title (origin)" / "标题（出处）"
+    plural: str  # added to a unit word when the count is not 1: "7 days" / "7 天"
+    html: str  # the HTML lang tag
+    han: bool  # laid out by the Chinese rules above (spacing, line breaks)
+
+
+MARKS = {
+    "en": Marks(colon=": ", clauses="; ", sentences=" ", quotes=("'", "'"), aside="{} ({})",
+                plural="s", html="en", han=False),
+    "zh": Marks(colon="：", clauses="；", sentences="", quotes=("“", "”"), aside="{}（{}）",
+                plural="", html="zh-Hans", han=True),
+}
+
+
+def marks(lang: str) -> Marks:
+    """The punctuation of `lang` (English for a language medbal does not have)."""
+    return MARKS.get(lang, MARKS["en"])
+
+
+def colon(lang: str) -> str:
+    return marks(lang).colon
+
+
+def clauses(items: Iterable[str], lang: str) -> str:
+    """Items that are clauses or titles, as one line: 'a; b' / 'a；b'."""
+    return marks(lang).clauses.join(items)
+
+
+def sentences(items: Iterable[str], lang: str) -> str:
+    """Sentences run into one paragraph: 'A. B.' / '甲。乙。'."""
+    return marks(lang).sentences.join(items)
+
+
+def quote(text: object, lang: str) -> str:
+    """Data quoted in a message: 'short-trip' / “short-trip”."""
+    opening, closing = marks(lang).quotes
+    return f"{opening}{text}{closing}"
+
+
+def aside(text: str, note: str, lang: str) -> str:
+    """A name with a note after it: 'Title (origin)' / '标题（出处）'."""
+    return marks(lang).aside.format(text, note)
+
+
+def counted(n: int, unit: str, lang: str) -> str:
+    """A count with its unit word (the catalogue's singular): '1 day', '7 days', '7 天'."""
+    return f"{n} {unit}{marks(lang).plural if n != 1 else ''}"
+
+
+def html_lang(lang: str) -> str:
+    return marks(lang).html
+
+
+def han_layout(lang: str) -> bool:
+    """Whether `lang` is laid out by the Chinese rules of this module (space_zh,
+    break_lines) rather than by spaces between words."""
+    return marks(lang).han

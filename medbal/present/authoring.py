@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, TypedDict
 
 from medbal.core.engine import COUNT_CAP, count_paths, iter_paths
-from medbal.core.errors import UsageError
+from medbal.core.errors import Phrase, UsageError
 from medbal.core.model import Checklists, ChecklistsPatch, Rates, Tree
 from medbal.files.registry import resolve_patch, shipped_dir
 
@@ -104,14 +104,11 @@ def path_rows(tree: Tree, lang: str) -> tuple[int, Iterator[dict[str, Any]]]:
     """(how many paths, the rows one at a time); UsageError when there are too many."""
     count, steps = count_paths(tree)
     if count > MAX_PATHS or steps > MAX_PATH_STEPS:
-        shown = "more than 10**18" if count >= COUNT_CAP else f"{count:,}"
-        raise UsageError(
-            f"tree '{tree.id}' has {shown} paths ({min(steps, COUNT_CAP):,} answers in all); "
-            f"'tree paths' lists at most {MAX_PATHS:,} paths and {MAX_PATH_STEPS:,} answers. "
-            "Review it as a graph: medbal tree export",
-            f"树“{tree.id}”有 {shown} 条路径（共 {min(steps, COUNT_CAP):,} 个回答），"
-            f"“tree paths”最多列出 {MAX_PATHS:,} 条路径、{MAX_PATH_STEPS:,} 个回答；"
-            "请用 medbal tree export 查看流程图")
+        paths = Phrase("paths_beyond") if count >= COUNT_CAP else Phrase("paths_count",
+                                                                         count=count)
+        raise UsageError("too_many_paths", tree=tree.id, paths=paths,
+                         answers=min(steps, COUNT_CAP), max_paths=MAX_PATHS,
+                         max_answers=MAX_PATH_STEPS)
     rows = ({"answers": [{"question": a.question.id, "value": a.option.value} for a in path],
              "outcome": outcome.id, "title": outcome.title.get(lang)}
             for path, outcome in iter_paths(tree))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from html import escape
 
+from medbal.i18n import typeset
 from medbal.i18n.catalogue import msg
 from medbal.present.pages import Page, checklist_pages, takehome_pages
 from medbal.present.views import ChecklistsView, DiagnoseView
@@ -87,7 +88,7 @@ def page_html(page: Page) -> str:
 
 
 def pages_html(pages: list[Page], title: str, lang: str) -> str:
-    html_lang = "zh-Hans" if lang == "zh" else "en"
+    html_lang = typeset.html_lang(lang)
     body = "\n".join(page_html(p) for p in pages)
     return (f'<!DOCTYPE html>\n<html lang="{html_lang}">\n<head>\n<meta charset="utf-8">\n'
             f"<title>{escape(title)}</title>\n<style>\n{CSS}\n</style>\n</head>\n"

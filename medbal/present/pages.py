@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from medbal.i18n.catalogue import msg
-from medbal.i18n.typeset import space_zh
+from medbal.i18n.typeset import clauses, counted, han_layout, sentences, space_zh
 from medbal.present.views import (
     CategoryView,
     ChecklistsView,
@@ -41,13 +41,13 @@ class Page:
     form: bool = False  # a printed checklist gets lines for name, ID, date, staff
 
     def __post_init__(self) -> None:
-        if self.lang == "zh":
+        if han_layout(self.lang):
             self.title = space_zh(self.title)
             self.kicker = space_zh(self.kicker) if self.kicker else self.kicker
 
     def add(self, style: str, items: list[str], heading: str | None = None,
             intro: str | None = None) -> None:
-        if self.lang == "zh":  # one spacing rule for every format drawn from a page
+        if han_layout(self.lang):  # one spacing rule for every format drawn from a page
             items = [space_zh(i) for i in items]
             heading = space_zh(heading) if heading else heading
             intro = space_zh(intro) if intro else intro
@@ -56,7 +56,7 @@ class Page:
 
 
 def source_line(sources: list[SourceView], lang: str) -> str:
-    return ("；" if lang == "zh" else "; ").join(s["label"] for s in sources)
+    return clauses((s["label"] for s in sources), lang)
 
 
 def _sources(entry: OutcomeView | CategoryView, lang: str) -> list[str]:
@@ -65,20 +65,19 @@ def _sources(entry: OutcomeView | CategoryView, lang: str) -> list[str]:
     return [source_line(entry["sources"], lang)] + ([reference] if reference else [])
 
 
-UNITS = {"day": ("day", "天"), "month": ("month", "个月"), "year": ("year", "年")}
+UNITS = {"day": "unit_day", "month": "unit_month", "year": "unit_year"}  # catalogue keys
 
 
 def deadline_summary(d: DeadlineView, lang: str) -> str:
     """A short form of a deadline for tables: 'within 7 days', '3 个月内'."""
     if d["kind"] == "not-stated":
-        return "资料未写明" if lang == "zh" else "not stated: ask"
-    if d["amount"] is None:
+        return msg("deadline_not_stated", lang)
+    amount, unit = d["amount"], d["unit"]
+    if amount is None or unit is None:  # the loader gives a unit with every amount
         return d["text"]
-    en, zh = UNITS[d["unit"]]
-    n = d["amount"]
-    if d["kind"] in ("within", "claim"):
-        return f"{n} {zh}内" if lang == "zh" else f"within {n} {en}{'s' if n != 1 else ''}"
-    return f"至少 {n} {zh}" if lang == "zh" else f"at least {n} {en}{'s' if n != 1 else ''}"
+    count = counted(amount, msg(UNITS[unit], lang), lang)
+    key = "deadline_within" if d["kind"] in ("within", "claim") else "deadline_at_least"
+    return msg(key, lang, count=count)
 
 
 def table_deadline(category: CategoryView, lang: str) -> str:
@@ -100,15 +99,14 @@ def _sheet_sources(cat: CategoryView, data: ChecklistsView) -> list[SourceView]:
 
 def checklist_page(cat: CategoryView, data: ChecklistsView, lang: str) -> Page:
     # The slug is an English short name: the Chinese heading shows the number only.
-    kicker = f"{msg('category', lang)} {cat['number']}" + \
-        ("" if lang == "zh" else f" · {cat['slug']}")
+    kicker = msg("category", lang, n=cat["number"], slug=cat["slug"])
     page = Page(title=cat["title"], lang=lang, form=True, kicker=kicker)
     page.add("para", [cat["applies_when"]], msg("applies_when", lang))
     page.add("deadline", [d["text"] for d in cat["deadlines"]] + cat["conditions"],
              msg("deadlines", lang))
     page.add("checks", [d["text"] for d in cat["documents"]], msg("documents", lang))
     for v in cat["variants"]:
-        intro = ("" if lang == "zh" else " ").join([v["applies_when"], *v["conditions"]])
+        intro = sentences([v["applies_when"], *v["conditions"]], lang)
         page.add("checks", [d["text"] for d in v["documents"]],
                  msg("variant", lang, title=v["title"]), intro)
     page.add("checks", [d["text"] for d in cat.get("common_documents", ())],

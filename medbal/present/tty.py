@@ -22,7 +22,7 @@ from rich.text import Text
 from rich.tree import Tree as RichTree
 
 from medbal.i18n.catalogue import label, msg
-from medbal.i18n.typeset import break_lines, cells, space_zh
+from medbal.i18n.typeset import break_lines, cells, han_layout, space_zh
 from medbal.present.pages import (
     Page,
     answers_lines,
@@ -104,7 +104,7 @@ class Command:
 def para(text: str, lang: str, style: str = "") -> Text | ZhPara:
     """Tree text as a renderable that wraps well in its language: English by Rich at
     spaces; Chinese by medbal.i18n.typeset, with its spacing and line-break rules."""
-    if lang == "zh":
+    if han_layout(lang):
         return ZhPara(text, style)
     return Text(text, style=style, overflow="fold")
 

@@ -22,8 +22,9 @@ from medbal import __version__
 from medbal.core.engine import Result, children_first
 from medbal.core.errors import UsageError
 from medbal.core.model import LANGS, Checklists, Question, Tree
+from medbal.i18n import typeset
 from medbal.i18n.catalogue import msg
-from medbal.i18n.page_words import WORDS, word
+from medbal.i18n.page_words import WORDS
 from medbal.present.html import CSS as PRINT_CSS
 from medbal.present.html import page_html
 from medbal.present.pages import Page, checklist_page, outcome_page
@@ -75,7 +76,7 @@ def _outcome_page(tree: Tree, oid: str, checklists: Checklists | None,
         n = checklist["categories"][0]["number"]
         command = msg("checklist_command", lang, n=n)
         for section in page.sections:
-            section.items = [word("checklist_below", lang) if i == command else i
+            section.items = [msg("checklist_below", lang) if i == command else i
                              for i in section.items]
     return _sheet(page, oid)
 
@@ -83,10 +84,7 @@ def _outcome_page(tree: Tree, oid: str, checklists: Checklists | None,
 def tree_data(tree: Tree, checklists: Checklists | None) -> dict[str, Any]:
     clash = [r for r in RESERVED if r in tree.questions]
     if clash:
-        raise UsageError(f"tree '{tree.id}' has a question named '{clash[0]}', which the "
-                         f"page keeps for itself; rename the question",
-                         f"“{tree.id}”中有名为“{clash[0]}”的问题，网页要用这个名字；"
-                         "请给问题改名")
+        raise UsageError("reserved_question", tree=tree.id, name=clash[0])
     most = most_questions(tree)
     return {
         "id": tree.id,
@@ -145,7 +143,7 @@ def build_page(trees: list[tuple[Tree, Checklists | None]], made: str,
     ids = [t.id for t, _ in trees]
     twice = sorted({i for i in ids if ids.count(i) > 1})
     if twice:
-        raise UsageError(f"tree '{twice[0]}' is given twice", f"树“{twice[0]}”重复给出")
+        raise UsageError("tree_twice", tree=twice[0])
     script = "\n" + _asset("page.js")
     style = "\n" + _asset("page.css") + "\n@media print {\n" + PRINT_CSS + "\n}\n"
     for text, end in ((script, "</script"), (style, "</style")):
@@ -155,8 +153,8 @@ def build_page(trees: list[tuple[Tree, Checklists | None]], made: str,
               f"style-src '{_sha256(style)}'; img-src data:; form-action 'none'; "
               "base-uri 'none'")
     data = embed_json(page_data(trees, made, lang))
-    html_lang = {"zh": "zh-Hans", "en": "en", None: "en"}[lang]
-    title = " / ".join(dict.fromkeys(word("app_title", la) for la in (lang or "en", "zh", "en")))
+    html_lang = typeset.html_lang(lang or "en")
+    title = " / ".join(dict.fromkeys(msg("app_title", la) for la in (lang or "en", "zh", "en")))
     return (
         f'<!DOCTYPE html>\n<html lang="{html_lang}">\n<head>\n<meta charset="utf-8">\n'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'

@@ -12,6 +12,9 @@ from __future__ import annotations
 
 import re
 
+from medbal.core.model import Text
+from medbal.i18n.typeset import aside  # how a language puts a note after a name
+
 # id: ((title en, where from en), (title zh, where from zh))
 CATALOGUE: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     "seed-000": (
@@ -93,8 +96,7 @@ def label(ref: str, lang: str) -> str:
     """A source as a reader sees it: its title and where it comes from, in one language."""
     if ref.startswith("local:"):
         return ref.removeprefix("local:").strip()
-    zh = lang == "zh"
     if m := _LAW.fullmatch(ref):
-        return _LAW_LABEL[zh].format(n=int(m.group(1)))
-    title, origin = CATALOGUE[ref][zh]
-    return f"{title}（{origin}）" if zh else f"{title} ({origin})"
+        return Text(*_LAW_LABEL).get(lang).format(n=int(m.group(1)))
+    (title_en, origin_en), (title_zh, origin_zh) = CATALOGUE[ref]
+    return aside(Text(title_en, title_zh).get(lang), Text(origin_en, origin_zh).get(lang), lang)
