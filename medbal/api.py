@@ -23,11 +23,22 @@ from decimal import Decimal
 from pathlib import Path
 
 from medbal.core.engine import walk
-from medbal.core.model import Checklists, Rates, Tree
+from medbal.core.errors import Phrase, UsageError
+from medbal.core.estimate import estimate as compute
+from medbal.core.estimate import money
+from medbal.core.model import Category, Checklists, Rates, Tree
 from medbal.files import registry
 from medbal.i18n.lang import choose_lang
+from medbal.i18n.suggest import did_you_mean
 from medbal.present.present import render
-from medbal.present.views import ChecklistsView, DiagnoseView, EstimateView, diagnose_view
+from medbal.present.views import (
+    ChecklistsView,
+    DiagnoseView,
+    EstimateView,
+    checklists_view,
+    diagnose_view,
+    estimate_view,
+)
 
 __all__ = ["load_tree", "load_checklists", "load_rates", "diagnose", "docs", "estimate",
            "render"]
@@ -70,26 +81,62 @@ def diagnose(tree: str | Tree, answers: Mapping[str, str] | None = None,
 def docs(category: str | int | None = None, lang: str | None = None,
          trees: Folder = None) -> ChecklistsView:
     """The checklist of one category (a number 1-11 or a short name), or of all eleven."""
-    from medbal.commands.docs import docs_view
-
     language = choose_lang(lang)
-    key = None if category is None else str(category)
-    return docs_view(load_checklists(trees), key, key is None, language)
+    data = load_checklists(trees)
+    return checklists_view(data, pick(data, None if category is None else str(category)),
+                           language)
 
 
-def estimate(amount: str | int | Decimal, threshold: str | int | Decimal | None = None,
-             items: Mapping[str, str | int | Decimal] | list[str] | None = None,
-             region: str | None = None,
+def pick(data: Checklists, key: str | None) -> list[Category]:
+    """The category a number or short name names (UsageError, with the nearest name, if
+    none does); every category for None."""
+    if key is None:
+        return list(data.categories)
+    found = data.find(key)
+    if found is None:
+        valid = ", ".join(f"{c.number} {c.slug}" for c in data.categories)
+        did_you_mean("dym_category", key, [c.slug for c in data.categories], name=key,
+                     valid=valid)
+        raise UsageError("no_category", name=key, valid=valid)
+    return [found]
+
+
+Amount = str | int | Decimal
+
+
+def estimate(amount: Amount, threshold: Amount | None = None,
+             items: Mapping[str, Amount] | list[str] | None = None, region: str | None = None,
              lang: str | None = None, trees: Folder = None) -> EstimateView:
     """What the pooled fund may pay back on an inpatient bill, slice by slice.
 
     `items` are separately rated amounts (`{"class-b": 1200}`, or `["class-b=1200"]` as
     typed after --item); `region` a region of the rates file (default: its default).
+    Amounts are read as a person types them ("8,000", "8000.50"); a bad one raises
+    UsageError naming it.
     """
-    from medbal.commands.estimate import estimate_of
-
     language = choose_lang(lang)
+    rates = load_rates(trees)
+    if region is not None and not region.strip():
+        raise UsageError("region_empty", regions=", ".join(rates.regions))
+    region_id = region.strip() if region is not None else rates.default_region
+    if region_id not in rates.regions:
+        raise UsageError("no_region", region=region_id, path=rates.path,
+                         regions=", ".join(rates.regions))
     pairs = [f"{k}={v}" for k, v in items.items()] if isinstance(items, Mapping) \
         else list(items or [])
-    return estimate_of(load_rates(trees), str(amount),
-                       None if threshold is None else str(threshold), pairs, region, language)
+    bill = money(str(amount), Phrase("the_amount"))
+    limit = money(str(threshold), "--threshold") if threshold is not None else None
+    result = compute(rates.regions[region_id], bill, limit, _items(pairs))
+    return estimate_view(result, language)
+
+
+def _items(pairs: list[str]) -> dict[str, Decimal]:
+    """ITEM=AMOUNT pairs as amounts by item; an item given twice is added up."""
+    items: dict[str, Decimal] = {}
+    for pair in pairs:
+        item_id, sep, value = pair.partition("=")
+        if not sep or not item_id.strip():
+            raise UsageError("item_form", pair=pair)
+        items[item_id.strip()] = items.get(item_id.strip(), Decimal(0)) + \
+            money(value, f"--item {item_id.strip()}")
+    return items

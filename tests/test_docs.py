@@ -5,8 +5,9 @@ import os
 
 import pytest
 
-from medbal.commands.docs import docs_view
+from medbal.api import pick
 from medbal.present.present import render
+from medbal.present.views import checklists_view
 
 
 def docs_json(run, *args: str, lang: str = "en") -> dict:
@@ -316,7 +317,7 @@ def test_data_text_is_never_markup(checklists):
     odd = Document("odd", Text("Bring [copy] of ID [/b] <script>x</script>", "带[复印件]"))
     cat = replace(checklists.find("1"), documents=(odd,))
     data = replace(checklists, categories=(cat,))
-    view = docs_view(data, "1", False, "en")
+    view = checklists_view(data, pick(data, "1"), "en")
     md = render("docs", view, "markdown")
     assert r"Bring \[copy\] of ID \[/b\] \<script\>x\</script\>" in md
     html = render("docs", view, "html")

@@ -178,9 +178,12 @@ def estimate(
 
     Example: medbal estimate 8000 --threshold 500 --item class-b=1200
     """
-    from medbal.commands.estimate import run_estimate
+    from medbal import api
+    from medbal.present.present import present
 
-    run_estimate(amount, threshold, item or [], region, fmt, lang, trees)
+    view = api.estimate(amount, threshold, item or [], region, lang.value if lang else None,
+                        trees)
+    present("estimate", view, fmt.value)
 
 
 # --- docs ---------------------------------------------------------------------
@@ -215,13 +218,15 @@ def docs(
     Example: medbal docs short-trip --lang zh --format html --output claim.html
     """
     from medbal import api
-    from medbal.commands.docs import docs_kind
     from medbal.present.present import present
 
     if category and all_:
         raise UsageError("category_and_all")
     view = api.docs(category, lang.value if lang else None, trees)
-    present(docs_kind(category, all_), view, fmt.value, output)
+    # With no category, text and Markdown show the overview table; HTML and JSON give
+    # every sheet, as --all does.
+    present("docs-overview" if category is None and not all_ else "docs", view, fmt.value,
+            output)
 
 
 # --- page ---------------------------------------------------------------------
