@@ -11,13 +11,19 @@ from typing import Any
 import typer
 
 from medbal.commands.common import DiagnoseFormat
+from medbal.core.engine import walk
 from medbal.core.errors import NEEDS_ANSWER, UsageError
+from medbal.files.registry import checklists_for, load_tree, overlay_dir
+from medbal.i18n.lang import choose_lang
+from medbal.present.present import present
+from medbal.present.term import may_prompt
+from medbal.present.views import diagnose_view
 
 
 def parse_answers(pairs: list[str], answers_file: str | None) -> dict[str, str]:
     answers: dict[str, str] = {}
     if answers_file:
-        from medbal.files.answers import read_answers_file
+        from medbal.files.answers import read_answers_file  # YAML: only for a file
 
         answers.update(read_answers_file(answers_file))
     given: dict[str, str] = {}
@@ -36,13 +42,6 @@ def parse_answers(pairs: list[str], answers_file: str | None) -> dict[str, str]:
 def run_diagnose(tree: str, pairs: list[str], answers_file: str | None, no_input: bool,
                  fmt: DiagnoseFormat, output: str | None, lang: Any,
                  trees: str | None) -> None:
-    from medbal.core.engine import walk
-    from medbal.files.registry import checklists_for, load_tree, overlay_dir
-    from medbal.i18n.lang import choose_lang
-    from medbal.present.present import present
-    from medbal.present.term import may_prompt
-    from medbal.present.views import diagnose_view
-
     language = choose_lang(lang.value if lang else None)
     no_input = no_input or answers_file == "-"  # stdin holds the answers, not a person
     overlay = overlay_dir(trees)
@@ -50,7 +49,7 @@ def run_diagnose(tree: str, pairs: list[str], answers_file: str | None, no_input
     checklists = checklists_for(loaded, overlay)
     answers = parse_answers(pairs, answers_file)
     if fmt is DiagnoseFormat.text and output in (None, "-") and may_prompt(no_input):
-        from medbal.commands.interactive import run_session
+        from medbal.commands.interactive import run_session  # Rich: only at a terminal
 
         run_session(loaded, language, answers, checklists, tree)
         return

@@ -14,8 +14,10 @@ import os
 from pathlib import Path
 from typing import TypeVar
 
-from medbal.core.errors import Phrase, UsageError
+from medbal.core.errors import Phrase, TreeError, UsageError
 from medbal.core.model import Checklists, ChecklistsPatch, Rates, Tree
+from medbal.files.readtree import load_file
+from medbal.i18n.suggest import did_you_mean
 
 Data = TypeVar("Data", Checklists, Rates)
 CHECKLISTS_ID = "reimbursement"
@@ -62,7 +64,6 @@ def locate(name: str, overlay: Path | None) -> Path:
         candidate = folder / f"{name}.yaml"
         if candidate.is_file():
             return candidate
-    from medbal.i18n.suggest import did_you_mean
 
     trees = [t for t in available_ids(overlay) if t not in (CHECKLISTS_ID, RATES_ID)]
     known = ", ".join(trees) or Phrase("none_listed")  # the checklists and rates are not walked
@@ -78,7 +79,6 @@ def available_ids(overlay: Path | None) -> list[str]:
 
 
 def load_tree(name: str, overlay: Path | None) -> Tree:
-    from medbal.files.readtree import load_file
 
     path = locate(name, overlay)
     loaded = load_file(path)
@@ -100,14 +100,12 @@ def checklists_for(tree: Tree, overlay: Path | None) -> Checklists | None:
                 f"{', '.join(str(c.number) for c in data.categories)}"
                 for oid, n in numbers.items() if data.find(str(n)) is None]
     if problems:
-        from medbal.core.errors import TreeError
 
         raise TreeError(problems)
     return data
 
 
 def _load_data(file_id: str, cls: type[Data], kind: str, overlay: Path | None) -> Data:
-    from medbal.files.readtree import load_file
 
     path = locate(file_id, overlay)
     loaded = load_file(path)
@@ -130,7 +128,6 @@ def load_rates(overlay: Path | None) -> Rates:
 
 def base_file(patch: ChecklistsPatch, path: Path, overlay: Path | None) -> Path:
     """The file a patch extends: the first `ID.yaml` in the tree folders that is not the patch."""
-    from medbal.core.errors import TreeError
 
     here = path.resolve()
     for folder in search_dirs(overlay):
@@ -143,9 +140,7 @@ def base_file(patch: ChecklistsPatch, path: Path, overlay: Path | None) -> Path:
 
 def resolve_patch(patch: ChecklistsPatch, path: Path, overlay: Path | None) -> Checklists:
     """The checklists a patch gives: its base with the patch laid over it, checked."""
-    from medbal.core.errors import TreeError
-    from medbal.files.patch import apply_patch
-    from medbal.files.readtree import load_file
+    from medbal.files.patch import apply_patch  # YAML: only for a regional patch
 
     base_path = base_file(patch, path, overlay)
     base = load_file(base_path)
