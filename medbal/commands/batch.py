@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import sys
 from pathlib import Path
 from typing import IO, Any
@@ -20,8 +21,10 @@ from typing import IO, Any
 from medbal.core.engine import walk
 from medbal.core.errors import FAILED, USAGE, MedbalError, Phrase, TreeError, UsageError
 from medbal.core.model import LANGS, Checklists, Tree
-from medbal.files.registry import checklists_for, load_tree
+from medbal.files.registry import checklists_for, load_tree, overlay_dir
 from medbal.i18n.catalogue import in_lang, msg
+from medbal.i18n.lang import choose_lang
+from medbal.i18n.suggest import closest
 from medbal.present.views import diagnose_view
 
 KEYS = ("answers", "tree", "lang", "id")
@@ -82,7 +85,6 @@ class Batch:
             lang = _lang(data.get("lang"), self.default_lang)
             unknown = [k for k in data if k not in KEYS]
             if unknown:
-                from medbal.i18n.suggest import closest
 
                 best = closest(unknown[0], KEYS)
                 raise _bad("batch_unknown_key_dym" if best else "batch_unknown_key",
@@ -178,8 +180,6 @@ def refuse_conflicts(ctx: Any) -> None:
 
 def run_batch(source: str, default_tree: str, lang_option: str | None,
               trees_option: str | None) -> None:
-    from medbal.files.registry import overlay_dir
-    from medbal.i18n.lang import choose_lang
 
     lang = choose_lang(lang_option)
     batch = Batch(default_tree, lang, overlay_dir(trees_option))
@@ -212,7 +212,6 @@ def _open(source: str, lang: str) -> IO[bytes]:
             raise InputError("batch_unreadable", source=source, why=Phrase("batch_no_stdin"))
         return stdin
     try:
-        import stat
 
         if stat.S_ISCHR(os.stat(source).st_mode) or stat.S_ISBLK(os.stat(source).st_mode):
             raise OSError(0, "a device, not a file or a pipe")

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
+import sys
+
 from yaml.nodes import MappingNode, ScalarNode
 
 from medbal.core.errors import Phrase, UsageError
+from medbal.files.bounded import MAX_ANSWERS_BYTES, Unreadable, read_bounded
 from medbal.files.yamlread import Reader
 
 
 def read_answers_file(path: str) -> dict[str, str]:
-    from medbal.files.bounded import MAX_ANSWERS_BYTES, Unreadable, read_bounded
-
     if path == "-":  # stdin, read to its end as if it were the file, within the same bound
-        import sys
-
         data = sys.stdin.buffer.read(MAX_ANSWERS_BYTES + 1) if sys.stdin is not None else b""
         if len(data) > MAX_ANSWERS_BYTES:
             raise UsageError("answers_stdin_unreadable",

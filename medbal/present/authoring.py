@@ -12,15 +12,16 @@ from pathlib import Path
 from typing import Any, TypedDict
 
 from medbal.core.engine import COUNT_CAP, count_paths, iter_paths
-from medbal.core.errors import Phrase, UsageError
+from medbal.core.errors import Phrase, TreeError, UsageError
 from medbal.core.model import Checklists, ChecklistsPatch, Rates, Tree
+from medbal.files.readtree import load_file
 from medbal.files.registry import resolve_patch, shipped_dir
+from medbal.files.write import json_text
+from medbal.present.plain import display_width, pad
 
 
 def inventory(overlay: Path | None, lang: str) -> list[dict[str, Any]]:
     """Every tree file medbal sees, overlay first; a shipped file an overlay replaces is marked."""
-    from medbal.core.errors import TreeError
-    from medbal.files.readtree import load_file
 
     rows: list[dict[str, Any]] = []
     overlaid: set[str] = set()
@@ -67,7 +68,6 @@ class InventoryView(TypedDict):
 
 
 def inventory_text(view: InventoryView) -> str:
-    from medbal.present.plain import display_width, pad
 
     table = []
     for row in view["trees"]:
@@ -189,7 +189,6 @@ def graph_json(tree: Tree, lang: str) -> str:
                    "label": opt.label.get(lang)}
                   for q in tree.questions.values() for opt in q.options],
     }
-    from medbal.files.write import json_text
 
     return json_text(data, for_stdout=True)
 

@@ -4,9 +4,9 @@ For people who will never open a terminal: counter staff write the file once and
 hand it over (a chat, a phone, a kiosk).  No server, no network: the trees' data
 is embedded once as JSON, built by the same views as `--format json`; outcomes
 and checklists are embedded as the take-home page of `--format html` writes
-them (medbal/render/html.py, which escapes every text), so screen, paper and
+them (medbal/present/html.py, which escapes every text), so screen, paper and
 terminal say the same.  A small script (page_assets/page.js) replays the answers
-from the start as medbal/engine.py does; the print style is html.py's A4 CSS.
+from the start as medbal/core/engine.py does; the print style is html.py's A4 CSS.
 """
 
 from __future__ import annotations
@@ -22,19 +22,21 @@ from medbal import __version__
 from medbal.core.engine import Result, children_first
 from medbal.core.errors import UsageError
 from medbal.core.model import LANGS, Checklists, Question, Tree
+from medbal.files.registry import checklists_for, load_tree, overlay_dir
 from medbal.i18n import typeset
 from medbal.i18n.catalogue import msg
 from medbal.i18n.page_words import WORDS
 from medbal.present.html import CSS as PRINT_CSS
 from medbal.present.html import page_html
 from medbal.present.pages import Page, checklist_page, outcome_page
-from medbal.present.views import diagnose_view, question_view
+from medbal.present.present import deliver
+from medbal.present.views import checklists_view, diagnose_view, question_view
 
 # The trees for citizens, in the order of the start screen.
 DEFAULT_TREES = ("zero-balance", "which-category", "balance-dropped", "card")
 # Keys of the address besides the answers: no question may use them as its id.
 RESERVED = ("tree", "lang")
-# Words of messages.py that the page shows as they are.
+# Words of the catalogue that the page shows as they are.
 SHARED = ("answers", "dropped")
 
 
@@ -119,7 +121,6 @@ def page_data(trees: list[tuple[Tree, Checklists | None]], made: str,
 
 
 def _category_view(checklists: Checklists, category: Any, lang: str) -> tuple[Any, Any]:
-    from medbal.present.views import checklists_view
 
     envelope = checklists_view(checklists, [category], lang)
     return envelope["categories"][0], envelope
@@ -174,8 +175,6 @@ def build_page(trees: list[tuple[Tree, Checklists | None]], made: str,
 def run_page(names: list[str], output: str, lang: str | None, trees_dir: str | None,
              made: str) -> None:
     """Load the trees (default: the citizen trees) and write the page atomically."""
-    from medbal.files.registry import checklists_for, load_tree, overlay_dir
-    from medbal.present.present import deliver
 
     overlay = overlay_dir(trees_dir)
     loaded = []
