@@ -169,18 +169,20 @@ class RichPage:
         return grid
 
 
-NARROW = 60  # below this many columns a table becomes a stacked list
+NARROW = 60  # below this many columns a table always becomes a stacked list
 
 
 class ByWidth:
-    """One renderable for a wide terminal, another below NARROW columns: a table whose
-    columns would cut money or short names becomes a list where nothing is cut."""
+    """A table where it fits whole, else a stacked list: below NARROW columns, or wherever
+    the table's narrowest layout (every figure and short name unbroken) is wider than the
+    terminal, so money and names are never cut."""
 
     def __init__(self, wide: RenderableType, narrow: RenderableType):
         self.wide, self.narrow = wide, narrow
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        yield self.narrow if options.max_width < NARROW else self.wide
+        tight = Measurement.get(console, options, self.wide).minimum > options.max_width
+        yield self.narrow if tight or options.max_width < NARROW else self.wide
 
 
 def overview_parts(view: ChecklistsView) -> list[RenderableType]:
@@ -205,13 +207,17 @@ def categories_table(view: ChecklistsView) -> Table:
     table = Table(title=Text(view["title"]), caption=Text(
         label('region', lang) + view['region'] + "\n" + msg('more', lang)),
         caption_justify="left")
-    table.add_column(msg("no", lang), justify="right")
-    table.add_column(msg("slug", lang), style="cyan")
-    table.add_column(msg("title", lang))
+    # The number and the short name are what a person types next: never wrapped or cut.
+    table.add_column(msg("no", lang), justify="right", no_wrap=True)
+    table.add_column(msg("slug", lang), style="cyan", no_wrap=True)
+    # The longest word of a situation sets its column's least width: Rich would rather
+    # fold a word than squeeze the deadline column.
+    longest = max(cells(w) for c in view["categories"] for w in c["title"].split())
+    table.add_column(msg("title", lang), min_width=min(longest, 20))
     table.add_column(msg("deadline", lang), style="magenta")
     for c in view["categories"]:
-        table.add_row(str(c["number"]), Text(c["slug"]), Text(c["title"]),
-                      Text(table_deadline(c, lang)))
+        table.add_row(str(c["number"]), Text(c["slug"]), para(c["title"], lang),
+                      para(table_deadline(c, lang), lang))
     return table
 
 
@@ -296,8 +302,8 @@ def estimate_parts(view: EstimateView) -> list[RenderableType]:
                   caption=Text(msg("est_applies", lang, what=view["applies_to"])))
     head = estimate_head(lang)
     table.add_column(head[0])
-    for name in head[1:]:
-        table.add_column(name, justify="right")
+    for name in head[1:]:  # figures: never wrapped or cut
+        table.add_column(name, justify="right", no_wrap=True)
     for row in estimate_rows(view):
         table.add_row(*(Text(c) for c in row))
     table.add_section()
