@@ -35,7 +35,7 @@ ENDS_BAD = "（《「『【“‘"
     ("2% 以内", "2% 以内"),
     ("medbal docs 3", "medbal docs 3"),
     ("您是在哪里看病的？ → 在参保地本地", "您是在哪里看病的？ → 在参保地本地"),
-    ("《国办发〔2021〕14号》", "《国办发〔2021〕14 号》"),
+    ("《国办发〔2021〕14号》", "《国办发〔2021〕14号》"),  # a document number, as issued
     ("不确定 *", "不确定 *"),
 ])
 def test_one_spacing_rule_between_han_and_latin(raw, spaced):
@@ -128,3 +128,8 @@ def test_a_paragraph_in_a_table_keeps_its_column():
     lines = render(grid, 30)
     assert lines[0].startswith("1. ") and all(line.startswith("   ") for line in lines[1:])
     assert all(cells(line) <= 30 for line in lines)
+
+
+def test_a_document_number_stays_as_issued():
+    assert space_zh("《通知》（医保发〔2022〕22号）") == "《通知》（医保发〔2022〕22号）"
+    assert space_zh("第22号文件和余额是0") == "第 22 号文件和余额是 0"

@@ -50,11 +50,16 @@ _HAN_THEN_LATIN = f"([{_HAN}])([{_LATIN}])"
 _LATIN_THEN_HAN = f"([{_LATIN}%])([{_HAN}])"
 
 
+# A document number is written as issued, one unit: 国办发〔2021〕14号, never "14 号".
+_DOCUMENT_NUMBER = "(〔[0-9]{4}〕[0-9]+) (号)"
+
+
 def space_zh(text: str) -> str:
     """The one spacing rule between Han characters and Latin letters or digits."""
     text = re.sub(_SPACES_NEAR_CJK, _keep_around_arrow, text)
     text = re.sub(_HAN_THEN_LATIN, r"\1 \2", text)
-    return re.sub(_LATIN_THEN_HAN, r"\1 \2", text)
+    text = re.sub(_LATIN_THEN_HAN, r"\1 \2", text)
+    return re.sub(_DOCUMENT_NUMBER, r"\1\2", text)
 
 
 def cells(text: str) -> int:
@@ -190,3 +195,9 @@ def han_layout(lang: str) -> bool:
     """Whether `lang` is laid out by the Chinese rules of this module (space_zh,
     break_lines) rather than by spaces between words."""
     return marks(lang).han
+
+
+def tidy(text: str, lang: str) -> str:
+    """A text as shown in `lang`: Chinese with the one spacing rule, others as written.
+    Every view applies it to every tree text, so each format shows the same spacing."""
+    return space_zh(text) if han_layout(lang) else text

@@ -13,6 +13,7 @@ import shlex
 from typing import TYPE_CHECKING, TypedDict
 
 from medbal.i18n.catalogue import msg, source_label
+from medbal.i18n.typeset import tidy
 
 if TYPE_CHECKING:  # annotations only: a JSON call imports no model class it does not use
     from decimal import Decimal
@@ -163,31 +164,36 @@ class DiagnoseView(_DiagnoseBase, total=False):
 # --- diagnose -------------------------------------------------------------------
 
 
+def _s(text: Text, lang: str) -> str:
+    """A tree text in `lang`, spaced by the one rule (medbal.i18n.typeset.tidy)."""
+    return tidy(text.get(lang), lang)
+
+
 def _t(text: Text | None, lang: str) -> str | None:
-    return text.get(lang) if text is not None else None
+    return _s(text, lang) if text is not None else None
 
 
 def sources_view(refs: tuple[str, ...], lang: str) -> list[SourceView]:
-    return [{"id": ref, "label": source_label(ref, lang)} for ref in refs]
+    return [{"id": ref, "label": tidy(source_label(ref, lang), lang)} for ref in refs]
 
 
 def question_view(q: Question, lang: str) -> QuestionView:
     return {
         "id": q.id,
-        "text": q.text.get(lang),
+        "text": _s(q.text, lang),
         "help": _t(q.help, lang),
-        "options": [{"value": o.value, "label": o.label.get(lang)} for o in q.options],
+        "options": [{"value": o.value, "label": _s(o.label, lang)} for o in q.options],
     }
 
 
 def outcome_view(o: Outcome, lang: str, checklist: ChecklistsView | None = None) -> OutcomeView:
     return {
         "id": o.id,
-        "title": o.title.get(lang),
-        "explanation": o.explanation.get(lang),
+        "title": _s(o.title, lang),
+        "explanation": _s(o.explanation, lang),
         "pooled_fund": _t(o.pooled_fund, lang),
-        "next_steps": [s.get(lang) for s in o.next_steps],
-        "where_to_check": [s.get(lang) for s in o.where_to_check],
+        "next_steps": [_s(s, lang) for s in o.next_steps],
+        "where_to_check": [_s(s, lang) for s in o.where_to_check],
         "caveat": _t(o.caveat, lang),
         "sources": sources_view(o.sources, lang),
         "reference": _t(o.dates.reference, lang),
@@ -200,11 +206,11 @@ def diagnose_view(result: Result, lang: str, checklists: Checklists | None = Non
     """The engine's result in one language, with the command that reproduces it."""
     view: DiagnoseView = {
         "tree": result.tree.id,
-        "tree_title": result.tree.title.get(lang),
+        "tree_title": _s(result.tree.title, lang),
         "lang": lang,
         "status": "outcome" if result.outcome is not None else "needs-answer",
         "answers": [{"question": a.question.id, "value": a.option.value,
-                     "text": a.question.text.get(lang), "label": a.option.label.get(lang)}
+                     "text": _s(a.question.text, lang), "label": _s(a.option.label, lang)}
                     for a in result.path],
         "dropped": [{"question": q, "value": v} for q, v in result.dropped.items()],
         "command": command_line(result, lang, tree_ref),
@@ -233,12 +239,12 @@ def command_line(result: Result, lang: str, tree_ref: str | None = None) -> str:
 
 
 def _deadline(d: Deadline, lang: str) -> DeadlineView:
-    return {"kind": d.kind, "text": d.text.get(lang), "amount": d.amount, "unit": d.unit,
+    return {"kind": d.kind, "text": _s(d.text, lang), "amount": d.amount, "unit": d.unit,
             "event": _t(d.event, lang)}
 
 
 def _documents(docs: tuple[Document, ...], lang: str) -> list[DocumentView]:
-    return [{"id": d.id, "text": d.text.get(lang), "sources": sources_view(d.sources, lang)}
+    return [{"id": d.id, "text": _s(d.text, lang), "sources": sources_view(d.sources, lang)}
             for d in docs]
 
 
@@ -249,23 +255,23 @@ def category_view(c: Category, lang: str, data: Checklists | None = None) -> Cat
     return {
         "number": c.number,
         "slug": c.slug,
-        "title": c.title.get(lang),
-        "applies_when": c.applies_when.get(lang),
+        "title": _s(c.title, lang),
+        "applies_when": _s(c.applies_when, lang),
         "deadlines": [_deadline(d, lang) for d in deadlines],
         "common_documents": _documents(data.common_for(c), lang) if data is not None else [],
-        "guidance": [{"id": g.id, "title": g.title.get(lang),
-                      "items": [{"text": s.text.get(lang),
+        "guidance": [{"id": g.id, "title": _s(g.title, lang),
+                      "items": [{"text": _s(s.text, lang),
                                  "sources": sources_view(s.sources, lang)} for s in g.items]}
                      for g in (data.guidance_for(c) if data is not None else ())],
-        "conditions": [t.get(lang) for t in c.conditions],
+        "conditions": [_s(t, lang) for t in c.conditions],
         "documents": _documents(c.documents, lang),
         "variants": [
-            {"id": v.id, "title": v.title.get(lang), "applies_when": v.applies_when.get(lang),
-             "conditions": [t.get(lang) for t in v.conditions],
+            {"id": v.id, "title": _s(v.title, lang), "applies_when": _s(v.applies_when, lang),
+             "conditions": [_s(t, lang) for t in v.conditions],
              "documents": _documents(v.documents, lang)}
             for v in c.variants
         ],
-        "notes": [t.get(lang) for t in c.notes],
+        "notes": [_s(t, lang) for t in c.notes],
         "sources": sources_view(c.sources, lang),
         "reference": _t(c.dates.reference, lang),
     }
@@ -273,18 +279,18 @@ def category_view(c: Category, lang: str, data: Checklists | None = None) -> Cat
 
 def checklists_view(data: Checklists, categories: list[Category], lang: str) -> ChecklistsView:
     return {
-        "region": data.region.get(lang),
-        "region_note": data.region_note.get(lang),
+        "region": _s(data.region, lang),
+        "region_note": _s(data.region_note, lang),
         "lang": lang,
-        "title": data.title.get(lang),
+        "title": _s(data.title, lang),
         "categories": [category_view(c, lang, data) for c in categories],
         "common_documents": [{**doc, "categories": list(d.categories)} for d, doc in
                              zip(data.common_documents, _documents(data.common_documents, lang),
                                  strict=True)],
-        "claim_steps": [s.text.get(lang) for s in data.claim_steps],
+        "claim_steps": [_s(s.text, lang) for s in data.claim_steps],
         "claim_steps_sources": sources_view(
             tuple(dict.fromkeys(ref for s in data.claim_steps for ref in s.sources)), lang),
-        "legal_basis": [s.text.get(lang) for s in data.legal_basis],
+        "legal_basis": [_s(s.text, lang) for s in data.legal_basis],
         "sources": sources_view(data.sources, lang),
         "extends": data.extends,
     }
@@ -351,11 +357,11 @@ def estimate_view(e: Estimate, lang: str) -> EstimateView:
         notes.append(msg("est_cap", lang, cap=yuan(_n(r.cap)), before=yuan(_n(e.before_cap))))
     else:
         notes.append(msg("est_cap_known", lang, cap=yuan(_n(r.cap))))
-    labels = {i.id: i.label.get(lang) for i in r.items}
+    labels = {i.id: _s(i.label, lang) for i in r.items}
     return {
-        "region": {"id": r.id, "name": r.name.get(lang)},
+        "region": {"id": r.id, "name": _s(r.name, lang)},
         "lang": lang,
-        "applies_to": r.applies_to.get(lang),
+        "applies_to": _s(r.applies_to, lang),
         "bill": _n(e.bill),
         "threshold": _n(e.threshold),
         "threshold_given": e.threshold_given,
@@ -368,7 +374,7 @@ def estimate_view(e: Estimate, lang: str) -> EstimateView:
         "cap": None if r.cap is None else _n(r.cap),
         "cap_applied": e.cap_applied,
         "notes": notes,
-        "reading": r.reading.get(lang),
+        "reading": _s(r.reading, lang),
         "notice": msg("est_notice", lang),
         "sources": sources_view(r.sources, lang),
     }
