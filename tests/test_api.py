@@ -98,3 +98,18 @@ def test_each_package_loads_only_from_the_packages_above_it():
                 part = module.split(".")[1]
                 if part in LAYERS:
                     assert part in allowed, f"{path.relative_to(ROOT)} imports {module}"
+
+
+def test_render_names_the_formats_a_view_has():
+    import pytest
+
+    from medbal import api
+    from medbal.core.errors import UsageError
+
+    view = api.estimate(8000, 500, lang="en")
+    with pytest.raises(UsageError) as caught:
+        api.render("estimate", view, "markdown")
+    assert "json, plain, rich" in str(caught.value) and "markdown" in str(caught.value)
+    asked = api.diagnose("zero-balance", {}, "en")
+    with pytest.raises(UsageError, match="needs an outcome"):
+        api.render("diagnose", asked, "html")

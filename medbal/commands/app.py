@@ -260,10 +260,3 @@ def page(
         raise UsageError("page_needs_output")
     run_page(tree or [], output, lang.value if lang else None, trees,
              datetime.date.today().isoformat())
-
-
-def main() -> None:
-    """Kept for `from medbal.commands.app import main`; the entry point is medbal.launch."""
-    from medbal.launch import main as launch_main
-
-    launch_main()

@@ -6,11 +6,9 @@ page to take home (Markdown or A4 HTML).
 
 from __future__ import annotations
 
-from typing import Any
-
 import typer
 
-from medbal.commands.common import DiagnoseFormat
+from medbal.commands.common import DiagnoseFormat, Lang
 from medbal.core.engine import walk
 from medbal.core.errors import NEEDS_ANSWER, UsageError
 from medbal.files.registry import checklists_for, load_tree, overlay_dir
@@ -40,7 +38,7 @@ def parse_answers(pairs: list[str], answers_file: str | None) -> dict[str, str]:
 
 
 def run_diagnose(tree: str, pairs: list[str], answers_file: str | None, no_input: bool,
-                 fmt: DiagnoseFormat, output: str | None, lang: Any,
+                 fmt: DiagnoseFormat, output: str | None, lang: Lang | None,
                  trees: str | None) -> None:
     language = choose_lang(lang.value if lang else None)
     no_input = no_input or answers_file == "-"  # stdin holds the answers, not a person

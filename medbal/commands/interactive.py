@@ -59,7 +59,7 @@ def read(console: Console, prompt: session.Prompt) -> str:
 def draw(console: Console, event: session.Event) -> None:
     """One event on the terminal: the one place that knows the renderers."""
     if isinstance(event, session.ShowTitle):
-        console.print(Text(event.title, style="bold magenta"))
+        console.print(para(event.title, event.lang, "bold magenta"))
         if event.description:
             console.print(para(event.description, event.lang, "dim"))
     elif isinstance(event, session.AskQuestion):
@@ -77,8 +77,8 @@ def draw(console: Console, event: session.Event) -> None:
         console.print(Panel(para(event.text, event.lang), title=Text(event.title),
                             title_align="left", border_style="magenta"))
     elif isinstance(event, session.Hint):
-        console.print(Text(event.text, style="bold magenta"))
+        console.print(para(event.text, event.lang, "bold magenta"))
     elif isinstance(event, session.Quit):
         if event.bye:
-            console.print(Text(event.bye, style="dim"))
+            console.print(para(event.bye, event.lang, "dim"))
     # A Prompt is drawn by `read`, which shows it before the cursor.

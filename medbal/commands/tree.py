@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import datetime
 from enum import Enum
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from medbal.commands.common import LangOpt, TreesOpt, handles_errors
+from medbal.commands.common import Lang, LangOpt, TreesOpt, handles_errors
 from medbal.commands.complete import complete_tree
 from medbal.core.errors import UsageError
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from medbal.core.model import Tree
 
 tree_app = typer.Typer(
     help="List, show, check and export trees. / 查看、检查和导出树文件。",
@@ -45,14 +50,14 @@ TreeArg = Annotated[str, typer.Argument(help="Tree id or YAML file.",
                                         autocompletion=complete_tree)]
 
 
-def _setup(lang: Any, trees: str | None) -> tuple[str, Any]:
+def _setup(lang: Lang | None, trees: str | None) -> tuple[str, Path | None]:
     from medbal.files.registry import overlay_dir
     from medbal.i18n.lang import choose_lang
 
     return choose_lang(lang.value if lang else None), overlay_dir(trees)
 
 
-def _tree(name: str, overlay: Any) -> Any:
+def _tree(name: str, overlay: Path | None) -> Tree:
     from medbal.files.registry import load_tree
 
     return load_tree(name, overlay)

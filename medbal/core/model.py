@@ -9,7 +9,13 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+
+if TYPE_CHECKING:
+    from typing_extensions import dataclass_transform
+else:  # for the type checker only: at run time the decorator is `dataclass` itself
+    def dataclass_transform(**_: object) -> Any:
+        return lambda f: f
 
 LANGS = ("en", "zh")
 # Han characters and CJK punctuation (、。，：；（）…), as a regex character range.
@@ -19,8 +25,45 @@ CJK = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
 UNSAFE_TEXT = "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
 
 
-@dataclass(frozen=True)
-class Text:
+class Record:
+    """What every model type shares: equality, hashing and a repr by its fields.
+
+    Written once here rather than generated for each class: dataclasses compile every
+    generated method with exec, and sixty of them were a tenth of a one-shot call.
+    """
+
+    __slots__ = ()
+    __dataclass_fields__: ClassVar[dict[str, Any]]
+
+    def _values(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, name) for name in self.__dataclass_fields__)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, Record)
+        return self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__dataclass_fields__)
+        return f"{type(self).__name__}({fields})"
+
+
+R = TypeVar("R", bound=type[Record])
+
+
+@dataclass_transform(frozen_default=True, eq_default=True)
+def record(cls: R) -> R:
+    """A frozen dataclass whose equality, hash and repr are Record's."""
+    dataclass(frozen=True, eq=False, repr=False)(cls)  # made in place: the same class
+    return cls
+
+
+@record
+class Text(Record):
     en: str
     zh: str
 
@@ -28,8 +71,8 @@ class Text:
         return self.zh if lang == "zh" else self.en
 
 
-@dataclass(frozen=True)
-class Dates:
+@record
+class Dates(Record):
     """How current a rule is: checked when, valid from and until, resting on what."""
 
     where: str = ""  # FILE:LINE:COL of the entry, for review warnings
@@ -42,8 +85,8 @@ class Dates:
 NO_DATES = Dates()
 
 
-@dataclass(frozen=True)
-class Review:
+@record
+class Review(Record):
     """A file's own review date (the default for its entries) and window."""
 
     where: str = ""
@@ -51,15 +94,15 @@ class Review:
     months: int = 12
 
 
-@dataclass(frozen=True)
-class Option:
+@record
+class Option(Record):
     value: str
     label: Text
     next: str
 
 
-@dataclass(frozen=True)
-class Question:
+@record
+class Question(Record):
     id: str
     text: Text
     options: tuple[Option, ...]
@@ -72,8 +115,8 @@ class Question:
         return None
 
 
-@dataclass(frozen=True)
-class Outcome:
+@record
+class Outcome(Record):
     id: str
     title: Text
     explanation: Text
@@ -86,8 +129,8 @@ class Outcome:
     dates: Dates = NO_DATES
 
 
-@dataclass(frozen=True)
-class Tree:
+@record
+class Tree(Record):
     id: str
     title: Text
     start: str
@@ -98,8 +141,8 @@ class Tree:
     review: Review = field(default_factory=Review)
 
 
-@dataclass(frozen=True)
-class Deadline:
+@record
+class Deadline(Record):
     """A time rule of a category, as data and as text.
 
     kind: `within` (act within N units of an event), `at-least` (a minimum
@@ -116,16 +159,16 @@ class Deadline:
     event: Text | None = None
 
 
-@dataclass(frozen=True)
-class Document:
+@record
+class Document(Record):
     id: str
     text: Text
     sources: tuple[str, ...] = ()
     categories: tuple[str, ...] = ()  # common documents: the slugs they apply to; () = all
 
 
-@dataclass(frozen=True)
-class Variant:
+@record
+class Variant(Record):
     id: str
     title: Text
     applies_when: Text
@@ -133,8 +176,8 @@ class Variant:
     conditions: tuple[Text, ...] = ()
 
 
-@dataclass(frozen=True)
-class Category:
+@record
+class Category(Record):
     number: int
     slug: str
     title: Text
@@ -148,14 +191,14 @@ class Category:
     dates: Dates = NO_DATES
 
 
-@dataclass(frozen=True)
-class Step:
+@record
+class Step(Record):
     text: Text
     sources: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Guidance:
+@record
+class Guidance(Record):
     """Rules shown on the sheets of some categories (for example treatment elsewhere)."""
 
     id: str
@@ -168,8 +211,8 @@ def _applies(categories: tuple[str, ...], cat: Category) -> bool:
     return not categories or cat.slug in categories
 
 
-@dataclass(frozen=True)
-class Checklists:
+@record
+class Checklists(Record):
     id: str
     title: Text
     region: Text
@@ -212,23 +255,23 @@ class Checklists:
         return None
 
 
-@dataclass(frozen=True)
-class Band:
+@record
+class Band(Record):
     """A slice of the bill, from the previous band's top (or 0) up to `up_to`."""
 
     up_to: Decimal | None  # None: no top (up to the cap, if any)
     rate: Decimal  # percent
 
 
-@dataclass(frozen=True)
-class RateItem:
+@record
+class RateItem(Record):
     id: str
     label: Text
     rate: Decimal  # percent
 
 
-@dataclass(frozen=True)
-class Region:
+@record
+class Region(Record):
     id: str
     name: Text
     applies_to: Text
@@ -241,8 +284,8 @@ class Region:
     dates: Dates = NO_DATES
 
 
-@dataclass(frozen=True)
-class Rates:
+@record
+class Rates(Record):
     id: str
     title: Text
     default_region: str
@@ -255,8 +298,8 @@ class Rates:
 # `where` is FILE:LINE:COL of the entry in the patch, for problems found only
 # when the patch is laid over the file it extends.
 
-@dataclass(frozen=True)
-class CategoryPatch:
+@record
+class CategoryPatch(Record):
     slug: str
     where: str
     changes: dict[str, Any]  # replaced fields of the category, by name
@@ -264,8 +307,8 @@ class CategoryPatch:
     remove_documents: tuple[tuple[str, str], ...] = ()  # (document id, where)
 
 
-@dataclass(frozen=True)
-class ChecklistsPatch:
+@record
+class ChecklistsPatch(Record):
     """A file with `extends: ID`: only what changes, laid over the checklists file ID."""
 
     extends: str

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
-import hashlib
 import json
 import os
 import re
@@ -29,6 +28,11 @@ from pathlib import Path
 from typing import Any
 
 from medbal.core import model
+
+try:  # CPython's own BLAKE2: hashlib would load OpenSSL first, 3 ms of every call
+    from _blake2 import blake2b as _hash
+except ImportError:  # pragma: no cover - another Python
+    from hashlib import blake2b as _hash
 
 _PACKAGE = Path(__file__).resolve().parent.parent
 # What a checked result depends on besides the file: the model and the loaders.
@@ -42,8 +46,9 @@ _CLASSES: dict[str, type] = {
 
 
 # Each model class's fields and their types, for checking what an entry holds.
-_HINTS: dict[type, dict[str, Any]] = {cls: typing.get_type_hints(cls)
-                                      for cls in _CLASSES.values()}
+_HINTS: dict[type, dict[str, Any]] = {
+    cls: {f.name: hints[f.name] for f in dataclasses.fields(cls)}
+    for cls in _CLASSES.values() for hints in [typing.get_type_hints(cls)]}
 
 
 # The characters medbal.files.yamlread refuses in texts, refused here too: a planted entry must
@@ -69,7 +74,7 @@ def folder() -> Path | None:
 
 
 def _key(data: bytes, path: str) -> str:
-    digest = hashlib.sha256(data)
+    digest = _hash(data)
     digest.update(path.encode("utf-8", "surrogateescape"))
     digest.update(f"format {FORMAT}".encode())
     for pattern in _CODE_GLOBS:
@@ -82,7 +87,7 @@ def _key(data: bytes, path: str) -> str:
 def _entry(where: Path, path: str) -> Path:
     """One entry per tree file: an edited file or a new medbal replaces its entry, so the
     folder never grows past the number of files medbal has read."""
-    name = hashlib.sha256(path.encode("utf-8", "surrogateescape")).hexdigest()[:32]
+    name = _hash(path.encode("utf-8", "surrogateescape")).hexdigest()[:32]
     return where / f"{name}.json"
 
 

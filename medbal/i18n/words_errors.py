@@ -176,4 +176,9 @@ ERRORS: dict[str, tuple[str, str]] = {
     "end_of_input": ("end of input before an answer; run again, or use --answer ID=VALUE "
                      "to answer without prompts",
                      "还没回答就结束了输入；请重新运行，或用 --answer 问题=答案 直接给出回答"),
+    "no_format": ("a {kind!q} view has no format {fmt!q}; its formats are: {formats}",
+                  "{kind!q}视图没有{fmt!q}格式；可用的格式：{formats}"),
+    "document_needs_outcome": ("a page to take home needs an outcome: answer the open "
+                               "question first",
+                               "要带回家的页面需要一个结果：请先回答还没回答的问题"),
 }

@@ -91,9 +91,9 @@ def table_deadline(category: CategoryView, lang: str) -> str:
 def _sheet_sources(cat: CategoryView, data: ChecklistsView) -> list[SourceView]:
     """Everything a sheet rests on: the category's sources, then those of the common
     documents, the guidance and the claim steps it shows."""
-    found = [*cat["sources"], *(s for d in cat.get("common_documents", ()) for s in d["sources"]),
-             *(s for g in cat.get("guidance", ()) for i in g["items"] for s in i["sources"]),
-             *data.get("claim_steps_sources", ())]
+    found = [*cat["sources"], *(s for d in cat["common_documents"] for s in d["sources"]),
+             *(s for g in cat["guidance"] for i in g["items"] for s in i["sources"]),
+             *data["claim_steps_sources"]]
     return list({s["id"]: s for s in found}.values())
 
 
@@ -109,9 +109,9 @@ def checklist_page(cat: CategoryView, data: ChecklistsView, lang: str) -> Page:
         intro = sentences([v["applies_when"], *v["conditions"]], lang)
         page.add("checks", [d["text"] for d in v["documents"]],
                  msg("variant", lang, title=v["title"]), intro)
-    page.add("checks", [d["text"] for d in cat.get("common_documents", ())],
+    page.add("checks", [d["text"] for d in cat["common_documents"]],
              msg("common_documents", lang))
-    for g in cat.get("guidance", ()):
+    for g in cat["guidance"]:
         page.add("bullets", [i["text"] for i in g["items"]], g["title"])
     page.add("steps", data["claim_steps"], msg("claim_steps", lang))
     page.add("bullets", cat["notes"], msg("notes", lang))

@@ -19,6 +19,7 @@ import sys
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
+from medbal.core.errors import UsageError
 from medbal.files.write import json_text, write_atomic
 from medbal.present.term import wants_plain
 
@@ -47,10 +48,16 @@ RENDERERS: dict[tuple[str, str], str] = {
     ("tree-outline", "rich"): "medbal.present.tty:outline_parts",
 }
 DOCUMENTS = ("markdown", "html")  # a file's content: always UTF-8, dated when printed
-FORMATS = ("text", "json", "plain", "rich", *DOCUMENTS)
+
+
+def formats(kind: str) -> list[str]:
+    """The formats a kind of view can be rendered in."""
+    return ["json", *(f for k, f in RENDERERS if k == kind)]
 
 
 def renderer(kind: str, fmt: str) -> Callable[..., Any]:
+    if (kind, fmt) not in RENDERERS:
+        raise UsageError("no_format", kind=kind, fmt=fmt, formats=", ".join(formats(kind)))
     module, _, name = RENDERERS[(kind, fmt)].partition(":")
     function: Callable[..., Any] = getattr(importlib.import_module(module), name)
     return function
@@ -79,6 +86,8 @@ def render(kind: str, view: Mapping[str, Any], fmt: str, *, width: int = 80,
         return out.getvalue()
     # A take-home page says when it was printed; the checklists are a reference, undated.
     dated = kind == "diagnose" and fmt in DOCUMENTS
+    if dated and view.get("status") != "outcome":
+        raise UsageError("document_needs_outcome")
     text: str = renderer(kind, fmt)(view, **_today(today) if dated else {})
     return text
 

@@ -101,6 +101,7 @@ class Hint:
     key: str
     values: dict[str, object]
     text: str
+    lang: str = "en"
 
 
 @dataclass(frozen=True)
@@ -118,6 +119,7 @@ class Quit:
 
     done: bool
     bye: str | None
+    lang: str = "en"
 
 
 Event = ShowTitle | AskQuestion | ShowOutcome | ShowHelp | ShowChecklist | Hint | Prompt | Quit
@@ -186,12 +188,12 @@ def _outcome_key(result: Result) -> str:
 
 
 def _hint(ctx: Context, key: str, **values: object) -> Hint:
-    return Hint(key, values, msg(key, ctx.lang, **values))
+    return Hint(key, values, msg(key, ctx.lang, **values), ctx.lang)
 
 
 def _quit(ctx: Context, state: State, done: bool) -> tuple[State, list[Event]]:
     bye = None if done else msg("bye", ctx.lang)
-    return replace(state, ended=True), [Quit(done, bye)]
+    return replace(state, ended=True), [Quit(done, bye, ctx.lang)]
 
 
 def _at_question(ctx: Context, state: State, result: Result,

@@ -126,7 +126,7 @@
 
   var ticks = 0;
 
-  // A sheet as `medbal diagnose --format html` writes it: built by medbal/render/html.py
+  // A sheet as `medbal diagnose --format html` writes it: built by medbal/present/html.py
   // from the same views, every text escaped there.  On screen its boxes can be ticked.
   function sheet(html, lang, extra) {
     var template = document.createElement("template");
