@@ -4,10 +4,8 @@ Nothing here reads files or prints: the engine and every renderer work on these
 types only.  Texts a person reads are `Text` values carrying both languages.
 """
 
-from __future__ import annotations
-
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import FrozenInstanceError, dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
@@ -32,7 +30,6 @@ class Record:
     generated method with exec, and sixty of them were a tenth of a one-shot call.
     """
 
-    __slots__ = ()
     __dataclass_fields__: ClassVar[dict[str, Any]]
 
     def _values(self) -> tuple[Any, ...]:
@@ -51,14 +48,24 @@ class Record:
         fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__dataclass_fields__)
         return f"{type(self).__name__}({fields})"
 
+    def __setattr__(self, name: str, value: Any) -> None:
+        # Set once, by __init__; never changed after (what frozen=True would generate).
+        if name in self.__dict__:
+            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+        object.__setattr__(self, name, value)
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
+
 
 R = TypeVar("R", bound=type[Record])
 
 
 @dataclass_transform(frozen_default=True, eq_default=True)
 def record(cls: R) -> R:
-    """A frozen dataclass whose equality, hash and repr are Record's."""
-    dataclass(frozen=True, eq=False, repr=False)(cls)  # made in place: the same class
+    """A dataclass whose equality, hash, repr and immutability are Record's: only its
+    __init__ is generated."""
+    dataclass(eq=False, repr=False)(cls)  # made in place: the same class
     return cls
 
 
