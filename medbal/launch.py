@@ -74,10 +74,10 @@ def _run(argv: list[str], lang: str) -> int:
 
 
 def _dispatch(argv: list[str], lang: str) -> int:
-    from medbal.commands.app import app  # the one lazy boundary between start-up and the commands
+    from medbal.commands.app import cli  # the one lazy boundary between start-up and the commands
 
     try:
-        result = app(args=argv, prog_name="medbal", standalone_mode=False)
+        result = cli(argv)(args=argv, prog_name="medbal", standalone_mode=False)
     except Exception as exc:
         from medbal.commands.usage import click_error_lines, is_click_error
 

@@ -8,8 +8,10 @@ import pytest
 from hypothesis import HealthCheck, settings
 from typer.testing import CliRunner
 
-from medbal.commands.app import app
+from medbal.commands.app import cli
 from medbal.files.loader import load_file
+
+app = cli()  # every command, `tree` too
 
 # Property tests are deterministic unless asked otherwise: the same examples on every
 # run (derandomize=True) and no example database, so a commit is green or red for

@@ -41,7 +41,9 @@ def shipped_fixture():
 def write_page(folder, *args):
     from typer.testing import CliRunner
 
-    from medbal.commands.app import app
+    from medbal.commands.app import cli
+
+    app = cli()
 
     path = folder / "medbal.html"
     result = CliRunner().invoke(app, ["page", *args, "--output", str(path)])

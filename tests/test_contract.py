@@ -58,7 +58,9 @@ def readme() -> str:
 def test_every_command_is_documented_in_the_readme():
     from typer.main import get_command
 
-    from medbal.commands.app import app
+    from medbal.commands.app import cli
+
+    app = cli()
 
     cli = get_command(app)
     names = []
@@ -87,7 +89,9 @@ def test_readme_starts_with_the_two_setup_commands():
 def test_every_command_help_ends_with_an_example():
     from typer.main import get_command
 
-    from medbal.commands.app import app
+    from medbal.commands.app import cli
+
+    app = cli()
 
     def leaves(group, prefix=()):
         for name, cmd in group.commands.items():

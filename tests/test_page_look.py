@@ -109,7 +109,9 @@ def pdf_text(pdf):
 def takehome_pages(browser, tree_id, answers, lang, folder):
     from typer.testing import CliRunner
 
-    from medbal.commands.app import app
+    from medbal.commands.app import cli
+
+    app = cli()
 
     html, pdf = folder / f"take-home-{tree_id}.html", folder / f"take-home-{tree_id}.pdf"
     args = ["diagnose", tree_id, "--lang", lang, "--format", "html", "--output", str(html)]

@@ -36,7 +36,9 @@ def print_pdf(html_path: str, pdf_path: str) -> None:
 def printed(request, tmp_path_factory):
     from typer.testing import CliRunner
 
-    from medbal.commands.app import app
+    from medbal.commands.app import cli
+
+    app = cli()
 
     folder = tmp_path_factory.mktemp(f"print-{request.param}")
     html, pdf = str(folder / "all.html"), str(folder / "all.pdf")
@@ -106,7 +108,9 @@ def test_a_page_renders_to_an_image(printed, tmp_path):
 def test_take_home_page_prints_on_two_a4_sheets(tmp_path):
     from typer.testing import CliRunner
 
-    from medbal.commands.app import app
+    from medbal.commands.app import cli
+
+    app = cli()
 
     html, pdf = str(tmp_path / "take-home.html"), str(tmp_path / "take-home.pdf")
     result = CliRunner().invoke(app, ["claim", "--lang", "zh", "-a", "where=home", "-a",

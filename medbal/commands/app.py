@@ -6,7 +6,8 @@ the renderers are imported inside the commands that need them, so `--help` and
 a JSON call pay only for what they use.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: Typer reads these signatures on every call,
+# and real annotations spare it an eval of each.
 
 from typing import Annotated
 
@@ -24,7 +25,6 @@ from medbal.commands.common import (
     handles_errors,
 )
 from medbal.commands.complete import complete_answer, complete_item, complete_region, complete_tree
-from medbal.commands.tree import tree_app
 from medbal.core.errors import UsageError
 
 app = typer.Typer(
@@ -41,8 +41,21 @@ app = typer.Typer(
     "3 an answer is still needed, 130 interrupted. / 退出码：0 完成，1 树文件有误或写入失败，"
     "2 输入有误，3 还需回答问题，130 被中断。",
 )
-app.add_typer(tree_app, name="tree",
-              short_help="Check, list and export trees. / 检查、查看和导出树文件。")
+# The commands a call can name without reaching `tree`: for these, the six `tree`
+# commands (which Typer would build on every call) are not even imported.
+LEAVES = frozenset({"diagnose", "claim", "docs", "estimate", "page"})
+
+
+def cli(argv: list[str] | None = None) -> typer.Typer:
+    """The app for this call: with the `tree` group unless `argv` names another command.
+    This is the command dispatch's one lazy step; no argv (help, completion, tests)
+    gives every command."""
+    if (not argv or argv[0] not in LEAVES) and not app.registered_groups:
+        from medbal.commands.tree import tree_app
+
+        app.add_typer(tree_app, name="tree",
+                      short_help="Check, list and export trees. / 检查、查看和导出树文件。")
+    return app
 
 
 def _version(value: bool) -> None:

@@ -1,9 +1,11 @@
 """`medbal tree ...`: for the people who write and review trees."""
 
-from __future__ import annotations
+# No `from __future__ import annotations`: Typer reads these signatures on every call,
+# and real annotations spare it an eval of each.
 
 import datetime
 from enum import Enum
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -13,8 +15,6 @@ from medbal.commands.complete import complete_tree
 from medbal.core.errors import UsageError
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from medbal.core.model import Tree
 
 tree_app = typer.Typer(
@@ -57,7 +57,7 @@ def _setup(lang: Lang | None, trees: str | None) -> tuple[str, Path | None]:
     return choose_lang(lang.value if lang else None), overlay_dir(trees)
 
 
-def _tree(name: str, overlay: Path | None) -> Tree:
+def _tree(name: str, overlay: Path | None) -> "Tree":
     from medbal.files.registry import load_tree
 
     return load_tree(name, overlay)
@@ -192,8 +192,6 @@ def tree_validate(
 
     Example: medbal tree validate trees/*.yaml --as-of 2027-06-01
     """
-    from pathlib import Path
-
     from medbal.core.errors import TreeError
     from medbal.core.model import Checklists, ChecklistsPatch, Rates, Tree
     from medbal.core.review import warnings
