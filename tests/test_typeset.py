@@ -133,3 +133,12 @@ def test_a_paragraph_in_a_table_keeps_its_column():
 def test_a_document_number_stays_as_issued():
     assert space_zh("《通知》（医保发〔2022〕22号）") == "《通知》（医保发〔2022〕22号）"
     assert space_zh("第22号文件和余额是0") == "第 22 号文件和余额是 0"
+
+
+@given(st.text(alphabet=st.sampled_from(
+    "ab Z09-—…“”‘’、。，：；？！（）《》「」余额是个人账户ＡＢ１２　\u0301\u200b😀"), max_size=40))
+def test_the_width_count_is_riches(text):
+    """medbal lays out Chinese itself and Rich lays out the rest: one count of cells."""
+    from rich.cells import cell_len
+
+    assert cells(text) == cell_len(text)

@@ -21,6 +21,7 @@ themselves are the catalogue's (medbal.i18n.catalogue).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from typing import NamedTuple
 
@@ -63,11 +64,16 @@ def space_zh(text: str) -> str:
 
 
 def cells(text: str) -> int:
-    """Display cells, counted as Rich counts them (it lays the lines out).  Imported here,
-    not at the top: the spacing rule serves every format, and only the terminal is Rich's."""
-    from rich.cells import cell_len
+    """Display cells a text takes on a terminal: two for a wide or full-width character
+    (Han, full-width punctuation), none for a combining mark, one for the rest.  The
+    same count as Rich's, which lays out the terminal (tests/test_typeset.py checks)."""
+    return sum(_cell(c) for c in text)
 
-    return cell_len(text)
+
+def _cell(char: str) -> int:
+    if unicodedata.combining(char) or char in "\u200b\u200c\u200d\u2060\ufeff":
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in "WF" else 1
 
 
 # A figure with its separators ("1,200.00", "88%") is one word, never broken; compiled on

@@ -6,10 +6,10 @@ function takes a view (medbal.present.views) alone and returns the text.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Sequence
 
 from medbal.i18n.catalogue import label, msg
+from medbal.i18n.typeset import cells
 from medbal.present.pages import (
     Page,
     answers_lines,
@@ -47,9 +47,7 @@ def _item(style: str, i: int, item: str) -> str:
     }.get(style, item)
 
 
-def display_width(text: str) -> int:
-    """Columns a string takes in a terminal: CJK characters take two."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+display_width = cells  # columns a text takes, by the one count of medbal.i18n.typeset
 
 
 def pad(text: str, width: int) -> str:

@@ -21,11 +21,14 @@ from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree as RichTree
 
+from medbal.core.errors import EndOfInput
 from medbal.i18n.catalogue import label, msg
 from medbal.i18n.typeset import break_lines, cells, han_layout, space_zh
+from medbal.present import session
 from medbal.present.pages import (
     Page,
     answers_lines,
+    checklist_page,
     checklist_pages,
     outcome_page,
     source_line,
@@ -345,3 +348,47 @@ def outline_parts(view: OutlineView) -> list[RenderableType]:
     for depth, kind, line in view["rows"]:
         parents[depth] = parents[depth - 1].add(Text(line, style=styles[kind]))
     return [root]
+
+
+# --- the interactive session (medbal.commands.interactive runs the loop) -------------
+
+
+def read(console: Console, prompt: session.Prompt) -> str:
+    """One line as typed; the machine translates full-width keys and trims it.  The
+    prompt's lines are laid out like every other text (a Chinese line never ends
+    between a key and its word); the cursor waits after the last."""
+    *lines, last = prompt.text.split("\n")
+    for line in lines:
+        console.print(para(line, prompt.lang, "bold"))
+    try:
+        return console.input(Text(last, style="bold"))
+    except EOFError:
+        raise EndOfInput("end_of_input") from None
+
+
+def draw(console: Console, event: session.Event) -> None:
+    """One event of the interactive session on the terminal."""
+    if isinstance(event, session.ShowTitle):
+        console.print(para(event.title, event.lang, "bold magenta"))
+        if event.description:
+            console.print(para(event.description, event.lang, "dim"))
+    elif isinstance(event, session.AskQuestion):
+        console.print()
+        console.print(question_panel(event.view, event.lang, event.number, event.default))
+    elif isinstance(event, session.ShowOutcome):
+        console.print()
+        print_parts(console, diagnose_parts(event.view))
+    elif isinstance(event, session.ShowChecklist):
+        envelope = event.envelope
+        console.print()
+        console.print(RichPage(checklist_page(envelope["categories"][0], envelope,
+                                              envelope["lang"])))
+    elif isinstance(event, session.ShowHelp):
+        console.print(Panel(para(event.text, event.lang), title=Text(event.title),
+                            title_align="left", border_style="magenta"))
+    elif isinstance(event, session.Hint):
+        console.print(para(event.text, event.lang, "bold magenta"))
+    elif isinstance(event, session.Quit):
+        if event.bye:
+            console.print(para(event.bye, event.lang, "dim"))
+    # A Prompt is drawn by `read`, which shows it before the cursor.
