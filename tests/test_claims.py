@@ -111,7 +111,7 @@ def test_text_outcome_shows_the_deadline_and_offers_the_checklist(run):
     out = run("claim", "-a", "where=elsewhere", "-a", "settled-there=not-sure", "-a",
               "why-elsewhere=referred").stdout
     assert "In an urgent case, complete the filing within 7 days" in out
-    assert "The documents to bring: medbal docs 1" in out
+    assert "medbal docs 1 lists the documents to bring." in out
 
 
 def test_checklist_number_must_exist(run, write, tmp_path):

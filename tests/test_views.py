@@ -130,6 +130,9 @@ def test_nothing_is_cut_at_any_width(name: str, lang: str) -> None:
     whole = [c["slug"] for c in view.get("categories", ())] if kind == "docs-overview" else []
     if kind == "docs-overview" and lang == "en":
         whole += [w for c in view["categories"] for w in c["title"].split()]
+    if kind == "diagnose" and view.get("outcome", {}).get("checklist"):
+        number = view["outcome"]["checklist"]["categories"][0]["number"]
+        whole.append(f"medbal docs {number}")  # the command a person types next
     for width in range(40, 131, 3):
         shown = render(kind, view, "rich", width=width)
         assert "…" not in shown or "…" in json.dumps(view, ensure_ascii=False), width

@@ -70,7 +70,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "id_number": ("ID number", "身份证号"),
     "date": ("Date", "日期"),
     "staff": ("Staff member", "经办人"),
-    "checklist_command": ("The documents to bring: medbal docs {n}",
+    # The command first: at any width it starts a line, so it is never split.
+    "checklist_command": ("medbal docs {n} lists the documents to bring.",
                           "要带的材料：medbal docs {n}"),
     "checklist_next_page": ("The documents to bring are on the next page.",
                             "要带的材料见下一页。"),

@@ -51,14 +51,6 @@ def print_parts(console: Console, parts: Iterable[RenderableType]) -> None:
         console.print(part)
 
 
-def _fit(line: str, width: int) -> str:
-    """A line too wide for its indent gives up as much of the indent as it must."""
-    text = line.lstrip()
-    if cells(line) <= width:
-        return line
-    return " " * max(0, width - cells(text)) + text
-
-
 class Command:
     """A command to copy: one line where it fits, else broken at spaces with the shell's
     continuation ` \\`, an option kept with its value, so that what is copied still runs.
@@ -79,19 +71,29 @@ class Command:
         return words
 
     def lines(self, width: int) -> list[str]:
-        words = self.words()
-        # Continuation lines are indented two more, unless that pushes a long option
-        # off the edge.
-        more = 2 if max(cells(w) for w in words) + self.indent + 4 <= width else 0
-        lines, line = [], " " * self.indent
-        for i, word in enumerate(words):
-            tail = "" if i == len(words) - 1 else " \\"
-            if line.strip() and cells(f"{line} {word}{tail}") > width:
+        """Every line but the last ends in ` \\`; the lines after the first share one
+        indent, two more than the first where the longest piece allows, less where it
+        must.  An option whose value fits on no line beside it is continued between the
+        two, which the shell reads the same."""
+        words: list[str] = []
+        pieces = self.words()
+        for i, word in enumerate(pieces):
+            option, space, value = word.partition(" ")
+            tail = 0 if i == len(pieces) - 1 else 2
+            words += [option, value] if space and cells(word) + tail > width else [word]
+        tail = 0 if len(words) == 1 else 2
+        first = max(0, min(self.indent, width - cells(words[0]) - tail))
+        longest = max((cells(w) for w in words[1:]), default=0)
+        more = max(0, min(first + 2, width - longest - 2))
+        lines, line = [], " " * first + words[0]
+        for i, word in enumerate(words[1:], 1):
+            tail_text = "" if i == len(words) - 1 else " \\"
+            if cells(f"{line} {word}{tail_text}") > width:
                 lines.append(line + " \\")  # always: without it the copy would not run
-                line = " " * (self.indent + more) + word
+                line = " " * more + word
             else:
-                line = f"{line} {word}" if line.strip() else line + word
-        return [_fit(ln, width) for ln in [*lines, line]]
+                line = f"{line} {word}"
+        return [*lines, line]
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         for line in self.lines(options.max_width):
