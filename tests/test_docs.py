@@ -223,16 +223,31 @@ def test_every_text_is_bilingual_and_every_category_cites_a_seed(checklists):
         assert doc.sources or "not named in the sources" in doc.text.en, doc.id
 
 
-def test_overview_lists_eleven_with_deadlines(run):
+def test_overview_lists_eleven_and_says_no_deadline_to_claim_is_given(run):
+    """The shipped sources give no deadline to claim: one line says so, not a column of
+    "not stated", and no filing or enrolment limit poses as a deadline to claim."""
     result = run("docs")
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
-    assert lines[1].split()[:2] == ["1", "transfer"] and "within 7 days" in lines[1]
-    assert lines[11].split()[:2] == ["11", "newborn"] and "within 3 months" in lines[11]
-    assert lines[5].split()[:2] == ["5", "system-failure"] and "not stated: ask" in lines[5]
-    zh = run("docs", "--lang", "zh").stdout.splitlines()
-    assert "7 天内" in zh[1] and "资料未写明" in zh[5]
+    assert lines[1].split()[:2] == ["1", "transfer"] and "days" not in lines[1]
+    assert lines[11].split()[:2] == ["11", "newborn"] and "months" not in lines[11]
+    assert "The sources give no deadline to claim for these" in result.stdout
+    zh = run("docs", "--lang", "zh").stdout
+    assert "资料没有给出这些报销的申请时限" in zh and "7 天内" not in zh
     assert "Xiamen" in result.stdout
+
+
+def test_a_deadline_to_claim_gets_its_column():
+    from medbal import api
+    from medbal.present.present import render
+
+    view = api.docs(None, "en")
+    view["categories"][2]["deadlines"] = [{"kind": "claim", "text": "Claim within 3 months.",
+                                           "amount": 3, "unit": "month", "event": None}]
+    for fmt in ("plain", "markdown", "rich"):
+        out = render("docs-overview", view, fmt, width=120)
+        assert "Deadline to claim" in out and "within 3 months" in out, fmt
+        assert "not stated: ask" in out and "no deadline to claim for these" not in out, fmt
 
 
 def test_one_checklist_lists_category_documents_before_common_ones(run):

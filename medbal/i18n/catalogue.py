@@ -54,7 +54,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "no": ("No.", "序号"),
     "slug": ("Short name", "简称"),
     "title": ("Situation", "情形"),
-    "deadline": ("Deadline", "时限"),
+    "deadline": ("Deadline to claim", "报销时限"),
+    "no_claim_deadlines": ("The sources give no deadline to claim for these: ask the agency, "
+                           "and claim soon. Each sheet lists its own time limits.",
+                           "资料没有给出这些报销的申请时限：请向医保经办机构询问，尽早办理。"
+                           "各类的时限和条件见各自的清单。"),
     "deadlines": ("Deadlines and conditions", "时限和条件"),
     "applies_when": ("When this applies", "适用情形"),
     "conditions": ("Conditions", "条件"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from medbal.i18n.catalogue import label, msg
-from medbal.present.pages import Page, checklist_pages, table_deadline, takehome_pages
+from medbal.present.pages import Page, checklist_pages, deadline_column, takehome_pages
 from medbal.present.views import ChecklistsView, DiagnoseView
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
@@ -55,11 +55,14 @@ def checklists_markdown(view: ChecklistsView) -> str:
 
 def categories_markdown(view: ChecklistsView) -> str:
     lang = view["lang"]
-    head = [msg("no", lang), msg("slug", lang), msg("title", lang), msg("deadline", lang)]
-    rows = ["| " + " | ".join(head) + " |", "|---:|---|---|---|"]
-    for c in view["categories"]:
-        cells = [str(c["number"]), f"`{c['slug']}`", escape(c["title"]),
-                 escape(table_deadline(c, lang))]
+    deadlines = deadline_column(view)
+    head = [msg("no", lang), msg("slug", lang), msg("title", lang)]
+    head += [msg("deadline", lang)] if deadlines else []
+    rows = ["| " + " | ".join(head) + " |", "|---:|" + "---|" * (len(head) - 1)]
+    for i, c in enumerate(view["categories"]):
+        cells = [str(c["number"]), f"`{c['slug']}`", escape(c["title"])]
+        cells += [escape(deadlines[i])] if deadlines else []
         rows.append("| " + " | ".join(cells) + " |")
-    return (f"# {escape(view['title'])}\n\n" + "\n".join(rows) +
-            "\n\n" + label('region', lang) + escape(view['region']) + "\n")
+    note = "" if deadlines else escape(msg("no_claim_deadlines", lang)) + "\n\n"
+    return (f"# {escape(view['title'])}\n\n" + "\n".join(rows) + "\n\n" + note +
+            label("region", lang) + escape(view["region"]) + "\n")

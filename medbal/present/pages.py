@@ -80,12 +80,18 @@ def deadline_summary(d: DeadlineView, lang: str) -> str:
     return msg(key, lang, count=count)
 
 
-def table_deadline(category: CategoryView, lang: str) -> str:
-    """The deadline worth a column in the overview: the first one with a number, else
-    "not stated" where the sources give none (never an empty cell)."""
-    counted = [d for d in category["deadlines"]
-               if d["amount"] is not None or d["kind"] == "not-stated"]
-    return deadline_summary(counted[0], lang) if counted else ""
+def deadline_column(view: ChecklistsView) -> list[str] | None:
+    """The overview's column of deadlines to claim, one per category; None when no
+    category's file gives one with a number (then the overview says so in one line
+    rather than a column of "not stated").  Other time limits (filing, enrolment, a
+    stay of half a year) are conditions of a category, shown on its own sheet."""
+    lang = view["lang"]
+    found = [next((deadline_summary(d, lang) for d in c["deadlines"]
+                   if d["kind"] == "claim" and d["amount"] is not None), None)
+             for c in view["categories"]]
+    if not any(found):
+        return None
+    return [f or msg("deadline_not_stated", lang) for f in found]
 
 
 def _sheet_sources(cat: CategoryView, data: ChecklistsView) -> list[SourceView]:

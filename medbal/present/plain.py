@@ -14,9 +14,9 @@ from medbal.present.pages import (
     Page,
     answers_lines,
     checklist_pages,
+    deadline_column,
     outcome_page,
     source_line,
-    table_deadline,
 )
 from medbal.present.views import ChecklistsView, DiagnoseView, EstimateView, QuestionView, yuan
 
@@ -71,13 +71,18 @@ def _table(rows: Sequence[Sequence[str]], right: Sequence[bool]) -> list[str]:
 
 
 def categories_text(view: ChecklistsView) -> str:
-    """The overview: number, short name, situation and deadline of every category."""
+    """The overview: number, short name and situation of every category, and the deadline
+    to claim where the file gives one."""
     lang = view["lang"]
-    head = (msg("no", lang), msg("slug", lang), msg("title", lang), msg("deadline", lang))
-    rows = [head, *((str(c["number"]), c["slug"], c["title"], table_deadline(c, lang))
-                    for c in view["categories"])]
-    lines = _table(rows, (False, False, False, False))
-    lines += ["", label("region", lang) + view["region"], msg("more", lang)]
+    deadlines = deadline_column(view)
+    head = [msg("no", lang), msg("slug", lang), msg("title", lang)]
+    rows = [[str(c["number"]), c["slug"], c["title"]] for c in view["categories"]]
+    if deadlines:
+        head.append(msg("deadline", lang))
+        rows = [[*r, d] for r, d in zip(rows, deadlines, strict=True)]
+    lines = _table([head, *rows], [False] * len(head))
+    lines += [""] + ([] if deadlines else [msg("no_claim_deadlines", lang)])
+    lines += [label("region", lang) + view["region"], msg("more", lang)]
     return "\n".join(line.rstrip() for line in lines) + "\n"
 
 

@@ -30,9 +30,9 @@ from medbal.present.pages import (
     answers_lines,
     checklist_page,
     checklist_pages,
+    deadline_column,
     outcome_page,
     source_line,
-    table_deadline,
 )
 from medbal.present.plain import estimate_head, estimate_rows, estimate_title
 from medbal.present.views import ChecklistsView, DiagnoseView, EstimateView, QuestionView, yuan
@@ -191,38 +191,47 @@ class ByWidth:
 
 
 def overview_parts(view: ChecklistsView) -> list[RenderableType]:
-    """The eleven categories: a table, or below NARROW columns a list with each short
-    name whole (it is what a person types next)."""
+    """The eleven categories: a table, or where it does not fit whole a list with each
+    short name whole (it is what a person types next)."""
     lang = view["lang"]
+    deadlines = deadline_column(view)
     rows: list[RenderableType] = [Text(view["title"], style="bold")]
-    for c in view["categories"]:
+    for i, c in enumerate(view["categories"]):
         head = Text(f"{c['number']:>2}. ", style="bold")
         head.append(c["slug"], style="cyan")
-        deadline = label("deadline", lang) + table_deadline(c, lang)
-        rows += [head, Padding(Group(para(c["title"], lang), para(deadline, lang, "magenta")),
-                               (0, 0, 0, 4))]
-    rows += [para(label("region", lang) + view["region"], lang, "dim"),
-             para(msg("more", lang), lang, "dim")]
-    return [ByWidth(categories_table(view), Group(*rows))]
+        lines: list[RenderableType] = [para(c["title"], lang)]
+        if deadlines:
+            lines.append(para(label("deadline", lang) + deadlines[i], lang, "magenta"))
+        rows += [head, Padding(Group(*lines), (0, 0, 0, 4))]
+    rows += _overview_notes(view, deadlines is None)
+    return [ByWidth(Group(categories_table(view), *_overview_notes(view, deadlines is None)),
+                    Group(*rows))]
+
+
+def _overview_notes(view: ChecklistsView, no_deadlines: bool) -> list[RenderableType]:
+    lang = view["lang"]
+    notes = [msg("no_claim_deadlines", lang)] if no_deadlines else []
+    notes += [label("region", lang) + view["region"], msg("more", lang)]
+    return [para(n, lang, "dim") for n in notes]
 
 
 def categories_table(view: ChecklistsView) -> Table:
     lang = view["lang"]
-    # Title and caption as Text, never markup: a region named "[bold]" is shown as written.
-    table = Table(title=Text(view["title"]), caption=Text(
-        label('region', lang) + view['region'] + "\n" + msg('more', lang)),
-        caption_justify="left")
+    deadlines = deadline_column(view)
+    # Title as Text, never markup: a region named "[bold]" is shown as written.
+    table = Table(title=Text(view["title"]))
     # The number and the short name are what a person types next: never wrapped or cut.
     table.add_column(msg("no", lang), justify="right", no_wrap=True)
     table.add_column(msg("slug", lang), style="cyan", no_wrap=True)
     # The longest word of a situation sets its column's least width: Rich would rather
-    # fold a word than squeeze the deadline column.
+    # fold a word than squeeze the other columns.
     longest = max(cells(w) for c in view["categories"] for w in c["title"].split())
     table.add_column(msg("title", lang), min_width=min(longest, 20))
-    table.add_column(msg("deadline", lang), style="magenta")
-    for c in view["categories"]:
+    if deadlines:
+        table.add_column(msg("deadline", lang), style="magenta")
+    for i, c in enumerate(view["categories"]):
         table.add_row(str(c["number"]), Text(c["slug"]), para(c["title"], lang),
-                      para(table_deadline(c, lang), lang))
+                      *([para(deadlines[i], lang)] if deadlines else []))
     return table
 
 
