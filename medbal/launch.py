@@ -87,6 +87,9 @@ def _dispatch(argv: list[str], lang: str) -> int:
         for line in lines:
             sys.stderr.write(line + "\n")
         return code
+    if result == INTERRUPTED:
+        # Typer turns Ctrl-C anywhere in a command into this code, without a word.
+        return say(lang, "interrupted", INTERRUPTED)
     return result if isinstance(result, int) else 0
 
 

@@ -371,6 +371,9 @@ main()
     ("medbal.files.readtree", ["diagnose", "-a", "scheme=yearly"]),
     ("medbal.present.pages", ["docs", "1"]),
     ("medbal.files.write", ["docs", "1", "--format", "json"]),
+    ("medbal.api", ["docs", "1"]),  # inside a command: Typer's own Ctrl-C path
+    ("medbal.commands.diagnose", ["diagnose", "--lang", "zh"]),
+    ("medbal.present.plain", ["estimate", "8000"]),
 ])
 def test_ctrl_c_while_importing_is_one_line_and_130(module, args, tmp_path):
     out = subprocess.run([sys.executable, "-c", _INTERRUPT_AT, module, *args],

@@ -171,7 +171,8 @@ def test_a_patch_removing_the_last_document_is_refused(run, write):
     text = PATCH.replace("    add_documents:\n      - id: outage-note\n        text: {en: The "
                          "hospital's note of the outage, zh: 医院出具的系统故障说明}\n        "
                          "sources: [\"local:Test Town notice\"]\n", "")
-    text += "remove_common_documents: [id-card, social-security-card]\n"
+    text += ("remove_common_documents: [id-card, social-security-card, invoices-unlisted, "
+             "bank-card-unlisted]\n")
     path = write("p/reimbursement.yaml", text)
     result = run("tree", "validate", str(path))
     assert result.exit_code == 1

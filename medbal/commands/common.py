@@ -11,7 +11,7 @@ from typing import Annotated, Any, TypeVar
 import typer
 from typer.core import TyperCommand
 
-from medbal.core.errors import INTERRUPTED, MedbalError
+from medbal.core.errors import MedbalError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -32,13 +32,8 @@ def handles_errors(func: F) -> F:
         except MedbalError as exc:
             typer.echo(f"medbal: {one_line(exc.text(_lang(kwargs)))}", err=True)
             raise typer.Exit(exc.exit_code) from None
-        except KeyboardInterrupt:
-            # The words are imported here, not above: Ctrl-C during an import outside
-            # this `try` would reach Typer, which exits 130 without a word.
-            from medbal.i18n.catalogue import msg
-
-            typer.echo(f"\nmedbal: {msg('interrupted', _lang(kwargs))}", err=True)
-            raise typer.Exit(INTERRUPTED) from None
+        # Ctrl-C is not caught here: anywhere in a command, Typer turns it into exit 130,
+        # and medbal.launch says the one line for every 130 alike.
 
     return wrapper  # type: ignore[return-value]
 

@@ -15,12 +15,9 @@ else:  # for the type checker only: at run time the decorator is `dataclass` its
     def dataclass_transform(**_: object) -> Any:
         return lambda f: f
 
-LANGS = ("en", "zh")
-# Han characters and CJK punctuation (、。，：；（）…), as a regex character range.
-CJK = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
-# Control and direction-override characters: refused in every text a file holds (by
-# medbal.files.yamlread when loading, by medbal.files.cache when reading a stored entry back).
-UNSAFE_TEXT = "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
+from medbal.core.langs import CJK as CJK
+from medbal.core.langs import LANGS as LANGS
+from medbal.core.langs import UNSAFE_TEXT as UNSAFE_TEXT
 
 
 class Record:

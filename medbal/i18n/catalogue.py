@@ -13,7 +13,7 @@ import re
 from collections import ChainMap
 
 from medbal.core.errors import MedbalError, Phrase
-from medbal.core.model import LANGS
+from medbal.core.langs import LANGS
 from medbal.i18n import sources
 from medbal.i18n.page_words import WORDS as PAGE_WORDS
 from medbal.i18n.typeset import clauses, colon, quote

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 
 from medbal.core.errors import UsageError
-from medbal.core.model import LANGS
+from medbal.core.langs import LANGS
 from medbal.launch import locale_lang
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from medbal.core.model import Text
+from medbal.core.langs import LANGS
 from medbal.i18n.typeset import aside  # how a language puts a note after a name
 
 # id: ((title en, where from en), (title zh, where from zh))
@@ -97,6 +97,11 @@ def label(ref: str, lang: str) -> str:
     if ref.startswith("local:"):
         return ref.removeprefix("local:").strip()
     if m := _LAW.fullmatch(ref):
-        return Text(*_LAW_LABEL).get(lang).format(n=int(m.group(1)))
+        return _in(lang, *_LAW_LABEL).format(n=int(m.group(1)))
     (title_en, origin_en), (title_zh, origin_zh) = CATALOGUE[ref]
-    return aside(Text(title_en, title_zh).get(lang), Text(origin_en, origin_zh).get(lang), lang)
+    return aside(_in(lang, title_en, title_zh), _in(lang, origin_en, origin_zh), lang)
+
+
+def _in(lang: str, *texts: str) -> str:
+    """The text in `lang` of texts given in the order of LANGS (the first for another)."""
+    return texts[LANGS.index(lang)] if lang in LANGS else texts[0]

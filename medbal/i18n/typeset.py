@@ -25,7 +25,7 @@ import unicodedata
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from medbal.core.model import CJK
+from medbal.core.langs import CJK
 
 CLOSING = "、。，；：？！）》」』】〕］〉”’….,;:?!)]}%"
 OPENING = "（《「『【〔［〈“‘([{"
