@@ -311,9 +311,9 @@ def needs_answer_parts(view: DiagnoseView) -> list[RenderableType]:
 
 def estimate_parts(view: EstimateView) -> list[RenderableType]:
     lang = view["lang"]
-    # Title and caption as Text, never markup: a region named "[bold]" is shown as written.
-    table = Table(title=Text(estimate_title(view)),
-                  caption=Text(msg("est_applies", lang, what=view["applies_to"])))
+    # The title and what the rates apply to are paragraphs above the table, laid out by
+    # the language's rules (a table's centred title would break a Chinese line anywhere).
+    table = Table()
     head = estimate_head(lang)
     table.add_column(head[0])
     for name in head[1:]:  # figures: never wrapped or cut
@@ -324,7 +324,9 @@ def estimate_parts(view: EstimateView) -> list[RenderableType]:
     table.add_row(Text(msg("est_total", lang), style="bold"), "", "",
                   Text(yuan(view["total_paid"]), style="bold green"))
     table.add_row(Text(msg("est_own", lang)), "", "", Text(yuan(view["own_share"])))
-    parts: list[RenderableType] = [ByWidth(table, _estimate_stacked(view))]
+    above = [para(estimate_title(view), lang, "bold"),
+             para(msg("est_applies", lang, what=view["applies_to"]), lang, "dim")]
+    parts: list[RenderableType] = [ByWidth(Group(*above, table), _estimate_stacked(view))]
     parts += [para(note, lang, "bold magenta") for note in view["notes"]]
     parts.append(para(label("est_reading", lang) + view["reading"], lang, "dim"))
     parts.append(para(label("sources", lang) + source_line(view["sources"], lang), lang, "dim"))
