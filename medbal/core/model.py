@@ -47,9 +47,10 @@ class Record:
 
     def __setattr__(self, name: str, value: Any) -> None:
         # Set once, by __init__; never changed after (what frozen=True would generate).
-        if name in self.__dict__:
+        fields = self.__dict__
+        if name in fields:
             raise FrozenInstanceError(f"cannot assign to field {name!r}")
-        object.__setattr__(self, name, value)
+        fields[name] = value
 
     def __delattr__(self, name: str) -> None:
         raise FrozenInstanceError(f"cannot delete field {name!r}")
