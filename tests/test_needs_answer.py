@@ -10,7 +10,7 @@ from rich.console import Console
 
 from medbal.core.engine import all_paths, walk
 from medbal.files.registry import load_tree
-from medbal.present.plain import display_width
+from medbal.i18n.typeset import cells as display_width
 from medbal.present.tty import diagnose_parts
 from medbal.present.views import diagnose_view
 

@@ -7,8 +7,8 @@ import pytest
 from rich.console import Console
 
 from medbal.core.model import Document, Text
+from medbal.i18n.typeset import cells as display_width
 from medbal.present.pages import checklist_page
-from medbal.present.plain import display_width
 from medbal.present.tty import RichPage, categories_table
 from medbal.present.views import category_view, checklists_view
 

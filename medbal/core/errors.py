@@ -62,16 +62,13 @@ class MedbalError(Exception):
 
     def __init__(self, key: str, /, **values: object):
         super().__init__(key)
-        self.key = key
-        self.values = values
+        self.phrase = Phrase(key, **values)
 
     def text(self, lang: str) -> str:
-        from medbal.i18n.catalogue import msg  # at the moment it is shown: errors.py stays light
-
-        return msg(self.key, lang, **self.values)
+        return self.phrase.text(lang)
 
     def __str__(self) -> str:
-        return self.text("en")
+        return self.phrase.text("en")
 
 
 class UsageError(MedbalError):

@@ -17,7 +17,7 @@ from medbal.core.model import Checklists, ChecklistsPatch, Rates, Tree
 from medbal.files.readtree import load_file
 from medbal.files.registry import resolve_patch, shipped_dir
 from medbal.files.write import json_text
-from medbal.present.plain import display_width, pad
+from medbal.present.plain import table_lines
 
 
 def inventory(overlay: Path | None, lang: str) -> list[dict[str, Any]]:
@@ -87,9 +87,7 @@ def inventory_text(view: InventoryView) -> str:
             origin += f", patch of {row['extends']}"
         table.append((row["id"], row["kind"], row["title"], size, origin, row["file"]))
     head = ("ID", "KIND", "TITLE", "SIZE", "FROM", "FILE")
-    widths = [max(display_width(r[i]) for r in [head, *table]) for i in range(5)]
-    return "".join("  ".join([*(pad(c, w) for c, w in zip(r[:5], widths, strict=True)), r[5]])
-                   + "\n" for r in [head, *table])
+    return "".join(line + "\n" for line in table_lines([head, *table], [False] * 6))
 
 
 # --- paths --------------------------------------------------------------------

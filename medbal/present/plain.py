@@ -25,7 +25,7 @@ def page_text(page: Page) -> str:
     out: list[str] = []
     if page.kicker:
         out.append(page.kicker)
-    out += [page.title, "=" * min(display_width(page.title), 60)]
+    out += [page.title, "=" * min(cells(page.title), 60)]
     for s in page.sections:
         out.append("")
         if s.heading:
@@ -47,23 +47,21 @@ def _item(style: str, i: int, item: str) -> str:
     }.get(style, item)
 
 
-display_width = cells  # columns a text takes, by the one count of medbal.i18n.typeset
-
-
 def pad(text: str, width: int) -> str:
-    return text + " " * max(0, width - display_width(text))
+    return text + " " * max(0, width - cells(text))
 
 
-def _table(rows: Sequence[Sequence[str]], right: Sequence[bool]) -> list[str]:
-    """Columns padded by display width; the last column is left ragged."""
-    widths = [max(display_width(r[i]) for r in rows) for i in range(len(rows[0]))]
+def table_lines(rows: Sequence[Sequence[str]], right: Sequence[bool]) -> list[str]:
+    """Columns padded by display width (`right`: aligned right); a last column aligned
+    left is left ragged."""
+    widths = [max(cells(r[i]) for r in rows) for i in range(len(rows[0]))]
     lines = []
     for r in rows:
-        cells = [(" " * (w - display_width(c)) + c) if right[i] else pad(c, w)
-                 for i, (c, w) in enumerate(zip(r, widths, strict=True))]
+        padded = [(" " * (w - cells(c)) + c) if right[i] else pad(c, w)
+                  for i, (c, w) in enumerate(zip(r, widths, strict=True))]
         if not right[-1]:
-            cells[-1] = r[-1]
-        lines.append("  ".join(cells).rstrip())
+            padded[-1] = r[-1]
+        lines.append("  ".join(padded).rstrip())
     return lines
 
 
@@ -80,7 +78,7 @@ def categories_text(view: ChecklistsView) -> str:
     if deadlines:
         head.append(msg("deadline", lang))
         rows = [[*r, d] for r, d in zip(rows, deadlines, strict=True)]
-    lines = _table([head, *rows], [False] * len(head))
+    lines = table_lines([head, *rows], [False] * len(head))
     lines += [""] + ([] if deadlines else [msg("no_claim_deadlines", lang)])
     lines += [label("region", lang) + view["region"], msg("more", lang)]
     return "\n".join(line.rstrip() for line in lines) + "\n"
@@ -157,7 +155,7 @@ def estimate_head(lang: str) -> tuple[str, str, str, str]:
 def estimate_text(view: EstimateView) -> str:
     lang = view["lang"]
     out = [estimate_title(view), msg("est_applies", lang, what=view["applies_to"]), ""]
-    out += _table([estimate_head(lang), *estimate_rows(view)], (False, True, True, True))
+    out += table_lines([estimate_head(lang), *estimate_rows(view)], (False, True, True, True))
     out += ["", label("est_total", lang) + yuan(view["total_paid"]),
             label("est_own", lang) + yuan(view["own_share"]), ""]
     out += view["notes"]
