@@ -9,6 +9,7 @@ a JSON call pay only for what they use.
 # No `from __future__ import annotations`: Typer reads these signatures on every call,
 # and real annotations spare it an eval of each.
 
+import shutil
 from typing import Annotated
 
 import typer
@@ -36,10 +37,15 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     # Plain Click help: Rich formatting costs more than the rest of a `--help` call.
     rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"]},
+    # Click lays help out at 50 columns at the least; a narrower terminal would then cut
+    # every line in two.  Its own width, as the shell reports it, instead.
+    context_settings={"help_option_names": ["-h", "--help"],
+                      "terminal_width": max(shutil.get_terminal_size().columns - 1, 20)},
+    # Click wraps by characters, not display cells, so the Chinese lines are laid out here
+    # and kept as they are (\b).
     epilog="Exit codes: 0 done, 1 broken tree file or failed write, 2 bad input, "
-    "3 an answer is still needed, 130 interrupted. / 退出码：0 完成，1 树文件有误或写入失败，"
-    "2 输入有误，3 还需回答问题，130 被中断。",
+    "3 an answer is still needed, 130 interrupted.\n\n\b\n退出码：0 完成，1 树文件有误"
+    "\n或写入失败，2 输入有误，\n3 还需回答问题，130 被中断。",
 )
 # The commands a call can name without reaching `tree`: for these, the six `tree`
 # commands (which Typer would build on every call) are not even imported.
