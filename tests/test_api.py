@@ -109,7 +109,7 @@ def test_render_names_the_formats_a_view_has():
     view = api.estimate(8000, 500, lang="en")
     with pytest.raises(UsageError) as caught:
         api.render("estimate", view, "markdown")
-    assert "json, plain, rich" in str(caught.value) and "markdown" in str(caught.value)
+    assert "json, plain, terminal" in str(caught.value) and "markdown" in str(caught.value)
     asked = api.diagnose("zero-balance", {}, "en")
     with pytest.raises(UsageError, match="needs an outcome"):
         api.render("diagnose", asked, "html")

@@ -156,9 +156,7 @@ def test_every_category_has_a_deadline_entry_and_every_sheet_a_deadline_box(run,
 
 
 def test_a_claim_deadline_from_a_source_replaces_the_not_stated_line(checklists):
-    from dataclasses import replace
-
-    from medbal.core.model import Deadline, Text
+    from medbal.core.model import Deadline, Text, replace
 
     cat = checklists.find("5")
     assert [d.kind for d in checklists.deadlines_of(cat)] == ["not-stated"]
@@ -330,9 +328,7 @@ def test_json_shape(run):
 
 
 def test_data_text_is_never_markup(checklists):
-    from dataclasses import replace
-
-    from medbal.core.model import Document, Text
+    from medbal.core.model import Document, Text, replace
 
     odd = Document("odd", Text("Bring [copy] of ID [/b] <script>x</script>", "带[复印件]"))
     cat = replace(checklists.find("1"), documents=(odd,))

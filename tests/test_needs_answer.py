@@ -1,17 +1,16 @@
 """One-shot at a terminal: "needs an answer" shows each option's `--answer` to add."""
 
-import io
 import os
 import sys
 
 import pexpect
 import pytest
-from rich.console import Console
 
 from medbal.core.engine import all_paths, walk
 from medbal.files.registry import load_tree
 from medbal.i18n.typeset import cells as display_width
-from medbal.present.tty import diagnose_parts
+from medbal.present.layout import paint
+from medbal.present.terminal import diagnose_lines
 from medbal.present.views import diagnose_view
 
 from conftest import ROOT
@@ -28,18 +27,9 @@ def open_questions(tree_id: str):
 
 
 def shown(result, view, lang: str, width: int) -> tuple[str, list[str]]:
-    """What a terminal of this width shows, and the lines Rich laid out (not soft-wrapped)."""
-    buffer = io.StringIO()
-    console = Console(file=buffer, width=width, force_terminal=True, color_system=None,
-                      highlight=False, emoji=False)
-    laid_out: list[str] = []
-    for part in diagnose_parts(view):
-        with console.capture() as cap:
-            console.print(part)
-        text = cap.get()
-        buffer.write(text)
-        laid_out += text.splitlines()
-    return buffer.getvalue(), laid_out
+    """What a terminal of this width shows, and its lines."""
+    out = paint(diagnose_lines(view, width), colour=False)
+    return out, out.splitlines()
 
 
 @pytest.mark.parametrize("tree_id", ["zero-balance", "which-category"])

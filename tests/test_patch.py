@@ -240,11 +240,10 @@ def test_every_damage_to_a_patch_is_a_problem_or_a_valid_patch():
 
 def test_markup_in_a_patched_title_or_region_prints_literally(run, write, tmp_path):
     """Issue 10, point 10: `[bold]` in a region name or a title is text, never markup."""
-    from rich.console import Console
-
     from medbal.files.registry import load_checklists
+    from medbal.present.layout import paint
     from medbal.present.pages import checklist_page
-    from medbal.present.tty import RichPage, categories_table
+    from medbal.present.terminal import overview_lines, page_lines
     from medbal.present.views import checklists_view
 
     write("region/reimbursement.yaml", """\
@@ -259,11 +258,8 @@ def test_markup_in_a_patched_title_or_region_prints_literally(run, write, tmp_pa
     data = load_checklists(tmp_path / "region")
     for lang in ("en", "zh"):
         view = checklists_view(data, list(data.categories), lang)
-        console = Console(width=100, force_terminal=True, color_system="truecolor")
-        with console.capture() as captured:
-            console.print(categories_table(view))
-            console.print(RichPage(checklist_page(view["categories"][0], view, lang)))
-        out = captured.get()
+        page = checklist_page(view["categories"][0], view, lang)
+        out = paint(overview_lines(view, 100) + page_lines(page, 100), colour=True)
         assert ("[bold]now[/bold]" if lang == "en" else "报销[/]") in out
         assert ("Town [red]X[/" if lang == "en" else "镇[b]") in out
         assert ("[link=x]Referred[/link]" if lang == "en" else "转外[/i]") in out

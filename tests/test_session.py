@@ -361,8 +361,9 @@ def prompt(monkeypatch, run):
     monkeypatch.setattr(medbal.present.term, "stdout_is_terminal", lambda: True)
 
     def walk_keys(*typed: str, args: tuple[str, ...] = ()):
+        # TERM=dumb: laid out as on a terminal 120 wide, without colour codes to strip.
         return run("diagnose", *args, input="".join(k + "\n" for k in typed),
-                   env={"COLUMNS": "120"})
+                   env={"COLUMNS": "120", "TERM": "dumb"})
 
     return walk_keys
 

@@ -52,14 +52,14 @@ def _views(lang: str) -> dict[str, tuple[str, Any]]:
 
 
 def _formats(name: str, kind: str) -> list[tuple[str, int]]:
-    """(format, width) for a view: rich at three widths, the rest once."""
+    """(format, width) for a view: terminal at three widths, the rest once."""
     # The overview's JSON and HTML are every category's, as docs-3's are one category's:
     # the same renderers, so no second golden.
     out = [("json", 0)] if name != "docs-overview" else []
     out += [(fmt, 0) for fmt in ("plain", "markdown", "html") if (kind, fmt) in RENDERERS
             and not (name == "diagnose-question" and fmt in ("markdown", "html"))
             and not (name == "docs-overview" and fmt == "html")]
-    return out + [("rich", w) for w in WIDTHS]
+    return out + [("terminal", w) for w in WIDTHS]
 
 
 CASES = [(name, lang, kind, fmt, width)
@@ -112,7 +112,7 @@ CELL_EDGES = re.compile("[│┃║]")
 def test_chinese_screens_keep_the_typesetting_rules(name: str, width: int) -> None:
     """Every line, and every cell of a table, judged on its own."""
     kind, view = view_of(name, "zh")
-    text = render(kind, view, "rich", width=width)
+    text = render(kind, view, "terminal", width=width)
     for line in text.splitlines():
         assert cell_len(line) <= width, f"wider than {width}: {line!r}"
         for cell in CELL_EDGES.split(line):
@@ -137,20 +137,20 @@ def test_nothing_is_cut_at_any_width(name: str, lang: str) -> None:
         number = view["outcome"]["checklist"]["categories"][0]["number"]
         whole.append(f"medbal docs {number}")  # the command a person types next
     for width in range(40, 131, 3):
-        shown = render(kind, view, "rich", width=width)
+        shown = render(kind, view, "terminal", width=width)
         assert "…" not in shown or "…" in json.dumps(view, ensure_ascii=False), width
         for word in whole:
             assert word in shown, (width, word)
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_narrow_terminal_shows_every_figure_and_short_name_whole(lang: str) -> None:
     est = view_of("estimate", lang)[1]
-    shown = render("estimate", est, "rich", width=40)
+    shown = render("estimate", est, "terminal", width=40)
     figures = [f"{v:,.2f}" for s in est["slices"] for v in (s["from"], s["to"], s["amount"],
                                                             s["paid"])]
     items = sum(i["amount"] for i in est["items"])
     for figure in [*figures, f"{est['total_paid']:,.2f}", f"{est['own_share']:,.2f}",
                    f"{items:,.2f}", f"{est['bill'] + items:,.2f}"]:
         assert figure in shown, figure
-    overview = render("docs-overview", view_of("docs-overview", lang)[1], "rich", width=40)
+    overview = render("docs-overview", view_of("docs-overview", lang)[1], "terminal", width=40)
     for category in view_of("docs-overview", lang)[1]["categories"]:
         assert category["slug"] in overview

@@ -1,17 +1,20 @@
 """The prompt loop of `medbal diagnose` at a terminal: draw, read a key, step.
 
 What a key does is decided by the pure machine in medbal.present.session; its
-events are drawn, and the next key read, by medbal.present.tty (`draw`, `read`).
+events are drawn, and the next key read, by medbal.present.dialogue (`draw`, `read`).
 Whether medbal may prompt at all is decided in medbal.present.term.
 """
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Mapping
 
 from medbal.core.model import Checklists, Tree
 from medbal.present import session
-from medbal.present.tty import draw, make_console, read
+from medbal.present.dialogue import draw, read
+from medbal.present.layout import paint
+from medbal.present.term import colours, columns, utf
 
 
 def run_session(tree: Tree, lang: str, answers: Mapping[str, str],
@@ -19,12 +22,16 @@ def run_session(tree: Tree, lang: str, answers: Mapping[str, str],
     """Ask until the person quits.  Answers given beforehand are checked first."""
     ctx = session.Context(tree, lang, checklists, tree_ref)
     state, events = session.start(ctx, answers)  # AnswerError before anything is drawn
-    console = make_console()
+    colour, boxes = colours(), utf()
     while True:
+        width = columns()  # read again for each screen: the window may have been resized
         for event in events:
-            draw(console, event)
+            lines = draw(event, width, boxes)
+            if lines:
+                sys.stdout.write(paint(lines, colour, boxes))
+        sys.stdout.flush()
         last = events[-1]
         if isinstance(last, session.Quit):
             return
         assert isinstance(last, session.Prompt)
-        state, events = session.step(ctx, state, read(console, last))
+        state, events = session.step(ctx, state, read(last, width, colour, boxes))

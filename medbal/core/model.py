@@ -5,13 +5,13 @@ types only.  Texts a person reads are `Text` values carrying both languages.
 """
 
 import datetime
-from dataclasses import FrozenInstanceError, dataclass, field
+from dataclasses import MISSING, Field, FrozenInstanceError, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 if TYPE_CHECKING:
     from typing_extensions import dataclass_transform
-else:  # for the type checker only: at run time the decorator is `dataclass` itself
+else:  # for the type checker only: it reads `record` as making dataclasses
     def dataclass_transform(**_: object) -> Any:
         return lambda f: f
 
@@ -19,18 +19,43 @@ from medbal.core.langs import CJK as CJK
 from medbal.core.langs import LANGS as LANGS
 from medbal.core.langs import UNSAFE_TEXT as UNSAFE_TEXT
 
+_NO_DEFAULT: Any = object()
+
 
 class Record:
-    """What every model type shares: equality, hashing and a repr by its fields.
+    """What every model type shares: construction, equality, hashing, a repr by its
+    fields, and fields set once.
 
-    Written once here rather than generated for each class: dataclasses compile every
-    generated method with exec, and sixty of them were a tenth of a one-shot call.
+    Written once here, with the fields `record` lists, rather than generated for each
+    class: dataclasses compile every generated method with exec, and twenty classes'
+    worth was a twentieth of a one-shot call.
     """
 
-    __dataclass_fields__: ClassVar[dict[str, Any]]
+    # (name, default, default factory) of each field, in order; set by `record`.
+    _spec: ClassVar[tuple[tuple[str, Any, Any], ...]] = ()
+    _fields: ClassVar[tuple[str, ...]] = ()
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        spec, values = self._spec, self.__dict__
+        if len(args) > len(spec):
+            raise TypeError(f"{type(self).__name__}() takes {len(spec)} fields, "
+                            f"{len(args)} given")
+        for (name, _, _), value in zip(spec, args, strict=False):  # args may be fewer
+            values[name] = value
+        for name, default, factory in spec[len(args):]:
+            if name in kwargs:
+                values[name] = kwargs.pop(name)
+            elif factory is not None:
+                values[name] = factory()
+            elif default is not _NO_DEFAULT:
+                values[name] = default
+            else:
+                raise TypeError(f"{type(self).__name__}() is missing field {name!r}")
+        if kwargs:
+            raise TypeError(f"{type(self).__name__}() has no field {', '.join(kwargs)}")
 
     def _values(self) -> tuple[Any, ...]:
-        return tuple(getattr(self, name) for name in self.__dataclass_fields__)
+        return tuple(getattr(self, name) for name in self._fields)
 
     def __eq__(self, other: object) -> bool:
         if other.__class__ is not self.__class__:
@@ -42,7 +67,7 @@ class Record:
         return hash(self._values())
 
     def __repr__(self) -> str:
-        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__dataclass_fields__)
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._fields)
         return f"{type(self).__name__}({fields})"
 
     def __setattr__(self, name: str, value: Any) -> None:
@@ -57,14 +82,34 @@ class Record:
 
 
 R = TypeVar("R", bound=type[Record])
+T = TypeVar("T", bound=Record)
 
 
-@dataclass_transform(frozen_default=True, eq_default=True)
+@dataclass_transform(frozen_default=True, eq_default=True, field_specifiers=(field,))
 def record(cls: R) -> R:
-    """A dataclass whose equality, hash, repr and immutability are Record's: only its
-    __init__ is generated."""
-    dataclass(eq=False, repr=False)(cls)  # made in place: the same class
+    """A model type: its annotated names are its fields, in order, with their defaults
+    (a value, or `field(default_factory=...)`); Record does the rest."""
+    spec = []
+    for name in cls.__dict__.get("__annotations__", {}):
+        default, factory = cls.__dict__.get(name, _NO_DEFAULT), None
+        if isinstance(default, Field):
+            factory = None if default.default_factory is MISSING else default.default_factory
+            default = _NO_DEFAULT if default.default is MISSING else default.default
+            delattr(cls, name)  # the instance holds the value
+        spec.append((name, default, factory))
+    cls._spec = tuple(spec)
+    cls._fields = tuple(name for name, _, _ in spec)
     return cls
+
+
+def fields(cls: type[Record] | Record) -> tuple[str, ...]:
+    """A model type's field names, in order."""
+    return cls._fields
+
+
+def replace(obj: T, **changes: Any) -> T:
+    """A copy of `obj` with some fields changed (as dataclasses.replace)."""
+    return type(obj)(**{**{name: getattr(obj, name) for name in obj._fields}, **changes})
 
 
 @record

@@ -15,7 +15,6 @@ there is no cache at all (nothing is created under a missing or empty home).
 
 from __future__ import annotations
 
-import dataclasses
 import datetime
 import json
 import os
@@ -41,13 +40,13 @@ FORMAT = 2  # bump when the encoding below changes
 
 _CLASSES: dict[str, type] = {
     name: cls for name, cls in vars(model).items()
-    if isinstance(cls, type) and dataclasses.is_dataclass(cls) and cls.__module__ == model.__name__
+    if isinstance(cls, type) and issubclass(cls, model.Record) and cls is not model.Record
 }
 
 
 # Each model class's fields and their types, for checking what an entry holds.
 _HINTS: dict[type, dict[str, Any]] = {
-    cls: {f.name: hints[f.name] for f in dataclasses.fields(cls)}
+    cls: {name: hints[name] for name in model.fields(cls)}
     for cls in _CLASSES.values() for hints in [typing.get_type_hints(cls)]}
 
 
@@ -148,8 +147,8 @@ def encode(value: Any) -> Any:
     """The model as JSON values: each object tagged with its class, Decimal and date as text."""
     if value is None or isinstance(value, (str, bool, int)):
         return value
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        out = {f.name: encode(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, model.Record):
+        out = {name: encode(getattr(value, name)) for name in model.fields(value)}
         out["@"] = type(value).__name__
         return out
     if isinstance(value, (tuple, list)):

@@ -15,7 +15,6 @@ What a patch can do, keyed by ids:
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
 from yaml.nodes import Node
@@ -28,6 +27,7 @@ from medbal.core.model import (
     ChecklistsPatch,
     Document,
     Variant,
+    replace,
 )
 from medbal.files.checklists import (
     _document_list,

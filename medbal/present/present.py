@@ -1,20 +1,19 @@
 """The one present step: a view, a format, a destination.
 
-Every command ends here.  `present()` chooses how a view is shown (JSON, Rich at a
-terminal, plain text for pipes and NO_COLOR, Markdown, A4 HTML), makes the one
-console, and writes to stdout or, atomically, to the `--output` file.  `render()`
-is the same choice as a string, for the Python API and the tests.
+Every command ends here.  `present()` chooses how a view is shown (JSON, text laid
+out for a terminal, plain text for pipes and NO_COLOR, Markdown, A4 HTML), asks the
+terminal its width and whether to colour, and writes to stdout or, atomically, to
+the `--output` file.  `render()` is the same choice as a string, for the Python API
+and the tests.
 
 Renderers are named in RENDERERS and imported only when used: this table is the
-one place where output code is loaded lazily, so a JSON call imports no renderer
-and only a terminal imports Rich.
+one place where output code is loaded lazily, so a JSON call imports no renderer.
 """
 
 from __future__ import annotations
 
 import datetime
 import importlib
-import io
 import sys
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
@@ -24,28 +23,29 @@ from medbal.files.write import json_text, write_atomic
 from medbal.present.term import wants_plain
 
 if TYPE_CHECKING:
-    from rich.console import RenderableType
+    from medbal.present.layout import Line
 
 # The kinds of view (see medbal.present.views) and, for each format, its renderer.
-# "rich" is text at a terminal; "plain" is text anywhere else.
+# "terminal" is text at a terminal (lines at its width, medbal.present.layout);
+# "plain" is text anywhere else.
 RENDERERS: dict[tuple[str, str], str] = {
     ("diagnose", "plain"): "medbal.present.plain:diagnose_text",
-    ("diagnose", "rich"): "medbal.present.tty:diagnose_parts",
+    ("diagnose", "terminal"): "medbal.present.terminal:diagnose_lines",
     ("diagnose", "markdown"): "medbal.present.markdown:diagnose_markdown",
     ("diagnose", "html"): "medbal.present.html:diagnose_html",
     ("docs", "plain"): "medbal.present.plain:checklists_text",
-    ("docs", "rich"): "medbal.present.tty:checklists_parts",
+    ("docs", "terminal"): "medbal.present.terminal:checklists_lines",
     ("docs", "markdown"): "medbal.present.markdown:checklists_markdown",
     ("docs", "html"): "medbal.present.html:checklists_html",
     ("docs-overview", "plain"): "medbal.present.plain:categories_text",
-    ("docs-overview", "rich"): "medbal.present.tty:overview_parts",
+    ("docs-overview", "terminal"): "medbal.present.terminal:overview_lines",
     ("docs-overview", "markdown"): "medbal.present.markdown:categories_markdown",
     ("docs-overview", "html"): "medbal.present.html:checklists_html",
     ("estimate", "plain"): "medbal.present.plain:estimate_text",
-    ("estimate", "rich"): "medbal.present.tty:estimate_parts",
+    ("estimate", "terminal"): "medbal.present.terminal:estimate_lines",
     ("tree-list", "plain"): "medbal.present.authoring:inventory_text",  # plain everywhere
     ("tree-outline", "plain"): "medbal.present.authoring:outline_text",
-    ("tree-outline", "rich"): "medbal.present.tty:outline_parts",
+    ("tree-outline", "terminal"): "medbal.present.terminal:outline_lines",
 }
 DOCUMENTS = ("markdown", "html")  # a file's content: always UTF-8, dated when printed
 
@@ -69,21 +69,18 @@ def _today(today: str | None) -> dict[str, str]:
 
 def render(kind: str, view: Mapping[str, Any], fmt: str, *, width: int = 80,
            today: str | None = None) -> str:
-    """The view as text in `fmt`: json, plain, rich (as a terminal `width` wide would show
-    it, without colour), markdown or html.  "text" is plain, as in a pipe."""
+    """The view as text in `fmt`: json, plain, terminal (as a terminal `width` wide would
+    show it, without colour), markdown or html.  "text" is plain, as in a pipe; "rich"
+    is the terminal format's name before medbal drew its own."""
     if fmt == "json":
         return json_text(view)
-    fmt = "plain" if fmt == "text" else fmt
-    if fmt == "rich" and (kind, "rich") not in RENDERERS:
+    fmt = {"text": "plain", "rich": "terminal"}.get(fmt, fmt)
+    if fmt == "terminal" and (kind, "terminal") not in RENDERERS:
         fmt = "plain"  # a view with no terminal look of its own
-    if fmt == "rich":
-        from medbal.present.tty import make_console, print_parts
+    if fmt == "terminal":
+        from medbal.present.layout import paint
 
-        out = io.StringIO()  # as a terminal of this width would show it, without colour
-        console = make_console(file=out, width=width, color_system=None, force_terminal=False,
-                               legacy_windows=False)
-        print_parts(console, _rich_parts(kind, view))
-        return out.getvalue()
+        return paint(_lines(kind, view, width, utf=True), colour=False)
     # A take-home page says when it was printed; the checklists are a reference, undated.
     dated = kind == "diagnose" and fmt in DOCUMENTS
     if dated and view.get("status") != "outcome":
@@ -92,9 +89,9 @@ def render(kind: str, view: Mapping[str, Any], fmt: str, *, width: int = 80,
     return text
 
 
-def _rich_parts(kind: str, view: Mapping[str, Any]) -> list[RenderableType]:
-    parts: list[RenderableType] = renderer(kind, "rich")(view)
-    return parts
+def _lines(kind: str, view: Mapping[str, Any], width: int, utf: bool) -> list[Line]:
+    lines: list[Line] = renderer(kind, "terminal")(view, width=width, utf=utf)
+    return lines
 
 
 def present(kind: str, view: Mapping[str, Any], fmt: str, output: str | None = None, *,
@@ -105,11 +102,13 @@ def present(kind: str, view: Mapping[str, Any], fmt: str, output: str | None = N
     if fmt == "json":
         deliver(json_text(view, for_stdout=not to_file), output, document=False)
         return
-    if fmt == "text" and not to_file and not err and (kind, "rich") in RENDERERS:
+    if fmt == "text" and not to_file and not err and (kind, "terminal") in RENDERERS:
         if not wants_plain():
-            from medbal.present.tty import make_console, print_parts
+            from medbal.present.layout import paint
+            from medbal.present.term import colours, columns, utf
 
-            print_parts(make_console(), _rich_parts(kind, view))
+            boxes = utf()
+            emit(paint(_lines(kind, view, columns(), boxes), colours(), boxes))
             return
     text = render(kind, view, "plain" if fmt == "text" else fmt)
     if err:

@@ -1,6 +1,6 @@
 """What the terminal allows: the one place that decides whether medbal may prompt.
 
-Kept apart from the prompt loop so that one-shot calls never import Rich.
+Kept apart from the prompt loop so that one-shot calls never import it.
 """
 
 from __future__ import annotations
@@ -29,3 +29,40 @@ def stdout_is_terminal() -> bool:
 def wants_plain() -> bool:
     """Plain text when stdout is not a terminal or NO_COLOR is set (no-color.org)."""
     return not stdout_is_terminal() or bool(os.environ.get("NO_COLOR"))
+
+
+def columns() -> int:
+    """The terminal's width: COLUMNS if set, else the window's, else 80."""
+    import shutil
+
+    return max(shutil.get_terminal_size().columns, 20)
+
+
+def utf() -> bool:
+    """Whether stdout's encoding has box-drawing characters (else ASCII boxes)."""
+    encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "")
+    return encoding.startswith("utf")
+
+
+def colours() -> bool:
+    """Whether to colour the text: only on a terminal, not with NO_COLOR or on a dumb
+    terminal, and on Windows only where the console understands ANSI codes (it is
+    asked to)."""
+    if wants_plain() or os.environ.get("TERM") == "dumb":
+        return False
+    return sys.platform != "win32" or _windows_ansi()
+
+
+def _windows_ansi() -> bool:  # pragma: no cover - Windows only
+    """Ask the Windows console to read ANSI codes (Windows 10 and later can)."""
+    try:
+        import ctypes
+
+        kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+        handle = kernel32.GetStdHandle(-11)  # stdout
+        mode = ctypes.c_uint32()
+        if not kernel32.GetConsoleMode(handle, ctypes.byref(mode)):
+            return False
+        return bool(kernel32.SetConsoleMode(handle, mode.value | 0x0004))  # VT processing
+    except (AttributeError, OSError):
+        return False

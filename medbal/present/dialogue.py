@@ -1,0 +1,56 @@
+"""The interactive session on screen: each event of medbal.present.session drawn with
+the terminal's shapes (medbal.present.terminal), and the prompt read.
+
+medbal.commands.interactive runs the loop: draw, read, step.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from medbal.core.errors import EndOfInput
+from medbal.present import layout, session
+from medbal.present.layout import Line, panel, wrap
+from medbal.present.pages import checklist_page
+from medbal.present.terminal import diagnose_lines, page_lines, question_lines
+
+
+def draw(event: session.Event, width: int, utf: bool = True) -> list[Line]:
+    """What one event of the interactive session shows."""
+    if isinstance(event, session.ShowTitle):
+        out = wrap(event.title, width, event.lang, "bold magenta")
+        return out + (wrap(event.description, width, event.lang, "dim")
+                      if event.description else [])
+    if isinstance(event, session.AskQuestion):
+        return [[], *question_lines(event.view, event.lang, event.number, event.default,
+                                    width)]
+    if isinstance(event, session.ShowOutcome):
+        return [[], *diagnose_lines(event.view, width, utf)]
+    if isinstance(event, session.ShowChecklist):
+        envelope = event.envelope
+        return [[], *page_lines(checklist_page(envelope["categories"][0], envelope,
+                                               envelope["lang"]), width, utf)]
+    if isinstance(event, session.ShowHelp):
+        title = layout.text_line(event.title, "bold magenta")
+        return panel(wrap(event.text, width - 4, event.lang), width, "magenta", title)
+    if isinstance(event, session.Hint):
+        return wrap(event.text, width, event.lang, "bold magenta")
+    if isinstance(event, session.Quit) and event.bye:
+        return wrap(event.bye, width, event.lang, "dim")
+    return []  # a Prompt is shown by `read`, before the cursor
+
+
+def read(prompt: session.Prompt, width: int, colour: bool, utf: bool = True) -> str:
+    """One line as typed (the machine translates full-width keys and trims it).  The
+    prompt's lines are laid out like every other text; the cursor waits after the last."""
+    *lines, last = prompt.text.split("\n")
+    shown = [line for text in lines for line in wrap(text, width, prompt.lang, "bold")]
+    sys.stdout.write(layout.paint(shown, colour, utf) if shown else "")
+    sys.stdout.write(layout.paint([layout.text_line(last, "bold")], colour, utf).rstrip("\n"))
+    if last.endswith(" "):
+        sys.stdout.write(" ")  # painting trims a line's end; the cursor keeps its space
+    sys.stdout.flush()
+    try:
+        return input()
+    except EOFError:
+        raise EndOfInput("end_of_input") from None

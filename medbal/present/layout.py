@@ -1,0 +1,293 @@
+"""Text laid out for a terminal of a given width: lines of styled spans.
+
+A small, pure set of shapes (paragraphs, hanging lists, panels, tables, trees, a
+command to copy), each a function of its text and a width that returns lines.
+medbal.present.terminal builds every screen from them and writes the lines, with
+colour or without.
+
+medbal draws its own terminal text rather than through Rich: the layout that matters
+here (Chinese line breaking, display widths, figures and short names never cut,
+commands broken only at spaces) is medbal's own either way (medbal.i18n.typeset), and
+Rich's console, tables and panels cost a call about a third of its start-up
+(README, "Start-up").
+"""
+
+from __future__ import annotations
+
+import shlex
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from medbal.i18n.typeset import break_lines, cells, han_layout, space_zh
+
+Span = tuple[str, str]  # text, style: "" or words such as "bold cyan"
+Line = list[Span]
+NARROW = 60  # below this many columns a table always becomes a stacked list
+
+
+def text_line(text: str, style: str = "") -> Line:
+    return [(text, style)] if text else []
+
+
+def width_of(line: Line) -> int:
+    return sum(cells(text) for text, _ in line)
+
+
+def pad(line: Line, width: int) -> Line:
+    """The line made `width` cells wide with spaces (it is never wider)."""
+    room = width - width_of(line)
+    return [*line, (" " * room, "")] if room > 0 else line
+
+
+def indent(lines: list[Line], n: int) -> list[Line]:
+    return [[(" " * n, ""), *line] if line else line for line in lines]
+
+
+# --- paragraphs ---------------------------------------------------------------------
+
+
+def wrap(text: str, width: int, lang: str, style: str = "") -> list[Line]:
+    """A paragraph in lines of at most `width` cells: Chinese by medbal.i18n.typeset's
+    rules (spacing, no closing mark at a line's start), other languages at spaces.  A
+    word wider than the line is folded, the only way to show it whole."""
+    rows: list[str] = []
+    for part in text.split("\n"):
+        rows += break_lines(space_zh(part), width) if han_layout(lang) else words(part, width)
+    return [text_line(row, style) for row in rows]
+
+
+def words(text: str, width: int) -> list[str]:
+    width = max(width, 4)
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        while cells(word) > width:
+            if line:
+                lines.append(line)
+                line = ""
+            cut = _fitting(word, width)
+            lines.append(word[:cut])
+            word = word[cut:]
+        if not line:
+            line = word
+        elif cells(line) + 1 + cells(word) <= width:
+            line = f"{line} {word}"
+        else:
+            lines.append(line)
+            line = word
+    return [*lines, line] if line or not lines else lines
+
+
+def _fitting(word: str, width: int) -> int:
+    """How many characters of `word` fit in `width` cells (at least one)."""
+    used = 0
+    for i, char in enumerate(word):
+        used += cells(char)
+        if used > width:
+            return max(i, 1)
+    return len(word)
+
+
+def hang(mark: str, text: str, width: int, lang: str, style: str = "",
+         mark_style: str = "") -> list[Line]:
+    """`mark text`, the wrapped lines of the text under its first character."""
+    room = cells(mark) + 1
+    body = wrap(text, width - room, lang, style)
+    return [[(mark, mark_style), (" ", ""), *body[0]], *indent(body[1:], room)]
+
+
+# --- boxes --------------------------------------------------------------------------
+
+
+def panel(content: list[Line], width: int, border: str, title: Line | None = None) -> list[Line]:
+    """Lines in a rounded box `width` wide; the content was laid out `width - 4` wide."""
+    inner = width - 4
+    top: Line = [("╭─", border)]
+    if title:
+        top += [(" ", border), *title, (" ", border)]
+    top.append(("─" * max(0, width - 1 - width_of(top)) + "╮", border))
+    rows = [[("│ ", border), *pad(line, inner), (" │", border)] for line in content]
+    return [top, *rows, [("╰" + "─" * (width - 2) + "╯", border)]]
+
+
+def rule(width: int) -> list[Line]:
+    return [[("─" * width, "dim")]]
+
+
+class Column(NamedTuple):
+    head: str
+    right: bool = False  # aligned right: figures
+    wraps: bool = False  # may be wrapped (running text); others are shown whole
+    style: str = ""
+
+
+Cell = str | tuple[str, str]  # text, or text and its style
+
+
+def table(columns: Sequence[Column], rows: Sequence[Sequence[Cell]], width: int, lang: str,
+          sections: Sequence[int] = ()) -> list[Line] | None:
+    """A boxed table, or None where it does not fit whole: a column that is not
+    wrapped is never cut, and a wrapped one never narrower than its longest word (up
+    to 20 cells).  A rule goes above each row index in `sections`."""
+    texts = [[_text(c) for c in row] for row in rows]
+    widths = [max(cells(col.head), *(cells(r[i]) for r in texts))
+              for i, col in enumerate(columns)]
+    least = [_least(col, [r[i] for r in texts]) if col.wraps else widths[i]
+             for i, col in enumerate(columns)]
+    frame = 3 * len(columns) + 1
+    while sum(widths) + frame > width:
+        flexible = [i for i, col in enumerate(columns) if col.wraps and widths[i] > least[i]]
+        if not flexible:
+            return None
+        widest = max(flexible, key=lambda i: widths[i])
+        widths[widest] -= 1
+    out = [_border("┏━┳┓", widths)]
+    out += _row([(c.head, "bold") for c in columns], columns, widths, lang, "┃")
+    out.append(_border("┡━╇┩", widths))
+    for n, row in enumerate(rows):
+        if n in sections:
+            out.append(_border("├─┼┤", widths))
+        out += _row(row, columns, widths, lang, "│")
+    return [*out, _border("└─┴┘", widths)]
+
+
+def _text(cell: Cell) -> str:
+    return cell if isinstance(cell, str) else cell[0]
+
+
+def _least(column: Column, texts: list[str]) -> int:
+    longest = max((cells(w) for t in [column.head, *texts] for w in t.split()), default=1)
+    return max(min(longest, 20), 4)
+
+
+def _border(chars: str, widths: list[int]) -> Line:
+    left, line, cross, right = chars[0], chars[1], chars[2], chars[3]
+    return [(left + cross.join(line * (w + 2) for w in widths) + right, "")]
+
+
+def _row(row: Sequence[Cell], columns: Sequence[Column], widths: list[int], lang: str,
+         edge: str) -> list[Line]:
+    laid: list[list[Line]] = []
+    for cell, col, w in zip(row, columns, widths, strict=True):
+        text, style = (cell, col.style) if isinstance(cell, str) else cell
+        laid.append(wrap(text, w, lang, style) if col.wraps else [text_line(text, style)])
+    out = []
+    for n in range(max(len(c) for c in laid)):
+        line: Line = [(edge, "")]
+        for lines, col, w in zip(laid, columns, widths, strict=True):
+            part = lines[n] if n < len(lines) else []
+            room = " " * (w - width_of(part))
+            line += [(" " + room, ""), *part] if col.right else [(" ", ""), *part, (room, "")]
+            line.append((" " + edge, ""))
+        out.append(line)
+    return out
+
+
+def tree(root: Line, rows: Sequence[tuple[int, str, str]], width: int,
+         lang: str) -> list[Line]:
+    """An outline: `rows` of (depth from 0, text, style) in order, joined by guide lines;
+    a long text wraps under itself, the guides carried down beside it."""
+    out = [root]
+    for n, (depth, text, style) in enumerate(rows):
+        guides = "".join("│   " if _continues(rows, n, level) else "    "
+                         for level in range(depth))
+        more = _continues(rows, n, depth)
+        body = wrap(text, width - len(guides) - 4, lang, style)
+        out.append([(guides + ("├── " if more else "└── "), "dim"), *body[0]])
+        below = guides + ("│   " if more else "    ")
+        out += [[(below, "dim"), *line] for line in body[1:]]
+    return out
+
+
+def _continues(rows: Sequence[tuple[int, str, str]], n: int, level: int) -> bool:
+    """Whether a later row sits at `level` before the outline climbs above it."""
+    for depth, *_ in rows[n + 1:]:
+        if depth < level:
+            return False
+        if depth == level:
+            return True
+    return False
+
+
+# --- a command to copy --------------------------------------------------------------
+
+
+def command(text: str, width: int, indent: int = 2, style: str = "green") -> list[Line]:
+    """A command on one line where it fits, else broken at spaces with the shell's
+    continuation ` \\` (an option kept with its value), so that what is copied runs."""
+    out = []
+    for line in command_lines(text, width, indent):
+        while cells(line) > width:  # one piece wider than the terminal: folded, still whole
+            cut = _fitting(line, width)
+            out.append(text_line(line[:cut], style))
+            line = line[cut:]
+        out.append(text_line(line, style))
+    return out
+
+
+def command_words(text: str) -> list[str]:
+    tokens, out = shlex.split(text), []
+    while tokens:
+        word = tokens.pop(0)
+        if word.startswith("-") and tokens and not tokens[0].startswith("-"):
+            word = shlex.join([word, tokens.pop(0)])
+        else:
+            word = shlex.quote(word)
+        out.append(word)
+    return out
+
+
+def command_lines(text: str, width: int, indent: int = 2) -> list[str]:
+    """Every line but the last ends in ` \\`; the lines after the first share one
+    indent, two more than the first where the longest piece allows, less where it
+    must.  An option whose value fits on no line beside it is continued between the
+    two, which the shell reads the same."""
+    pieces, split = command_words(text), []
+    for i, word in enumerate(pieces):
+        option, space, value = word.partition(" ")
+        tail = 0 if i == len(pieces) - 1 else 2
+        split += [option, value] if space and cells(word) + tail > width else [word]
+    tail = 0 if len(split) == 1 else 2
+    first = max(0, min(indent, width - cells(split[0]) - tail))
+    longest = max((cells(w) for w in split[1:]), default=0)
+    more = max(0, min(first + 2, width - longest - 2))
+    lines, line = [], " " * first + split[0]
+    for i, word in enumerate(split[1:], 1):
+        tail_text = "" if i == len(split) - 1 else " \\"
+        if cells(f"{line} {word}{tail_text}") > width:
+            lines.append(line + " \\")  # always: without it the copy would not run
+            line = " " * more + word
+        else:
+            line = f"{line} {word}"
+    return [*lines, line]
+
+
+# --- writing ------------------------------------------------------------------------
+
+SGR = {"bold": "1", "dim": "2", "italic": "3", "red": "31", "green": "32",
+       "magenta": "35", "cyan": "36"}
+# Control characters never reach the terminal: a text cannot move the cursor or
+# recolour the screen (the loaders refuse them in files; an answer typed may hold one).
+_CONTROL = dict.fromkeys([*range(0x20), *range(0x7F, 0xA0)])
+# A terminal whose encoding has no box-drawing characters gets ASCII boxes, cell for cell.
+_ASCII = str.maketrans({**dict.fromkeys("╭╮╰╯┏┳┓┡╇┩├┼┤└┴┘", "+"), "─": "-", "━": "-",
+                        "│": "|", "┃": "|", "•": "*"})
+
+
+def paint(lines: list[Line], colour: bool, utf: bool = True) -> str:
+    """The lines as text for the terminal: with colour, each styled span in its SGR
+    codes; no line ends in spaces."""
+    out = []
+    for line in lines:
+        spans = [(text.translate(_CONTROL), style) for text, style in line]
+        while spans and not spans[-1][0].strip():
+            spans.pop()
+        if spans:
+            spans[-1] = (spans[-1][0].rstrip(), spans[-1][1])
+        text = "".join(_sgr(t, s) if colour and s and t.strip() else t for t, s in spans)
+        out.append(text if utf else text.translate(_ASCII))
+    return "\n".join(out) + "\n"
+
+
+def _sgr(text: str, style: str) -> str:
+    return f"\x1b[{';'.join(SGR[word] for word in style.split())}m{text}\x1b[0m"

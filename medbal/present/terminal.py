@@ -1,0 +1,220 @@
+"""Each view drawn for a terminal: lines laid out at its width (medbal.present.layout).
+
+Every function takes a view and the width, and whether the terminal's encoding has
+box-drawing characters (`utf`), and returns lines; medbal.present.present writes
+them, in colour at a terminal and without it in `render()`; medbal.present.dialogue
+draws the interactive session from the same functions.  Colours are chosen to read on dark and
+light backgrounds alike (no blue, no yellow), and never carry meaning alone.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from medbal.i18n.catalogue import label, msg
+from medbal.i18n.typeset import cells
+from medbal.present import layout
+from medbal.present.layout import NARROW, Column, Line, command, hang, indent, panel, wrap
+from medbal.present.pages import (
+    Page,
+    Section,
+    answers_lines,
+    checklist_pages,
+    deadline_column,
+    outcome_page,
+    source_line,
+)
+from medbal.present.plain import estimate_head, estimate_rows, estimate_title
+from medbal.present.views import ChecklistsView, DiagnoseView, EstimateView, QuestionView, yuan
+
+if TYPE_CHECKING:
+    from medbal.present.authoring import OutlineView
+
+
+# --- a page: a checklist or an outcome ----------------------------------------------
+
+
+def page_lines(page: Page, width: int, utf: bool = True) -> list[Line]:
+    lang = page.lang
+    out = wrap(page.kicker, width, lang, "dim") if page.kicker else []
+    out += wrap(page.title, width, lang, "bold")
+    for s in page.sections:
+        out.append([])
+        if s.style in ("deadline", "note"):
+            out += _boxed(s, width, lang, utf)
+            continue
+        if s.heading:
+            out += wrap(s.heading, width, lang, "bold cyan")
+        step = 2 if s.heading else 0
+        out += indent(_body(s, width - step, lang, utf), step)
+    return out
+
+
+def _boxed(s: Section, width: int, lang: str, utf: bool) -> list[Line]:
+    """A deadline (magenta) or a note (green) in a box, its heading in the top edge where
+    it fits, else as the box's first line."""
+    color = "magenta" if s.style == "deadline" else "green"
+    body = _body(s, width - 4, lang, utf)
+    title = layout.text_line(s.heading, f"bold {color}") if s.heading else None
+    if title and cells(s.heading or "") + 6 > width:
+        body, title = wrap(s.heading or "", width - 4, lang, f"bold {color}") + body, None
+    return panel(body, width, color, title)
+
+
+def _body(s: Section, width: int, lang: str, utf: bool) -> list[Line]:
+    out = wrap(s.intro, width, lang, "italic") if s.intro else []
+    if s.style in ("checks", "steps", "bullets"):
+        return out + _marked(s.style, s.items, width, lang, utf)
+    style = "dim" if s.style == "small" else ""
+    return out + [line for item in s.items for line in wrap(item, width, lang, style)]
+
+
+def _marked(kind: str, items: list[str], width: int, lang: str, utf: bool) -> list[Line]:
+    """A list with a hanging indent: the box, number or bullet beside its wrapped text."""
+    box = "☐" if utf else "[ ]"
+    marks = [{"checks": box, "steps": f"{i}.", "bullets": "•"}[kind]
+             for i, _ in enumerate(items, 1)]
+    room = max(cells(m) for m in marks)
+    return [line for mark, item in zip(marks, items, strict=True)
+            for line in hang(mark.ljust(room), item, width, lang, mark_style="bold")]
+
+
+def _numbered(items: list[str], width: int, lang: str, style: str = "",
+              mark_style: str = "") -> list[Line]:
+    """1. to n., the numbers aligned right, each text wrapped under itself."""
+    room = len(str(len(items)))
+    return [line for i, item in enumerate(items, 1)
+            for line in hang(f"{i:>{room}}.", item, width, lang, style, mark_style)]
+
+
+# --- docs ---------------------------------------------------------------------------
+
+
+def checklists_lines(view: ChecklistsView, width: int = 80, utf: bool = True) -> list[Line]:
+    out: list[Line] = []
+    for i, page in enumerate(checklist_pages(view)):
+        if i:
+            out += layout.rule(width)
+        out += page_lines(page, width, utf)
+    return out
+
+
+def overview_lines(view: ChecklistsView, width: int = 80, utf: bool = True) -> list[Line]:
+    """The categories: a table where it fits whole, else a list; either way every
+    short name whole (it is what a person types next)."""
+    lang = view["lang"]
+    deadlines = deadline_column(view)
+    columns = [Column(msg("no", lang), right=True), Column(msg("slug", lang), style="cyan"),
+               Column(msg("title", lang), wraps=True)]
+    rows = [[str(c["number"]), c["slug"], c["title"]] for c in view["categories"]]
+    if deadlines:
+        columns.append(Column(msg("deadline", lang), wraps=True, style="magenta"))
+        rows = [[*r, d] for r, d in zip(rows, deadlines, strict=True)]
+    grid = layout.table(columns, rows, width, lang) if width >= NARROW else None
+    out = wrap(view["title"], width, lang, "bold")
+    if grid is not None:
+        out += grid
+    for i, c in enumerate(view["categories"]):
+        if grid is not None:
+            break
+        out.append([(f"{c['number']:>2}. ", "bold"), (c["slug"], "cyan")])
+        out += indent(wrap(c["title"], width - 4, lang), 4)
+        if deadlines:
+            out += indent(wrap(label("deadline", lang) + deadlines[i], width - 4, lang,
+                               "magenta"), 4)
+    notes = [msg("no_claim_deadlines", lang)] if deadlines is None else []
+    notes += [label("region", lang) + view["region"], msg("more", lang)]
+    return out + [line for n in notes for line in wrap(n, width, lang, "dim")]
+
+
+# --- diagnose -----------------------------------------------------------------------
+
+
+def diagnose_lines(view: DiagnoseView, width: int = 80, utf: bool = True) -> list[Line]:
+    """An outcome in a box, the answers with a hanging indent, the command."""
+    if view["status"] == "needs-answer":
+        return needs_answer_lines(view, width)
+    lang = view["lang"]
+    out = panel(page_lines(outcome_page(view), width - 4, utf), width, "cyan")
+    out += wrap(msg("answers", lang), width, lang, "bold cyan")
+    out += indent(_numbered(answers_lines(view), width - 2, lang), 2)
+    if view["dropped"]:
+        out += wrap(msg("dropped", lang) + " " + ", ".join(
+            f"{d['question']}={d['value']}" for d in view["dropped"]), width, lang,
+            "bold magenta")
+    out += wrap(msg("reproduce", lang), width, lang, "bold cyan")
+    return out + command(view["command"], width)
+
+
+def needs_answer_lines(view: DiagnoseView, width: int = 80) -> list[Line]:
+    """The open question with, under each option, the exact `--answer` that picks it
+    on a line of its own, then the command so far to add it to."""
+    q, lang = view["question"], view["lang"]
+    out = wrap(msg("needs_answer", lang), width, lang, "bold magenta")
+    out += wrap(msg("question_n", lang, n=len(view["answers"]) + 1), width, lang, "dim")
+    out += wrap(q["text"], width, lang, "bold")
+    for i, o in enumerate(q["options"], 1):
+        out += indent(hang(f"{i}.", o["label"], width - 2, lang, mark_style="bold cyan"), 2)
+        out += command(f"--answer {q['id']}={o['value']}", width, indent=5)
+    if q["help"]:
+        out += wrap(label("help", lang) + q["help"], width, lang, "dim")
+    out += wrap(msg("answer_add", lang), width, lang, "bold cyan")
+    return out + command(view["command"], width)
+
+
+def question_lines(q: QuestionView, lang: str, number: int, default: str | None,
+                   width: int) -> list[Line]:
+    """A question of the interactive session; ` *` marks the option Enter keeps."""
+    out = wrap(msg("question_n", lang, n=number), width, lang, "dim")
+    out += wrap(q["text"], width, lang, "bold")
+    labels = [o["label"] + (" *" if o["value"] == default else "") for o in q["options"]]
+    return out + indent(_numbered(labels, width - 2, lang, mark_style="bold cyan"), 2)
+
+
+# --- estimate -----------------------------------------------------------------------
+
+
+def estimate_lines(view: EstimateView, width: int = 80, utf: bool = True) -> list[Line]:
+    """The title and what the rates apply to as paragraphs, then the bands as a table
+    where it fits whole (every figure unbroken), else as lines."""
+    lang = view["lang"]
+    head = estimate_head(lang)
+    columns = [Column(head[0], wraps=True), *(Column(h, right=True) for h in head[1:])]
+    rows: list[list[layout.Cell]] = [list(r) for r in estimate_rows(view)]
+    totals: list[list[layout.Cell]] = [
+        [(msg("est_total", lang), "bold"), "", "", (yuan(view["total_paid"]), "bold green")],
+        [msg("est_own", lang), "", "", yuan(view["own_share"])]]
+    grid = layout.table(columns, rows + totals, width, lang, sections=[len(rows)]) \
+        if width >= NARROW else None
+    out = wrap(estimate_title(view), width, lang, "bold")
+    out += wrap(msg("est_applies", lang, what=view["applies_to"]), width, lang, "dim")
+    out += grid if grid is not None else _estimate_stacked(view, width)
+    for note in view["notes"]:
+        out += wrap(note, width, lang, "bold magenta")
+    out += wrap(label("est_reading", lang) + view["reading"], width, lang, "dim")
+    out += wrap(label("sources", lang) + source_line(view["sources"], lang), width, lang,
+                "dim")
+    return out + panel(wrap(view["notice"], width - 4, lang, "bold"), width, "red")
+
+
+def _estimate_stacked(view: EstimateView, width: int) -> list[Line]:
+    """The estimate as lines for a narrow terminal: every figure whole, never cut."""
+    lang = view["lang"]
+    out: list[Line] = []
+    for band, amount, rate, paid in estimate_rows(view):
+        out += wrap(band, width, lang, "cyan")
+        out += indent(wrap(f"{amount} × {rate} = {paid}", width - 2, lang), 2)
+    return out + [[], [(label("est_total", lang), "bold"),
+                       (yuan(view["total_paid"]), "bold green")],
+                  [(label("est_own", lang), ""), (yuan(view["own_share"]), "")]]
+
+
+# --- tree show ----------------------------------------------------------------------
+
+
+def outline_lines(view: OutlineView, width: int = 80, utf: bool = True) -> list[Line]:
+    """The tree with guide lines: questions bold, options cyan, outcomes green."""
+    styles = {"question": "bold", "option": "cyan", "outcome": "bold green", "seen": "dim"}
+    root = [(f"{view['tree']}: {view['title']}", "bold magenta")]
+    rows = [(depth, line, styles[kind]) for depth, kind, line in view["rows"]]
+    return layout.tree(root, rows, width, "en")
