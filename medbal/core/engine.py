@@ -9,24 +9,24 @@ longer passes are returned as `dropped` rather than silently used or lost.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from medbal.core.errors import UsageError
-from medbal.core.model import Option, Outcome, Question, Tree
+from medbal.core.model import Option, Outcome, Question, Record, Tree, record
 
 
 class AnswerError(UsageError):
     """An answer names a question the tree does not have, or a value it does not offer."""
 
 
-@dataclass(frozen=True)
-class Answered:
+@record
+class Answered(Record):
     question: Question
     option: Option
 
 
-@dataclass(frozen=True)
-class Result:
+@record
+class Result(Record):
     tree: Tree
     path: tuple[Answered, ...]
     question: Question | None = None  # the next question, when one is still open

@@ -8,18 +8,17 @@ data and is shown with every estimate.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from medbal.core.errors import Phrase, UsageError
-from medbal.core.model import Region
+from medbal.core.model import Record, Region, record
 
 FEN = Decimal("0.01")
 HUNDRED = Decimal(100)
 
 
-@dataclass(frozen=True)
-class Slice:
+@record
+class Slice(Record):
     low: Decimal
     high: Decimal
     amount: Decimal
@@ -27,16 +26,16 @@ class Slice:
     paid: Decimal
 
 
-@dataclass(frozen=True)
-class ItemLine:
+@record
+class ItemLine(Record):
     id: str
     amount: Decimal
     rate: Decimal
     paid: Decimal
 
 
-@dataclass(frozen=True)
-class Estimate:
+@record
+class Estimate(Record):
     region: Region
     bill: Decimal
     threshold: Decimal

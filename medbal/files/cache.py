@@ -45,9 +45,11 @@ _CLASSES: dict[str, type] = {
 
 
 # Each model class's fields and their types, for checking what an entry holds.
+# The model's annotations are types, not strings (medbal.core.model has no
+# `from __future__ import annotations`), so they are read as they are.
 _HINTS: dict[type, dict[str, Any]] = {
-    cls: {name: hints[name] for name in model.fields(cls)}
-    for cls in _CLASSES.values() for hints in [typing.get_type_hints(cls)]}
+    cls: {name: cls.__annotations__[name] for name in model.fields(cls)}
+    for cls in _CLASSES.values()}
 
 
 # The characters medbal.files.yamlread refuses in texts, refused here too: a planted entry must

@@ -6,7 +6,7 @@ and in which order is decided once, here; the renderers only choose the look.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from medbal.i18n.catalogue import msg
 from medbal.i18n.typeset import clauses, counted, han_layout, sentences, space_zh
@@ -24,26 +24,22 @@ from medbal.present.views import (
 # paragraph, the sources joined into one).
 
 
-@dataclass
-class Section:
+class Section(NamedTuple):  # NamedTuples, not dataclasses: a dataclass costs start-up
     style: str
     items: list[str]
     heading: str | None = None
     intro: str | None = None
 
 
-@dataclass
 class Page:
-    title: str
-    lang: str
-    kicker: str | None = None  # a line above the title: "Category 3 · short-trip"
-    sections: list[Section] = field(default_factory=list)
-    form: bool = False  # a printed checklist gets lines for name, ID, date, staff
-
-    def __post_init__(self) -> None:
-        if han_layout(self.lang):
-            self.title = space_zh(self.title)
-            self.kicker = space_zh(self.kicker) if self.kicker else self.kicker
+    def __init__(self, title: str, lang: str, kicker: str | None = None,
+                 form: bool = False):
+        zh = han_layout(lang)
+        self.title = space_zh(title) if zh else title
+        self.lang = lang
+        self.kicker = space_zh(kicker) if zh and kicker else kicker  # "Category 3 · short-trip"
+        self.sections: list[Section] = []
+        self.form = form  # a printed checklist gets lines for name, ID, date, staff
 
     def add(self, style: str, items: list[str], heading: str | None = None,
             intro: str | None = None) -> None:

@@ -77,9 +77,9 @@ def _outcome_page(tree: Tree, oid: str, checklists: Checklists | None,
     if checklist:  # on the page the checklist follows; no command to type
         n = checklist["categories"][0]["number"]
         command = msg("checklist_command", lang, n=n)
-        for section in page.sections:
-            section.items = [msg("checklist_below", lang) if i == command else i
-                             for i in section.items]
+        page.sections = [s._replace(items=[msg("checklist_below", lang) if i == command
+                                            else i for i in s.items])
+                         for s in page.sections]
     return _sheet(page, oid)
 
 
