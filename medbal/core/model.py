@@ -20,6 +20,7 @@ from medbal.core.langs import LANGS as LANGS
 from medbal.core.langs import UNSAFE_TEXT as UNSAFE_TEXT
 
 _NO_DEFAULT: Any = object()
+T = TypeVar("T", bound="Record")
 
 
 class Record:
@@ -54,6 +55,14 @@ class Record:
         if kwargs:
             raise TypeError(f"{type(self).__name__}() has no field {', '.join(kwargs)}")
 
+    @classmethod
+    def whole(cls: type[T], values: dict[str, Any]) -> T:
+        """An instance from a value for every field, set as they are: for medbal.files.cache,
+        which has checked them, and decodes tens of thousands for a large tree."""
+        obj = object.__new__(cls)
+        object.__setattr__(obj, "__dict__", values)  # the dict itself: no copy
+        return obj
+
     def _values(self) -> tuple[Any, ...]:
         return tuple(getattr(self, name) for name in self._fields)
 
@@ -82,7 +91,6 @@ class Record:
 
 
 R = TypeVar("R", bound=type[Record])
-T = TypeVar("T", bound=Record)
 
 
 @dataclass_transform(frozen_default=True, eq_default=True, field_specifiers=(field,))

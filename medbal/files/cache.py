@@ -38,7 +38,7 @@ _PACKAGE = Path(__file__).resolve().parent.parent
 _CODE_GLOBS = ("core/model.py", "i18n/sources.py", "files/*.py")
 FORMAT = 2  # bump when the encoding below changes
 
-_CLASSES: dict[str, type] = {
+_CLASSES: dict[str, type[model.Record]] = {
     name: cls for name, cls in vars(model).items()
     if isinstance(cls, type) and issubclass(cls, model.Record) and cls is not model.Record
 }
@@ -47,7 +47,7 @@ _CLASSES: dict[str, type] = {
 # Each model class's fields and their types, for checking what an entry holds.
 # The model's annotations are types, not strings (medbal.core.model has no
 # `from __future__ import annotations`), so they are read as they are.
-_HINTS: dict[type, dict[str, Any]] = {
+_HINTS: dict[type[model.Record], dict[str, Any]] = {
     cls: {name: cls.__annotations__[name] for name in model.fields(cls)}
     for cls in _CLASSES.values()}
 
@@ -216,15 +216,21 @@ def _build(hint: Any) -> Decoder:
     raise Damaged(f"unexpected type {hint!r}")
 
 
-def _class_decoder(cls: type) -> Decoder:
-    hints = _HINTS[cls]
-    names = set(hints)
+def _class_decoder(cls: type[model.Record]) -> Decoder:
+    hints, whole = _HINTS[cls], cls.whole
+    size, name = len(hints) + 1, cls.__name__  # the fields and "@"
+    fields: list[tuple[str, Decoder]] = []  # filled on first use: the types may recurse
 
     def decode_class(v: Any) -> Any:
-        fields = dict(_of(v, dict))
-        if fields.pop("@", None) != cls.__name__ or fields.keys() != names:
-            raise Damaged(f"not a {cls.__name__}")
-        return cls(**{k: _decoder(hints[k])(x) for k, x in fields.items()})
+        if type(v) is not dict or len(v) != size or v.get("@") != name:
+            raise Damaged(f"not a {name}")
+        if not fields:
+            fields.extend((k, _decoder(hint)) for k, hint in hints.items())
+        try:  # as many keys as fields, and every field there: no other key
+            values = {k: decode(v[k]) for k, decode in fields}
+        except KeyError:
+            raise Damaged(f"not a {name}") from None
+        return whole(values)  # every field set at once, with no __init__ to run
 
     return decode_class
 
