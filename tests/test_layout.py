@@ -54,3 +54,102 @@ def test_categories_table_aligns_chinese(checklists):
     header = [line for line in out.splitlines() if "简称" in line]
     assert rows and header
     assert display_width(rows[0]) == display_width(header[0])  # columns line up
+
+
+# --- the shapes, one by one ------------------------------------------------------------
+
+import re
+import shlex
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from medbal.present.layout import Column, command, command_lines, hang, panel, table, tree, wrap
+
+SGR = re.compile(r"\x1b\[[0-9;]*m")
+WORDS = st.lists(st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789,.-", min_size=1,
+                         max_size=30), max_size=30)
+
+
+def plain(lines) -> list[str]:
+    return render(lines).splitlines()
+
+
+@given(WORDS, st.integers(4, 100))
+def test_english_wraps_at_spaces_and_keeps_every_word(words, width):
+    lines = plain(wrap(" ".join(words), width, "en"))
+    assert all(display_width(line) <= width for line in lines)
+    short = [w for w in words if len(w) <= width]  # a longer word is folded, still whole
+    assert all(w in line.split() for w in short for line in [" ".join(lines)])
+    assert "".join(lines).replace(" ", "") == "".join(words)
+
+
+def test_a_hanging_list_keeps_its_text_under_itself():
+    lines = plain(hang("10.", "one two three four five six seven eight nine", 16, "en"))
+    assert lines[0].startswith("10. one")
+    assert len(lines) > 1 and all(line.startswith("    ") and line[4] != " " for line in lines[1:])
+
+
+def test_a_panel_is_exactly_as_wide_as_asked_with_its_title_in_the_edge():
+    lines = plain(panel(wrap("text " * 12, 16, "en"), 20, "green", [("Heading", "bold")]))
+    assert lines[0].startswith("╭─ Heading ─") and lines[0].endswith("╮")
+    assert all(display_width(line) == 20 for line in lines)
+    assert lines[-1] == "╰" + "─" * 18 + "╯"
+
+
+COLUMNS = [Column("No.", right=True), Column("Name"), Column("Situation", wraps=True)]
+ROWS = [["1", "frequent-outpatient", "more than twenty outpatient visits in a month"],
+        ["10", "x", "short"]]
+
+
+@pytest.mark.parametrize("width", [40, 50, 80, 120])
+def test_a_table_fits_whole_or_not_at_all(width):
+    lines = table(COLUMNS, ROWS, width, "en")
+    least = len("frequent-outpatient") + len("No.") + len("outpatient") + 3 * 3 + 1
+    if width < least:
+        assert lines is None  # the caller shows a list instead: a name is never cut
+        return
+    assert lines is not None
+    shown = plain(lines)
+    assert len({display_width(line) for line in shown}) == 1  # every border lines up
+    assert display_width(shown[0]) <= width
+    assert any("│   1 │ frequent-outpatient │" in line for line in shown)  # whole, right-aligned
+    assert any("│  10 │ x" in line for line in shown)
+    words = " ".join(line.strip("│ ") for line in shown)
+    assert all(w in words for w in ROWS[0][2].split())
+
+
+def test_a_table_puts_a_rule_above_a_section():
+    shown = plain(table(COLUMNS, ROWS, 80, "en", sections=[1]) or [])
+    assert shown[3].startswith("│   1 ") and shown[4].startswith("├") and "┼" in shown[4]
+
+
+def test_an_outline_carries_its_guides_past_a_wrapped_line():
+    rows = [(0, "first question with a long text that wraps", "bold"), (1, "an option", ""),
+            (0, "second", "")]
+    shown = plain(tree([("tree", "")], rows, 24, "en"))
+    assert shown[1].startswith("├── first")
+    assert shown[2].startswith("│   ")  # the first row's text continues beside the guide
+    assert any(line.startswith("│   └── an option") for line in shown)
+    assert shown[-1].startswith("└── second")
+
+
+@given(st.lists(st.sampled_from(["medbal", "diagnose", "zero-balance", "--lang", "zh",
+                                 "--answer", "scheme=self-employed", "-a", "record=stopped",
+                                 "a b", "x'y"]), min_size=1, max_size=12),
+       st.integers(20, 100))
+def test_a_command_broken_at_spaces_still_runs_the_same(words, width):
+    text = shlex.join(words)
+    lines = command_lines(text, width)
+    assert all(line.endswith(" \\") for line in lines[:-1])
+    assert shlex.split(" ".join(line.removesuffix(" \\") for line in lines)) == words
+    assert all(display_width(line) <= width for line in plain(command(text, width)))
+
+
+def test_colour_adds_codes_and_nothing_else_and_no_control_code_gets_through():
+    lines = [[("Heading", "bold cyan")], [("a ", ""), ("warn\x1b[2J\x07ing", "bold magenta")],
+             [("trailing   ", "")]]
+    coloured = layout.paint(lines, colour=True)
+    assert "\x1b[1;36mHeading\x1b[0m" in coloured
+    assert SGR.sub("", coloured) == layout.paint(lines, colour=False)
+    assert layout.paint(lines, colour=False) == "Heading\na warn[2Jing\ntrailing\n"
