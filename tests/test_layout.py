@@ -6,6 +6,7 @@ import pytest
 from medbal.core.model import Document, Text, replace
 from medbal.i18n.typeset import cells as display_width
 from medbal.present import layout
+from medbal.present.layout import Column, command, command_lines, hang, panel, table, tree, wrap
 from medbal.present.pages import checklist_page
 from medbal.present.terminal import overview_lines, page_lines
 from medbal.present.views import category_view, checklists_view
@@ -57,14 +58,6 @@ def test_categories_table_aligns_chinese(checklists):
 
 
 # --- the shapes, one by one ------------------------------------------------------------
-
-import re
-import shlex
-
-from hypothesis import given
-from hypothesis import strategies as st
-
-from medbal.present.layout import Column, command, command_lines, hang, panel, table, tree, wrap
 
 SGR = re.compile(r"\x1b\[[0-9;]*m")
 WORDS = st.lists(st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789,.-", min_size=1,
