@@ -1,7 +1,12 @@
 """The terminal's shapes (medbal.present.layout) and pages drawn with them: widths, CJK,
 ASCII boxes for a narrow encoding, and data that looks like markup or holds control codes."""
 
+import re
+import shlex
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from medbal.core.model import Document, Text, replace
 from medbal.i18n.typeset import cells as display_width
