@@ -74,13 +74,15 @@ def test_a_broken_tree_is_reported_and_not_cached(big, tmp_path):
 @pytest.mark.parametrize("planted", [
     # A pickle that would run code, under the entry's own name.
     b"\x80\x04\x95\x1d\x00\x00\x00\x00\x00\x00\x00\x8c\x02os\x94\x8c\x06system\x94\x93\x94.",
-    b'{"key": "KEY", "value": {"@": "Popen", "args": ["touch", "PWNED"]}}',
-    b'{"key": "KEY", "value": {"@": "Tree", "id": "x"}}',
-    b'{"key": "KEY", "value": {"@": "Text", "en": "x", "zh": "y"}}',
+    b'{"key": "KEY", "value": ["Popen", ["touch", "PWNED"]]}',
+    b'{"key": "KEY", "value": ["Tree", "x"]}',
+    b'{"key": "KEY", "value": ["Text", "x", "y"]}',
+    b'{"key": "KEY", "value": {"@": "Tree", "id": "x"}}',  # the format before 3
+    b'{"key": "KEY", "value": []}',
     b'{"key": "KEY", "value": [[[[[[[[[[[]]]]]]]]]]]}',
     b'{"key": "another", "value": null}',
     b"not json at all",
-    b'{"key": "KEY", "value": {"@": "Tree", "id": "x\\u001b]0;PWNED\\u0007"}}',
+    b'{"key": "KEY", "value": ["Tree", "x\\u001b]0;PWNED\\u0007"]}',
 ])
 def test_a_planted_or_damaged_entry_is_ignored_and_rewritten(big, tmp_path, monkeypatch,
                                                             planted):
@@ -97,12 +99,20 @@ def test_a_planted_or_damaged_entry_is_ignored_and_rewritten(big, tmp_path, monk
 
 def test_decode_builds_only_the_models_own_classes():
     with pytest.raises(cache.Damaged):
-        cache.decode({"@": "Path", "x": 1})
+        cache.decode(["Path", 1])
     with pytest.raises(cache.Damaged):
-        cache.decode({"@": "Text", "en": "a"}, cache.model.Text)  # a field missing
+        cache.decode(["Text", "a"], cache.model.Text)  # a field missing
     with pytest.raises(cache.Damaged):
-        cache.decode({"@": "Text", "en": "a", "zh": 5}, cache.model.Text)  # not text
-    assert cache.decode({"@": "Text", "en": "a", "zh": "甲"}, cache.model.Text).zh == "甲"
+        cache.decode(["Text", "a", 5], cache.model.Text)  # not text
+    with pytest.raises(cache.Damaged):
+        cache.decode(["Text", "a", "b\x1b[2J"], cache.model.Text)  # a control code
+    with pytest.raises(cache.Damaged):
+        cache.decode(["Step", ["Text", "a", "b"], [], "extra"], cache.model.Step)
+    with pytest.raises(cache.Damaged):
+        cache.decode(["Step", ["Text", "a", "b"], [5]], cache.model.Step)  # a source not text
+    assert cache.decode(["Text", "a", "甲"], cache.model.Text).zh == "甲"
+    step = cache.decode(["Step", ["Text", "a", "甲"], ["s1"]], cache.model.Step)
+    assert step == cache.model.Step(cache.model.Text("a", "甲"), ("s1",))
 
 
 def test_cache_can_be_turned_off_and_never_fails_a_command(big, tmp_path, monkeypatch):

@@ -8,9 +8,6 @@ Every problem found is reported at once as `FILE:LINE:COL: message`.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode
@@ -27,7 +24,10 @@ from medbal.core.model import (
     Review,
     Tree,
 )
-from medbal.files.readtree import load_file  # noqa: F401  (the public name, kept here too)
+from medbal.files.readtree import (
+    collector_paused,
+    load_file,  # noqa: F401  (the public name, kept here too)
+)
 from medbal.files.spec import names
 from medbal.files.yamlread import Reader
 
@@ -36,22 +36,8 @@ KINDS = ("decision-tree", "checklists", "rates")
 Loaded = Tree | Checklists | ChecklistsPatch | Rates
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    # Composing creates a node object per scalar and collection; the cyclic garbage
-    # collector's repeated passes over them made a 5,000-question file take 5x
-    # longer than linear.  Nothing built here is garbage until the load ends.
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def load_bytes(data: bytes, path: str = "<tree>") -> Loaded:
-    with _collector_paused():
+    with collector_paused():
         return _load(data, path)
 
 
