@@ -31,7 +31,7 @@ COMMANDS = {
     "estimate json": ["estimate", "8000", "-t", "500", "--format", "json"],
     "docs (overview)": ["docs"],
     "--help": ["--help"],
-    # The same at a terminal (a pseudo-terminal): Rich draws the text.
+    # The same at a terminal (a pseudo-terminal): laid out at its width, in colour.
     "docs 1 at a terminal": ["docs", "1"],
     "diagnose at a terminal": ["diagnose", "--no-input", "-a", "scheme=yearly"],
     "estimate at a terminal": ["estimate", "8000", "-t", "500"],
@@ -42,9 +42,8 @@ AT_A_TERMINAL = {name for name in COMMANDS if name.endswith("at a terminal")}
 # Issue 11: every one-shot command at or below the bare imports, JSON output below them.
 TARGETS = {"docs --all --format json": 0.99, "diagnose one-shot json": 0.99,
            "estimate json": 0.99}
-# At a terminal Rich draws the text: its layout and the rest of Rich are paid on top of
-# what the bare imports pay, so these rows are reported against their own target.
-
+# At a terminal the text is laid out at the terminal's width and coloured
+# (medbal.present.layout): the same target as through a pipe.
 DEFAULT_TARGET = 1.0
 
 

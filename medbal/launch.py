@@ -1,7 +1,7 @@
 """The entry point: everything between the shell and the commands.
 
 This module imports nothing heavy at the top, so that Ctrl-C while Typer and
-Rich are still being imported ends like Ctrl-C anywhere else: one line and
+the model are still being imported ends like Ctrl-C anywhere else: one line and
 exit 130.  It also owns the process's streams (a closed or full stdout, a
 reader that leaves early) and turns Click's usage errors into one line in the
 chosen language.  The commands themselves live in `medbal.commands.app`.

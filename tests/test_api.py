@@ -113,3 +113,11 @@ def test_render_names_the_formats_a_view_has():
     asked = api.diagnose("zero-balance", {}, "en")
     with pytest.raises(UsageError, match="needs an outcome"):
         api.render("diagnose", asked, "html")
+
+
+def test_the_terminal_format_by_its_old_name_too():
+    """`rich` was the terminal format's name while Rich drew it; scripts using it still work."""
+    view = api.estimate(8000, 500, lang="zh")
+    shown = api.render("estimate", view, "terminal", width=60)
+    assert api.render("estimate", view, "rich", width=60) == shown
+    assert "\x1b[" not in shown and "┏" in shown and max(map(len, shown.splitlines())) <= 60

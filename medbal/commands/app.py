@@ -1,7 +1,7 @@
 """The command line: thin Typer commands over the library.
 
 Each command parses options, calls the loader/engine/views, hands the result to
-one renderer and maps errors to the documented exit codes.  Rich, PyYAML and
+one renderer and maps errors to the documented exit codes.  PyYAML and
 the renderers are imported inside the commands that need them, so `--help` and
 a JSON call pay only for what they use.
 """

@@ -1,7 +1,7 @@
 """Shell completion that knows the trees: tree ids, `--answer QUESTION=VALUE`, `--item`,
 `--region`.
 
-Runs inside the shell's Tab key, so it imports only what it reads (never Rich), looks
+Runs inside the shell's Tab key, so it imports only what it reads (never a renderer), looks
 at the options already on the line (`--trees`, the tree, `--region`, earlier answers),
 and never lets an error out: a broken file or folder completes to nothing.
 """

@@ -47,7 +47,7 @@ def run_diagnose(tree: str, pairs: list[str], answers_file: str | None, no_input
     checklists = checklists_for(loaded, overlay)
     answers = parse_answers(pairs, answers_file)
     if fmt is DiagnoseFormat.text and output in (None, "-") and may_prompt(no_input):
-        from medbal.commands.interactive import run_session  # Rich: only at a terminal
+        from medbal.commands.interactive import run_session  # the prompt loop: only at a terminal
 
         run_session(loaded, language, answers, checklists, tree)
         return

@@ -1,6 +1,6 @@
 """The decision engine: a tree and answers in, the next question or the outcome out.
 
-Pure: no I/O, no prompts, no Rich.  Answers are a mapping `question id -> option
+Pure: no I/O, no prompts, no output.  Answers are a mapping `question id -> option
 value` and are always replayed from the start node, so changing one answer
 never needs the others re-entered; answers to questions that the new path no
 longer passes are returned as `dropped` rather than silently used or lost.

@@ -2,7 +2,7 @@
 
 A FIFO blocks forever waiting for a writer, and /dev/zero or /dev/urandom never
 end; a tree or an answers file is a small saved file, so anything else is
-refused before a byte is read.  Kept free of YAML and Rich imports: the cache's
+refused before a byte is read.  Kept free of YAML imports: the cache's
 fast path reads files through here too.
 """
 

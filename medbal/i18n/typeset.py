@@ -9,7 +9,8 @@ Two rules, applied at render time to every Chinese text on a terminal:
   takes the character before it down to the next line, as browsers do.
 
 Pure functions of text and width, so they are tested without a terminal; widths are
-display cells (a Han character is two), counted by Rich's own table.
+display cells (a Han character is two), counted by Unicode's East Asian Width
+(the same count as Rich's: tests/test_typeset.py checks).
 
 This is also the one place for what else differs by language when medbal puts text
 together (MARKS, at the end): the label colon, how clauses and sentences are joined,
@@ -66,7 +67,7 @@ def space_zh(text: str) -> str:
 def cells(text: str) -> int:
     """Display cells a text takes on a terminal: two for a wide or full-width character
     (Han, full-width punctuation), none for a combining mark, one for the rest.  The
-    same count as Rich's, which lays out the terminal (tests/test_typeset.py checks)."""
+    same count as Rich's and most terminals' (tests/test_typeset.py checks)."""
     return sum(_cell(c) for c in text)
 
 

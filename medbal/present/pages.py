@@ -1,6 +1,6 @@
 """A checklist or an outcome as a page of sections, in one language.
 
-Plain text, Rich, Markdown and HTML all format these pages, so what is shown
+Plain text, the terminal, Markdown and HTML all format these pages, so what is shown
 and in which order is decided once, here; the renderers only choose the look.
 """
 

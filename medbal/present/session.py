@@ -2,7 +2,7 @@
 
 `start` gives the first state and what to show; `step` takes one typed key and
 gives the next state and what to show next.  Nothing here reads a key, prints or
-imports Rich: the events say WHAT to show (carrying the views the renderers
+draws: the events say WHAT to show (carrying the views the renderers
 take), and medbal.commands.interactive draws them and reads the next key.  So
 every key and edge is tested without a terminal (tests/test_session.py).
 

@@ -1,7 +1,7 @@
 """Results as typed views: plain data in one language, the boundary of every format.
 
 Each command's result becomes one of the views below; every renderer (JSON, plain
-text, Rich, Markdown, HTML, the web page) is a function of a view alone, so the
+text, the terminal, Markdown, HTML, the web page) is a function of a view alone, so the
 language is chosen once and no renderer reaches back into the model.  A view is a
 TypedDict, so the JSON envelope is the view itself: `json.dumps(view)`.  The keys
 are a contract with scripts; tests/test_contract.py pins them.
