@@ -117,7 +117,10 @@ def test_render_names_the_formats_a_view_has():
 
 def test_the_terminal_format_by_its_old_name_too():
     """`rich` was the terminal format's name while Rich drew it; scripts using it still work."""
+    from medbal import api
+    from medbal.i18n.typeset import cells
+
     view = api.estimate(8000, 500, lang="zh")
     shown = api.render("estimate", view, "terminal", width=60)
     assert api.render("estimate", view, "rich", width=60) == shown
-    assert "\x1b[" not in shown and "┏" in shown and max(map(len, shown.splitlines())) <= 60
+    assert "\x1b[" not in shown and "┏" in shown and max(map(cells, shown.splitlines())) <= 60
