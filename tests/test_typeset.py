@@ -134,3 +134,11 @@ def test_the_width_count_is_riches(text):
     from rich.cells import cell_len
 
     assert cells(text) == cell_len(text)
+
+
+@pytest.mark.parametrize("width", range(20, 44))
+def test_a_key_stays_with_its_word(width):
+    """The prompt's keys: "q" never ends a line with "退出" starting the next."""
+    lines = break_lines(space_zh("输入序号，或 ? 帮助、b 返回、r 重来、q 退出"), width)
+    for key, word in (("?", "帮助"), ("b", "返回"), ("r", "重来"), ("q", "退出")):
+        assert any(f"{key} {word}" in line for line in lines), (width, lines)

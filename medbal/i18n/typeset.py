@@ -77,14 +77,17 @@ def _cell(char: str) -> int:
     return 2 if unicodedata.east_asian_width(char) in "WF" else 1
 
 
-# A figure with its separators ("1,200.00", "88%") is one word, never broken; compiled on
+# A figure with its separators ("1,200.00", "88%") is one word, never broken; a key or a
+# short number ("q 退出", "? 帮助", "20 次") stays with the two characters after it.  Compiled on
 # first use, as above.
-_TOKEN = f"[{_LATIN}\\-_/.,:=+@#&*%'\"]+|\\s+|."
+_TOKEN = (f"(?<![{_LATIN}])[{_LATIN}?]{{1,4}} [{_HAN}]{{1,2}}"
+          f"|[{_LATIN}\\-_/.,:=+@#&*%'\"]+|\\s+|.")
 
 
 def _tokens(text: str) -> list[str]:
-    """Unbreakable pieces: a Latin word (with its ASCII punctuation), a run of spaces,
-    or any other single character (each Han character may end a line)."""
+    """Unbreakable pieces: a key with the character after it, a Latin word (with its
+    ASCII punctuation), a run of spaces, or any other single character (each Han
+    character may end a line)."""
     return re.findall(_TOKEN, text, re.S)
 
 
