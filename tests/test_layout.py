@@ -123,13 +123,16 @@ def test_a_table_puts_a_rule_above_a_section():
 
 
 def test_an_outline_carries_its_guides_past_a_wrapped_line():
-    rows = [(0, "first question with a long text that wraps", "bold"), (1, "an option", ""),
+    rows = [(0, "first question with a long text that wraps the line", "bold"),
+            (1, "an option", ""),
             (0, "second", "")]
-    shown = plain(tree([("tree", "")], rows, 24, "en"))
+    shown = plain(tree([[("tree", "")]], rows, 30, "en"))
     assert shown[1].startswith("├── first")
     assert shown[2].startswith("│   ")  # the first row's text continues beside the guide
     assert any(line.startswith("│   └── an option") for line in shown)
     assert shown[-1].startswith("└── second")
+    narrow = plain(tree([[("tree", "")]], [(d, f"level {d}", "") for d in range(8)], 40, "en"))
+    assert narrow[-1] == "  " * 7 + "└─level 7"  # two cells a level where four would crowd
 
 
 @given(st.lists(st.sampled_from(["medbal", "diagnose", "zero-balance", "--lang", "zh",

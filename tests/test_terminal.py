@@ -154,3 +154,25 @@ def test_at_40_columns_every_short_name_of_docs_is_whole(lang):
     for cat in checklists.categories:
         assert any(line.strip().endswith(f"{cat.number}. {cat.slug}") for line in lines), \
             cat.slug
+
+
+def test_ctrl_d_after_the_result_ends_like_q():
+    child = spawn()
+    child.expect("Question 1")
+    child.sendline("4")                      # yearly: an outcome at once
+    child.expect("Residents' insurance has no personal account")
+    child.expect("or q to quit")
+    child.expect(">")
+    child.sendeof()
+    rest = child.read()
+    assert finish(child) == 0
+    assert "medbal:" not in rest and "Traceback" not in rest
+
+
+def test_ctrl_d_before_the_result_starts_its_message_on_a_line_of_its_own():
+    child = spawn()
+    child.expect("Question 1")
+    child.sendeof()
+    rest = child.read()
+    assert finish(child) == 1
+    assert re.search(r"\n\s*medbal: end of input", rest.replace("\r", "")), rest

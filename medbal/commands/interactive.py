@@ -10,6 +10,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Mapping
 
+from medbal.core.errors import EndOfInput
 from medbal.core.model import Checklists, Tree
 from medbal.present import session
 from medbal.present.dialogue import draw, read
@@ -34,4 +35,10 @@ def run_session(tree: Tree, lang: str, answers: Mapping[str, str],
         if isinstance(last, session.Quit):
             return
         assert isinstance(last, session.Prompt)
-        state, events = session.step(ctx, state, read(last, width, colour, boxes))
+        try:
+            key = read(last, width, colour, boxes)
+        except EndOfInput:
+            if session.outcome_shown(state):
+                return  # Ctrl-D after the result: done, as `q` would be
+            raise
+        state, events = session.step(ctx, state, key)

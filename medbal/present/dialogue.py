@@ -53,4 +53,6 @@ def read(prompt: session.Prompt, width: int, colour: bool, utf: bool = True) -> 
     try:
         return input()
     except EOFError:
+        sys.stdout.write("\n")  # the message that follows starts a line of its own
+        sys.stdout.flush()
         raise EndOfInput("end_of_input") from None

@@ -183,18 +183,23 @@ def _row(row: Sequence[Cell], columns: Sequence[Column], widths: list[int], lang
     return out
 
 
-def tree(root: Line, rows: Sequence[tuple[int, str, str]], width: int,
+def tree(root: list[Line], rows: Sequence[tuple[int, str, str]], width: int,
          lang: str) -> list[Line]:
     """An outline: `rows` of (depth from 0, text, style) in order, joined by guide lines;
-    a long text wraps under itself, the guides carried down beside it."""
-    out = [root]
+    a long text wraps under itself, the guides carried down beside it.  Guides are four
+    cells a level, or two where four would leave a deep row less than 20 for its text."""
+    deepest = max((depth for depth, _, _ in rows), default=0) + 1
+    step = 4 if width - 4 * deepest >= 20 else 2
+    down, branch, last, blank = ("│   ", "├── ", "└── ", "    ") if step == 4 else \
+        ("│ ", "├─", "└─", "  ")
+    out = list(root)
     for n, (depth, text, style) in enumerate(rows):
-        guides = "".join("│   " if _continues(rows, n, level) else "    "
+        guides = "".join(down if _continues(rows, n, level) else blank
                          for level in range(depth))
         more = _continues(rows, n, depth)
-        body = wrap(text, width - len(guides) - 4, lang, style)
-        out.append([(guides + ("├── " if more else "└── "), "dim"), *body[0]])
-        below = guides + ("│   " if more else "    ")
+        body = wrap(text, max(width - len(guides) - step, 12), lang, style)
+        out.append([(guides + (branch if more else last), "dim"), *body[0]])
+        below = guides + (down if more else blank)
         out += [[(below, "dim"), *line] for line in body[1:]]
     return out
 

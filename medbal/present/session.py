@@ -183,6 +183,11 @@ def _screen(ctx: Context, state: State, result: Result) -> tuple[State, list[Eve
     return state, [*events, Prompt(prompt + "\n> ", ctx.lang)]
 
 
+def outcome_shown(state: State) -> bool:
+    """Whether the last screen was an outcome: end of input then ends a finished session."""
+    return state.shown is not None and state.shown.startswith("=")
+
+
 def _outcome_key(result: Result) -> str:
     return "=" + ",".join(f"{a.question.id}={a.option.value}" for a in result.path)
 

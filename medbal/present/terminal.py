@@ -215,6 +215,6 @@ def _estimate_stacked(view: EstimateView, width: int) -> list[Line]:
 def outline_lines(view: OutlineView, width: int = 80, utf: bool = True) -> list[Line]:
     """The tree with guide lines: questions bold, options cyan, outcomes green."""
     styles = {"question": "bold", "option": "cyan", "outcome": "bold green", "seen": "dim"}
-    root = [(f"{view['tree']}: {view['title']}", "bold magenta")]
+    root = wrap(f"{view['tree']}: {view['title']}", width, view["lang"], "bold magenta")
     rows = [(depth, line, styles[kind]) for depth, kind, line in view["rows"]]
-    return layout.tree(root, rows, width, "en")
+    return layout.tree(root, rows, width, view["lang"])
