@@ -17,9 +17,9 @@ from medbal.present.terminal import overview_lines, page_lines
 from medbal.present.views import category_view, checklists_view
 
 
-def render(lines, utf: bool = True) -> str:
-    """What a terminal shows, without colour."""
-    return layout.paint(lines, colour=False, utf=utf)
+def render(lines, encoding: str = "utf-8") -> str:
+    """What a terminal of this encoding shows, without colour."""
+    return layout.paint(lines, colour=False, encoding=encoding)
 
 
 def page(checklists, number: int, lang: str, docs=None):
@@ -47,7 +47,7 @@ def test_markup_in_data_prints_literally(checklists):
 
 
 def test_narrow_encoding_uses_ascii_boxes(checklists):
-    out = render(page_lines(page(checklists, 1, "en"), 60, utf=False), utf=False)
+    out = render(page_lines(page(checklists, 1, "en"), 60, utf=False), "ascii")
     assert "☐" not in out and "[ ] Proof of the referral filing" in out
     assert "+-" in out and "| " in out  # an ASCII box
     assert not set(out) & set("─│╭╮╰╯┏┓━┃•")
@@ -154,3 +154,18 @@ def test_colour_adds_codes_and_nothing_else_and_no_control_code_gets_through():
     assert "\x1b[1;36mHeading\x1b[0m" in coloured
     assert SGR.sub("", coloured) == layout.paint(lines, colour=False)
     assert layout.paint(lines, colour=False) == "Heading\na warn[2Jing\ntrailing\n"
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "gbk", "latin-1"])
+def test_a_character_the_encoding_lacks_keeps_its_cells(checklists, encoding):
+    """On a GBK terminal Chinese shows; on ASCII each Han character is '??' (it took two
+    cells), so every border of a box still lines up; → and × have one-cell stand-ins."""
+    lines = page_lines(page(checklists, 3, "zh"), 50, utf=False)
+    lines += panel([[("金额 2,500.00 × 88% → 2,200.00", "")]], 50, "red")
+    out = render(lines, encoding).splitlines()
+    boxed = [line for line in out if line.startswith(("|", "+"))]
+    assert boxed and {display_width(line) for line in boxed} == {50}
+    "\n".join(out).encode(encoding)  # raises if a character could not be shown
+    assert ("金额" in out[-2]) == (encoding == "gbk")
+    if encoding == "ascii":
+        assert "2,500.00 x 88% > 2,200.00" in out[-2]

@@ -40,13 +40,14 @@ def draw(event: session.Event, width: int, utf: bool = True) -> list[Line]:
     return []  # a Prompt is shown by `read`, before the cursor
 
 
-def read(prompt: session.Prompt, width: int, colour: bool, utf: bool = True) -> str:
+def read(prompt: session.Prompt, width: int, colour: bool, encoding: str = "utf-8") -> str:
     """One line as typed (the machine translates full-width keys and trims it).  The
     prompt's lines are laid out like every other text; the cursor waits after the last."""
     *lines, last = prompt.text.split("\n")
     shown = [line for text in lines for line in wrap(text, width, prompt.lang, "bold")]
-    sys.stdout.write(layout.paint(shown, colour, utf) if shown else "")
-    sys.stdout.write(layout.paint([layout.text_line(last, "bold")], colour, utf).rstrip("\n"))
+    sys.stdout.write(layout.paint(shown, colour, encoding) if shown else "")
+    sys.stdout.write(layout.paint([layout.text_line(last, "bold")], colour,
+                                  encoding).rstrip("\n"))
     if last.endswith(" "):
         sys.stdout.write(" ")  # painting trims a line's end; the cursor keeps its space
     sys.stdout.flush()

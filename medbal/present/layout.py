@@ -279,19 +279,49 @@ _ASCII = str.maketrans({**dict.fromkeys("╭╮╰╯┏┳┓┡╇┩├┼┤
                         "│": "|", "┃": "|", "•": "*"})
 
 
-def paint(lines: list[Line], colour: bool, utf: bool = True) -> str:
-    """The lines as text for the terminal: with colour, each styled span in its SGR
-    codes; no line ends in spaces."""
+def paint(lines: list[Line], colour: bool, encoding: str = "utf-8") -> str:
+    """The lines as text for a terminal of this encoding: with colour, each styled span
+    in its SGR codes; no line ends in spaces.  Where the encoding is not UTF, boxes are
+    ASCII and a character it cannot show becomes as many '?' as the cells it took, so
+    every border still lines up."""
+    utf = is_utf(encoding)
     out = []
     for line in lines:
         spans = [(text.translate(_CONTROL), style) for text, style in line]
+        if not utf:
+            spans = [(_shown_in(text.translate(_ASCII), encoding), style)
+                     for text, style in spans]
         while spans and not spans[-1][0].strip():
             spans.pop()
         if spans:
             spans[-1] = (spans[-1][0].rstrip(), spans[-1][1])
-        text = "".join(_sgr(t, s) if colour and s and t.strip() else t for t, s in spans)
-        out.append(text if utf else text.translate(_ASCII))
+        out.append("".join(_sgr(t, s) if colour and s and t.strip() else t for t, s in spans))
     return "\n".join(out) + "\n"
+
+
+def is_utf(encoding: str) -> bool:
+    return encoding.lower().replace("-", "").replace("_", "").startswith("utf")
+
+
+_FALLBACK = {"→": ">", "×": "x", "·": "-", "…": "."}  # one cell each, as the original
+
+
+def _shown_in(text: str, encoding: str) -> str:
+    try:
+        text.encode(encoding)
+        return text
+    except LookupError:
+        return text
+    except UnicodeEncodeError:
+        pass
+    out = []
+    for char in text:
+        try:
+            char.encode(encoding)
+            out.append(char)
+        except UnicodeEncodeError:
+            out.append(_FALLBACK.get(char) or "?" * cells(char))
+    return "".join(out)
 
 
 def _sgr(text: str, style: str) -> str:

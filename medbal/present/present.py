@@ -104,11 +104,12 @@ def present(kind: str, view: Mapping[str, Any], fmt: str, output: str | None = N
         return
     if fmt == "text" and not to_file and not err and (kind, "terminal") in RENDERERS:
         if not wants_plain():
-            from medbal.present.layout import paint
-            from medbal.present.term import colours, columns, utf
+            from medbal.present.layout import is_utf, paint
+            from medbal.present.term import colours, columns, encoding
 
-            boxes = utf()
-            emit(paint(_lines(kind, view, columns(), boxes), colours(), boxes))
+            shown_in = encoding()
+            lines = _lines(kind, view, columns(), is_utf(shown_in))
+            emit(paint(lines, colours(), shown_in))
             return
     text = render(kind, view, "plain" if fmt == "text" else fmt)
     if err:

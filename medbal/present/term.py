@@ -38,10 +38,9 @@ def columns() -> int:
     return max(shutil.get_terminal_size().columns, 20)
 
 
-def utf() -> bool:
-    """Whether stdout's encoding has box-drawing characters (else ASCII boxes)."""
-    encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "")
-    return encoding.startswith("utf")
+def encoding() -> str:
+    """stdout's encoding: where it is not UTF, boxes are drawn in ASCII."""
+    return getattr(sys.stdout, "encoding", None) or "utf-8"
 
 
 def colours() -> bool:
