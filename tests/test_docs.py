@@ -232,8 +232,9 @@ def test_overview_lists_eleven_and_says_no_deadline_to_claim_is_given(run):
     result = run("docs")
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
-    assert lines[1].split()[:2] == ["1", "transfer"] and "days" not in lines[1]
-    assert lines[11].split()[:2] == ["11", "newborn"] and "months" not in lines[11]
+    assert lines[0] == "Claiming medical costs back"  # the title, as at a terminal
+    assert lines[3].split()[:2] == ["1", "transfer"] and "days" not in lines[3]
+    assert lines[13].split()[:2] == ["11", "newborn"] and "months" not in lines[13]
     assert "The sources give no deadline to claim for these" in result.stdout
     zh = run("docs", "--lang", "zh").stdout
     assert "资料没有给出这些报销的申请时限" in zh and "7 天内" not in zh

@@ -19,7 +19,7 @@ def draw(event: session.Event, width: int, utf: bool = True) -> list[Line]:
     """What one event of the interactive session shows."""
     if isinstance(event, session.ShowTitle):
         out = wrap(event.title, width, event.lang, "bold magenta")
-        return out + (wrap(event.description, width, event.lang, "dim")
+        return out + (wrap(event.description, width, event.lang)
                       if event.description else [])
     if isinstance(event, session.AskQuestion):
         return [[], *question_lines(event.view, event.lang, event.number, event.default,

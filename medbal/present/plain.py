@@ -78,7 +78,7 @@ def categories_text(view: ChecklistsView) -> str:
     if deadlines:
         head.append(msg("deadline", lang))
         rows = [[*r, d] for r, d in zip(rows, deadlines, strict=True)]
-    lines = table_lines([head, *rows], [False] * len(head))
+    lines = [view["title"], ""] + table_lines([head, *rows], [False] * len(head))
     lines += [""] + ([] if deadlines else [msg("no_claim_deadlines", lang)])
     lines += [label("region", lang) + view["region"], msg("more", lang)]
     return "\n".join(line.rstrip() for line in lines) + "\n"

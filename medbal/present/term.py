@@ -31,11 +31,15 @@ def wants_plain() -> bool:
     return not stdout_is_terminal() or bool(os.environ.get("NO_COLOR"))
 
 
+MEASURE = 100  # text wider than this is hard to read: a wider terminal gets 100 columns
+
+
 def columns() -> int:
-    """The terminal's width: COLUMNS if set, else the window's, else 80."""
+    """The width to lay text out at: the terminal's (COLUMNS if set, else the window's,
+    else 80), at most MEASURE."""
     import shutil
 
-    return max(shutil.get_terminal_size().columns, 20)
+    return max(min(shutil.get_terminal_size().columns, MEASURE), 20)
 
 
 def encoding() -> str:

@@ -4,7 +4,8 @@ Every function takes a view and the width, and whether the terminal's encoding h
 box-drawing characters (`utf`), and returns lines; medbal.present.present writes
 them, in colour at a terminal and without it in `render()`; medbal.present.dialogue
 draws the interactive session from the same functions.  Colours are chosen to read on dark and
-light backgrounds alike (no blue, no yellow), and never carry meaning alone.
+light backgrounds alike (no blue, no yellow), and never carry meaning alone; dim is kept for
+fine print (sources, notes), which some themes show faintly.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ if TYPE_CHECKING:
 
 def page_lines(page: Page, width: int, utf: bool = True) -> list[Line]:
     lang = page.lang
-    out = wrap(page.kicker, width, lang, "dim") if page.kicker else []
+    out = wrap(page.kicker, width, lang, "cyan") if page.kicker else []
     out += wrap(page.title, width, lang, "bold")
     for s in page.sections:
         out.append([])
@@ -157,7 +158,7 @@ def needs_answer_lines(view: DiagnoseView, width: int = 80) -> list[Line]:
         out += indent(hang(f"{i}.", o["label"], width - 2, lang, mark_style="bold cyan"), 2)
         out += command(f"--answer {q['id']}={o['value']}", width, indent=5)
     if q["help"]:
-        out += wrap(label("help", lang) + q["help"], width, lang, "dim")
+        out += wrap(label("help", lang) + q["help"], width, lang)
     out += wrap(msg("answer_add", lang), width, lang, "bold cyan")
     return out + command(view["command"], width)
 
@@ -187,11 +188,11 @@ def estimate_lines(view: EstimateView, width: int = 80, utf: bool = True) -> lis
     grid = layout.table(columns, rows + totals, width, lang, sections=[len(rows)]) \
         if width >= NARROW else None
     out = wrap(estimate_title(view), width, lang, "bold")
-    out += wrap(msg("est_applies", lang, what=view["applies_to"]), width, lang, "dim")
+    out += wrap(msg("est_applies", lang, what=view["applies_to"]), width, lang)
     out += grid if grid is not None else _estimate_stacked(view, width)
     for note in view["notes"]:
         out += wrap(note, width, lang, "bold magenta")
-    out += wrap(label("est_reading", lang) + view["reading"], width, lang, "dim")
+    out += wrap(label("est_reading", lang) + view["reading"], width, lang)
     out += wrap(label("sources", lang) + source_line(view["sources"], lang), width, lang,
                 "dim")
     return out + panel(wrap(view["notice"], width - 4, lang, "bold"), width, "red")
