@@ -81,16 +81,18 @@ def main_callback(
 # --- diagnose and claim ---------------------------------------------------------
 
 AnswerOpt = Annotated[list[str] | None, typer.Option(
-    "--answer", "-a", help="An answer as QUESTION=VALUE; repeat for more.", show_default=False,
+    "--answer", "-a", metavar="QUESTION=VALUE", help="An answer; repeat for more.",
+    show_default=False,
     autocompletion=complete_answer)]
 AnswersFileOpt = Annotated[str | None, typer.Option(
-    "--answers-file", help="A YAML or JSON mapping of QUESTION: VALUE.", show_default=False)]
+    "--answers-file", metavar="FILE", help="A YAML or JSON mapping of QUESTION: VALUE.",
+    show_default=False)]
 NoInputOpt = Annotated[bool, typer.Option(
     "--no-input", help="Never prompt (the default when stdin is not a terminal).")]
 DiagnoseFormatOpt = Annotated[DiagnoseFormat, typer.Option(
     "--format", "-f", help="text or json; markdown or html for a page to take home.")]
 OutputOpt = Annotated[str | None, typer.Option(
-    "--output", "-o", help="Write to this file (atomically) instead of stdout.",
+    "--output", "-o", metavar="FILE", help="Write to this file (atomically) instead of stdout.",
     show_default=False)]
 BatchOpt = Annotated[str | None, typer.Option(
     "--batch", metavar="FILE", help="Answer many cases: one JSON object per line of FILE "
@@ -111,6 +113,7 @@ def _batch(ctx: typer.Context, source: str, tree: str, lang: Lang | None,
 def diagnose(
     ctx: typer.Context,
     tree: Annotated[str, typer.Argument(
+        metavar="[TREE]",
         help="Tree id (zero-balance, which-category, balance-dropped, card) or YAML file.",
         autocompletion=complete_tree)]
     = "zero-balance",
@@ -174,16 +177,17 @@ def claim(
 @handles_errors
 def estimate(
     amount: Annotated[str, typer.Argument(
-        help="The inpatient bill in yuan, without the separate items below.",
+        metavar="AMOUNT", help="The inpatient bill in yuan, without the separate items below.",
         show_default=False)],
     threshold: Annotated[str | None, typer.Option(
-        "--threshold", "-t", help="The deductible threshold in yuan (default: the region's, "
-        "if its source gives one).", show_default=False)] = None,
+        "--threshold", "-t", metavar="AMOUNT", help="The deductible threshold in yuan "
+        "(default: the region's, if its source gives one).", show_default=False)] = None,
     item: Annotated[list[str] | None, typer.Option(
-        "--item", "-i", help="A separately rated amount as ITEM=AMOUNT, e.g. class-b=1200; "
+        "--item", "-i", metavar="ITEM=AMOUNT", help="A separately rated amount, e.g. class-b=1200; "
         "repeat for more.", show_default=False, autocompletion=complete_item)] = None,
     region: Annotated[str | None, typer.Option(
-        "--region", "-r", help="A region of the rates file (default: its default).",
+        "--region", "-r", metavar="REGION",
+        help="A region of the rates file (default: its default).",
         show_default=False, autocompletion=complete_region)] = None,
     fmt: Annotated[EstimateFormat, typer.Option("--format", "-f", help="text or json.")]
     = EstimateFormat.text,
@@ -222,7 +226,7 @@ def _complete_category(incomplete: str) -> list[str]:
 @handles_errors
 def docs(
     category: Annotated[str | None, typer.Argument(
-        help="A category number (1-11) or short name; none lists them all.",
+        metavar="[CATEGORY]", help="A category number (1-11) or short name; none lists them all.",
         autocompletion=_complete_category, show_default=False)] = None,
     all_: Annotated[bool, typer.Option("--all", help="Every category's checklist.")] = False,
     fmt: Annotated[DocsFormat, typer.Option(
@@ -254,10 +258,11 @@ def docs(
 @handles_errors
 def page(
     tree: Annotated[list[str] | None, typer.Argument(
-        help="Tree ids or YAML files (default: zero-balance, which-category, "
+        metavar="[TREE]...", help="Tree ids or YAML files (default: zero-balance, which-category, "
         "balance-dropped, card).", show_default=False)] = None,
     output: Annotated[str, typer.Option(
-        "--output", "-o", help="The HTML file to write (atomically).", show_default=False)]
+        "--output", "-o", metavar="FILE", help="The HTML file to write (atomically).",
+        show_default=False)]
     = "",
     lang: Annotated[Lang | None, typer.Option(
         "--lang", "-l", help="The language the page starts in: en or zh. Default: the "

@@ -77,7 +77,8 @@ LangOpt = Annotated[Lang | None, typer.Option(
     "--lang", "-l", help="Language: en or zh. Default: MEDBAL_LANG, then the locale.",
     show_default=False)]
 TreesOpt = Annotated[str | None, typer.Option(
-    "--trees", help="A folder of trees laid over the shipped ones (or MEDBAL_TREES).",
+    "--trees", metavar="FOLDER",
+    help="A folder of trees laid over the shipped ones (or MEDBAL_TREES).",
     show_default=False)]
 
 

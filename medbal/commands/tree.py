@@ -46,7 +46,7 @@ class SchemaKind(str, Enum):
     rates = "rates"
 
 
-TreeArg = Annotated[str, typer.Argument(help="Tree id or YAML file.",
+TreeArg = Annotated[str, typer.Argument(metavar="TREE", help="Tree id or YAML file.",
                                         autocompletion=complete_tree)]
 
 
@@ -181,7 +181,7 @@ def _as_of(value: str | None) -> datetime.date:
 def tree_validate(
     paths: Annotated[list[str], typer.Argument(help="Tree files to check.")],
     as_of: Annotated[str | None, typer.Option(
-        "--as-of", help="Check review dates and validity on this day (YYYY-MM-DD), "
+        "--as-of", metavar="DATE", help="Check review dates and validity on this day (YYYY-MM-DD), "
         "not today.", show_default=False)] = None,
 ) -> None:
     """Check tree files: YAML, fields, types, both languages, sources and the graph.
