@@ -23,7 +23,7 @@ def test_fields_in_order_with_defaults_and_a_fresh_default_each_time():
     (lambda: Text("only"), "missing field 'zh'"),
     (lambda: Text("a", "b", "c"), "takes 2 fields, 3 given"),
     (lambda: Text("a", "b", fr="c"), "has no field fr"),
-    (lambda: Text("a", en="again", zh="b"), "has no field en"),
+    (lambda: Text("a", en="again", zh="b"), "got field 'en' twice"),
 ])
 def test_a_wrong_construction_is_refused_as_a_dataclass_would(call, message):
     with pytest.raises(TypeError, match=message):
@@ -39,3 +39,25 @@ def test_a_record_is_set_once_and_replace_makes_a_changed_copy():
     assert changed == Text("Title", "新标题") and TITLE.zh == "标题"
     assert Text.whole({"en": "a", "zh": "b"}) == Text("a", "b")
     assert TITLE != ("Title", "标题")
+
+
+def test_a_record_type_is_checked_as_a_dataclass_would_be_and_inherits_fields():
+    from typing import ClassVar
+
+    from medbal.core.model import Record, record
+
+    with pytest.raises(ValueError, match="mutable default"):
+        @record
+        class Shared(Record):
+            items: list[str] = []  # noqa: RUF012
+
+    @record
+    class Base(Record):
+        a: str
+        kind: ClassVar[str] = "base"  # not a field
+
+    @record
+    class Child(Base):
+        b: int = 0
+
+    assert fields(Child) == ("a", "b") and Child("x").b == 0 and Child.kind == "base"

@@ -142,3 +142,13 @@ def test_a_key_stays_with_its_word(width):
     lines = break_lines(space_zh("输入序号，或 ? 帮助、b 返回、r 重来、q 退出"), width)
     for key, word in (("?", "帮助"), ("b", "返回"), ("r", "重来"), ("q", "退出")):
         assert any(f"{key} {word}" in line for line in lines), (width, lines)
+
+
+@given(st.text(alphabet=st.sampled_from("ab q?17 余额退出天条，。（）"), max_size=40),
+       st.integers(4, 12))
+def test_narrow_lines_fit_by_cells_and_keep_every_character(text, width):
+    """Keys and numbers held with their words, folded by cells where a line is too short."""
+    text = space_zh(text)
+    lines = break_lines(text, width)
+    assert all(cells(line) <= width for line in lines), lines
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")

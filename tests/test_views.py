@@ -154,3 +154,38 @@ def test_a_narrow_terminal_shows_every_figure_and_short_name_whole(lang: str) ->
     overview = render("docs-overview", view_of("docs-overview", lang)[1], "terminal", width=40)
     for category in view_of("docs-overview", lang)[1]["categories"]:
         assert category["slug"] in overview
+
+
+BOX_ROW = re.compile("^[│┃╭╰┏┡├└]")
+
+
+@pytest.mark.parametrize("name", list(_views("en")))
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_terminal_line_fits_and_every_box_lines_up_from_24_columns(name, lang):
+    """Below 24 columns only a short name may stick out (" 7. frequent-outpatient")."""
+    kind, view = view_of(name, lang)
+    for width in range(24, 121):
+        lines = render(kind, view, "terminal", width=width).splitlines()
+        assert all(cell_len(line) <= width for line in lines), (width, max(lines, key=cell_len))
+        for start in range(len(lines)):  # a box's rows are as wide as its top edge
+            if lines[start].lstrip().startswith(("╭", "┏")):
+                top, edge = lines[start], cell_len(lines[start])
+                rows = [r for r in lines[start + 1:] if BOX_ROW.match(r.lstrip())]
+                end = next(i for i, r in enumerate(rows) if r.lstrip()[0] in "╰└")
+                assert {cell_len(r) for r in rows[:end + 1]} <= {edge}, (width, top)
+
+
+@pytest.mark.parametrize("tree_id", ["zero-balance", "which-category", "balance-dropped",
+                                     "card"])
+@pytest.mark.parametrize("lang", LANGS)
+def test_an_outline_fits_any_terminal_from_24_columns(tree_id, lang):
+    """`tree show`: ten levels deep, it still fits (two-cell guides, then "…" for the
+    outer levels), and Chinese keeps its line-break rules."""
+    from medbal.present.authoring import outline_view
+
+    view = outline_view(api.load_tree(tree_id), lang)
+    for width in (24, 30, 40, 60, 80, 120):
+        for line in render("tree-outline", view, "terminal", width=width).splitlines():
+            assert cell_len(line) <= width, (width, line)
+            body = line.lstrip(" │├└─…")
+            assert not body or body[0] not in STARTS_BAD, (width, line)

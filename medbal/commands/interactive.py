@@ -14,8 +14,8 @@ from medbal.core.errors import EndOfInput
 from medbal.core.model import Checklists, Tree
 from medbal.present import session
 from medbal.present.dialogue import draw, read
-from medbal.present.layout import is_utf, paint
-from medbal.present.term import colours, columns, encoding
+from medbal.present.layout import paint
+from medbal.present.term import screen
 
 
 def run_session(tree: Tree, lang: str, answers: Mapping[str, str],
@@ -23,21 +23,19 @@ def run_session(tree: Tree, lang: str, answers: Mapping[str, str],
     """Ask until the person quits.  Answers given beforehand are checked first."""
     ctx = session.Context(tree, lang, checklists, tree_ref)
     state, events = session.start(ctx, answers)  # AnswerError before anything is drawn
-    colour, shown_in = colours(), encoding()
-    boxes = is_utf(shown_in)
     while True:
-        width = columns()  # read again for each screen: the window may have been resized
+        on = screen()  # read again for each screen: the window may have been resized
         for event in events:
-            lines = draw(event, width, boxes)
+            lines = draw(event, on.width, on.utf)
             if lines:
-                sys.stdout.write(paint(lines, colour, shown_in))
+                sys.stdout.write(paint(lines, on.colour, on.encoding))
         sys.stdout.flush()
         last = events[-1]
         if isinstance(last, session.Quit):
             return
         assert isinstance(last, session.Prompt)
         try:
-            key = read(last, width, colour, shown_in)
+            key = read(last, on)
         except EndOfInput:
             if session.outcome_shown(state):
                 return  # Ctrl-D after the result: done, as `q` would be

@@ -43,6 +43,9 @@ class Record:
                             f"{len(args)} given")
         for (name, _, _), value in zip(spec, args, strict=False):  # args may be fewer
             values[name] = value
+        for name, _, _ in spec[:len(args)] if kwargs else ():
+            if name in kwargs:
+                raise TypeError(f"{type(self).__name__}() got field {name!r} twice")
         for name, default, factory in spec[len(args):]:
             if name in kwargs:
                 values[name] = kwargs.pop(name)
@@ -95,15 +98,26 @@ R = TypeVar("R", bound=type[Record])
 
 @dataclass_transform(frozen_default=True, eq_default=True, field_specifiers=(field,))
 def record(cls: R) -> R:
-    """A model type: its annotated names are its fields, in order, with their defaults
-    (a value, or `field(default_factory=...)`); Record does the rest."""
-    spec = []
-    for name in cls.__dict__.get("__annotations__", {}):
+    """A model type: its base's fields, then its own annotated names, in order, with
+    their defaults (a value, or `field(default_factory=...)`); Record does the rest.
+    Refused as a dataclass would refuse it: a mutable default shared by every instance;
+    and __post_init__, which Record's __init__ does not call."""
+    if "__post_init__" in cls.__dict__:
+        raise TypeError(f"{cls.__name__}: a record has no __post_init__")
+    spec = list(getattr(cls.__mro__[1], "_spec", ()))  # the base record's, in order
+    # cls.__annotations__, not cls.__dict__: from Python 3.14 annotations are made on
+    # first access (PEP 649) and the class dict holds none until then.
+    for name, hint in cls.__annotations__.items():
+        if "ClassVar" in str(hint):
+            continue
         default, factory = cls.__dict__.get(name, _NO_DEFAULT), None
         if isinstance(default, Field):
             factory = None if default.default_factory is MISSING else default.default_factory
             default = _NO_DEFAULT if default.default is MISSING else default.default
             delattr(cls, name)  # the instance holds the value
+        elif isinstance(default, (list, dict, set)):
+            raise ValueError(f"{cls.__name__}.{name}: a mutable default is shared by "
+                             "every instance; use field(default_factory=...)")
         spec.append((name, default, factory))
     cls._spec = tuple(spec)
     cls._fields = tuple(name for name, _, _ in spec)

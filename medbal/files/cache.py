@@ -227,8 +227,8 @@ def _class_decoder(cls: type[model.Record]) -> Decoder:
     def decode_class(v: Any) -> Any:
         if type(v) is not list or len(v) != size or v[0] != name:
             raise Damaged(f"not a {name}")
-        if not fields:
-            fields.extend((i, k, _decoder(hint)) for i, (k, hint) in enumerate(hints.items(), 1))
+        if not fields:  # built whole before it is kept: a failure leaves none half-made
+            fields[:] = [(i, k, _decoder(hint)) for i, (k, hint) in enumerate(hints.items(), 1)]
         # Every field set at once, with no __init__ to run.
         return whole({k: decode(v[i]) for i, k, decode in fields})
 

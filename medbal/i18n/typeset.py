@@ -77,18 +77,33 @@ def _cell(char: str) -> int:
     return 2 if unicodedata.east_asian_width(char) in "WF" else 1
 
 
-# A figure with its separators ("1,200.00", "88%") is one word, never broken; a key or a
-# short number ("q 退出", "? 帮助", "20 次") stays with the two characters after it.  Compiled on
-# first use, as above.
-_TOKEN = (f"(?<![{_LATIN}])[{_LATIN}?]{{1,4}} [{_HAN}]{{1,2}}"
+# A figure with its separators ("1,200.00", "88%") is one word, never broken; a key
+# stays with its word ("q 退出", "? 帮助") and a short number with its unit ("7 天",
+# "20 次").  Compiled on first use, as above.
+_TOKEN = (f"(?<![{_LATIN}])[A-Za-z?] [{_HAN}]{{1,2}}|(?<![{_LATIN}])[0-9]{{1,4}} [{_HAN}]"
           f"|[{_LATIN}\\-_/.,:=+@#&*%'\"]+|\\s+|.")
 
 
 def _tokens(text: str) -> list[str]:
-    """Unbreakable pieces: a key with the character after it, a Latin word (with its
-    ASCII punctuation), a run of spaces, or any other single character (each Han
-    character may end a line)."""
+    """Unbreakable pieces: a key with its word or a number with its unit, a Latin word
+    (with its ASCII punctuation), a run of spaces, or any other single character (each
+    Han character may end a line)."""
     return re.findall(_TOKEN, text, re.S)
+
+
+def pieces(text: str) -> list[str]:
+    """The pieces a line may not break inside, spaces left out."""
+    return [t for t in _tokens(text) if not t.isspace()]
+
+
+def fit(text: str, width: int) -> int:
+    """How many characters of `text`, from its start, take at most `width` cells."""
+    used = 0
+    for i, char in enumerate(text):
+        used += cells(char)
+        if used > width:
+            return i
+    return len(text)
 
 
 def break_lines(text: str, width: int) -> list[str]:
@@ -108,12 +123,18 @@ def break_lines(text: str, width: int) -> list[str]:
         size = cells(token)
         if used + size > width and line:
             carried = _carry(line, token)
+            if cells("".join(carried)) + size > width:  # a line too short to keep the
+                line += carried                         # rule: the width comes first
+                carried = []
             lines.append("".join(line).rstrip())
             line, used = carried, cells("".join(carried))
-        while size > width:  # a word longer than a line: fold it
-            room = width - used
-            lines.append("".join(line) + token[:room])
-            token, line, used = token[room:], [], 0
+        while size > width:  # a word longer than a line: fold it, by cells
+            cut = fit(token, width - used)
+            if cut:
+                lines.append("".join(line) + token[:cut])
+            elif line:
+                lines.append("".join(line).rstrip())
+            token, line, used = token[cut:].lstrip(), [], 0
             size = cells(token)
         line.append(token)
         used += size

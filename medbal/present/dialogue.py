@@ -12,6 +12,7 @@ from medbal.core.errors import EndOfInput
 from medbal.present import layout, session
 from medbal.present.layout import Line, panel, wrap
 from medbal.present.pages import checklist_page
+from medbal.present.term import Screen
 from medbal.present.terminal import diagnose_lines, page_lines, question_lines
 
 
@@ -31,8 +32,8 @@ def draw(event: session.Event, width: int, utf: bool = True) -> list[Line]:
         return [[], *page_lines(checklist_page(envelope["categories"][0], envelope,
                                                envelope["lang"]), width, utf)]
     if isinstance(event, session.ShowHelp):
-        title = layout.text_line(event.title, "bold magenta")
-        return panel(wrap(event.text, width - 4, event.lang), width, "magenta", title)
+        return panel(wrap(event.text, width - 4, event.lang), width, "magenta", event.lang,
+                     event.title)
     if isinstance(event, session.Hint):
         return wrap(event.text, width, event.lang, "bold magenta")
     if isinstance(event, session.Quit) and event.bye:
@@ -40,14 +41,13 @@ def draw(event: session.Event, width: int, utf: bool = True) -> list[Line]:
     return []  # a Prompt is shown by `read`, before the cursor
 
 
-def read(prompt: session.Prompt, width: int, colour: bool, encoding: str = "utf-8") -> str:
+def read(prompt: session.Prompt, on: Screen) -> str:
     """One line as typed (the machine translates full-width keys and trims it).  The
     prompt's lines are laid out like every other text; the cursor waits after the last."""
     *lines, last = prompt.text.split("\n")
-    shown = [line for text in lines for line in wrap(text, width, prompt.lang, "bold")]
-    sys.stdout.write(layout.paint(shown, colour, encoding) if shown else "")
-    sys.stdout.write(layout.paint([layout.text_line(last, "bold")], colour,
-                                  encoding).rstrip("\n"))
+    shown = [line for text in lines for line in wrap(text, on.width, prompt.lang, "bold")]
+    shown.append(layout.text_line(last, "bold"))
+    sys.stdout.write(layout.paint(shown, on.colour, on.encoding).rstrip("\n"))
     if last.endswith(" "):
         sys.stdout.write(" ")  # painting trims a line's end; the cursor keeps its space
     sys.stdout.flush()

@@ -18,7 +18,8 @@ import shlex
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from medbal.i18n.typeset import break_lines, cells, han_layout, space_zh
+from medbal.i18n.typeset import break_lines, cells, fit, han_layout, pieces, space_zh
+from medbal.present.term import is_utf
 
 Span = tuple[str, str]  # text, style: "" or words such as "bold cyan"
 Line = list[Span]
@@ -65,7 +66,7 @@ def words(text: str, width: int) -> list[str]:
             if line:
                 lines.append(line)
                 line = ""
-            cut = _fitting(word, width)
+            cut = max(fit(word, width), 1)
             lines.append(word[:cut])
             word = word[cut:]
         if not line:
@@ -76,16 +77,6 @@ def words(text: str, width: int) -> list[str]:
             lines.append(line)
             line = word
     return [*lines, line] if line or not lines else lines
-
-
-def _fitting(word: str, width: int) -> int:
-    """How many characters of `word` fit in `width` cells (at least one)."""
-    used = 0
-    for i, char in enumerate(word):
-        used += cells(char)
-        if used > width:
-            return max(i, 1)
-    return len(word)
 
 
 def hang(mark: str, text: str, width: int, lang: str, style: str = "",
@@ -99,12 +90,17 @@ def hang(mark: str, text: str, width: int, lang: str, style: str = "",
 # --- boxes --------------------------------------------------------------------------
 
 
-def panel(content: list[Line], width: int, border: str, title: Line | None = None) -> list[Line]:
-    """Lines in a rounded box `width` wide; the content was laid out `width - 4` wide."""
-    inner = width - 4
+def panel(content: list[Line], width: int, border: str, lang: str,
+          title: str | None = None) -> list[Line]:
+    """Lines in a rounded box `width` wide; the content was laid out `width - 4` wide.
+    The title, bold in the border's colour, goes in the top edge where it fits, else
+    it is the box's first line."""
+    inner, style = width - 4, f"bold {border}"
+    if title and cells(title) + 6 > width:
+        content, title = wrap(title, inner, lang, style) + content, None
     top: Line = [("╭─", border)]
     if title:
-        top += [(" ", border), *title, (" ", border)]
+        top += [(" ", border), (title, style), (" ", border)]
     top.append(("─" * max(0, width - 1 - width_of(top)) + "╮", border))
     rows = [[("│ ", border), *pad(line, inner), (" │", border)] for line in content]
     return [top, *rows, [("╰" + "─" * (width - 2) + "╯", border)]]
@@ -132,7 +128,7 @@ def table(columns: Sequence[Column], rows: Sequence[Sequence[Cell]], width: int,
     texts = [[_text(c) for c in row] for row in rows]
     widths = [max(cells(col.head), *(cells(r[i]) for r in texts))
               for i, col in enumerate(columns)]
-    least = [_least(col, [r[i] for r in texts]) if col.wraps else widths[i]
+    least = [_least(col, [r[i] for r in texts], lang) if col.wraps else widths[i]
              for i, col in enumerate(columns)]
     frame = 3 * len(columns) + 1
     while sum(widths) + frame > width:
@@ -155,8 +151,10 @@ def _text(cell: Cell) -> str:
     return cell if isinstance(cell, str) else cell[0]
 
 
-def _least(column: Column, texts: list[str]) -> int:
-    longest = max((cells(w) for t in [column.head, *texts] for w in t.split()), default=1)
+def _least(column: Column, texts: list[str], lang: str) -> int:
+    """A wrapped column's least width: its longest unbreakable piece, up to 20 cells."""
+    split = pieces if han_layout(lang) else str.split
+    longest = max((cells(w) for t in [column.head, *texts] for w in split(t)), default=1)
     return max(min(longest, 20), 4)
 
 
@@ -187,7 +185,8 @@ def tree(root: list[Line], rows: Sequence[tuple[int, str, str]], width: int,
          lang: str) -> list[Line]:
     """An outline: `rows` of (depth from 0, text, style) in order, joined by guide lines;
     a long text wraps under itself, the guides carried down beside it.  Guides are four
-    cells a level, or two where four would leave a deep row less than 20 for its text."""
+    cells a level, or two where four would leave a deep row less than 20 for its text;
+    where even two leave less than 12, "…" stands for the outer levels."""
     deepest = max((depth for depth, _, _ in rows), default=0) + 1
     step = 4 if width - 4 * deepest >= 20 else 2
     down, branch, last, blank = ("│   ", "├── ", "└── ", "    ") if step == 4 else \
@@ -196,8 +195,10 @@ def tree(root: list[Line], rows: Sequence[tuple[int, str, str]], width: int,
     for n, (depth, text, style) in enumerate(rows):
         guides = "".join(down if _continues(rows, n, level) else blank
                          for level in range(depth))
+        if width - len(guides) - step < 12:  # too deep to show every level: the nearest
+            guides = "…" + guides[len(guides) + step + 13 - width:]
         more = _continues(rows, n, depth)
-        body = wrap(text, max(width - len(guides) - step, 12), lang, style)
+        body = wrap(text, width - len(guides) - step, lang, style)
         out.append([(guides + (branch if more else last), "dim"), *body[0]])
         below = guides + (down if more else blank)
         out += [[(below, "dim"), *line] for line in body[1:]]
@@ -219,12 +220,16 @@ def _continues(rows: Sequence[tuple[int, str, str]], n: int, level: int) -> bool
 
 def command(text: str, width: int, indent: int = 2, style: str = "green") -> list[Line]:
     """A command on one line where it fits, else broken at spaces with the shell's
-    continuation ` \\` (an option kept with its value), so that what is copied runs."""
+    continuation ` \\` (an option kept with its value), so that what is copied runs.
+    A piece wider than the whole line is cut with a bare `\\` (the shell joins a
+    backslash and a newline inside a word too); a quoted one, where it would not, is
+    cut as it is."""
     out = []
     for line in command_lines(text, width, indent):
-        while cells(line) > width:  # one piece wider than the terminal: folded, still whole
-            cut = _fitting(line, width)
-            out.append(text_line(line[:cut], style))
+        while cells(line) > width:
+            joins = "'" not in line and '"' not in line
+            cut = max(fit(line, width - joins), 1)
+            out.append(text_line(line[:cut] + "\\" * joins, style))
             line = line[cut:]
         out.append(text_line(line, style))
     return out
@@ -273,7 +278,9 @@ SGR = {"bold": "1", "dim": "2", "italic": "3", "red": "31", "green": "32",
        "magenta": "35", "cyan": "36"}
 # Control characters never reach the terminal: a text cannot move the cursor or
 # recolour the screen (the loaders refuse them in files; an answer typed may hold one).
-_CONTROL = dict.fromkeys([*range(0x20), *range(0x7F, 0xA0)])
+# Direction overrides too (as medbal.core.langs.UNSAFE_TEXT refuses in files), and tabs.
+_CONTROL = dict.fromkeys([*range(0x20), *range(0x7F, 0xA0), *range(0x202A, 0x202F),
+                          *range(0x2066, 0x206A)])
 # A terminal whose encoding has no box-drawing characters gets ASCII boxes, cell for cell.
 _ASCII = str.maketrans({**dict.fromkeys("╭╮╰╯┏┳┓┡╇┩├┼┤└┴┘", "+"), "─": "-", "━": "-",
                         "│": "|", "┃": "|", "•": "*"})
@@ -299,14 +306,16 @@ def paint(lines: list[Line], colour: bool, encoding: str = "utf-8") -> str:
     return "\n".join(out) + "\n"
 
 
-def is_utf(encoding: str) -> bool:
-    return encoding.lower().replace("-", "").replace("_", "").startswith("utf")
-
-
 _FALLBACK = {"→": ">", "×": "x", "·": "-", "…": "."}  # one cell each, as the original
+# Legacy Chinese consoles show these "ambiguous" characters two cells wide, which would
+# push a border out: there they are always replaced.
+_CJK_LEGACY = {"gbk", "gb2312", "gb18030", "cp936", "big5", "cp950"}
+_AMBIGUOUS = str.maketrans(_FALLBACK)
 
 
 def _shown_in(text: str, encoding: str) -> str:
+    if encoding.lower().replace("-", "").replace("_", "") in _CJK_LEGACY:
+        text = text.translate(_AMBIGUOUS)
     try:
         text.encode(encoding)
         return text

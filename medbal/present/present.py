@@ -104,12 +104,11 @@ def present(kind: str, view: Mapping[str, Any], fmt: str, output: str | None = N
         return
     if fmt == "text" and not to_file and not err and (kind, "terminal") in RENDERERS:
         if not wants_plain():
-            from medbal.present.layout import is_utf, paint
-            from medbal.present.term import colours, columns, encoding
+            from medbal.present.layout import paint
+            from medbal.present.term import screen
 
-            shown_in = encoding()
-            lines = _lines(kind, view, columns(), is_utf(shown_in))
-            emit(paint(lines, colours(), shown_in))
+            on = screen()
+            emit(paint(_lines(kind, view, on.width, on.utf), on.colour, on.encoding))
             return
     text = render(kind, view, "plain" if fmt == "text" else fmt)
     if err:

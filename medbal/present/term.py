@@ -1,4 +1,5 @@
-"""What the terminal allows: the one place that decides whether medbal may prompt.
+"""What the terminal allows: whether medbal may prompt, and how text is shown on it
+(plain or laid out, its width, colour, encoding): decided here and nowhere else.
 
 Kept apart from the prompt loop so that one-shot calls never import it.
 """
@@ -7,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import NamedTuple
 
 
 def stdin_is_terminal() -> bool:
@@ -69,3 +71,23 @@ def _windows_ansi() -> bool:  # pragma: no cover - Windows only
         return bool(kernel32.SetConsoleMode(handle, mode.value | 0x0004))  # VT processing
     except (AttributeError, OSError):
         return False
+
+
+class Screen(NamedTuple):
+    """How text is shown on this terminal, read once for a screen."""
+
+    width: int
+    colour: bool
+    encoding: str
+
+    @property
+    def utf(self) -> bool:  # else boxes are drawn in ASCII
+        return is_utf(self.encoding)
+
+
+def is_utf(encoding: str) -> bool:
+    return encoding.lower().replace("-", "").replace("_", "").startswith("utf")
+
+
+def screen() -> Screen:
+    return Screen(columns(), colours(), encoding())

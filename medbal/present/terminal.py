@@ -52,14 +52,9 @@ def page_lines(page: Page, width: int, utf: bool = True) -> list[Line]:
 
 
 def _boxed(s: Section, width: int, lang: str, utf: bool) -> list[Line]:
-    """A deadline (magenta) or a note (green) in a box, its heading in the top edge where
-    it fits, else as the box's first line."""
+    """A deadline (magenta) or a note (green) in a box, its heading in the top edge."""
     color = "magenta" if s.style == "deadline" else "green"
-    body = _body(s, width - 4, lang, utf)
-    title = layout.text_line(s.heading, f"bold {color}") if s.heading else None
-    if title and cells(s.heading or "") + 6 > width:
-        body, title = wrap(s.heading or "", width - 4, lang, f"bold {color}") + body, None
-    return panel(body, width, color, title)
+    return panel(_body(s, width - 4, lang, utf), width, color, lang, s.heading)
 
 
 def _body(s: Section, width: int, lang: str, utf: bool) -> list[Line]:
@@ -70,22 +65,16 @@ def _body(s: Section, width: int, lang: str, utf: bool) -> list[Line]:
     return out + [line for item in s.items for line in wrap(item, width, lang, style)]
 
 
-def _marked(kind: str, items: list[str], width: int, lang: str, utf: bool) -> list[Line]:
-    """A list with a hanging indent: the box, number or bullet beside its wrapped text."""
+def _marked(kind: str, items: list[str], width: int, lang: str, utf: bool = True,
+            style: str = "", mark_style: str = "bold") -> list[Line]:
+    """A list with a hanging indent: the box, bullet or number (aligned right) beside
+    its wrapped text."""
     box = "☐" if utf else "[ ]"
     marks = [{"checks": box, "steps": f"{i}.", "bullets": "•"}[kind]
              for i, _ in enumerate(items, 1)]
-    room = max(cells(m) for m in marks)
+    room = max((cells(m) for m in marks), default=0)
     return [line for mark, item in zip(marks, items, strict=True)
-            for line in hang(mark.ljust(room), item, width, lang, mark_style="bold")]
-
-
-def _numbered(items: list[str], width: int, lang: str, style: str = "",
-              mark_style: str = "") -> list[Line]:
-    """1. to n., the numbers aligned right, each text wrapped under itself."""
-    room = len(str(len(items)))
-    return [line for i, item in enumerate(items, 1)
-            for line in hang(f"{i:>{room}}.", item, width, lang, style, mark_style)]
+            for line in hang(mark.rjust(room), item, width, lang, style, mark_style)]
 
 
 # --- docs ---------------------------------------------------------------------------
@@ -136,9 +125,9 @@ def diagnose_lines(view: DiagnoseView, width: int = 80, utf: bool = True) -> lis
     if view["status"] == "needs-answer":
         return needs_answer_lines(view, width)
     lang = view["lang"]
-    out = panel(page_lines(outcome_page(view), width - 4, utf), width, "cyan")
+    out = panel(page_lines(outcome_page(view), width - 4, utf), width, "cyan", lang)
     out += wrap(msg("answers", lang), width, lang, "bold cyan")
-    out += indent(_numbered(answers_lines(view), width - 2, lang), 2)
+    out += indent(_marked("steps", answers_lines(view), width - 2, lang, mark_style=""), 2)
     if view["dropped"]:
         out += wrap(msg("dropped", lang) + " " + ", ".join(
             f"{d['question']}={d['value']}" for d in view["dropped"]), width, lang,
@@ -169,7 +158,7 @@ def question_lines(q: QuestionView, lang: str, number: int, default: str | None,
     out = wrap(msg("question_n", lang, n=number), width, lang, "dim")
     out += wrap(q["text"], width, lang, "bold")
     labels = [o["label"] + (" *" if o["value"] == default else "") for o in q["options"]]
-    return out + indent(_numbered(labels, width - 2, lang, mark_style="bold cyan"), 2)
+    return out + indent(_marked("steps", labels, width - 2, lang, mark_style="bold cyan"), 2)
 
 
 # --- estimate -----------------------------------------------------------------------
@@ -195,7 +184,7 @@ def estimate_lines(view: EstimateView, width: int = 80, utf: bool = True) -> lis
     out += wrap(label("est_reading", lang) + view["reading"], width, lang)
     out += wrap(label("sources", lang) + source_line(view["sources"], lang), width, lang,
                 "dim")
-    return out + panel(wrap(view["notice"], width - 4, lang, "bold"), width, "red")
+    return out + panel(wrap(view["notice"], width - 4, lang, "bold"), width, "red", lang)
 
 
 def _estimate_stacked(view: EstimateView, width: int) -> list[Line]:
@@ -205,9 +194,16 @@ def _estimate_stacked(view: EstimateView, width: int) -> list[Line]:
     for band, amount, rate, paid in estimate_rows(view):
         out += wrap(band, width, lang, "cyan")
         out += indent(wrap(f"{amount} × {rate} = {paid}", width - 2, lang), 2)
-    return out + [[], [(label("est_total", lang), "bold"),
-                       (yuan(view["total_paid"]), "bold green")],
-                  [(label("est_own", lang), ""), (yuan(view["own_share"]), "")]]
+    out.append([])
+    for key, figure, style, figure_style in (
+            ("est_total", view["total_paid"], "bold", "bold green"),
+            ("est_own", view["own_share"], "", "")):
+        words, money = label(key, lang), yuan(figure)
+        if cells(words + money) <= width:
+            out.append([(words, style), (money, figure_style)])
+        else:  # the figure on a line of its own, whole
+            out += wrap(words, width, lang, style) + [[("  " + money, figure_style)]]
+    return out
 
 
 # --- tree show ----------------------------------------------------------------------
