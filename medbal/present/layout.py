@@ -2,8 +2,8 @@
 
 A small, pure set of shapes (paragraphs, hanging lists, panels, tables, trees, a
 command to copy), each a function of its text and a width that returns lines.
-medbal.present.terminal builds every screen from them and writes the lines, with
-colour or without.
+medbal.present.terminal builds every screen from them; `paint` turns lines into the
+text to write, with colour or without.
 
 medbal draws its own terminal text rather than through Rich: the layout that matters
 here (Chinese line breaking, display widths, figures and short names never cut,

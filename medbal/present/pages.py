@@ -24,7 +24,8 @@ from medbal.present.views import (
 # paragraph, the sources joined into one).
 
 
-class Section(NamedTuple):  # NamedTuples, not dataclasses: a dataclass costs start-up
+class Section(NamedTuple):  # not a dataclass: every one-shot text call builds pages, and
+    # making a dataclass compiles its methods at import
     style: str
     items: list[str]
     heading: str | None = None

@@ -1,11 +1,12 @@
 """Each view drawn for a terminal: lines laid out at its width (medbal.present.layout).
 
-Every function takes a view and the width, and whether the terminal's encoding has
-box-drawing characters (`utf`), and returns lines; medbal.present.present writes
+Each renderer in medbal.present.present.RENDERERS takes a view, the width, and whether
+the terminal's encoding has box-drawing characters (`utf`; taken by all alike, used
+where a mark has an ASCII form), and returns lines; medbal.present.present writes
 them, in colour at a terminal and without it in `render()`; medbal.present.dialogue
-draws the interactive session from the same functions.  Colours are chosen to read on dark and
-light backgrounds alike (no blue, no yellow), and never carry meaning alone; dim is kept for
-fine print (sources, notes), which some themes show faintly.
+draws the interactive session from the same functions.  Colours are chosen to read on
+dark and light backgrounds alike (no blue, no yellow), and never carry meaning alone;
+dim is kept for fine print (sources, notes), which some themes show faintly.
 """
 
 from __future__ import annotations
