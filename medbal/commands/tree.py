@@ -153,7 +153,8 @@ def tree_export(
 @tree_app.command("schema", short_help="JSON Schema of the file format. / 文件格式的 JSON Schema。")
 @handles_errors
 def tree_schema(
-    kind: Annotated[SchemaKind, typer.Argument(help="decision-tree, checklists or rates.")],
+    kind: Annotated[SchemaKind, typer.Argument(
+        metavar="KIND", help="decision-tree, checklists, checklists-patch or rates.")],
 ) -> None:
     """The JSON Schema (Draft 7) of a tree file, made from medbal's own format table.
 
@@ -179,7 +180,7 @@ def _as_of(value: str | None) -> datetime.date:
 @tree_app.command("validate", short_help="Check tree files. / 检查树文件。")
 @handles_errors
 def tree_validate(
-    paths: Annotated[list[str], typer.Argument(help="Tree files to check.")],
+    paths: Annotated[list[str], typer.Argument(metavar="FILE...", help="Tree files to check.")],
     as_of: Annotated[str | None, typer.Option(
         "--as-of", metavar="DATE", help="Check review dates and validity on this day (YYYY-MM-DD), "
         "not today.", show_default=False)] = None,
