@@ -171,3 +171,15 @@ def test_a_character_the_encoding_lacks_keeps_its_cells(checklists, encoding):
     assert ("金额" in out[-2]) == (encoding == "gbk")
     if encoding in ("ascii", "gbk"):  # GBK has them, but shows them two cells wide
         assert "2,500.00 x 88% > 2,200.00" in out[-2]
+
+
+@pytest.mark.parametrize("width", [12, 16, 24])
+def test_a_piece_wider_than_the_line_is_cut_so_the_shell_joins_it_again(width):
+    import subprocess
+
+    words = ["medbal", "diagnose", "--answer", "flexible-choice=lower-tier", "-a", "x=y"]
+    shown = render(command(shlex.join(words), width))
+    assert all(display_width(line) <= width for line in shown.splitlines())
+    echoed = subprocess.run(["bash", "-c", 'printf "%s|" ' + shown.removeprefix("  medbal")],
+                            capture_output=True, text=True, check=True).stdout
+    assert echoed == "|".join(words[1:]) + "|"
