@@ -27,6 +27,16 @@ from medbal.commands.common import (
 )
 from medbal.commands.complete import complete_answer, complete_item, complete_region, complete_tree
 from medbal.core.errors import UsageError
+from medbal.i18n.typeset import break_lines
+
+# Help is laid out at the terminal's own width: Click's floor is 50 columns, and a
+# narrower terminal would then cut every line in two.
+_HELP_WIDTH = max(shutil.get_terminal_size().columns - 1, 20)
+# Click wraps by characters, not display cells, so the Chinese line is laid out by
+# medbal's own rules, at the epilog's indent of 2, and kept as it is (\b).
+_EXIT_CODES_ZH = "\n".join(break_lines(
+    "退出码：0 完成，1 树文件有误或写入失败，2 输入有误，3 还需回答问题，130 被中断。",
+    _HELP_WIDTH - 2))
 
 app = typer.Typer(
     name="medbal",
@@ -37,15 +47,9 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     # Plain Click help: Rich formatting costs more than the rest of a `--help` call.
     rich_markup_mode=None,
-    # Click lays help out at 50 columns at the least; a narrower terminal would then cut
-    # every line in two.  Its own width, as the shell reports it, instead.
-    context_settings={"help_option_names": ["-h", "--help"],
-                      "terminal_width": max(shutil.get_terminal_size().columns - 1, 20)},
-    # Click wraps by characters, not display cells, so the Chinese lines are laid out here
-    # and kept as they are (\b).
+    context_settings={"help_option_names": ["-h", "--help"], "terminal_width": _HELP_WIDTH},
     epilog="Exit codes: 0 done, 1 broken tree file or failed write, 2 bad input, "
-    "3 an answer is still needed, 130 interrupted.\n\n\b\n退出码：0 完成，1 树文件有误"
-    "\n或写入失败，2 输入有误，\n3 还需回答问题，130 被中断。",
+    "3 an answer is still needed, 130 interrupted.\n\n\b\n" + _EXIT_CODES_ZH,
 )
 # The commands a call can name without reaching `tree`: for these, the six `tree`
 # commands (which Typer would build on every call) are not even imported.
