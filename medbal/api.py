@@ -94,7 +94,7 @@ def pick(data: Checklists, key: str | None) -> list[Category]:
         return list(data.categories)
     found = data.find(key)
     if found is None:
-        valid = ", ".join(f"{c.number} {c.slug}" for c in data.categories)
+        valid = tuple(f"{c.number} {c.slug}" for c in data.categories)
         did_you_mean("dym_category", key, [c.slug for c in data.categories], name=key,
                      valid=valid)
         raise UsageError("no_category", name=key, valid=valid)
@@ -117,11 +117,11 @@ def estimate(amount: Amount, threshold: Amount | None = None,
     language = choose_lang(lang)
     rates = load_rates(trees)
     if region is not None and not region.strip():
-        raise UsageError("region_empty", regions=", ".join(rates.regions))
+        raise UsageError("region_empty", regions=tuple(rates.regions))
     region_id = region.strip() if region is not None else rates.default_region
     if region_id not in rates.regions:
         raise UsageError("no_region", region=region_id, path=rates.path,
-                         regions=", ".join(rates.regions))
+                         regions=tuple(rates.regions))
     pairs = [f"{k}={v}" for k, v in items.items()] if isinstance(items, Mapping) \
         else list(items or [])
     bill = money(str(amount), Phrase("the_amount"))

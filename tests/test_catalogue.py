@@ -300,7 +300,7 @@ def test_end_of_input_at_a_prompt_is_one_keyed_message():
 PINNED = [
     (["docs", "99"], 2,
      "no category '99'; choose a number or short name: 1 transfer, 2 resettlement",
-     "没有类别“99”；请输入序号或简称：1 transfer, 2 resettlement"),
+     "没有类别“99”；请输入序号或简称：1 transfer、2 resettlement"),
     (["diagnose", "--answer", "scheme=a", "--answer", "scheme=b"], 2,
      "--answer 'scheme' is given twice ('a' and 'b'); give each question one answer",
      "--answer“scheme”给了两次（“a”和“b”）；每个问题只能有一个回答"),
@@ -346,7 +346,7 @@ def test_click_errors_and_their_hint_in_both_languages(capsys):
 
     assert launch(["bogus", "--lang", "zh"]) == 2
     err = capsys.readouterr().err.splitlines()
-    assert err[0].startswith("medbal: 没有“bogus”这个命令；可用的命令：claim, diagnose")
+    assert err[0].startswith("medbal: 没有“bogus”这个命令；可用的命令：claim、diagnose")
     assert err[1] == "可运行“medbal -h”查看用法。"
     assert launch(["docs", "--format", "pdf", "--lang", "en"]) == 2
     err = capsys.readouterr().err.splitlines()
@@ -362,4 +362,4 @@ def test_a_batch_line_error_is_in_the_lines_language(run):
     got = [json.loads(line)["error"]["message"] for line in result.stdout.splitlines()]
     assert got[0].startswith("“perhaps”不是问题“scheme”的答案；可选：employer")
     assert got[1].startswith("'perhaps' is not an answer to 'scheme'; choose one of: employer")
-    assert got[2] == "这一行有无法识别的键“bogus”；可用的键：answers, tree, lang, id"
+    assert got[2] == "这一行有无法识别的键“bogus”；可用的键：answers、tree、lang、id"

@@ -247,7 +247,7 @@ def test_errors_speak_the_chosen_language(run):
     result = run("diagnose", "-a", "scheme=perhaps", "--lang", "zh")
     assert result.exit_code == 2
     assert result.stderr.strip() == ("medbal: “perhaps”不是问题“scheme”的答案；可选："
-                                     "employer, retired, self-employed, yearly, not-sure")
+                                     "employer、retired、self-employed、yearly、not-sure")
     result = run("docs", "99", env={"MEDBAL_LANG": "zh"})
     assert result.exit_code == 2 and "没有类别“99”" in result.stderr
     result = run("estimate", "abc", "--lang", "zh")

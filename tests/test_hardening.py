@@ -326,7 +326,7 @@ def test_documents_are_utf8_even_when_the_terminal_is_not(fmt, encoding):
 @pytest.mark.parametrize("args,en,zh", [
     (["docs", "--lang", "fr"], "--lang 'fr' is not one of: en, zh", None),
     (["docs", "--format", "pdf"], "--format 'pdf' is not one of: text, markdown, html, json",
-     "--format 的值“pdf”无效；可选：text, markdown, html, json"),
+     "--format 的值“pdf”无效；可选：text、markdown、html、json"),
     (["bogus"], "there is no command 'bogus'", "没有“bogus”这个命令"),
     (["docs", "--bogus"], "there is no option --bogus", "没有 --bogus 这个选项"),
     (["estimate"], "AMOUNT is missing", "缺少 AMOUNT"),

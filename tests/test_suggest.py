@@ -79,4 +79,5 @@ def test_answer_value_in_both_languages_and_in_a_batch(run):
     result = run("claim", "--batch", "-", input=json.dumps(
         {"tree": "zero-balance", "answers": {q.id: bad}, "lang": "zh", "id": 1}) + "\n")
     message = json.loads(result.stdout)["error"]["message"]
-    assert message == f"“{bad}”不是问题“{q.id}”的答案，您是不是要选“{value}”？可选：{values}"
+    zh_values = "、".join(o.value for o in q.options)  # a Chinese list is set with 、
+    assert message == f"“{bad}”不是问题“{q.id}”的答案，您是不是要选“{value}”？可选：{zh_values}"

@@ -88,7 +88,7 @@ class Batch:
 
                 best = closest(unknown[0], KEYS)
                 raise _bad("batch_unknown_key_dym" if best else "batch_unknown_key",
-                           name=unknown[0], best=best, keys=", ".join(KEYS))
+                           name=unknown[0], best=best, keys=tuple(KEYS))
             tree_name = data.get("tree")
             if tree_name is None:
                 tree_name = self.default_tree
@@ -151,7 +151,7 @@ def _lang(value: Any, default: str) -> str:
         return default
     if value not in LANGS:
         raise _bad("batch_lang", value=json.dumps(value, ensure_ascii=False),
-                   langs=", ".join(LANGS))
+                   langs=tuple(LANGS))
     return str(value)
 
 

@@ -45,7 +45,7 @@ def _message(exc: ce.ClickException) -> Phrase | str:
         name = exc.option_name
         if exc.possibilities:
             return Phrase("click_no_option_dym", name=name,
-                          best=", ".join(sorted(exc.possibilities)))
+                          best=tuple(sorted(exc.possibilities)))
         return Phrase("click_no_option", name=name)
     if isinstance(exc, ce.MissingParameter):
         return Phrase("click_missing", name=_param_name(exc))
@@ -61,7 +61,7 @@ def _message(exc: ce.ClickException) -> Phrase | str:
     found = re.match(r"No such command '(.*)'\.$", text)
     if found:
         ctx = getattr(exc, "ctx", None)
-        names = ", ".join(sorted(ctx.command.list_commands(ctx))) if ctx else ""
+        names = tuple(sorted(ctx.command.list_commands(ctx))) if ctx else ""
         return Phrase("click_no_command", word=found.group(1), names=names)
     found = re.match(r"Got unexpected extra argument(?:s|\(s\))? \((.*)\)$", text)
     if found:
@@ -84,6 +84,6 @@ def _bad_value(exc: ce.BadParameter) -> Phrase:
     choices = getattr(getattr(exc.param, "type", None), "choices", None)
     value = re.match(r"'(.*)' is not", exc.message)
     if choices and value:
-        allowed = ", ".join(str(getattr(c, "value", c)) for c in choices)
+        allowed = tuple(str(getattr(c, "value", c)) for c in choices)
         return Phrase("click_not_one_of", name=name, given=value.group(1), allowed=allowed)
     return Phrase("click_bad_value", name=name, message=exc.message)

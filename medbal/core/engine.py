@@ -50,12 +50,12 @@ def check_answers(tree: Tree, answers: Mapping[str, str]) -> None:
     for qid, value in answers.items():
         question = tree.questions.get(qid)
         if question is None:
-            ids = ", ".join(tree.questions)
+            ids = tuple(tree.questions)
             did_you_mean("dym_question", qid, tree.questions, AnswerError, tree=tree.id,
                          qid=qid, ids=ids)
             raise AnswerError("no_question", tree=tree.id, qid=qid, ids=ids)
         if question.option(value) is None:
-            values = ", ".join(o.value for o in question.options)
+            values = tuple(o.value for o in question.options)
             did_you_mean("dym_value", value, [o.value for o in question.options], AnswerError,
                          value=value, qid=qid, values=values)
             raise AnswerError("not_an_answer", value=value, qid=qid, values=values)

@@ -99,7 +99,7 @@ def estimate(region: Region, bill: Decimal, threshold: Decimal | None = None,
     known = {i.id: i for i in region.items}
     for item_id, amount in (items or {}).items():
         if item_id not in known:
-            names = ", ".join(known) or Phrase("none_listed")
+            names = tuple(known) or Phrase("none_listed")
             raise UsageError("no_item", region=region.id, item=item_id, items=names)
         rate = known[item_id].rate
         lines.append(ItemLine(item_id, amount, rate, _pay(amount, rate)))

@@ -66,7 +66,7 @@ def locate(name: str, overlay: Path | None) -> Path:
             return candidate
 
     trees = [t for t in available_ids(overlay) if t not in (CHECKLISTS_ID, RATES_ID)]
-    known = ", ".join(trees) or Phrase("none_listed")  # the checklists and rates are not walked
+    known = tuple(trees) or Phrase("none_listed")  # the checklists and rates are not walked
     did_you_mean("dym_tree", name, trees, name=name, known=known)
     raise UsageError("no_tree", name=name, known=known)
 

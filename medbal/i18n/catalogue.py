@@ -16,7 +16,7 @@ from medbal.core.errors import MedbalError, Phrase
 from medbal.core.langs import LANGS
 from medbal.i18n import sources
 from medbal.i18n.page_words import WORDS as PAGE_WORDS
-from medbal.i18n.typeset import clauses, colon, quote
+from medbal.i18n.typeset import clauses, colon, listing, quote
 from medbal.i18n.words_errors import ERRORS
 
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -151,13 +151,13 @@ def msg(key: str, lang: str, **values: object) -> str:
 
     `{name!q}` quotes a value as the language quotes data ('x' / “x”); a value that
     is a Phrase or a MedbalError is shown in the same language; a list is joined as
-    clauses ("a; b" / "a；b").
+    clauses ("a; b" / "a；b"), a tuple as a list of names ("a, b" / "a、b").
     """
     template = pick(CATALOGUE[key], lang)
     if "!q}" in template:
         template = re.sub(_QUOTED, lambda m: quote(f"{{{m[1]}}}", lang), template)
-    if any(isinstance(v, (list, *_LOCALIZED)) for v in values.values()):
-        values = {k: in_lang(v, lang) if isinstance(v, (list, *_LOCALIZED)) else v
+    if any(isinstance(v, (list, tuple, *_LOCALIZED)) for v in values.values()):
+        values = {k: in_lang(v, lang) if isinstance(v, (list, tuple, *_LOCALIZED)) else v
                   for k, v in values.items()}
     return template.format(**values)
 
@@ -166,11 +166,14 @@ _QUOTED = r"\{(\w+)!q\}"  # "{name!q}" becomes "“{name}”" in the language's 
 
 
 def in_lang(value: object, lang: str) -> str:
-    """A value as a message shows it: a Phrase or MedbalError in `lang`, a list as clauses."""
+    """A value as a message shows it: a Phrase or MedbalError in `lang`, a list as
+    clauses, a tuple as a list of names."""
     if isinstance(value, _LOCALIZED):
         return value.text(lang)
     if isinstance(value, list):
         return clauses((in_lang(v, lang) for v in value), lang)
+    if isinstance(value, tuple):
+        return listing((in_lang(v, lang) for v in value), lang)
     return str(value)
 
 

@@ -24,4 +24,4 @@ def _checked(value: str, where: str) -> str:
         return "zh"
     if value.startswith("en"):
         return "en"
-    raise UsageError("lang_invalid", where=where, value=value, langs=", ".join(LANGS))
+    raise UsageError("lang_invalid", where=where, value=value, langs=tuple(LANGS))

@@ -167,6 +167,7 @@ class Marks(NamedTuple):  # a NamedTuple, not a dataclass: a fifth of the import
 
     colon: str  # after a label: "Sources: " / "依据："
     clauses: str  # between items that are clauses or titles: "a; b" / "a；b"
+    items: str  # between the items of a list of names or ids: "a, b" / "a、b"
     sentences: str  # between sentences run into one paragraph: "A. B." / "甲。乙。"
     quotes: tuple[str, str]  # around data quoted in a message: 'x' / “x”
     aside: str  # a note after a name: "Title (origin)" / "标题（出处）"
@@ -176,10 +177,10 @@ class Marks(NamedTuple):  # a NamedTuple, not a dataclass: a fifth of the import
 
 
 MARKS = {
-    "en": Marks(colon=": ", clauses="; ", sentences=" ", quotes=("'", "'"), aside="{} ({})",
-                plural="s", html="en", han=False),
-    "zh": Marks(colon="：", clauses="；", sentences="", quotes=("“", "”"), aside="{}（{}）",
-                plural="", html="zh-Hans", han=True),
+    "en": Marks(colon=": ", clauses="; ", items=", ", sentences=" ", quotes=("'", "'"),
+                aside="{} ({})", plural="s", html="en", han=False),
+    "zh": Marks(colon="：", clauses="；", items="、", sentences="", quotes=("“", "”"),
+                aside="{}（{}）", plural="", html="zh-Hans", han=True),
 }
 
 
@@ -190,6 +191,11 @@ def marks(lang: str) -> Marks:
 
 def colon(lang: str) -> str:
     return marks(lang).colon
+
+
+def listing(items: Iterable[str], lang: str) -> str:
+    """Names or ids, as one list: 'a, b' / 'a、b'."""
+    return marks(lang).items.join(items)
 
 
 def clauses(items: Iterable[str], lang: str) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from medbal.i18n.catalogue import label, msg
-from medbal.i18n.typeset import cells
+from medbal.i18n.typeset import cells, listing
 from medbal.present.pages import (
     Page,
     answers_lines,
@@ -119,7 +119,7 @@ def diagnose_text(view: DiagnoseView) -> str:
     out = [page_text(outcome_page(view)), msg("answers", lang), *_answer_rows(view)]
     if view["dropped"]:
         out.append(msg("dropped", lang) + " " +
-                   ", ".join(f"{d['question']}={d['value']}" for d in view["dropped"]))
+                   listing((f"{d['question']}={d['value']}" for d in view["dropped"]), lang))
     out += ["", msg("reproduce", lang), f"  {view['command']}"]
     return "\n".join(out) + "\n"
 

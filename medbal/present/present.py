@@ -57,7 +57,7 @@ def formats(kind: str) -> list[str]:
 
 def renderer(kind: str, fmt: str) -> Callable[..., Any]:
     if (kind, fmt) not in RENDERERS:
-        raise UsageError("no_format", kind=kind, fmt=fmt, formats=", ".join(formats(kind)))
+        raise UsageError("no_format", kind=kind, fmt=fmt, formats=tuple(formats(kind)))
     module, _, name = RENDERERS[(kind, fmt)].partition(":")
     function: Callable[..., Any] = getattr(importlib.import_module(module), name)
     return function

@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from medbal.i18n.catalogue import label, msg
-from medbal.i18n.typeset import cells
+from medbal.i18n.typeset import cells, listing
 from medbal.present import layout
 from medbal.present.layout import NARROW, Column, Line, command, hang, indent, panel, wrap
 from medbal.present.pages import (
@@ -130,8 +130,8 @@ def diagnose_lines(view: DiagnoseView, width: int = 80, utf: bool = True) -> lis
     out += wrap(msg("answers", lang), width, lang, "bold cyan")
     out += indent(_marked("steps", answers_lines(view), width - 2, lang, mark_style=""), 2)
     if view["dropped"]:
-        out += wrap(msg("dropped", lang) + " " + ", ".join(
-            f"{d['question']}={d['value']}" for d in view["dropped"]), width, lang,
+        out += wrap(msg("dropped", lang) + " " + listing(
+            (f"{d['question']}={d['value']}" for d in view["dropped"]), lang), width, lang,
             "bold magenta")
     out += wrap(msg("reproduce", lang), width, lang, "bold cyan")
     return out + command(view["command"], width)
