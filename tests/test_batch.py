@@ -168,11 +168,17 @@ def test_numbers_json_does_not_have_are_refused(run, line):
 
     (got,) = [json.loads(x, parse_constant=strict) for x in result.stdout.splitlines()]
     assert got["status"] == "error" and got["id"] is None
+    number = line.split(": ")[1].rstrip("}")
+    zh = run("diagnose", "--batch", "-", "--lang", "zh", input=line + "\n")
+    message = json.loads(zh.stdout)["error"]["message"]
+    assert message.startswith(f"这一行不是有效的 JSON（{number} ") and "JSON 数值" in message
 
 
 def test_a_device_as_batch_input_is_refused_at_once(run):
     result = run("diagnose", "--batch", "/dev/zero")
     assert result.exit_code == 1 and "a device" in result.stderr
+    zh = run("diagnose", "--batch", "/dev/zero", "--lang", "zh")
+    assert zh.exit_code == 1 and "这是设备，不是文件或管道" in zh.stderr
 
 
 def test_trees_are_loaded_once_per_process(monkeypatch):

@@ -136,13 +136,13 @@ def _decode(raw: bytes) -> dict[str, Any]:
 
 
 def _not_json(name: str) -> Any:
-    raise ValueError(f"{name} is not a JSON number")
+    raise _bad("batch_not_a_number", value=name)  # passes through json.loads
 
 
 def _finite(text: str) -> float:
     number = float(text)
     if number in (float("inf"), float("-inf")):
-        raise ValueError(f"{text} is too large for a JSON number")
+        raise _bad("batch_too_large", value=text)
     return number
 
 
@@ -180,14 +180,13 @@ def refuse_conflicts(ctx: Any) -> None:
 
 def run_batch(source: str, default_tree: str, lang_option: str | None,
               trees_option: str | None) -> None:
-
     lang = choose_lang(lang_option)
     batch = Batch(default_tree, lang, overlay_dir(trees_option))
     batch.tree(default_tree)  # a bad tree on the command line is a usage error, not a line's
-    stream = _open(source, lang)
+    stream = _open(source)
     try:
         write = _writer(sys.stdout)
-        for raw in _lines(stream, source, lang):
+        for raw in _lines(stream, source):
             if raw is None:
                 write(error_envelope(msg("batch_too_long", lang, limit=MAX_LINE), USAGE, None))
                 continue
@@ -205,23 +204,23 @@ def _stdin() -> IO[bytes] | None:
     return getattr(sys.stdin, "buffer", None)
 
 
-def _open(source: str, lang: str) -> IO[bytes]:
+def _open(source: str) -> IO[bytes]:
     if source == "-":
         stdin = _stdin()
         if stdin is None:
             raise InputError("batch_unreadable", source=source, why=Phrase("batch_no_stdin"))
         return stdin
     try:
-
-        if stat.S_ISCHR(os.stat(source).st_mode) or stat.S_ISBLK(os.stat(source).st_mode):
-            raise OSError(0, "a device, not a file or a pipe")
+        mode = os.stat(source).st_mode
+        if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+            raise InputError("batch_unreadable", source=source, why=Phrase("batch_device"))
         return open(source, "rb")  # noqa: SIM115 - closed by run_batch
     except OSError as exc:
         why = exc.strerror or str(exc)
         raise InputError("batch_unreadable", source=source, why=why) from None
 
 
-def _lines(stream: IO[bytes], source: str, lang: str) -> Any:
+def _lines(stream: IO[bytes], source: str) -> Any:
     """Each line as bytes as soon as it is complete (never waiting for the end of input);
     None in place of a line longer than MAX_LINE, whose rest is skipped."""
     while True:

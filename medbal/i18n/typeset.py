@@ -31,7 +31,6 @@ from medbal.core.langs import CJK
 CLOSING = "、。，；：？！）》」』】〕］〉”’….,;:?!)]}%"
 OPENING = "（《「『【〔［〈“‘([{"
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_FULLWIDTH_PUNCT = r"\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65“”‘’…—"
 _LATIN = r"A-Za-z0-9"
 # A space run between two characters, at least one of them Han or full-width punctuation.
 # The patterns are compiled on first use (re's cache), not at import: compiling these

@@ -133,6 +133,7 @@ ERRORS: dict[str, tuple[str, str]] = {
     "batch_unreadable": ("--batch {source!q} cannot be read ({why})",
                          "无法读取 --batch{source!q}（{why}）"),
     "batch_no_stdin": ("no stdin", "没有标准输入"),
+    "batch_device": ("a device, not a file or a pipe", "这是设备，不是文件或管道"),
     "batch_no_line_break": ("no line break in 64 MiB", "64 MiB 内没有换行"),
     "batch_conflict": ("--batch takes the answers from each line and writes to stdout; "
                        "leave out {option}",
@@ -141,6 +142,10 @@ ERRORS: dict[str, tuple[str, str]] = {
                      "--batch 总是输出 JSON 行；请去掉 --format，或改用 --format json"),
     "batch_encoding": ("the line is not UTF-8 text", "这一行不是 UTF-8 编码的文本"),
     "batch_not_json": ("the line is not JSON ({why})", "这一行不是有效的 JSON（{why}）"),
+    "batch_not_a_number": ("the line is not JSON ({value} is not a JSON number)",
+                           "这一行不是有效的 JSON（{value} 不是 JSON 数值）"),
+    "batch_too_large": ("the line is not JSON ({value} is too large for a JSON number)",
+                        "这一行不是有效的 JSON（{value} 超出了 JSON 数值的范围）"),
     "batch_not_object": ('the line should be a JSON object, for example '
                          '{{"answers": {{"scheme": "employer"}}, "id": 1}}',
                          '这一行应为 JSON 对象，例如 '
