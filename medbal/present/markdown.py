@@ -5,7 +5,13 @@ from __future__ import annotations
 import re
 
 from medbal.i18n.catalogue import label, msg
-from medbal.present.pages import Page, checklist_pages, deadline_column, takehome_pages
+from medbal.present.pages import (
+    Page,
+    checklist_pages,
+    deadline_column,
+    overview_table,
+    takehome_pages,
+)
 from medbal.present.views import ChecklistsView, DiagnoseView
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
@@ -55,14 +61,10 @@ def checklists_markdown(view: ChecklistsView) -> str:
 
 def categories_markdown(view: ChecklistsView) -> str:
     lang = view["lang"]
-    deadlines = deadline_column(view)
-    head = [msg("no", lang), msg("slug", lang), msg("title", lang)]
-    head += [msg("deadline", lang)] if deadlines else []
+    head, table = overview_table(view)
     rows = ["| " + " | ".join(head) + " |", "|---:|" + "---|" * (len(head) - 1)]
-    for i, c in enumerate(view["categories"]):
-        cells = [str(c["number"]), f"`{c['slug']}`", escape(c["title"])]
-        cells += [escape(deadlines[i])] if deadlines else []
-        rows.append("| " + " | ".join(cells) + " |")
-    note = "" if deadlines else escape(msg("no_claim_deadlines", lang)) + "\n\n"
+    for number, slug, *texts in table:
+        rows.append("| " + " | ".join([number, f"`{slug}`", *map(escape, texts)]) + " |")
+    note = "" if deadline_column(view) else escape(msg("no_claim_deadlines", lang)) + "\n\n"
     return (f"# {escape(view['title'])}\n\n" + "\n".join(rows) + "\n\n" + note +
             label("region", lang) + escape(view["region"]) + "\n")

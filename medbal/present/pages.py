@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from medbal.i18n.catalogue import msg
+from medbal.i18n.catalogue import label, msg
 from medbal.i18n.typeset import clauses, counted, han_layout, sentences, space_zh
 from medbal.present.views import (
     CategoryView,
@@ -89,6 +89,26 @@ def deadline_column(view: ChecklistsView) -> list[str] | None:
     if not any(found):
         return None
     return [f or msg("deadline_not_stated", lang) for f in found]
+
+
+def overview_table(view: ChecklistsView) -> tuple[list[str], list[list[str]]]:
+    """The overview's head and rows: number, short name and situation of each category,
+    and its deadline to claim where any file gives one (deadline_column)."""
+    lang, deadlines = view["lang"], deadline_column(view)
+    head = [msg("no", lang), msg("slug", lang), msg("title", lang)]
+    rows = [[str(c["number"]), c["slug"], c["title"]] for c in view["categories"]]
+    if deadlines:
+        head.append(msg("deadline", lang))
+        rows = [[*r, d] for r, d in zip(rows, deadlines, strict=True)]
+    return head, rows
+
+
+def overview_notes(view: ChecklistsView) -> list[str]:
+    """The lines under the overview: no deadline to claim (when there is no column of
+    them), the region, and how to see one category."""
+    lang = view["lang"]
+    notes = [] if deadline_column(view) else [msg("no_claim_deadlines", lang)]
+    return [*notes, label("region", lang) + view["region"], msg("more", lang)]
 
 
 def _sheet_sources(cat: CategoryView, data: ChecklistsView) -> list[SourceView]:

@@ -14,8 +14,9 @@ from medbal.present.pages import (
     Page,
     answers_lines,
     checklist_pages,
-    deadline_column,
     outcome_page,
+    overview_notes,
+    overview_table,
     source_line,
 )
 from medbal.present.views import ChecklistsView, DiagnoseView, EstimateView, QuestionView, yuan
@@ -71,16 +72,9 @@ def table_lines(rows: Sequence[Sequence[str]], right: Sequence[bool]) -> list[st
 def categories_text(view: ChecklistsView) -> str:
     """The overview: number, short name and situation of every category, and the deadline
     to claim where the file gives one."""
-    lang = view["lang"]
-    deadlines = deadline_column(view)
-    head = [msg("no", lang), msg("slug", lang), msg("title", lang)]
-    rows = [[str(c["number"]), c["slug"], c["title"]] for c in view["categories"]]
-    if deadlines:
-        head.append(msg("deadline", lang))
-        rows = [[*r, d] for r, d in zip(rows, deadlines, strict=True)]
+    head, rows = overview_table(view)
     lines = [view["title"], ""] + table_lines([head, *rows], [False] * len(head))
-    lines += [""] + ([] if deadlines else [msg("no_claim_deadlines", lang)])
-    lines += [label("region", lang) + view["region"], msg("more", lang)]
+    lines += ["", *overview_notes(view)]
     return "\n".join(line.rstrip() for line in lines) + "\n"
 
 

@@ -22,8 +22,9 @@ from medbal.present.pages import (
     Section,
     answers_lines,
     checklist_pages,
-    deadline_column,
     outcome_page,
+    overview_notes,
+    overview_table,
     source_line,
 )
 from medbal.present.plain import estimate_head, estimate_rows, estimate_title
@@ -94,28 +95,21 @@ def overview_lines(view: ChecklistsView, width: int = 80, utf: bool = True) -> l
     """The categories: a table where it fits whole, else a list; either way every
     short name whole (it is what a person types next)."""
     lang = view["lang"]
-    deadlines = deadline_column(view)
-    columns = [Column(msg("no", lang), right=True), Column(msg("slug", lang), style="cyan"),
-               Column(msg("title", lang), wraps=True)]
-    rows = [[str(c["number"]), c["slug"], c["title"]] for c in view["categories"]]
-    if deadlines:
-        columns.append(Column(msg("deadline", lang), wraps=True, style="magenta"))
-        rows = [[*r, d] for r, d in zip(rows, deadlines, strict=True)]
+    head, rows = overview_table(view)
+    columns = [Column(head[0], right=True), Column(head[1], style="cyan"),
+               *(Column(h, wraps=True, style="magenta" if i else "")
+                 for i, h in enumerate(head[2:]))]
     grid = layout.table(columns, rows, width, lang) if width >= NARROW else None
     out = wrap(view["title"], width, lang, "bold")
     if grid is not None:
         out += grid
-    for i, c in enumerate(view["categories"]):
-        if grid is not None:
-            break
-        out.append([(f"{c['number']:>2}. ", "bold"), (c["slug"], "cyan")])
-        out += indent(wrap(c["title"], width - 4, lang), 4)
-        if deadlines:
-            out += indent(wrap(label("deadline", lang) + deadlines[i], width - 4, lang,
-                               "magenta"), 4)
-    notes = [msg("no_claim_deadlines", lang)] if deadlines is None else []
-    notes += [label("region", lang) + view["region"], msg("more", lang)]
-    return out + [line for n in notes for line in wrap(n, width, lang, "dim")]
+    else:
+        for number, slug, title, *deadline in rows:
+            out.append([(f"{number:>2}. ", "bold"), (slug, "cyan")])
+            out += indent(wrap(title, width - 4, lang), 4)
+            for d in deadline:
+                out += indent(wrap(label("deadline", lang) + d, width - 4, lang, "magenta"), 4)
+    return out + [line for n in overview_notes(view) for line in wrap(n, width, lang, "dim")]
 
 
 # --- diagnose -----------------------------------------------------------------------
