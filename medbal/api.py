@@ -65,14 +65,16 @@ def load_rates(trees: Folder = None) -> Rates:
 
 
 def diagnose(tree: str | Tree, answers: Mapping[str, str] | None = None,
-             lang: str | None = None, trees: Folder = None) -> DiagnoseView:
+             lang: str | None = None, trees: Folder = None,
+             ref: str | None = None) -> DiagnoseView:
     """Walk a tree with these answers: an outcome, or the question still to answer.
 
     `lang` is "en" or "zh" (default: MEDBAL_LANG, then the locale).  An answer to
-    an unknown question or with an unknown value raises UsageError.
+    an unknown question or with an unknown value raises UsageError.  `ref` is how
+    the repeat command names the tree (default: the id, or the name given).
     """
     language, overlay = choose_lang(lang), _overlay(trees)
-    ref = tree if isinstance(tree, str) else tree.id
+    ref = ref or (tree if isinstance(tree, str) else tree.id)
     loaded = load_tree(tree, trees) if isinstance(tree, str) else tree
     return diagnose_view(walk(loaded, dict(answers or {})), language,
                          registry.checklists_for(loaded, overlay), ref)

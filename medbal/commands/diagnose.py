@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import typer
 
+from medbal import api
 from medbal.commands.common import DiagnoseFormat, Lang
-from medbal.core.engine import walk
 from medbal.core.errors import NEEDS_ANSWER, UsageError
 from medbal.files.registry import checklists_for, load_tree, overlay_dir
 from medbal.i18n.lang import choose_lang
 from medbal.present.present import present
 from medbal.present.term import may_prompt
-from medbal.present.views import diagnose_view
 
 
 def parse_answers(pairs: list[str], answers_file: str | None) -> dict[str, str]:
@@ -43,20 +42,19 @@ def run_diagnose(tree: str, pairs: list[str], answers_file: str | None, no_input
     language = choose_lang(lang.value if lang else None)
     no_input = no_input or answers_file == "-"  # stdin holds the answers, not a person
     overlay = overlay_dir(trees)
-    loaded = load_tree(tree, overlay)
-    checklists = checklists_for(loaded, overlay)
+    loaded = load_tree(tree, overlay)  # a broken tree is reported before the answers
     answers = parse_answers(pairs, answers_file)
     if fmt is DiagnoseFormat.text and output in (None, "-") and may_prompt(no_input):
         from medbal.commands.interactive import run_session  # the prompt loop: only at a terminal
 
-        run_session(loaded, language, answers, checklists, tree)
+        run_session(loaded, language, answers, checklists_for(loaded, overlay), tree)
         return
-    result = walk(loaded, answers)
-    view = diagnose_view(result, language, checklists, tree)
-    if not result.done and fmt in (DiagnoseFormat.markdown, DiagnoseFormat.html):
+    view = api.diagnose(loaded, answers, language, trees, ref=tree)
+    done = view["status"] == "outcome"
+    if not done and fmt in (DiagnoseFormat.markdown, DiagnoseFormat.html):
         # A page to take home needs an outcome: say which answer is missing instead.
         present("diagnose", view, "text", err=True)
     else:
         present("diagnose", view, fmt.value, output)
-    if not result.done:
+    if not done:
         raise typer.Exit(NEEDS_ANSWER)
