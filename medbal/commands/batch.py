@@ -85,7 +85,6 @@ class Batch:
             lang = _lang(data.get("lang"), self.default_lang)
             unknown = [k for k in data if k not in KEYS]
             if unknown:
-
                 best = closest(unknown[0], KEYS)
                 raise _bad("batch_unknown_key_dym" if best else "batch_unknown_key",
                            name=unknown[0], best=best, keys=tuple(KEYS))

@@ -79,7 +79,6 @@ def available_ids(overlay: Path | None) -> list[str]:
 
 
 def load_tree(name: str, overlay: Path | None) -> Tree:
-
     path = locate(name, overlay)
     loaded = load_file(path)
     if not isinstance(loaded, Tree):
@@ -100,13 +99,11 @@ def checklists_for(tree: Tree, overlay: Path | None) -> Checklists | None:
                 f"{', '.join(str(c.number) for c in data.categories)}"
                 for oid, n in numbers.items() if data.find(str(n)) is None]
     if problems:
-
         raise TreeError(problems)
     return data
 
 
 def _load_data(file_id: str, cls: type[Data], kind: str, overlay: Path | None) -> Data:
-
     path = locate(file_id, overlay)
     loaded = load_file(path)
     if isinstance(loaded, ChecklistsPatch):

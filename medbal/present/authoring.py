@@ -68,7 +68,6 @@ class InventoryView(TypedDict):
 
 
 def inventory_text(view: InventoryView) -> str:
-
     table = []
     for row in view["trees"]:
         if row["kind"] == "decision-tree":

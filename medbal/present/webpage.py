@@ -121,7 +121,6 @@ def page_data(trees: list[tuple[Tree, Checklists | None]], made: str,
 
 
 def _category_view(checklists: Checklists, category: Any, lang: str) -> tuple[Any, Any]:
-
     envelope = checklists_view(checklists, [category], lang)
     return envelope["categories"][0], envelope
 
