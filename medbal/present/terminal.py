@@ -68,7 +68,7 @@ def _body(s: Section, width: int, lang: str, utf: bool) -> list[Line]:
 
 
 def _marked(kind: str, items: list[str], width: int, lang: str, utf: bool = True,
-            style: str = "", mark_style: str = "bold") -> list[Line]:
+            mark_style: str = "bold") -> list[Line]:
     """A list with a hanging indent: the box, bullet or number (aligned right) beside
     its wrapped text."""
     box = "☐" if utf else "[ ]"
@@ -76,7 +76,7 @@ def _marked(kind: str, items: list[str], width: int, lang: str, utf: bool = True
              for i, _ in enumerate(items, 1)]
     room = max((cells(m) for m in marks), default=0)
     return [line for mark, item in zip(marks, items, strict=True)
-            for line in hang(mark.rjust(room), item, width, lang, style, mark_style)]
+            for line in hang(mark.rjust(room), item, width, lang, mark_style=mark_style)]
 
 
 # --- docs ---------------------------------------------------------------------------
