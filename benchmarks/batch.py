@@ -23,8 +23,18 @@ import time
 from pathlib import Path
 
 PY = sys.executable
-ONE_SHOT = [PY, "-m", "medbal", "diagnose", "-a", "scheme=employer", "-a", "record=stopped",
-            "--format", "json"]
+ONE_SHOT = [
+    PY,
+    "-m",
+    "medbal",
+    "diagnose",
+    "-a",
+    "scheme=employer",
+    "-a",
+    "record=stopped",
+    "--format",
+    "json",
+]
 BATCH_TARGET = 10.0  # 2,000 cases in at most 10x one one-shot call
 
 
@@ -48,16 +58,30 @@ def cases(n: int) -> list[str]:
                 if answers not in seen:
                     seen.add(answers)
                     distinct.append((tree_id, dict(answers)))
-    return [json.dumps({"tree": distinct[i % len(distinct)][0],
-                        "answers": distinct[i % len(distinct)][1],
-                        "lang": ("en", "zh")[i % 2], "id": i}, ensure_ascii=False)
-            for i in range(n)]
+    return [
+        json.dumps(
+            {
+                "tree": distinct[i % len(distinct)][0],
+                "answers": distinct[i % len(distinct)][1],
+                "lang": ("en", "zh")[i % 2],
+                "id": i,
+            },
+            ensure_ascii=False,
+        )
+        for i in range(n)
+    ]
 
 
 def _timed(cmd: list[str], stdin: object = subprocess.DEVNULL) -> float:
     start = time.perf_counter()
-    subprocess.run(cmd, stdin=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                   env=_env(), check=False)
+    subprocess.run(
+        cmd,
+        stdin=stdin,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=_env(),
+        check=False,
+    )
     return time.perf_counter() - start
 
 
@@ -77,10 +101,16 @@ def throughput(runs: int, n: int) -> tuple[float, float, float]:
 def session(lines: int) -> tuple[float, float]:
     """(median, 95th percentile) seconds from writing a line to reading its answer."""
     todo = cases(lines + 1)
-    proc = subprocess.Popen([PY, "-m", "medbal", "diagnose", "--batch", "-"],
-                            stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                            stderr=subprocess.DEVNULL, env=_env(), text=True,
-                            encoding="utf-8", bufsize=1)
+    proc = subprocess.Popen(
+        [PY, "-m", "medbal", "diagnose", "--batch", "-"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        env=_env(),
+        text=True,
+        encoding="utf-8",
+        bufsize=1,
+    )
     assert proc.stdin is not None and proc.stdout is not None
     latencies = []
     try:
@@ -104,12 +134,16 @@ def session(lines: int) -> tuple[float, float]:
 def batch_benchmark(runs: int, n: int = 2000, lines: int = 500) -> bool:
     rate, seconds, ratio = throughput(max(3, runs // 6), n)
     ok = ratio <= BATCH_TARGET
-    print(f"\n--batch, {n:,} cases: {seconds * 1000:.0f} ms, {rate:,.0f} cases/s, "
-          f"x{ratio:.2f} one one-shot call (target <= {BATCH_TARGET:.0f}) "
-          f"{'ok' if ok else 'OVER'}")
+    print(
+        f"\n--batch, {n:,} cases: {seconds * 1000:.0f} ms, {rate:,.0f} cases/s, "
+        f"x{ratio:.2f} one one-shot call (target <= {BATCH_TARGET:.0f}) "
+        f"{'ok' if ok else 'OVER'}"
+    )
     median, p95 = session(lines)
-    print(f"held session, {lines} lines: {median * 1000:.2f} ms a line (median), "
-          f"95th percentile {p95 * 1000:.2f} ms")
+    print(
+        f"held session, {lines} lines: {median * 1000:.2f} ms a line (median), "
+        f"95th percentile {p95 * 1000:.2f} ms"
+    )
     return ok
 
 

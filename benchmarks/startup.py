@@ -19,13 +19,23 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+from support import generated_tree
+
 PY = sys.executable
 BASELINE = [PY, "-c", "import typer, rich.console, yaml"]
 COMMANDS = {
     "docs 1": ["docs", "1"],
     "docs --all --format json": ["docs", "--all", "--format", "json"],
-    "diagnose one-shot json": ["diagnose", "-a", "scheme=employer", "-a", "record=stopped",
-                               "--format", "json"],
+    "diagnose one-shot json": [
+        "diagnose",
+        "-a",
+        "scheme=employer",
+        "-a",
+        "record=stopped",
+        "--format",
+        "json",
+    ],
     "diagnose one-shot text": ["diagnose", "-a", "scheme=yearly"],
     "estimate 8000 -t 500": ["estimate", "8000", "-t", "500"],
     "estimate json": ["estimate", "8000", "-t", "500", "--format", "json"],
@@ -40,8 +50,7 @@ AT_A_TERMINAL = {name for name in COMMANDS if name.endswith("at a terminal")}
 # A one-shot JSON diagnose on an unchanged tree reads its checked form from the cache
 # (medbal.files.cache) and never imports PyYAML: it should beat the bare imports clearly.
 # Issue 11: every one-shot command at or below the bare imports, JSON output below them.
-TARGETS = {"docs --all --format json": 0.99, "diagnose one-shot json": 0.99,
-           "estimate json": 0.99}
+TARGETS = {"docs --all --format json": 0.99, "diagnose one-shot json": 0.99, "estimate json": 0.99}
 # At a terminal the text is laid out at the terminal's width and coloured
 # (medbal.present.layout): the same target as through a pipe.
 DEFAULT_TARGET = 1.0
@@ -51,8 +60,7 @@ def timed(cmd: list[str], env: dict[str, str], tty: bool = False) -> float:
     if tty:
         return _timed_on_a_terminal(cmd, env)
     start = time.perf_counter()
-    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
-                   check=False)
+    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, check=False)
     return time.perf_counter() - start
 
 
@@ -73,9 +81,14 @@ def _timed_on_a_terminal(cmd: list[str], env: dict[str, str]) -> float:
     reader = threading.Thread(target=drain, daemon=True)
     reader.start()
     start = time.perf_counter()
-    subprocess.run(cmd, stdin=follower, stdout=follower, stderr=subprocess.DEVNULL,
-                   env={**env, "COLUMNS": "80", "LINES": "40", "TERM": "xterm-256color"},
-                   check=False)
+    subprocess.run(
+        cmd,
+        stdin=follower,
+        stdout=follower,
+        stderr=subprocess.DEVNULL,
+        env={**env, "COLUMNS": "80", "LINES": "40", "TERM": "xterm-256color"},
+        check=False,
+    )
     elapsed = time.perf_counter() - start
     os.close(follower)
     reader.join(timeout=5)
@@ -101,8 +114,11 @@ def compiled() -> None:
 
 def startup(runs: int) -> bool:
     compiled()
-    env = {k: v for k, v in os.environ.items()
-           if not k.startswith("MEDBAL_") and k != "PYTHONDONTWRITEBYTECODE"}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("MEDBAL_") and k != "PYTHONDONTWRITEBYTECODE"
+    }
     # A cache of this run's own, warmed by the first call of each command (as a person's
     # first call warms theirs).
     env["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="medbal-bench-")
@@ -115,27 +131,12 @@ def startup(runs: int) -> bool:
         ratio = statistics.median(c / b for c, b in pairs)
         target = TARGETS.get(name, DEFAULT_TARGET)
         ok &= ratio <= target
-        print(f"{name:28} {statistics.median(c for c, _ in pairs) * 1000:9.1f} "
-              f"{statistics.median(b for _, b in pairs) * 1000:9.1f} {ratio:6.2f}  "
-              f"<= {target:.2f} {'ok' if ratio <= target else 'OVER'}")
+        print(
+            f"{name:28} {statistics.median(c for c, _ in pairs) * 1000:9.1f} "
+            f"{statistics.median(b for _, b in pairs) * 1000:9.1f} {ratio:6.2f}  "
+            f"<= {target:.2f} {'ok' if ratio <= target else 'OVER'}"
+        )
     return ok
-
-
-def generated_tree(questions: int) -> str:
-    """A chain of questions, each with a side exit, ending in one of two outcomes."""
-    lines = ["kind: decision-tree", "id: big", "title: {en: Big, zh: 大}", "start: q0",
-             "questions:"]
-    for i in range(questions):
-        nxt = f"q{i + 1}" if i + 1 < questions else "end"
-        lines += [f"  q{i}:", f"    text: {{en: Question {i}?, zh: 问题{i}？}}", "    options:",
-                  f"      - {{value: go, label: {{en: Go, zh: 继续}}, next: {nxt}}}",
-                  "      - {value: stop, label: {en: Stop, zh: 停}, next: side}"]
-    lines.append("outcomes:")
-    for oid in ("end", "side"):
-        lines += [f"  {oid}:", f"    title: {{en: {oid}, zh: 结果}}",
-                  "    explanation: {en: Done., zh: 完。}", "    next_steps: [{en: Go., zh: 走。}]",
-                  "    where_to_check: [{en: Here., zh: 这里。}]", "    sources: [seed-000]"]
-    return "\n".join(lines) + "\n"
 
 
 def scale(runs: int) -> bool:
@@ -147,8 +148,10 @@ def scale(runs: int) -> bool:
         data = generated_tree(n).encode()
         seconds[n] = min(_time_load(load_bytes, data) for _ in range(3))
     growth = seconds[5000] / seconds[1000]
-    print(f"\nload+validate 1,000 questions: {seconds[1000]:.3f} s; 5,000: {seconds[5000]:.3f} s"
-          f" (x{growth:.1f} for x5 the size; linear is about 5)")
+    print(
+        f"\nload+validate 1,000 questions: {seconds[1000]:.3f} s; 5,000: {seconds[5000]:.3f} s"
+        f" (x{growth:.1f} for x5 the size; linear is about 5)"
+    )
     ok = seconds[5000] < 2.0 and growth < 7.5
 
     with tempfile.TemporaryDirectory() as folder:
@@ -160,8 +163,10 @@ def scale(runs: int) -> bool:
         timed(big_cmd, env)
         pairs = [(timed(big_cmd, env), timed(small_cmd, env)) for _ in range(max(5, runs // 3))]
         ratio = statistics.median(b / s for b, s in pairs)
-    print(f"one-shot diagnose on the 5,000-question tree: x{ratio:.2f} the shipped tree "
-          f"(target < 2) {'ok' if ratio < 2 else 'OVER'}")
+    print(
+        f"one-shot diagnose on the 5,000-question tree: x{ratio:.2f} the shipped tree "
+        f"(target < 2) {'ok' if ratio < 2 else 'OVER'}"
+    )
     return ok and ratio < 2
 
 

@@ -40,8 +40,7 @@ from medbal.present.views import (
     estimate_view,
 )
 
-__all__ = ["load_tree", "load_checklists", "load_rates", "diagnose", "docs", "estimate",
-           "render"]
+__all__ = ["load_tree", "load_checklists", "load_rates", "diagnose", "docs", "estimate", "render"]
 
 Folder = str | Path | None
 
@@ -64,9 +63,13 @@ def load_rates(trees: Folder = None) -> Rates:
     return registry.load_rates(_overlay(trees))
 
 
-def diagnose(tree: str | Tree, answers: Mapping[str, str] | None = None,
-             lang: str | None = None, trees: Folder = None,
-             ref: str | None = None) -> DiagnoseView:
+def diagnose(
+    tree: str | Tree,
+    answers: Mapping[str, str] | None = None,
+    lang: str | None = None,
+    trees: Folder = None,
+    ref: str | None = None,
+) -> DiagnoseView:
     """Walk a tree with these answers: an outcome, or the question still to answer.
 
     `lang` is "en" or "zh" (default: MEDBAL_LANG, then the locale).  An answer to
@@ -76,17 +79,18 @@ def diagnose(tree: str | Tree, answers: Mapping[str, str] | None = None,
     language, overlay = choose_lang(lang), _overlay(trees)
     ref = ref or (tree if isinstance(tree, str) else tree.id)
     loaded = load_tree(tree, trees) if isinstance(tree, str) else tree
-    return diagnose_view(walk(loaded, dict(answers or {})), language,
-                         registry.checklists_for(loaded, overlay), ref)
+    return diagnose_view(
+        walk(loaded, dict(answers or {})), language, registry.checklists_for(loaded, overlay), ref
+    )
 
 
-def docs(category: str | int | None = None, lang: str | None = None,
-         trees: Folder = None) -> ChecklistsView:
+def docs(
+    category: str | int | None = None, lang: str | None = None, trees: Folder = None
+) -> ChecklistsView:
     """The checklist of one category (a number 1-11 or a short name), or of all eleven."""
     language = choose_lang(lang)
     data = load_checklists(trees)
-    return checklists_view(data, pick(data, None if category is None else str(category)),
-                           language)
+    return checklists_view(data, pick(data, None if category is None else str(category)), language)
 
 
 def pick(data: Checklists, key: str | None) -> list[Category]:
@@ -97,8 +101,7 @@ def pick(data: Checklists, key: str | None) -> list[Category]:
     found = data.find(key)
     if found is None:
         valid = tuple(f"{c.number} {c.slug}" for c in data.categories)
-        did_you_mean("dym_category", key, [c.slug for c in data.categories], name=key,
-                     valid=valid)
+        did_you_mean("dym_category", key, [c.slug for c in data.categories], name=key, valid=valid)
         raise UsageError("no_category", name=key, valid=valid)
     return [found]
 
@@ -106,9 +109,14 @@ def pick(data: Checklists, key: str | None) -> list[Category]:
 Amount = str | int | Decimal
 
 
-def estimate(amount: Amount, threshold: Amount | None = None,
-             items: Mapping[str, Amount] | list[str] | None = None, region: str | None = None,
-             lang: str | None = None, trees: Folder = None) -> EstimateView:
+def estimate(
+    amount: Amount,
+    threshold: Amount | None = None,
+    items: Mapping[str, Amount] | list[str] | None = None,
+    region: str | None = None,
+    lang: str | None = None,
+    trees: Folder = None,
+) -> EstimateView:
     """What the pooled fund may pay back on an inpatient bill, slice by slice.
 
     `items` are separately rated amounts (`{"class-b": 1200}`, or `["class-b=1200"]` as
@@ -122,10 +130,12 @@ def estimate(amount: Amount, threshold: Amount | None = None,
         raise UsageError("region_empty", regions=tuple(rates.regions))
     region_id = region.strip() if region is not None else rates.default_region
     if region_id not in rates.regions:
-        raise UsageError("no_region", region=region_id, path=rates.path,
-                         regions=tuple(rates.regions))
-    pairs = [f"{k}={v}" for k, v in items.items()] if isinstance(items, Mapping) \
-        else list(items or [])
+        raise UsageError(
+            "no_region", region=region_id, path=rates.path, regions=tuple(rates.regions)
+        )
+    pairs = (
+        [f"{k}={v}" for k, v in items.items()] if isinstance(items, Mapping) else list(items or [])
+    )
     bill = money(str(amount), Phrase("the_amount"))
     limit = money(str(threshold), "--threshold") if threshold is not None else None
     result = compute(rates.regions[region_id], bill, limit, _items(pairs))
@@ -139,6 +149,7 @@ def _items(pairs: list[str]) -> dict[str, Decimal]:
         item_id, sep, value = pair.partition("=")
         if not sep or not item_id.strip():
             raise UsageError("item_form", pair=pair)
-        items[item_id.strip()] = items.get(item_id.strip(), Decimal(0)) + \
-            money(value, f"--item {item_id.strip()}")
+        items[item_id.strip()] = items.get(item_id.strip(), Decimal(0)) + money(
+            value, f"--item {item_id.strip()}"
+        )
     return items

@@ -125,7 +125,7 @@ def _sniff_lang(argv: list[str]) -> str:
         if word in ("--lang", "-l") and i + 1 < len(argv):
             value = argv[i + 1]
         elif word.startswith("--lang="):
-            value = word[len("--lang="):]
+            value = word[len("--lang=") :]
         elif word.startswith("-l") and len(word) > 2 and not word.startswith("--"):
             value = word[2:]
     for candidate in (value, os.environ.get("MEDBAL_LANG")):

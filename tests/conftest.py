@@ -11,20 +11,25 @@ from typer.testing import CliRunner
 from medbal.commands.app import cli
 from medbal.files.loader import load_file
 
+from support import TREES
+
 app = cli()  # every command, `tree` too
 
 # Property tests are deterministic unless asked otherwise: the same examples on every
 # run (derandomize=True) and no example database, so a commit is green or red for
 # everyone.  The long search is a separate profile, run by hand:
-#   HYPOTHESIS_PROFILE=fuzz uv run pytest tests/test_properties.py
-settings.register_profile("ci", derandomize=True, database=None, deadline=None,
-                          max_examples=300, print_blob=True)
-settings.register_profile("fuzz", max_examples=100_000, deadline=None, database=None,
-                          suppress_health_check=list(HealthCheck))
+#   HYPOTHESIS_PROFILE=fuzz uv run pytest tests/files/test_properties.py
+settings.register_profile(
+    "ci", derandomize=True, database=None, deadline=None, max_examples=300, print_blob=True
+)
+settings.register_profile(
+    "fuzz",
+    max_examples=100_000,
+    deadline=None,
+    database=None,
+    suppress_health_check=list(HealthCheck),
+)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
-
-ROOT = Path(__file__).resolve().parent.parent
-TREES = ROOT / "trees"
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -76,10 +81,3 @@ def write(tmp_path):
         return path
 
     return _write
-
-
-def medbal_env(**extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("MEDBAL_LANG", "MEDBAL_TREES", "NO_COLOR")}
-    env.update(extra)
-    return env

@@ -1,6 +1,6 @@
 """Shared by the page's browser tests: Chromium through Playwright, the page, its address.
 
-Imported by tests/test_page.py and tests/test_page_look.py; the whole module is
+Imported by tests/e2e/test_page.py and tests/e2e/test_page_look.py; the whole module is
 skipped where Debian's chromium is not installed.
 """
 
@@ -14,12 +14,18 @@ from medbal.present.webpage import DEFAULT_TREES
 
 CHROMIUM = "/usr/bin/chromium"
 if not os.path.exists(CHROMIUM):
-    pytest.skip("Debian's chromium is not installed at /usr/bin/chromium",
-                allow_module_level=True)
+    pytest.skip("Debian's chromium is not installed at /usr/bin/chromium", allow_module_level=True)
 sync_api = pytest.importorskip("playwright.sync_api")
 
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-quic",
+]
 NARROW, WIDE = {"width": 360, "height": 740}, {"width": 1280, "height": 900}
 LANGS = ("en", "zh")
 
@@ -89,12 +95,15 @@ class Opened:
 
     def go(self, hash_):
         """Set the address and wait for the page to draw it."""
-        self.page.evaluate("""h => new Promise((done, fail) => {
+        self.page.evaluate(
+            """h => new Promise((done, fail) => {
             if (location.hash === h) { done(); return; }  // no change: no hashchange either
             document.addEventListener('medbal:render', () => done(), {once: true});
             setTimeout(() => fail(new Error('the page did not draw ' + h)), 10000);
             location.hash = h;
-        })""", hash_)
+        })""",
+            hash_,
+        )
         return self.state()
 
     def close(self):

@@ -1,8 +1,8 @@
 """A small inline tree for engine, loader and CLI tests.
 
-    first --yes--> second --a--> third --x--> done-x
-      |              |             '--on--> done-b
-      '--no--> done-no '--b--> done-b
+first --yes--> second --a--> third --x--> done-x
+  |              |             '--on--> done-b
+  '--no--> done-no '--b--> done-b
 """
 
 
@@ -17,7 +17,8 @@ def outcome(oid: str, title: str) -> str:
 """
 
 
-VALID = """
+VALID = (
+    """
 kind: decision-tree
 id: small
 title: {en: Small, zh: 小}
@@ -40,4 +41,8 @@ questions:
       - {value: x, label: {en: X, zh: 叉}, next: done-x}
       - {value: on, label: {en: On, zh: 开}, next: done-b}
 outcomes:
-""" + outcome("done-no", "No") + outcome("done-b", "B") + outcome("done-x", "X")
+"""
+    + outcome("done-no", "No")
+    + outcome("done-b", "B")
+    + outcome("done-x", "X")
+)

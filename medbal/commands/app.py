@@ -34,9 +34,12 @@ from medbal.i18n.typeset import break_lines
 _HELP_WIDTH = max(shutil.get_terminal_size().columns - 1, 20)
 # Click wraps by characters, not display cells, so the Chinese line is laid out by
 # medbal's own rules, at the epilog's indent of 2, and kept as it is (\b).
-_EXIT_CODES_ZH = "\n".join(break_lines(
-    "退出码：0 完成，1 树文件有误或写入失败，2 输入有误，3 还需回答问题，130 被中断。",
-    _HELP_WIDTH - 2))
+_EXIT_CODES_ZH = "\n".join(
+    break_lines(
+        "退出码：0 完成，1 树文件有误或写入失败，2 输入有误，3 还需回答问题，130 被中断。",
+        _HELP_WIDTH - 2,
+    )
+)
 
 app = typer.Typer(
     name="medbal",
@@ -63,8 +66,11 @@ def cli(argv: list[str] | None = None) -> typer.Typer:
     if (not argv or argv[0] not in LEAVES) and not app.registered_groups:
         from medbal.commands.tree import tree_app
 
-        app.add_typer(tree_app, name="tree",
-                      short_help="Check, list and export trees. / 检查、查看和导出树文件。")
+        app.add_typer(
+            tree_app,
+            name="tree",
+            short_help="Check, list and export trees. / 检查、查看和导出树文件。",
+        )
     return app
 
 
@@ -76,36 +82,71 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main_callback(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help="Print the version and exit.")] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
 ) -> None:
     """medbal: a bilingual guide to a zero personal-account balance and to claiming costs back."""
 
 
 # --- diagnose and claim ---------------------------------------------------------
 
-AnswerOpt = Annotated[list[str] | None, typer.Option(
-    "--answer", "-a", metavar="QUESTION=VALUE", help="An answer; repeat for more.",
-    show_default=False,
-    autocompletion=complete_answer)]
-AnswersFileOpt = Annotated[str | None, typer.Option(
-    "--answers-file", metavar="FILE", help="A YAML or JSON mapping of QUESTION: VALUE.",
-    show_default=False)]
-NoInputOpt = Annotated[bool, typer.Option(
-    "--no-input", help="Never prompt (the default when stdin is not a terminal).")]
-DiagnoseFormatOpt = Annotated[DiagnoseFormat, typer.Option(
-    "--format", "-f", help="text or json; markdown or html for a page to take home.")]
-OutputOpt = Annotated[str | None, typer.Option(
-    "--output", "-o", metavar="FILE", help="Write to this file (atomically) instead of stdout.",
-    show_default=False)]
-BatchOpt = Annotated[str | None, typer.Option(
-    "--batch", metavar="FILE", help="Answer many cases: one JSON object per line of FILE "
-    "(- for stdin), one JSON envelope per line on stdout, flushed at once (see the README).",
-    show_default=False)]
+AnswerOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--answer",
+        "-a",
+        metavar="QUESTION=VALUE",
+        help="An answer; repeat for more.",
+        show_default=False,
+        autocompletion=complete_answer,
+    ),
+]
+AnswersFileOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--answers-file",
+        metavar="FILE",
+        help="A YAML or JSON mapping of QUESTION: VALUE.",
+        show_default=False,
+    ),
+]
+NoInputOpt = Annotated[
+    bool,
+    typer.Option("--no-input", help="Never prompt (the default when stdin is not a terminal)."),
+]
+DiagnoseFormatOpt = Annotated[
+    DiagnoseFormat,
+    typer.Option("--format", "-f", help="text or json; markdown or html for a page to take home."),
+]
+OutputOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="Write to this file (atomically) instead of stdout.",
+        show_default=False,
+    ),
+]
+BatchOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--batch",
+        metavar="FILE",
+        help="Answer many cases: one JSON object per line of FILE "
+        "(- for stdin), one JSON envelope per line on stdout, flushed at once (see the README).",
+        show_default=False,
+    ),
+]
 
 
-def _batch(ctx: typer.Context, source: str, tree: str, lang: Lang | None,
-           trees: str | None) -> None:
+def _batch(
+    ctx: typer.Context, source: str, tree: str, lang: Lang | None, trees: str | None
+) -> None:
     from medbal.commands.batch import refuse_conflicts, run_batch
 
     refuse_conflicts(ctx)
@@ -116,11 +157,14 @@ def _batch(ctx: typer.Context, source: str, tree: str, lang: Lang | None,
 @handles_errors
 def diagnose(
     ctx: typer.Context,
-    tree: Annotated[str, typer.Argument(
-        metavar="[TREE]",
-        help="Tree id (zero-balance, which-category, balance-dropped, card) or YAML file.",
-        autocompletion=complete_tree)]
-    = "zero-balance",
+    tree: Annotated[
+        str,
+        typer.Argument(
+            metavar="[TREE]",
+            help="Tree id (zero-balance, which-category, balance-dropped, card) or YAML file.",
+            autocompletion=complete_tree,
+        ),
+    ] = "zero-balance",
     answer: AnswerOpt = None,
     answers_file: AnswersFileOpt = None,
     no_input: NoInputOpt = False,
@@ -168,33 +212,64 @@ def claim(
         return _batch(ctx, batch, "which-category", lang, trees)
     from medbal.commands.diagnose import run_diagnose
 
-    run_diagnose("which-category", answer or [], answers_file, no_input, fmt, output, lang,
-                 trees)
+    run_diagnose("which-category", answer or [], answers_file, no_input, fmt, output, lang, trees)
 
 
 # --- estimate -------------------------------------------------------------------
 
+
 # SignedAmountCommand lets "-5" and "-inf" reach the amount check instead of reading as
 # options, while an unknown option is still named as one.
-@app.command(short_help="What the pooled fund may pay back. / 估算统筹基金报销金额。",
-             cls=SignedAmountCommand)
+@app.command(
+    short_help="What the pooled fund may pay back. / 估算统筹基金报销金额。",
+    cls=SignedAmountCommand,
+)
 @handles_errors
 def estimate(
-    amount: Annotated[str, typer.Argument(
-        metavar="AMOUNT", help="The inpatient bill in yuan, without the separate items below.",
-        show_default=False)],
-    threshold: Annotated[str | None, typer.Option(
-        "--threshold", "-t", metavar="AMOUNT", help="The deductible threshold in yuan "
-        "(default: the region's, if its source gives one).", show_default=False)] = None,
-    item: Annotated[list[str] | None, typer.Option(
-        "--item", "-i", metavar="ITEM=AMOUNT", help="A separately rated amount, e.g. class-b=1200; "
-        "repeat for more.", show_default=False, autocompletion=complete_item)] = None,
-    region: Annotated[str | None, typer.Option(
-        "--region", "-r", metavar="REGION",
-        help="A region of the rates file (default: its default).",
-        show_default=False, autocompletion=complete_region)] = None,
-    fmt: Annotated[EstimateFormat, typer.Option("--format", "-f", help="text or json.")]
-    = EstimateFormat.text,
+    amount: Annotated[
+        str,
+        typer.Argument(
+            metavar="AMOUNT",
+            help="The inpatient bill in yuan, without the separate items below.",
+            show_default=False,
+        ),
+    ],
+    threshold: Annotated[
+        str | None,
+        typer.Option(
+            "--threshold",
+            "-t",
+            metavar="AMOUNT",
+            help="The deductible threshold in yuan "
+            "(default: the region's, if its source gives one).",
+            show_default=False,
+        ),
+    ] = None,
+    item: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--item",
+            "-i",
+            metavar="ITEM=AMOUNT",
+            help="A separately rated amount, e.g. class-b=1200; repeat for more.",
+            show_default=False,
+            autocompletion=complete_item,
+        ),
+    ] = None,
+    region: Annotated[
+        str | None,
+        typer.Option(
+            "--region",
+            "-r",
+            metavar="REGION",
+            help="A region of the rates file (default: its default).",
+            show_default=False,
+            autocompletion=complete_region,
+        ),
+    ] = None,
+    fmt: Annotated[
+        EstimateFormat, typer.Option("--format", "-f", help="text or json.")
+    ] = EstimateFormat.text,
     lang: LangOpt = None,
     trees: TreesOpt = None,
 ) -> None:
@@ -208,12 +283,12 @@ def estimate(
     from medbal import api
     from medbal.present.present import present
 
-    view = api.estimate(amount, threshold, item or [], region, lang.value if lang else None,
-                        trees)
+    view = api.estimate(amount, threshold, item or [], region, lang.value if lang else None, trees)
     present("estimate", view, fmt.value)
 
 
 # --- docs ---------------------------------------------------------------------
+
 
 def _complete_category(incomplete: str) -> list[str]:
     from medbal.files.registry import load_checklists, overlay_dir
@@ -229,13 +304,20 @@ def _complete_category(incomplete: str) -> list[str]:
 @app.command(short_help="Documents to bring for a claim. / 报销需要带的材料。")
 @handles_errors
 def docs(
-    category: Annotated[str | None, typer.Argument(
-        metavar="[CATEGORY]", help="A category number (1-11) or short name; none lists them all.",
-        autocompletion=_complete_category, show_default=False)] = None,
+    category: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[CATEGORY]",
+            help="A category number (1-11) or short name; none lists them all.",
+            autocompletion=_complete_category,
+            show_default=False,
+        ),
+    ] = None,
     all_: Annotated[bool, typer.Option("--all", help="Every category's checklist.")] = False,
-    fmt: Annotated[DocsFormat, typer.Option(
-        "--format", "-f", help="text, markdown, html (A4, for printing) or json.")]
-    = DocsFormat.text,
+    fmt: Annotated[
+        DocsFormat,
+        typer.Option("--format", "-f", help="text, markdown, html (A4, for printing) or json."),
+    ] = DocsFormat.text,
     output: OutputOpt = None,
     lang: LangOpt = None,
     trees: TreesOpt = None,
@@ -252,25 +334,43 @@ def docs(
     view = api.docs(category, lang.value if lang else None, trees)
     # With no category, text and Markdown show the overview table; HTML and JSON give
     # every sheet, as --all does.
-    present("docs-overview" if category is None and not all_ else "docs", view, fmt.value,
-            output)
+    present("docs-overview" if category is None and not all_ else "docs", view, fmt.value, output)
 
 
 # --- page ---------------------------------------------------------------------
 
+
 @app.command(short_help="One web page that walks the trees. / 生成可离线使用的网页。")
 @handles_errors
 def page(
-    tree: Annotated[list[str] | None, typer.Argument(
-        metavar="[TREE]...", help="Tree ids or YAML files (default: zero-balance, which-category, "
-        "balance-dropped, card).", show_default=False)] = None,
-    output: Annotated[str, typer.Option(
-        "--output", "-o", metavar="FILE", help="The HTML file to write (atomically).",
-        show_default=False)]
-    = "",
-    lang: Annotated[Lang | None, typer.Option(
-        "--lang", "-l", help="The language the page starts in: en or zh. Default: the "
-        "browser's.", show_default=False)] = None,
+    tree: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="[TREE]...",
+            help="Tree ids or YAML files (default: zero-balance, which-category, "
+            "balance-dropped, card).",
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[
+        str,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="The HTML file to write (atomically).",
+            show_default=False,
+        ),
+    ] = "",
+    lang: Annotated[
+        Lang | None,
+        typer.Option(
+            "--lang",
+            "-l",
+            help="The language the page starts in: en or zh. Default: the browser's.",
+            show_default=False,
+        ),
+    ] = None,
     trees: TreesOpt = None,
 ) -> None:
     """Write one self-contained HTML file that walks the trees in a browser, offline.
@@ -286,5 +386,6 @@ def page(
 
     if not output:
         raise UsageError("page_needs_output")
-    run_page(tree or [], output, lang.value if lang else None, trees,
-             datetime.date.today().isoformat())
+    run_page(
+        tree or [], output, lang.value if lang else None, trees, datetime.date.today().isoformat()
+    )

@@ -86,14 +86,22 @@ class Batch:
             unknown = [k for k in data if k not in KEYS]
             if unknown:
                 best = closest(unknown[0], KEYS)
-                raise _bad("batch_unknown_key_dym" if best else "batch_unknown_key",
-                           name=unknown[0], best=best, keys=tuple(KEYS))
+                raise _bad(
+                    "batch_unknown_key_dym" if best else "batch_unknown_key",
+                    name=unknown[0],
+                    best=best,
+                    keys=tuple(KEYS),
+                )
             tree_name = data.get("tree")
             if tree_name is None:
                 tree_name = self.default_tree
-            elif not isinstance(tree_name, str) or not tree_name.strip() \
-                    or tree_name.endswith((".yaml", ".yml")) or "/" in tree_name \
-                    or os.sep in tree_name:
+            elif (
+                not isinstance(tree_name, str)
+                or not tree_name.strip()
+                or tree_name.endswith((".yaml", ".yml"))
+                or "/" in tree_name
+                or os.sep in tree_name
+            ):
                 # A line names a tree by id, never a path: a front end may pass lines
                 # from its users through, and they must not read files on this machine.
                 raise _bad("batch_tree")
@@ -149,8 +157,7 @@ def _lang(value: Any, default: str) -> str:
     if value is None:
         return default
     if value not in LANGS:
-        raise _bad("batch_lang", value=json.dumps(value, ensure_ascii=False),
-                   langs=tuple(LANGS))
+        raise _bad("batch_lang", value=json.dumps(value, ensure_ascii=False), langs=tuple(LANGS))
     return str(value)
 
 
@@ -158,13 +165,15 @@ def _answers(value: Any) -> dict[str, str]:
     if value is None:
         return {}
     if not isinstance(value, dict) or not all(
-            isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
+        isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+    ):
         raise _bad("batch_answers")
     return value
 
 
 def refuse_conflicts(ctx: Any) -> None:
     """Exit 2 for options that --batch cannot honour; --format json is what it writes anyway."""
+
     def given(name: str) -> bool:
         source = ctx.get_parameter_source(name)  # a Click ParameterSource, or None
         return source is not None and source.name != "DEFAULT"
@@ -177,8 +186,9 @@ def refuse_conflicts(ctx: Any) -> None:
         raise UsageError("batch_format")
 
 
-def run_batch(source: str, default_tree: str, lang_option: str | None,
-              trees_option: str | None) -> None:
+def run_batch(
+    source: str, default_tree: str, lang_option: str | None, trees_option: str | None
+) -> None:
     lang = choose_lang(lang_option)
     batch = Batch(default_tree, lang, overlay_dir(trees_option))
     batch.tree(default_tree)  # a bad tree on the command line is a usage error, not a line's
@@ -213,7 +223,7 @@ def _open(source: str) -> IO[bytes]:
         mode = os.stat(source).st_mode
         if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
             raise InputError("batch_unreadable", source=source, why=Phrase("batch_device"))
-        return open(source, "rb")  # noqa: SIM115 - closed by run_batch
+        return open(source, "rb")
     except OSError as exc:
         why = exc.strerror or str(exc)
         raise InputError("batch_unreadable", source=source, why=why) from None
@@ -234,8 +244,9 @@ def _lines(stream: IO[bytes], source: str) -> Any:
                     if not rest or rest.endswith(b"\n"):
                         break
                 else:
-                    raise InputError("batch_unreadable", source=source,
-                                     why=Phrase("batch_no_line_break"))
+                    raise InputError(
+                        "batch_unreadable", source=source, why=Phrase("batch_no_line_break")
+                    )
                 continue
         except OSError as exc:
             why = exc.strerror or str(exc)

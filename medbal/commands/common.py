@@ -73,13 +73,24 @@ class DocsFormat(str, Enum):
     json = "json"
 
 
-LangOpt = Annotated[Lang | None, typer.Option(
-    "--lang", "-l", help="Language: en or zh. Default: MEDBAL_LANG, then the locale.",
-    show_default=False)]
-TreesOpt = Annotated[str | None, typer.Option(
-    "--trees", metavar="FOLDER",
-    help="A folder of trees laid over the shipped ones (or MEDBAL_TREES).",
-    show_default=False)]
+LangOpt = Annotated[
+    Lang | None,
+    typer.Option(
+        "--lang",
+        "-l",
+        help="Language: en or zh. Default: MEDBAL_LANG, then the locale.",
+        show_default=False,
+    ),
+]
+TreesOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--trees",
+        metavar="FOLDER",
+        help="A folder of trees laid over the shipped ones (or MEDBAL_TREES).",
+        show_default=False,
+    ),
+]
 
 
 _SIGNED = re.compile(r"^-(\d|\.\d|inf|nan)", re.IGNORECASE)
@@ -94,8 +105,13 @@ class SignedAmountCommand(TyperCommand):
     """
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
-        takes_value = {name for p in self.params if not getattr(p, "is_flag", True)
-                       for name in p.opts if name.startswith("-")}
+        takes_value = {
+            name
+            for p in self.params
+            if not getattr(p, "is_flag", True)
+            for name in p.opts
+            if name.startswith("-")
+        }
         kept: list[str] = []
         moved: list[str] = []
         words = iter(args)

@@ -39,8 +39,9 @@ def _params(ctx: typer.Context) -> dict[str, Any]:
     params = dict(ctx.params)
     if ctx.args and ctx.info_name:
         try:
-            with ctx.command.make_context(ctx.info_name, list(ctx.args), parent=ctx.parent,
-                                          resilient_parsing=True) as again:
+            with ctx.command.make_context(
+                ctx.info_name, list(ctx.args), parent=ctx.parent, resilient_parsing=True
+            ) as again:
                 for key, value in again.params.items():
                     source = again.get_parameter_source(key)
                     if source is not None and source.name == "COMMANDLINE":

@@ -30,15 +30,23 @@ def parse_answers(pairs: list[str], answers_file: str | None) -> dict[str, str]:
             raise UsageError("answer_form", pair=pair)
         if qid.strip() in given:
             # The answers file refuses a question answered twice; so do the options.
-            raise UsageError("answer_twice", qid=qid.strip(), first=given[qid.strip()],
-                             second=value.strip())
+            raise UsageError(
+                "answer_twice", qid=qid.strip(), first=given[qid.strip()], second=value.strip()
+            )
         given[qid.strip()] = answers[qid.strip()] = value.strip()
     return answers
 
 
-def run_diagnose(tree: str, pairs: list[str], answers_file: str | None, no_input: bool,
-                 fmt: DiagnoseFormat, output: str | None, lang: Lang | None,
-                 trees: str | None) -> None:
+def run_diagnose(
+    tree: str,
+    pairs: list[str],
+    answers_file: str | None,
+    no_input: bool,
+    fmt: DiagnoseFormat,
+    output: str | None,
+    lang: Lang | None,
+    trees: str | None,
+) -> None:
     language = choose_lang(lang.value if lang else None)
     no_input = no_input or answers_file == "-"  # stdin holds the answers, not a person
     overlay = overlay_dir(trees)

@@ -18,8 +18,13 @@ from medbal.present.layout import paint
 from medbal.present.term import screen
 
 
-def run_session(tree: Tree, lang: str, answers: Mapping[str, str],
-                checklists: Checklists | None, tree_ref: str | None) -> None:
+def run_session(
+    tree: Tree,
+    lang: str,
+    answers: Mapping[str, str],
+    checklists: Checklists | None,
+    tree_ref: str | None,
+) -> None:
     """Ask until the person quits.  Answers given beforehand are checked first."""
     ctx = session.Context(tree, lang, checklists, tree_ref)
     state, events = session.start(ctx, answers)  # AnswerError before anything is drawn

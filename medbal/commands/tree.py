@@ -19,7 +19,9 @@ if TYPE_CHECKING:
 
 tree_app = typer.Typer(
     help="List, show, check and export trees. / 查看、检查和导出树文件。",
-    no_args_is_help=True, rich_markup_mode=None)
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
 
 
 class ListFormat(str, Enum):
@@ -46,8 +48,9 @@ class SchemaKind(str, Enum):
     rates = "rates"
 
 
-TreeArg = Annotated[str, typer.Argument(metavar="TREE", help="Tree id or YAML file.",
-                                        autocompletion=complete_tree)]
+TreeArg = Annotated[
+    str, typer.Argument(metavar="TREE", help="Tree id or YAML file.", autocompletion=complete_tree)
+]
 
 
 def _setup(lang: Lang | None, trees: str | None) -> tuple[str, Path | None]:
@@ -146,15 +149,23 @@ def tree_export(
 
     language, overlay = _setup(lang, trees)
     loaded = _tree(tree, overlay)
-    emit({"mermaid": authoring.mermaid, "dot": authoring.dot,
-          "json": authoring.graph_json}[fmt.value](loaded, language), document=True)
+    emit(
+        {"mermaid": authoring.mermaid, "dot": authoring.dot, "json": authoring.graph_json}[
+            fmt.value
+        ](loaded, language),
+        document=True,
+    )
 
 
 @tree_app.command("schema", short_help="JSON Schema of the file format. / 文件格式的 JSON Schema。")
 @handles_errors
 def tree_schema(
-    kind: Annotated[SchemaKind, typer.Argument(
-        metavar="KIND", help="decision-tree, checklists, checklists-patch or rates.")],
+    kind: Annotated[
+        SchemaKind,
+        typer.Argument(
+            metavar="KIND", help="decision-tree, checklists, checklists-patch or rates."
+        ),
+    ],
 ) -> None:
     """The JSON Schema (Draft 7) of a tree file, made from medbal's own format table.
 
@@ -181,9 +192,15 @@ def _as_of(value: str | None) -> datetime.date:
 @handles_errors
 def tree_validate(
     paths: Annotated[list[str], typer.Argument(metavar="FILE...", help="Tree files to check.")],
-    as_of: Annotated[str | None, typer.Option(
-        "--as-of", metavar="DATE", help="Check review dates and validity on this day (YYYY-MM-DD), "
-        "not today.", show_default=False)] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            metavar="DATE",
+            help="Check review dates and validity on this day (YYYY-MM-DD), not today.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Check tree files: YAML, fields, types, both languages, sources and the graph.
 

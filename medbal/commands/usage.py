@@ -44,8 +44,7 @@ def _message(exc: ce.ClickException) -> Phrase | str:
     if isinstance(exc, ce.NoSuchOption):
         name = exc.option_name
         if exc.possibilities:
-            return Phrase("click_no_option_dym", name=name,
-                          best=tuple(sorted(exc.possibilities)))
+            return Phrase("click_no_option_dym", name=name, best=tuple(sorted(exc.possibilities)))
         return Phrase("click_no_option", name=name)
     if isinstance(exc, ce.MissingParameter):
         return Phrase("click_missing", name=_param_name(exc))

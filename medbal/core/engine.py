@@ -51,13 +51,21 @@ def check_answers(tree: Tree, answers: Mapping[str, str]) -> None:
         question = tree.questions.get(qid)
         if question is None:
             ids = tuple(tree.questions)
-            did_you_mean("dym_question", qid, tree.questions, AnswerError, tree=tree.id,
-                         qid=qid, ids=ids)
+            did_you_mean(
+                "dym_question", qid, tree.questions, AnswerError, tree=tree.id, qid=qid, ids=ids
+            )
             raise AnswerError("no_question", tree=tree.id, qid=qid, ids=ids)
         if question.option(value) is None:
             values = tuple(o.value for o in question.options)
-            did_you_mean("dym_value", value, [o.value for o in question.options], AnswerError,
-                         value=value, qid=qid, values=values)
+            did_you_mean(
+                "dym_value",
+                value,
+                [o.value for o in question.options],
+                AnswerError,
+                value=value,
+                qid=qid,
+                values=values,
+            )
             raise AnswerError("not_an_answer", value=value, qid=qid, values=values)
 
 
@@ -79,8 +87,13 @@ def walk(tree: Tree, answers: Mapping[str, str]) -> Result:
     return _result(tree, path, answers, outcome=tree.outcomes[node])
 
 
-def _result(tree: Tree, path: list[Answered], answers: Mapping[str, str],
-            question: Question | None = None, outcome: Outcome | None = None) -> Result:
+def _result(
+    tree: Tree,
+    path: list[Answered],
+    answers: Mapping[str, str],
+    question: Question | None = None,
+    outcome: Outcome | None = None,
+) -> Result:
     used = {a.question.id for a in path}
     dropped = {q: v for q, v in answers.items() if q not in used}
     return Result(tree, tuple(path), question, outcome, dropped)

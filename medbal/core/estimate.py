@@ -80,8 +80,12 @@ def _pay(amount: Decimal, rate: Decimal) -> Decimal:
     return (amount * rate / HUNDRED).quantize(FEN, ROUND_HALF_UP)
 
 
-def estimate(region: Region, bill: Decimal, threshold: Decimal | None = None,
-             items: dict[str, Decimal] | None = None) -> Estimate:
+def estimate(
+    region: Region,
+    bill: Decimal,
+    threshold: Decimal | None = None,
+    items: dict[str, Decimal] | None = None,
+) -> Estimate:
     given = threshold is not None or region.threshold is not None
     start = threshold if threshold is not None else (region.threshold or Decimal(0))
     if start > bill:
@@ -103,9 +107,12 @@ def estimate(region: Region, bill: Decimal, threshold: Decimal | None = None,
             raise UsageError("no_item", region=region.id, item=item_id, items=names)
         rate = known[item_id].rate
         lines.append(ItemLine(item_id, amount, rate, _pay(amount, rate)))
-    before_cap = sum((s.paid for s in slices), Decimal(0)) + sum((i.paid for i in lines),
-                                                                 Decimal(0))
+    before_cap = sum((s.paid for s in slices), Decimal(0)) + sum(
+        (i.paid for i in lines), Decimal(0)
+    )
     capped = region.cap is not None and before_cap > region.cap
     paid = region.cap if capped else before_cap
-    return Estimate(region, bill, start, given, tuple(slices), tuple(lines), before_cap,
-                    paid, capped)  # type: ignore[arg-type]
+    assert paid is not None  # region.cap when capped, which is then set
+    return Estimate(
+        region, bill, start, given, tuple(slices), tuple(lines), before_cap, paid, capped
+    )

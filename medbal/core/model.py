@@ -12,8 +12,10 @@ from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 if TYPE_CHECKING:
     from typing_extensions import dataclass_transform
 else:  # for the type checker only: it reads `record` as making dataclasses
+
     def dataclass_transform(**_: object) -> Any:
         return lambda f: f
+
 
 from medbal.core.langs import CJK as CJK
 from medbal.core.langs import LANGS as LANGS
@@ -39,14 +41,13 @@ class Record:
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         spec, values = self._spec, self.__dict__
         if len(args) > len(spec):
-            raise TypeError(f"{type(self).__name__}() takes {len(spec)} fields, "
-                            f"{len(args)} given")
+            raise TypeError(f"{type(self).__name__}() takes {len(spec)} fields, {len(args)} given")
         for (name, _, _), value in zip(spec, args, strict=False):  # args may be fewer
             values[name] = value
-        for name, _, _ in spec[:len(args)] if kwargs else ():
+        for name, _, _ in spec[: len(args)] if kwargs else ():
             if name in kwargs:
                 raise TypeError(f"{type(self).__name__}() got field {name!r} twice")
-        for name, default, factory in spec[len(args):]:
+        for name, default, factory in spec[len(args) :]:
             if name in kwargs:
                 values[name] = kwargs.pop(name)
             elif factory is not None:
@@ -116,8 +117,10 @@ def record(cls: R) -> R:
             default = _NO_DEFAULT if default.default is MISSING else default.default
             delattr(cls, name)  # the instance holds the value
         elif isinstance(default, (list, dict, set)):
-            raise ValueError(f"{cls.__name__}.{name}: a mutable default is shared by "
-                             "every instance; use field(default_factory=...)")
+            raise ValueError(
+                f"{cls.__name__}.{name}: a mutable default is shared by "
+                "every instance; use field(default_factory=...)"
+            )
         spec.append((name, default, factory))
     cls._spec = tuple(spec)
     cls._fields = tuple(name for name, _, _ in spec)
@@ -313,8 +316,9 @@ class Checklists(Record):
         A clerk must be able to tell "no limit" from "not stated": every category
         shows at least one line.
         """
-        if self.no_deadline is None or any(d.kind in ("claim", "not-stated")
-                                           for d in cat.deadlines):
+        if self.no_deadline is None or any(
+            d.kind in ("claim", "not-stated") for d in cat.deadlines
+        ):
             return cat.deadlines
         return (*cat.deadlines, Deadline("not-stated", self.no_deadline))
 
@@ -369,6 +373,7 @@ class Rates(Record):
 # --- regional patches of the checklists -----------------------------------------
 # `where` is FILE:LINE:COL of the entry in the patch, for problems found only
 # when the patch is laid over the file it extends.
+
 
 @record
 class CategoryPatch(Record):

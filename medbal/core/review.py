@@ -36,20 +36,27 @@ def warnings(loaded: Tree | Checklists | Rates, as_of: datetime.date) -> list[st
     # Entries without a date of their own rest on the file's: one warning for them all.
     relying = [what for what, d in entries if d.reviewed is None]
     if relying and _stale(file.reviewed, file.months, as_of):
-        out.append(f"{file.where}: warning: this file was last reviewed on {file.reviewed}, "
-                   f"more than {file.months} months before {as_of}; check its "
-                   f"{len(relying)} entries against the current rules")
+        out.append(
+            f"{file.where}: warning: this file was last reviewed on {file.reviewed}, "
+            f"more than {file.months} months before {as_of}; check its "
+            f"{len(relying)} entries against the current rules"
+        )
     for what, d in entries:
         if _stale(d.reviewed, file.months, as_of):
-            out.append(f"{d.where}: warning: {what} was last reviewed on {d.reviewed}, more "
-                       f"than {file.months} months before {as_of}; check it against the "
-                       "current rules")
+            out.append(
+                f"{d.where}: warning: {what} was last reviewed on {d.reviewed}, more "
+                f"than {file.months} months before {as_of}; check it against the "
+                "current rules"
+            )
         if d.valid_until is not None and d.valid_until < as_of:
-            out.append(f"{d.where}: warning: {what} was valid until {d.valid_until}, before "
-                       f"{as_of}; update or remove it")
+            out.append(
+                f"{d.where}: warning: {what} was valid until {d.valid_until}, before "
+                f"{as_of}; update or remove it"
+            )
         if d.valid_from is not None and d.valid_from > as_of:
-            out.append(f"{d.where}: warning: {what} applies only from {d.valid_from}, after "
-                       f"{as_of}")
+            out.append(
+                f"{d.where}: warning: {what} applies only from {d.valid_from}, after {as_of}"
+            )
     return out
 
 

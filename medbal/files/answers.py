@@ -15,8 +15,10 @@ def read_answers_file(path: str) -> dict[str, str]:
     if path == "-":  # stdin, read to its end as if it were the file, within the same bound
         data = sys.stdin.buffer.read(MAX_ANSWERS_BYTES + 1) if sys.stdin is not None else b""
         if len(data) > MAX_ANSWERS_BYTES:
-            raise UsageError("answers_stdin_unreadable",
-                             why=Phrase("file_grew_too_large", limit=MAX_ANSWERS_BYTES))
+            raise UsageError(
+                "answers_stdin_unreadable",
+                why=Phrase("file_grew_too_large", limit=MAX_ANSWERS_BYTES),
+            )
         return _parse(data, "<stdin>")
     try:
         data = read_bounded(path, MAX_ANSWERS_BYTES)

@@ -39,7 +39,8 @@ _CODE_GLOBS = ("core/model.py", "i18n/sources.py", "files/*.py")
 FORMAT = 3  # bump when the encoding below changes
 
 _CLASSES: dict[str, type[model.Record]] = {
-    name: cls for name, cls in vars(model).items()
+    name: cls
+    for name, cls in vars(model).items()
     if isinstance(cls, type) and issubclass(cls, model.Record) and cls is not model.Record
 }
 
@@ -49,7 +50,8 @@ _CLASSES: dict[str, type[model.Record]] = {
 # `from __future__ import annotations`), so they are read as they are.
 _HINTS: dict[type[model.Record], dict[str, Any]] = {
     cls: {name: cls.__annotations__[name] for name in model.fields(cls)}
-    for cls in _CLASSES.values()}
+    for cls in _CLASSES.values()
+}
 
 
 # The characters medbal.files.yamlread refuses in texts, refused here too: a planted entry must
@@ -124,8 +126,12 @@ def put(data: bytes, path: str, loaded: Any) -> None:
     key = _key(data, path)
     tmp = None
     try:
-        text = json.dumps({"key": key, "value": encode(loaded)}, ensure_ascii=False,
-                          separators=(",", ":"), allow_nan=False)
+        text = json.dumps(
+            {"key": key, "value": encode(loaded)},
+            ensure_ascii=False,
+            separators=(",", ":"),
+            allow_nan=False,
+        )
         where.mkdir(mode=0o700, parents=True, exist_ok=True)
         if not _trusted(where):
             return
@@ -195,18 +201,21 @@ def _build(hint: Any) -> Decoder:
     if hint is str:
         return _decode_str
     if hint in (int, bool):
+
         def plain(v: Any) -> Any:
             if type(v) is not hint:
                 raise Damaged(f"expected {hint.__name__}")
             return v
+
         return plain
     if origin is tuple:
         item = _decoder(args[0])
         return lambda v: tuple(item(x) for x in _of(v, list))
     if origin is dict:
         entry = _decoder(args[1])
-        return lambda v: {_decode_str(k): entry(x)
-                          for k, x in _of(_of(v, dict).get("@map"), dict).items()}
+        return lambda v: {
+            _decode_str(k): entry(x) for k, x in _of(_of(v, dict).get("@map"), dict).items()
+        }
     if hint is Decimal:
         return _decode_decimal
     if hint is datetime.date:

@@ -57,35 +57,62 @@ def checklists(r: Reader, f: Fields) -> Checklists | ChecklistsPatch | None:
     legal = get(f, "legal_basis", lambda n: _steps(r, n, "the legal basis"))
     sources = get(f, "sources", lambda n: r.sources(n, "the checklists")) or ()
     file_review = review(r, f, f"{r.path}:1:1")
-    if (file_id is None or title is None or region is None or region_note is None
-            or no_deadline is None or common is None or steps is None or legal is None):
+    if (
+        file_id is None
+        or title is None
+        or region is None
+        or region_note is None
+        or no_deadline is None
+        or common is None
+        or steps is None
+        or legal is None
+    ):
         return None
     result = Checklists(
-        id=file_id, title=title, region=region, region_note=region_note,
-        categories=tuple(c for c, _ in cats), common_documents=tuple(d for d, _ in common),
-        claim_steps=steps, legal_basis=legal, sources=sources, path=r.path,
-        review=file_review, no_deadline=no_deadline, guidance=tuple(g for g, _ in guide))
+        id=file_id,
+        title=title,
+        region=region,
+        region_note=region_note,
+        categories=tuple(c for c, _ in cats),
+        common_documents=tuple(d for d, _ in common),
+        claim_steps=steps,
+        legal_basis=legal,
+        sources=sources,
+        path=r.path,
+        review=file_review,
+        no_deadline=no_deadline,
+        guidance=tuple(g for g, _ in guide),
+    )
     if not r.problems:  # a category that failed to load would look missing
         check_whole(r, result, cats, common, guide)
     return None if r.problems else result
 
 
-def check_whole(r: Reader, data: Checklists, cats: tuple[tuple[Category, Node], ...],
-                common: tuple[tuple[Document, Node], ...],
-                guide: tuple[tuple[Guidance, Node], ...]) -> None:
+def check_whole(
+    r: Reader,
+    data: Checklists,
+    cats: tuple[tuple[Category, Node], ...],
+    common: tuple[tuple[Document, Node], ...],
+    guide: tuple[tuple[Guidance, Node], ...],
+) -> None:
     """What only the whole file can tell: slugs named exist, every sheet lists documents."""
     slugs = {c.slug for c in data.categories}
     for what, entries in (("common document", common), ("guidance", guide)):
         for entry, node in entries:
             for slug in entry.categories:
                 if slug not in slugs:
-                    r.at(node, f"{what} '{entry.id}' names category '{slug}', which does not "
-                               f"exist; expected one of: {', '.join(sorted(slugs))}")
+                    r.at(
+                        node,
+                        f"{what} '{entry.id}' names category '{slug}', which does not "
+                        f"exist; expected one of: {', '.join(sorted(slugs))}",
+                    )
     for cat, node in cats:
-        if not (cat.documents or any(v.documents for v in cat.variants)
-                or data.common_for(cat)):
-            r.at(node, f"category {cat.number} lists no documents, in 'documents', in its "
-                       "variants or as a common document")
+        if not (cat.documents or any(v.documents for v in cat.variants) or data.common_for(cat)):
+            r.at(
+                node,
+                f"category {cat.number} lists no documents, in 'documents', in its "
+                "variants or as a common document",
+            )
 
 
 def categories(r: Reader, node: Node) -> tuple[tuple[Category, Node], ...]:
@@ -98,11 +125,17 @@ def categories(r: Reader, node: Node) -> tuple[tuple[Category, Node], ...]:
         if cat is None:
             continue
         if cat.number in numbers:
-            r.at(item, f"category number {cat.number} is used twice (line "
-                       f"{r.line_of(numbers[cat.number])}), numbers must be unique")
+            r.at(
+                item,
+                f"category number {cat.number} is used twice (line "
+                f"{r.line_of(numbers[cat.number])}), numbers must be unique",
+            )
         if cat.slug in slugs:
-            r.at(item, f"category slug '{cat.slug}' is used twice (line "
-                       f"{r.line_of(slugs[cat.slug])}), slugs must be unique")
+            r.at(
+                item,
+                f"category slug '{cat.slug}' is used twice (line "
+                f"{r.line_of(slugs[cat.slug])}), slugs must be unique",
+            )
         numbers.setdefault(cat.number, item)
         slugs.setdefault(cat.slug, item)
         out.append((cat, item))
@@ -122,8 +155,9 @@ def category(r: Reader, node: Node) -> Category | None:
     return Category(number=number, slug=slug, **fields)
 
 
-def category_fields(r: Reader, f: Fields, node: Node, what: str,
-                    required: bool = True) -> dict[str, Any] | None:
+def category_fields(
+    r: Reader, f: Fields, node: Node, what: str, required: bool = True
+) -> dict[str, Any] | None:
     """The fields of a category other than number and slug (a patch reads the same ones).
 
     With `required`, None when title, applies_when, documents or sources is missing
@@ -135,8 +169,9 @@ def category_fields(r: Reader, f: Fields, node: Node, what: str,
         "applies_when": lambda n: r.text(n, f"'applies_when' of {what}"),
         "documents": lambda n: documents(r, n, f"the documents of {what}"),
         "sources": lambda n: r.sources(n, what),
-        "deadlines": lambda n: tuple(d for i in r.items(n, f"the deadlines of {what}")
-                                     if (d := deadline(r, i, what))),
+        "deadlines": lambda n: tuple(
+            d for i in r.items(n, f"the deadlines of {what}") if (d := deadline(r, i, what))
+        ),
         "conditions": lambda n: r.texts(n, f"a condition of {what}"),
         "variants": lambda n: variants(r, n, what),
         "notes": lambda n: r.texts(n, f"a note of {what}"),
@@ -144,8 +179,9 @@ def category_fields(r: Reader, f: Fields, node: Node, what: str,
     for key, read in readers.items():
         if key in f:
             out[key] = read(f[key])
-    if required and any(out.get(k) is None
-                        for k in ("title", "applies_when", "documents", "sources")):
+    if required and any(
+        out.get(k) is None for k in ("title", "applies_when", "documents", "sources")
+    ):
         return None
     if any(k in f for k in ("reference", "reviewed", "valid_from", "valid_until")) or required:
         out["dates"] = dates(r, f, node, what)
@@ -172,17 +208,24 @@ def deadline(r: Reader, node: Node, what: str) -> Deadline | None:
         return None
     if ("amount" in f) != ("unit" in f):
         r.at(node, f"a deadline of {what} needs 'amount' and 'unit' together, or neither")
-    kind = get(f, "kind", lambda n: r.choice(n, f"the kind of a deadline of {what}",
-                                             DEADLINE_KINDS))
+    kind = get(
+        f, "kind", lambda n: r.choice(n, f"the kind of a deadline of {what}", DEADLINE_KINDS)
+    )
     text = get(f, "text", lambda n: r.text(n, f"a deadline of {what}"))
-    amount = get(f, "amount", lambda n: r.integer(n, f"the amount of a deadline of {what}",
-                                                  1, 1000))
+    amount = get(
+        f, "amount", lambda n: r.integer(n, f"the amount of a deadline of {what}", 1, 1000)
+    )
     unit = get(f, "unit", lambda n: r.choice(n, f"the unit of a deadline of {what}", UNITS))
     event = get(f, "event", lambda n: r.text(n, f"the event of a deadline of {what}"))
     if kind is None or text is None:
         return None
-    return Deadline(kind=kind, text=text, amount=amount if unit else None,
-                    unit=unit if amount else None, event=event)
+    return Deadline(
+        kind=kind,
+        text=text,
+        amount=amount if unit else None,
+        unit=unit if amount else None,
+        event=event,
+    )
 
 
 def _variant(r: Reader, node: Node, what: str) -> Variant | None:
@@ -191,16 +234,14 @@ def _variant(r: Reader, node: Node, what: str) -> Variant | None:
         return None
     vid = get(f, "id", lambda n: r.ident(n, f"a variant id of {what}"))
     title = get(f, "title", lambda n: r.text(n, f"a variant title of {what}"))
-    applies = get(f, "applies_when",
-                  lambda n: r.text(n, f"'applies_when' of a variant of {what}"))
-    docs = get(f, "documents",
-               lambda n: documents(r, n, f"the documents of a variant of {what}"))
-    conditions = get(f, "conditions",
-                     lambda n: r.texts(n, f"a condition of a variant of {what}")) or ()
+    applies = get(f, "applies_when", lambda n: r.text(n, f"'applies_when' of a variant of {what}"))
+    docs = get(f, "documents", lambda n: documents(r, n, f"the documents of a variant of {what}"))
+    conditions = (
+        get(f, "conditions", lambda n: r.texts(n, f"a condition of a variant of {what}")) or ()
+    )
     if vid is None or title is None or applies is None or docs is None:
         return None
-    return Variant(id=vid, title=title, applies_when=applies, documents=docs,
-                   conditions=conditions)
+    return Variant(id=vid, title=title, applies_when=applies, documents=docs, conditions=conditions)
 
 
 def documents(r: Reader, node: Node, what: str) -> tuple[Document, ...]:
@@ -208,22 +249,29 @@ def documents(r: Reader, node: Node, what: str) -> tuple[Document, ...]:
     return tuple(d for d, _ in _document_list(r, node, what, "document", True))
 
 
-def common_documents(r: Reader, node: Node,
-                     what: str) -> tuple[tuple[Document, Node], ...]:
+def common_documents(r: Reader, node: Node, what: str) -> tuple[tuple[Document, Node], ...]:
     return _document_list(r, node, what, "common_document", False)
 
 
-def _document_list(r: Reader, node: Node, what: str, obj: str,
-                   allow_empty: bool) -> tuple[tuple[Document, Node], ...]:
-    return _unique(r, node, what, lambda item: _document(r, item, what, obj), "document",
-                   allow_empty)
+def _document_list(
+    r: Reader, node: Node, what: str, obj: str, allow_empty: bool
+) -> tuple[tuple[Document, Node], ...]:
+    return _unique(
+        r, node, what, lambda item: _document(r, item, what, obj), "document", allow_empty
+    )
 
 
 E = TypeVar("E", Document, Guidance)
 
 
-def _unique(r: Reader, node: Node, what: str, build: Callable[[Node], E | None], kind: str,
-            allow_empty: bool = False) -> tuple[tuple[E, Node], ...]:
+def _unique(
+    r: Reader,
+    node: Node,
+    what: str,
+    build: Callable[[Node], E | None],
+    kind: str,
+    allow_empty: bool = False,
+) -> tuple[tuple[E, Node], ...]:
     """The entries of a list, each with its node (for positions), ids checked unique."""
     out: list[tuple[E, Node]] = []
     seen: set[str] = set()

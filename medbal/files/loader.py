@@ -73,8 +73,9 @@ def _builder(kind: str) -> Any:
 
 def _spec(kind: str, root: Node) -> str:
     """The field table for the file: a checklists file with `extends` is a regional patch."""
-    if kind == "checklists" and any(isinstance(k, ScalarNode) and k.value == "extends"
-                                    for k, _ in root.value):
+    if kind == "checklists" and any(
+        isinstance(k, ScalarNode) and k.value == "extends" for k, _ in root.value
+    ):
         return "checklists-patch"
     return kind
 
@@ -96,7 +97,8 @@ def review(r: Reader, f: dict[str, Node], root_where: str) -> Review:
         where=r.where(f["reviewed"]) if "reviewed" in f else root_where,
         reviewed=r.date(f["reviewed"], "'reviewed'") if "reviewed" in f else None,
         months=r.integer(f["review_months"], "'review_months'", 1, 120) or 12
-        if "review_months" in f else 12,
+        if "review_months" in f
+        else 12,
     )
 
 
@@ -104,17 +106,19 @@ def dates(r: Reader, f: dict[str, Node], node: Node, what: str) -> Dates:
     """The optional reference and dates of an outcome or a category."""
     return Dates(
         where=r.where(node),
-        reference=r.text(f["reference"], f"the reference of {what}")
-        if "reference" in f else None,
+        reference=r.text(f["reference"], f"the reference of {what}") if "reference" in f else None,
         reviewed=r.date(f["reviewed"], f"'reviewed' of {what}") if "reviewed" in f else None,
         valid_from=r.date(f["valid_from"], f"'valid_from' of {what}")
-        if "valid_from" in f else None,
+        if "valid_from" in f
+        else None,
         valid_until=r.date(f["valid_until"], f"'valid_until' of {what}")
-        if "valid_until" in f else None,
+        if "valid_until" in f
+        else None,
     )
 
 
 # --- decision trees ---------------------------------------------------------
+
 
 def _tree(r: Reader, f: dict[str, Node]) -> Tree | None:
     tree_id = r.ident(f["id"], "the tree id") if "id" in f else None
@@ -126,8 +130,11 @@ def _tree(r: Reader, f: dict[str, Node]) -> Tree | None:
     where: dict[str, Node] = {}  # node id -> its key, for positions
     for key_node, _ in q_entries + o_entries:
         if key_node.value in where:
-            r.at(key_node, f"'{key_node.value}' is both a question and an outcome "
-                           f"(line {r.line_of(where[key_node.value])}), ids must be unique")
+            r.at(
+                key_node,
+                f"'{key_node.value}' is both a question and an outcome "
+                f"(line {r.line_of(where[key_node.value])}), ids must be unique",
+            )
         where.setdefault(key_node.value, key_node)
 
     questions = {k.value: q for k, v in q_entries if (q := _question(r, k.value, v, where))}
@@ -160,8 +167,11 @@ def _question(r: Reader, qid: str, node: Node, where: dict[str, Node]) -> Questi
         if value_node is None:
             continue
         if value_node.value in seen:
-            r.at(value_node, f"option value '{value_node.value}' appears twice in {what} (line "
-                             f"{r.line_of(seen[value_node.value])}), values must be unique")
+            r.at(
+                value_node,
+                f"option value '{value_node.value}' appears twice in {what} (line "
+                f"{r.line_of(seen[value_node.value])}), values must be unique",
+            )
             continue
         seen[value_node.value] = value_node
         if opt is not None:
@@ -173,8 +183,9 @@ def _question(r: Reader, qid: str, node: Node, where: dict[str, Node]) -> Questi
     return Question(qid, text, tuple(options), help_)
 
 
-def _option(r: Reader, what: str, node: Node,
-            where: dict[str, Node]) -> tuple[Node | None, Option | None]:
+def _option(
+    r: Reader, what: str, node: Node, where: dict[str, Node]
+) -> tuple[Node | None, Option | None]:
     """(the value's node, the option); the option is None when any part is wrong."""
     f = r.mapping(node, f"an option of {what}", *names("option"))
     if f is None:
@@ -183,8 +194,11 @@ def _option(r: Reader, what: str, node: Node,
     label = r.text(f["label"], f"an option label of {what}") if "label" in f else None
     target = r.ident(f["next"], f"'next' of an option of {what}") if "next" in f else None
     if target is not None and target not in where:
-        r.at(f["next"], f"'next' of an option of {what} names '{target}', which is not a "
-                        "question or outcome of this tree")
+        r.at(
+            f["next"],
+            f"'next' of an option of {what} names '{target}', which is not a "
+            "question or outcome of this tree",
+        )
         target = None
     if value is None or label is None or target is None:
         return (f["value"] if value is not None else None), None
@@ -198,24 +212,40 @@ def _outcome(r: Reader, oid: str, node: Node) -> Outcome | None:
         return None
     # Read every field that is there, so one missing field hides no other problem.
     title = r.text(f["title"], f"the title of {what}") if "title" in f else None
-    explanation = (r.text(f["explanation"], f"the explanation of {what}")
-                   if "explanation" in f else None)
+    explanation = (
+        r.text(f["explanation"], f"the explanation of {what}") if "explanation" in f else None
+    )
     steps = r.texts(f["next_steps"], f"a next step of {what}") if "next_steps" in f else ()
-    check = (r.texts(f["where_to_check"], f"a 'where to check' of {what}")
-             if "where_to_check" in f else ())
+    check = (
+        r.texts(f["where_to_check"], f"a 'where to check' of {what}")
+        if "where_to_check" in f
+        else ()
+    )
     sources = r.sources(f["sources"], what) if "sources" in f else ()
     pooled = r.text(f["pooled_fund"], f"'pooled_fund' of {what}") if "pooled_fund" in f else None
     caveat = r.text(f["caveat"], f"the caveat of {what}") if "caveat" in f else None
-    checklist = (r.integer(f["checklist"], f"'checklist' of {what}", 1, 99)
-                 if "checklist" in f else None)
+    checklist = (
+        r.integer(f["checklist"], f"'checklist' of {what}", 1, 99) if "checklist" in f else None
+    )
     if title is None or explanation is None:
         return None
-    return Outcome(oid, title, explanation, steps, check, sources, pooled, caveat, checklist,
-                   dates(r, f, node, what))
+    return Outcome(
+        oid,
+        title,
+        explanation,
+        steps,
+        check,
+        sources,
+        pooled,
+        caveat,
+        checklist,
+        dates(r, f, node, what),
+    )
 
 
-def _check_graph(r: Reader, start: str, questions: dict[str, Question],
-                 where: dict[str, Node]) -> None:
+def _check_graph(
+    r: Reader, start: str, questions: dict[str, Question], where: dict[str, Node]
+) -> None:
     """No cycles, everything reachable: one iterative depth-first pass, linear in size.
 
     With every reference resolved and every question offering options, a graph
@@ -233,12 +263,18 @@ def _check_graph(r: Reader, start: str, questions: dict[str, Question],
         stack.append((nid, i + 1))
         nxt = q.options[i].next
         if state.get(nxt) == 1:
-            r.at(where[nid], f"question '{nid}' leads back to '{nxt}' (option "
-                             f"'{q.options[i].value}'), a tree must not loop")
+            r.at(
+                where[nid],
+                f"question '{nid}' leads back to '{nxt}' (option "
+                f"'{q.options[i].value}'), a tree must not loop",
+            )
         elif nxt not in state:
             state[nxt] = 1
             stack.append((nxt, 0))
     for nid, key_node in where.items():
         if nid not in state:
-            r.at(key_node, f"'{nid}' cannot be reached from the start '{start}', "
-                           "link it from an option or remove it")
+            r.at(
+                key_node,
+                f"'{nid}' cannot be reached from the start '{start}', "
+                "link it from an option or remove it",
+            )

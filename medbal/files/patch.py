@@ -59,10 +59,14 @@ def patch(r: Reader, f: Fields) -> ChecklistsPatch | None:
     groups = get(f, "guidance", lambda n: guidance(r, n))
     if groups is not None:
         changes["guidance"] = tuple(g for g, _ in groups)
-    add_common = get(f, "add_common_documents",
-                     lambda n: common_documents(r, n, "'add_common_documents'")) or ()
-    remove_common = get(f, "remove_common_documents",
-                        lambda n: _located_ids(r, n, "'remove_common_documents'")) or ()
+    add_common = (
+        get(f, "add_common_documents", lambda n: common_documents(r, n, "'add_common_documents'"))
+        or ()
+    )
+    remove_common = (
+        get(f, "remove_common_documents", lambda n: _located_ids(r, n, "'remove_common_documents'"))
+        or ()
+    )
     cat_patches = get(f, "categories", lambda n: _category_patches(r, n)) or ()
     added = get(f, "add_categories", lambda n: categories(r, n)) or ()
     has_review = "reviewed" in f or "review_months" in f
@@ -70,11 +74,17 @@ def patch(r: Reader, f: Fields) -> ChecklistsPatch | None:
     if extends is None:
         return None
     return ChecklistsPatch(
-        extends=extends, where=r.where(f["extends"]), path=r.path, changes=changes,
+        extends=extends,
+        where=r.where(f["extends"]),
+        path=r.path,
+        changes=changes,
         add_common=tuple((d, r.where(n)) for d, n in add_common),
         guidance_where=tuple((g.id, r.where(n)) for g, n in groups or ()),
-        remove_common=remove_common, categories=cat_patches,
-        add_categories=tuple((c, r.where(n)) for c, n in added), review=file_review)
+        remove_common=remove_common,
+        categories=cat_patches,
+        add_categories=tuple((c, r.where(n)) for c, n in added),
+        review=file_review,
+    )
 
 
 def _located_ids(r: Reader, node: Node, what: str) -> tuple[tuple[str, str], ...]:
@@ -87,8 +97,9 @@ def _located_ids(r: Reader, node: Node, what: str) -> tuple[tuple[str, str], ...
 
 
 def _category_patches(r: Reader, node: Node) -> tuple[CategoryPatch, ...]:
-    found = (_category_patch(r, key, value)
-             for key, value in r.keyed(node, "the categories to change"))
+    found = (
+        _category_patch(r, key, value) for key, value in r.keyed(node, "the categories to change")
+    )
     return tuple(cp for cp in found if cp is not None)
 
 
@@ -99,18 +110,31 @@ def _category_patch(r: Reader, key: Node, value: Node) -> CategoryPatch | None:
     if f is None:
         return None
     if not f:
-        r.at(value, f"{what} change nothing; give the fields to replace, "
-                    "'add_documents' or 'remove_documents'")
+        r.at(
+            value,
+            f"{what} change nothing; give the fields to replace, "
+            "'add_documents' or 'remove_documents'",
+        )
     changes = category_fields(r, f, value, what, required=False) or {}
-    adds = get(f, "add_documents", lambda n: _document_list(
-        r, n, f"'add_documents' of '{slug}'", "document", False)) or ()
-    removes = get(f, "remove_documents",
-                  lambda n: _located_ids(r, n, f"'remove_documents' of '{slug}'")) or ()
-    return CategoryPatch(slug, r.where(key), changes,
-                         tuple((d, r.where(n)) for d, n in adds), removes)
+    adds = (
+        get(
+            f,
+            "add_documents",
+            lambda n: _document_list(r, n, f"'add_documents' of '{slug}'", "document", False),
+        )
+        or ()
+    )
+    removes = (
+        get(f, "remove_documents", lambda n: _located_ids(r, n, f"'remove_documents' of '{slug}'"))
+        or ()
+    )
+    return CategoryPatch(
+        slug, r.where(key), changes, tuple((d, r.where(n)) for d, n in adds), removes
+    )
 
 
 # --- laying a patch over its base -------------------------------------------------
+
 
 def apply_patch(base: Checklists, p: ChecklistsPatch) -> Checklists:
     """The base with the patch laid over it; TreeError lists every id that does not fit."""
@@ -120,19 +144,23 @@ def apply_patch(base: Checklists, p: ChecklistsPatch) -> Checklists:
     for cp in p.categories:
         cat = cats.get(cp.slug)
         if cat is None:
-            problems.append(f"{cp.where}: category '{cp.slug}' is not in '{base.id}' "
-                            f"({base.path}); expected one of: {', '.join(cats)}")
+            problems.append(
+                f"{cp.where}: category '{cp.slug}' is not in '{base.id}' "
+                f"({base.path}); expected one of: {', '.join(cats)}"
+            )
             continue
         cats[cp.slug] = _patch_category(replace(cat, **cp.changes), cp, problems)
         touched[cp.slug] = cp.where
     numbers = {c.number: c.slug for c in cats.values()}
     for new, where in p.add_categories:
         if new.slug in cats or new.number in numbers:
-            problems.append(f"{where}: category {new.number} '{new.slug}' is already in "
-                            f"'{base.id}'; change it under 'categories: {new.slug}:' instead"
-                            if new.slug in cats else
-                            f"{where}: category number {new.number} is already used by "
-                            f"'{numbers[new.number]}' in '{base.id}'; choose another")
+            problems.append(
+                f"{where}: category {new.number} '{new.slug}' is already in "
+                f"'{base.id}'; change it under 'categories: {new.slug}:' instead"
+                if new.slug in cats
+                else f"{where}: category number {new.number} is already used by "
+                f"'{numbers[new.number]}' in '{base.id}'; choose another"
+            )
             continue
         cats[new.slug] = new
         numbers[new.number] = new.slug
@@ -141,25 +169,35 @@ def apply_patch(base: Checklists, p: ChecklistsPatch) -> Checklists:
     for doc, where in p.add_common:
         for slug in doc.categories:
             if slug not in cats:
-                problems.append(f"{where}: common document '{doc.id}' names category "
-                                f"'{slug}', which is not in '{base.id}'")
+                problems.append(
+                    f"{where}: common document '{doc.id}' names category "
+                    f"'{slug}', which is not in '{base.id}'"
+                )
     groups = {g.id: g for g in p.changes.get("guidance", ())}
     for gid, where in p.guidance_where:
         for slug in groups[gid].categories:
             if slug not in cats:
-                problems.append(f"{where}: guidance '{gid}' names category '{slug}', which "
-                                f"is not in '{base.id}'")
+                problems.append(
+                    f"{where}: guidance '{gid}' names category '{slug}', which "
+                    f"is not in '{base.id}'"
+                )
     changes: dict[str, Any] = dict(p.changes)
-    result = replace(base, **changes,
-                     categories=tuple(sorted(cats.values(), key=lambda c: c.number)),
-                     common_documents=common, path=p.path, extends=base.id,
-                     review=p.review or base.review)
+    result = replace(
+        base,
+        **changes,
+        categories=tuple(sorted(cats.values(), key=lambda c: c.number)),
+        common_documents=common,
+        path=p.path,
+        extends=base.id,
+        review=p.review or base.review,
+    )
     for cat in result.categories:
-        if not (cat.documents or any(v.documents for v in cat.variants)
-                or result.common_for(cat)):
+        if not (cat.documents or any(v.documents for v in cat.variants) or result.common_for(cat)):
             where = touched.get(cat.slug, p.where)
-            problems.append(f"{where}: after this patch category {cat.number} lists no "
-                            "documents; keep or add at least one")
+            problems.append(
+                f"{where}: after this patch category {cat.number} lists no "
+                "documents; keep or add at least one"
+            )
     if problems:
         raise TreeError(_in_file_order(problems, p.path))
     return result
@@ -175,15 +213,19 @@ def _patch_category(cat: Category, cp: CategoryPatch, problems: list[str]) -> Ca
         found = [i for i, v in enumerate(variants) if any(d.id == doc_id for d in v.documents)]
         if not found:
             have = [d.id for d in docs] + [d.id for v in variants for d in v.documents]
-            problems.append(f"{where}: category '{cat.slug}' has no document '{doc_id}' to "
-                            f"remove; it has: {', '.join(have) or 'none'}")
+            problems.append(
+                f"{where}: category '{cat.slug}' has no document '{doc_id}' to "
+                f"remove; it has: {', '.join(have) or 'none'}"
+            )
         for i in found:
             variants[i] = _without(variants[i], doc_id)
     have_ids = {d.id for d in docs} | {d.id for v in variants for d in v.documents}
     for doc, where in cp.add_documents:
         if doc.id in have_ids:
-            problems.append(f"{where}: category '{cat.slug}' already has a document "
-                            f"'{doc.id}'; remove it first or choose another id")
+            problems.append(
+                f"{where}: category '{cat.slug}' already has a document "
+                f"'{doc.id}'; remove it first or choose another id"
+            )
             continue
         docs.append(doc)
         have_ids.add(doc.id)
@@ -194,18 +236,23 @@ def _without(v: Variant, doc_id: str) -> Variant:
     return replace(v, documents=tuple(d for d in v.documents if d.id != doc_id))
 
 
-def _patch_common(base: Checklists, p: ChecklistsPatch,
-                  problems: list[str]) -> tuple[Document, ...]:
+def _patch_common(
+    base: Checklists, p: ChecklistsPatch, problems: list[str]
+) -> tuple[Document, ...]:
     docs = list(base.common_documents)
     for doc_id, where in p.remove_common:
         if not any(d.id == doc_id for d in docs):
-            problems.append(f"{where}: '{base.id}' has no common document '{doc_id}' to "
-                            f"remove; it has: {', '.join(d.id for d in docs) or 'none'}")
+            problems.append(
+                f"{where}: '{base.id}' has no common document '{doc_id}' to "
+                f"remove; it has: {', '.join(d.id for d in docs) or 'none'}"
+            )
         docs = [d for d in docs if d.id != doc_id]
     for doc, where in p.add_common:
         if any(d.id == doc.id for d in docs):
-            problems.append(f"{where}: '{base.id}' already has a common document "
-                            f"'{doc.id}'; remove it first or choose another id")
+            problems.append(
+                f"{where}: '{base.id}' already has a common document "
+                f"'{doc.id}'; remove it first or choose another id"
+            )
             continue
         docs.append(doc)
     return tuple(docs)
@@ -213,7 +260,7 @@ def _patch_common(base: Checklists, p: ChecklistsPatch,
 
 def _in_file_order(problems: list[str], path: str) -> list[str]:
     def key(problem: str) -> tuple[int, int]:
-        rest = problem[len(path):].split(":", 3) if problem.startswith(path) else []
+        rest = problem[len(path) :].split(":", 3) if problem.startswith(path) else []
         try:
             return int(rest[1]), int(rest[2])
         except (IndexError, ValueError):

@@ -28,15 +28,24 @@ def rates(r: Reader, f: dict[str, Node]) -> Rates | None:
         regions[region.id] = region
     default = r.ident(f["default_region"], "'default_region'")
     if default is not None and regions and default not in regions:
-        r.at(f["default_region"], f"'default_region' names '{default}', which is not one of "
-                                  f"the regions: {', '.join(regions)}")
+        r.at(
+            f["default_region"],
+            f"'default_region' names '{default}', which is not one of "
+            f"the regions: {', '.join(regions)}",
+        )
     rates_id = r.ident(f["id"], "the id")
     title = r.text(f["title"], "the title")
     file_review = review(r, f, f"{r.path}:1:1")
     if r.problems or rates_id is None or title is None or default is None:
         return None
-    return Rates(id=rates_id, title=title, default_region=default, regions=regions,
-                 path=r.path, review=file_review)
+    return Rates(
+        id=rates_id,
+        title=title,
+        default_region=default,
+        regions=regions,
+        path=r.path,
+        review=file_review,
+    )
 
 
 def _region(r: Reader, node: Node) -> Region | None:
@@ -53,17 +62,28 @@ def _region(r: Reader, node: Node) -> Region | None:
     bands = _bands(r, f["bands"], what)
     reading = r.text(f["reading"], f"the reading of {what}")
     sources = r.sources(f["sources"], what)
-    threshold = r.decimal(f["threshold"], f"the threshold of {what}") \
-        if "threshold" in f else None
+    threshold = r.decimal(f["threshold"], f"the threshold of {what}") if "threshold" in f else None
     cap = r.decimal(f["cap"], f"the cap of {what}") if "cap" in f else None
-    items = tuple(i for n in r.items(f["items"], f"the items of {what}")
-                  if (i := _item(r, n, what))) if "items" in f else ()
+    items = (
+        tuple(i for n in r.items(f["items"], f"the items of {what}") if (i := _item(r, n, what)))
+        if "items" in f
+        else ()
+    )
     region_dates = dates(r, f, node, what)
     if rid is None or name is None or applies_to is None or reading is None:
         return None
-    return Region(id=rid, name=name, applies_to=applies_to, bands=bands, reading=reading,
-                  sources=sources, threshold=threshold, cap=cap, items=items,
-                  dates=region_dates)
+    return Region(
+        id=rid,
+        name=name,
+        applies_to=applies_to,
+        bands=bands,
+        reading=reading,
+        sources=sources,
+        threshold=threshold,
+        cap=cap,
+        items=items,
+        dates=region_dates,
+    )
 
 
 def _bands(r: Reader, node: Node, what: str) -> tuple[Band, ...]:
@@ -76,14 +96,17 @@ def _bands(r: Reader, node: Node, what: str) -> tuple[Band, ...]:
         last = i == len(items) - 1
         up_to = r.decimal(f["up_to"], f"'up_to' of a band of {what}") if "up_to" in f else None
         if last and up_to is not None:
-            r.at(f["up_to"], f"the last band of {what} should have no 'up_to': it runs to "
-                             "the cap")
+            r.at(f["up_to"], f"the last band of {what} should have no 'up_to': it runs to the cap")
         elif not last and up_to is None:
             r.at(item, f"a band of {what} other than the last needs 'up_to'")
-        elif up_to is not None and bands and bands[-1].up_to is not None \
-                and up_to <= bands[-1].up_to:
-            r.at(f["up_to"], f"'up_to' of a band of {what} should be above the band before "
-                             f"it ({bands[-1].up_to})")
+        elif (
+            up_to is not None and bands and bands[-1].up_to is not None and up_to <= bands[-1].up_to
+        ):
+            r.at(
+                f["up_to"],
+                f"'up_to' of a band of {what} should be above the band before "
+                f"it ({bands[-1].up_to})",
+            )
         rate = r.decimal(f["rate"], f"the rate of a band of {what}", HUNDRED)
         if rate is not None:
             bands.append(Band(up_to, rate))

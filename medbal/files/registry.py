@@ -82,8 +82,11 @@ def load_tree(name: str, overlay: Path | None) -> Tree:
     path = locate(name, overlay)
     loaded = load_file(path)
     if not isinstance(loaded, Tree):
-        other = "medbal docs" if isinstance(loaded, (Checklists, ChecklistsPatch)) \
+        other = (
+            "medbal docs"
+            if isinstance(loaded, (Checklists, ChecklistsPatch))
             else "medbal estimate"
+        )
         raise UsageError("not_a_tree", name=name, path=path, other=other)
     return loaded
 
@@ -94,10 +97,13 @@ def checklists_for(tree: Tree, overlay: Path | None) -> Checklists | None:
     if not numbers:
         return None
     data = load_checklists(overlay)
-    problems = [f"{tree.outcomes[oid].dates.where}: outcome '{oid}' names checklist {n}, "
-                f"which {data.path} does not have; expected one of "
-                f"{', '.join(str(c.number) for c in data.categories)}"
-                for oid, n in numbers.items() if data.find(str(n)) is None]
+    problems = [
+        f"{tree.outcomes[oid].dates.where}: outcome '{oid}' names checklist {n}, "
+        f"which {data.path} does not have; expected one of "
+        f"{', '.join(str(c.number) for c in data.categories)}"
+        for oid, n in numbers.items()
+        if data.find(str(n)) is None
+    ]
     if problems:
         raise TreeError(problems)
     return data
@@ -131,8 +137,12 @@ def base_file(patch: ChecklistsPatch, path: Path, overlay: Path | None) -> Path:
         candidate = folder / f"{patch.extends}.yaml"
         if candidate.is_file() and candidate.resolve() != here:
             return candidate
-    raise TreeError([f"{patch.where}: 'extends' names '{patch.extends}', but no tree folder "
-                     f"has another file {patch.extends}.yaml to lay this patch over"])
+    raise TreeError(
+        [
+            f"{patch.where}: 'extends' names '{patch.extends}', but no tree folder "
+            f"has another file {patch.extends}.yaml to lay this patch over"
+        ]
+    )
 
 
 def resolve_patch(patch: ChecklistsPatch, path: Path, overlay: Path | None) -> Checklists:
@@ -142,12 +152,24 @@ def resolve_patch(patch: ChecklistsPatch, path: Path, overlay: Path | None) -> C
     base_path = base_file(patch, path, overlay)
     base = load_file(base_path)
     if isinstance(base, ChecklistsPatch):
-        raise TreeError([f"{patch.where}: 'extends' names '{patch.extends}', and "
-                         f"{base_path} is itself a patch; extend the full file instead"])
+        raise TreeError(
+            [
+                f"{patch.where}: 'extends' names '{patch.extends}', and "
+                f"{base_path} is itself a patch; extend the full file instead"
+            ]
+        )
     if not isinstance(base, Checklists):
-        raise TreeError([f"{patch.where}: 'extends' names '{patch.extends}' ({base_path}), "
-                         "which is not a checklists file"])
+        raise TreeError(
+            [
+                f"{patch.where}: 'extends' names '{patch.extends}' ({base_path}), "
+                "which is not a checklists file"
+            ]
+        )
     if path.stem != patch.extends:  # found by its name, like any file in an overlay
-        raise TreeError([f"{patch.where}: a patch takes the place of the file it extends: "
-                         f"name this file {patch.extends}.yaml, or medbal will not use it"])
+        raise TreeError(
+            [
+                f"{patch.where}: a patch takes the place of the file it extends: "
+                f"name this file {patch.extends}.yaml, or medbal will not use it"
+            ]
+        )
     return apply_patch(base, patch)

@@ -27,16 +27,20 @@ def _f(name: str, type_: str, doc: str, required: bool = True) -> Field:
 
 _DATED = (
     _f("reference", "text", "The legal or official document this rests on.", False),
-    _f("reviewed", "date", "When this was last checked against its sources (YYYY-MM-DD).",
-       False),
+    _f("reviewed", "date", "When this was last checked against its sources (YYYY-MM-DD).", False),
     _f("valid_from", "date", "The first day this rule applies (YYYY-MM-DD).", False),
     _f("valid_until", "date", "The last day this rule applies (YYYY-MM-DD).", False),
 )
 _FILE_DATES = (
-    _f("reviewed", "date", "When the whole file was last checked (default for its entries).",
-       False),
-    _f("review_months", "int", "How many months a review holds before validate warns "
-       "(default 12).", False),
+    _f(
+        "reviewed", "date", "When the whole file was last checked (default for its entries).", False
+    ),
+    _f(
+        "review_months",
+        "int",
+        "How many months a review holds before validate warns (default 12).",
+        False,
+    ),
 )
 
 OBJECTS: dict[str, tuple[Field, ...]] = {
@@ -67,10 +71,13 @@ OBJECTS: dict[str, tuple[Field, ...]] = {
         _f("next_steps", "list:text", "What to do, in order."),
         _f("where_to_check", "list:text", "Where the person can confirm it."),
         _f("caveat", "text", "What the sources leave vague or disagree on.", False),
-        _f("checklist", "int", "The reimbursement category (1-11) this outcome leads to.",
-           False),
-        _f("sources", "sources", "seed-NNN, law-art-N, gov-YYYY-N, nhsa-NAME, "
-           "reform-YYYY (medbal/sources.py) or local:NAME references."),
+        _f("checklist", "int", "The reimbursement category (1-11) this outcome leads to.", False),
+        _f(
+            "sources",
+            "sources",
+            "seed-NNN, law-art-N, gov-YYYY-N, nhsa-NAME, "
+            "reform-YYYY (medbal/sources.py) or local:NAME references.",
+        ),
         *_DATED,
     ),
     "checklists": (
@@ -80,12 +87,23 @@ OBJECTS: dict[str, tuple[Field, ...]] = {
         _f("region", "text", "Whose rules these are."),
         _f("region_note", "text", "The reminder that rules vary and to confirm locally."),
         _f("sources", "sources", "Where the whole file comes from."),
-        _f("no_deadline", "text", "The deadline line of a category whose sources give no "
-           "deadline for the claim (every category shows one)."),
-        _f("common_documents", "list:common_document", "Documents that several categories "
-           "need, each for the categories it names."),
-        _f("guidance", "list:guidance", "Rules shown on the sheets of the categories they "
-           "name.", False),
+        _f(
+            "no_deadline",
+            "text",
+            "The deadline line of a category whose sources give no "
+            "deadline for the claim (every category shows one).",
+        ),
+        _f(
+            "common_documents",
+            "list:common_document",
+            "Documents that several categories need, each for the categories it names.",
+        ),
+        _f(
+            "guidance",
+            "list:guidance",
+            "Rules shown on the sheets of the categories they name.",
+            False,
+        ),
         _f("claim_steps", "list:step", "How a claim goes, in order."),
         _f("legal_basis", "list:step", "The law behind claims."),
         _f("categories", "list:category", "The reimbursement categories."),
@@ -93,8 +111,12 @@ OBJECTS: dict[str, tuple[Field, ...]] = {
     ),
     "checklists-patch": (
         _f("kind", "enum:checklists", "What this file holds."),
-        _f("extends", "id", "The id of the checklists file this patch is laid over "
-           "('reimbursement'); the patch holds only what changes."),
+        _f(
+            "extends",
+            "id",
+            "The id of the checklists file this patch is laid over "
+            "('reimbursement'); the patch holds only what changes.",
+        ),
         _f("title", "text", "Replaces the title.", False),
         _f("region", "text", "Replaces the region name.", False),
         _f("region_note", "text", "Replaces the region note.", False),
@@ -125,16 +147,28 @@ OBJECTS: dict[str, tuple[Field, ...]] = {
     "common_document": (
         _f("id", "id", "The document's id."),
         _f("text", "text", "What to bring."),
-        _f("sources", "sources", "Where the sources name it; leave out (and say so in the "
-           "text) where none does.", False),
-        _f("categories", "list:id", "The slugs of the categories it applies to (default: "
-           "all).", False),
+        _f(
+            "sources",
+            "sources",
+            "Where the sources name it; leave out (and say so in the text) where none does.",
+            False,
+        ),
+        _f(
+            "categories",
+            "list:id",
+            "The slugs of the categories it applies to (default: all).",
+            False,
+        ),
     ),
     "guidance": (
         _f("id", "id", "The group's id."),
         _f("title", "text", "Its heading on the sheet."),
-        _f("categories", "list:id", "The slugs of the categories it applies to (default: "
-           "all).", False),
+        _f(
+            "categories",
+            "list:id",
+            "The slugs of the categories it applies to (default: all).",
+            False,
+        ),
         _f("items", "list:step", "The rules, each with its sources."),
     ),
     "category": (
@@ -144,18 +178,28 @@ OBJECTS: dict[str, tuple[Field, ...]] = {
         _f("applies_when", "text", "When this category applies."),
         _f("deadlines", "list:deadline", "Time limits and durations, as data and text.", False),
         _f("conditions", "list:text", "Other conditions.", False),
-        _f("documents", "list:document", "Documents for this category (may be empty when "
-           "variants list them)."),
+        _f(
+            "documents",
+            "list:document",
+            "Documents for this category (may be empty when variants list them).",
+        ),
         _f("variants", "list:variant", "Cases with documents of their own.", False),
         _f("notes", "list:text", "Anything else to know.", False),
-        _f("sources", "sources", "seed-NNN, law-art-N, gov-YYYY-N, nhsa-NAME, "
-           "reform-YYYY (medbal/sources.py) or local:NAME references."),
+        _f(
+            "sources",
+            "sources",
+            "seed-NNN, law-art-N, gov-YYYY-N, nhsa-NAME, "
+            "reform-YYYY (medbal/sources.py) or local:NAME references.",
+        ),
         *_DATED,
     ),
     "deadline": (
-        _f("kind", "enum:within|at-least|in-advance|after|claim|not-stated",
-           "within N units of an event; at least N units; in advance; after an event; the "
-           "claim itself within N units of an event; not stated in the sources."),
+        _f(
+            "kind",
+            "enum:within|at-least|in-advance|after|claim|not-stated",
+            "within N units of an event; at least N units; in advance; after an event; the "
+            "claim itself within N units of an event; not stated in the sources.",
+        ),
         _f("text", "text", "The rule in words."),
         _f("amount", "int", "N, where the source gives a number.", False),
         _f("unit", "enum:day|month|year", "The unit of amount.", False),
@@ -166,8 +210,11 @@ OBJECTS: dict[str, tuple[Field, ...]] = {
         _f("title", "text", "The case."),
         _f("applies_when", "text", "When this case applies."),
         _f("conditions", "list:text", "Conditions of this case.", False),
-        _f("documents", "list:document", "Documents this case needs besides the category's "
-           "(may be empty)."),
+        _f(
+            "documents",
+            "list:document",
+            "Documents this case needs besides the category's (may be empty).",
+        ),
     ),
     "document": (
         _f("id", "id", "The document's id."),
@@ -176,8 +223,12 @@ OBJECTS: dict[str, tuple[Field, ...]] = {
     ),
     "step": (
         _f("text", "text", "The step or the provision."),
-        _f("sources", "sources", "seed-NNN, law-art-N, gov-YYYY-N, nhsa-NAME, "
-           "reform-YYYY (medbal/sources.py) or local:NAME references."),
+        _f(
+            "sources",
+            "sources",
+            "seed-NNN, law-art-N, gov-YYYY-N, nhsa-NAME, "
+            "reform-YYYY (medbal/sources.py) or local:NAME references.",
+        ),
     ),
     "rates": (
         _f("kind", "enum:rates", "What this file holds."),
@@ -191,21 +242,36 @@ OBJECTS: dict[str, tuple[Field, ...]] = {
         _f("id", "id", "What --region takes."),
         _f("name", "text", "The region, and whose example it is."),
         _f("applies_to", "text", "Which bills these rates are for."),
-        _f("threshold", "amount", "The deductible threshold in yuan; leave out where the "
-           "source gives none.", False),
-        _f("cap", "amount", "The payment cap in yuan; leave out where the source gives none.",
-           False),
+        _f(
+            "threshold",
+            "amount",
+            "The deductible threshold in yuan; leave out where the source gives none.",
+            False,
+        ),
+        _f(
+            "cap",
+            "amount",
+            "The payment cap in yuan; leave out where the source gives none.",
+            False,
+        ),
         _f("bands", "list:band", "Bands over the bill, lowest first; the last has no up_to."),
-        _f("items", "list:item", "Items paid at a rate of their own, entered separately.",
-           False),
+        _f("items", "list:item", "Items paid at a rate of their own, entered separately.", False),
         _f("reading", "text", "How medbal reads the source's rates: say it, do not hide it."),
-        _f("sources", "sources", "seed-NNN, law-art-N, gov-YYYY-N, nhsa-NAME, "
-           "reform-YYYY (medbal/sources.py) or local:NAME references."),
+        _f(
+            "sources",
+            "sources",
+            "seed-NNN, law-art-N, gov-YYYY-N, nhsa-NAME, "
+            "reform-YYYY (medbal/sources.py) or local:NAME references.",
+        ),
         *_DATED,
     ),
     "band": (
-        _f("up_to", "amount", "The top of the band in yuan (of the whole bill); leave out "
-           "for the last band.", False),
+        _f(
+            "up_to",
+            "amount",
+            "The top of the band in yuan (of the whole bill); leave out for the last band.",
+            False,
+        ),
         _f("rate", "percent", "The share the pooled fund pays, in percent."),
     ),
     "item": (
@@ -220,8 +286,10 @@ OBJECTS: dict[str, tuple[Field, ...]] = {
 def names(obj: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(required, optional) field names of an object."""
     fields = OBJECTS[obj]
-    return (tuple(f.name for f in fields if f.required),
-            tuple(f.name for f in fields if not f.required))
+    return (
+        tuple(f.name for f in fields if f.required),
+        tuple(f.name for f in fields if not f.required),
+    )
 
 
 # --- JSON Schema ---------------------------------------------------------------
@@ -237,8 +305,11 @@ _LEAVES: dict[str, dict[str, Any]] = {
     "date": {"type": "string", "pattern": DATE_PATTERN},
     "amount": {"type": "number", "minimum": 0},
     "percent": {"type": "number", "minimum": 0, "maximum": 100},
-    "sources": {"type": "array", "minItems": 1,
-                "items": {"type": "string", "pattern": SOURCE_PATTERN}},
+    "sources": {
+        "type": "array",
+        "minItems": 1,
+        "items": {"type": "string", "pattern": SOURCE_PATTERN},
+    },
 }
 
 
@@ -248,19 +319,28 @@ def _type_schema(type_: str) -> dict[str, Any]:
         values = arg.split("|")
         return {"const": values[0]} if len(values) == 1 else {"enum": values}
     if kind == "list":
-        return {"type": "array", "items": _type_schema(arg) if arg in _LEAVES
-                else {"$ref": f"#/definitions/{arg}"}}
+        return {
+            "type": "array",
+            "items": _type_schema(arg) if arg in _LEAVES else {"$ref": f"#/definitions/{arg}"},
+        }
     if kind == "map":
-        return {"type": "object", "propertyNames": {"pattern": ID_PATTERN},
-                "additionalProperties": {"$ref": f"#/definitions/{arg}"}}
+        return {
+            "type": "object",
+            "propertyNames": {"pattern": ID_PATTERN},
+            "additionalProperties": {"$ref": f"#/definitions/{arg}"},
+        }
     return dict(_LEAVES[type_])
 
 
 def _object_schema(obj: str) -> dict[str, Any]:
     required, _ = names(obj)
     props = {f.name: {**_type_schema(f.type), "description": f.doc} for f in OBJECTS[obj]}
-    return {"type": "object", "additionalProperties": False, "required": list(required),
-            "properties": props}
+    return {
+        "type": "object",
+        "additionalProperties": False,
+        "required": list(required),
+        "properties": props,
+    }
 
 
 def _used(obj: str, seen: set[str]) -> None:
@@ -277,11 +357,18 @@ def json_schema(root: str) -> dict[str, Any]:
     _used(root, seen)
     definitions = {obj: _object_schema(obj) for obj in sorted(seen - {root})}
     definitions["text"] = {
-        "type": "object", "additionalProperties": False, "required": ["en", "zh"],
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["en", "zh"],
         "description": "A text a person reads, in English and Chinese.",
-        "properties": {"en": {"type": "string", "minLength": 1},
-                       "zh": {"type": "string", "minLength": 1}},
+        "properties": {
+            "en": {"type": "string", "minLength": 1},
+            "zh": {"type": "string", "minLength": 1},
+        },
     }
-    return {"$schema": "http://json-schema.org/draft-07/schema#",
-            "title": f"medbal {root} file", **_object_schema(root),
-            "definitions": definitions}
+    return {
+        "$schema": "http://json-schema.org/draft-07/schema#",
+        "title": f"medbal {root} file",
+        **_object_schema(root),
+        "definitions": definitions,
+    }

@@ -45,8 +45,11 @@ _PLAIN_NUMBER = re.compile(r"\d{1,12}(\.\d{1,6})?")
 _DIGITS = re.compile(r"[0-9]{1,12}")
 _UNSAFE = re.compile(UNSAFE_TEXT)
 _NULLS = {"", "~", "null", "Null", "NULL"}
-_DEFAULT_TAGS = {ScalarNode: "tag:yaml.org,2002:str", SequenceNode: "tag:yaml.org,2002:seq",
-                 MappingNode: "tag:yaml.org,2002:map"}
+_DEFAULT_TAGS = {
+    ScalarNode: "tag:yaml.org,2002:str",
+    SequenceNode: "tag:yaml.org,2002:seq",
+    MappingNode: "tag:yaml.org,2002:map",
+}
 _PLAIN_TAGS = frozenset(_DEFAULT_TAGS.values())
 
 
@@ -59,8 +62,6 @@ def _allowed(required: tuple[str, ...], optional: tuple[str, ...]) -> frozenset[
 MAX_DEPTH = 64
 _OPENS = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
 _CLOSES = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
-
-
 
 
 def _kind(node: Node) -> str:
@@ -95,8 +96,9 @@ class Reader:
 
     def sorted_problems(self) -> list[str]:
         """The problems in file order (line, then column), each once."""
+
         def where(problem: str) -> tuple[int, int]:
-            _, line, col, _ = problem[len(self.path):].split(":", 3)
+            _, line, col, _ = problem[len(self.path) :].split(":", 3)
             return int(line), int(col)
 
         return sorted(dict.fromkeys(self.problems), key=where)
@@ -128,8 +130,12 @@ class Reader:
         except yaml.reader.ReaderError as exc:  # a control character, with an offset only
             upto = text[: exc.position]
             line, col = upto.count("\n") + 1, exc.position - (upto.rfind("\n") + 1) + 1
-            self.at(None, f"the control character U+{exc.character:04X} is not allowed in YAML, "
-                          "remove it", line, col)
+            self.at(
+                None,
+                f"the control character U+{exc.character:04X} is not allowed in YAML, remove it",
+                line,
+                col,
+            )
             return None
         except yaml.YAMLError as exc:  # no mark: still one line, no traceback
             self.at(None, "YAML error: " + " ".join(str(exc).split()))
@@ -152,8 +158,13 @@ class Reader:
                 if depth > MAX_DEPTH:
                     mark = event.start_mark
                     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-                    self.at(None, f"the YAML is nested more than {MAX_DEPTH} levels deep; "
-                                  "a tree file needs a handful", line, col)
+                    self.at(
+                        None,
+                        f"the YAML is nested more than {MAX_DEPTH} levels deep; "
+                        "a tree file needs a handful",
+                        line,
+                        col,
+                    )
                     return True
             elif isinstance(event, _CLOSES):
                 depth -= 1
@@ -168,8 +179,9 @@ class Reader:
         start = exc.context_mark
         if start is not None and exc.context and (start.line + 1, start.column + 1) != (line, col):
             context = re.sub(r"^while (scanning|parsing) ", "", exc.context)
-            what += f" (in {context} that starts at line {start.line + 1}, column " \
-                    f"{start.column + 1})"
+            what += (
+                f" (in {context} that starts at line {start.line + 1}, column {start.column + 1})"
+            )
         self.at(None, f"YAML syntax error: {what}", line, col)
 
     def _check_nodes(self, root: Node) -> None:
@@ -185,8 +197,11 @@ class Reader:
             node = pop()
             key = id(node)
             if key in seen:
-                self.at(node, "the value anchored here is reused by an alias (*name); "
-                              "anchors and aliases are not allowed, write the value out")
+                self.at(
+                    node,
+                    "the value anchored here is reused by an alias (*name); "
+                    "anchors and aliases are not allowed, write the value out",
+                )
                 continue
             seen.add(key)
             if node.tag not in _PLAIN_TAGS:
@@ -217,13 +232,19 @@ class Reader:
                 continue
             key = key_node.value
             if key in first:
-                self.at(key_node, f"duplicate key '{key}' in {what} (first at line "
-                                  f"{self.line_of(first[key])}), each key must appear once")
+                self.at(
+                    key_node,
+                    f"duplicate key '{key}' in {what} (first at line "
+                    f"{self.line_of(first[key])}), each key must appear once",
+                )
                 continue
             first[key] = key_node
             if key not in allowed:
-                self.at(key_node, f"unknown field '{key}' in {what}, expected one of: "
-                                  f"{', '.join(sorted(allowed))}")
+                self.at(
+                    key_node,
+                    f"unknown field '{key}' in {what}, expected one of: "
+                    f"{', '.join(sorted(allowed))}",
+                )
                 continue
             fields[key] = value
         missing = [k for k in required if k not in fields]
@@ -243,8 +264,11 @@ class Reader:
             if key is None:
                 continue
             if key in first:
-                self.at(key_node, f"duplicate id '{key}' in {what} (first at line "
-                                  f"{self.line_of(first[key])}), ids must be unique")
+                self.at(
+                    key_node,
+                    f"duplicate id '{key}' in {what} (first at line "
+                    f"{self.line_of(first[key])}), ids must be unique",
+                )
                 continue
             first[key] = key_node
             out.append((key_node, value))
@@ -260,16 +284,18 @@ class Reader:
         if bad := _UNSAFE.search(node.value):
             # Written as a YAML escape ("\x1b]0;T\x07"), a control character passes the
             # reader and would reach a terminal or a page raw.
-            self.at(node, f"{what} contains the control character U+{ord(bad.group()):04X}; "
-                          "texts may not contain control or direction-override characters")
+            self.at(
+                node,
+                f"{what} contains the control character U+{ord(bad.group()):04X}; "
+                "texts may not contain control or direction-override characters",
+            )
             return None
         return str(node.value)
 
     def ident(self, node: Node, what: str) -> str | None:
         value = self.string(node, what)
         if value is not None and not ID_RE.fullmatch(value):
-            self.at(node, f"{what} {_shown(value)} should use lower-case letters, digits and "
-                          "'-'")
+            self.at(node, f"{what} {_shown(value)} should use lower-case letters, digits and '-'")
             return None
         return value
 
@@ -280,8 +306,9 @@ class Reader:
         # ASCII digits and a bounded length: str.isdigit() accepts "²" and int() of
         # 5,000 digits raises; neither may reach int().
         if not _DIGITS.fullmatch(value) or not low <= int(value) <= high:
-            self.at(node, f"{what} should be a whole number from {low} to {high}, "
-                          f"got {_shown(value)}")
+            self.at(
+                node, f"{what} should be a whole number from {low} to {high}, got {_shown(value)}"
+            )
             return None
         return int(value)
 
@@ -293,8 +320,11 @@ class Reader:
         # Digits only: "1e400" is a finite Decimal that becomes Infinity in JSON.
         number = Decimal(value) if _PLAIN_NUMBER.fullmatch(value) else None
         if number is None or number > high:
-            self.at(node, f"{what} should be a number from 0 up to {high}, written with "
-                          f"digits and an optional decimal point, got {_shown(value)}")
+            self.at(
+                node,
+                f"{what} should be a number from 0 up to {high}, written with "
+                f"digits and an optional decimal point, got {_shown(value)}",
+            )
             return None
         return number
 
@@ -308,8 +338,10 @@ class Reader:
             except ValueError:  # 2026-02-30
                 pass
         # Years are bounded so that a review window added to a date cannot overflow.
-        self.at(node, f"{what} should be a real date from 1900 to 2199 written YYYY-MM-DD, "
-                      f"got {value!r}")
+        self.at(
+            node,
+            f"{what} should be a real date from 1900 to 2199 written YYYY-MM-DD, got {value!r}",
+        )
         return None
 
     def where(self, node: Node) -> str:
@@ -333,9 +365,12 @@ class Reader:
         zh = self.string(fields["zh"], f"{what} (zh)")
         if zh is not None and (gap := _CJK_GAP.search(zh)):
             # Folding a Chinese text over lines (>-) puts a space at every line break.
-            self.at(fields["zh"], f"{what} (zh) has a space between Chinese characters "
-                                  f"('{gap.group()}'); write the text on one line rather than "
-                                  "folding it (>-)")
+            self.at(
+                fields["zh"],
+                f"{what} (zh) has a space between Chinese characters "
+                f"('{gap.group()}'); write the text on one line rather than "
+                "folding it (>-)",
+            )
         return Text(en, zh) if en is not None and zh is not None else None
 
     def items(self, node: Node, what: str, allow_empty: bool = False) -> list[Node]:
@@ -357,12 +392,15 @@ class Reader:
             if value is None:
                 continue
             if not SOURCE_RE.fullmatch(value) or not known_source(value):
-                self.at(item, f"source '{value}' of {what} is not a known reference, expected "
-                              "'seed-NNN' (an article in shared/seeds), a national document "
-                              "listed in medbal/sources.py (gov-YYYY-N, nhsa-NAME, "
-                              "reform-YYYY), 'law-art-N' "
-                              "(Social Insurance Law, article N) or 'local:NAME' (a "
-                              "regional document, for overlays)")
+                self.at(
+                    item,
+                    f"source '{value}' of {what} is not a known reference, expected "
+                    "'seed-NNN' (an article in shared/seeds), a national document "
+                    "listed in medbal/sources.py (gov-YYYY-N, nhsa-NAME, "
+                    "reform-YYYY), 'law-art-N' "
+                    "(Social Insurance Law, article N) or 'local:NAME' (a "
+                    "regional document, for overlays)",
+                )
                 continue
             out.append(value)
         return tuple(out)

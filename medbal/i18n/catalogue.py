@@ -34,19 +34,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "answer_with": ("Answer with: {hint}", "回答方式：{hint}"),
     "help": ("How to find out", "怎样查到答案"),
     # interactive prompts
-    "keys": ("Type a number, or ? help, b back, r restart, q quit",
-             "输入序号，或 ? 帮助、b 返回、r 重来、q 退出"),
-    "keys_end": ("Type an answer's number to change it, r to restart, or q to quit",
-                 "输入回答前的序号可修改该回答，r 重来，q 退出"),
+    "keys": (
+        "Type a number, or ? help, b back, r restart, q quit",
+        "输入序号，或 ? 帮助、b 返回、r 重来、q 退出",
+    ),
+    "keys_end": (
+        "Type an answer's number to change it, r to restart, or q to quit",
+        "输入回答前的序号可修改该回答，r 重来，q 退出",
+    ),
     "default": ("Enter keeps: {value}", "直接回车保留：{value}"),
-    "not_an_option": ("{entry!q} is not one of the options; type 1 to {n}.",
-                      "{entry!q}不是选项，请输入 1 到 {n}。"),
-    "type_a_number": ("Type a number from 1 to {n}, or ? for help.",
-                      "请输入 1 到 {n} 的序号，或输入 ? 查看帮助。"),
+    "not_an_option": (
+        "{entry!q} is not one of the options; type 1 to {n}.",
+        "{entry!q}不是选项，请输入 1 到 {n}。",
+    ),
+    "type_a_number": (
+        "Type a number from 1 to {n}, or ? for help.",
+        "请输入 1 到 {n} 的序号，或输入 ? 查看帮助。",
+    ),
     "no_help": ("This question has no extra help.", "这道题没有补充说明。"),
     "first_question": ("This is the first question.", "这已经是第一题。"),
-    "no_such_answer": ("There is no answer {entry}; type 1 to {n}.",
-                       "没有第 {entry} 个回答，请输入 1 到 {n}。"),
+    "no_such_answer": (
+        "There is no answer {entry}; type 1 to {n}.",
+        "没有第 {entry} 个回答，请输入 1 到 {n}。",
+    ),
     "bye": ("Stopped. Nothing was saved.", "已退出，未保存任何内容。"),
     # checklists
     # The short name is English: a Chinese heading shows the number only.
@@ -55,10 +65,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "slug": ("Short name", "简称"),
     "title": ("Situation", "情形"),
     "deadline": ("Deadline to claim", "报销时限"),
-    "no_claim_deadlines": ("The sources give no deadline to claim for these: ask the agency, "
-                           "and claim soon. Each sheet lists its own time limits.",
-                           "资料没有给出这些报销的申请时限：请向医保经办机构询问，尽早办理。"
-                           "各类的时限和条件见各自的清单。"),
+    "no_claim_deadlines": (
+        "The sources give no deadline to claim for these: ask the agency, "
+        "and claim soon. Each sheet lists its own time limits.",
+        "资料没有给出这些报销的申请时限：请向医保经办机构询问，尽早办理。"
+        "各类的时限和条件见各自的清单。",
+    ),
     "deadlines": ("Deadlines and conditions", "时限和条件"),
     "applies_when": ("When this applies", "适用情形"),
     "conditions": ("Conditions", "条件"),
@@ -75,61 +87,80 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "date": ("Date", "日期"),
     "staff": ("Staff member", "经办人"),
     # The command first: at any width it starts a line, so it is never split.
-    "checklist_command": ("medbal docs {n} lists the documents to bring.",
-                          "要带的材料：medbal docs {n}"),
-    "checklist_next_page": ("The documents to bring are on the next page.",
-                            "要带的材料见下一页。"),
-    "printed_on": ("Printed on {date} by medbal. This is guidance, not a decision of the agency.",
-                   "medbal 于 {date} 打印。本页仅供参考，不代表经办机构的决定。"),
+    "checklist_command": (
+        "medbal docs {n} lists the documents to bring.",
+        "要带的材料：medbal docs {n}",
+    ),
+    "checklist_next_page": ("The documents to bring are on the next page.", "要带的材料见下一页。"),
+    "printed_on": (
+        "Printed on {date} by medbal. This is guidance, not a decision of the agency.",
+        "medbal 于 {date} 打印。本页仅供参考，不代表经办机构的决定。",
+    ),
     "show_checklist": ("; d shows the documents to bring", "；输入 d 查看要带的材料"),
     # estimate
-    "est_title": ("Estimate for a bill of {bill} yuan: {region}",
-                  "{region}：{bill} 元住院费用的估算"),
-    "est_title_items": ("Estimate for a bill of {total} yuan ({bill} in the bands, {items} "
-                        "in separately rated items): {region}",
-                        "{region}：{total} 元住院费用的估算"
-                        "（分段计算 {bill} 元，单列项目 {items} 元）"),
+    "est_title": (
+        "Estimate for a bill of {bill} yuan: {region}",
+        "{region}：{bill} 元住院费用的估算",
+    ),
+    "est_title_items": (
+        "Estimate for a bill of {total} yuan ({bill} in the bands, {items} "
+        "in separately rated items): {region}",
+        "{region}：{total} 元住院费用的估算（分段计算 {bill} 元，单列项目 {items} 元）",
+    ),
     "est_band": ("Band (yuan)", "分段（元）"),
     "est_amount": ("Amount", "金额"),
     "est_rate": ("Rate", "比例"),
     "est_paid": ("Paid", "支付"),
     "est_total": ("The pooled fund pays about", "统筹基金约支付"),
     "est_own": ("You pay about", "个人约负担"),
-    "est_no_threshold": ("The source gives no threshold figure and none was given with "
-                         "--threshold, so nothing was deducted: the real payment is lower.",
-                         "资料没有给出起付线金额，也没有用 --threshold 指定，因此未扣除起付线："
-                         "实际报销会更少。"),
+    "est_no_threshold": (
+        "The source gives no threshold figure and none was given with "
+        "--threshold, so nothing was deducted: the real payment is lower.",
+        "资料没有给出起付线金额，也没有用 --threshold 指定，因此未扣除起付线：实际报销会更少。",
+    ),
     "est_threshold": ("Threshold deducted: {threshold} yuan.", "已扣除起付线：{threshold} 元。"),
-    "est_no_cap": ("The source gives no payment cap, so none was applied.",
-                   "资料没有给出最高支付限额，因此未设上限。"),
-    "est_cap": ("The payment cap of {cap} yuan applies (before the cap: {before}).",
-                "已按最高支付限额 {cap} 元封顶（封顶前：{before}）。"),
+    "est_no_cap": (
+        "The source gives no payment cap, so none was applied.",
+        "资料没有给出最高支付限额，因此未设上限。",
+    ),
+    "est_cap": (
+        "The payment cap of {cap} yuan applies (before the cap: {before}).",
+        "已按最高支付限额 {cap} 元封顶（封顶前：{before}）。",
+    ),
     "est_cap_known": ("Payment cap: {cap} yuan, not reached.", "最高支付限额：{cap} 元，未达到。"),
     "est_reading": ("How the rates are read", "比例的理解方式"),
-    "est_notice": ("This is an estimate, not a decision: the agency decides what is paid.",
-                   "这只是估算，不是决定：实际报销金额以经办机构审核为准。"),
+    "est_notice": (
+        "This is an estimate, not a decision: the agency decides what is paid.",
+        "这只是估算，不是决定：实际报销金额以经办机构审核为准。",
+    ),
     "est_applies": ("For: {what}", "适用于：{what}"),
     "more": ("For one checklist: medbal docs NUMBER", "查看某一类的清单：medbal docs 序号"),
 }
 
-MESSAGES.update({
-    "answer_add": ("Add the --answer that fits to this command and run it again:",
-                   "把符合您情况的那一项 --answer 加到下面的命令后面，再运行一次："),
-})
+MESSAGES.update(
+    {
+        "answer_add": (
+            "Add the --answer that fits to this command and run it again:",
+            "把符合您情况的那一项 --answer 加到下面的命令后面，再运行一次：",
+        ),
+    }
+)
 
 # Deadlines in a table (medbal.present.pages.deadline_summary); the plural rule is
 # medbal.i18n.typeset.counted.
-MESSAGES.update({
-    "unit_day": ("day", "天"),
-    "unit_month": ("month", "个月"),
-    "unit_year": ("year", "年"),
-    "deadline_within": ("within {count}", "{count}内"),
-    "deadline_at_least": ("at least {count}", "至少 {count}"),
-    "deadline_not_stated": ("not stated: ask", "资料未写明"),
-})
+MESSAGES.update(
+    {
+        "unit_day": ("day", "天"),
+        "unit_month": ("month", "个月"),
+        "unit_year": ("year", "年"),
+        "deadline_within": ("within {count}", "{count}内"),
+        "deadline_at_least": ("at least {count}", "至少 {count}"),
+        "deadline_not_stated": ("not stated: ask", "资料未写明"),
+    }
+)
 
 # The one catalogue: every section, looked up by `msg`.  A key is in one section only
-# (tests/test_catalogue.py checks it): the page's words are the ones page.js receives.
+# (tests/i18n/test_catalogue.py checks it): the page's words are the ones page.js receives.
 SECTIONS: dict[str, dict[str, tuple[str, str]]] = {
     "interface": MESSAGES,
     "errors": ERRORS,
@@ -157,8 +188,10 @@ def msg(key: str, lang: str, **values: object) -> str:
     if "!q}" in template:
         template = re.sub(_QUOTED, lambda m: quote(f"{{{m[1]}}}", lang), template)
     if any(isinstance(v, (list, tuple, *_LOCALIZED)) for v in values.values()):
-        values = {k: in_lang(v, lang) if isinstance(v, (list, tuple, *_LOCALIZED)) else v
-                  for k, v in values.items()}
+        values = {
+            k: in_lang(v, lang) if isinstance(v, (list, tuple, *_LOCALIZED)) else v
+            for k, v in values.items()
+        }
     return template.format(**values)
 
 

@@ -9,13 +9,19 @@ checklist come from the interface section through the page sections.
 from __future__ import annotations
 
 WORDS: dict[str, tuple[str, str]] = {
-    "app_title": ("medbal: your medical-insurance account and claiming costs back",
-                  "medbal：医保个人账户与报销指南"),
-    "start_heading": ("Why does my personal account show 0, and what do I bring to claim "
-                      "costs back?", "医保个人账户为什么是 0，报销要带哪些材料？"),
-    "start_intro": ("Choose a topic, then answer one question at a time. Your answers stay "
-                    "in this page: nothing is sent anywhere.",
-                    "请先选择要了解的事项，再逐题回答。您的回答只留在本页面里，不会发送到任何地方。"),
+    "app_title": (
+        "medbal: your medical-insurance account and claiming costs back",
+        "medbal：医保个人账户与报销指南",
+    ),
+    "start_heading": (
+        "Why does my personal account show 0, and what do I bring to claim costs back?",
+        "医保个人账户为什么是 0，报销要带哪些材料？",
+    ),
+    "start_intro": (
+        "Choose a topic, then answer one question at a time. Your answers stay "
+        "in this page: nothing is sent anywhere.",
+        "请先选择要了解的事项，再逐题回答。您的回答只留在本页面里，不会发送到任何地方。",
+    ),
     "topics": ("Topics", "可以了解的事项"),
     "help_toggle": ("How do I find out?", "怎样查到答案？"),
     "progress": ("Question {n} of at most {total}", "第 {n} 题，最多共 {total} 题"),
@@ -25,15 +31,22 @@ WORDS: dict[str, tuple[str, str]] = {
     "home": ("Other topics", "其他事项"),
     "change": ("Change", "修改"),
     "print": ("Print", "打印"),
-    "made": ("This page was made on {date} with medbal {version}. It is guidance, not a "
-             "decision of the medical-insurance agency.",
-             "本页由 medbal {version} 于 {date} 生成，仅供参考，不代表医保经办机构的决定。"),
+    "made": (
+        "This page was made on {date} with medbal {version}. It is guidance, not a "
+        "decision of the medical-insurance agency.",
+        "本页由 medbal {version} 于 {date} 生成，仅供参考，不代表医保经办机构的决定。",
+    ),
     "printed": ("Printed on {date}.", "打印日期：{date}"),
-    "checklist_below": ("The documents to bring are listed below; printed, they are on the "
-                        "next sheet.", "要带的材料列在下方；打印时在第二页。"),
-    "bad_link": ("Part of this link does not fit these questions and was left out: {items}",
-                 "链接中有部分内容与这些问题不符，已略去：{items}"),
-    "noscript": ("This page needs JavaScript. Open it in a browser with JavaScript turned on.",
-                 "本页面需要 JavaScript，请用开启了 JavaScript 的浏览器打开。"),
+    "checklist_below": (
+        "The documents to bring are listed below; printed, they are on the next sheet.",
+        "要带的材料列在下方；打印时在第二页。",
+    ),
+    "bad_link": (
+        "Part of this link does not fit these questions and was left out: {items}",
+        "链接中有部分内容与这些问题不符，已略去：{items}",
+    ),
+    "noscript": (
+        "This page needs JavaScript. Open it in a browser with JavaScript turned on.",
+        "本页面需要 JavaScript，请用开启了 JavaScript 的浏览器打开。",
+    ),
 }
-

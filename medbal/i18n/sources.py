@@ -18,62 +18,88 @@ from medbal.i18n.typeset import aside  # how a language puts a note after a name
 # id: ((title en, where from en), (title zh, where from zh))
 CATALOGUE: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     "seed-000": (
-        ('"Why the balance of social security payments is 0"',
-         "web article in English translation, site not named"),
+        (
+            '"Why the balance of social security payments is 0"',
+            "web article in English translation, site not named",
+        ),
         ("《社保缴费余额为什么是 0》", "网络文章英译本，未注明网站"),
     ),
     "seed-001": (
-        ('"Medical insurance personal account: why the balance is 0"',
-         "question-and-answer web page in English translation, site not named"),
+        (
+            '"Medical insurance personal account: why the balance is 0"',
+            "question-and-answer web page in English translation, site not named",
+        ),
         ("《医保个人账户余额为 0 的原因》", "网络问答页面英译本，未注明网站"),
     ),
     "seed-002": (
-        ('"I paid medical insurance, but the balance was 0"',
-         "a job-recruitment website, section \"Social security inquiry\", English translation"),
+        (
+            '"I paid medical insurance, but the balance was 0"',
+            'a job-recruitment website, section "Social security inquiry", English translation',
+        ),
         ("《缴了医保，余额却是 0》", "某招聘求职网站“社保查询”栏目，英译本"),
     ),
     "seed-003": (
-        ('"Medical-insurance balance goes down for no reason"',
-         "web article compiled from online answers, 22 June 2023, site not named"),
+        (
+            '"Medical-insurance balance goes down for no reason"',
+            "web article compiled from online answers, 22 June 2023, site not named",
+        ),
         ("《医保余额无故减少》", "网络汇编文章，2023 年 6 月 22 日，未注明网站"),
     ),
     "seed-004": (
-        ('"How to reimburse medical expenses for social security in a different place"',
-         "a job-recruitment website, section \"Social security inquiry\", English translation"),
+        (
+            '"How to reimburse medical expenses for social security in a different place"',
+            'a job-recruitment website, section "Social security inquiry", English translation',
+        ),
         ("《异地社保医疗费用怎么报销》", "某招聘求职网站“社保查询”栏目，英译本"),
     ),
     "gov-2021-14": (
-        ("Guiding Opinions of the General Office of the State Council on Establishing an "
-         "Outpatient Mutual-Aid Mechanism for Employee Basic Medical Insurance",
-         "Guo Ban Fa [2021] No. 14"),
-        ("《国务院办公厅关于建立健全职工基本医疗保险门诊共济保障机制的指导意见》",
-         "国办发〔2021〕14号"),
+        (
+            "Guiding Opinions of the General Office of the State Council on Establishing an "
+            "Outpatient Mutual-Aid Mechanism for Employee Basic Medical Insurance",
+            "Guo Ban Fa [2021] No. 14",
+        ),
+        (
+            "《国务院办公厅关于建立健全职工基本医疗保险门诊共济保障机制的指导意见》",
+            "国办发〔2021〕14号",
+        ),
     ),
     "gov-2024-38": (
-        ("Guiding Opinions of the General Office of the State Council on a Long-Term "
-         "Mechanism for Enrolment in Basic Medical Insurance", "Guo Ban Fa [2024] No. 38"),
+        (
+            "Guiding Opinions of the General Office of the State Council on a Long-Term "
+            "Mechanism for Enrolment in Basic Medical Insurance",
+            "Guo Ban Fa [2024] No. 38",
+        ),
         ("《国务院办公厅关于健全基本医疗保险参保长效机制的指导意见》", "国办发〔2024〕38号"),
     ),
     "nhsa-2022-22": (
-        ("Notice on Further Improving Cross-Province Direct Settlement of Basic Medical "
-         "Insurance Costs", "Yi Bao Fa [2022] No. 22"),
+        (
+            "Notice on Further Improving Cross-Province Direct Settlement of Basic Medical "
+            "Insurance Costs",
+            "Yi Bao Fa [2022] No. 22",
+        ),
         ("《关于进一步做好基本医疗保险跨省异地就医直接结算工作的通知》", "医保发〔2022〕22号"),
     ),
     "nhsa-12393": (
-        ("12393, the national medical-insurance service hotline",
-         "National Healthcare Security Administration"),
+        (
+            "12393, the national medical-insurance service hotline",
+            "National Healthcare Security Administration",
+        ),
         ("12393 医保服务热线", "国家医疗保障局"),
     ),
     "nhsa-app": (
-        ("National Medical Insurance Service Platform app and the medical-insurance "
-         "e-voucher", "National Healthcare Security Administration"),
+        (
+            "National Medical Insurance Service Platform app and the medical-insurance e-voucher",
+            "National Healthcare Security Administration",
+        ),
         ("国家医保服务平台 App 和医保电子凭证", "国家医疗保障局"),
     ),
     "reform-2018": (
-        ("2018 State Council institutional reform, and the move of social-insurance "
-         "collection to the tax authorities from 2019", "State Council, 2018"),
-        ("2018 年国务院机构改革，以及 2019 年起社会保险费改由税务部门征收",
-         "国务院，2018 年"),
+        (
+            "2018 State Council institutional reform, and the move of social-insurance "
+            "collection to the tax authorities from 2019",
+            "State Council, 2018",
+        ),
+        ("2018 年国务院机构改革，以及 2019 年起社会保险费改由税务部门征收", "国务院，2018 年"),
     ),
 }
 

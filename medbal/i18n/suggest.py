@@ -16,8 +16,13 @@ def closest(word: str, choices: Iterable[str]) -> str | None:
     return by_lower[found[0]] if found else None
 
 
-def did_you_mean(key: str, word: str, choices: Iterable[str], error: type[UsageError] = UsageError,
-                 **values: object) -> None:
+def did_you_mean(
+    key: str,
+    word: str,
+    choices: Iterable[str],
+    error: type[UsageError] = UsageError,
+    **values: object,
+) -> None:
     """Raise `error` with message `key` naming the closest choice, if one is close;
     otherwise return, and the caller raises its plain message."""
     best = closest(word, choices)

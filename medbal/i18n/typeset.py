@@ -10,7 +10,7 @@ Two rules, applied at render time to every Chinese text on a terminal:
 
 Pure functions of text and width, so they are tested without a terminal; widths are
 display cells (a Han character is two), counted by Unicode's East Asian Width
-(the same count as Rich's: tests/test_typeset.py checks).
+(the same count as Rich's: tests/i18n/test_typeset.py checks).
 
 This is also the one place for what else differs by language when medbal puts text
 together (MARKS, at the end): the label colon, how clauses and sentences are joined,
@@ -66,7 +66,7 @@ def space_zh(text: str) -> str:
 def cells(text: str) -> int:
     """Display cells a text takes on a terminal: two for a wide or full-width character
     (Han, full-width punctuation), none for a combining mark, one for the rest.  The
-    same count as Rich's and most terminals' (tests/test_typeset.py checks)."""
+    same count as Rich's and most terminals' (tests/i18n/test_typeset.py checks)."""
     return sum(_cell(c) for c in text)
 
 
@@ -79,8 +79,10 @@ def _cell(char: str) -> int:
 # A figure with its separators ("1,200.00", "88%") is one word, never broken; a key
 # stays with its word ("q 退出", "? 帮助") and a short number with its unit ("7 天",
 # "20 次").  Compiled on first use, as above.
-_TOKEN = (f"(?<![{_LATIN}])[A-Za-z?] [{_HAN}]{{1,2}}|(?<![{_LATIN}])[0-9]{{1,4}} [{_HAN}]"
-          f"|[{_LATIN}\\-_/.,:=+@#&*%'\"]+|\\s+|.")
+_TOKEN = (
+    f"(?<![{_LATIN}])[A-Za-z?] [{_HAN}]{{1,2}}|(?<![{_LATIN}])[0-9]{{1,4}} [{_HAN}]"
+    f"|[{_LATIN}\\-_/.,:=+@#&*%'\"]+|\\s+|."
+)
 
 
 def _tokens(text: str) -> list[str]:
@@ -123,7 +125,7 @@ def break_lines(text: str, width: int) -> list[str]:
         if used + size > width and line:
             carried = _carry(line, token)
             if cells("".join(carried)) + size > width:  # a line too short to keep the
-                line += carried                         # rule: the width comes first
+                line += carried  # rule: the width comes first
                 carried = []
             lines.append("".join(line).rstrip())
             line, used = carried, cells("".join(carried))
@@ -161,6 +163,7 @@ def _carry(line: list[str], token: str) -> list[str]:
 
 # --- Punctuation and wording that differ by language: the one table of them ------------
 
+
 class Marks(NamedTuple):  # a NamedTuple, not a dataclass: a fifth of the import time
     """How one language punctuates what medbal puts together from parts."""
 
@@ -176,10 +179,28 @@ class Marks(NamedTuple):  # a NamedTuple, not a dataclass: a fifth of the import
 
 
 MARKS = {
-    "en": Marks(colon=": ", clauses="; ", items=", ", sentences=" ", quotes=("'", "'"),
-                aside="{} ({})", plural="s", html="en", han=False),
-    "zh": Marks(colon="：", clauses="；", items="、", sentences="", quotes=("“", "”"),
-                aside="{}（{}）", plural="", html="zh-Hans", han=True),
+    "en": Marks(
+        colon=": ",
+        clauses="; ",
+        items=", ",
+        sentences=" ",
+        quotes=("'", "'"),
+        aside="{} ({})",
+        plural="s",
+        html="en",
+        han=False,
+    ),
+    "zh": Marks(
+        colon="：",
+        clauses="；",
+        items="、",
+        sentences="",
+        quotes=("“", "”"),
+        aside="{}（{}）",
+        plural="",
+        html="zh-Hans",
+        han=True,
+    ),
 }
 
 

@@ -12,178 +12,268 @@ ERRORS: dict[str, tuple[str, str]] = {
     # medbal.launch: the program as a whole
     "interrupted": ("interrupted.", "已中断。"),
     "terminated": ("terminated.", "已终止。"),
-    "bug": ("internal error ({what}); please report it, and run again with MEDBAL_DEBUG=1 "
-            "for the details",
-            "内部错误（{what}）；请报告此问题，设置 MEDBAL_DEBUG=1 后重新运行可看到详情"),
-    "lossy": ("this terminal's encoding ({encoding}) cannot show some characters; they "
-              "appear as '?'. Use a UTF-8 locale (for example LANG=C.UTF-8) to see them",
-              "此终端的编码（{encoding}）无法显示部分字符，已显示为“?”；请使用 UTF-8 "
-              "编码（例如 LANG=C.UTF-8）"),
-    "stdout_failed": ("cannot write to standard output: {reason}",
-                      "无法写入标准输出：{reason}"),
+    "bug": (
+        "internal error ({what}); please report it, and run again with MEDBAL_DEBUG=1 "
+        "for the details",
+        "内部错误（{what}）；请报告此问题，设置 MEDBAL_DEBUG=1 后重新运行可看到详情",
+    ),
+    "lossy": (
+        "this terminal's encoding ({encoding}) cannot show some characters; they "
+        "appear as '?'. Use a UTF-8 locale (for example LANG=C.UTF-8) to see them",
+        "此终端的编码（{encoding}）无法显示部分字符，已显示为“?”；请使用 UTF-8 "
+        "编码（例如 LANG=C.UTF-8）",
+    ),
+    "stdout_failed": ("cannot write to standard output: {reason}", "无法写入标准输出：{reason}"),
     # medbal.commands.usage: Click's usage errors, rebuilt from their parts
     "click_no_option": ("there is no option {name}", "没有 {name} 这个选项"),
-    "click_no_option_dym": ("there is no option {name}; did you mean {best}?",
-                            "没有 {name} 这个选项；您是不是要输入 {best}？"),
+    "click_no_option_dym": (
+        "there is no option {name}; did you mean {best}?",
+        "没有 {name} 这个选项；您是不是要输入 {best}？",
+    ),
     "click_missing": ("{name} is missing", "缺少 {name}"),
     "click_needs_value": ("{name} needs a value", "{name} 后面需要给出一个值"),
     "click_takes_no_value": ("{name} takes no value", "{name} 不接受取值"),
     "click_bad_usage": ("{name}: {message}", "{name} 的用法有误（{message}）"),
-    "click_no_command": ("there is no command {word!q}; the commands are: {names}",
-                         "没有{word!q}这个命令；可用的命令：{names}"),
+    "click_no_command": (
+        "there is no command {word!q}; the commands are: {names}",
+        "没有{word!q}这个命令；可用的命令：{names}",
+    ),
     "click_extra": ("unexpected extra words: {words}", "多出了无法识别的内容：{words}"),
-    "click_not_one_of": ("{name} {given!q} is not one of: {allowed}",
-                         "{name} 的值{given!q}无效；可选：{allowed}"),
+    "click_not_one_of": (
+        "{name} {given!q} is not one of: {allowed}",
+        "{name} 的值{given!q}无效；可选：{allowed}",
+    ),
     "click_bad_value": ("{name}: {message}", "{name} 的值有误（{message}）"),
     "click_help_hint": ("Try {command!q} for help.", "可运行{command!q}查看用法。"),
     # options and their values
-    "lang_invalid": ("{where} is {value!q}; choose one of: {langs}",
-                     "{where} 为{value!q}；可选：{langs}"),
-    "answer_form": ("--answer {pair!q} should look like QUESTION=VALUE, for example "
-                    "--answer scheme=employer",
-                    "--answer{pair!q}的格式应为 问题=答案，例如 --answer scheme=employer"),
-    "answer_twice": ("--answer {qid!q} is given twice ({first!q} and {second!q}); give each "
-                     "question one answer",
-                     "--answer{qid!q}给了两次（{first!q}和{second!q}）；每个问题只能有一个回答"),
-    "item_form": ("--item {pair!q} should look like ITEM=AMOUNT, for example "
-                  "--item class-b=1200",
-                  "--item{pair!q}的格式应为 项目=金额，例如 --item class-b=1200"),
-    "region_empty": ("--region is empty; its regions are: {regions}",
-                     "--region 为空；可选地区：{regions}"),
-    "no_region": ("no region {region!q} in {path}; its regions are: {regions}",
-                  "{path} 中没有地区{region!q}；可选地区：{regions}"),
-    "as_of_form": ("--as-of {value!q} should be a date written YYYY-MM-DD",
-                   "--as-of{value!q}应为 YYYY-MM-DD 格式的日期"),
-    "category_and_all": ("give a category or --all, not both",
-                         "请指定一个类别或 --all，不能同时使用"),
-    "page_needs_output": ("give the file to write with --output FILE, for example "
-                          "--output medbal.html",
-                          "请用 --output 文件名 指定要写入的文件，例如 --output medbal.html"),
+    "lang_invalid": (
+        "{where} is {value!q}; choose one of: {langs}",
+        "{where} 为{value!q}；可选：{langs}",
+    ),
+    "answer_form": (
+        "--answer {pair!q} should look like QUESTION=VALUE, for example --answer scheme=employer",
+        "--answer{pair!q}的格式应为 问题=答案，例如 --answer scheme=employer",
+    ),
+    "answer_twice": (
+        "--answer {qid!q} is given twice ({first!q} and {second!q}); give each question one answer",
+        "--answer{qid!q}给了两次（{first!q}和{second!q}）；每个问题只能有一个回答",
+    ),
+    "item_form": (
+        "--item {pair!q} should look like ITEM=AMOUNT, for example --item class-b=1200",
+        "--item{pair!q}的格式应为 项目=金额，例如 --item class-b=1200",
+    ),
+    "region_empty": (
+        "--region is empty; its regions are: {regions}",
+        "--region 为空；可选地区：{regions}",
+    ),
+    "no_region": (
+        "no region {region!q} in {path}; its regions are: {regions}",
+        "{path} 中没有地区{region!q}；可选地区：{regions}",
+    ),
+    "as_of_form": (
+        "--as-of {value!q} should be a date written YYYY-MM-DD",
+        "--as-of{value!q}应为 YYYY-MM-DD 格式的日期",
+    ),
+    "category_and_all": (
+        "give a category or --all, not both",
+        "请指定一个类别或 --all，不能同时使用",
+    ),
+    "page_needs_output": (
+        "give the file to write with --output FILE, for example --output medbal.html",
+        "请用 --output 文件名 指定要写入的文件，例如 --output medbal.html",
+    ),
     "none_listed": ("none", "无"),  # in place of an empty list of ids
     # amounts (medbal.core.estimate)
     "the_amount": ("the amount", "金额"),
-    "amount_negative": ("{what} {text!q} is negative; amounts are 0 or more",
-                        "{what}{text!q}是负数；金额须为 0 或以上"),
-    "amount_invalid": ("{what} {text!q} is not an amount; write it in yuan, for example 8000, "
-                       "8,000 or 8000.50",
-                       "{what}{text!q}不是有效的金额，请以元为单位填写，"
-                       "例如 8000、8,000 或 8000.50"),
-    "amount_too_large": ("{what} {text!q} is more than any bill (at most 100,000,000 yuan)",
-                         "{what}{text!q}超出了任何账单的金额（最多 100,000,000 元）"),
-    "threshold_above_bill": ("the threshold ({start}) is above the bill ({bill}): the pooled "
-                             "fund pays nothing below the threshold, so there is nothing to "
-                             "estimate",
-                             "起付线（{start}）高于账单金额（{bill}）：起付线以下统筹基金不支付，"
-                             "无需估算"),
-    "no_item": ("region {region!q} has no item {item!q}; its items are: {items}",
-                "地区{region!q}没有项目{item!q}；可选项目：{items}"),
+    "amount_negative": (
+        "{what} {text!q} is negative; amounts are 0 or more",
+        "{what}{text!q}是负数；金额须为 0 或以上",
+    ),
+    "amount_invalid": (
+        "{what} {text!q} is not an amount; write it in yuan, for example 8000, 8,000 or 8000.50",
+        "{what}{text!q}不是有效的金额，请以元为单位填写，例如 8000、8,000 或 8000.50",
+    ),
+    "amount_too_large": (
+        "{what} {text!q} is more than any bill (at most 100,000,000 yuan)",
+        "{what}{text!q}超出了任何账单的金额（最多 100,000,000 元）",
+    ),
+    "threshold_above_bill": (
+        "the threshold ({start}) is above the bill ({bill}): the pooled "
+        "fund pays nothing below the threshold, so there is nothing to "
+        "estimate",
+        "起付线（{start}）高于账单金额（{bill}）：起付线以下统筹基金不支付，无需估算",
+    ),
+    "no_item": (
+        "region {region!q} has no item {item!q}; its items are: {items}",
+        "地区{region!q}没有项目{item!q}；可选项目：{items}",
+    ),
     # trees, categories and answers
-    "no_category": ("no category {name!q}; choose a number or short name: {valid}",
-                    "没有类别{name!q}；请输入序号或简称：{valid}"),
-    "no_question": ("tree {tree!q} has no question {qid!q}; its questions are: {ids}",
-                    "{tree!q}中没有问题{qid!q}；可用的问题：{ids}"),
-    "not_an_answer": ("{value!q} is not an answer to {qid!q}; choose one of: {values}",
-                      "{value!q}不是问题{qid!q}的答案；可选：{values}"),
-    "no_tree": ("no tree named {name!q}; known trees: {known}",
-                "没有名为{name!q}的树；现有：{known}"),
+    "no_category": (
+        "no category {name!q}; choose a number or short name: {valid}",
+        "没有类别{name!q}；请输入序号或简称：{valid}",
+    ),
+    "no_question": (
+        "tree {tree!q} has no question {qid!q}; its questions are: {ids}",
+        "{tree!q}中没有问题{qid!q}；可用的问题：{ids}",
+    ),
+    "not_an_answer": (
+        "{value!q} is not an answer to {qid!q}; choose one of: {values}",
+        "{value!q}不是问题{qid!q}的答案；可选：{values}",
+    ),
+    "no_tree": (
+        "no tree named {name!q}; known trees: {known}",
+        "没有名为{name!q}的树；现有：{known}",
+    ),
     "no_tree_file": ("no tree file at {name!q}", "没有树文件{name!q}"),
-    "not_a_tree": ("{name!q} ({path}) is not a decision tree; use {other!q} for it",
-                   "{name!q}（{path}）不是问答树，请用{other!q}"),
+    "not_a_tree": (
+        "{name!q} ({path}) is not a decision tree; use {other!q} for it",
+        "{name!q}（{path}）不是问答树，请用{other!q}",
+    ),
     "wrong_kind": ("{path} should hold kind: {kind}", "{path} 应为 kind: {kind} 文件"),
-    "trees_not_folder": ("{where} names {raw!q}, which is not a folder; give a folder that "
-                         "holds .yaml tree files",
-                         "{where} 指定的{raw!q}不是文件夹；请给出存放 .yaml 树文件的文件夹"),
-    "trees_unreadable": ("{where} names {raw!q}, which cannot be read ({reason})",
-                         "{where} 指定的{raw!q}无法读取（{reason}）"),
-    "too_many_paths": ("tree {tree!q} has {paths} ({answers:,} answers in all); 'tree paths' "
-                       "lists at most {max_paths:,} paths and {max_answers:,} answers. Review "
-                       "it as a graph: medbal tree export",
-                       "树{tree!q}的路径太多（{paths}，共 {answers:,} 个回答）：“tree paths”"
-                       "最多列出 {max_paths:,} 条路径、{max_answers:,} 个回答；"
-                       "请用 medbal tree export 查看流程图"),
+    "trees_not_folder": (
+        "{where} names {raw!q}, which is not a folder; give a folder that holds .yaml tree files",
+        "{where} 指定的{raw!q}不是文件夹；请给出存放 .yaml 树文件的文件夹",
+    ),
+    "trees_unreadable": (
+        "{where} names {raw!q}, which cannot be read ({reason})",
+        "{where} 指定的{raw!q}无法读取（{reason}）",
+    ),
+    "too_many_paths": (
+        "tree {tree!q} has {paths} ({answers:,} answers in all); 'tree paths' "
+        "lists at most {max_paths:,} paths and {max_answers:,} answers. Review "
+        "it as a graph: medbal tree export",
+        "树{tree!q}的路径太多（{paths}，共 {answers:,} 个回答）：“tree paths”"
+        "最多列出 {max_paths:,} 条路径、{max_answers:,} 个回答；"
+        "请用 medbal tree export 查看流程图",
+    ),
     "paths_count": ("{count:,} paths", "{count:,} 条"),
     "paths_beyond": ("more than 10**18 paths", "超过 10**18 条"),
-    "reserved_question": ("tree {tree!q} has a question named {name!q}, which the page keeps "
-                          "for itself; rename the question",
-                          "{tree!q}中有名为{name!q}的问题，网页要用这个名字；请给问题改名"),
+    "reserved_question": (
+        "tree {tree!q} has a question named {name!q}, which the page keeps "
+        "for itself; rename the question",
+        "{tree!q}中有名为{name!q}的问题，网页要用这个名字；请给问题改名",
+    ),
     "tree_twice": ("tree {tree!q} is given twice", "树{tree!q}重复给出"),
     # files a person names (medbal.files.bounded: said after the file's name)
     "file_unreadable": ("cannot be read ({reason})", "无法读取（{reason}）"),
     "file_is_folder": ("is a folder, expected a .yaml file", "是文件夹，应为 .yaml 文件"),
-    "file_not_regular": ("is not a saved file (a device, pipe or socket); save it to a file "
-                         "first", "不是普通文件（而是设备、管道或套接字）；请先保存为文件"),
-    "file_too_large": ("is too large ({size:,} bytes; at most {limit:,})",
-                       "太大（{size:,} 字节；最多 {limit:,} 字节）"),
-    "file_grew_too_large": ("is too large (more than {limit:,} bytes)",
-                            "太大（超过 {limit:,} 字节）"),
+    "file_not_regular": (
+        "is not a saved file (a device, pipe or socket); save it to a file first",
+        "不是普通文件（而是设备、管道或套接字）；请先保存为文件",
+    ),
+    "file_too_large": (
+        "is too large ({size:,} bytes; at most {limit:,})",
+        "太大（{size:,} 字节；最多 {limit:,} 字节）",
+    ),
+    "file_grew_too_large": (
+        "is too large (more than {limit:,} bytes)",
+        "太大（超过 {limit:,} 字节）",
+    ),
     "answers_file_unreadable": ("--answers-file {path!q} {why}", "--answers-file{path!q}{why}"),
     "answers_stdin_unreadable": ("--answers-file - {why}", "--answers-file - {why}"),
     "answers_file_problems": ("{problems}", "回答文件有误：{problems}"),
     # --output (medbal.files.write)
-    "output_is_folder": ("--output {target!q} is a folder; give a file name",
-                         "--output{target!q}是文件夹，请给出文件名"),
-    "output_not_regular": ("--output {target!q} is not a regular file (a device or a pipe); "
-                           "use --output - for standard output",
-                           "--output{target!q}不是普通文件（而是设备或管道）；"
-                           "输出到标准输出请用 --output -"),
-    "output_no_folder": ("cannot write {target!q}: the folder {folder!q} does not exist",
-                         "无法写入{target!q}：文件夹{folder!q}不存在"),
+    "output_is_folder": (
+        "--output {target!q} is a folder; give a file name",
+        "--output{target!q}是文件夹，请给出文件名",
+    ),
+    "output_not_regular": (
+        "--output {target!q} is not a regular file (a device or a pipe); "
+        "use --output - for standard output",
+        "--output{target!q}不是普通文件（而是设备或管道）；输出到标准输出请用 --output -",
+    ),
+    "output_no_folder": (
+        "cannot write {target!q}: the folder {folder!q} does not exist",
+        "无法写入{target!q}：文件夹{folder!q}不存在",
+    ),
     "output_failed": ("cannot write {target!q}: {reason}", "无法写入{target!q}：{reason}"),
     # --batch (medbal.commands.batch): the input, and each line's errors
-    "batch_unreadable": ("--batch {source!q} cannot be read ({why})",
-                         "无法读取 --batch{source!q}（{why}）"),
+    "batch_unreadable": (
+        "--batch {source!q} cannot be read ({why})",
+        "无法读取 --batch{source!q}（{why}）",
+    ),
     "batch_no_stdin": ("no stdin", "没有标准输入"),
     "batch_device": ("a device, not a file or a pipe", "这是设备，不是文件或管道"),
     "batch_no_line_break": ("no line break in 64 MiB", "64 MiB 内没有换行"),
-    "batch_conflict": ("--batch takes the answers from each line and writes to stdout; "
-                       "leave out {option}",
-                       "--batch 从每一行读取回答并写到标准输出，请去掉 {option}"),
-    "batch_format": ("--batch always writes JSON lines; leave out --format or give --format json",
-                     "--batch 总是输出 JSON 行；请去掉 --format，或改用 --format json"),
+    "batch_conflict": (
+        "--batch takes the answers from each line and writes to stdout; leave out {option}",
+        "--batch 从每一行读取回答并写到标准输出，请去掉 {option}",
+    ),
+    "batch_format": (
+        "--batch always writes JSON lines; leave out --format or give --format json",
+        "--batch 总是输出 JSON 行；请去掉 --format，或改用 --format json",
+    ),
     "batch_encoding": ("the line is not UTF-8 text", "这一行不是 UTF-8 编码的文本"),
     "batch_not_json": ("the line is not JSON ({why})", "这一行不是有效的 JSON（{why}）"),
-    "batch_not_a_number": ("the line is not JSON ({value} is not a JSON number)",
-                           "这一行不是有效的 JSON（{value} 不是 JSON 数值）"),
-    "batch_too_large": ("the line is not JSON ({value} is too large for a JSON number)",
-                        "这一行不是有效的 JSON（{value} 超出了 JSON 数值的范围）"),
-    "batch_not_object": ('the line should be a JSON object, for example '
-                         '{{"answers": {{"scheme": "employer"}}, "id": 1}}',
-                         '这一行应为 JSON 对象，例如 '
-                         '{{"answers": {{"scheme": "employer"}}, "id": 1}}'),
-    "batch_unknown_key": ("the line has an unknown key {name!q}; a line may have: {keys}",
-                          "这一行有无法识别的键{name!q}；可用的键：{keys}"),
-    "batch_unknown_key_dym": ("the line has an unknown key {name!q}; did you mean {best!q}? "
-                              "A line may have: {keys}",
-                              "这一行有无法识别的键{name!q}，您是不是要写{best!q}？"
-                              "可用的键：{keys}"),
-    "batch_tree": ("'tree' should be the id of a tree (a file is named on the command line)",
-                   "“tree”应为树的名称（树文件只能在命令行里指定）"),
-    "batch_lang": ("'lang' is {value}; choose one of: {langs}",
-                   "“lang”的值 {value} 无效；可选：{langs}"),
-    "batch_answers": ("'answers' should be an object of QUESTION: VALUE, both text",
-                      "“answers”应为对象，以问题为键、答案为值，两者都须是文本"),
-    "batch_internal": ("this line could not be answered ({why}); please report it",
-                       "这一行无法处理（{why}），请报告此问题"),
-    "batch_too_long": ("the line is longer than {limit} bytes and was skipped",
-                       "这一行超过 {limit} 字节，已跳过"),
+    "batch_not_a_number": (
+        "the line is not JSON ({value} is not a JSON number)",
+        "这一行不是有效的 JSON（{value} 不是 JSON 数值）",
+    ),
+    "batch_too_large": (
+        "the line is not JSON ({value} is too large for a JSON number)",
+        "这一行不是有效的 JSON（{value} 超出了 JSON 数值的范围）",
+    ),
+    "batch_not_object": (
+        "the line should be a JSON object, for example "
+        '{{"answers": {{"scheme": "employer"}}, "id": 1}}',
+        '这一行应为 JSON 对象，例如 {{"answers": {{"scheme": "employer"}}, "id": 1}}',
+    ),
+    "batch_unknown_key": (
+        "the line has an unknown key {name!q}; a line may have: {keys}",
+        "这一行有无法识别的键{name!q}；可用的键：{keys}",
+    ),
+    "batch_unknown_key_dym": (
+        "the line has an unknown key {name!q}; did you mean {best!q}? A line may have: {keys}",
+        "这一行有无法识别的键{name!q}，您是不是要写{best!q}？可用的键：{keys}",
+    ),
+    "batch_tree": (
+        "'tree' should be the id of a tree (a file is named on the command line)",
+        "“tree”应为树的名称（树文件只能在命令行里指定）",
+    ),
+    "batch_lang": (
+        "'lang' is {value}; choose one of: {langs}",
+        "“lang”的值 {value} 无效；可选：{langs}",
+    ),
+    "batch_answers": (
+        "'answers' should be an object of QUESTION: VALUE, both text",
+        "“answers”应为对象，以问题为键、答案为值，两者都须是文本",
+    ),
+    "batch_internal": (
+        "this line could not be answered ({why}); please report it",
+        "这一行无法处理（{why}），请报告此问题",
+    ),
+    "batch_too_long": (
+        "the line is longer than {limit} bytes and was skipped",
+        "这一行超过 {limit} 字节，已跳过",
+    ),
     # did you mean (medbal.commands.suggest)
-    "dym_category": ("no category {name!q}; did you mean {best!q}? "
-                     "Choose a number or short name: {valid}",
-                     "没有类别{name!q}，您是不是要找{best!q}？请输入序号或简称：{valid}"),
-    "dym_tree": ("no tree named {name!q}; did you mean {best!q}? Known trees: {known}",
-                 "没有名为{name!q}的树，您是不是要找{best!q}？现有：{known}"),
-    "dym_question": ("tree {tree!q} has no question {qid!q}; did you mean {best!q}? "
-                     "Its questions are: {ids}",
-                     "{tree!q}中没有问题{qid!q}，您是不是要找{best!q}？可用的问题：{ids}"),
-    "dym_value": ("{value!q} is not an answer to {qid!q}; did you mean {best!q}? "
-                  "Choose one of: {values}",
-                  "{value!q}不是问题{qid!q}的答案，您是不是要选{best!q}？可选：{values}"),
-    "end_of_input": ("end of input before an answer; run again, or use --answer ID=VALUE "
-                     "to answer without prompts",
-                     "还没回答就结束了输入；请重新运行，或用 --answer 问题=答案 直接给出回答"),
-    "no_format": ("a {kind!q} view has no format {fmt!q}; its formats are: {formats}",
-                  "{kind!q}视图没有{fmt!q}格式；可用的格式：{formats}"),
-    "document_needs_outcome": ("a page to take home needs an outcome: answer the open "
-                               "question first",
-                               "要带回家的页面需要一个结果：请先回答还没回答的问题"),
+    "dym_category": (
+        "no category {name!q}; did you mean {best!q}? Choose a number or short name: {valid}",
+        "没有类别{name!q}，您是不是要找{best!q}？请输入序号或简称：{valid}",
+    ),
+    "dym_tree": (
+        "no tree named {name!q}; did you mean {best!q}? Known trees: {known}",
+        "没有名为{name!q}的树，您是不是要找{best!q}？现有：{known}",
+    ),
+    "dym_question": (
+        "tree {tree!q} has no question {qid!q}; did you mean {best!q}? Its questions are: {ids}",
+        "{tree!q}中没有问题{qid!q}，您是不是要找{best!q}？可用的问题：{ids}",
+    ),
+    "dym_value": (
+        "{value!q} is not an answer to {qid!q}; did you mean {best!q}? Choose one of: {values}",
+        "{value!q}不是问题{qid!q}的答案，您是不是要选{best!q}？可选：{values}",
+    ),
+    "end_of_input": (
+        "end of input before an answer; run again, or use --answer ID=VALUE "
+        "to answer without prompts",
+        "还没回答就结束了输入；请重新运行，或用 --answer 问题=答案 直接给出回答",
+    ),
+    "no_format": (
+        "a {kind!q} view has no format {fmt!q}; its formats are: {formats}",
+        "{kind!q}视图没有{fmt!q}格式；可用的格式：{formats}",
+    ),
+    "document_needs_outcome": (
+        "a page to take home needs an outcome: answer the open question first",
+        "要带回家的页面需要一个结果：请先回答还没回答的问题",
+    ),
 }

@@ -29,12 +29,15 @@ def inventory(overlay: Path | None, lang: str) -> list[dict[str, Any]]:
     folders = [("overlay", overlay)] if overlay else []
     for origin, folder in [*folders, ("shipped", shipped_dir())]:
         for path in sorted(folder.glob("*.yaml")):
-            row: dict[str, Any] = {"id": path.stem, "file": str(path), "origin": origin,
-                                   "extends": None,
-                                   "replaced": origin == "shipped" and path.stem in overlaid,
-                                   "patched": origin == "shipped" and path.stem in patched,
-                                   "replaces": origin == "overlay" and
-                                   (shipped_dir() / path.name).is_file()}
+            row: dict[str, Any] = {
+                "id": path.stem,
+                "file": str(path),
+                "origin": origin,
+                "extends": None,
+                "replaced": origin == "shipped" and path.stem in overlaid,
+                "patched": origin == "shipped" and path.stem in patched,
+                "replaces": origin == "overlay" and (shipped_dir() / path.name).is_file(),
+            }
             if origin == "overlay":
                 overlaid.add(path.stem)
             try:
@@ -52,13 +55,19 @@ def inventory(overlay: Path | None, lang: str) -> list[dict[str, Any]]:
 
 def _summary(loaded: Tree | Checklists | Rates, lang: str) -> dict[str, Any]:
     if isinstance(loaded, Tree):
-        return {"kind": "decision-tree", "title": loaded.title.get(lang),
-                "questions": len(loaded.questions), "outcomes": len(loaded.outcomes)}
+        return {
+            "kind": "decision-tree",
+            "title": loaded.title.get(lang),
+            "questions": len(loaded.questions),
+            "outcomes": len(loaded.outcomes),
+        }
     if isinstance(loaded, Rates):
-        return {"kind": "rates", "title": loaded.title.get(lang),
-                "regions": len(loaded.regions)}
-    return {"kind": "checklists", "title": loaded.title.get(lang),
-            "categories": len(loaded.categories)}
+        return {"kind": "rates", "title": loaded.title.get(lang), "regions": len(loaded.regions)}
+    return {
+        "kind": "checklists",
+        "title": loaded.title.get(lang),
+        "categories": len(loaded.categories),
+    }
 
 
 class InventoryView(TypedDict):
@@ -79,9 +88,17 @@ def inventory_text(view: InventoryView) -> str:
         else:
             size = f"{len(row['problems'])} problems: medbal tree validate {row['file']}"
         replaces = ", patches shipped" if row.get("extends") else ", replaces shipped"
-        origin = row["origin"] + (replaces if row["replaces"] else "") + \
-            (", patched by overlay" if row["patched"] else
-             ", replaced by overlay" if row["replaced"] else "")
+        origin = (
+            row["origin"]
+            + (replaces if row["replaces"] else "")
+            + (
+                ", patched by overlay"
+                if row["patched"]
+                else ", replaced by overlay"
+                if row["replaced"]
+                else ""
+            )
+        )
         if row.get("extends") and not row["replaces"]:
             origin += f", patch of {row['extends']}"
         table.append((row["id"], row["kind"], row["title"], size, origin, row["file"]))
@@ -101,14 +118,23 @@ def path_rows(tree: Tree, lang: str) -> tuple[int, Iterator[dict[str, Any]]]:
     """(how many paths, the rows one at a time); UsageError when there are too many."""
     count, steps = count_paths(tree)
     if count > MAX_PATHS or steps > MAX_PATH_STEPS:
-        paths = Phrase("paths_beyond") if count >= COUNT_CAP else Phrase("paths_count",
-                                                                         count=count)
-        raise UsageError("too_many_paths", tree=tree.id, paths=paths,
-                         answers=min(steps, COUNT_CAP), max_paths=MAX_PATHS,
-                         max_answers=MAX_PATH_STEPS)
-    rows = ({"answers": [{"question": a.question.id, "value": a.option.value} for a in path],
-             "outcome": outcome.id, "title": outcome.title.get(lang)}
-            for path, outcome in iter_paths(tree))
+        paths = Phrase("paths_beyond") if count >= COUNT_CAP else Phrase("paths_count", count=count)
+        raise UsageError(
+            "too_many_paths",
+            tree=tree.id,
+            paths=paths,
+            answers=min(steps, COUNT_CAP),
+            max_paths=MAX_PATHS,
+            max_answers=MAX_PATH_STEPS,
+        )
+    rows = (
+        {
+            "answers": [{"question": a.question.id, "value": a.option.value} for a in path],
+            "outcome": outcome.id,
+            "title": outcome.title.get(lang),
+        }
+        for path, outcome in iter_paths(tree)
+    )
     return count, rows
 
 
@@ -134,6 +160,7 @@ def paths_csv(rows: Iterable[dict[str, Any]]) -> Iterator[str]:
 
 
 # --- diagrams -----------------------------------------------------------------
+
 
 def _mid(node_id: str, tree: Tree) -> str:
     # Mermaid ids: no dashes (they read as arrows); a prefix keeps questions and
@@ -163,8 +190,11 @@ def _dq(text: str) -> str:
 
 
 def dot(tree: Tree, lang: str) -> str:
-    lines = [f"digraph {_dq(tree.id)} {{", "    rankdir=TB;",
-             '    node [shape=box, style=rounded, fontname="Noto Sans CJK SC"];']
+    lines = [
+        f"digraph {_dq(tree.id)} {{",
+        "    rankdir=TB;",
+        '    node [shape=box, style=rounded, fontname="Noto Sans CJK SC"];',
+    ]
     for q in tree.questions.values():
         lines.append(f"    {_dq(q.id)} [label={_dq(q.text.get(lang))}];")
     for o in tree.outcomes.values():
@@ -177,20 +207,30 @@ def dot(tree: Tree, lang: str) -> str:
 
 def graph_json(tree: Tree, lang: str) -> str:
     data = {
-        "id": tree.id, "title": tree.title.get(lang), "start": tree.start, "lang": lang,
-        "nodes": [{"id": q.id, "kind": "question", "text": q.text.get(lang)}
-                  for q in tree.questions.values()]
-        + [{"id": o.id, "kind": "outcome", "text": o.title.get(lang)}
-           for o in tree.outcomes.values()],
-        "edges": [{"from": q.id, "to": opt.next, "value": opt.value,
-                   "label": opt.label.get(lang)}
-                  for q in tree.questions.values() for opt in q.options],
+        "id": tree.id,
+        "title": tree.title.get(lang),
+        "start": tree.start,
+        "lang": lang,
+        "nodes": [
+            {"id": q.id, "kind": "question", "text": q.text.get(lang)}
+            for q in tree.questions.values()
+        ]
+        + [
+            {"id": o.id, "kind": "outcome", "text": o.title.get(lang)}
+            for o in tree.outcomes.values()
+        ],
+        "edges": [
+            {"from": q.id, "to": opt.next, "value": opt.value, "label": opt.label.get(lang)}
+            for q in tree.questions.values()
+            for opt in q.options
+        ],
     }
 
     return json_text(data, for_stdout=True)
 
 
 # --- show -----------------------------------------------------------------------
+
 
 def outline(tree: Tree, lang: str) -> list[tuple[int, str, str]]:
     """The tree as (depth, kind, line) rows; a question met again is referred to, not repeated.
@@ -230,8 +270,12 @@ class OutlineView(TypedDict):
 
 
 def outline_view(tree: Tree, lang: str) -> OutlineView:
-    return {"tree": tree.id, "title": tree.title.get(lang), "lang": lang,
-            "rows": outline(tree, lang)}
+    return {
+        "tree": tree.id,
+        "title": tree.title.get(lang),
+        "lang": lang,
+        "rows": outline(tree, lang),
+    }
 
 
 def outline_text(view: OutlineView) -> str:

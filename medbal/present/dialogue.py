@@ -20,20 +20,23 @@ def draw(event: session.Event, width: int, utf: bool = True) -> list[Line]:
     """What one event of the interactive session shows."""
     if isinstance(event, session.ShowTitle):
         out = wrap(event.title, width, event.lang, "bold magenta")
-        return out + (wrap(event.description, width, event.lang)
-                      if event.description else [])
+        return out + (wrap(event.description, width, event.lang) if event.description else [])
     if isinstance(event, session.AskQuestion):
-        return [[], *question_lines(event.view, event.lang, event.number, event.default,
-                                    width)]
+        return [[], *question_lines(event.view, event.lang, event.number, event.default, width)]
     if isinstance(event, session.ShowOutcome):
         return [[], *diagnose_lines(event.view, width, utf)]
     if isinstance(event, session.ShowChecklist):
         envelope = event.envelope
-        return [[], *page_lines(checklist_page(envelope["categories"][0], envelope,
-                                               envelope["lang"]), width, utf)]
+        return [
+            [],
+            *page_lines(
+                checklist_page(envelope["categories"][0], envelope, envelope["lang"]), width, utf
+            ),
+        ]
     if isinstance(event, session.ShowHelp):
-        return panel(wrap(event.text, width - 4, event.lang), width, "magenta", event.lang,
-                     event.title)
+        return panel(
+            wrap(event.text, width - 4, event.lang), width, "magenta", event.lang, event.title
+        )
     if isinstance(event, session.Hint):
         return wrap(event.text, width, event.lang, "bold magenta")
     if isinstance(event, session.Quit) and event.bye:

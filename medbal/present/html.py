@@ -48,8 +48,7 @@ ul.fine li { font-size: 8.5pt; line-height: 1.25; margin: 0.3mm 0; }
 
 def _item_list(style: str, items: list[str]) -> str:
     if style == "checks":
-        lis = "".join(f'<li><span class="box"></span><span>{escape(i)}</span></li>'
-                      for i in items)
+        lis = "".join(f'<li><span class="box"></span><span>{escape(i)}</span></li>' for i in items)
         # A long list goes in two columns so that a category fits one sheet.
         cls = "checks long" if len(items) > 6 else "checks"
         return f'<ul class="{cls}">{lis}</ul>'
@@ -81,8 +80,11 @@ def page_html(page: Page) -> str:
         parts.append("</div>")
     if page.form:
         fields = ("applicant_name", "id_number", "date", "staff")
-        parts.append('<div class="form">' + "".join(
-            f"<div>{escape(msg(f, page.lang))}</div>" for f in fields) + "</div>")
+        parts.append(
+            '<div class="form">'
+            + "".join(f"<div>{escape(msg(f, page.lang))}</div>" for f in fields)
+            + "</div>"
+        )
     parts.append("</section>")
     return "\n".join(parts)
 
@@ -90,9 +92,11 @@ def page_html(page: Page) -> str:
 def pages_html(pages: list[Page], title: str, lang: str) -> str:
     html_lang = typeset.html_lang(lang)
     body = "\n".join(page_html(p) for p in pages)
-    return (f'<!DOCTYPE html>\n<html lang="{html_lang}">\n<head>\n<meta charset="utf-8">\n'
-            f"<title>{escape(title)}</title>\n<style>\n{CSS}\n</style>\n</head>\n"
-            f"<body>\n{body}\n</body>\n</html>\n")
+    return (
+        f'<!DOCTYPE html>\n<html lang="{html_lang}">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{escape(title)}</title>\n<style>\n{CSS}\n</style>\n</head>\n"
+        f"<body>\n{body}\n</body>\n</html>\n"
+    )
 
 
 def diagnose_html(view: DiagnoseView, today: str) -> str:

@@ -79,8 +79,9 @@ def words(text: str, width: int) -> list[str]:
     return [*lines, line] if line or not lines else lines
 
 
-def hang(mark: str, text: str, width: int, lang: str, style: str = "",
-         mark_style: str = "") -> list[Line]:
+def hang(
+    mark: str, text: str, width: int, lang: str, style: str = "", mark_style: str = ""
+) -> list[Line]:
     """`mark text`, the wrapped lines of the text under its first character."""
     room = cells(mark) + 1
     body = wrap(text, width - room, lang, style)
@@ -90,8 +91,9 @@ def hang(mark: str, text: str, width: int, lang: str, style: str = "",
 # --- boxes --------------------------------------------------------------------------
 
 
-def panel(content: list[Line], width: int, border: str, lang: str,
-          title: str | None = None) -> list[Line]:
+def panel(
+    content: list[Line], width: int, border: str, lang: str, title: str | None = None
+) -> list[Line]:
     """Lines in a rounded box `width` wide; the content was laid out `width - 4` wide.
     The title, bold in the border's colour, goes in the top edge where it fits, else
     it is the box's first line."""
@@ -120,16 +122,22 @@ class Column(NamedTuple):
 Cell = str | tuple[str, str]  # text, or text and its style
 
 
-def table(columns: Sequence[Column], rows: Sequence[Sequence[Cell]], width: int, lang: str,
-          sections: Sequence[int] = ()) -> list[Line] | None:
+def table(
+    columns: Sequence[Column],
+    rows: Sequence[Sequence[Cell]],
+    width: int,
+    lang: str,
+    sections: Sequence[int] = (),
+) -> list[Line] | None:
     """A boxed table, or None where it does not fit whole: a column that is not
     wrapped is never cut, and a wrapped one never narrower than its longest word (up
     to 20 cells).  A rule goes above each row index in `sections`."""
     texts = [[_text(c) for c in row] for row in rows]
-    widths = [max(cells(col.head), *(cells(r[i]) for r in texts))
-              for i, col in enumerate(columns)]
-    least = [_least(col, [r[i] for r in texts], lang) if col.wraps else widths[i]
-             for i, col in enumerate(columns)]
+    widths = [max(cells(col.head), *(cells(r[i]) for r in texts)) for i, col in enumerate(columns)]
+    least = [
+        _least(col, [r[i] for r in texts], lang) if col.wraps else widths[i]
+        for i, col in enumerate(columns)
+    ]
     frame = 3 * len(columns) + 1
     while sum(widths) + frame > width:
         flexible = [i for i, col in enumerate(columns) if col.wraps and widths[i] > least[i]]
@@ -163,8 +171,9 @@ def _border(chars: str, widths: list[int]) -> Line:
     return [(left + cross.join(line * (w + 2) for w in widths) + right, "")]
 
 
-def _row(row: Sequence[Cell], columns: Sequence[Column], widths: list[int], lang: str,
-         edge: str) -> list[Line]:
+def _row(
+    row: Sequence[Cell], columns: Sequence[Column], widths: list[int], lang: str, edge: str
+) -> list[Line]:
     laid: list[list[Line]] = []
     for cell, col, w in zip(row, columns, widths, strict=True):
         text, style = (cell, col.style) if isinstance(cell, str) else cell
@@ -181,22 +190,23 @@ def _row(row: Sequence[Cell], columns: Sequence[Column], widths: list[int], lang
     return out
 
 
-def tree(root: list[Line], rows: Sequence[tuple[int, str, str]], width: int,
-         lang: str) -> list[Line]:
+def tree(
+    root: list[Line], rows: Sequence[tuple[int, str, str]], width: int, lang: str
+) -> list[Line]:
     """An outline: `rows` of (depth from 0, text, style) in order, joined by guide lines;
     a long text wraps under itself, the guides carried down beside it.  Guides are four
     cells a level, or two where four would leave a deep row less than 20 for its text;
     where even two leave less than 12, "…" stands for the outer levels."""
     deepest = max((depth for depth, _, _ in rows), default=0) + 1
     step = 4 if width - 4 * deepest >= 20 else 2
-    down, branch, last, blank = ("│   ", "├── ", "└── ", "    ") if step == 4 else \
-        ("│ ", "├─", "└─", "  ")
+    down, branch, last, blank = (
+        ("│   ", "├── ", "└── ", "    ") if step == 4 else ("│ ", "├─", "└─", "  ")
+    )
     out = list(root)
     for n, (depth, text, style) in enumerate(rows):
-        guides = "".join(down if _continues(rows, n, level) else blank
-                         for level in range(depth))
+        guides = "".join(down if _continues(rows, n, level) else blank for level in range(depth))
         if width - len(guides) - step < 12:  # too deep to show every level: the nearest
-            guides = "…" + guides[len(guides) + step + 13 - width:]
+            guides = "…" + guides[len(guides) + step + 13 - width :]
         more = _continues(rows, n, depth)
         body = wrap(text, width - len(guides) - step, lang, style)
         out.append([(guides + (branch if more else last), "dim"), *body[0]])
@@ -207,7 +217,7 @@ def tree(root: list[Line], rows: Sequence[tuple[int, str, str]], width: int,
 
 def _continues(rows: Sequence[tuple[int, str, str]], n: int, level: int) -> bool:
     """Whether a later row sits at `level` before the outline climbs above it."""
-    for depth, *_ in rows[n + 1:]:
+    for depth, *_ in rows[n + 1 :]:
         if depth < level:
             return False
         if depth == level:
@@ -274,16 +284,25 @@ def command_lines(text: str, width: int, indent: int = 2) -> list[str]:
 
 # --- writing ------------------------------------------------------------------------
 
-SGR = {"bold": "1", "dim": "2", "italic": "3", "red": "31", "green": "32",
-       "magenta": "35", "cyan": "36"}
+SGR = {
+    "bold": "1",
+    "dim": "2",
+    "italic": "3",
+    "red": "31",
+    "green": "32",
+    "magenta": "35",
+    "cyan": "36",
+}
 # Control characters never reach the terminal: a text cannot move the cursor or
 # recolour the screen (the loaders refuse them in files; an answer typed may hold one).
 # Direction overrides too (as medbal.core.langs.UNSAFE_TEXT refuses in files), and tabs.
-_CONTROL = dict.fromkeys([*range(0x20), *range(0x7F, 0xA0), *range(0x202A, 0x202F),
-                          *range(0x2066, 0x206A)])
+_CONTROL = dict.fromkeys(
+    [*range(0x20), *range(0x7F, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+)
 # A terminal whose encoding has no box-drawing characters gets ASCII boxes, cell for cell.
-_ASCII = str.maketrans({**dict.fromkeys("╭╮╰╯┏┳┓┡╇┩├┼┤└┴┘", "+"), "─": "-", "━": "-",
-                        "│": "|", "┃": "|", "•": "*"})
+_ASCII = str.maketrans(
+    {**dict.fromkeys("╭╮╰╯┏┳┓┡╇┩├┼┤└┴┘", "+"), "─": "-", "━": "-", "│": "|", "┃": "|", "•": "*"}
+)
 
 
 def paint(lines: list[Line], colour: bool, encoding: str = "utf-8") -> str:
@@ -296,8 +315,7 @@ def paint(lines: list[Line], colour: bool, encoding: str = "utf-8") -> str:
     for line in lines:
         spans = [(text.translate(_CONTROL), style) for text, style in line]
         if not utf:
-            spans = [(_shown_in(text.translate(_ASCII), encoding), style)
-                     for text, style in spans]
+            spans = [(_shown_in(text.translate(_ASCII), encoding), style) for text, style in spans]
         while spans and not spans[-1][0].strip():
             spans.pop()
         if spans:

@@ -33,12 +33,14 @@ def page_markdown(page: Page) -> str:
             lines += [escape(s.intro), ""]
         for i, item in enumerate(s.items, 1):
             text = escape(item)
-            lines.append({
-                "checks": f"- [ ] {text}",
-                "steps": f"{i}. {text}",
-                "bullets": f"- {text}",
-                "deadline": f"- **{text}**",
-            }.get(s.style, text))
+            lines.append(
+                {
+                    "checks": f"- [ ] {text}",
+                    "steps": f"{i}. {text}",
+                    "bullets": f"- {text}",
+                    "deadline": f"- **{text}**",
+                }.get(s.style, text)
+            )
         if quoted:  # one blockquote, blank lines included
             lines = [f"> {line}" if line else ">" for line in lines]
         out += [*lines, ""]
@@ -66,5 +68,12 @@ def categories_markdown(view: ChecklistsView) -> str:
     for number, slug, *texts in table:
         rows.append("| " + " | ".join([number, f"`{slug}`", *map(escape, texts)]) + " |")
     note = "" if deadline_column(view) else escape(msg("no_claim_deadlines", lang)) + "\n\n"
-    return (f"# {escape(view['title'])}\n\n" + "\n".join(rows) + "\n\n" + note +
-            label("region", lang) + escape(view["region"]) + "\n")
+    return (
+        f"# {escape(view['title'])}\n\n"
+        + "\n".join(rows)
+        + "\n\n"
+        + note
+        + label("region", lang)
+        + escape(view["region"])
+        + "\n"
+    )

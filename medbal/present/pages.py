@@ -33,8 +33,7 @@ class Section(NamedTuple):  # not a dataclass: every one-shot text call builds p
 
 
 class Page:
-    def __init__(self, title: str, lang: str, kicker: str | None = None,
-                 form: bool = False):
+    def __init__(self, title: str, lang: str, kicker: str | None = None, form: bool = False):
         zh = han_layout(lang)
         self.title = space_zh(title) if zh else title
         self.lang = lang
@@ -42,8 +41,9 @@ class Page:
         self.sections: list[Section] = []
         self.form = form  # a printed checklist gets lines for name, ID, date, staff
 
-    def add(self, style: str, items: list[str], heading: str | None = None,
-            intro: str | None = None) -> None:
+    def add(
+        self, style: str, items: list[str], heading: str | None = None, intro: str | None = None
+    ) -> None:
         if han_layout(self.lang):  # one spacing rule for every format drawn from a page
             items = [space_zh(i) for i in items]
             heading = space_zh(heading) if heading else heading
@@ -83,9 +83,17 @@ def deadline_column(view: ChecklistsView) -> list[str] | None:
     rather than a column of "not stated").  Other time limits (filing, enrolment, a
     stay of half a year) are conditions of a category, shown on its own sheet."""
     lang = view["lang"]
-    found = [next((deadline_summary(d, lang) for d in c["deadlines"]
-                   if d["kind"] == "claim" and d["amount"] is not None), None)
-             for c in view["categories"]]
+    found = [
+        next(
+            (
+                deadline_summary(d, lang)
+                for d in c["deadlines"]
+                if d["kind"] == "claim" and d["amount"] is not None
+            ),
+            None,
+        )
+        for c in view["categories"]
+    ]
     if not any(found):
         return None
     return [f or msg("deadline_not_stated", lang) for f in found]
@@ -114,9 +122,12 @@ def overview_notes(view: ChecklistsView) -> list[str]:
 def _sheet_sources(cat: CategoryView, data: ChecklistsView) -> list[SourceView]:
     """Everything a sheet rests on: the category's sources, then those of the common
     documents, the guidance and the claim steps it shows."""
-    found = [*cat["sources"], *(s for d in cat["common_documents"] for s in d["sources"]),
-             *(s for g in cat["guidance"] for i in g["items"] for s in i["sources"]),
-             *data["claim_steps_sources"]]
+    found = [
+        *cat["sources"],
+        *(s for d in cat["common_documents"] for s in d["sources"]),
+        *(s for g in cat["guidance"] for i in g["items"] for s in i["sources"]),
+        *data["claim_steps_sources"],
+    ]
     return list({s["id"]: s for s in found}.values())
 
 
@@ -125,21 +136,28 @@ def checklist_page(cat: CategoryView, data: ChecklistsView, lang: str) -> Page:
     kicker = msg("category", lang, n=cat["number"], slug=cat["slug"])
     page = Page(title=cat["title"], lang=lang, form=True, kicker=kicker)
     page.add("para", [cat["applies_when"]], msg("applies_when", lang))
-    page.add("deadline", [d["text"] for d in cat["deadlines"]] + cat["conditions"],
-             msg("deadlines", lang))
+    page.add(
+        "deadline",
+        [d["text"] for d in cat["deadlines"]] + cat["conditions"],
+        msg("deadlines", lang),
+    )
     page.add("checks", [d["text"] for d in cat["documents"]], msg("documents", lang))
     for v in cat["variants"]:
         intro = sentences([v["applies_when"], *v["conditions"]], lang)
-        page.add("checks", [d["text"] for d in v["documents"]],
-                 msg("variant", lang, title=v["title"]), intro)
-    page.add("checks", [d["text"] for d in cat["common_documents"]],
-             msg("common_documents", lang))
+        page.add(
+            "checks",
+            [d["text"] for d in v["documents"]],
+            msg("variant", lang, title=v["title"]),
+            intro,
+        )
+    page.add("checks", [d["text"] for d in cat["common_documents"]], msg("common_documents", lang))
     for g in cat["guidance"]:
         page.add("bullets", [i["text"] for i in g["items"]], g["title"])
     page.add("steps", data["claim_steps"], msg("claim_steps", lang))
     page.add("bullets", cat["notes"], msg("notes", lang))
-    page.add("small", _sources({**cat, "sources": _sheet_sources(cat, data)}, lang),
-             msg("sources", lang))
+    page.add(
+        "small", _sources({**cat, "sources": _sheet_sources(cat, data)}, lang), msg("sources", lang)
+    )
     page.add("note", [msg("region_line", lang, region=data["region"], note=data["region_note"])])
     return page
 

@@ -58,8 +58,10 @@ def table_lines(rows: Sequence[Sequence[str]], right: Sequence[bool]) -> list[st
     widths = [max(cells(r[i]) for r in rows) for i in range(len(rows[0]))]
     lines = []
     for r in rows:
-        padded = [(" " * (w - cells(c)) + c) if right[i] else pad(c, w)
-                  for i, (c, w) in enumerate(zip(r, widths, strict=True))]
+        padded = [
+            (" " * (w - cells(c)) + c) if right[i] else pad(c, w)
+            for i, (c, w) in enumerate(zip(r, widths, strict=True))
+        ]
         if not right[-1]:
             padded[-1] = r[-1]
         lines.append("  ".join(padded).rstrip())
@@ -107,13 +109,20 @@ def diagnose_text(view: DiagnoseView) -> str:
         q = view["question"]
         done = _answer_rows(view)
         head = [msg("answers", lang), *done, ""] if done else []
-        return "\n".join([*head, msg("needs_answer", lang), ""]) + "\n" + \
-            question_text(q, lang, len(view["answers"]) + 1) + \
-            msg("answer_with", lang, hint=f"--answer {q['id']}=VALUE") + "\n"
+        return (
+            "\n".join([*head, msg("needs_answer", lang), ""])
+            + "\n"
+            + question_text(q, lang, len(view["answers"]) + 1)
+            + msg("answer_with", lang, hint=f"--answer {q['id']}=VALUE")
+            + "\n"
+        )
     out = [page_text(outcome_page(view)), msg("answers", lang), *_answer_rows(view)]
     if view["dropped"]:
-        out.append(msg("dropped", lang) + " " +
-                   listing((f"{d['question']}={d['value']}" for d in view["dropped"]), lang))
+        out.append(
+            msg("dropped", lang)
+            + " "
+            + listing((f"{d['question']}={d['value']}" for d in view["dropped"]), lang)
+        )
     out += ["", msg("reproduce", lang), f"  {view['command']}"]
     return "\n".join(out) + "\n"
 
@@ -123,10 +132,18 @@ def diagnose_text(view: DiagnoseView) -> str:
 
 def estimate_rows(view: EstimateView) -> list[tuple[str, str, str, str]]:
     """Band or item, amount, rate, paid: the rows of every estimate layout."""
-    rows = [(f"{yuan(s['from'])} - {yuan(s['to'])}", yuan(s["amount"]),
-             f"{s['rate']:g}%", yuan(s["paid"])) for s in view["slices"]]
-    rows += [(i["label"], yuan(i["amount"]), f"{i['rate']:g}%", yuan(i["paid"]))
-             for i in view["items"]]
+    rows = [
+        (
+            f"{yuan(s['from'])} - {yuan(s['to'])}",
+            yuan(s["amount"]),
+            f"{s['rate']:g}%",
+            yuan(s["paid"]),
+        )
+        for s in view["slices"]
+    ]
+    rows += [
+        (i["label"], yuan(i["amount"]), f"{i['rate']:g}%", yuan(i["paid"])) for i in view["items"]
+    ]
     return rows
 
 
@@ -137,22 +154,42 @@ def estimate_title(view: EstimateView) -> str:
     items = sum(i["amount"] for i in view["items"])
     if not items:
         return msg("est_title", lang, bill=yuan(view["bill"]), region=region)
-    return msg("est_title_items", lang, total=yuan(view["bill"] + items),
-               bill=yuan(view["bill"]), items=yuan(items), region=region)
+    return msg(
+        "est_title_items",
+        lang,
+        total=yuan(view["bill"] + items),
+        bill=yuan(view["bill"]),
+        items=yuan(items),
+        region=region,
+    )
 
 
 def estimate_head(lang: str) -> tuple[str, str, str, str]:
-    return (msg("est_band", lang), msg("est_amount", lang), msg("est_rate", lang),
-            msg("est_paid", lang))
+    return (
+        msg("est_band", lang),
+        msg("est_amount", lang),
+        msg("est_rate", lang),
+        msg("est_paid", lang),
+    )
 
 
 def estimate_text(view: EstimateView) -> str:
     lang = view["lang"]
     out = [estimate_title(view), msg("est_applies", lang, what=view["applies_to"]), ""]
     out += table_lines([estimate_head(lang), *estimate_rows(view)], (False, True, True, True))
-    out += ["", label("est_total", lang) + yuan(view["total_paid"]),
-            label("est_own", lang) + yuan(view["own_share"]), ""]
+    out += [
+        "",
+        label("est_total", lang) + yuan(view["total_paid"]),
+        label("est_own", lang) + yuan(view["own_share"]),
+        "",
+    ]
     out += view["notes"]
-    out += ["", label("est_reading", lang) + view["reading"], "",
-            label("sources", lang) + source_line(view["sources"], lang), "", view["notice"]]
+    out += [
+        "",
+        label("est_reading", lang) + view["reading"],
+        "",
+        label("sources", lang) + source_line(view["sources"], lang),
+        "",
+        view["notice"],
+    ]
     return "\n".join(out) + "\n"

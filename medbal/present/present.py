@@ -67,8 +67,9 @@ def _today(today: str | None) -> dict[str, str]:
     return {"today": today or datetime.date.today().isoformat()}
 
 
-def render(kind: str, view: Mapping[str, Any], fmt: str, *, width: int = 80,
-           today: str | None = None) -> str:
+def render(
+    kind: str, view: Mapping[str, Any], fmt: str, *, width: int = 80, today: str | None = None
+) -> str:
     """The view as text in `fmt`: json, plain, terminal (as a terminal `width` wide would
     show it, without colour), markdown or html.  "text" is plain, as in a pipe; "rich"
     is the terminal format's name before medbal drew its own."""
@@ -94,8 +95,9 @@ def _lines(kind: str, view: Mapping[str, Any], width: int, utf: bool) -> list[Li
     return lines
 
 
-def present(kind: str, view: Mapping[str, Any], fmt: str, output: str | None = None, *,
-            err: bool = False) -> None:
+def present(
+    kind: str, view: Mapping[str, Any], fmt: str, output: str | None = None, *, err: bool = False
+) -> None:
     """Show a view: `fmt` is text, json, markdown or html; `output` a file name, `-` or None
     for stdout; `err` sends it to stderr (a question that a document cannot answer)."""
     to_file = output not in (None, "-")

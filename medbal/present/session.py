@@ -4,7 +4,7 @@
 gives the next state and what to show next.  Nothing here reads a key, prints or
 draws: the events say WHAT to show (carrying the views the renderers
 take), and medbal.commands.interactive draws them and reads the next key.  So
-every key and edge is tested without a terminal (tests/test_session.py).
+every key and edge is tested without a terminal (tests/present/test_session.py).
 
 Every decision is the engine's; the machine only keeps the answers, the earlier
 answers offered again as defaults, and what is on screen (a hint does not repeat
@@ -61,6 +61,7 @@ class State:
 
 
 # --- events: what to show ------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class ShowTitle:
@@ -127,6 +128,7 @@ Event = ShowTitle | AskQuestion | ShowOutcome | ShowHelp | ShowChecklist | Hint 
 
 # --- the machine ---------------------------------------------------------------------
 
+
 def start(ctx: Context, answers: Mapping[str, str] | None = None) -> tuple[State, list[Event]]:
     """The first state and screen.  Answers given beforehand are checked (AnswerError)."""
     tree = ctx.tree
@@ -162,8 +164,9 @@ def _screen(ctx: Context, state: State, result: Result) -> tuple[State, list[Eve
         default = state.remembered.get(q.id)
         events: list[Event] = []
         if state.shown != q.id:
-            events.append(AskQuestion(question_view(q, ctx.lang), len(result.path) + 1,
-                                      default, ctx.lang))
+            events.append(
+                AskQuestion(question_view(q, ctx.lang), len(result.path) + 1, default, ctx.lang)
+            )
             state = replace(state, shown=q.id)
         prompt = msg("keys", ctx.lang)
         if default:
@@ -201,16 +204,21 @@ def _quit(ctx: Context, state: State, done: bool) -> tuple[State, list[Event]]:
     return replace(state, ended=True), [Quit(done, bye, ctx.lang)]
 
 
-def _at_question(ctx: Context, state: State, result: Result,
-                 entry: str) -> tuple[State, list[Event]]:
+def _at_question(
+    ctx: Context, state: State, result: Result, entry: str
+) -> tuple[State, list[Event]]:
     q = result.question
     assert q is not None
     default = state.remembered.get(q.id)
     lowered = entry.lower()
     if lowered == "q":
         return _quit(ctx, state, done=False)
-    moves_on = lowered == "r" or (lowered == "b" and result.path) or \
-        (entry == "" and default) or match_option(q, entry)
+    moves_on = (
+        lowered == "r"
+        or (lowered == "b" and result.path)
+        or (entry == "" and default)
+        or match_option(q, entry)
+    )
     if moves_on:
         state = replace(state, shown=None)  # the next question is shown in full
     answers, remembered = dict(state.answers), dict(state.remembered)
@@ -242,15 +250,17 @@ def _help_text(q: Question, lang: str) -> str:
     return q.help.get(lang) if q.help else msg("no_help", lang)
 
 
-def _at_outcome(ctx: Context, state: State, result: Result,
-                entry: str) -> tuple[State, list[Event]]:
+def _at_outcome(
+    ctx: Context, state: State, result: Result, entry: str
+) -> tuple[State, list[Event]]:
     entry = entry.lower()
     if entry in ("", "q"):
         return _quit(ctx, state, done=True)
     answers, remembered = dict(state.answers), dict(state.remembered)
     if entry == "d":
-        envelope = diagnose_view(result, ctx.lang, ctx.checklists,
-                                 ctx.tree_ref)["outcome"]["checklist"]
+        envelope = diagnose_view(result, ctx.lang, ctx.checklists, ctx.tree_ref)["outcome"][
+            "checklist"
+        ]
         if envelope is not None:
             return state, [ShowChecklist(envelope)]
     if entry == "r":

@@ -67,16 +67,21 @@ def _body(s: Section, width: int, lang: str, utf: bool) -> list[Line]:
     return out + [line for item in s.items for line in wrap(item, width, lang, style)]
 
 
-def _marked(kind: str, items: list[str], width: int, lang: str, utf: bool = True,
-            mark_style: str = "bold") -> list[Line]:
+def _marked(
+    kind: str, items: list[str], width: int, lang: str, utf: bool = True, mark_style: str = "bold"
+) -> list[Line]:
     """A list with a hanging indent: the box, bullet or number (aligned right) beside
     its wrapped text."""
     box = "☐" if utf else "[ ]"
-    marks = [{"checks": box, "steps": f"{i}.", "bullets": "•"}[kind]
-             for i, _ in enumerate(items, 1)]
+    marks = [
+        {"checks": box, "steps": f"{i}.", "bullets": "•"}[kind] for i, _ in enumerate(items, 1)
+    ]
     room = max((cells(m) for m in marks), default=0)
-    return [line for mark, item in zip(marks, items, strict=True)
-            for line in hang(mark.rjust(room), item, width, lang, mark_style=mark_style)]
+    return [
+        line
+        for mark, item in zip(marks, items, strict=True)
+        for line in hang(mark.rjust(room), item, width, lang, mark_style=mark_style)
+    ]
 
 
 # --- docs ---------------------------------------------------------------------------
@@ -96,9 +101,11 @@ def overview_lines(view: ChecklistsView, width: int = 80, utf: bool = True) -> l
     short name whole (it is what a person types next)."""
     lang = view["lang"]
     head, rows = overview_table(view)
-    columns = [Column(head[0], right=True), Column(head[1], style="cyan"),
-               *(Column(h, wraps=True, style="magenta" if i else "")
-                 for i, h in enumerate(head[2:]))]
+    columns = [
+        Column(head[0], right=True),
+        Column(head[1], style="cyan"),
+        *(Column(h, wraps=True, style="magenta" if i else "") for i, h in enumerate(head[2:])),
+    ]
     grid = layout.table(columns, rows, width, lang) if width >= NARROW else None
     out = wrap(view["title"], width, lang, "bold")
     if grid is not None:
@@ -124,9 +131,14 @@ def diagnose_lines(view: DiagnoseView, width: int = 80, utf: bool = True) -> lis
     out += wrap(msg("answers", lang), width, lang, "bold cyan")
     out += indent(_marked("steps", answers_lines(view), width - 2, lang, mark_style=""), 2)
     if view["dropped"]:
-        out += wrap(msg("dropped", lang) + " " + listing(
-            (f"{d['question']}={d['value']}" for d in view["dropped"]), lang), width, lang,
-            "bold magenta")
+        out += wrap(
+            msg("dropped", lang)
+            + " "
+            + listing((f"{d['question']}={d['value']}" for d in view["dropped"]), lang),
+            width,
+            lang,
+            "bold magenta",
+        )
     out += wrap(msg("reproduce", lang), width, lang, "bold cyan")
     return out + command(view["command"], width)
 
@@ -147,8 +159,9 @@ def needs_answer_lines(view: DiagnoseView, width: int = 80) -> list[Line]:
     return out + command(view["command"], width)
 
 
-def question_lines(q: QuestionView, lang: str, number: int, default: str | None,
-                   width: int) -> list[Line]:
+def question_lines(
+    q: QuestionView, lang: str, number: int, default: str | None, width: int
+) -> list[Line]:
     """A question of the interactive session; ` *` marks the option Enter keeps."""
     out = wrap(msg("question_n", lang, n=number), width, lang, "dim")
     out += wrap(q["text"], width, lang, "bold")
@@ -168,17 +181,20 @@ def estimate_lines(view: EstimateView, width: int = 80, utf: bool = True) -> lis
     rows: list[list[layout.Cell]] = [list(r) for r in estimate_rows(view)]
     totals: list[list[layout.Cell]] = [
         [(msg("est_total", lang), "bold"), "", "", (yuan(view["total_paid"]), "bold green")],
-        [msg("est_own", lang), "", "", yuan(view["own_share"])]]
-    grid = layout.table(columns, rows + totals, width, lang, sections=[len(rows)]) \
-        if width >= NARROW else None
+        [msg("est_own", lang), "", "", yuan(view["own_share"])],
+    ]
+    grid = (
+        layout.table(columns, rows + totals, width, lang, sections=[len(rows)])
+        if width >= NARROW
+        else None
+    )
     out = wrap(estimate_title(view), width, lang, "bold")
     out += wrap(msg("est_applies", lang, what=view["applies_to"]), width, lang)
     out += grid if grid is not None else _estimate_stacked(view, width)
     for note in view["notes"]:
         out += wrap(note, width, lang, "bold magenta")
     out += wrap(label("est_reading", lang) + view["reading"], width, lang)
-    out += wrap(label("sources", lang) + source_line(view["sources"], lang), width, lang,
-                "dim")
+    out += wrap(label("sources", lang) + source_line(view["sources"], lang), width, lang, "dim")
     return out + panel(wrap(view["notice"], width - 4, lang, "bold"), width, "red", lang)
 
 
@@ -191,8 +207,9 @@ def _estimate_stacked(view: EstimateView, width: int) -> list[Line]:
         out += indent(wrap(f"{amount} × {rate} = {paid}", width - 2, lang), 2)
     out.append([])
     for key, figure, style, figure_style in (
-            ("est_total", view["total_paid"], "bold", "bold green"),
-            ("est_own", view["own_share"], "", "")):
+        ("est_total", view["total_paid"], "bold", "bold green"),
+        ("est_own", view["own_share"], "", ""),
+    ):
         words, money = label(key, lang), yuan(figure)
         if cells(words + money) <= width:
             out.append([(words, style), (money, figure_style)])

@@ -4,7 +4,7 @@ Each command's result becomes one of the views below; every renderer (JSON, plai
 text, the terminal, Markdown, HTML, the web page) is a function of a view alone, so the
 language is chosen once and no renderer reaches back into the model.  A view is a
 TypedDict, so the JSON envelope is the view itself: `json.dumps(view)`.  The keys
-are a contract with scripts; tests/test_contract.py pins them.
+are a contract with scripts; tests/commands/test_contract.py pins them.
 """
 
 from __future__ import annotations
@@ -201,25 +201,33 @@ def outcome_view(o: Outcome, lang: str, checklist: ChecklistsView | None = None)
     }
 
 
-def diagnose_view(result: Result, lang: str, checklists: Checklists | None = None,
-                  tree_ref: str | None = None) -> DiagnoseView:
+def diagnose_view(
+    result: Result, lang: str, checklists: Checklists | None = None, tree_ref: str | None = None
+) -> DiagnoseView:
     """The engine's result in one language, with the command that reproduces it."""
     view: DiagnoseView = {
         "tree": result.tree.id,
         "tree_title": _s(result.tree.title, lang),
         "lang": lang,
         "status": "outcome" if result.outcome is not None else "needs-answer",
-        "answers": [{"question": a.question.id, "value": a.option.value,
-                     "text": _s(a.question.text, lang), "label": _s(a.option.label, lang)}
-                    for a in result.path],
+        "answers": [
+            {
+                "question": a.question.id,
+                "value": a.option.value,
+                "text": _s(a.question.text, lang),
+                "label": _s(a.option.label, lang),
+            }
+            for a in result.path
+        ],
         "dropped": [{"question": q, "value": v} for q, v in result.dropped.items()],
         "command": command_line(result, lang, tree_ref),
     }
     if result.outcome is not None:
         number = result.outcome.checklist
         category = checklists.find(str(number)) if checklists and number else None
-        checklist = checklists_view(checklists, [category], lang) \
-            if checklists and category else None
+        checklist = (
+            checklists_view(checklists, [category], lang) if checklists and category else None
+        )
         view["outcome"] = outcome_view(result.outcome, lang, checklist)
     else:
         assert result.question is not None
@@ -239,13 +247,20 @@ def command_line(result: Result, lang: str, tree_ref: str | None = None) -> str:
 
 
 def _deadline(d: Deadline, lang: str) -> DeadlineView:
-    return {"kind": d.kind, "text": _s(d.text, lang), "amount": d.amount, "unit": d.unit,
-            "event": _t(d.event, lang)}
+    return {
+        "kind": d.kind,
+        "text": _s(d.text, lang),
+        "amount": d.amount,
+        "unit": d.unit,
+        "event": _t(d.event, lang),
+    }
 
 
 def _documents(docs: tuple[Document, ...], lang: str) -> list[DocumentView]:
-    return [{"id": d.id, "text": _s(d.text, lang), "sources": sources_view(d.sources, lang)}
-            for d in docs]
+    return [
+        {"id": d.id, "text": _s(d.text, lang), "sources": sources_view(d.sources, lang)}
+        for d in docs
+    ]
 
 
 def category_view(c: Category, lang: str, data: Checklists | None = None) -> CategoryView:
@@ -259,16 +274,27 @@ def category_view(c: Category, lang: str, data: Checklists | None = None) -> Cat
         "applies_when": _s(c.applies_when, lang),
         "deadlines": [_deadline(d, lang) for d in deadlines],
         "common_documents": _documents(data.common_for(c), lang) if data is not None else [],
-        "guidance": [{"id": g.id, "title": _s(g.title, lang),
-                      "items": [{"text": _s(s.text, lang),
-                                 "sources": sources_view(s.sources, lang)} for s in g.items]}
-                     for g in (data.guidance_for(c) if data is not None else ())],
+        "guidance": [
+            {
+                "id": g.id,
+                "title": _s(g.title, lang),
+                "items": [
+                    {"text": _s(s.text, lang), "sources": sources_view(s.sources, lang)}
+                    for s in g.items
+                ],
+            }
+            for g in (data.guidance_for(c) if data is not None else ())
+        ],
         "conditions": [_s(t, lang) for t in c.conditions],
         "documents": _documents(c.documents, lang),
         "variants": [
-            {"id": v.id, "title": _s(v.title, lang), "applies_when": _s(v.applies_when, lang),
-             "conditions": [_s(t, lang) for t in v.conditions],
-             "documents": _documents(v.documents, lang)}
+            {
+                "id": v.id,
+                "title": _s(v.title, lang),
+                "applies_when": _s(v.applies_when, lang),
+                "conditions": [_s(t, lang) for t in v.conditions],
+                "documents": _documents(v.documents, lang),
+            }
             for v in c.variants
         ],
         "notes": [_s(t, lang) for t in c.notes],
@@ -284,12 +310,16 @@ def checklists_view(data: Checklists, categories: list[Category], lang: str) -> 
         "lang": lang,
         "title": _s(data.title, lang),
         "categories": [category_view(c, lang, data) for c in categories],
-        "common_documents": [{**doc, "categories": list(d.categories)} for d, doc in
-                             zip(data.common_documents, _documents(data.common_documents, lang),
-                                 strict=True)],
+        "common_documents": [
+            {**doc, "categories": list(d.categories)}
+            for d, doc in zip(
+                data.common_documents, _documents(data.common_documents, lang), strict=True
+            )
+        ],
         "claim_steps": [_s(s.text, lang) for s in data.claim_steps],
         "claim_steps_sources": sources_view(
-            tuple(dict.fromkeys(ref for s in data.claim_steps for ref in s.sources)), lang),
+            tuple(dict.fromkeys(ref for s in data.claim_steps for ref in s.sources)), lang
+        ),
         "legal_basis": [_s(s.text, lang) for s in data.legal_basis],
         "sources": sources_view(data.sources, lang),
         "extends": data.extends,
@@ -305,8 +335,9 @@ class RegionView(TypedDict):
 
 
 # "from" is a Python keyword, so this one is declared in the functional form.
-SliceView = TypedDict("SliceView", {
-    "from": float, "to": float, "amount": float, "rate": float, "paid": float})
+SliceView = TypedDict(
+    "SliceView", {"from": float, "to": float, "amount": float, "rate": float, "paid": float}
+)
 
 
 class ItemView(TypedDict):
@@ -349,8 +380,11 @@ def _n(value: Decimal) -> float:
 
 def estimate_view(e: Estimate, lang: str) -> EstimateView:
     r = e.region
-    notes = [msg("est_threshold", lang, threshold=yuan(_n(e.threshold))) if e.threshold_given
-             else msg("est_no_threshold", lang)]
+    notes = [
+        msg("est_threshold", lang, threshold=yuan(_n(e.threshold)))
+        if e.threshold_given
+        else msg("est_no_threshold", lang)
+    ]
     if r.cap is None:
         notes.append(msg("est_no_cap", lang))
     elif e.cap_applied:
@@ -365,10 +399,26 @@ def estimate_view(e: Estimate, lang: str) -> EstimateView:
         "bill": _n(e.bill),
         "threshold": _n(e.threshold),
         "threshold_given": e.threshold_given,
-        "slices": [{"from": _n(s.low), "to": _n(s.high), "amount": _n(s.amount),
-                    "rate": _n(s.rate), "paid": _n(s.paid)} for s in e.slices],
-        "items": [{"id": i.id, "label": labels[i.id], "amount": _n(i.amount),
-                   "rate": _n(i.rate), "paid": _n(i.paid)} for i in e.items],
+        "slices": [
+            {
+                "from": _n(s.low),
+                "to": _n(s.high),
+                "amount": _n(s.amount),
+                "rate": _n(s.rate),
+                "paid": _n(s.paid),
+            }
+            for s in e.slices
+        ],
+        "items": [
+            {
+                "id": i.id,
+                "label": labels[i.id],
+                "amount": _n(i.amount),
+                "rate": _n(i.rate),
+                "paid": _n(i.paid),
+            }
+            for i in e.items
+        ],
         "total_paid": _n(e.paid),
         "own_share": _n(e.own_share),
         "cap": None if r.cap is None else _n(r.cap),

@@ -67,8 +67,7 @@ def _question(q: Question, most: int) -> dict[str, Any]:
     return data
 
 
-def _outcome_page(tree: Tree, oid: str, checklists: Checklists | None,
-                  lang: str) -> dict[str, Any]:
+def _outcome_page(tree: Tree, oid: str, checklists: Checklists | None, lang: str) -> dict[str, Any]:
     """The outcome as the take-home page lays it out, from the CLI's JSON view."""
     result = Result(tree, (), outcome=tree.outcomes[oid])
     view = diagnose_view(result, lang, checklists, tree.id)
@@ -77,9 +76,10 @@ def _outcome_page(tree: Tree, oid: str, checklists: Checklists | None,
     if checklist:  # on the page the checklist follows; no command to type
         n = checklist["categories"][0]["number"]
         command = msg("checklist_command", lang, n=n)
-        page.sections = [s._replace(items=[msg("checklist_below", lang) if i == command
-                                            else i for i in s.items])
-                         for s in page.sections]
+        page.sections = [
+            s._replace(items=[msg("checklist_below", lang) if i == command else i for i in s.items])
+            for s in page.sections
+        ]
     return _sheet(page, oid)
 
 
@@ -92,18 +92,23 @@ def tree_data(tree: Tree, checklists: Checklists | None) -> dict[str, Any]:
         "id": tree.id,
         "start": tree.start,
         "title": {lang: tree.title.get(lang) for lang in LANGS},
-        "description": ({lang: tree.description.get(lang) for lang in LANGS}
-                        if tree.description else None),
+        "description": (
+            {lang: tree.description.get(lang) for lang in LANGS} if tree.description else None
+        ),
         "questions": {qid: _question(q, most[qid]) for qid, q in tree.questions.items()},
-        "outcomes": {oid: {"checklist": o.checklist,
-                           **{lang: _outcome_page(tree, oid, checklists, lang)
-                              for lang in LANGS}}
-                     for oid, o in tree.outcomes.items()},
+        "outcomes": {
+            oid: {
+                "checklist": o.checklist,
+                **{lang: _outcome_page(tree, oid, checklists, lang) for lang in LANGS},
+            }
+            for oid, o in tree.outcomes.items()
+        },
     }
 
 
-def page_data(trees: list[tuple[Tree, Checklists | None]], made: str,
-              lang: str | None) -> dict[str, Any]:
+def page_data(
+    trees: list[tuple[Tree, Checklists | None]], made: str, lang: str | None
+) -> dict[str, Any]:
     """Everything the script needs, each text once per language."""
     sheets: dict[str, dict[str, Any]] = {}
     for tree, checklists in trees:
@@ -112,12 +117,19 @@ def page_data(trees: list[tuple[Tree, Checklists | None]], made: str,
             if checklists and category and str(category.number) not in sheets:
                 sheets[str(category.number)] = {
                     la: _sheet(checklist_page(*_category_view(checklists, category, la), la))
-                    for la in LANGS}
+                    for la in LANGS
+                }
     words = {key: {"en": en, "zh": zh} for key, (en, zh) in WORDS.items()}
     for key in SHARED:
         words[key] = {la: msg(key, la) for la in LANGS}
-    return {"version": __version__, "made": made, "lang": lang, "words": words,
-            "trees": [tree_data(t, c) for t, c in trees], "checklists": sheets}
+    return {
+        "version": __version__,
+        "made": made,
+        "lang": lang,
+        "words": words,
+        "trees": [tree_data(t, c) for t, c in trees],
+        "checklists": sheets,
+    }
 
 
 def _category_view(checklists: Checklists, category: Any, lang: str) -> tuple[Any, Any]:
@@ -137,8 +149,9 @@ def _sha256(text: str) -> str:
     return "sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode()
 
 
-def build_page(trees: list[tuple[Tree, Checklists | None]], made: str,
-               lang: str | None = None) -> str:
+def build_page(
+    trees: list[tuple[Tree, Checklists | None]], made: str, lang: str | None = None
+) -> str:
     """The whole HTML file.  `lang` None: the browser's language decides."""
     ids = [t.id for t, _ in trees]
     twice = sorted({i for i in ids if ids.count(i) > 1})
@@ -149,9 +162,11 @@ def build_page(trees: list[tuple[Tree, Checklists | None]], made: str,
     for text, end in ((script, "</script"), (style, "</style")):
         assert end not in text.lower(), f"an asset contains {end}"
     # No request of any kind may leave the page: only its own inline script and style run.
-    policy = (f"default-src 'none'; script-src '{_sha256(script)}'; "
-              f"style-src '{_sha256(style)}'; img-src data:; form-action 'none'; "
-              "base-uri 'none'")
+    policy = (
+        f"default-src 'none'; script-src '{_sha256(script)}'; "
+        f"style-src '{_sha256(style)}'; img-src data:; form-action 'none'; "
+        "base-uri 'none'"
+    )
     data = embed_json(page_data(trees, made, lang))
     html_lang = typeset.html_lang(lang or "en")
     title = " / ".join(dict.fromkeys(msg("app_title", la) for la in (lang or "en", "zh", "en")))
@@ -168,11 +183,13 @@ def build_page(trees: list[tuple[Tree, Checklists | None]], made: str,
         f'<main id="app" tabindex="-1"><noscript><p lang="zh-Hans">{escape(WORDS["noscript"][1])}'
         f'</p><p lang="en">{escape(WORDS["noscript"][0])}</p></noscript></main>\n'
         f'<script type="application/json" id="medbal-data">{data}'
-        f"</script>\n<script>{script}</script>\n</body>\n</html>\n")
+        f"</script>\n<script>{script}</script>\n</body>\n</html>\n"
+    )
 
 
-def run_page(names: list[str], output: str, lang: str | None, trees_dir: str | None,
-             made: str) -> None:
+def run_page(
+    names: list[str], output: str, lang: str | None, trees_dir: str | None, made: str
+) -> None:
     """Load the trees (default: the citizen trees) and write the page atomically."""
 
     overlay = overlay_dir(trees_dir)

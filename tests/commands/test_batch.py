@@ -1,0 +1,395 @@
+"""`--batch`: many cases through one process, the same envelopes as one-shot calls."""
+
+import json
+import select
+import subprocess
+import sys
+
+import pytest
+
+import medbal.commands.batch
+from medbal.core.engine import all_paths, walk
+from medbal.files.registry import CHECKLISTS_ID, RATES_ID, available_ids, checklists_for, load_tree
+from medbal.present.views import diagnose_view
+
+from support import ROOT, medbal_env
+
+SHIPPED = [t for t in available_ids(None) if t not in (CHECKLISTS_ID, RATES_ID)]
+
+
+def cases(tree_id: str) -> list[dict[str, str]]:
+    """The answers of every path of a tree and of every step on the way (needs-answer)."""
+    tree = load_tree(tree_id, None)
+    seen: dict[tuple, dict[str, str]] = {}
+    for path, _ in all_paths(tree):
+        for k in range(len(path) + 1):
+            answers = {a.question.id: a.option.value for a in path[:k]}
+            seen.setdefault(tuple(answers.items()), answers)
+    return list(seen.values())
+
+
+def lines(*objects: object) -> str:
+    return "".join(json.dumps(o, ensure_ascii=False) + "\n" for o in objects)
+
+
+def envelopes(stdout: str) -> list[dict]:
+    return [json.loads(line) for line in stdout.splitlines()]
+
+
+def test_shipped_trees_are_found():
+    assert "zero-balance" in SHIPPED and "which-category" in SHIPPED and len(SHIPPED) >= 3
+
+
+@pytest.fixture
+def load_once(monkeypatch):
+    """Hundreds of one-shot calls, each building the Click command and parsing the YAML
+    again: both are cached here, since what is compared is the envelope."""
+    import functools
+
+    import typer.testing
+
+    import medbal.files.readtree
+
+    monkeypatch.setattr(
+        medbal.files.readtree,
+        "load_file",
+        functools.lru_cache(maxsize=None)(medbal.files.readtree.load_file),
+    )
+    monkeypatch.setattr(
+        typer.testing, "_get_command", functools.lru_cache(maxsize=None)(typer.testing._get_command)
+    )
+
+
+@pytest.mark.parametrize("tree_id", SHIPPED)
+def test_every_path_gives_the_one_shot_envelope(run, tree_id, load_once):
+    todo = cases(tree_id)
+    langs = ["en", "zh"]
+    batch_in = [
+        {"tree": tree_id, "answers": a, "lang": lang, "id": f"{lang}-{i}"}
+        for i, a in enumerate(todo)
+        for lang in langs
+    ]
+    result = run("diagnose", "--batch", "-", input=lines(*batch_in))
+    assert result.exit_code == 0, result.stderr
+    got = envelopes(result.stdout)
+    assert [g["id"] for g in got] == [c["id"] for c in batch_in]
+    statuses = set()
+    for case, envelope in zip(batch_in, got, strict=True):
+        args = [f"--answer={q}={v}" for q, v in case["answers"].items()]
+        one = run("diagnose", tree_id, *args, "--format", "json", "--lang", case["lang"])
+        assert one.exit_code in (0, 3), one.stderr
+        expected = json.loads(one.stdout)
+        assert envelope.pop("id") == case["id"]
+        assert envelope == expected
+        assert (one.exit_code == 3) == (envelope["status"] == "needs-answer")
+        statuses.add(envelope["status"])
+    assert statuses == {"outcome", "needs-answer"}
+
+
+def test_claim_batch_defaults_to_the_category_finder(run):
+    tree = load_tree("which-category", None)
+    path, outcome = all_paths(tree)[0]
+    answers = {a.question.id: a.option.value for a in path}
+    result = run("claim", "--batch", "-", "--lang", "zh", input=lines({"answers": answers}))
+    assert result.exit_code == 0
+    [envelope] = envelopes(result.stdout)
+    assert envelope["tree"] == "which-category" and envelope["lang"] == "zh"
+    assert envelope["outcome"]["id"] == outcome.id and envelope["id"] is None
+    one = run("claim", *[f"-a{q}={v}" for q, v in answers.items()], "-f", "json", "-l", "zh")
+    assert json.loads(one.stdout) == {k: v for k, v in envelope.items() if k != "id"}
+
+
+def test_a_bad_line_among_good_ones_never_stops_the_batch(run):
+    text = (
+        lines({"answers": {"scheme": "yearly"}, "id": "first"})
+        + "this is not json\n"
+        + "\n   \n"  # blank lines are skipped
+        + lines(
+            {"answers": {"colour": "blue"}, "id": 7},
+            {"answers": {"scheme": "yearly"}, "id": "zh", "lang": "zh"},
+            [1, 2],
+            {"answer": {}},
+            {"answers": {"scheme": 1}},
+            {"lang": "fr"},
+            {"tree": "nosuch", "id": "t"},
+            {"tree": "reimbursement"},
+            {"answers": {"scheme": "perhaps"}, "lang": "zh", "id": "z"},
+        )
+        + lines({"answers": {}, "id": "last"})
+    )
+    result = run("diagnose", "--batch", "-", input=text)
+    assert result.exit_code == 0 and result.stderr == ""
+    got = envelopes(result.stdout)
+    assert len(got) == 12
+    assert got[0]["status"] == "outcome" and got[0]["id"] == "first"
+    errors = got[1:3] + got[4:11]
+    assert all(e["status"] == "error" and e["error"]["code"] == 2 for e in errors), errors
+    assert all(set(e) == {"status", "error", "id"} for e in errors)
+    assert got[1]["id"] is None and "not JSON" in got[1]["error"]["message"]
+    assert got[2]["id"] == 7 and "no question 'colour'" in got[2]["error"]["message"]
+    assert got[3]["status"] == "outcome" and got[3]["lang"] == "zh" and got[3]["id"] == "zh"
+    assert got[4]["id"] is None and "JSON object" in got[4]["error"]["message"]
+    assert "unknown key 'answer'; did you mean 'answers'?" in got[5]["error"]["message"]
+    assert "'answers' should be" in got[6]["error"]["message"]
+    assert "'lang'" in got[7]["error"]["message"]
+    assert got[8]["id"] == "t" and "no tree named 'nosuch'" in got[8]["error"]["message"]
+    assert "not a decision tree" in got[9]["error"]["message"]
+    assert got[10]["id"] == "z" and "“perhaps”不是问题“scheme”的答案" in got[10]["error"]["message"]
+    assert got[11]["status"] == "needs-answer" and got[11]["id"] == "last"
+
+
+def test_a_line_that_is_not_utf8_gets_an_error(tmp_path, run):
+    path = tmp_path / "cases.jsonl"
+    path.write_bytes(b'{"id": 1}\n\xff\xfe\n{"id": 3}\n')
+    result = run("diagnose", "--batch", str(path), "--lang", "zh")
+    got = envelopes(result.stdout)
+    assert result.exit_code == 0 and [g["id"] for g in got] == [1, None, 3]
+    assert got[1]["error"]["message"] == "这一行不是 UTF-8 编码的文本"
+
+
+def test_a_line_too_long_is_skipped_with_an_error(run, monkeypatch):
+    monkeypatch.setattr(medbal.commands.batch, "MAX_LINE", 64)
+    long = json.dumps({"id": "x" * 200})
+    result = run(
+        "diagnose", "--batch", "-", input=lines({"id": 1}) + long + "\n" + lines({"id": 3})
+    )
+    got = envelopes(result.stdout)
+    assert [g["id"] for g in got] == [1, None, 3]
+    assert "longer than 64 bytes" in got[1]["error"]["message"]
+
+
+def test_a_broken_tree_in_the_overlay_is_code_1_on_its_lines(run, write, tmp_path):
+    write("overlay/broken.yaml", "kind: decision-tree\nid: [\n")
+    result = run(
+        "diagnose",
+        "--batch",
+        "-",
+        "--trees",
+        str(tmp_path / "overlay"),
+        input=lines({"tree": "broken", "id": 1}, {"id": 2}),
+    )
+    first, second = envelopes(result.stdout)
+    assert first["error"]["code"] == 1 and "broken.yaml:" in first["error"]["message"]
+    assert second["status"] == "needs-answer"
+
+
+@pytest.mark.parametrize("name", ["/etc/passwd", "../trees/card.yaml", "card.yaml"])
+def test_a_line_names_a_tree_by_id_never_a_path(run, name):
+    result = run("diagnose", "--batch", "-", input=lines({"tree": name, "id": 1}))
+    (got,) = envelopes(result.stdout)
+    assert got["status"] == "error" and got["error"]["code"] == 2
+    assert "passwd" not in got["error"]["message"] or "root:" not in got["error"]["message"]
+
+
+@pytest.mark.parametrize(
+    "line", ['{"id": NaN}', '{"id": Infinity}', '{"id": 1e400}', '{"id": -Infinity}']
+)
+def test_numbers_json_does_not_have_are_refused(run, line):
+    result = run("diagnose", "--batch", "-", input=line + "\n")
+
+    def strict(name):
+        raise AssertionError(f"{name} in the output")
+
+    (got,) = [json.loads(x, parse_constant=strict) for x in result.stdout.splitlines()]
+    assert got["status"] == "error" and got["id"] is None
+    number = line.split(": ")[1].rstrip("}")
+    zh = run("diagnose", "--batch", "-", "--lang", "zh", input=line + "\n")
+    message = json.loads(zh.stdout)["error"]["message"]
+    assert message.startswith(f"这一行不是有效的 JSON（{number} ") and "JSON 数值" in message
+
+
+def test_a_device_as_batch_input_is_refused_at_once(run):
+    result = run("diagnose", "--batch", "/dev/zero")
+    assert result.exit_code == 1 and "a device" in result.stderr
+    zh = run("diagnose", "--batch", "/dev/zero", "--lang", "zh")
+    assert zh.exit_code == 1 and "这是设备，不是文件或管道" in zh.stderr
+
+
+def test_trees_are_loaded_once_per_process(monkeypatch):
+    calls: list[str] = []
+
+    def counting(name, overlay):
+        calls.append(name)
+        return load_tree(name, overlay)
+
+    monkeypatch.setattr(medbal.commands.batch, "load_tree", counting)
+    batch = medbal.commands.batch.Batch("zero-balance", "en", None)
+    for i in range(60):
+        tree = SHIPPED[i % len(SHIPPED)]
+        line = json.dumps({"tree": tree, "lang": ["en", "zh"][i % 2], "id": i}).encode()
+        assert batch.case(line)["id"] == i
+    for _ in range(3):
+        assert batch.case(b'{"tree": "nosuch"}')["status"] == "error"
+    assert sorted(calls) == sorted(SHIPPED + ["nosuch"])
+
+
+def test_unreadable_input_exits_1(run, tmp_path):
+    result = run("diagnose", "--batch", str(tmp_path / "missing.jsonl"))
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr.startswith("medbal: --batch") and "cannot be read" in result.stderr
+    result = run("claim", "--batch", str(tmp_path), "--lang", "zh")
+    assert result.exit_code == 1 and "无法读取 --batch" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "extra, word",
+    [
+        (["--answer", "scheme=yearly"], "--answer"),
+        (["--answers-file", "a.yaml"], "--answers-file"),
+        (["--output", "out.json"], "--output"),
+        (["--format", "text"], "--format"),
+        (["--format", "html"], "--format"),
+    ],
+)
+def test_options_batch_cannot_honour_exit_2(run, extra, word):
+    for command in ("diagnose", "claim"):
+        result = run(command, "--batch", "-", *extra, input=lines({"id": 1}))
+        assert result.exit_code == 2 and result.stdout == ""
+        assert result.stderr.startswith("medbal: --batch") and word in result.stderr
+
+
+def test_format_json_and_a_default_tree_are_accepted(run):
+    result = run(
+        "diagnose",
+        "card",
+        "--batch",
+        "-",
+        "--format",
+        "json",
+        "--no-input",
+        input=lines({"id": 1}, {"id": 2, "tree": "zero-balance"}),
+    )
+    assert result.exit_code == 0
+    assert [e["tree"] for e in envelopes(result.stdout)] == ["card", "zero-balance"]
+
+
+def test_an_unknown_default_tree_is_a_usage_error(run):
+    result = run("diagnose", "nosuch", "--batch", "-", input=lines({"id": 1}))
+    assert result.exit_code == 2 and "no tree named 'nosuch'" in result.stderr
+
+
+def _read_line(proc: subprocess.Popen, timeout: float = 60) -> str:
+    ready, _, _ = select.select([proc.stdout], [], [], timeout)
+    assert ready, "no answer line before the timeout: is the batch waiting for EOF?"
+    return proc.stdout.readline()
+
+
+def test_a_held_session_answers_each_line_before_stdin_closes():
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "medbal", "diagnose", "--batch", "-"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+        cwd=ROOT,
+        env=medbal_env(PYTHONIOENCODING="utf-8"),
+        bufsize=1,
+    )
+    try:
+        proc.stdin.write(lines({"id": "q1"}))
+        proc.stdin.flush()
+        first = json.loads(_read_line(proc))
+        assert first["id"] == "q1" and first["status"] == "needs-answer"
+        qid = first["question"]["id"]
+        value = first["question"]["options"][0]["value"]
+        proc.stdin.write(lines({"id": "q2", "answers": {qid: value}, "lang": "zh"}))
+        proc.stdin.flush()
+        second = json.loads(_read_line(proc))
+        assert second["id"] == "q2" and second["lang"] == "zh"
+        assert [(a["question"], a["value"]) for a in second["answers"]] == [(qid, value)]
+        proc.stdin.close()
+        assert proc.wait(timeout=60) == 0
+        assert proc.stdout.read() == "" and proc.stderr.read() == ""
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+
+
+def test_two_thousand_cases_in_one_process(tmp_path):
+    """Every output line matches the engine's envelope; the timing is in benchmarks/."""
+    todo = [(t, a) for t in SHIPPED for a in cases(t)]
+    batch_in = [
+        {
+            "tree": todo[i % len(todo)][0],
+            "answers": todo[i % len(todo)][1],
+            "lang": ["en", "zh"][i % 2],
+            "id": i,
+        }
+        for i in range(2000)
+    ]
+    path = tmp_path / "cases.jsonl"
+    path.write_text(lines(*batch_in), encoding="utf-8")
+    out = subprocess.run(
+        [sys.executable, "-m", "medbal", "diagnose", "--batch", str(path)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=ROOT,
+        env=medbal_env(PYTHONIOENCODING="utf-8"),
+        timeout=120,
+    )
+    assert out.returncode == 0 and out.stderr == ""
+    got = envelopes(out.stdout)
+    assert len(got) == 2000
+    loaded = {t: load_tree(t, None) for t in SHIPPED}
+    lists = {t: checklists_for(tree, None) for t, tree in loaded.items()}
+    for case, envelope in zip(batch_in, got, strict=True):
+        tree = loaded[case["tree"]]
+        expected = diagnose_view(
+            walk(tree, case["answers"]), case["lang"], lists[case["tree"]], case["tree"]
+        )
+        assert envelope == {**expected, "id": case["id"]}
+
+
+def test_ascii_stdout_gets_escapes_and_stays_whole():
+    out = subprocess.run(
+        [sys.executable, "-m", "medbal", "diagnose", "--batch", "-"],
+        input=lines({"lang": "zh", "id": "中"}).encode(),
+        capture_output=True,
+        cwd=ROOT,
+        env=medbal_env(PYTHONIOENCODING="ascii"),
+        timeout=60,
+    )
+    assert out.returncode == 0
+    text = out.stdout.decode("ascii")
+    assert "\\u" in text and json.loads(text)["id"] == "中"
+
+
+def test_answers_file_from_stdin(run):
+    result = run(
+        "diagnose", "--answers-file", "-", "--format", "json", input='{"scheme": "yearly"}'
+    )
+    assert result.exit_code == 0, result.stderr
+    answers = json.loads(result.stdout)["answers"]
+    assert [(a["question"], a["value"]) for a in answers] == [("scheme", "yearly")]
+    # YAML too, and --answer still wins over the file
+    result = run(
+        "diagnose",
+        "--answers-file",
+        "-",
+        "-a",
+        "scheme=yearly",
+        "-f",
+        "json",
+        input="scheme: employer\nrecord: stopped\n",
+    )
+    assert json.loads(result.stdout)["dropped"] == [{"question": "record", "value": "stopped"}]
+    result = run("claim", "--answers-file", "-", input="where: [\n")
+    assert result.exit_code == 2 and result.stderr.startswith("medbal: <stdin>:2:")
+    result = run("diagnose", "--answers-file", "-", input="x" * (1024 * 1024 + 5))
+    assert result.exit_code == 2 and "is too large" in result.stderr
+
+
+def test_answers_file_from_stdin_never_prompts(run, monkeypatch):
+    import medbal.present.term
+
+    monkeypatch.setattr(medbal.present.term, "stdin_is_terminal", lambda: True)
+    from medbal.core.engine import walk
+    from medbal.files.registry import load_tree
+
+    after = walk(load_tree("zero-balance", None), {"scheme": "employer"}).question
+    result = run("diagnose", "--answers-file", "-", input="scheme: employer\n")
+    assert result.exit_code == 3  # one-shot: the answers came on stdin, not from a person
+    assert f"--answer {after.id}=" in result.stdout

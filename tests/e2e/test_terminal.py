@@ -1,0 +1,215 @@
+"""The interactive loop in a real pseudo-terminal (pexpect): keys, Ctrl-C, Ctrl-D, widths."""
+
+import os
+import re
+import signal
+import sys
+
+import pexpect
+import pytest
+
+from support import ROOT
+
+
+def spawn(*args: str, columns: int = 100, lang: str = "en") -> pexpect.spawn:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("MEDBAL_", "NO_COLOR"))}
+    env.update(
+        {
+            "COLUMNS": str(columns),
+            "LINES": "50",
+            "TERM": "xterm",
+            "MEDBAL_LANG": lang,
+            "PYTHONIOENCODING": "utf-8",
+        }
+    )
+    # SIGINT back to its default: a test run started in the background inherits it
+    # ignored, and Ctrl-C at the prompt would then do nothing.
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "medbal", "diagnose", *args],
+        env=env,
+        cwd=str(ROOT),
+        encoding="utf-8",
+        timeout=30,
+        dimensions=(50, columns),
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
+    return child
+
+
+def finish(child: pexpect.spawn) -> int:
+    child.expect(pexpect.EOF)
+    child.close()
+    return child.exitstatus if child.exitstatus is not None else 128 + child.signalstatus
+
+
+def test_full_walk_with_back_and_restart():
+    child = spawn()
+    child.expect("Question 1")
+    child.sendline("1")  # employer
+    child.expect("Question 2")
+    child.sendline("b")  # back to question 1, employer as default
+    child.expect("Enter keeps: My employer pays it")
+    child.sendline("")
+    child.expect("Question 2")
+    child.sendline("r")  # restart
+    child.expect("Question 1")
+    child.sendline("self-employed")  # a value works as well as a number
+    child.expect("Question 2")
+    child.sendline("lower-tier")
+    child.expect("The lower self-employed level sets up no personal account")
+    child.expect("--answer flexible-choice=lower-tier")
+    child.sendline("q")
+    assert finish(child) == 0
+
+
+def test_wrong_entry_then_right():
+    child = spawn()
+    child.expect("Question 1")
+    child.sendline("9")
+    child.expect("'9' is not one of the options; type 1 to 5.")
+    child.sendline("4")
+    child.expect("Residents' insurance has no personal account")
+    child.sendline("q")
+    assert finish(child) == 0
+
+
+def test_back_at_the_first_question():
+    child = spawn()
+    child.expect("Question 1")
+    child.sendline("b")
+    child.expect("This is the first question.")
+    child.sendline("q")
+    assert finish(child) == 0
+
+
+def test_ctrl_c_exits_130_with_one_line():
+    child = spawn()
+    child.expect("Question 1")
+    child.sendintr()
+    rest = child.read()
+    assert finish(child) == 130
+    assert "interrupted" in rest and "Traceback" not in rest
+
+
+def test_ctrl_d_exits_1_with_one_line():
+    child = spawn()
+    child.expect("Question 1")
+    child.sendeof()
+    rest = child.read()
+    assert finish(child) == 1
+    assert "end of input before an answer" in rest and "Traceback" not in rest
+
+
+def test_narrow_terminal_walk():
+    child = spawn(columns=40)
+    child.expect("Question 1")
+    for key in ("1", "1", "1"):
+        child.sendline(key)
+    child.expect("bank account")
+    child.sendline("q")
+    assert finish(child) == 0
+
+
+@pytest.mark.parametrize("columns", [40, 120])
+def test_chinese_walk(columns):
+    child = spawn(lang="zh", columns=columns)
+    child.expect("第 1 题")
+    child.sendline("5")  # not sure
+    child.expect("第 2 题")
+    child.sendline("1")  # paid once a year
+    child.expect("居民医保")
+    child.expect("用一条命令得到同样结果")
+    child.sendline("q")
+    assert finish(child) == 0
+
+
+def _screen(*args: str, columns: int, lang: str) -> list[str]:
+    """What a terminal of this width shows for a one-shot command (a real pty)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("MEDBAL_", "NO_COLOR"))}
+    env.update(
+        {"COLUMNS": str(columns), "LINES": "200", "TERM": "xterm", "PYTHONIOENCODING": "utf-8"}
+    )
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "medbal", *args, "--lang", lang],
+        env=env,
+        cwd=str(ROOT),
+        encoding="utf-8",
+        timeout=30,
+        dimensions=(200, columns),
+    )
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    plain = re.sub(r"\x1b\[[0-9;]*[A-Za-z]", "", child.before.replace("\r", ""))  # colours
+    return [line.rstrip() for line in plain.split("\n")]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_at_40_columns_every_figure_of_an_estimate_is_whole(lang):
+    import json
+    import subprocess
+
+    view = json.loads(
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "medbal",
+                "estimate",
+                "8000",
+                "--threshold",
+                "500",
+                "--format",
+                "json",
+            ],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            check=True,
+        ).stdout
+    )
+    figures = [
+        f"{n:,.2f}" for s in view["slices"] for n in (s["from"], s["to"], s["amount"], s["paid"])
+    ]
+    figures += [f"{view['total_paid']:,.2f}", f"{view['own_share']:,.2f}"]
+    screen = "\n".join(_screen("estimate", "8000", "--threshold", "500", columns=40, lang=lang))
+    assert "…" not in screen
+    for figure in figures:
+        assert figure in screen, figure
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_at_40_columns_every_short_name_of_docs_is_whole(lang):
+    from medbal.files.readtree import load_file
+
+    checklists = load_file(ROOT / "trees" / "reimbursement.yaml")
+    lines = _screen("docs", columns=40, lang=lang)
+    from medbal.i18n.typeset import cells
+
+    assert all(cells(line) <= 40 for line in lines)
+    for cat in checklists.categories:
+        assert any(line.strip().endswith(f"{cat.number}. {cat.slug}") for line in lines), cat.slug
+
+
+def test_ctrl_d_after_the_result_ends_like_q():
+    child = spawn()
+    child.expect("Question 1")
+    child.sendline("4")  # yearly: an outcome at once
+    child.expect("Residents' insurance has no personal account")
+    child.expect("or q to quit")
+    child.expect(">")
+    child.sendeof()
+    rest = child.read()
+    assert finish(child) == 0
+    assert "medbal:" not in rest and "Traceback" not in rest
+
+
+def test_ctrl_d_before_the_result_starts_its_message_on_a_line_of_its_own():
+    child = spawn()
+    child.expect("Question 1")
+    child.sendeof()
+    rest = child.read()
+    assert finish(child) == 1
+    assert re.search(r"\n\s*medbal: end of input", rest.replace("\r", "")), rest

@@ -1,0 +1,437 @@
+"""One catalogue for every word medbal says, and language typography in one place.
+
+The catalogue (medbal.i18n.catalogue: interface, errors, page) is checked as data:
+both languages, the same fields, every key used and every use a key, the Chinese
+set as the project sets it.  A few real errors are pinned end to end through the
+CLI in both languages, so moving a sentence into the catalogue changed no word.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import re
+import string
+
+import pytest
+
+from medbal.core.errors import EndOfInput, OutputError, Phrase, UsageError
+from medbal.files.registry import shipped_dir
+from medbal.i18n import typeset
+from medbal.i18n.catalogue import CATALOGUE, SECTIONS, in_lang, label, msg
+from medbal.i18n.typeset import space_zh
+
+from support import ROOT
+
+PACKAGE = ROOT / "medbal"
+DATA_MODULES = {"i18n/catalogue.py", "i18n/words_errors.py", "i18n/page_words.py"}
+HAN = re.compile("[\u4e00-\u9fff]")
+
+# Calls whose first argument is a catalogue key (`say(lang, KEY, ...)` takes it second).
+KEYED = {
+    "msg",
+    "label",
+    "Phrase",
+    "MedbalError",
+    "UsageError",
+    "OutputError",
+    "EndOfInput",
+    "InputError",
+    "AnswerError",
+    "Unreadable",
+    "_bad",
+    "did_you_mean",
+    "error",
+}
+# The zh entry leaves out a field on purpose: the short names are English, so the
+# Chinese kicker shows the category's number only.
+ZH_LEAVES_OUT = {"category": {"slug"}}
+# Entries with no Chinese words to translate (an option and a value).
+NO_HAN = {"answers_stdin_unreadable", "answers_file_unreadable"}
+# A JSON example must keep JSON's own quotation marks.
+ASCII_QUOTES_OK = {"batch_not_object"}
+# What a person types, written out in a sentence (`--item 项目=金额`, `--output 文件名`,
+# a JSON line), keeps its own spaces: it is a command, not running text.
+WRITTEN_OUT = {"answer_form", "item_form", "page_needs_output", "batch_not_object", "end_of_input"}
+
+
+def modules() -> list[tuple[str, ast.Module]]:
+    return [
+        (str(p.relative_to(PACKAGE)), ast.parse(p.read_text(encoding="utf-8")))
+        for p in sorted(PACKAGE.rglob("*.py"))
+    ]
+
+
+def _name(call: ast.Call) -> str:
+    f = call.func
+    return f.id if isinstance(f, ast.Name) else f.attr if isinstance(f, ast.Attribute) else ""
+
+
+def _strings(node: ast.AST | None) -> list[str]:
+    """The key a call names: a string, or either string of `A if cond else B`."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return [node.value]
+    if isinstance(node, ast.IfExp):
+        return _strings(node.body) + _strings(node.orelse)
+    return []
+
+
+def keyed_calls() -> list[tuple[str, int, str, list[str]]]:
+    """(module, line, function, the keys it names) for every keyed call in medbal/."""
+    found = []
+    for path, tree in modules():
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call):
+                continue
+            name = _name(node)
+            position = 1 if name == "say" else 0
+            legacy = len(node.args) >= 2 and all(_strings(a) for a in node.args[:2])
+            if (name in KEYED or name == "say") and len(node.args) > position and not legacy:
+                keys = _strings(node.args[position])
+                if keys:
+                    found.append((path, node.lineno, name, keys))
+    return found
+
+
+def fields(template: str) -> set[str]:
+    return {
+        re.split(r"[.\[]", name)[0] for _, name, _, _ in string.Formatter().parse(template) if name
+    }
+
+
+# --- the catalogue as data ------------------------------------------------------------
+
+
+def test_every_key_is_in_one_section_only():
+    assert sum(len(s) for s in SECTIONS.values()) == len(CATALOGUE)
+    assert set(SECTIONS) == {"interface", "errors", "page"}
+
+
+@pytest.mark.parametrize("key", sorted(CATALOGUE))
+def test_every_entry_has_both_languages_and_the_same_fields(key):
+    entry = CATALOGUE[key]
+    assert isinstance(entry, tuple) and len(entry) == 2, key
+    en, zh = entry
+    assert en.strip() and zh.strip(), key
+    assert not HAN.search(en), (key, en)
+    assert HAN.search(zh) or key in NO_HAN, (key, zh)
+    assert fields(zh) == fields(en) - ZH_LEAVES_OUT.get(key, set()), (key, en, zh)
+
+
+def test_the_page_words_use_only_what_the_page_script_fills_in():
+    # page.js replaces "{name}" itself: no conversions, no format specs, no braces doubled.
+    for key, pair in SECTIONS["page"].items():
+        for text in pair:
+            for _, _field, spec, conversion in string.Formatter().parse(text):
+                assert not spec and not conversion, (key, text)
+            assert "{{" not in text, (key, text)
+
+
+def test_every_key_named_in_the_code_exists():
+    missing = [
+        (path, line, keys)
+        for path, line, _, keys in keyed_calls()
+        if any(k not in CATALOGUE for k in keys)
+    ]
+    assert missing == []
+
+
+def test_errors_are_raised_by_key():
+    """No error is raised with its texts written in place: `UsageError("key", ...)`."""
+    legacy = []
+    for path, tree in modules():
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.Call)
+                and _name(node).endswith(("Error", "EndOfInput"))
+                and len(node.args) >= 2
+                and all(_strings(a) for a in node.args[:2])
+            ):
+                legacy.append(path)
+    assert legacy == []
+
+
+def _used_words() -> set[str]:
+    """Every key a keyed call names, and every string in a module that looks words up
+    (a tuple of keys such as the form's fields, `key = A if ... else B`)."""
+    used = {k for *_, keys in keyed_calls() for k in keys}
+    for path, tree in modules():
+        if path in DATA_MODULES:
+            continue
+        source = ast.unparse(tree)
+        if "medbal.i18n.catalogue" in source or "page_words" in source:
+            used |= {
+                n.value
+                for n in ast.walk(tree)
+                if isinstance(n, ast.Constant) and isinstance(n.value, str)
+            }
+    script = (PACKAGE / "present" / "page_assets" / "page.js").read_text(encoding="utf-8")
+    used |= set(re.findall(r'say\("([a-z_]+)"', script))
+    used |= set(re.findall(r"words\.([a-z_]+)", script))
+    return used
+
+
+def test_no_entry_is_unused():
+    assert sorted(set(CATALOGUE) - _used_words()) == []
+
+
+# --- Chinese typesetting of the entries ------------------------------------------------
+
+# What a field holds, as it is filled in when the message is shown: most are ids,
+# numbers, paths or option names (Latin); these hold Chinese text or carry their
+# own spacing, and are filled with such a sample.
+CHINESE_FIELDS = {
+    ("region_line", "region"): "秭归县",
+    ("region_line", "note"): "请咨询当地医保经办机构。",
+    ("est_title", "region"): "秭归县",
+    ("est_title_items", "region"): "秭归县",
+    ("est_applies", "what"): "住院费用",
+    ("variant", "title"): "门诊慢特病",
+    ("answer_with", "hint"): "输入序号",
+    ("default", "value"): "是",
+    ("deadline_within", "count"): "3 个月",
+    ("deadline_at_least", "count"): "3 个月",
+    ("paths_count", "count"): 12345,
+    ("file_too_large", "size"): 12345,
+    ("file_too_large", "limit"): 10,
+    ("file_grew_too_large", "limit"): 10,
+    ("too_many_paths", "answers"): 2,
+    ("too_many_paths", "max_paths"): 3,
+    ("too_many_paths", "max_answers"): 4,
+    ("too_many_paths", "paths"): "12 条",
+    ("answers_file_unreadable", "why"): "无法读取（x）",
+    ("answers_stdin_unreadable", "why"): "太大（超过 10 字节）",
+    ("batch_unreadable", "why"): "没有标准输入",
+    ("amount_negative", "what"): "金额",
+    ("amount_invalid", "what"): "金额",
+    ("amount_too_large", "what"): "金额",
+    ("no_tree", "known"): "无",
+}
+
+
+_OPTION_LIKE = re.compile(r"(?<!\S)[-.?][^\s，。：；？！、（）“”]*")
+
+
+def _filled(key: str, lang: str) -> str:
+    en = CATALOGUE[key][0]
+    values = {f: CHINESE_FIELDS.get((key, f), "x1") for f in fields(en)}
+    return msg(key, lang, **values)
+
+
+@pytest.mark.parametrize("key", sorted(CATALOGUE))
+def test_chinese_entries_follow_the_typesetting_rules(key):
+    en, zh = CATALOGUE[key]
+    # Data is quoted by {field!q}, in the marks of medbal.i18n.typeset, never by hand.
+    for text in (en, zh):
+        assert not re.search(r"[“'\"]\{[^}]*\}", text), (key, text)
+    if key not in ASCII_QUOTES_OK:
+        assert "'" not in zh and '"' not in zh, (key, zh)  # Chinese quotation marks only
+    # One space between Han and Latin or digits, none next to Chinese punctuation: the
+    # rule of space_zh.  It reads a word that begins with ASCII punctuation (--all, .yaml,
+    # a lone ? or -) as not Latin, so such words stand in as a Latin word here.
+    shown = _OPTION_LIKE.sub("X", _filled(key, "zh"))
+    assert space_zh(shown) == shown or key in WRITTEN_OUT, (key, shown)
+    # Chinese punctuation next to Chinese words, never ASCII's.
+    assert not re.search(f"{HAN.pattern}[,;:?!()]|[,;:?!()]{HAN.pattern}", zh), (key, zh)
+
+
+def test_quoted_data_takes_each_languages_marks():
+    assert msg("no_tree_file", "en", name="a.yaml") == "no tree file at 'a.yaml'"
+    assert msg("no_tree_file", "zh", name="a.yaml") == "没有树文件“a.yaml”"
+    assert msg("not_an_option", "zh", entry="9", n=3) == "“9”不是选项，请输入 1 到 3。"
+
+
+# --- typography in one place -----------------------------------------------------------
+
+
+def test_the_language_marks():
+    assert (label("sources", "en"), label("sources", "zh")) == ("Sources: ", "依据：")
+    assert typeset.clauses(["a", "b"], "en") == "a; b"
+    assert typeset.clauses(["甲", "乙"], "zh") == "甲；乙"
+    assert typeset.sentences(["A.", "B."], "en") == "A. B."
+    assert typeset.sentences(["甲。", "乙。"], "zh") == "甲。乙。"
+    assert (typeset.quote("x", "en"), typeset.quote("x", "zh")) == ("'x'", "“x”")
+    assert typeset.aside("T", "o", "en") == "T (o)"
+    assert typeset.aside("题", "源", "zh") == "题（源）"
+    assert (typeset.html_lang("en"), typeset.html_lang("zh")) == ("en", "zh-Hans")
+    assert typeset.han_layout("zh") and not typeset.han_layout("en")
+    assert typeset.marks("fr") == typeset.marks("en")  # an unknown language reads as English
+
+
+def test_the_plural_rule_and_the_deadline_words():
+    from medbal.present.pages import deadline_summary
+
+    def summary(kind, amount, unit, lang):
+        return deadline_summary({"kind": kind, "amount": amount, "unit": unit, "text": "t"}, lang)
+
+    assert typeset.counted(1, "day", "en") == "1 day"
+    assert typeset.counted(7, "day", "en") == "7 days"
+    assert typeset.counted(7, "天", "zh") == "7 天"
+    assert summary("within", 1, "year", "en") == "within 1 year"
+    assert summary("claim", 3, "month", "en") == "within 3 months"
+    assert summary("within", 3, "month", "zh") == "3 个月内"
+    assert summary("at-least", 6, "month", "en") == "at least 6 months"
+    assert summary("at-least", 6, "month", "zh") == "至少 6 个月"
+    assert summary("not-stated", None, None, "en") == "not stated: ask"
+    assert summary("not-stated", None, None, "zh") == "资料未写明"
+    assert summary("within", None, None, "zh") == "t"
+
+
+def test_the_checklist_kicker_names_the_short_name_in_english_only(checklists):
+    from medbal.present.pages import checklist_page
+    from medbal.present.views import checklists_view
+
+    cat = checklists.find("3")
+    pages = {
+        lang: checklist_page(
+            checklists_view(checklists, [cat], lang)["categories"][0],
+            checklists_view(checklists, [cat], lang),
+            lang,
+        )
+        for lang in ("en", "zh")
+    }
+    assert pages["en"].kicker == "Category 3 · short-trip"
+    assert pages["zh"].kicker == "类别 3"
+
+
+# The one line that branches on "zh" outside medbal/i18n/: Text.get, the one choice of a
+# tree text's language.  Layout asks typeset.han_layout(lang).  A new branch fails here.
+ZH_BRANCHES_ALLOWED = {
+    ("core/model.py", 'return self.zh if lang == "zh" else self.en'),
+}
+
+
+def test_only_i18n_branches_on_the_language():
+    found = set()
+    for path in sorted(PACKAGE.rglob("*.py")):
+        rel = str(path.relative_to(PACKAGE))
+        if rel.startswith("i18n/"):
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if re.search(r"""[!=]= ?["']zh["']""", line):
+                found.add((rel, line.strip()))
+    assert found == ZH_BRANCHES_ALLOWED, found ^ ZH_BRANCHES_ALLOWED
+
+
+# --- errors by key ---------------------------------------------------------------------
+
+
+def test_an_error_is_its_english_text_and_shows_in_either_language():
+    exc = UsageError("no_region", region="nowhere", path="rates.yaml", regions="zigui")
+    assert str(exc) == "no region 'nowhere' in rates.yaml; its regions are: zigui"
+    assert exc.text("en") == str(exc)
+    assert exc.text("zh") == "rates.yaml 中没有地区“nowhere”；可选地区：zigui"
+    assert exc.exit_code == 2 and OutputError("output_is_folder", target="d").exit_code == 1
+
+
+def test_values_in_words_are_shown_in_the_messages_language():
+    exc = UsageError(
+        "answers_file_unreadable",
+        path="a.yaml",
+        why=Phrase("file_unreadable", reason="Permission denied"),
+    )
+    assert str(exc) == "--answers-file 'a.yaml' cannot be read (Permission denied)"
+    assert exc.text("zh") == "--answers-file“a.yaml”无法读取（Permission denied）"
+    problems = UsageError("answers_file_problems", problems=["a:1:1: x", "a:2:1: y"])
+    assert str(problems) == "a:1:1: x; a:2:1: y"
+    assert problems.text("zh") == "回答文件有误：a:1:1: x；a:2:1: y"
+    assert in_lang(Phrase("none_listed"), "zh") == "无" and in_lang(3, "zh") == "3"
+
+
+def test_end_of_input_at_a_prompt_is_one_keyed_message():
+    exc = EndOfInput("end_of_input")
+    assert str(exc).startswith("end of input before an answer")
+    assert exc.text("zh").startswith("还没回答就结束了输入")
+
+
+PINNED = [
+    (
+        ["docs", "99"],
+        2,
+        "no category '99'; choose a number or short name: 1 transfer, 2 resettlement",
+        "没有类别“99”；请输入序号或简称：1 transfer、2 resettlement",
+    ),
+    (
+        ["diagnose", "--answer", "scheme=a", "--answer", "scheme=b"],
+        2,
+        "--answer 'scheme' is given twice ('a' and 'b'); give each question one answer",
+        "--answer“scheme”给了两次（“a”和“b”）；每个问题只能有一个回答",
+    ),
+    (
+        ["estimate", "8000", "--threshold", "x"],
+        2,
+        "--threshold 'x' is not an amount; write it in yuan, for example 8000, 8,000 or 8000.50",
+        "--threshold“x”不是有效的金额，请以元为单位填写，例如 8000、8,000 或 8000.50",
+    ),
+    (["estimate", "abc"], 2, "the amount 'abc' is not an amount;", "金额“abc”不是有效的金额，"),
+    (
+        ["diagnose", "zero-balanse"],
+        2,
+        "no tree named 'zero-balanse'; did you mean 'zero-balance'? Known trees: ",
+        "没有名为“zero-balanse”的树，您是不是要找“zero-balance”？现有：",
+    ),
+    (
+        ["docs", "1", "--all"],
+        2,
+        "give a category or --all, not both",
+        "请指定一个类别或 --all，不能同时使用",
+    ),
+]
+
+
+@pytest.mark.parametrize("args,code,en,zh", PINNED)
+def test_errors_read_as_before_through_the_cli(run, args, code, en, zh):
+    for lang, expected in (("en", en), ("zh", zh)):
+        result = run(*args, "--lang", lang)
+        assert result.exit_code == code
+        assert result.stderr.startswith(f"medbal: {expected}"), result.stderr
+        assert result.stderr.count("\n") == 1
+
+
+def test_a_region_error_names_the_file_in_both_languages(run):
+    rates = shipped_dir() / "rates.yaml"
+    result = run("estimate", "8000", "--region", "nowhere", "--lang", "zh")
+    assert result.exit_code == 2
+    assert result.stderr == f"medbal: {rates} 中没有地区“nowhere”；可选地区：zigui\n"
+    result = run("estimate", "8000", "--region", "nowhere", "--lang", "en")
+    assert result.stderr == f"medbal: no region 'nowhere' in {rates}; its regions are: zigui\n"
+
+
+def test_a_write_error_in_both_languages(run, tmp_path):
+    target = tmp_path / "gone" / "x.html"
+    result = run("docs", "1", "--format", "html", "--output", str(target), "--lang", "zh")
+    assert result.exit_code == 1
+    assert result.stderr == f"medbal: 无法写入“{target}”：文件夹“{target.parent}”不存在\n"
+
+
+def test_click_errors_and_their_hint_in_both_languages(capsys):
+    from medbal.launch import run as launch
+
+    assert launch(["bogus", "--lang", "zh"]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].startswith("medbal: 没有“bogus”这个命令；可用的命令：claim、diagnose")
+    assert err[1] == "可运行“medbal -h”查看用法。"
+    assert launch(["docs", "--format", "pdf", "--lang", "en"]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err == [
+        "medbal: --format 'pdf' is not one of: text, markdown, html, json",
+        "Try 'medbal docs -h' for help.",
+    ]
+
+
+def test_a_batch_line_error_is_in_the_lines_language(run):
+    lines = (
+        "\n".join(
+            [
+                json.dumps({"answers": {"scheme": "perhaps"}, "lang": "zh"}),
+                json.dumps({"answers": {"scheme": "perhaps"}, "lang": "en"}),
+                json.dumps({"bogus": 1, "lang": "zh"}),
+            ]
+        )
+        + "\n"
+    )
+    result = run("diagnose", "--batch", "-", input=lines)
+    got = [json.loads(line)["error"]["message"] for line in result.stdout.splitlines()]
+    assert got[0].startswith("“perhaps”不是问题“scheme”的答案；可选：employer")
+    assert got[1].startswith("'perhaps' is not an answer to 'scheme'; choose one of: employer")
+    assert got[2] == "这一行有无法识别的键“bogus”；可用的键：answers、tree、lang、id"

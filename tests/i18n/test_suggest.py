@@ -1,0 +1,93 @@
+"""Did you mean: a mistyped category, tree, question or answer value names the closest one first."""
+
+import json
+
+import pytest
+
+from medbal.files.registry import load_tree
+from medbal.i18n.suggest import closest
+
+
+def typo(word: str) -> str:
+    """Two different neighbouring letters near the middle swapped, as fingers do."""
+    i = next(i for i in range(len(word) // 2, len(word)) if word[i - 1] != word[i])
+    wrong = word[: i - 1] + word[i] + word[i - 1] + word[i + 1 :]
+    assert wrong != word
+    return wrong
+
+
+def first_question():
+    tree = load_tree("zero-balance", None)
+    return tree.questions[tree.start]
+
+
+def test_closest_picks_the_likely_one_and_nothing_when_far():
+    assert closest("short-tirp", ["transfer", "short-trip", "status-change"]) == "short-trip"
+    assert closest("EMPLOYER", ["employer", "yearly"]) == "employer"
+    assert closest("zzzz", ["employer", "yearly"]) is None
+    assert closest("", ["employer"]) is None
+
+
+@pytest.mark.parametrize(
+    "lang, head",
+    [
+        ("en", "no category '{bad}'; did you mean '{good}'? Choose a number or short name: 1 "),
+        ("zh", "没有类别“{bad}”，您是不是要找“{good}”？请输入序号或简称：1 "),
+    ],
+)
+def test_category(run, checklists, lang, head):
+    slug = max((c.slug for c in checklists.categories), key=len)
+    result = run("docs", typo(slug), "--lang", lang)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.startswith("medbal: " + head.format(bad=typo(slug), good=slug))
+    assert all(c.slug in result.stderr for c in checklists.categories)
+    assert len(result.stderr.splitlines()) == 1
+
+
+def test_category_far_from_all_lists_them_without_a_guess(run):
+    result = run("docs", "qqqqqq")
+    assert result.exit_code == 2 and "did you mean" not in result.stderr
+    assert "choose a number or short name: 1 " in result.stderr
+
+
+@pytest.mark.parametrize("command", [["diagnose", "zero-balnce"], ["tree", "show", "zero-blance"]])
+def test_tree(run, command):
+    result = run(*command, "--lang", "zh")
+    assert result.exit_code == 2
+    assert "您是不是要找“zero-balance”？现有：" in result.stderr
+    result = run(*command, "--lang", "en")
+    assert "did you mean 'zero-balance'? Known trees: " in result.stderr
+    assert "which-category" in result.stderr
+
+
+def test_question(run):
+    q = first_question()
+    bad = typo(q.id)
+    result = run("diagnose", "-a", f"{bad}={q.options[0].value}", "-f", "json")
+    assert result.exit_code == 2
+    assert f"has no question '{bad}'; did you mean '{q.id}'? Its questions are: " in result.stderr
+    result = run("diagnose", "-a", f"{bad}={q.options[0].value}", "-l", "zh")
+    assert f"中没有问题“{bad}”，您是不是要找“{q.id}”？可用的问题：" in result.stderr
+
+
+def test_answer_value_in_both_languages_and_in_a_batch(run):
+    q = first_question()
+    value = max((o.value for o in q.options), key=len)
+    bad = typo(value)
+    values = ", ".join(o.value for o in q.options)
+    result = run("diagnose", "-a", f"{q.id}={bad}")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"medbal: '{bad}' is not an answer to '{q.id}'; did you mean "
+        f"'{value}'? Choose one of: {values}\n"
+    )
+    result = run(
+        "claim",
+        "--batch",
+        "-",
+        input=json.dumps({"tree": "zero-balance", "answers": {q.id: bad}, "lang": "zh", "id": 1})
+        + "\n",
+    )
+    message = json.loads(result.stdout)["error"]["message"]
+    zh_values = "、".join(o.value for o in q.options)  # a Chinese list is set with 、
+    assert message == f"“{bad}”不是问题“{q.id}”的答案，您是不是要选“{value}”？可选：{zh_values}"

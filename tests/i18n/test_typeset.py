@@ -1,0 +1,165 @@
+"""Chinese typesetting on the terminal: one spacing rule, kinsoku line breaks, no line wider
+than the terminal, and every Chinese screen medbal draws scanned for them."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from medbal.core.engine import all_paths
+from medbal.files.readtree import load_file
+from medbal.i18n.typeset import CLOSING, OPENING, break_lines, cells, space_zh
+from medbal.present.layout import hang, paint
+from medbal.present.pages import checklist_page, outcome_page
+from medbal.present.terminal import overview_lines, page_lines
+from medbal.present.views import checklists_view, diagnose_view
+
+from support import TREES
+
+STARTS_BAD = "、。，；：？！）》」』】”’"
+ENDS_BAD = "（《「『【“‘"
+
+
+@pytest.mark.parametrize(
+    "raw,spaced",
+    [
+        ("余额是0", "余额是 0"),
+        ("余额是 0", "余额是 0"),
+        ("余额是   0元", "余额是 0 元"),
+        ("拨打12393热线", "拨打 12393 热线"),
+        ("国家医保服务平台App", "国家医保服务平台 App"),
+        ("（12333）", "（12333）"),
+        ("拨打 12393 。", "拨打 12393。"),
+        ("当年 / 历年", "当年/历年"),
+        ("2% 以内", "2% 以内"),
+        ("medbal docs 3", "medbal docs 3"),
+        ("您是在哪里看病的？ → 在参保地本地", "您是在哪里看病的？ → 在参保地本地"),
+        ("《国办发〔2021〕14号》", "《国办发〔2021〕14号》"),  # a document number, as issued
+        ("不确定 *", "不确定 *"),
+    ],
+)
+def test_one_spacing_rule_between_han_and_latin(raw, spaced):
+    assert space_zh(raw) == spaced
+
+
+def test_a_closing_mark_takes_the_character_before_it_down():
+    text = "一二三四五六七八九，十"
+    assert break_lines(text, 18) == ["一二三四五六七八", "九，十"]
+    assert break_lines("一二三四五六七八（九）", 18) == ["一二三四五六七八", "（九）"]
+    assert break_lines("一二三四五六七“八”", 17) == ["一二三四五六七", "“八”"]
+
+
+def zh_texts() -> list[str]:
+    """Every Chinese text of the shipped trees."""
+    import re
+
+    found: list[str] = []
+    for path in sorted(TREES.glob("*.yaml")):
+        found += re.findall(r"^\s*zh: (.+)$", path.read_text(encoding="utf-8"), re.M)
+    return [t.strip().strip("'\"") for t in found if len(t) > 4]
+
+
+TEXTS = zh_texts()
+
+
+@given(st.sampled_from(TEXTS), st.integers(10, 120))
+def test_broken_lines_fit_keep_every_character_and_obey_kinsoku(text, width):
+    text = space_zh(text)
+    lines = break_lines(text, width)
+    assert all(cells(line) <= width for line in lines)
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+    for line in lines[1:]:
+        assert not (line and line[0] in CLOSING), lines
+    for line in lines[:-1]:
+        assert not (line and line[-1] in OPENING), lines
+
+
+def render(draw, width: int) -> list[str]:
+    """A screen drawn at `width`, as a terminal shows it without colour."""
+    return paint(draw(width), colour=False).splitlines()
+
+
+def zh_screens():
+    """Every outcome page of every shipped tree and every checklist page, in Chinese."""
+    checklists = load_file(TREES / "reimbursement.yaml")
+    for path in sorted(TREES.glob("*.yaml")):
+        tree = load_file(path)
+        if not hasattr(tree, "outcomes"):
+            continue
+        for answers, outcome in all_paths(tree):
+            from medbal.core.engine import walk
+
+            result = walk(tree, {a.question.id: a.option.value for a in answers})
+            view = diagnose_view(result, "zh", checklists, tree.id)
+            page = outcome_page(view)
+            yield f"{tree.id}:{outcome.id}", lambda w, page=page: page_lines(page, w)
+    view = checklists_view(checklists, list(checklists.categories), "zh")
+    for cat in view["categories"]:
+        page = checklist_page(cat, view, "zh")
+        yield f"docs {cat['number']}", lambda w, page=page: page_lines(page, w)
+    yield "docs overview", lambda w: overview_lines(view, w)
+
+
+SCREENS = list(zh_screens())
+
+
+@pytest.mark.parametrize("width", [40, 80, 120])
+def test_no_chinese_screen_starts_a_line_with_closing_punctuation(width):
+    seen: set[str] = set()
+    for name, screen in SCREENS:
+        if name in seen:  # several paths end in one outcome: draw each once
+            continue
+        seen.add(name)
+        for line in render(screen, width):
+            assert cells(line) <= width, (name, line)
+            body = line.strip(" │┃║|╭╮╰╯─━")
+            assert not (body and body[0] in STARTS_BAD), (name, width, line)
+            assert not (body and body[-1] in ENDS_BAD), (name, width, line)
+
+
+def test_a_paragraph_in_a_list_keeps_its_column():
+    text = "这是一段需要在窄终端里换行的中文说明，包括 12393 和国家医保服务平台 App。"
+    lines = render(lambda w: hang("1.", text, w, "zh"), 30)
+    assert lines[0].startswith("1. ") and all(line.startswith("   ") for line in lines[1:])
+    assert all(cells(line) <= 30 for line in lines)
+
+
+def test_a_document_number_stays_as_issued():
+    assert space_zh("《通知》（医保发〔2022〕22号）") == "《通知》（医保发〔2022〕22号）"
+    assert space_zh("第22号文件和余额是0") == "第 22 号文件和余额是 0"
+
+
+@given(
+    st.text(
+        alphabet=st.sampled_from(
+            "ab Z09-—…“”‘’、。，：；？！（）《》「」余额是个人账户ＡＢ１２　\u0301\u200b😀"
+        ),
+        max_size=40,
+    )
+)
+def test_the_width_count_is_riches(text):
+    """medbal's count of cells agrees with Rich's, an independent implementation."""
+    from rich.cells import cell_len
+
+    assert cells(text) == cell_len(text)
+
+
+@pytest.mark.parametrize("width", range(20, 44))
+def test_a_key_stays_with_its_word(width):
+    """The prompt's keys: "q" never ends a line with "退出" starting the next."""
+    lines = break_lines(space_zh("输入序号，或 ? 帮助、b 返回、r 重来、q 退出"), width)
+    for key, word in (("?", "帮助"), ("b", "返回"), ("r", "重来"), ("q", "退出")):
+        assert any(f"{key} {word}" in line for line in lines), (width, lines)
+
+
+@given(
+    st.text(alphabet=st.sampled_from("ab q?17 余额退出天条，。（）"), max_size=40),
+    st.integers(4, 12),
+)
+def test_narrow_lines_fit_by_cells_and_keep_every_character(text, width):
+    """Keys and numbers held with their words, folded by cells where a line is too short."""
+    text = space_zh(text)
+    lines = break_lines(text, width)
+    assert all(cells(line) <= width for line in lines), lines
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")

@@ -1,0 +1,168 @@
+"""`medbal page` without a browser: the command, the embedded data, escaping and size.
+
+The browser tests are in tests/e2e/test_page.py.
+"""
+
+import json
+import re
+from html import escape
+
+import pytest
+
+from medbal import __version__
+from medbal.core.engine import walk
+from medbal.core.model import LANGS
+from medbal.files.registry import checklists_for, load_tree
+from medbal.present.webpage import DEFAULT_TREES, build_page, embed_json, most_questions, page_data
+
+from small_trees import VALID
+
+DATA = re.compile(r'<script type="application/json" id="medbal-data">(.*?)</script>', re.S)
+
+
+def embedded(html: str) -> dict:
+    (text,) = DATA.findall(html)
+    return json.loads(text)
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    return [(t, checklists_for(t, None)) for t in (load_tree(n, None) for n in DEFAULT_TREES)]
+
+
+def test_page_writes_one_file_under_600_kb(run, tmp_path):
+    out = tmp_path / "medbal.html"
+    result = run("page", "--output", str(out))
+    assert result.exit_code == 0, result.stderr
+    html = out.read_text(encoding="utf-8")
+    assert len(html.encode()) < 600_000
+    assert [t["id"] for t in embedded(html)["trees"]] == list(DEFAULT_TREES)
+    # Nothing outside the file: no external script, style, font or image.
+    assert not re.search(r"<(script|link|img|iframe)[^>]*\b(src|href)=", html)
+    assert "@import" not in html and "url(" not in html
+
+
+def test_page_needs_an_output_file(run):
+    result = run("page")
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (
+        "medbal: give the file to write with --output FILE, for example --output medbal.html"
+    )
+
+
+def test_page_errors_are_one_line_with_exit_codes(run, tmp_path):
+    result = run("page", "no-such-tree", "-o", str(tmp_path / "x.html"), "--lang", "zh")
+    assert result.exit_code == 2 and result.stderr.startswith("medbal: 没有名为“no-such-tree”")
+    result = run("page", "card", "card", "-o", str(tmp_path / "x.html"))
+    assert result.exit_code == 2 and "given twice" in result.stderr
+    result = run("page", "-o", str(tmp_path / "missing" / "x.html"))
+    assert result.exit_code == 1 and result.stderr.startswith("medbal: cannot write")
+    assert not (tmp_path / "x.html").exists()
+
+
+def test_a_question_may_not_use_a_key_of_the_address(run, write, tmp_path):
+    path = write(
+        "lang.yaml", VALID.replace("  third:", "  lang:").replace("next: third", "next: lang")
+    )
+    result = run("page", str(path), "-o", str(tmp_path / "x.html"))
+    assert result.exit_code == 2
+    assert "has a question named 'lang'" in result.stderr
+
+
+def test_start_language_and_made_date(run, tmp_path):
+    out = tmp_path / "zh.html"
+    assert run("page", "card", "-o", str(out), "--lang", "zh").exit_code == 0
+    html = out.read_text(encoding="utf-8")
+    data = embedded(html)
+    assert data["lang"] == "zh" and '<html lang="zh-Hans">' in html
+    assert data["version"] == __version__
+    assert re.fullmatch(r"\d{4}-\d\d-\d\d", data["made"])
+    assert embedded(build_page([], "2026-01-02"))["lang"] is None
+
+
+def test_data_is_the_cli_views(shipped):
+    from medbal.present.views import diagnose_view, question_view
+
+    data = page_data(shipped, "2026-01-02", None)
+    for (tree, _), entry in zip(shipped, data["trees"], strict=True):
+        assert entry["start"] == tree.start
+        for qid, q in tree.questions.items():
+            for lang in LANGS:
+                assert entry["questions"][qid][lang] == question_view(q, lang)
+            assert entry["questions"][qid]["next"] == {o.value: o.next for o in q.options}
+        for oid, o in tree.outcomes.items():
+            for lang in LANGS:
+                page = entry["outcomes"][oid][lang]
+                assert page["id"] == oid and page["title"] == o.title.get(lang)
+                assert escape(o.explanation.get(lang)) in page["html"]
+            if o.checklist:
+                assert str(o.checklist) in data["checklists"]
+    # One path per tree through the CLI's JSON view: the checklist the page embeds
+    # for its outcome is the one `diagnose --format json` names.
+    for tree, checklists in shipped:
+        for o in tree.outcomes.values():
+            if not o.checklist:
+                continue
+            from medbal.core.engine import all_paths
+
+            path = next(p for p, out in all_paths(tree) if out.id == o.id)
+            view = diagnose_view(
+                walk(tree, {a.question.id: a.option.value for a in path}), "zh", checklists
+            )
+            number = view["outcome"]["checklist"]["categories"][0]["number"]
+            sheet = data["checklists"][str(number)]["zh"]
+            assert sheet["title"] == view["outcome"]["checklist"]["categories"][0]["title"]
+
+
+def test_most_questions_is_the_longest_way_on(zero_tree):
+    from medbal.core.engine import all_paths
+
+    most = most_questions(zero_tree)
+    for path, _ in all_paths(zero_tree):
+        for i, step in enumerate(path):
+            assert most[step.question.id] >= len(path) - i
+    assert most[zero_tree.start] == max(len(p) for p, _ in all_paths(zero_tree))
+
+
+def test_embedded_json_cannot_end_the_script():
+    data = {"t": "</script><script>alert(1)</script> & <!-- \u2028"}
+    text = embed_json(data)
+    assert not set("<>&\u2028") & set(text)
+    assert json.loads(text) == data
+
+
+def test_tree_text_cannot_break_out_of_the_page(write):
+    from medbal.files.loader import load_file
+
+    hostile = "</script><script>window.pwned=1</script><b>"
+    path = write("hostile.yaml", VALID.replace("First?", f"'First {hostile}?'"))
+    html = build_page([(load_file(path), None)], "2026-01-02")
+    assert hostile not in html and html.count("</script>") == 2
+    assert embedded(html)["trees"][0]["questions"]["first"]["en"]["text"] == (f"First {hostile}?")
+
+
+def test_trees_folder_and_tree_files(run, write, tmp_path):
+    write("overlay/small.yaml", VALID)
+    out = tmp_path / "small.html"
+    result = run("page", "small", "card", "--trees", str(tmp_path / "overlay"), "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    data = embedded(out.read_text(encoding="utf-8"))
+    assert [t["id"] for t in data["trees"]] == ["small", "card"]
+    small = data["trees"][0]
+    assert small["questions"]["first"]["next"] == {"yes": "second", "no": "done-no"}
+    assert small["questions"]["first"]["most"] == 3
+    assert small["outcomes"]["done-x"]["zh"]["title"] == "结果 X"  # the spacing rule, as drawn
+
+
+def test_the_page_words_follow_the_chinese_typesetting_rules():
+    from medbal.i18n.catalogue import msg as word
+    from medbal.i18n.page_words import WORDS
+
+    han, latin = "[\u4e00-\u9fff]", "[A-Za-z0-9]"
+    values = {"n": 2, "total": 5, "date": "2026-01-02", "version": "0.1.0", "items": "a=b"}
+    for key in WORDS:
+        zh, en = word(key, "zh", **values), word(key, "en", **values)
+        assert re.search(han, zh) and en.isascii(), key
+        assert not re.search(f"{han}{latin}|{latin}{han}", zh), (key, zh)  # one space between
+        assert not re.search(f"{han} [，。：；？！、]|[，。：；？！、] {han}", zh), (key, zh)
+        assert '"' not in zh and "'" not in zh, key  # Chinese quotation marks only

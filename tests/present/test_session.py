@@ -1,0 +1,457 @@
+"""The interactive session as a pure machine: every key and edge, with no terminal.
+
+The small tree (tests/small_trees.py):
+    first --yes--> second --a--> third --x--> done-x
+      |              |             '--on--> done-b
+      '--no--> done-no '--b--> done-b
+"""
+
+import subprocess
+import sys
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import medbal.present.term
+from medbal.core.engine import AnswerError, walk
+from medbal.files.loader import load_bytes, load_file
+from medbal.present.session import (
+    AskQuestion,
+    Context,
+    Hint,
+    Prompt,
+    Quit,
+    ShowChecklist,
+    ShowHelp,
+    ShowOutcome,
+    ShowTitle,
+    State,
+    normalize_key,
+    start,
+    step,
+)
+from medbal.present.views import diagnose_view
+
+from small_trees import VALID
+from support import ROOT, TREES
+
+KEYS = "Type a number, or ? help, b back, r restart, q quit"
+KEYS_END = "Type an answer's number to change it, r to restart, or q to quit"
+D_SHOWS = "; d shows the documents to bring"
+
+
+@pytest.fixture(scope="module")
+def small():
+    return Context(load_bytes(VALID.encode(), "small.yaml"), "en", None, "small.yaml")
+
+
+@pytest.fixture(scope="module")
+def which(checklists):
+    return Context(load_file(TREES / "which-category.yaml"), "en", checklists, "which-category")
+
+
+def keys(ctx, *typed, answers=None):
+    """Start, then type each key: the last state and the events of the last key."""
+    state, events = start(ctx, answers)
+    for key in typed:
+        state, events = step(ctx, state, key)
+    return state, events
+
+
+def kinds(events):
+    return [type(e).__name__ for e in events]
+
+
+# --- the start ------------------------------------------------------------------------
+
+
+def test_start_shows_the_title_and_asks_the_first_question(small):
+    state, events = start(small, {})
+    assert kinds(events) == ["ShowTitle", "AskQuestion", "Prompt"]
+    title, ask, prompt = events
+    assert title == ShowTitle("Small", None, "en")
+    assert ask.view["id"] == "first" and ask.number == 1 and ask.default is None
+    assert prompt == Prompt(KEYS + "\n> ")
+    assert state == State(answers={}, remembered={}, shown="first")
+
+
+def test_start_shows_the_description_when_the_tree_has_one(zero_tree):
+    _, events = start(Context(zero_tree, "zh"), {})
+    assert events[0].title == zero_tree.title.get("zh")
+    assert events[0].description == zero_tree.description.get("zh")
+
+
+def test_start_with_answers_goes_on_from_them(small):
+    state, events = start(small, {"first": "yes"})
+    assert kinds(events) == ["ShowTitle", "AskQuestion", "Prompt"]
+    assert events[1].view["id"] == "second" and events[1].number == 2
+
+
+def test_start_with_answers_to_an_outcome_shows_it(small):
+    state, events = start(small, {"first": "no"})
+    assert kinds(events) == ["ShowTitle", "ShowOutcome", "Prompt"]
+    assert isinstance(events[1], ShowOutcome) and events[1].view["outcome"]["id"] == "done-no"
+    assert events[1].view == diagnose_view(
+        walk(small.tree, {"first": "no"}), "en", None, "small.yaml"
+    )
+    assert events[2] == Prompt(KEYS_END + "\n> ")  # no checklist: no "d"
+    assert state.shown == "=first=no"
+
+
+def test_start_refuses_a_bad_answer(small):
+    with pytest.raises(AnswerError, match="no question 'nope'"):
+        start(small, {"nope": "yes"})
+
+
+# --- at a question --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("key", ["1", "yes", "YES", " 1 ", "１", "\u30001\u3000", "ｙｅｓ"])
+def test_a_number_or_a_value_answers_and_asks_the_next(small, key):
+    state, events = keys(small, key)
+    assert state.answers == {"first": "yes"}
+    assert kinds(events) == ["AskQuestion", "Prompt"]
+    assert events[0].view["id"] == "second" and events[0].number == 2
+    assert state.shown == "second"
+
+
+@pytest.mark.parametrize(
+    "key, shown",
+    [("maybe", "maybe"), ("Maybe", "Maybe"), ("3", "3"), ("0", "0"), ("d", "d"), ("ｘ", "x")],
+)
+def test_an_unknown_entry_hints_without_repeating_the_question(small, key, shown):
+    state, events = keys(small, key)
+    assert events == [
+        Hint(
+            "not_an_option",
+            {"entry": shown, "n": 2},
+            f"'{shown}' is not one of the options; type 1 to 2.",
+        ),
+        Prompt(KEYS + "\n> "),
+    ]
+    assert state.answers == {} and state.shown == "first"
+
+
+@pytest.mark.parametrize("key", ["", "   ", "\u3000"])
+def test_an_empty_entry_without_a_default_asks_for_a_number(small, key):
+    state, events = keys(small, key)
+    assert kinds(events) == ["Hint", "Prompt"]
+    assert events[0].key == "type_a_number" and events[0].values == {"n": 2}
+    assert events[0].text == "Type a number from 1 to 2, or ? for help."
+    assert state.answers == {}
+
+
+@pytest.mark.parametrize("back_key", ["b", "B", "ｂ", "Ｂ"])
+def test_back_asks_the_previous_question_with_its_answer_as_default(small, back_key):
+    state, events = keys(small, "1", "1", back_key)
+    assert state.answers == {"first": "yes"} and state.remembered == {"second": "a"}
+    ask, prompt = events
+    assert ask.view["id"] == "second" and ask.number == 2 and ask.default == "a"
+    assert prompt == Prompt(KEYS + "\nEnter keeps: A\n> ")
+
+
+def test_enter_keeps_the_default(small):
+    state, events = keys(small, "1", "b", "")
+    assert state.answers == {"first": "yes"}
+    # As before the machine: the remembered value stays, so back offers it again.
+    assert state.remembered == {"first": "yes"}
+    assert events[0].view["id"] == "second"
+
+
+def test_a_new_answer_replaces_the_default_and_forgets_it(small):
+    state, events = keys(small, "1", "b", "2")
+    assert state.answers == {"first": "no"} and state.remembered == {}
+    assert kinds(events) == ["ShowOutcome", "Prompt"]
+    assert events[0].view["outcome"]["id"] == "done-no"
+
+
+def test_a_wrong_entry_keeps_the_default_on_offer(small):
+    state, events = keys(small, "1", "b", "7")
+    assert state.remembered == {"first": "yes"} and state.answers == {}
+    assert events[-1] == Prompt(KEYS + "\nEnter keeps: Yes\n> ")
+
+
+@pytest.mark.parametrize("key", ["b", "ｂ"])
+def test_back_at_the_first_question_says_so(small, key):
+    state, events = keys(small, key)
+    assert events == [
+        Hint("first_question", {}, "This is the first question."),
+        Prompt(KEYS + "\n> "),
+    ]
+    assert state.answers == {} and state.shown == "first"
+
+
+@pytest.mark.parametrize("key", ["?", "？"])
+def test_help_shows_the_question_help(small, key):
+    state, events = keys(small, key)
+    assert events == [ShowHelp("How to find out", "Look at the card.", "en"), Prompt(KEYS + "\n> ")]
+    assert state.shown == "first"
+
+
+def test_help_of_a_question_without_help(small):
+    _, events = keys(small, "1", "?")
+    assert events[0] == ShowHelp("How to find out", "This question has no extra help.", "en")
+
+
+def test_help_in_chinese(small):
+    zh = Context(small.tree, "zh", None, None)
+    _, events = keys(zh, "？")
+    assert events[0] == ShowHelp("怎样查到答案", "看卡。", "zh")
+
+
+def test_restart_forgets_everything_and_asks_again(small):
+    state, events = keys(small, "1", "1", "b", "r")
+    assert state.answers == {} and state.remembered == {}
+    assert events[0].view["id"] == "first" and events[0].number == 1
+    assert events[0].default is None
+
+
+def test_restart_at_the_first_question_shows_it_again(small):
+    _, events = keys(small, "r")
+    assert kinds(events) == ["AskQuestion", "Prompt"]
+
+
+@pytest.mark.parametrize("key", ["q", "Q", "ｑ", " q "])
+def test_quit_at_a_question_says_nothing_was_saved(small, key):
+    state, events = keys(small, "1", key)
+    assert events == [Quit(done=False, bye="Stopped. Nothing was saved.")]
+    assert state.ended and state.answers == {"first": "yes"}
+
+
+def test_a_key_after_the_end_only_says_it_is_over(small):
+    state, _ = keys(small, "q")
+    assert step(small, state, "1") == (state, [Quit(done=False, bye=None)])
+
+
+# --- at the outcome -------------------------------------------------------------------
+
+
+def test_the_outcome_with_the_answers_and_the_command(small):
+    state, events = keys(small, "1", "1", "1")
+    assert kinds(events) == ["ShowOutcome", "Prompt"]
+    view = events[0].view
+    assert view["outcome"]["id"] == "done-x" and events[0].view["outcome"]["id"] == "done-x"
+    assert view["command"] == (
+        "medbal diagnose small.yaml --lang en --answer first=yes --answer second=a --answer third=x"
+    )
+    assert state.shown == "=first=yes,second=a,third=x"
+
+
+@pytest.mark.parametrize("key", ["", "q", "Q", "ｑ", "\u3000"])
+def test_enter_or_q_at_the_outcome_ends_without_the_bye_line(small, key):
+    state, events = keys(small, "2", key)
+    assert events == [Quit(done=True, bye=None)] and state.ended
+
+
+@pytest.mark.parametrize("key", ["b", "B", "ｂ"])
+def test_back_at_the_outcome_asks_the_last_question_again(small, key):
+    state, events = keys(small, "1", "2", key)
+    assert state.answers == {"first": "yes"} and state.remembered == {"second": "b"}
+    assert events[0].view["id"] == "second" and events[0].default == "b"
+
+
+@pytest.mark.parametrize("key", ["2", "２"])
+def test_a_number_at_the_outcome_asks_that_answer_again(small, key):
+    state, events = keys(small, "1", "1", "1", key)
+    assert state.answers == {"first": "yes", "third": "x"}
+    assert state.remembered == {"second": "a"}
+    assert events[0].view["id"] == "second" and events[0].number == 2
+    assert events[0].default == "a"
+
+
+def test_a_changed_answer_keeps_later_ones_where_the_path_still_passes(small):
+    # Keep "a": third=x is still on the path, so the same outcome comes straight back.
+    state, events = keys(small, "1", "1", "1", "2", "")
+    assert events[0].view["outcome"]["id"] == "done-x"
+    assert [a["value"] for a in events[0].view["answers"]] == ["yes", "a", "x"]
+    # Choose "b": third is no longer asked, and its answer is reported as not needed.
+    state, events = keys(small, "1", "1", "1", "2", "2")
+    assert events[0].view["outcome"]["id"] == "done-b"
+    assert events[0].view["dropped"] == [{"question": "third", "value": "x"}]
+
+
+@pytest.mark.parametrize(
+    "key, shown",
+    [
+        ("4", "4"),
+        ("0", "0"),
+        ("x", "x"),
+        ("X", "x"),
+        ("？", "?"),
+        ("1234567", "1234567"),
+        ("-1", "-1"),
+    ],
+)
+def test_an_out_of_range_number_hints_without_repeating_the_outcome(small, key, shown):
+    state, events = keys(small, "1", "1", "1", key)
+    assert events == [
+        Hint(
+            "no_such_answer", {"entry": shown, "n": 3}, f"There is no answer {shown}; type 1 to 3."
+        ),
+        Prompt(KEYS_END + "\n> "),
+    ]
+    assert state.answers == {"first": "yes", "second": "a", "third": "x"}
+
+
+def test_d_without_a_checklist_is_not_a_key(small):
+    _, events = keys(small, "2", "d")
+    assert events[0] == Hint(
+        "no_such_answer", {"entry": "d", "n": 1}, "There is no answer d; type 1 to 1."
+    )
+    assert events[1] == Prompt(KEYS_END + "\n> ")
+
+
+def test_d_shows_the_checklist_of_the_outcome(which):
+    answers = {"where": "elsewhere", "settled-there": "paid-in-full", "why-elsewhere": "referred"}
+    state, events = start(which, answers)
+    assert events[-1] == Prompt(KEYS_END + D_SHOWS + "\n> ")
+    for key in ("d", "D", "ｄ"):
+        after, events = step(which, state, key)
+        envelope = diagnose_view(
+            walk(which.tree, answers), "en", which.checklists, "which-category"
+        )["outcome"]["checklist"]
+        assert events == [ShowChecklist(envelope), Prompt(KEYS_END + D_SHOWS + "\n> ")]
+        assert envelope["categories"][0]["number"] == 1
+        assert after == state  # the outcome is not shown again
+
+
+def test_the_outcome_is_shown_again_after_a_restart_and_the_same_answers(which):
+    answers = ["1", "2", "1"]  # elsewhere, paid in full, referred
+    state, events = keys(which, *answers, "r", *answers)
+    assert kinds(events) == ["ShowOutcome", "Prompt"]
+
+
+def test_a_step_never_changes_the_state_it_was_given(small):
+    state, _ = keys(small, "1", "1", "b")
+    before = (dict(state.answers), dict(state.remembered), state.shown)
+    for key in ("", "1", "2", "b", "r", "q", "?"):
+        step(small, state, key)
+    assert (dict(state.answers), dict(state.remembered), state.shown) == before
+
+
+def test_full_width_keys_are_read_as_ascii():
+    assert normalize_key("\u3000１２\u3000") == "12"
+    assert normalize_key("ｂ") == "b" and normalize_key("？") == "?"
+    assert normalize_key("ＡＢＣ～") == "ABC~"
+
+
+def test_the_machine_imports_no_terminal_library():
+    code = (
+        "import sys, medbal.present.session; "
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'rich', 'typer', 'click'}))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
+    ).stdout
+    assert out.strip() == "[]"
+
+
+# --- any keys at all ------------------------------------------------------------------
+
+_KEY = st.one_of(
+    st.sampled_from(
+        [
+            "",
+            "1",
+            "2",
+            "3",
+            "4",
+            "5",
+            "6",
+            "7",
+            "0",
+            "10",
+            "b",
+            "B",
+            "r",
+            "q",
+            "?",
+            "d",
+            "x",
+            "yes",
+            "no",
+            "a",
+            "on",
+            "１",
+            "２",
+            "ｂ",
+            "？",
+            "ｄ",
+            "\u3000",
+            "elsewhere",
+            "employer",
+            "999999",
+            "1234567",
+            "-1",
+            "²",
+        ]
+    ),
+    st.text(max_size=4),
+)
+
+
+@pytest.mark.parametrize("name", ["small", "which"])
+@settings(max_examples=60)
+@given(typed=st.lists(_KEY, max_size=25))
+def test_any_keys_keep_a_state_whose_answers_walk(request, name, typed):
+    ctx = request.getfixturevalue(name)
+    state, events = start(ctx, {})
+    for key in typed:
+        assert isinstance(events[-1], (Prompt, Quit))
+        state, events = step(ctx, state, key)
+        result = walk(ctx.tree, state.answers)  # never raises: every answer is an option
+        for qid, value in state.remembered.items():
+            assert ctx.tree.questions[qid].option(value) is not None
+        if state.ended:
+            assert isinstance(events[-1], Quit) and len(events) == 1
+            continue
+        assert isinstance(events[-1], Prompt)
+        if result.done:
+            assert state.shown == "=" + ",".join(f"{q}={v}" for q, v in result.answers().items())
+        else:
+            assert state.shown == result.question.id
+            for event in events:
+                if isinstance(event, AskQuestion):
+                    assert event.view["id"] == result.question.id
+                    assert event.number == len(result.path) + 1
+                    assert event.default == state.remembered.get(result.question.id)
+
+
+# --- the loop that draws the events ---------------------------------------------------
+
+
+@pytest.fixture
+def prompt(monkeypatch, run):
+    monkeypatch.setattr(medbal.present.term, "stdin_is_terminal", lambda: True)
+    monkeypatch.setattr(medbal.present.term, "stdout_is_terminal", lambda: True)
+
+    def walk_keys(*typed: str, args: tuple[str, ...] = ()):
+        # TERM=dumb: laid out as on a terminal 120 wide, without colour codes to strip.
+        return run(
+            "diagnose",
+            *args,
+            input="".join(k + "\n" for k in typed),
+            env={"COLUMNS": "120", "TERM": "dumb"},
+        )
+
+    return walk_keys
+
+
+def test_the_loop_draws_the_checklist_once_asked(prompt):
+    result = prompt("1", "2", "1", "d", "q", args=("which-category",))
+    out = result.stdout
+    assert result.exit_code == 0
+    assert out.count("d shows the documents to bring") == 2
+    # The checklist page (its kicker names the category) comes after the first prompt.
+    assert out.index(D_SHOWS) < out.index("Category 1 · transfer")
+    assert out.count("Your answers") == 1  # the outcome is not drawn again
+    assert "Nothing was saved" not in out
+
+
+def test_the_loop_draws_help_and_hints_as_typed_text(prompt):
+    result = prompt("？", "[bold]x", "q")
+    out = result.stdout
+    assert "How to find out" in out
+    assert "'[bold]x' is not one of the options; type 1 to 5." in out
+    assert out.rstrip().endswith("Stopped. Nothing was saved.")

@@ -1,0 +1,60 @@
+"""What the tests share that is not a fixture: paths, an environment for child
+processes, small checks of texts, and a generated tree of any size (which
+benchmarks/ uses too)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from medbal.core.model import Text
+
+ROOT = Path(__file__).resolve().parent.parent
+TREES = ROOT / "trees"
+
+
+def medbal_env(**extra: str) -> dict[str, str]:
+    env = {
+        k: v for k, v in os.environ.items() if k not in ("MEDBAL_LANG", "MEDBAL_TREES", "NO_COLOR")
+    }
+    env.update(extra)
+    return env
+
+
+def complete(text: Text | None) -> bool:
+    return text is not None and text.en.strip() != "" and text.zh.strip() != ""
+
+
+def has_han(s: str) -> bool:
+    return any("\u4e00" <= c <= "\u9fff" for c in s)
+
+
+def generated_tree(questions: int) -> str:
+    """A chain of questions, each with a side exit, ending in one of two outcomes."""
+    lines = [
+        "kind: decision-tree",
+        "id: big",
+        "title: {en: Big, zh: 大}",
+        "start: q0",
+        "questions:",
+    ]
+    for i in range(questions):
+        nxt = f"q{i + 1}" if i + 1 < questions else "end"
+        lines += [
+            f"  q{i}:",
+            f"    text: {{en: Question {i}?, zh: 问题{i}？}}",
+            "    options:",
+            f"      - {{value: go, label: {{en: Go, zh: 继续}}, next: {nxt}}}",
+            "      - {value: stop, label: {en: Stop, zh: 停}, next: side}",
+        ]
+    lines.append("outcomes:")
+    for oid in ("end", "side"):
+        lines += [
+            f"  {oid}:",
+            f"    title: {{en: {oid}, zh: 结果}}",
+            "    explanation: {en: Done., zh: 完。}",
+            "    next_steps: [{en: Go., zh: 走。}]",
+            "    where_to_check: [{en: Here., zh: 这里。}]",
+            "    sources: [seed-000]",
+        ]
+    return "\n".join(lines) + "\n"
