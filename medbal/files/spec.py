@@ -295,7 +295,10 @@ def names(obj: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 # --- JSON Schema ---------------------------------------------------------------
 
 ID_PATTERN = "^[a-z0-9][a-z0-9-]*$"
-SOURCE_PATTERN = r"^(seed-\d{3}|law-art-\d+|local:.+|gov-\d{4}-\d+|nhsa-[a-z0-9-]+|reform-\d{4})$"
+SOURCE_PATTERN = (
+    r"^(seed-\d{3}|law-art-\d+|local:.+|gov-\d{4}-\d+|nhsa-[a-z0-9-]+|reform-\d{4}"
+    r"|scope-in-policy)$"
+)
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 
 _LEAVES: dict[str, dict[str, Any]] = {

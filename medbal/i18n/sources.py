@@ -17,40 +17,56 @@ from medbal.i18n.typeset import aside  # how a language puts a note after a name
 
 # id: ((title en, where from en), (title zh, where from zh))
 CATALOGUE: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
+    # The seed articles are web pages, not rules: a reader sees what each is about and
+    # where it was found (no invented Chinese title for the English ones), under the
+    # heading of background reading (参考资料), apart from the laws and documents.
     "seed-000": (
         (
             '"Why the balance of social security payments is 0"',
-            "web article in English translation, site not named",
+            "web article on why a balance shows 0 and on Xiamen's eleven kinds of claim; "
+            "English machine translation, site not named",
         ),
-        ("《社保缴费余额为什么是 0》", "网络文章英译本，未注明网站"),
+        (
+            "一篇网络文章，讲个人账户余额为 0 的原因和厦门的十一类零星报销",
+            "英文机器译文，未注明网站",
+        ),
     ),
     "seed-001": (
         (
             '"Medical insurance personal account: why the balance is 0"',
-            "question-and-answer web page in English translation, site not named",
+            "collected web answers on why a balance shows 0; English machine translation, "
+            "site not named",
         ),
-        ("《医保个人账户余额为 0 的原因》", "网络问答页面英译本，未注明网站"),
+        ("几则网上问答，讲医保个人账户余额为 0 的原因", "英文机器译文，未注明网站"),
     ),
     "seed-002": (
         (
             '"I paid medical insurance, but the balance was 0"',
-            'a job-recruitment website, section "Social security inquiry", English translation',
+            'a job-recruitment website, section "Social security inquiry"; English '
+            "machine translation",
         ),
-        ("《缴了医保，余额却是 0》", "某招聘求职网站“社保查询”栏目，英译本"),
+        (
+            "某招聘求职网站“社保查询”栏目的一篇文章，讲缴了医保余额却为 0 的原因",
+            "英文机器译文",
+        ),
     ),
     "seed-003": (
         (
             '"Medical-insurance balance goes down for no reason"',
-            "web article compiled from online answers, 22 June 2023, site not named",
+            "a Chinese web article compiled from online answers, 22 June 2023, site not named",
         ),
-        ("《医保余额无故减少》", "网络汇编文章，2023 年 6 月 22 日，未注明网站"),
+        ("网络文章《医保余额无故减少》", "网上答问汇编，2023 年 6 月 22 日，未注明网站"),
     ),
     "seed-004": (
         (
             '"How to reimburse medical expenses for social security in a different place"',
-            'a job-recruitment website, section "Social security inquiry", English translation',
+            'a job-recruitment website, section "Social security inquiry"; English '
+            "machine translation",
         ),
-        ("《异地社保医疗费用怎么报销》", "某招聘求职网站“社保查询”栏目，英译本"),
+        (
+            "某招聘求职网站“社保查询”栏目的一篇文章，讲异地就医费用怎样报销",
+            "英文机器译文",
+        ),
     ),
     "gov-2021-14": (
         (
@@ -70,6 +86,36 @@ CATALOGUE: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
             "Guo Ban Fa [2024] No. 38",
         ),
         ("《国务院办公厅关于健全基本医疗保险参保长效机制的指导意见》", "国办发〔2024〕38号"),
+    ),
+    "gov-2019-10": (
+        (
+            "Opinions of the General Office of the State Council on Fully Merging Maternity "
+            "Insurance with Employee Basic Medical Insurance",
+            "Guo Ban Fa [2019] No. 10",
+        ),
+        (
+            "《国务院办公厅关于全面推进生育保险和职工基本医疗保险合并实施的意见》",
+            "国办发〔2019〕10号",
+        ),
+    ),
+    "gov-1998-44": (
+        (
+            "Decision of the State Council on Establishing the Basic Medical Insurance System "
+            "for Urban Employees",
+            "Guo Fa [1998] No. 44",
+        ),
+        ("《国务院关于建立城镇职工基本医疗保险制度的决定》", "国发〔1998〕44号"),
+    ),
+    "scope-in-policy": (
+        (
+            "Costs within the policy scope: the drug catalogue, the listed treatments and "
+            "the service standards",
+            "Social Insurance Law of the PRC, Art. 28",
+        ),
+        (
+            "政策范围内费用：药品目录、诊疗项目和医疗服务设施标准",
+            "《中华人民共和国社会保险法》第二十八条",
+        ),
     ),
     "nhsa-2022-22": (
         (
@@ -106,7 +152,17 @@ CATALOGUE: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
 # The Social Insurance Law of the PRC (2010, amended 2018) has 98 articles.
 LAW_ARTICLES = range(1, 99)
 _LAW = re.compile(r"law-art-(\d+)")
-_LAW_LABEL = ("Social Insurance Law of the PRC, Art. {n}", "《中华人民共和国社会保险法》第 {n} 条")
+_LAW_LABEL = ("Social Insurance Law of the PRC, Art. {n}", "《中华人民共和国社会保险法》第{n}条")
+_DIGITS = "零一二三四五六七八九"
+
+
+def chinese_number(n: int) -> str:
+    """1 to 99 in Chinese numerals, as law articles are cited: 27 is 二十七, 10 is 十."""
+    tens, ones = divmod(n, 10)
+    if not 0 < n < 100:
+        raise ValueError(n)
+    head = "" if tens == 0 else ("十" if tens == 1 else _DIGITS[tens] + "十")
+    return head + (_DIGITS[ones] if ones else "")
 
 
 def known(ref: str) -> bool:
@@ -118,12 +174,19 @@ def known(ref: str) -> bool:
     return ref in CATALOGUE
 
 
+def is_article(ref: str) -> bool:
+    """Whether a source is background reading (a seed web article) rather than a law, an
+    official document or a regional rule: the two are listed under their own headings."""
+    return ref.startswith("seed-")
+
+
 def label(ref: str, lang: str) -> str:
     """A source as a reader sees it: its title and where it comes from, in one language."""
     if ref.startswith("local:"):
         return ref.removeprefix("local:").strip()
     if m := _LAW.fullmatch(ref):
-        return _in(lang, *_LAW_LABEL).format(n=int(m.group(1)))
+        n = int(m.group(1))
+        return _in(lang, *_LAW_LABEL).format(n=chinese_number(n) if lang == "zh" else n)
     (title_en, origin_en), (title_zh, origin_zh) = CATALOGUE[ref]
     return aside(_in(lang, title_en, title_zh), _in(lang, origin_en, origin_zh), lang)
 

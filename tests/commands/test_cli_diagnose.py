@@ -19,7 +19,8 @@ def test_one_shot_json_outcome(run):
     assert [(a["question"], a["value"]) for a in data["answers"]] == [("scheme", "yearly")]
     assert {
         "id": "seed-000",
-        "label": "《社保缴费余额为什么是 0》（网络文章英译本，未注明网站）",
+        "label": "一篇网络文章，讲个人账户余额为 0 的原因和厦门的十一类零星报销"
+        "（英文机器译文，未注明网站）",
     } in data["outcome"]["sources"]
 
 
@@ -36,8 +37,16 @@ def test_needs_answer_in_text_says_how_to_answer(run):
     result = run("diagnose")
     assert result.exit_code == 3  # stdin is not a terminal: never a prompt
     assert "How is your medical insurance paid?" in result.stdout
-    assert "--answer scheme=VALUE" in result.stdout
-    assert "[employer]" in result.stdout
+    assert "\n     --answer scheme=employer\n" in result.stdout  # under its option
+    assert "medbal diagnose zero-balance --lang en" in result.stdout  # the command to add it to
+
+
+def test_needs_answer_in_chinese_shows_no_english_value_beside_a_label(run):
+    result = run("diagnose", "--lang", "zh")
+    assert result.exit_code == 3
+    labels = [line for line in result.stdout.splitlines() if line.startswith("  1. ")]
+    assert labels == ["  1. 单位缴纳，工资里也扣一部分"]
+    assert "[employer]" not in result.stdout and "VALUE" not in result.stdout
 
 
 def test_text_outcome_shows_the_reproducing_command(run):
@@ -260,6 +269,6 @@ def test_errors_speak_the_chosen_language(run):
         "employer、retired、self-employed、yearly、not-sure"
     )
     result = run("docs", "99", env={"MEDBAL_LANG": "zh"})
-    assert result.exit_code == 2 and "没有类别“99”" in result.stderr
+    assert result.exit_code == 2 and "没有“99”这一类" in result.stderr
     result = run("estimate", "abc", "--lang", "zh")
     assert "金额“abc”不是有效的金额" in result.stderr

@@ -349,8 +349,14 @@ def test_laws_and_policies_carry_their_name_and_number():
         "《国务院办公厅关于建立健全职工基本医疗保险门诊共济保障机制的指导意见》（国办发〔2021〕14号）"
     )
     assert "Yi Bao Fa [2022] No. 22" in sources.label("nhsa-2022-22", "en")
-    assert sources.label("law-art-29", "zh") == "《中华人民共和国社会保险法》第 29 条"
-    assert sources.label("seed-003", "zh").startswith("《医保余额无故减少》")
+    assert sources.label("law-art-29", "zh") == "《中华人民共和国社会保险法》第二十九条"
+    assert sources.label("law-art-58", "zh") == "《中华人民共和国社会保险法》第五十八条"
+    assert sources.label("law-art-10", "zh").endswith("第十条")
+    assert sources.label("law-art-29", "en") == "Social Insurance Law of the PRC, Art. 29"
+    # a web article is described, and only a Chinese article's own title is in 《》
+    assert sources.label("seed-003", "zh").startswith("网络文章《医保余额无故减少》")
+    for seed in ("seed-000", "seed-001", "seed-002", "seed-004"):
+        assert "《" not in sources.label(seed, "zh") and "英译本" not in sources.label(seed, "zh")
 
 
 def test_json_sources_keep_id_and_label(run):
