@@ -100,9 +100,12 @@ def pick(data: Checklists, key: str | None) -> list[Category]:
         return list(data.categories)
     found = data.find(key)
     if found is None:
+        # The short names are English: the Chinese message offers the numbers alone.
         valid = tuple(f"{c.number} {c.slug}" for c in data.categories)
-        did_you_mean("dym_category", key, [c.slug for c in data.categories], name=key, valid=valid)
-        raise UsageError("no_category", name=key, valid=valid)
+        numbers = tuple(str(c.number) for c in data.categories)
+        slugs = [c.slug for c in data.categories]
+        did_you_mean("dym_category", key, slugs, name=key, valid=valid, numbers=numbers)
+        raise UsageError("no_category", name=key, valid=valid, numbers=numbers)
     return [found]
 
 

@@ -25,13 +25,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "next_steps": ("What to do next", "下一步怎么做"),
     "where_to_check": ("Where to check", "去哪里查"),
     "caveat": ("Keep in mind", "请留意"),
-    "sources": ("Sources", "依据"),
+    # Laws and official documents, then the web articles read as background.
+    "sources": ("Based on", "依据"),
+    "reading": ("Background reading", "参考资料"),
     "answers": ("Your answers", "您的回答"),
     "dropped": ("Answers not needed for this result:", "得出这个结果没有用到的回答："),
     "reproduce": ("The same result as one command:", "用一条命令得到同样结果："),
     "question_n": ("Question {n}", "第 {n} 题"),
     "needs_answer": ("An answer is needed to go on:", "需要回答下面的问题才能继续："),
-    "answer_with": ("Answer with: {hint}", "回答方式：{hint}"),
     "help": ("How to find out", "怎样查到答案"),
     # interactive prompts
     "keys": (
@@ -59,8 +60,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "bye": ("Stopped. Nothing was saved.", "已退出，未保存任何内容。"),
     # checklists
-    # The short name is English: a Chinese heading shows the number only.
-    "category": ("Category {n} · {slug}", "类别 {n}"),
+    # The short name is English: a Chinese heading and table show the number only.
+    "category": ("Category {n} · {slug}", "第 {n} 类"),
     "no": ("No.", "序号"),
     "slug": ("Short name", "简称"),
     "title": ("Situation", "情形"),
@@ -96,6 +97,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Printed on {date} by medbal. This is guidance, not a decision of the agency.",
         "medbal 于 {date} 打印。本页仅供参考，不代表经办机构的决定。",
     ),
+    # `medbal tree show`: ids for the authors in English, the texts alone in Chinese
+    "outline_question": ("{id}: {text}", "{text}"),
+    "outline_root": ("{id}: {title}", "{title}"),
+    "outline_option": ("[{value}] {label}", "（{n}）{label}"),
+    "outline_outcome": ("= {id}: {title}", "结果：{title}"),
+    "outline_seen": ("-> {id} (above)", "→ 见上文：{text}"),
     "show_checklist": ("; d shows the documents to bring", "；输入 d 查看要带的材料"),
     # estimate
     "est_title": (

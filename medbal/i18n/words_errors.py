@@ -110,7 +110,7 @@ ERRORS: dict[str, tuple[str, str]] = {
     # trees, categories and answers
     "no_category": (
         "no category {name!q}; choose a number or short name: {valid}",
-        "没有类别{name!q}；请输入序号或简称：{valid}",
+        "没有{name!q}这一类；请输入类别的序号：{numbers}",
     ),
     "no_question": (
         "tree {tree!q} has no question {qid!q}; its questions are: {ids}",
@@ -249,7 +249,7 @@ ERRORS: dict[str, tuple[str, str]] = {
     # did you mean (medbal.commands.suggest)
     "dym_category": (
         "no category {name!q}; did you mean {best!q}? Choose a number or short name: {valid}",
-        "没有类别{name!q}，您是不是要找{best!q}？请输入序号或简称：{valid}",
+        "没有{name!q}这一类，您是不是要找{best!q}？也可以输入类别的序号：{numbers}",
     ),
     "dym_tree": (
         "no tree named {name!q}; did you mean {best!q}? Known trees: {known}",

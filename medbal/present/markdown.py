@@ -10,6 +10,7 @@ from medbal.present.pages import (
     checklist_pages,
     deadline_column,
     overview_table,
+    shows_slug,
     takehome_pages,
 )
 from medbal.present.views import ChecklistsView, DiagnoseView
@@ -65,8 +66,9 @@ def categories_markdown(view: ChecklistsView) -> str:
     lang = view["lang"]
     head, table = overview_table(view)
     rows = ["| " + " | ".join(head) + " |", "|---:|" + "---|" * (len(head) - 1)]
-    for number, slug, *texts in table:
-        rows.append("| " + " | ".join([number, f"`{slug}`", *map(escape, texts)]) + " |")
+    for number, *texts in table:
+        slug = [f"`{texts.pop(0)}`"] if shows_slug(lang) else []
+        rows.append("| " + " | ".join([number, *slug, *map(escape, texts)]) + " |")
     note = "" if deadline_column(view) else escape(msg("no_claim_deadlines", lang)) + "\n\n"
     return (
         f"# {escape(view['title'])}\n\n"

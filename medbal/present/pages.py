@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from medbal.i18n.catalogue import label, msg
+from medbal.i18n.sources import is_article
 from medbal.i18n.typeset import clauses, counted, han_layout, sentences, space_zh
 from medbal.present.views import (
     CategoryView,
@@ -56,10 +57,27 @@ def source_line(sources: list[SourceView], lang: str) -> str:
     return clauses((s["label"] for s in sources), lang)
 
 
-def _sources(entry: OutcomeView | CategoryView, lang: str) -> list[str]:
-    """The source line, then the official reference the entry rests on, if it names one."""
-    reference = entry["reference"]
-    return [source_line(entry["sources"], lang)] + ([reference] if reference else [])
+def source_groups(sources: list[SourceView], lang: str) -> list[tuple[str, list[SourceView]]]:
+    """The sources under two headings: laws and official documents (依据), then the web
+    articles read as background (参考资料); a heading with nothing under it is left out."""
+    rules = [s for s in sources if not is_article(s["id"])]
+    articles = [s for s in sources if is_article(s["id"])]
+    groups = [(msg("sources", lang), rules), (msg("reading", lang), articles)]
+    return [(heading, group) for heading, group in groups if group]
+
+
+def _add_sources(page: Page, entry: OutcomeView | CategoryView, sources: list[SourceView]) -> None:
+    """The source lines, the official reference the entry rests on (if it names one)
+    with the laws and documents."""
+    reference, lang = entry["reference"], page.lang
+    groups = source_groups(sources, lang)
+    if reference and not any(not is_article(s["id"]) for s in sources):
+        groups.insert(0, (msg("sources", lang), []))
+    for heading, group in groups:
+        lines = [source_line(group, lang)] if group else []
+        if reference and heading == msg("sources", lang):
+            lines.append(reference)
+        page.add("small", lines, heading)
 
 
 UNITS = {"day": "unit_day", "month": "unit_month", "year": "unit_year"}  # catalogue keys
@@ -99,12 +117,20 @@ def deadline_column(view: ChecklistsView) -> list[str] | None:
     return [f or msg("deadline_not_stated", lang) for f in found]
 
 
+def shows_slug(lang: str) -> bool:
+    """Whether the overview has a column of short names: they are English words, so a
+    Chinese table goes by number alone (`medbal docs 3` works in every language)."""
+    return not han_layout(lang)
+
+
 def overview_table(view: ChecklistsView) -> tuple[list[str], list[list[str]]]:
-    """The overview's head and rows: number, short name and situation of each category,
-    and its deadline to claim where any file gives one (deadline_column)."""
+    """The overview's head and rows: number, short name (shows_slug) and situation of each
+    category, and its deadline to claim where any file gives one (deadline_column)."""
     lang, deadlines = view["lang"], deadline_column(view)
     head = [msg("no", lang), msg("slug", lang), msg("title", lang)]
     rows = [[str(c["number"]), c["slug"], c["title"]] for c in view["categories"]]
+    if not shows_slug(lang):
+        head, rows = [head[0], head[2]], [[r[0], r[2]] for r in rows]
     if deadlines:
         head.append(msg("deadline", lang))
         rows = [[*r, d] for r, d in zip(rows, deadlines, strict=True)]
@@ -155,9 +181,7 @@ def checklist_page(cat: CategoryView, data: ChecklistsView, lang: str) -> Page:
         page.add("bullets", [i["text"] for i in g["items"]], g["title"])
     page.add("steps", data["claim_steps"], msg("claim_steps", lang))
     page.add("bullets", cat["notes"], msg("notes", lang))
-    page.add(
-        "small", _sources({**cat, "sources": _sheet_sources(cat, data)}, lang), msg("sources", lang)
-    )
+    _add_sources(page, cat, _sheet_sources(cat, data))
     page.add("note", [msg("region_line", lang, region=data["region"], note=data["region_note"])])
     return page
 
@@ -179,7 +203,7 @@ def outcome_page(view: DiagnoseView, printed_on: str | None = None) -> Page:
     page.add("bullets", o["where_to_check"], msg("where_to_check", lang))
     if o["caveat"]:
         page.add("para", [o["caveat"]], msg("caveat", lang))
-    page.add("small", _sources(o, lang), msg("sources", lang))
+    _add_sources(page, o, o["sources"])
     if printed_on:
         page.add("bullets", answers_lines(view), msg("answers", lang))
         page.add("small", [msg("printed_on", lang, date=printed_on)])

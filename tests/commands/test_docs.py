@@ -151,7 +151,12 @@ def test_a_sheet_cites_everything_it_shows(run):
         for s in [*data["claim_steps_sources"], *data["categories"][0]["sources"]]
     }
     sheet = run("docs", "5", "--format", "markdown").stdout
-    sources = sheet.split("### Sources")[1].split("\n\n")[1]
+    # the laws and documents under one heading, the web articles under another
+    sources = "".join(
+        sheet.split(f"### {heading}")[1].split("\n\n")[1]
+        for heading in ("Based on", "Background reading")
+    )
+    assert label["seed-000"] not in sheet.split("### Background reading")[0]
     assert sources.count(label["seed-000"]) == 1
     assert label["seed-004"] in sources and label["nhsa-12393"] in sources  # the claim steps
     seed_003 = next(
@@ -329,7 +334,7 @@ def test_one_checklist_lists_category_documents_before_common_ones(run):
 
 def test_all_gives_eleven_checklists(run):
     out = run("docs", "--all", "--lang", "zh").stdout
-    assert [f"类别 {n}\n" in out for n in range(1, 12)] == [True] * 11
+    assert [f"第 {n} 类\n" in out for n in range(1, 12)] == [True] * 11
     assert "short-trip" not in out  # no English short name in a Chinese heading
 
 

@@ -190,7 +190,10 @@ def test_at_40_columns_every_short_name_of_docs_is_whole(lang):
 
     assert all(cells(line) <= 40 for line in lines)
     for cat in checklists.categories:
-        assert any(line.strip().endswith(f"{cat.number}. {cat.slug}") for line in lines), cat.slug
+        # the short name in English; in Chinese the number with the situation (the short
+        # names are English words)
+        whole = f"{cat.number}. {cat.slug}" if lang == "en" else f"{cat.number}. {cat.title.zh[:3]}"
+        assert any(whole in line for line in lines), cat.slug
 
 
 def test_ctrl_d_after_the_result_ends_like_q():

@@ -45,9 +45,30 @@ KEYED = {
 }
 # The zh entry leaves out a field on purpose: the short names are English, so the
 # Chinese kicker shows the category's number only.
-ZH_LEAVES_OUT = {"category": {"slug"}}
+ZH_LEAVES_OUT = {
+    "category": {"slug"},
+    # `tree show`: the ids are English, a Chinese outline goes by the texts alone
+    "outline_root": {"id"},
+    "outline_question": {"id"},
+    "outline_option": {"value"},
+    "outline_outcome": {"id"},
+}
+# Fields the Chinese fills with another value: the categories by number alone, as the short
+# names are English words.
+ZH_INSTEAD = {
+    "no_category": ({"valid"}, {"numbers"}),
+    "dym_category": ({"valid"}, {"numbers"}),
+    "outline_seen": ({"id"}, {"text"}),
+    "outline_option": (set(), {"n"}),
+}
 # Entries with no Chinese words to translate (an option and a value).
-NO_HAN = {"answers_stdin_unreadable", "answers_file_unreadable"}
+NO_HAN = {
+    "answers_stdin_unreadable",
+    "answers_file_unreadable",
+    "outline_root",
+    "outline_question",
+    "outline_option",
+}
 # A JSON example must keep JSON's own quotation marks.
 ASCII_QUOTES_OK = {"batch_not_object"}
 # What a person types, written out in a sentence (`--item 项目=金额`, `--output 文件名`,
@@ -115,7 +136,9 @@ def test_every_entry_has_both_languages_and_the_same_fields(key):
     assert en.strip() and zh.strip(), key
     assert not HAN.search(en), (key, en)
     assert HAN.search(zh) or key in NO_HAN, (key, zh)
-    assert fields(zh) == fields(en) - ZH_LEAVES_OUT.get(key, set()), (key, en, zh)
+    dropped, added = ZH_INSTEAD.get(key, (set(), set()))
+    expected = fields(en) - ZH_LEAVES_OUT.get(key, set()) - dropped | added
+    assert fields(zh) == expected, (key, en, zh)
 
 
 def test_the_page_words_use_only_what_the_page_script_fills_in():
@@ -187,7 +210,6 @@ CHINESE_FIELDS = {
     ("est_title_items", "region"): "秭归县",
     ("est_applies", "what"): "住院费用",
     ("variant", "title"): "门诊慢特病",
-    ("answer_with", "hint"): "输入序号",
     ("default", "value"): "是",
     ("deadline_within", "count"): "3 个月",
     ("deadline_at_least", "count"): "3 个月",
@@ -213,8 +235,8 @@ _OPTION_LIKE = re.compile(r"(?<!\S)[-.?][^\s，。：；？！、（）“”]*"
 
 
 def _filled(key: str, lang: str) -> str:
-    en = CATALOGUE[key][0]
-    values = {f: CHINESE_FIELDS.get((key, f), "x1") for f in fields(en)}
+    en, zh = CATALOGUE[key]
+    values = {f: CHINESE_FIELDS.get((key, f), "x1") for f in fields(en) | fields(zh)}
     return msg(key, lang, **values)
 
 
@@ -245,7 +267,10 @@ def test_quoted_data_takes_each_languages_marks():
 
 
 def test_the_language_marks():
-    assert (label("sources", "en"), label("sources", "zh")) == ("Sources: ", "依据：")
+    assert (label("sources", "en"), label("sources", "zh")) == (
+        "Based on: ",
+        "依据：",
+    )
     assert typeset.clauses(["a", "b"], "en") == "a; b"
     assert typeset.clauses(["甲", "乙"], "zh") == "甲；乙"
     assert typeset.sentences(["A.", "B."], "en") == "A. B."
@@ -291,7 +316,7 @@ def test_the_checklist_kicker_names_the_short_name_in_english_only(checklists):
         for lang in ("en", "zh")
     }
     assert pages["en"].kicker == "Category 3 · short-trip"
-    assert pages["zh"].kicker == "类别 3"
+    assert pages["zh"].kicker == "第 3 类"
 
 
 # The one line that branches on "zh" outside medbal/i18n/: Text.get, the one choice of a
@@ -349,7 +374,7 @@ PINNED = [
         ["docs", "99"],
         2,
         "no category '99'; choose a number or short name: 1 transfer, 2 resettlement",
-        "没有类别“99”；请输入序号或简称：1 transfer、2 resettlement",
+        "没有“99”这一类；请输入类别的序号：1、2、3",
     ),
     (
         ["diagnose", "--answer", "scheme=a", "--answer", "scheme=b"],

@@ -32,7 +32,7 @@ def test_closest_picks_the_likely_one_and_nothing_when_far():
     "lang, head",
     [
         ("en", "no category '{bad}'; did you mean '{good}'? Choose a number or short name: 1 "),
-        ("zh", "没有类别“{bad}”，您是不是要找“{good}”？请输入序号或简称：1 "),
+        ("zh", "没有“{bad}”这一类，您是不是要找“{good}”？也可以输入类别的序号：1、2、"),
     ],
 )
 def test_category(run, checklists, lang, head):
@@ -40,7 +40,12 @@ def test_category(run, checklists, lang, head):
     result = run("docs", typo(slug), "--lang", lang)
     assert result.exit_code == 2 and result.stdout == ""
     assert result.stderr.startswith("medbal: " + head.format(bad=typo(slug), good=slug))
-    assert all(c.slug in result.stderr for c in checklists.categories)
+    # every category offered: by short name in English, by number in Chinese (the short
+    # names are English words)
+    offered = [
+        f"{c.number} {c.slug}" if lang == "en" else f"{c.number}" for c in checklists.categories
+    ]
+    assert all(o in result.stderr for o in offered)
     assert len(result.stderr.splitlines()) == 1
 
 

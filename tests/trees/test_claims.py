@@ -224,4 +224,4 @@ def test_take_home_needs_an_outcome(run, tmp_path):
     target = tmp_path / "page.html"
     result = run("diagnose", "--format", "html", "--output", str(target))
     assert result.exit_code == 3 and not target.exists()
-    assert "--answer scheme=VALUE" in result.stderr
+    assert "--answer scheme=employer" in result.stderr
