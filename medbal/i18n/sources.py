@@ -23,50 +23,37 @@ CATALOGUE: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     "seed-000": (
         (
             '"Why the balance of social security payments is 0"',
-            "web article on why a balance shows 0 and on Xiamen's eleven kinds of claim; "
-            "English machine translation, site not named",
+            "web article, English machine translation",
         ),
-        (
-            "一篇网络文章，讲个人账户余额为 0 的原因和厦门的十一类零星报销",
-            "英文机器译文，未注明网站",
-        ),
+        ("一篇讲余额为 0 的原因和厦门十一类报销的网络文章", "英文机器译文"),
     ),
     "seed-001": (
         (
             '"Medical insurance personal account: why the balance is 0"',
-            "collected web answers on why a balance shows 0; English machine translation, "
-            "site not named",
+            "collected web answers, English machine translation",
         ),
-        ("几则网上问答，讲医保个人账户余额为 0 的原因", "英文机器译文，未注明网站"),
+        ("几则讲医保个人账户余额为 0 的网上问答", "英文机器译文"),
     ),
     "seed-002": (
         (
             '"I paid medical insurance, but the balance was 0"',
-            'a job-recruitment website, section "Social security inquiry"; English '
-            "machine translation",
+            "job-recruitment website, English machine translation",
         ),
-        (
-            "某招聘求职网站“社保查询”栏目的一篇文章，讲缴了医保余额却为 0 的原因",
-            "英文机器译文",
-        ),
+        ("招聘求职网站上一篇讲缴了医保余额却为 0 的文章", "英文机器译文"),
     ),
     "seed-003": (
         (
             '"Medical-insurance balance goes down for no reason"',
-            "a Chinese web article compiled from online answers, 22 June 2023, site not named",
+            "Chinese web article, 22 June 2023",
         ),
-        ("网络文章《医保余额无故减少》", "网上答问汇编，2023 年 6 月 22 日，未注明网站"),
+        ("网络文章《医保余额无故减少》", "2023 年 6 月 22 日"),
     ),
     "seed-004": (
         (
             '"How to reimburse medical expenses for social security in a different place"',
-            'a job-recruitment website, section "Social security inquiry"; English '
-            "machine translation",
+            "job-recruitment website, English machine translation",
         ),
-        (
-            "某招聘求职网站“社保查询”栏目的一篇文章，讲异地就医费用怎样报销",
-            "英文机器译文",
-        ),
+        ("招聘求职网站上一篇讲异地就医费用怎样报销的文章", "英文机器译文"),
     ),
     "gov-2021-14": (
         (
@@ -108,13 +95,13 @@ CATALOGUE: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     ),
     "scope-in-policy": (
         (
-            "Costs within the policy scope: the drug catalogue, the listed treatments and "
-            "the service standards",
             "Social Insurance Law of the PRC, Art. 28",
+            "costs within the policy scope: the drug catalogue, the listed treatments and "
+            "the service standards",
         ),
         (
-            "政策范围内费用：药品目录、诊疗项目和医疗服务设施标准",
             "《中华人民共和国社会保险法》第二十八条",
+            "政策范围内费用：药品目录、诊疗项目和医疗服务设施标准",
         ),
     ),
     "nhsa-2022-22": (
@@ -134,7 +121,7 @@ CATALOGUE: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     ),
     "nhsa-app": (
         (
-            "National Medical Insurance Service Platform app and the medical-insurance e-voucher",
+            "National Medical Insurance Service Platform app and e-voucher",
             "National Healthcare Security Administration",
         ),
         ("国家医保服务平台 App 和医保电子凭证", "国家医疗保障局"),

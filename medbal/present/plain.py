@@ -182,8 +182,8 @@ def estimate_text(view: EstimateView) -> str:
     out += table_lines([estimate_head(lang), *estimate_rows(view)], (False, True, True, True))
     out += [
         "",
-        label("est_total", lang) + yuan(view["total_paid"]),
-        label("est_own", lang) + yuan(view["own_share"]),
+        label("est_total", lang) + msg("est_money", lang, amount=yuan(view["total_paid"])),
+        label("est_own", lang) + msg("est_money", lang, amount=yuan(view["own_share"])),
         "",
     ]
     out += view["notes"]

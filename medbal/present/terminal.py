@@ -212,13 +212,14 @@ def _estimate_stacked(view: EstimateView, width: int) -> list[Line]:
     out: list[Line] = []
     for band, amount, rate, paid in estimate_rows(view):
         out += wrap(band, width, lang, "cyan")
+        paid = msg("est_money", lang, amount=paid)
         out += indent(wrap(f"{amount} × {rate} = {paid}", width - 2, lang), 2)
     out.append([])
     for key, figure, style, figure_style in (
         ("est_total", view["total_paid"], "bold", "bold green"),
         ("est_own", view["own_share"], "", ""),
     ):
-        words, money = label(key, lang), yuan(figure)
+        words, money = label(key, lang), msg("est_money", lang, amount=yuan(figure))
         if cells(words + money) <= width:
             out.append([(words, style), (money, figure_style)])
         else:  # the figure on a line of its own, whole

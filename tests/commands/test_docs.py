@@ -131,8 +131,8 @@ def test_common_documents_are_cited_truly(checklists):
     # No source names the ID card or the card for a claim: none is cited, and the text says so.
     for doc_id in ("id-card", "social-security-card"):
         assert docs[doc_id].sources == ()
-        assert "not named in the sources" in docs[doc_id].text.en
-        assert "资料里没有列出" in docs[doc_id].text.zh
+        assert "not listed" in docs[doc_id].text.en
+        assert "清单未列" in docs[doc_id].text.zh
 
 
 def test_system_failure_sheet_shows_no_treatment_elsewhere_list(run):
@@ -172,8 +172,8 @@ def test_a_sheet_cites_everything_it_shows(run):
 def test_every_category_has_a_deadline_entry_and_every_sheet_a_deadline_box(run, lang):
     data = docs_json(run, "--all", lang=lang)
     no_deadline = {
-        "en": "The sources give no deadline for this claim: ask the agency",
-        "zh": "资料没有写明申请报销的时限，请向医保经办机构询问",
+        "en": "No deadline to claim is given here: ask the agency",
+        "zh": "这里没有写明申请报销的期限，请向医保经办机构询问",
     }[lang]
     for cat in data["categories"]:
         assert cat["deadlines"], cat["number"]
@@ -211,19 +211,19 @@ def test_treatment_elsewhere_sheets_give_seed_003_rules_with_the_2022_caveat(run
         text = " ".join(i["text"] for i in guide["items"])
         for fact in (
             "file for treatment elsewhere",
-            "You can file late",
+            "A filing can be made late",
             "lower rate",
             "confirm locally",
-            "insurance office stamps the form",
+            "stamped by the treating hospital's insurance",
             "one year",
             "two or three",
-            "mail the bills home",
+            "mailed home",
             "family",
         ):
             assert fact in text, (key, fact)
         cited = {s["id"] for i in guide["items"] for s in i["sources"]}
         assert {"seed-003", "nhsa-2022-22", "nhsa-app"} <= cited
-        assert text.index("Today you normally") < text.index("one year")  # the caveat comes first
+        assert text.index("Normally you file") < text.index("one year")  # the caveat comes first
     zh = docs_json(run, "1", lang="zh")["categories"][0]["guidance"][0]
     zh_text = "".join(i["text"] for i in zh["items"])
     for fact in ("异地就医备案", "国家医保服务平台 App", "先全额垫付", "两到三家", "一年"):
@@ -287,7 +287,7 @@ def test_every_text_is_bilingual_and_every_category_cites_a_seed(checklists):
         for doc in (*cat.documents, *(d for v in cat.variants for d in v.documents)):
             assert doc.text.en and doc.text.zh
     for doc in checklists.common_documents:  # cited, or saying that no source lists it
-        assert doc.sources or "not named in the sources" in doc.text.en, doc.id
+        assert doc.sources or "not listed" in doc.text.en, doc.id
 
 
 def test_overview_lists_eleven_and_says_no_deadline_to_claim_is_given(run):
@@ -299,9 +299,9 @@ def test_overview_lists_eleven_and_says_no_deadline_to_claim_is_given(run):
     assert lines[0] == "Claiming medical costs back"  # the title, as at a terminal
     assert lines[3].split()[:2] == ["1", "transfer"] and "days" not in lines[3]
     assert lines[13].split()[:2] == ["11", "newborn"] and "months" not in lines[13]
-    assert "The sources give no deadline to claim for these" in result.stdout
+    assert "No deadline to claim is given here for these" in result.stdout
     zh = run("docs", "--lang", "zh").stdout
-    assert "资料没有给出这些报销的申请时限" in zh and "7 天内" not in zh
+    assert "这里没有写明这些报销的申请期限" in zh and "7 天内" not in zh
     assert "Xiamen" in result.stdout
 
 

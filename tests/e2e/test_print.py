@@ -161,4 +161,4 @@ def test_take_home_page_prints_on_two_a4_sheets(tmp_path):
     assert len(pages) == 2
     assert "第6类：社保卡挂失、损坏或未及时发卡" in pages[0] and "您的回答" in pages[0]
     assert pages[1].lstrip().startswith("第6类\n")  # no English short name in Chinese
-    assert "背面加盖社保卡服务机构印章的发票" in pages[1] and "申请人姓名" in pages[1]
+    assert "背面加盖社保卡管理部门印章的发票" in pages[1] and "申请人姓名" in pages[1]

@@ -57,7 +57,7 @@ def test_full_walk_with_back_and_restart():
     child.sendline("self-employed")  # a value works as well as a number
     child.expect("Question 2")
     child.sendline("lower-tier")
-    child.expect("The lower self-employed level sets up no personal account")
+    child.expect("Flexibly employed at the lower level, no personal account is set up")
     child.expect("--answer flexible-choice=lower-tier")
     child.sendline("q")
     assert finish(child) == 0
@@ -67,7 +67,7 @@ def test_wrong_entry_then_right():
     child = spawn()
     child.expect("Question 1")
     child.sendline("9")
-    child.expect("'9' is not one of the options; type 1 to 5.")
+    child.expect("'9' is not one of the options; type 1 to 7.")
     child.sendline("4")
     child.expect("Residents' insurance has no personal account")
     child.sendline("q")
@@ -115,7 +115,7 @@ def test_narrow_terminal_walk():
 def test_chinese_walk(columns):
     child = spawn(lang="zh", columns=columns)
     child.expect("第 1 题")
-    child.sendline("5")  # not sure
+    child.sendline("7")  # not sure
     child.expect("第 2 题")
     child.sendline("1")  # paid once a year
     child.expect("居民医保")

@@ -298,7 +298,7 @@ def test_the_plural_rule_and_the_deadline_words():
     assert summary("at-least", 6, "month", "en") == "at least 6 months"
     assert summary("at-least", 6, "month", "zh") == "至少 6 个月"
     assert summary("not-stated", None, None, "en") == "not stated: ask"
-    assert summary("not-stated", None, None, "zh") == "资料未写明"
+    assert summary("not-stated", None, None, "zh") == "未写明，请询问"
     assert summary("within", None, None, "zh") == "t"
 
 

@@ -53,8 +53,15 @@ ZERO_ROUTES = [
     ({**RETIREE, "pharmacy": "used-to", "what-changed": "less-credited"}, "policy-change"),
     ({**RETIREE, "pharmacy": "used-to", "what-changed": "spent"}, "used-up"),
     ({**RETIREE, "pharmacy": "never", "record": "paid"}, "account-abnormal"),
+    # a retiree short of the minimum years (art. 27), from the first question or the record
+    ({"scheme": "retired-short"}, "retiree-short-years"),
+    ({**RETIREE, "pharmacy": "never", "record": "retired-short"}, "retiree-short-years"),
     # a self-employed person who stopped paying
     ({"scheme": "self-employed", "flexible-choice": "stopped"}, "contributions-stopped"),
+    # "I left my job" at the first question: unemployment benefit (art. 48), or a gap
+    ({"scheme": "left-job", "after-job": "benefit"}, "unemployment-benefit"),
+    ({"scheme": "left-job", "after-job": "nobody"}, "contributions-stopped"),
+    ({"scheme": "left-job", "after-job": "not-sure", "record": "stopped"}, "contributions-stopped"),
     # not knowing, all the way: the neutral outcome
     (
         {
@@ -63,7 +70,7 @@ ZERO_ROUTES = [
             "where-looked": "not-sure",
             "how-new": "not-sure",
             "pharmacy": "not-sure",
-            "record": "not-sure",
+            "what-changed": "not-sure",
         },
         "get-record",
     ),
@@ -74,6 +81,7 @@ ZERO_ROUTES = [
     # the causes that were missing
     ({**EMPLOYEE, "pharmacy": "used-to", "what-changed": "moved"}, "account-transferred"),
     ({**EMPLOYEE, "pharmacy": "still-pays", "balances": "two"}, "two-balances"),
+    ({**EMPLOYEE, "pharmacy": "not-sure", "what-changed": "two-balances"}, "two-balances"),
     ({**EMPLOYEE, "pharmacy": "used-to", "what-changed": "family"}, "family-mutual-aid"),
     ({**EMPLOYEE, "pharmacy": "used-to", "what-changed": "job-ended"}, "contributions-stopped"),
     # students recognise themselves in the residents' option
@@ -155,23 +163,91 @@ def test_every_zero_balance_outcome_names_12393_and_12333_only_for_the_card(zero
 
 AWAY = {"where": "elsewhere", "settled-there": "paid-in-full"}
 
+HOME = {"where": "home"}
+
 OTHER_ROUTES = [
     # treated elsewhere without referral or filing, paid in full: file afterwards and claim
     ("which-category", {**AWAY, "why-elsewhere": "own-choice"}, "file-afterwards"),
     ("which-category", {"where": "elsewhere", "settled-there": "settled"}, "no-claim"),
-    # birth elsewhere: the mother's bills (4) and the baby's own (11)
+    # birth elsewhere: the mother's bills (4), the baby's own (11), or both
     ("which-category", {**AWAY, "why-elsewhere": "birth", "birth-bills": "mother"}, "delivery"),
     ("which-category", {**AWAY, "why-elsewhere": "birth", "birth-bills": "baby"}, "newborn"),
+    (
+        "which-category",
+        {**AWAY, "why-elsewhere": "birth", "birth-bills": "both"},
+        "delivery-and-newborn",
+    ),
     ("which-category", {**AWAY, "why-elsewhere": "not-sure"}, "ask-agency"),
     ("which-category", {**AWAY, "why-elsewhere": "short-trip"}, "short-trip"),
     # lost card, at the counter and in the card tree
-    ("which-category", {"where": "home", "settle-problem": "card-lost"}, "card-problem"),
+    ("which-category", {**HOME, "settle-problem": "card-lost"}, "card-problem"),
+    # a failed system: settle again first, category 5 when the hospital no longer can
+    (
+        "which-category",
+        {**HOME, "settle-problem": "system-down", "can-go-back": "yes"},
+        "settle-again",
+    ),
+    (
+        "which-category",
+        {**HOME, "settle-problem": "system-down", "can-go-back": "no"},
+        "system-failure",
+    ),
+    # injuries (art. 30): at work, or caused by someone else or nobody
+    (
+        "which-category",
+        {**HOME, "settle-problem": "injury", "injury-cause": "at-work"},
+        "work-injury",
+    ),
+    ("which-category", {**HOME, "settle-problem": "injury", "injury-cause": "other"}, "injury"),
+    ("which-category", {**HOME, "settle-problem": "not-designated"}, "not-designated"),
+    # more than 20 visits without saying the card worked
+    (
+        "which-category",
+        {**HOME, "settle-problem": "not-sure", "other-situations": "many-visits"},
+        "frequent-outpatient",
+    ),
+    (
+        "which-category",
+        {**HOME, "settle-problem": "not-sure", "other-situations": "chronic"},
+        "chronic-disease",
+    ),
+    (
+        "which-category",
+        {**HOME, "settle-problem": "not-sure", "other-situations": "maternity"},
+        "maternity",
+    ),
+    (
+        "which-category",
+        {**HOME, "settle-problem": "card-worked", "other-situations": "large-share"},
+        "serious-illness",
+    ),
+    # paid in full and none of these: never "no claim is needed"
+    (
+        "which-category",
+        {**HOME, "settle-problem": "card-worked", "other-situations": "none"},
+        "ask-agency",
+    ),
     ("card", {"problem": "lost"}, "report-lost"),
     ("card", {"problem": "never-had"}, "apply-card"),
     ("card", {"problem": "not-sure"}, "ask-agency"),
-    # balance-dropped reaches the 2021 reform
+    ("card", {"problem": "cash"}, "cash-out"),
+    ("card", {"problem": "does-not-pay", "why-not-paying": "elsewhere"}, "elsewhere-filing"),
+    ("card", {"problem": "does-not-pay", "why-not-paying": "not-designated"}, "not-designated"),
+    ("card", {"problem": "does-not-pay", "why-not-paying": "injury"}, "injury-check"),
+    # balance-dropped reaches the 2021 reform, premiums and money taken back
     ("balance-dropped", {"what": "less-credited"}, "smaller-crediting"),
     ("balance-dropped", {"what": "lower", "recent-use": "no", "family": "yes"}, "family-use"),
+    (
+        "balance-dropped",
+        {"what": "lower", "recent-use": "no", "family": "insurance"},
+        "insurance-premium",
+    ),
+    ("balance-dropped", {"what": "negative", "taken-back": "yes"}, "reversal"),
+    (
+        "balance-dropped",
+        {"what": "negative", "taken-back": "not-sure", "early-in-month": "not-sure"},
+        "system-delay",
+    ),
     (
         "balance-dropped",
         {"what": "lower", "recent-use": "no", "family": "not-sure", "card-whereabouts": "not-sure"},
@@ -189,7 +265,7 @@ def test_treated_elsewhere_without_filing_is_a_manual_claim_with_caveats(run):
     found = outcome(run, "which-category", {**AWAY, "why-elsewhere": "own-choice"}, "zh")
     assert "nhsa-2022-22" in cited(found) and "医保发〔2022〕22号" in text_of(found)
     assert "补办" in found["explanation"] and "比例可能会低" in found["explanation"]
-    assert "请向当地核实" in found["caveat"]
+    assert "请向当地医保经办机构确认" in found["caveat"]
     assert found["checklist"] is None  # none of the eleven fits exactly: no invented category
 
 
@@ -198,7 +274,7 @@ def test_birth_elsewhere_points_to_the_babys_own_claim(run):
         run, "which-category", {**AWAY, "why-elsewhere": "birth", "birth-bills": "mother"}
     )
     assert found["checklist"]["categories"][0]["number"] == 4
-    assert "category 11" in found["explanation"]
+    assert "(category 11)" in text_of(found)
     baby = outcome(run, "which-category", {**AWAY, "why-elsewhere": "birth", "birth-bills": "baby"})
     assert baby["checklist"]["categories"][0]["number"] == 11
 
@@ -224,39 +300,7 @@ def test_the_reform_outcome_of_balance_dropped_cites_it(run):
 
 @pytest.mark.parametrize(
     "tree, question",
-    [
-        ("zero-balance", q)
-        for q in (
-            "scheme",
-            "paid-yearly",
-            "flexible-choice",
-            "where-looked",
-            "how-new",
-            "pharmacy",
-            "balances",
-            "what-changed",
-            "record",
-        )
-    ]
-    + [
-        ("which-category", q)
-        for q in (
-            "where",
-            "settled-there",
-            "why-elsewhere",
-            "birth-bills",
-            "settle-problem",
-            "other-situations",
-        )
-    ]
-    + [
-        ("card", "problem"),
-        ("card", "why-not-paying"),
-        ("balance-dropped", "recent-use"),
-        ("balance-dropped", "family"),
-        ("balance-dropped", "card-whereabouts"),
-        ("balance-dropped", "early-in-month"),
-    ],
+    [(name, qid) for name in DECISION_TREES for qid in load_file(TREES / f"{name}.yaml").questions],
 )
 def test_a_person_who_may_not_know_can_say_so(tree, question):
     q = load_file(TREES / f"{tree}.yaml").questions[question]
@@ -282,6 +326,15 @@ FACT_SOURCES = [
     ("waiting period", "gov-2024-38"),
     ("human-resources and social-security", "reform-2018"),
     ("tax authorities", "reform-2018"),
+    ("close relatives", "gov-2024-38"),
+    ("unemployment benefit", "law-art-48"),
+    ("years of contributions", "law-art-27"),
+    ("work-injury insurance", "law-art-30"),
+    ("third party", "law-art-30"),
+    ("maternity allowance", "gov-2019-10"),
+    ("policy scope", "scope-in-policy"),
+    ("carries over", "gov-1998-44"),
+    ("enrol its employees", "law-art-58"),
 ]
 
 

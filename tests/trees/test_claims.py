@@ -31,20 +31,25 @@ def test_finder_outcomes_name_their_category_in_the_title(finder, checklists):
 
 # One row per answer, as for the zero-balance tree.
 AWAY = {"where": "elsewhere", "settled-there": "paid-in-full"}
+HOME = {"where": "home"}
 FINDER_ROUTES = [
     ({**AWAY, "why-elsewhere": "referred"}, 1),
     ({**AWAY, "why-elsewhere": "live-or-work"}, 2),
     ({**AWAY, "why-elsewhere": "short-trip"}, 3),
     ({**AWAY, "why-elsewhere": "birth", "birth-bills": "mother"}, 4),
     ({**AWAY, "why-elsewhere": "birth", "birth-bills": "baby"}, 11),
-    ({"where": "home", "settle-problem": "system-down"}, 5),
-    ({"where": "home", "settle-problem": "card-lost"}, 6),
-    ({"where": "home", "settle-problem": "card-worked", "other-situations": "many-visits"}, 7),
-    ({"where": "home", "settle-problem": "emergency"}, 8),
-    ({"where": "home", "settle-problem": "not-sure", "other-situations": "retired-cadre"}, 9),
-    ({"where": "home", "settle-problem": "status-change"}, 10),
-    ({"where": "home", "settle-problem": "newborn"}, 11),
-    ({"where": "home", "settle-problem": "card-worked", "other-situations": "none"}, None),
+    ({**HOME, "settle-problem": "system-down", "can-go-back": "no"}, 5),
+    ({**HOME, "settle-problem": "card-lost"}, 6),
+    ({**HOME, "settle-problem": "card-worked", "other-situations": "many-visits"}, 7),
+    ({**HOME, "settle-problem": "not-sure", "other-situations": "many-visits"}, 7),
+    ({**HOME, "settle-problem": "emergency"}, 8),
+    ({**HOME, "settle-problem": "not-sure", "other-situations": "retired-cadre"}, 9),
+    ({**HOME, "settle-problem": "status-change"}, 10),
+    ({**HOME, "settle-problem": "newborn"}, 11),
+    # outcomes of their own, with no category
+    ({**HOME, "settle-problem": "system-down", "can-go-back": "yes"}, None),
+    ({**HOME, "settle-problem": "injury", "injury-cause": "at-work"}, None),
+    ({**HOME, "settle-problem": "card-worked", "other-situations": "none"}, None),
     ({"where": "elsewhere", "settled-there": "settled"}, None),
     ({**AWAY, "why-elsewhere": "own-choice"}, None),
     (
@@ -66,7 +71,7 @@ def test_a_story_leads_to_its_category(finder, answers, category):
 
 
 @pytest.mark.parametrize(
-    "name, outcomes", [("which-category", 14), ("balance-dropped", 7), ("card", 7)]
+    "name, outcomes", [("which-category", 22), ("balance-dropped", 9), ("card", 11)]
 )
 def test_every_path_of_each_new_tree_ends_complete_in_both_languages(name, outcomes):
     tree = load_file(TREES / f"{name}.yaml")
@@ -153,7 +158,7 @@ def test_outcomes_without_a_category_carry_no_checklist(run):
             "json",
         ).stdout
     )
-    assert data["outcome"]["id"] == "no-claim" and data["outcome"]["checklist"] is None
+    assert data["outcome"]["id"] == "ask-agency" and data["outcome"]["checklist"] is None
 
 
 def test_text_outcome_shows_the_deadline_and_offers_the_checklist(run):
@@ -208,7 +213,7 @@ def test_take_home_html_has_outcome_answers_date_and_checklist(run, tmp_path):
     assert "第 6 类：社保卡挂失、损坏或未及时发卡" in page  # the outcome
     assert "您是在哪里看病的？ → 就在参保地" in page  # the answers given
     assert datetime.date.today().isoformat() in page  # the date
-    assert "背面加盖社保卡服务机构印章的发票" in page  # the checklist
+    assert "背面加盖社保卡管理部门印章的发票" in page  # the checklist
     assert "要带的材料见下一页。" in page
 
 

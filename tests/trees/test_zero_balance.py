@@ -27,8 +27,12 @@ CAUSES = {
     "two-balances",
     "family-mutual-aid",
     "get-record",
+    # domain.md section 9: a retiree short of the minimum years (art. 27), and
+    # unemployment benefit paying the contributions (art. 48)
+    "retiree-short-years",
+    "unemployment-benefit",
 }
-SOURCE_KINDS = ("seed-", "law-art-", "gov-", "nhsa-", "reform-")
+SOURCE_KINDS = ("seed-", "law-art-", "gov-", "nhsa-", "reform-", "scope-")
 
 
 def english_prose(s: str) -> str:
@@ -86,12 +90,18 @@ def test_cheap_causes_come_first(zero_tree):
 ROUTES = [
     ("scheme", "employer", "where-looked"),
     ("scheme", "retired", "where-looked"),
+    ("scheme", "retired-short", "retiree-short-years"),
     ("scheme", "self-employed", "flexible-choice"),
     ("scheme", "yearly", "residents-scheme"),
+    ("scheme", "left-job", "after-job"),
     ("scheme", "not-sure", "paid-yearly"),
     ("paid-yearly", "yes", "residents-scheme"),
     ("paid-yearly", "no", "where-looked"),
     ("paid-yearly", "not-sure", "where-looked"),
+    ("after-job", "benefit", "unemployment-benefit"),
+    ("after-job", "new-job", "where-looked"),
+    ("after-job", "nobody", "contributions-stopped"),
+    ("after-job", "not-sure", "record"),
     ("flexible-choice", "pension-only", "pension-only"),
     ("flexible-choice", "lower-tier", "flexible-low-tier"),
     ("flexible-choice", "full-tier", "where-looked"),
@@ -107,13 +117,15 @@ ROUTES = [
     ("pharmacy", "used-to", "what-changed"),
     ("pharmacy", "hospital-only", "inpatient-only"),
     ("pharmacy", "never", "record"),
-    ("pharmacy", "not-sure", "record"),
+    # not remembering the pharmacy still reaches what changed (a move, two balances)
+    ("pharmacy", "not-sure", "what-changed"),
     ("balances", "two", "two-balances"),
     ("balances", "one", "display-incomplete"),
     ("balances", "not-sure", "display-incomplete"),
     ("what-changed", "spent", "used-up"),
     ("what-changed", "family", "family-mutual-aid"),
     ("what-changed", "moved", "account-transferred"),
+    ("what-changed", "two-balances", "two-balances"),
     ("what-changed", "job-ended", "contributions-stopped"),
     ("what-changed", "less-credited", "policy-change"),
     ("what-changed", "none", "account-abnormal"),
@@ -122,6 +134,7 @@ ROUTES = [
     ("record", "pension-only", "pension-only"),
     ("record", "inpatient-only", "inpatient-only"),
     ("record", "stopped", "contributions-stopped"),
+    ("record", "retired-short", "retiree-short-years"),
     ("record", "not-sure", "get-record"),
 ]
 
