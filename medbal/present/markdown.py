@@ -70,4 +70,6 @@ def categories_markdown(view: ChecklistsView) -> str:
         rows.append("| " + " | ".join([number, f"`{slug}`", *map(escape, texts)]) + " |")
     note = "" if deadline_column(view) else escape(msg("no_claim_deadlines", lang)) + "\n\n"
     region = "".join(escape(line) + "\n" for line in region_line(view))
-    return f"# {escape(view['title'])}\n\n" + "\n".join(rows) + "\n\n" + note + region
+    return (f"# {escape(view['title'])}\n\n" + "\n".join(rows) + "\n\n" + note + region).rstrip(
+        "\n"
+    ) + "\n"

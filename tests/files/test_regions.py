@@ -361,3 +361,20 @@ def test_every_category_of_an_outcome_must_exist(run, write):
     result = run("tree", "validate", str(path))
     assert result.exit_code == 1
     assert "outcome 'done' names checklist 12, which" in result.stderr
+
+
+def test_a_regional_text_is_a_text_and_the_cache_keeps_its_region():
+    from medbal.core.model import Text, fields
+    from medbal.files import cache
+
+    assert fields(RegionalText) == ("en", "zh", "region")  # Text's fields keep their place
+    assert fields(Place) == ("en", "zh", "id", "rule")
+    data = load(SMALL)
+    assert isinstance(data, Checklists)
+    again = cache.decode(cache.encode(data))
+    assert again == data
+    condition = again.categories[0].conditions[0]
+    assert isinstance(condition, RegionalText) and isinstance(condition, Text)
+    assert condition.region.id == "xiamen" and condition.get("zh") == "由医院转诊。"
+    with pytest.raises(cache.Damaged):  # a region must be a Place, as any field its type
+        cache.decode(["RegionalText", "a", "b", ["Text", "c", "d"]], Text)
