@@ -105,7 +105,9 @@ def record(cls: R) -> R:
     and __post_init__, which Record's __init__ does not call."""
     if "__post_init__" in cls.__dict__:
         raise TypeError(f"{cls.__name__}: a record has no __post_init__")
-    spec = list(getattr(cls.__mro__[1], "_spec", ()))  # the base record's, in order
+    # The base record's fields, in order; a field declared again keeps its place.
+    spec = list(getattr(cls.__mro__[1], "_spec", ()))
+    inherited = [name for name, _, _ in spec]
     # cls.__annotations__, not cls.__dict__: from Python 3.14 annotations are made on
     # first access (PEP 649) and the class dict holds none until then.
     for name, hint in cls.__annotations__.items():
@@ -121,7 +123,10 @@ def record(cls: R) -> R:
                 f"{cls.__name__}.{name}: a mutable default is shared by "
                 "every instance; use field(default_factory=...)"
             )
-        spec.append((name, default, factory))
+        if name in inherited:
+            spec[inherited.index(name)] = (name, default, factory)
+        else:
+            spec.append((name, default, factory))
     cls._spec = tuple(spec)
     cls._fields = tuple(name for name, _, _ in spec)
     return cls
@@ -144,6 +149,35 @@ class Text(Record):
 
     def get(self, lang: str) -> str:
         return self.zh if lang == "zh" else self.en
+
+
+@record
+class Place(Text):
+    """Where a regional rule comes from: its name (the Text), and the id of a region of
+    medbal.i18n.sources.REGIONS or of one a file names inline.  `rule` is how a tag
+    names it ("Xiamen rule"); None for a region named inline (the tag then says "rule of
+    NAME").  The id "national" marks a rule as not regional where it would otherwise
+    inherit a region (medbal.files.regions).  Fields are declared whole, as the cache
+    reads each class's own."""
+
+    en: str
+    zh: str
+    id: str
+    rule: Text | None = None
+
+    @property
+    def regional(self) -> bool:
+        return self.id != "national"
+
+
+@record
+class RegionalText(Text):
+    """A text that is one region's rule (`region:` beside its en and zh).  A Text wherever
+    a Text goes; its fields are declared whole, as the cache reads each class's own."""
+
+    en: str
+    zh: str
+    region: Place
 
 
 @record
@@ -200,8 +234,14 @@ class Outcome(Record):
     sources: tuple[str, ...]
     pooled_fund: Text | None = None  # when the pooled fund still pays
     caveat: Text | None = None  # where the sources are vague or disagree
-    checklist: int | None = None  # a reimbursement category this outcome leads to
+    checklists: tuple[int, ...] = ()  # the reimbursement categories this outcome leads to
     dates: Dates = NO_DATES
+    region: Place | None = None  # the outcome is one region's rule (the default of its texts)
+
+    @property
+    def checklist(self) -> int | None:
+        """The first of `checklists` (most outcomes lead to one category at most)."""
+        return self.checklists[0] if self.checklists else None
 
 
 @record
@@ -232,6 +272,9 @@ class Deadline(Record):
     amount: int | None = None
     unit: str | None = None
     event: Text | None = None
+    region: Place | None = None  # own; else its category's, else the file's
+    sources: tuple[str, ...] = ()  # own; else its category's
+    where: str = ""  # FILE:LINE:COL, for problems found on the whole file
 
 
 @record
@@ -264,11 +307,12 @@ class Category(Record):
     variants: tuple[Variant, ...] = ()
     notes: tuple[Text, ...] = ()
     dates: Dates = NO_DATES
+    region: Place | None = None  # own; else the file's
 
 
 @record
 class Step(Record):
-    text: Text
+    text: Text  # a step that is one region's rule has a RegionalText (`region:` on the step)
     sources: tuple[str, ...] = ()
 
 
@@ -280,6 +324,8 @@ class Guidance(Record):
     title: Text
     items: tuple[Step, ...]
     categories: tuple[str, ...] = ()  # slugs; () = every category
+    region: Place | None = None  # own; else the file's (an item's own: its text's)
+    item_where: tuple[str, ...] = ()  # FILE:LINE:COL of each item, for the region check
 
 
 def _applies(categories: tuple[str, ...], cat: Category) -> bool:
@@ -290,7 +336,7 @@ def _applies(categories: tuple[str, ...], cat: Category) -> bool:
 class Checklists(Record):
     id: str
     title: Text
-    region: Text
+    region: Place | None  # whose rules these are: the default of every entry
     region_note: Text
     categories: tuple[Category, ...]
     common_documents: tuple[Document, ...]
@@ -358,6 +404,7 @@ class Region(Record):
     cap: Decimal | None = None  # None: the source gives no figure
     items: tuple[RateItem, ...] = ()
     dates: Dates = NO_DATES
+    region: Place | None = None  # the region of REGIONS these rates are (`region:`)
 
 
 @record

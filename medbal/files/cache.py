@@ -221,8 +221,23 @@ def _build(hint: Any) -> Decoder:
     if hint is datetime.date:
         return lambda v: datetime.date.fromisoformat(_of(_of(v, dict).get("@date"), str))
     if hint in _HINTS:
-        return _class_decoder(hint)
+        return _class_or_subclass(hint)
     raise Damaged(f"unexpected type {hint!r}")
+
+
+def _class_or_subclass(cls: type[model.Record]) -> Decoder:
+    """A class's decoder; where the model has a subclass of it (a Text may be a
+    RegionalText), the entry's first item says which of the two it is."""
+    own = _class_decoder(cls)
+    subs = {c.__name__: c for c in _CLASSES.values() if c is not cls and issubclass(c, cls)}
+    if not subs:
+        return own
+
+    def either(v: Any) -> Any:
+        sub = subs.get(v[0]) if type(v) is list and v else None
+        return own(v) if sub is None else _decoder(sub)(v)
+
+    return either
 
 
 def _class_decoder(cls: type[model.Record]) -> Decoder:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from yaml.nodes import Node
+from yaml.nodes import Node, SequenceNode
 
 from medbal.core.model import (
     Category,
@@ -20,11 +20,13 @@ from medbal.core.model import (
     Deadline,
     Document,
     Guidance,
+    RegionalText,
     Step,
     Text,
     Variant,
 )
 from medbal.files.loader import dates, review
+from medbal.files.regions import region, unmarked
 from medbal.files.spec import names
 from medbal.files.yamlread import Reader
 
@@ -50,7 +52,7 @@ def checklists(r: Reader, f: Fields) -> Checklists | ChecklistsPatch | None:
     guide = get(f, "guidance", lambda n: guidance(r, n)) or ()
     file_id = get(f, "id", lambda n: r.ident(n, "the id"))
     title = get(f, "title", lambda n: r.text(n, "the title"))
-    region = get(f, "region", lambda n: r.text(n, "'region'"))
+    place = get(f, "region", lambda n: region(r, n, "the checklists"))
     region_note = get(f, "region_note", lambda n: r.text(n, "'region_note'"))
     no_deadline = get(f, "no_deadline", lambda n: r.text(n, "'no_deadline'"))
     steps = get(f, "claim_steps", lambda n: _steps(r, n, "a claim step"))
@@ -60,7 +62,7 @@ def checklists(r: Reader, f: Fields) -> Checklists | ChecklistsPatch | None:
     if (
         file_id is None
         or title is None
-        or region is None
+        or "region" not in f
         or region_note is None
         or no_deadline is None
         or common is None
@@ -71,7 +73,7 @@ def checklists(r: Reader, f: Fields) -> Checklists | ChecklistsPatch | None:
     result = Checklists(
         id=file_id,
         title=title,
-        region=region,
+        region=place,
         region_note=region_note,
         categories=tuple(c for c, _ in cats),
         common_documents=tuple(d for d, _ in common),
@@ -85,6 +87,7 @@ def checklists(r: Reader, f: Fields) -> Checklists | ChecklistsPatch | None:
     )
     if not r.problems:  # a category that failed to load would look missing
         check_whole(r, result, cats, common, guide)
+        r.problems += unmarked(result)
     return None if r.problems else result
 
 
@@ -175,6 +178,7 @@ def category_fields(
         "conditions": lambda n: r.texts(n, f"a condition of {what}"),
         "variants": lambda n: variants(r, n, what),
         "notes": lambda n: r.texts(n, f"a note of {what}"),
+        "region": lambda n: region(r, n, what),
     }
     for key, read in readers.items():
         if key in f:
@@ -217,6 +221,8 @@ def deadline(r: Reader, node: Node, what: str) -> Deadline | None:
     )
     unit = get(f, "unit", lambda n: r.choice(n, f"the unit of a deadline of {what}", UNITS))
     event = get(f, "event", lambda n: r.text(n, f"the event of a deadline of {what}"))
+    place = get(f, "region", lambda n: region(r, n, f"a deadline of {what}"))
+    sources = get(f, "sources", lambda n: r.sources(n, f"a deadline of {what}")) or ()
     if kind is None or text is None:
         return None
     return Deadline(
@@ -225,6 +231,9 @@ def deadline(r: Reader, node: Node, what: str) -> Deadline | None:
         amount=amount if unit else None,
         unit=unit if amount else None,
         event=event,
+        region=place,
+        sources=sources,
+        where=r.where(node),
     )
 
 
@@ -324,9 +333,23 @@ def _guidance(r: Reader, node: Node) -> Guidance | None:
     title = get(f, "title", lambda n: r.text(n, f"the title of {what}"))
     cats = get(f, "categories", lambda n: ids(r, n, f"the categories of {what}")) or ()
     items = get(f, "items", lambda n: _steps(r, n, f"an item of {what}"))
+    place = get(f, "region", lambda n: region(r, n, what))
     if gid is None or title is None or items is None:
         return None
-    return Guidance(gid, title, items, cats)
+    # Each item's place, for the region check (when every item was read: else the file
+    # has problems already and is not checked).
+    nodes = f["items"].value if isinstance(f["items"], SequenceNode) else []
+    where = tuple(r.where(n) for n in nodes) if len(nodes) == len(items) else ()
+    return Guidance(gid, title, items, cats, place, where)
+
+
+def _step_region(r: Reader, node: Node, text: Text, what: str) -> Text:
+    """`region:` on a step (a guidance item, a claim step) is its text's region."""
+    if isinstance(text, RegionalText):
+        r.at(node, f"{what} names its region twice, on the step and on its text; keep one")
+        return text
+    place = region(r, node, what)
+    return text if place is None else RegionalText(text.en, text.zh, place)
 
 
 def _steps(r: Reader, node: Node, what: str) -> tuple[Step, ...]:
@@ -337,6 +360,8 @@ def _steps(r: Reader, node: Node, what: str) -> tuple[Step, ...]:
             continue
         text: Text | None = get(f, "text", lambda n: r.text(n, what))
         sources = get(f, "sources", lambda n: r.sources(n, what))
+        if "region" in f and text is not None:
+            text = _step_region(r, f["region"], text, what)
         if text is not None and sources is not None:
             out.append(Step(text, sources))
     return tuple(out)

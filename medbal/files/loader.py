@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from yaml.nodes import MappingNode, Node, ScalarNode
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from medbal.core.errors import TreeError
 from medbal.core.model import (
@@ -28,6 +28,7 @@ from medbal.files.readtree import (
     collector_paused,
     load_file,  # noqa: F401  (the public name, kept here too)
 )
+from medbal.files.regions import region
 from medbal.files.spec import names
 from medbal.files.yamlread import Reader
 
@@ -224,9 +225,8 @@ def _outcome(r: Reader, oid: str, node: Node) -> Outcome | None:
     sources = r.sources(f["sources"], what) if "sources" in f else ()
     pooled = r.text(f["pooled_fund"], f"'pooled_fund' of {what}") if "pooled_fund" in f else None
     caveat = r.text(f["caveat"], f"the caveat of {what}") if "caveat" in f else None
-    checklist = (
-        r.integer(f["checklist"], f"'checklist' of {what}", 1, 99) if "checklist" in f else None
-    )
+    checklists = _checklists(r, f["checklist"], what) if "checklist" in f else ()
+    place = region(r, f["region"], what) if "region" in f else None
     if title is None or explanation is None:
         return None
     return Outcome(
@@ -238,9 +238,23 @@ def _outcome(r: Reader, oid: str, node: Node) -> Outcome | None:
         sources,
         pooled,
         caveat,
-        checklist,
+        checklists,
         dates(r, f, node, what),
+        place,
     )
+
+
+def _checklists(r: Reader, node: Node, what: str) -> tuple[int, ...]:
+    """`checklist: N` or `checklist: [N, M]`: the categories an outcome leads to, each once."""
+    nodes = r.items(node, f"'checklist' of {what}") if isinstance(node, SequenceNode) else [node]
+    out: list[int] = []
+    for item in nodes:
+        number = r.integer(item, f"'checklist' of {what}", 1, 99)
+        if number is not None and number in out:
+            r.at(item, f"'checklist' of {what} names category {number} twice")
+        elif number is not None:
+            out.append(number)
+    return tuple(out)
 
 
 def _check_graph(

@@ -6,7 +6,8 @@ and reports what does not exist at the patch's own FILE:LINE:COL.
 
 What a patch can do, keyed by ids:
 - replace a top-level field (title, region, region_note, no_deadline, sources,
-  claim_steps, legal_basis, guidance);
+  claim_steps, legal_basis, guidance); the patch's `region` is the overlay's own, the
+  default of every entry that names none;
 - add common documents, remove common documents by id;
 - under `categories`, by slug: replace any field of a category, add documents
   (`add_documents`), remove documents by id (`remove_documents`);
@@ -39,6 +40,7 @@ from medbal.files.checklists import (
     guidance,
 )
 from medbal.files.loader import review
+from medbal.files.regions import region, unmarked
 from medbal.files.spec import names
 from medbal.files.yamlread import Reader
 
@@ -48,9 +50,11 @@ Fields = dict[str, Node]
 def patch(r: Reader, f: Fields) -> ChecklistsPatch | None:
     extends = get(f, "extends", lambda n: r.ident(n, "'extends'"))
     changes: dict[str, Any] = {}
-    for key in ("title", "region", "region_note", "no_deadline"):
+    for key in ("title", "region_note", "no_deadline"):
         if key in f and (value := r.text(f[key], f"'{key}'")) is not None:
             changes[key] = value
+    if "region" in f and (place := region(r, f["region"], "the patch")) is not None:
+        changes["region"] = place  # the overlay's region: the default of every entry
     if "sources" in f:
         changes["sources"] = r.sources(f["sources"], "the checklists")
     for key, what in (("claim_steps", "a claim step"), ("legal_basis", "the legal basis")):
@@ -139,6 +143,7 @@ def _category_patch(r: Reader, key: Node, value: Node) -> CategoryPatch | None:
 def apply_patch(base: Checklists, p: ChecklistsPatch) -> Checklists:
     """The base with the patch laid over it; TreeError lists every id that does not fit."""
     problems: list[str] = []
+    base = _regions_kept(base, p)
     cats: dict[str, Category] = {c.slug: c for c in base.categories}
     touched: dict[str, str] = {}  # slug -> where, for problems of the result
     for cp in p.categories:
@@ -198,9 +203,23 @@ def apply_patch(base: Checklists, p: ChecklistsPatch) -> Checklists:
                 f"{where}: after this patch category {cat.number} lists no "
                 "documents; keep or add at least one"
             )
+    problems += unmarked(result)  # with the patch's region, if it names one
     if problems:
         raise TreeError(_in_file_order(problems, p.path))
     return result
+
+
+def _regions_kept(base: Checklists, p: ChecklistsPatch) -> Checklists:
+    """Where the patch names its own region, the base's categories and guidance groups
+    keep the base's: what the overlay keeps from the shipped file is still that region's
+    rule.  What the patch adds or replaces whole takes the patch's region."""
+    if "region" not in p.changes or base.region is None:
+        return base
+    return replace(
+        base,
+        categories=tuple(replace(c, region=c.region or base.region) for c in base.categories),
+        guidance=tuple(replace(g, region=g.region or base.region) for g in base.guidance),
+    )
 
 
 def _patch_category(cat: Category, cp: CategoryPatch, problems: list[str]) -> Category:

@@ -8,6 +8,7 @@ from yaml.nodes import Node
 
 from medbal.core.model import Band, RateItem, Rates, Region
 from medbal.files.loader import dates, review
+from medbal.files.regions import region
 from medbal.files.spec import names
 from medbal.files.yamlread import Reader
 
@@ -70,6 +71,7 @@ def _region(r: Reader, node: Node) -> Region | None:
         else ()
     )
     region_dates = dates(r, f, node, what)
+    place = region(r, f["region"], what) if "region" in f else None
     if rid is None or name is None or applies_to is None or reading is None:
         return None
     return Region(
@@ -83,6 +85,7 @@ def _region(r: Reader, node: Node) -> Region | None:
         cap=cap,
         items=items,
         dates=region_dates,
+        region=place,
     )
 
 

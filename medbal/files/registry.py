@@ -93,7 +93,7 @@ def load_tree(name: str, overlay: Path | None) -> Tree:
 
 def checklists_for(tree: Tree, overlay: Path | None) -> Checklists | None:
     """The checklists a tree's outcomes point at (`checklist: N`), checked; None if none do."""
-    numbers = {o.id: o.checklist for o in tree.outcomes.values() if o.checklist}
+    numbers = [(o.id, n) for o in tree.outcomes.values() for n in o.checklists]
     if not numbers:
         return None
     data = load_checklists(overlay)
@@ -101,7 +101,7 @@ def checklists_for(tree: Tree, overlay: Path | None) -> Checklists | None:
         f"{tree.outcomes[oid].dates.where}: outcome '{oid}' names checklist {n}, "
         f"which {data.path} does not have; expected one of "
         f"{', '.join(str(c.number) for c in data.categories)}"
-        for oid, n in numbers.items()
+        for oid, n in numbers
         if data.find(str(n)) is None
     ]
     if problems:

@@ -31,6 +31,18 @@ _DATED = (
     _f("valid_from", "date", "The first day this rule applies (YYYY-MM-DD).", False),
     _f("valid_until", "date", "The last day this rule applies (YYYY-MM-DD).", False),
 )
+
+
+def _region(doc: str, required: bool = False) -> Field:
+    return _f(
+        "region",
+        "region",
+        doc + " An id of REGIONS (medbal/i18n/sources.py: xiamen, zigui, older-local), "
+        "a name {en: ..., zh: ...}, or national.",
+        required,
+    )
+
+
 _FILE_DATES = (
     _f(
         "reviewed", "date", "When the whole file was last checked (default for its entries).", False
@@ -71,7 +83,13 @@ OBJECTS: dict[str, tuple[Field, ...]] = {
         _f("next_steps", "list:text", "What to do, in order."),
         _f("where_to_check", "list:text", "Where the person can confirm it."),
         _f("caveat", "text", "What the sources leave vague or disagree on.", False),
-        _f("checklist", "int", "The reimbursement category (1-11) this outcome leads to.", False),
+        _f(
+            "checklist",
+            "checklist",
+            "The reimbursement category (1-11) this outcome leads to, or a list of them.",
+            False,
+        ),
+        _region("The outcome is one region's rule: the default of its texts."),
         _f(
             "sources",
             "sources",
@@ -84,7 +102,7 @@ OBJECTS: dict[str, tuple[Field, ...]] = {
         _f("kind", "enum:checklists", "What this file holds."),
         _f("id", "id", "The file's id: 'reimbursement' for the claim checklists."),
         _f("title", "text", "The title of the printed set."),
-        _f("region", "text", "Whose rules these are."),
+        _region("Whose rules these are: the default of every entry (national: none).", True),
         _f("region_note", "text", "The reminder that rules vary and to confirm locally."),
         _f("sources", "sources", "Where the whole file comes from."),
         _f(
@@ -118,7 +136,7 @@ OBJECTS: dict[str, tuple[Field, ...]] = {
             "('reimbursement'); the patch holds only what changes.",
         ),
         _f("title", "text", "Replaces the title.", False),
-        _f("region", "text", "Replaces the region name.", False),
+        _region("Replaces the file's region: the overlay's own."),
         _f("region_note", "text", "Replaces the region note.", False),
         _f("no_deadline", "text", "Replaces the 'no deadline given' line.", False),
         _f("sources", "sources", "Replaces the file's sources.", False),
@@ -142,6 +160,7 @@ OBJECTS: dict[str, tuple[Field, ...]] = {
         _f("variants", "list:variant", "Replaces the variants.", False),
         _f("notes", "list:text", "Replaces the notes.", False),
         _f("sources", "sources", "Replaces the sources.", False),
+        _region("Replaces the category's region."),
         *_DATED,
     ),
     "common_document": (
@@ -170,6 +189,7 @@ OBJECTS: dict[str, tuple[Field, ...]] = {
             False,
         ),
         _f("items", "list:step", "The rules, each with its sources."),
+        _region("The group is one region's rules: the default of its items (else the file's)."),
     ),
     "category": (
         _f("number", "int", "1, 2, ...: what people type after 'medbal docs'."),
@@ -185,6 +205,7 @@ OBJECTS: dict[str, tuple[Field, ...]] = {
         ),
         _f("variants", "list:variant", "Cases with documents of their own.", False),
         _f("notes", "list:text", "Anything else to know.", False),
+        _region("The category is one region's rule (else the file's region)."),
         _f(
             "sources",
             "sources",
@@ -204,6 +225,8 @@ OBJECTS: dict[str, tuple[Field, ...]] = {
         _f("amount", "int", "N, where the source gives a number.", False),
         _f("unit", "enum:day|month|year", "The unit of amount.", False),
         _f("event", "text", "What the time counts from.", False),
+        _region("The deadline is one region's rule (else its category's)."),
+        _f("sources", "sources", "Where the deadline comes from (else its category's).", False),
     ),
     "variant": (
         _f("id", "id", "The variant's id."),
@@ -229,6 +252,7 @@ OBJECTS: dict[str, tuple[Field, ...]] = {
             "seed-NNN, law-art-N, gov-YYYY-N, nhsa-NAME, "
             "reform-YYYY (medbal/sources.py) or local:NAME references.",
         ),
+        _region("The step or item is one region's rule (else its group's or file's)."),
     ),
     "rates": (
         _f("kind", "enum:rates", "What this file holds."),
@@ -257,6 +281,7 @@ OBJECTS: dict[str, tuple[Field, ...]] = {
         _f("bands", "list:band", "Bands over the bill, lowest first; the last has no up_to."),
         _f("items", "list:item", "Items paid at a rate of their own, entered separately.", False),
         _f("reading", "text", "How medbal reads the source's rates: say it, do not hide it."),
+        _region("The region whose rates these are, as every view names it."),
         _f(
             "sources",
             "sources",
@@ -300,6 +325,23 @@ SOURCE_PATTERN = (
     r"|scope-in-policy)$"
 )
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
+_NAME = {"type": "string", "minLength": 1}
+# A region: an id (of REGIONS, or national), or a name written inline.
+REGION_SCHEMA: dict[str, Any] = {
+    "oneOf": [
+        {"type": "string", "pattern": ID_PATTERN},
+        {
+            "type": "object",
+            "additionalProperties": False,
+            "required": ["en", "zh"],
+            "properties": {
+                "en": _NAME,
+                "zh": _NAME,
+                "id": {"type": "string", "pattern": ID_PATTERN},
+            },
+        },
+    ]
+}
 
 _LEAVES: dict[str, dict[str, Any]] = {
     "id": {"type": "string", "pattern": ID_PATTERN},
@@ -312,6 +354,18 @@ _LEAVES: dict[str, dict[str, Any]] = {
         "type": "array",
         "minItems": 1,
         "items": {"type": "string", "pattern": SOURCE_PATTERN},
+    },
+    "region": REGION_SCHEMA,
+    "checklist": {
+        "oneOf": [
+            {"type": "integer", "minimum": 1},
+            {
+                "type": "array",
+                "minItems": 1,
+                "uniqueItems": True,
+                "items": {"type": "integer", "minimum": 1},
+            },
+        ]
     },
 }
 
@@ -367,6 +421,7 @@ def json_schema(root: str) -> dict[str, Any]:
         "properties": {
             "en": {"type": "string", "minLength": 1},
             "zh": {"type": "string", "minLength": 1},
+            "region": {**REGION_SCHEMA, "description": "The text is one region's rule."},
         },
     }
     return {

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 
-from medbal.i18n.catalogue import label, msg
+from medbal.i18n.catalogue import msg
 from medbal.present.pages import (
     Page,
     checklist_pages,
     deadline_column,
     overview_table,
+    region_line,
     shows_slug,
     takehome_pages,
 )
@@ -70,12 +71,7 @@ def categories_markdown(view: ChecklistsView) -> str:
         slug = [f"`{texts.pop(0)}`"] if shows_slug(lang) else []
         rows.append("| " + " | ".join([number, *slug, *map(escape, texts)]) + " |")
     note = "" if deadline_column(view) else escape(msg("no_claim_deadlines", lang)) + "\n\n"
-    return (
-        f"# {escape(view['title'])}\n\n"
-        + "\n".join(rows)
-        + "\n\n"
-        + note
-        + label("region", lang)
-        + escape(view["region"])
-        + "\n"
-    )
+    region = "".join(escape(line) + "\n" for line in region_line(view))
+    return (f"# {escape(view['title'])}\n\n" + "\n".join(rows) + "\n\n" + note + region).rstrip(
+        "\n"
+    ) + "\n"

@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from medbal.i18n.catalogue import label, msg
 from medbal.i18n.sources import is_article
-from medbal.i18n.typeset import clauses, counted, han_layout, sentences, space_zh
+from medbal.i18n.typeset import aside, clauses, counted, han_layout, sentences, space_zh
 from medbal.present.views import (
     CategoryView,
     ChecklistsView,
@@ -95,6 +95,14 @@ def deadline_summary(d: DeadlineView, lang: str) -> str:
     return msg(key, lang, count=count)
 
 
+def _other_region(d: DeadlineView, view: ChecklistsView) -> str:
+    """A deadline's short form, with its region's name where that is not the file's."""
+    short, region = deadline_summary(d, view["lang"]), d.get("region")
+    if region is None or region["name"] == view["region"]:
+        return short
+    return aside(short, region["name"], view["lang"])
+
+
 def deadline_column(view: ChecklistsView) -> list[str] | None:
     """The overview's column of deadlines to claim, one per category; None when no
     category's file gives one with a number (then the overview says so in one line
@@ -104,7 +112,7 @@ def deadline_column(view: ChecklistsView) -> list[str] | None:
     found = [
         next(
             (
-                deadline_summary(d, lang)
+                _other_region(d, view)
                 for d in c["deadlines"]
                 if d["kind"] == "claim" and d["amount"] is not None
             ),
@@ -128,7 +136,7 @@ def overview_table(view: ChecklistsView) -> tuple[list[str], list[list[str]]]:
     category, and its deadline to claim where any file gives one (deadline_column)."""
     lang, deadlines = view["lang"], deadline_column(view)
     head = [msg("no", lang), msg("slug", lang), msg("title", lang)]
-    rows = [[str(c["number"]), c["slug"], c["title"]] for c in view["categories"]]
+    rows = [[str(c["number"]), c["slug"], _title(c, view)] for c in view["categories"]]
     if not shows_slug(lang):
         head, rows = [head[0], head[2]], [[r[0], r[2]] for r in rows]
     if deadlines:
@@ -137,12 +145,28 @@ def overview_table(view: ChecklistsView) -> tuple[list[str], list[list[str]]]:
     return head, rows
 
 
+def region_line(view: ChecklistsView) -> list[str]:
+    """Whose rules these are: none for national rules."""
+    region = view["region"]
+    return [label("region", view["lang"]) + region] if region else []
+
+
+def _title(cat: CategoryView, view: ChecklistsView) -> str:
+    """A category's title in the overview, with its region where that is not the file's
+    (named under the table)."""
+    region = cat.get("region")
+    if region is None or region["name"] == view["region"]:
+        return cat["title"]
+    return aside(cat["title"], region["name"], view["lang"])
+
+
 def overview_notes(view: ChecklistsView) -> list[str]:
     """The lines under the overview: no deadline to claim (when there is no column of
-    them), the region, and how to see one category."""
+    them), the region, and how to see one category.  (Each sheet names its region at
+    its head; a deadline in the column names its own where it is not the file's.)"""
     lang = view["lang"]
     notes = [] if deadline_column(view) else [msg("no_claim_deadlines", lang)]
-    return [*notes, label("region", lang) + view["region"], msg("more", lang)]
+    return [*notes, *region_line(view), msg("more", lang)]
 
 
 def _sheet_sources(cat: CategoryView, data: ChecklistsView) -> list[SourceView]:
@@ -161,6 +185,14 @@ def checklist_page(cat: CategoryView, data: ChecklistsView, lang: str) -> Page:
     # The slug is an English short name: the Chinese heading shows the number only.
     kicker = msg("category", lang, n=cat["number"], slug=cat["slug"])
     page = Page(title=cat["title"], lang=lang, form=True, kicker=kicker)
+    # Whose rules these are, at the head of the sheet, before anything a person acts on.
+    region = cat["region"]["name"] if cat["region"] else None
+    head = (
+        msg("region_line", lang, region=region, note=data["region_note"])
+        if region
+        else data["region_note"]
+    )
+    page.add("note", [head])
     page.add("para", [cat["applies_when"]], msg("applies_when", lang))
     page.add(
         "deadline",
@@ -182,7 +214,6 @@ def checklist_page(cat: CategoryView, data: ChecklistsView, lang: str) -> Page:
     page.add("steps", data["claim_steps"], msg("claim_steps", lang))
     page.add("bullets", cat["notes"], msg("notes", lang))
     _add_sources(page, cat, _sheet_sources(cat, data))
-    page.add("note", [msg("region_line", lang, region=data["region"], note=data["region_note"])])
     return page
 
 
@@ -193,10 +224,20 @@ def outcome_page(view: DiagnoseView, printed_on: str | None = None) -> Page:
     page.add("para", [o["explanation"]])
     checklist = o["checklist"]
     if checklist:
-        cat = checklist["categories"][0]
-        page.add("deadline", [d["text"] for d in cat["deadlines"]], msg("deadlines", lang))
-        key = "checklist_next_page" if printed_on else "checklist_command"
-        page.add("note", [msg(key, lang, n=cat["number"])])
+        cats = checklist["categories"]
+        for cat in cats:  # with two categories, each box says whose deadlines it holds
+            heading = (
+                msg("deadlines_of", lang, n=cat["number"])
+                if len(cats) > 1
+                else msg("deadlines", lang)
+            )
+            page.add("deadline", [d["text"] for d in cat["deadlines"]], heading)
+        if printed_on:
+            key = "checklist_next_pages" if len(cats) > 1 else "checklist_next_page"
+            page.add("note", [msg(key, lang)])
+        else:
+            key = "checklist_command_of" if len(cats) > 1 else "checklist_command"
+            page.add("note", [msg(key, lang, n=c["number"]) for c in cats])
     if o["pooled_fund"]:
         page.add("note", [o["pooled_fund"]], msg("pooled_fund", lang))
     page.add("steps", o["next_steps"], msg("next_steps", lang))
@@ -211,11 +252,11 @@ def outcome_page(view: DiagnoseView, printed_on: str | None = None) -> Page:
 
 
 def takehome_pages(view: DiagnoseView, printed_on: str) -> list[Page]:
-    """The page to take home: the outcome, then the category's checklist if there is one."""
+    """The page to take home: the outcome, then the checklist of each category it leads to."""
     pages = [outcome_page(view, printed_on)]
     checklist = view["outcome"]["checklist"]
     if checklist:
-        pages.append(checklist_page(checklist["categories"][0], checklist, view["lang"]))
+        pages += checklist_pages(checklist)
     return pages
 
 

@@ -73,11 +73,13 @@ def _outcome_page(tree: Tree, oid: str, checklists: Checklists | None, lang: str
     view = diagnose_view(result, lang, checklists, tree.id)
     page = outcome_page(view)
     checklist = view["outcome"]["checklist"]
-    if checklist:  # on the page the checklist follows; no command to type
-        n = checklist["categories"][0]["number"]
-        command = msg("checklist_command", lang, n=n)
+    if checklist:  # on the page the checklists follow; no command to type
+        cats = checklist["categories"]
+        key = "checklist_command_of" if len(cats) > 1 else "checklist_command"
+        commands = {msg(key, lang, n=c["number"]) for c in cats}
+        below = msg("checklist_below" if len(commands) == 1 else "checklists_below", lang)
         page.sections = [
-            s._replace(items=[msg("checklist_below", lang) if i == command else i for i in s.items])
+            s._replace(items=list(dict.fromkeys(below if i in commands else i for i in s.items)))
             for s in page.sections
         ]
     return _sheet(page, oid)
@@ -98,7 +100,7 @@ def tree_data(tree: Tree, checklists: Checklists | None) -> dict[str, Any]:
         "questions": {qid: _question(q, most[qid]) for qid, q in tree.questions.items()},
         "outcomes": {
             oid: {
-                "checklist": o.checklist,
+                "checklist": list(o.checklists) or None,  # the sheets shown after it
                 **{lang: _outcome_page(tree, oid, checklists, lang) for lang in LANGS},
             }
             for oid, o in tree.outcomes.items()
@@ -112,8 +114,8 @@ def page_data(
     """Everything the script needs, each text once per language."""
     sheets: dict[str, dict[str, Any]] = {}
     for tree, checklists in trees:
-        for o in tree.outcomes.values():
-            category = checklists.find(str(o.checklist)) if checklists and o.checklist else None
+        for n in (n for o in tree.outcomes.values() for n in o.checklists):
+            category = checklists.find(str(n)) if checklists else None
             if checklists and category and str(category.number) not in sheets:
                 sheets[str(category.number)] = {
                     la: _sheet(checklist_page(*_category_view(checklists, category, la), la))

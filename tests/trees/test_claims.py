@@ -17,16 +17,20 @@ def finder():
 
 
 def test_the_finder_reaches_all_eleven_categories(finder, checklists):
-    reached = {o.checklist for _, o in all_paths(finder) if o.checklist}
+    reached = {n for _, o in all_paths(finder) for n in o.checklists}
     assert reached == {c.number for c in checklists.categories}
 
 
 def test_finder_outcomes_name_their_category_in_the_title(finder, checklists):
     for outcome in finder.outcomes.values():
-        if outcome.checklist:
+        if len(outcome.checklists) == 1:
             assert outcome.title.en.startswith(f"Category {outcome.checklist}:")
             assert outcome.title.zh.startswith(f"第 {outcome.checklist} 类")
             assert outcome.id == checklists.find(str(outcome.checklist)).slug
+        elif outcome.checklists:  # a birth elsewhere: the mother's and the baby's claims
+            first, second = outcome.checklists
+            assert outcome.title.en.startswith(f"Categories {first} and {second}:")
+            assert outcome.title.zh.startswith(f"第 {first} 类和第 {second} 类")
 
 
 # One row per answer, as for the zero-balance tree.

@@ -99,6 +99,47 @@ def test_the_no_claim_check_itself():
     assert not NO_CLAIM.search("If you paid the whole bill, a claim may still be possible")
 
 
+# --- a regional rule names its region beside it ---------------------------------------
+
+# The numbers of one city's or one older article's rules, as they read in each language.
+REGIONAL = {
+    "en": ("7 days", "half a year", "three months", "middle of the next month", "two or three"),
+    "zh": ("7 天", "满半年", "三个月", "次月中旬", "两到三家"),
+}
+TAGS = re.compile(
+    r"\((?:Xiamen rule|an older rule of one place)[^)]*\)|（(?:厦门的规定|某地早年的规定)[^）]*）"
+)
+
+
+def untagged(text: str, lang: str) -> list[str]:
+    """The lines that state a regional number without naming whose rule it is."""
+    return [
+        line
+        for line in text.splitlines()
+        if any(fact in line for fact in REGIONAL[lang]) and not TAGS.search(line)
+    ]
+
+
+def test_every_regional_rule_in_an_outcome_names_its_region(walked):
+    shown = [c for c in walked if any(f in c.text for f in REGIONAL[c.lang])]
+    assert shown, "the referral's 7 days are shown on its outcome"
+    for case in shown:
+        assert untagged(case.text, case.lang) == [], case
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_regional_rule_on_a_sheet_names_its_region(lang):
+    sheets = api.render("docs", api.docs(None, lang=lang), "text")
+    assert untagged(sheets, lang) == []
+    assert len(TAGS.findall(sheets)) > 10
+
+
+def test_the_region_check_itself():
+    assert untagged("  ! File within 7 days.", "en") == ["  ! File within 7 days."]
+    assert untagged("  ! File within 7 days. (Xiamen rule; confirm locally)", "en") == []
+    assert untagged("须在 7 天内补办。（厦门的规定，请向当地确认）", "zh") == []
+
+
 # --- one known fact is enough --------------------------------------------------------
 
 

@@ -252,9 +252,9 @@
       el("p", {}, DATA.words.dropped[lang]), el("ul", {}, answerLines(tree, result.dropped, lang, null))) : null;
     var body = el("div", {}, extra, dropped, foot);
     var out = [notices(state), sheet(page.html, lang, body)];
-    if (outcome.checklist !== null && own(DATA.checklists, String(outcome.checklist))) {
-      out.push(sheet(DATA.checklists[String(outcome.checklist)][lang].html, lang, null));
-    }
+    (outcome.checklist || []).forEach(function (n) { // each category it leads to
+      if (own(DATA.checklists, String(n))) out.push(sheet(DATA.checklists[String(n)][lang].html, lang, null));
+    });
     var nav = controls(state, result, lang);
     nav.prepend(button(say("print", lang), function () { window.print(); }, { "data-action": "print" }));
     out.push(nav);
