@@ -139,7 +139,6 @@ CATALOGUE: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
 # The Social Insurance Law of the PRC (2010, amended 2018) has 98 articles.
 LAW_ARTICLES = range(1, 99)
 _LAW = re.compile(r"law-art-(\d+)")
-_LAW_LABEL = ("Social Insurance Law of the PRC, Art. {n}", "《中华人民共和国社会保险法》第{n}条")
 _DIGITS = "零一二三四五六七八九"
 
 
@@ -172,10 +171,27 @@ def label(ref: str, lang: str) -> str:
     if ref.startswith("local:"):
         return ref.removeprefix("local:").strip()
     if m := _LAW.fullmatch(ref):
-        n = int(m.group(1))
-        return _in(lang, *_LAW_LABEL).format(n=chinese_number(n) if lang == "zh" else n)
+        return law_label([int(m.group(1))], lang)
     (title_en, origin_en), (title_zh, origin_zh) = CATALOGUE[ref]
     return aside(_in(lang, title_en, title_zh), _in(lang, origin_en, origin_zh), lang)
+
+
+def law_article(ref: str) -> int | None:
+    """The article number of a `law-art-N` id, else None."""
+    m = _LAW.fullmatch(ref)
+    return int(m.group(1)) if m else None
+
+
+def law_label(articles: list[int], lang: str) -> str:
+    """Articles of the Social Insurance Law under one name, as a reader cites them:
+    "Social Insurance Law of the PRC, Arts. 4 and 74" / "《…》第四条、第七十四条"."""
+    if lang == "zh":
+        cited = "、".join(f"第{chinese_number(n)}条" for n in articles)
+        return f"《中华人民共和国社会保险法》{cited}"
+    numbers = [str(n) for n in articles]
+    if len(numbers) == 1:
+        return f"Social Insurance Law of the PRC, Art. {numbers[0]}"
+    return f"Social Insurance Law of the PRC, Arts. {', '.join(numbers[:-1])} and {numbers[-1]}"
 
 
 def _in(lang: str, *texts: str) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from medbal.i18n.catalogue import label, msg
-from medbal.i18n.sources import is_article
+from medbal.i18n.sources import is_article, law_article, law_label
 from medbal.i18n.typeset import aside, clauses, counted, han_layout, sentences, space_zh
 from medbal.present.views import (
     CategoryView,
@@ -54,7 +54,17 @@ class Page:
 
 
 def source_line(sources: list[SourceView], lang: str) -> str:
-    return clauses((s["label"] for s in sources), lang)
+    """The sources as one line; the articles of the Social Insurance Law named once, where
+    the first of them stands ("…第四条、第二十七条", "…Arts. 4 and 27")."""
+    articles = [n for s in sources if (n := law_article(s["id"])) is not None]
+    labels: list[str] = []
+    for s in sources:
+        if law_article(s["id"]) is None:
+            labels.append(s["label"])
+        elif articles:
+            labels.append(law_label(sorted(articles), lang))
+            articles = []
+    return clauses(labels, lang)
 
 
 def source_groups(sources: list[SourceView], lang: str) -> list[tuple[str, list[SourceView]]]:

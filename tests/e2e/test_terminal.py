@@ -57,7 +57,7 @@ def test_full_walk_with_back_and_restart():
     child.sendline("self-employed")  # a value works as well as a number
     child.expect("Question 2")
     child.sendline("lower-tier")
-    child.expect("Flexibly employed at the lower level, no personal account is set up")
+    child.expect("At the lower level for flexible workers, no personal account is set up")
     child.expect("--answer flexible-choice=lower-tier")
     child.sendline("q")
     assert finish(child) == 0
