@@ -81,7 +81,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "notes": ("Notes", "注意事项"),
     "legal_basis": ("Legal basis", "法律依据"),
     "region": ("Rules of", "适用地区"),
-    "region_line": ("These are the rules of {region}. {note}", "以上为{region}的规定。{note}"),
+    "region_line": ("These are the rules of {region}. {note}", "本页所列为{region}的规定。{note}"),
     "applicant_name": ("Applicant's name", "申请人姓名"),
     "id_number": ("ID number", "身份证号"),
     "date": ("Date", "日期"),

@@ -159,7 +159,8 @@ def test_the_page_words_follow_the_chinese_typesetting_rules():
     from medbal.i18n.page_words import WORDS
 
     han, latin = "[\u4e00-\u9fff]", "[A-Za-z0-9]"
-    values = {"n": 2, "total": 5, "date": "2026-01-02", "version": "0.1.0", "items": "a=b"}
+    values = {"n": 2, "total": 5, "date": "2026-01-02", "version": "0.1.0"}
+    values |= {"question": "Q", "title": "T"}  # data: a question, a category's title
     for key in WORDS:
         zh, en = word(key, "zh", **values), word(key, "en", **values)
         assert re.search(han, zh) and en.isascii(), key
