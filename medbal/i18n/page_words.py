@@ -40,8 +40,8 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "printed": ("Printed on {date}.", "打印日期：{date}"),
     "checklist_below": (
-        "The documents to bring are listed below; printed, they are on the next sheet.",
-        "要带的材料列在下方；打印时在第二页。",
+        "The documents to bring are listed below; printed, they start on the next sheet.",
+        "要带的材料列在下方；打印时从下一页开始。",
     ),
     # Nothing of the address is shown: a link can carry any text (a false warning, a
     # phone number, a bidi override), and only the page's own words are trusted.

@@ -245,7 +245,7 @@ PRINTED_BUTTONS = """() => [...document.querySelectorAll('#app button')]
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_the_start_and_question_screens_print_tidily(opened, shipped, lang):
+def test_the_start_and_question_screens_print_tidily(opened, shipped, lang, tmp_path):
     o = opened()
     for hash_ in screens(shipped, lang)[:2]:
         o.go(hash_)
@@ -259,6 +259,13 @@ def test_the_start_and_question_screens_print_tidily(opened, shipped, lang):
             "es => es.every(e => !e.checkVisibility())"
         )
         o.page.emulate_media(media="screen")
+    # The question's help is printed open, then closed again on screen.
+    help_text = o.page.text_content("#app details.help p")
+    pdf = tmp_path / "question.pdf"
+    o.page.pdf(path=str(pdf), format="A4", prefer_css_page_size=True)
+    flat = re.sub(r"\s+", "", "".join(pdf_text(pdf)))
+    assert re.sub(r"\s+", "", help_text)[:30] in flat
+    assert not o.page.evaluate("document.querySelector('#app details.help').open")
 
 
 # --- printing -------------------------------------------------------------------

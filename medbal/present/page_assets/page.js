@@ -409,6 +409,16 @@
       render();
     });
   });
+  // On paper a question's help is printed open; closed again after.
+  var opened = [];
+  window.addEventListener("beforeprint", function () {
+    opened = Array.from(app.querySelectorAll("details:not([open])"));
+    opened.forEach(function (d) { d.open = true; });
+  });
+  window.addEventListener("afterprint", function () {
+    opened.forEach(function (d) { d.open = false; });
+    opened = [];
+  });
   // A new address fires popstate, then hashchange: draw it once.
   function onAddress() { if (location.href !== drawn) render(); }
   window.addEventListener("popstate", onAddress);
