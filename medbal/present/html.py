@@ -50,7 +50,7 @@ ul.checks li { display: flex; align-items: flex-start; margin: 0.8mm 0; break-in
 .deadline h2, .note h2 { border: 0; margin-top: 0; }
 .deadline li { font-weight: bold; }
 .note { border-left: 1.2mm solid #666; padding: 0.5mm 4mm; margin: 2.5mm 0; break-inside: avoid; }
-.small { font-size: 0.86rem; line-height: 1.3; color: #222; }
+.small { font-size: 0.86rem; line-height: 1.3; color: #222; break-inside: avoid; }
 .form { display: grid; grid-template-columns: 2fr 2fr 1fr 1fr; gap: 1.5mm 6mm;
   margin: 0 0 2mm; break-inside: avoid; }
 .form div { border-bottom: 0.3mm solid #000; padding-top: 5mm; font-size: 0.9rem; }
