@@ -122,13 +122,10 @@
 
   function key(tree, qid) { return tree.id + " " + qid; }
 
-  // --- drawing ----------------------------------------------------------------
-
-  // --- ticks, kept while the person stays on an outcome ----------------------------
+  // --- ticks, kept while the person stays on an outcome ------------------------
   // In sessionStorage, by tree and outcome: a language switch or a reload redraws the
   // screen and the ticks come back; "Start again" and "Other topics" forget them.
   // Nothing leaves the page (sessionStorage is this tab's own).
-
   var STORE = "medbal-ticks";
 
   function loadTicks() {
@@ -143,8 +140,8 @@
   }
 
   function ticked(place) {
-    var list = own(loadTicks(), place) ? loadTicks()[place] : [];
-    return new Set(Array.isArray(list) ? list.map(String) : []);
+    var data = loadTicks();
+    return new Set(own(data, place) && Array.isArray(data[place]) ? data[place].map(String) : []);
   }
 
   function setTick(place, id, on) {
@@ -160,6 +157,8 @@
     Object.keys(data).forEach(function (place) { if (place.indexOf(tree.id + "/") === 0) delete data[place]; });
     saveTicks(data);
   }
+
+  // --- drawing ----------------------------------------------------------------
 
   // A sheet as `medbal diagnose --format html` writes it: built by medbal/present/html.py
   // from the same views, every text escaped there.  On screen its boxes can be ticked:
@@ -186,11 +185,7 @@
       box.replaceWith(input);
       text.replaceWith(label);
     });
-    if (extra) {
-      var form = sec.querySelector(".form");
-      var body = sec.querySelector("tbody td") || sec;
-      if (form) form.parentNode.insertBefore(extra, form); else body.append(extra);
-    }
+    if (extra) (sec.querySelector("tbody td") || sec).append(extra); // under the sheet's text
     return sec;
   }
 
