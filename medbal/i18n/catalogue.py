@@ -169,7 +169,6 @@ MESSAGES.update(
         "region_tag": ("{rule}; confirm locally", "{rule}，请向当地确认"),
         "region_rule_of": ("rule of {name}", "{name} 的规定"),
         "national_tag": ("national rule", "国家规定"),
-        "deadlines_of": ("Deadlines and conditions: category {n}", "第 {n} 类的时限和条件"),
         "checklists_below": (
             "The documents to bring are listed below, a sheet for each category; printed, "
             "they follow this page.",

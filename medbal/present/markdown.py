@@ -23,8 +23,10 @@ def escape(text: str) -> str:
     return _SPECIAL.sub(r"\\\1", text)
 
 
-def page_markdown(page: Page) -> str:
-    out = [f"*{escape(page.kicker)}*", ""] if page.kicker else []
+def page_markdown(page: Page, title: str | None = None) -> str:
+    """A page; its kicker left out where it only repeats the document's `title`."""
+    kicker = page.kicker if page.kicker != title else None
+    out = [f"*{escape(kicker)}*", ""] if kicker else []
     out += [f"## {escape(page.title)}", ""]
     for s in page.sections:
         quoted = s.style in ("deadline", "note")
@@ -51,7 +53,7 @@ def page_markdown(page: Page) -> str:
 
 def pages_markdown(pages: list[Page], title: str | None = None) -> str:
     head = f"# {escape(title)}\n\n" if title else ""
-    return head + "\n---\n\n".join(page_markdown(p) for p in pages)
+    return head + "\n---\n\n".join(page_markdown(p, title) for p in pages)
 
 
 def diagnose_markdown(view: DiagnoseView, today: str) -> str:

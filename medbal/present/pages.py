@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from medbal.i18n.catalogue import label, msg
 from medbal.i18n.sources import is_article, law_article, law_label
-from medbal.i18n.typeset import aside, clauses, counted, han_layout, sentences, space_zh
+from medbal.i18n.typeset import aside, clauses, colon, counted, han_layout, sentences, space_zh
 from medbal.present.views import (
     CategoryView,
     ChecklistsView,
@@ -31,6 +31,7 @@ class Section(NamedTuple):  # not a dataclass: every one-shot text call builds p
     items: list[str]
     heading: str | None = None
     intro: str | None = None
+    key: str | None = None  # names a section a front end fills in (the page's links)
 
 
 class Page:
@@ -43,14 +44,19 @@ class Page:
         self.form = form  # a printed checklist gets lines for name, ID, date, staff
 
     def add(
-        self, style: str, items: list[str], heading: str | None = None, intro: str | None = None
+        self,
+        style: str,
+        items: list[str],
+        heading: str | None = None,
+        intro: str | None = None,
+        key: str | None = None,
     ) -> None:
         if han_layout(self.lang):  # one spacing rule for every format drawn from a page
             items = [space_zh(i) for i in items]
             heading = space_zh(heading) if heading else heading
             intro = space_zh(intro) if intro else intro
         if items or intro:
-            self.sections.append(Section(style, items, heading, intro))
+            self.sections.append(Section(style, items, heading, intro, key))
 
 
 def source_line(sources: list[SourceView], lang: str) -> str:
@@ -191,9 +197,13 @@ def _sheet_sources(cat: CategoryView, data: ChecklistsView) -> list[SourceView]:
     return list({s["id"]: s for s in found}.values())
 
 
-def checklist_page(cat: CategoryView, data: ChecklistsView, lang: str) -> Page:
+def checklist_page(cat: CategoryView, data: ChecklistsView, lang: str, slug: bool = True) -> Page:
+    """A category's sheet.  The region's warning comes before the first tick box: it
+    qualifies every document listed.  `slug`: the kicker names the English short name,
+    which a command accepts (medbal docs short-trip); a page for people leaves it out."""
     # The slug is an English short name: the Chinese heading shows the number only.
-    kicker = msg("category", lang, n=cat["number"], slug=cat["slug"])
+    key = "category" if slug else "category_n"
+    kicker = msg(key, lang, n=cat["number"], slug=cat["slug"])
     page = Page(title=cat["title"], lang=lang, form=True, kicker=kicker)
     # Whose rules these are, at the head of the sheet, before anything a person acts on.
     region = cat["region"]["name"] if cat["region"] else None
@@ -228,29 +238,31 @@ def checklist_page(cat: CategoryView, data: ChecklistsView, lang: str) -> Page:
 
 
 def outcome_page(view: DiagnoseView, printed_on: str | None = None) -> Page:
-    """An outcome; with `printed_on`, the take-home version with the answers and the date."""
+    """An outcome; with `printed_on`, the take-home version with the answers and the date.
+
+    What to do comes first (the deadlines, the checklists, the next steps), then why: on a
+    phone's first screen and at the top of the sheet a person sees what to do next."""
     o, lang = view["outcome"], view["lang"]
     page = Page(title=o["title"], lang=lang, kicker=view["tree_title"])
-    page.add("para", [o["explanation"]])
     checklist = o["checklist"]
-    if checklist:
-        cats = checklist["categories"]
-        for cat in cats:  # with two categories, each box says whose deadlines it holds
-            heading = (
-                msg("deadlines_of", lang, n=cat["number"])
-                if len(cats) > 1
-                else msg("deadlines", lang)
-            )
-            page.add("deadline", [d["text"] for d in cat["deadlines"]], heading)
+    cats = checklist["categories"] if checklist else []
+    for cat in cats:  # with two categories, each box says whose deadlines it holds
+        heading = msg("deadlines", lang)
+        if len(cats) > 1:  # whose deadlines: the mother's claim or the baby's
+            heading += colon(lang) + cat["title"]
+        page.add("deadline", [d["text"] for d in cat["deadlines"]], heading)
+    if cats:
         if printed_on:
             key = "checklist_next_pages" if len(cats) > 1 else "checklist_next_page"
-            page.add("note", [msg(key, lang)])
+            notes = [msg(key, lang)]
         else:
             key = "checklist_command_of" if len(cats) > 1 else "checklist_command"
-            page.add("note", [msg(key, lang, n=c["number"]) for c in cats])
+            notes = [msg(key, lang, n=c["number"]) for c in cats]
+        page.add("note", notes, key="checklists")
+    page.add("steps", o["next_steps"], msg("next_steps", lang))
+    page.add("para", [o["explanation"]], msg("why", lang))
     if o["pooled_fund"]:
         page.add("note", [o["pooled_fund"]], msg("pooled_fund", lang))
-    page.add("steps", o["next_steps"], msg("next_steps", lang))
     page.add("bullets", o["where_to_check"], msg("where_to_check", lang))
     if o["caveat"]:
         page.add("para", [o["caveat"]], msg("caveat", lang))
@@ -261,18 +273,19 @@ def outcome_page(view: DiagnoseView, printed_on: str | None = None) -> Page:
     return page
 
 
-def takehome_pages(view: DiagnoseView, printed_on: str) -> list[Page]:
-    """The page to take home: the outcome, then the checklist of each category it leads to."""
+def takehome_pages(view: DiagnoseView, printed_on: str, slug: bool = True) -> list[Page]:
+    """The page to take home: the outcome, then the checklist of each category it names."""
     pages = [outcome_page(view, printed_on)]
     checklist = view["outcome"]["checklist"]
     if checklist:
-        pages += checklist_pages(checklist)
+        lang = view["lang"]
+        pages += [checklist_page(c, checklist, lang, slug) for c in checklist["categories"]]
     return pages
 
 
-def checklist_pages(view: ChecklistsView) -> list[Page]:
+def checklist_pages(view: ChecklistsView, slug: bool = True) -> list[Page]:
     """`medbal docs`: one sheet per category asked for."""
-    return [checklist_page(c, view, view["lang"]) for c in view["categories"]]
+    return [checklist_page(c, view, view["lang"], slug) for c in view["categories"]]
 
 
 def answers_lines(view: DiagnoseView) -> list[str]:

@@ -305,7 +305,7 @@ def test_an_outcome_names_its_region_and_shows_both_of_its_categories(birth, lan
     else:  # the commands to type, one for each
         assert "medbal docs 4" in out and "medbal docs 11" in out
     if fmt != "json":  # a box of deadlines for each category, saying whose
-        boxes = {"en": "Deadlines and conditions: category ", "zh": "类的时限和条件"}[lang]
+        boxes = {"en": "Deadlines and conditions: ", "zh": "时限和条件："}[lang]
         assert out.count(boxes) == 2, out
 
 
@@ -329,7 +329,7 @@ def test_the_page_embeds_and_shows_every_checklist_of_an_outcome(birth):
     assert isinstance(tree, Tree)
     data = page_data([(tree, checklists_for(tree, None))], "2026-11-24", None)
     (outcome,) = data["trees"][0]["outcomes"].values()
-    assert outcome["checklist"] == [4, 11] and {"4", "11"} <= set(data["checklists"])
+    assert outcome["checklists"] == [4, 11] and {"4", "11"} <= set(data["checklists"])
     # One line says the checklists follow (no command to type on a page), not two.
     assert outcome["en"]["html"].count("The documents to bring are listed below") == 1
     assert "a sheet for each category" in outcome["en"]["html"]
