@@ -223,7 +223,7 @@ def tree_validate(
         extends = ""
         loaded: Tree | Checklists | Rates
         try:
-            read = load_file(path)
+            read = load_file(path, cached=False)  # the file itself, never a stored entry
             if isinstance(read, ChecklistsPatch):  # checked against the file it extends
                 extends = f", a patch over {read.extends}"
                 loaded = resolve_patch(read, Path(path), overlay)

@@ -11,14 +11,13 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 
 from medbal.core.errors import Phrase, UsageError
-from medbal.core.model import Record, Region, record
+from medbal.core.model import Record, Region
 
 FEN = Decimal("0.01")
 HUNDRED = Decimal(100)
 
 
-@record
-class Slice(Record):
+class Slice(Record, frozen=True):
     low: Decimal
     high: Decimal
     amount: Decimal
@@ -26,16 +25,14 @@ class Slice(Record):
     paid: Decimal
 
 
-@record
-class ItemLine(Record):
+class ItemLine(Record, frozen=True):
     id: str
     amount: Decimal
     rate: Decimal
     paid: Decimal
 
 
-@record
-class Estimate(Record):
+class Estimate(Record, frozen=True):
     region: Region
     bill: Decimal
     threshold: Decimal

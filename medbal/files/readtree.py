@@ -36,8 +36,9 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def load_file(path: str | Path) -> Loaded:
-    """Read and check one file; raise TreeError listing every problem."""
+def load_file(path: str | Path, cached: bool = True) -> Loaded:
+    """Read and check one file; raise TreeError listing every problem.  Without `cached`
+    the file itself is checked, never a stored entry (`medbal tree validate`)."""
     shown = str(path)
     try:
         data = read_bounded(path, MAX_TREE_BYTES)
@@ -46,10 +47,11 @@ def load_file(path: str | Path) -> Loaded:
     from medbal.files import cache
 
     with collector_paused():
-        loaded = cache.get(data, shown)
-    if loaded is None:
-        from medbal.files.loader import load_bytes
+        stored = cache.get(data, shown) if cached else None
+    if stored is not None:
+        return stored
+    from medbal.files.loader import load_bytes
 
-        loaded = load_bytes(data, shown)  # raises on a broken file: nothing is cached
-        cache.put(data, shown, loaded)
+    loaded = load_bytes(data, shown)  # raises on a broken file: nothing is cached
+    cache.put(data, shown, loaded)
     return loaded

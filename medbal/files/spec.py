@@ -9,20 +9,24 @@ here first; a test fails while the committed schema lags behind.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
 from typing import Any
 
+from medbal.core.model import Record
 
-@dataclass(frozen=True)
-class Field:
+
+class Field(Record, frozen=True):
     name: str
     type: str  # a key of _LEAVES, or "list:OBJECT" / "map:OBJECT" / "enum:A|B"
     required: bool
     doc: str
+    low: int = 0  # an int's bounds, for the loader and the schema alike
+    high: int = 10**9
 
 
-def _f(name: str, type_: str, doc: str, required: bool = True) -> Field:
-    return Field(name, type_, required, doc)
+def _f(
+    name: str, type_: str, doc: str, required: bool = True, low: int = 0, high: int = 10**9
+) -> Field:
+    return Field(name, type_, required, doc, low, high)
 
 
 _DATED = (
@@ -40,6 +44,8 @@ _FILE_DATES = (
         "int",
         "How many months a review holds before validate warns (default 12).",
         False,
+        1,
+        120,
     ),
 )
 
@@ -71,7 +77,14 @@ OBJECTS: dict[str, tuple[Field, ...]] = {
         _f("next_steps", "list:text", "What to do, in order."),
         _f("where_to_check", "list:text", "Where the person can confirm it."),
         _f("caveat", "text", "What the sources leave vague or disagree on.", False),
-        _f("checklist", "int", "The reimbursement category (1-11) this outcome leads to.", False),
+        _f(
+            "checklist",
+            "int",
+            "The number of the reimbursement category this outcome leads to.",
+            False,
+            1,
+            99,
+        ),
         _f(
             "sources",
             "sources",
@@ -172,7 +185,7 @@ OBJECTS: dict[str, tuple[Field, ...]] = {
         _f("items", "list:step", "The rules, each with its sources."),
     ),
     "category": (
-        _f("number", "int", "1, 2, ...: what people type after 'medbal docs'."),
+        _f("number", "int", "1, 2, ...: what people type after 'medbal docs'.", True, 1, 99),
         _f("slug", "id", "The short name, for example short-trip."),
         _f("title", "text", "The situation."),
         _f("applies_when", "text", "When this category applies."),
@@ -201,7 +214,7 @@ OBJECTS: dict[str, tuple[Field, ...]] = {
             "claim itself within N units of an event; not stated in the sources.",
         ),
         _f("text", "text", "The rule in words."),
-        _f("amount", "int", "N, where the source gives a number.", False),
+        _f("amount", "int", "N, where the source gives a number.", False, 1, 1000),
         _f("unit", "enum:day|month|year", "The unit of amount.", False),
         _f("event", "text", "What the time counts from.", False),
     ),
@@ -283,6 +296,19 @@ OBJECTS: dict[str, tuple[Field, ...]] = {
 
 
 @functools.cache
+def field_of(obj: str, name: str) -> Field:
+    """One field of an object, by name."""
+    (found,) = (f for f in OBJECTS[obj] if f.name == name)
+    return found
+
+
+def bounds(obj: str, name: str) -> tuple[int, int]:
+    """The lowest and highest value of a whole-number field."""
+    f = field_of(obj, name)
+    return f.low, f.high
+
+
+@functools.cache
 def names(obj: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(required, optional) field names of an object."""
     fields = OBJECTS[obj]
@@ -301,7 +327,6 @@ DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 _LEAVES: dict[str, dict[str, Any]] = {
     "id": {"type": "string", "pattern": ID_PATTERN},
     "text": {"$ref": "#/definitions/text"},
-    "int": {"type": "integer", "minimum": 0},
     "date": {"type": "string", "pattern": DATE_PATTERN},
     "amount": {"type": "number", "minimum": 0},
     "percent": {"type": "number", "minimum": 0, "maximum": 100},
@@ -332,9 +357,15 @@ def _type_schema(type_: str) -> dict[str, Any]:
     return dict(_LEAVES[type_])
 
 
+def _field_schema(f: Field) -> dict[str, Any]:
+    if f.type == "int":  # its own bounds, the loader's (medbal.files.yamlread.Reader.integer)
+        return {"type": "integer", "minimum": f.low, "maximum": f.high}
+    return _type_schema(f.type)
+
+
 def _object_schema(obj: str) -> dict[str, Any]:
     required, _ = names(obj)
-    props = {f.name: {**_type_schema(f.type), "description": f.doc} for f in OBJECTS[obj]}
+    props = {f.name: {**_field_schema(f), "description": f.doc} for f in OBJECTS[obj]}
     return {
         "type": "object",
         "additionalProperties": False,
