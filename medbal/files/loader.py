@@ -14,17 +14,15 @@ from yaml.nodes import MappingNode, Node, ScalarNode
 
 from medbal.core.errors import TreeError
 from medbal.core.model import (
-    Checklists,
-    ChecklistsPatch,
     Dates,
     Option,
     Outcome,
     Question,
-    Rates,
     Review,
     Tree,
 )
 from medbal.files.readtree import (
+    Loaded,
     collector_paused,
     load_file,  # noqa: F401  (the public name, kept here too)
 )
@@ -33,7 +31,14 @@ from medbal.files.yamlread import Reader
 
 KINDS = ("decision-tree", "checklists", "rates")
 
-Loaded = Tree | Checklists | ChecklistsPatch | Rates
+
+class PartialTree(TreeError):
+    """A file's problems, with what could be built of it: a regional patch's readable
+    parts are still laid over its base, so every problem is reported at once."""
+
+    def __init__(self, problems: list[str], partial: Loaded | None):
+        super().__init__(problems)
+        self.partial = partial
 
 
 def load_bytes(data: bytes, path: str = "<tree>") -> Loaded:
@@ -54,7 +59,7 @@ def _load(data: bytes, path: str) -> Loaded:
         if fields is not None:
             result = _builder(kind)(r, fields)
     if r.problems or result is None:
-        raise TreeError(r.sorted_problems())
+        raise PartialTree(r.sorted_problems(), result)
     return result
 
 

@@ -9,16 +9,17 @@ medbal.files.loader, and its checked result is stored for next time.
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from medbal.core.errors import TreeError, one_line
+from medbal.core.model import Checklists, ChecklistsPatch, Rates, Tree
 from medbal.files.bounded import MAX_TREE_BYTES, Unreadable, read_bounded
 
-if TYPE_CHECKING:
-    from medbal.files.loader import Loaded
+Loaded = Tree | Checklists | ChecklistsPatch | Rates
+Cacheable = Tree | Checklists | Rates
+Resolver = Callable[[ChecklistsPatch], Checklists]
 
 
 @contextmanager
@@ -36,9 +37,17 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def load_file(path: str | Path, cached: bool = True) -> Loaded:
-    """Read and check one file; raise TreeError listing every problem.  Without `cached`
-    the file itself is checked, never a stored entry (`medbal tree validate`)."""
+def load_file(
+    path: str | Path,
+    cached: bool = True,
+    base: Path | None = None,
+    resolve: Callable[[ChecklistsPatch], Checklists] | None = None,
+) -> Loaded:
+    """Read and check one file; raise TreeError listing every problem.
+
+    Without `cached` the file itself is checked, never a stored entry (`medbal tree
+    validate`).  With `resolve`, a regional patch comes back laid over its `base`
+    (medbal.files.registry.load_resolved), and the result is cached under both files."""
     shown = str(path)
     try:
         data = read_bounded(path, MAX_TREE_BYTES)
@@ -46,12 +55,37 @@ def load_file(path: str | Path, cached: bool = True) -> Loaded:
         raise TreeError([f"{one_line(shown)}:1:1: {exc}"]) from None
     from medbal.files import cache
 
+    key = data
+    if base is not None and resolve is not None:
+        try:  # the base's bytes are part of the key; unreadable, the patch's load says so
+            key += b"\0" + str(base).encode("utf-8", "surrogateescape") + b"\0"
+            key += read_bounded(base, MAX_TREE_BYTES)
+        except Unreadable:
+            pass
     with collector_paused():
-        stored = cache.get(data, shown) if cached else None
+        stored = cache.get(key, shown) if cached else None
     if stored is not None:
         return stored
-    from medbal.files.loader import load_bytes
+    loaded = _load(data, shown, resolve)
+    cache.put(key, shown, loaded)
+    return loaded
 
-    loaded = load_bytes(data, shown)  # raises on a broken file: nothing is cached
-    cache.put(data, shown, loaded)
+
+def _load(data: bytes, shown: str, resolve: Resolver | None) -> Loaded:
+    from medbal.files.loader import PartialTree, load_bytes
+
+    try:
+        loaded = load_bytes(data, shown)  # raises on a broken file: nothing is cached
+    except PartialTree as exc:
+        if resolve is None or not isinstance(exc.partial, ChecklistsPatch):
+            raise
+        try:  # every problem at once: the patch's own, then laying what was read of it
+            resolve(exc.partial)
+        except TreeError as more:
+            from medbal.files.crossfile import in_file_order
+
+            raise TreeError(in_file_order(exc.problems + more.problems, shown)) from None
+        raise
+    if resolve is not None and isinstance(loaded, ChecklistsPatch):
+        return resolve(loaded)
     return loaded

@@ -187,7 +187,7 @@ DATED = VALID.replace("id: small\n", "id: small\nreviewed: 2025-01-15\n").replac
 
 
 def test_validate_warns_about_stale_and_expired_rules_without_failing(run, write):
-    path = write("dated.yaml", DATED)
+    path = write("small.yaml", DATED)
     result = run("tree", "validate", str(path), "--as-of", "2026-07-01")
     assert result.exit_code == 0
     assert (
@@ -199,7 +199,7 @@ def test_validate_warns_about_stale_and_expired_rules_without_failing(run, write
 
 
 def test_validate_is_quiet_inside_the_review_window(run, write):
-    path = write("dated.yaml", DATED)
+    path = write("small.yaml", DATED)
     result = run("tree", "validate", str(path), "--as-of", "2025-06-01")
     assert result.exit_code == 0 and result.stderr == ""
 

@@ -278,8 +278,8 @@ VALUES = [
 
 def test_every_damage_to_a_patch_is_a_problem_or_a_valid_patch():
     from medbal.core.model import Checklists, ChecklistsPatch
+    from medbal.files.crossfile import apply_patch
     from medbal.files.loader import load_bytes, load_file
-    from medbal.files.patch import apply_patch
     from medbal.files.yamlread import TreeError
 
     shipped = load_file(TREES / "reimbursement.yaml")
