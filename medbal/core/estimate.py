@@ -53,8 +53,9 @@ class Estimate(Record, frozen=True):
 
 
 # Plain figures only: "8000", "8,000", "8000.50".  An exponent ("1e26"), a sign, or a
-# decimal comma ("8000,50", which would silently read as 800,050) is refused.
-_AMOUNT = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d{1,12})(?:\.\d{1,6})?")
+# decimal comma ("8000,50", which would silently read as 800,050) is refused.  Any number
+# of digits is a figure: one too large is said to be too large, however it is written.
+_AMOUNT = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d{1,6})?")
 # No single medical bill comes near a hundred million yuan; beyond it is a typing slip.
 MAX_AMOUNT = Decimal(100_000_000)
 
@@ -63,11 +64,15 @@ def money(text: str, what: str | Phrase) -> Decimal:
     """A person's amount in yuan: digits, optional thousands commas, rounded to the fen.
     `what` names it in a message: an option ("--threshold") or words (Phrase("the_amount"))."""
     cleaned = text.strip().replace("，", ",")
-    if cleaned.startswith("-") and _AMOUNT.fullmatch(cleaned[1:]):
+    negative = cleaned.startswith("-")
+    figure = cleaned[1:] if negative else cleaned
+    if len(figure) > 64 or not _AMOUNT.fullmatch(figure):  # 64: no digits of it are read
+        raise UsageError(
+            "amount_too_large" if figure.isdigit() else "amount_invalid", what=what, text=text
+        )
+    value = Decimal(figure.replace(",", ""))
+    if negative and value:  # "-0" is 0
         raise UsageError("amount_negative", what=what, text=text)
-    if not _AMOUNT.fullmatch(cleaned):
-        raise UsageError("amount_invalid", what=what, text=text)
-    value = Decimal(cleaned.replace(",", ""))
     if value > MAX_AMOUNT:
         raise UsageError("amount_too_large", what=what, text=text)
     return value.quantize(FEN, ROUND_HALF_UP)

@@ -25,7 +25,7 @@ from medbal.core.model import (
     Variant,
 )
 from medbal.files.loader import dates, review
-from medbal.files.spec import names
+from medbal.files.spec import bounds, names
 from medbal.files.yamlread import Reader
 
 DEADLINE_KINDS = ("within", "at-least", "in-advance", "after", "claim", "not-stated")
@@ -146,7 +146,9 @@ def category(r: Reader, node: Node) -> Category | None:
     f = r.mapping(node, "a category", *names("category"))
     if f is None:
         return None
-    number = get(f, "number", lambda n: r.integer(n, "the category number", 1, 99))
+    number = get(
+        f, "number", lambda n: r.integer(n, "the category number", *bounds("category", "number"))
+    )
     slug = get(f, "slug", lambda n: r.ident(n, "the category slug"))
     what = f"category {number if number is not None else '?'}"
     fields = category_fields(r, f, node, what)
@@ -213,7 +215,11 @@ def deadline(r: Reader, node: Node, what: str) -> Deadline | None:
     )
     text = get(f, "text", lambda n: r.text(n, f"a deadline of {what}"))
     amount = get(
-        f, "amount", lambda n: r.integer(n, f"the amount of a deadline of {what}", 1, 1000)
+        f,
+        "amount",
+        lambda n: r.integer(
+            n, f"the amount of a deadline of {what}", *bounds("deadline", "amount")
+        ),
     )
     unit = get(f, "unit", lambda n: r.choice(n, f"the unit of a deadline of {what}", UNITS))
     event = get(f, "event", lambda n: r.text(n, f"the event of a deadline of {what}"))

@@ -23,8 +23,9 @@ FIRST_YEAR, LAST_YEAR = 1900, 2199
 DEADLINE_KINDS = ("within", "at-least", "in-advance", "after", "claim", "not-stated")
 UNITS = ("day", "month", "year")
 # The keys an interactive session reads as commands, never as an option's value: the
-# options' numbers (1, 2, ...) and the one-letter keys (medbal.present.session).
-SESSION_KEYS = frozenset("qbh?")
+# options' numbers (1, 2, ...) and the one-letter keys (medbal.present.session: q quits,
+# r restarts, b goes back; ? is no id).
+SESSION_KEYS = frozenset("qrb")
 
 
 def value_clashes(value: str) -> bool:

@@ -21,12 +21,13 @@ from medbal.core.model import (
     Review,
     Tree,
 )
+from medbal.files.invariants import value_clashes
 from medbal.files.readtree import (
     Loaded,
     collector_paused,
     load_file,  # noqa: F401  (the public name, kept here too)
 )
-from medbal.files.spec import names
+from medbal.files.spec import bounds, names
 from medbal.files.yamlread import Reader
 
 KINDS = ("decision-tree", "checklists", "rates")
@@ -101,7 +102,8 @@ def review(r: Reader, f: dict[str, Node], root_where: str) -> Review:
     return Review(
         where=r.where(f["reviewed"]) if "reviewed" in f else root_where,
         reviewed=r.date(f["reviewed"], "'reviewed'") if "reviewed" in f else None,
-        months=r.integer(f["review_months"], "'review_months'", 1, 120) or 12
+        months=r.integer(f["review_months"], "'review_months'", *bounds("rates", "review_months"))
+        or 12
         if "review_months" in f
         else 12,
     )
@@ -196,6 +198,13 @@ def _option(
     if f is None:
         return None, None
     value = r.ident(f["value"], f"an option value of {what}") if "value" in f else None
+    if value is not None and value_clashes(value):
+        r.at(
+            f["value"],
+            f"option value '{value}' of {what} would read as a key of the interactive "
+            "session (an option's number, or q, r, b); choose a word",
+        )
+        value = None
     label = r.text(f["label"], f"an option label of {what}") if "label" in f else None
     target = r.ident(f["next"], f"'next' of an option of {what}") if "next" in f else None
     if target is not None and target not in where:
@@ -230,7 +239,9 @@ def _outcome(r: Reader, oid: str, node: Node) -> Outcome | None:
     pooled = r.text(f["pooled_fund"], f"'pooled_fund' of {what}") if "pooled_fund" in f else None
     caveat = r.text(f["caveat"], f"the caveat of {what}") if "caveat" in f else None
     checklist = (
-        r.integer(f["checklist"], f"'checklist' of {what}", 1, 99) if "checklist" in f else None
+        r.integer(f["checklist"], f"'checklist' of {what}", *bounds("outcome", "checklist"))
+        if "checklist" in f
+        else None
     )
     if title is None or explanation is None:
         return None

@@ -64,11 +64,7 @@ def _region(r: Reader, node: Node) -> Region | None:
     sources = r.sources(f["sources"], what)
     threshold = r.decimal(f["threshold"], f"the threshold of {what}") if "threshold" in f else None
     cap = r.decimal(f["cap"], f"the cap of {what}") if "cap" in f else None
-    items = (
-        tuple(i for n in r.items(f["items"], f"the items of {what}") if (i := _item(r, n, what)))
-        if "items" in f
-        else ()
-    )
+    items = _items(r, f["items"], what) if "items" in f else ()
     region_dates = dates(r, f, node, what)
     if rid is None or name is None or applies_to is None or reading is None:
         return None
@@ -111,6 +107,18 @@ def _bands(r: Reader, node: Node, what: str) -> tuple[Band, ...]:
         if rate is not None:
             bands.append(Band(up_to, rate))
     return tuple(bands)
+
+
+def _items(r: Reader, node: Node, what: str) -> tuple[RateItem, ...]:
+    """A region's items, each id once: the estimate looks an item up by its id."""
+    out: dict[str, RateItem] = {}
+    for n in r.items(node, f"the items of {what}"):
+        item = _item(r, n, what)
+        if item is not None and item.id in out:
+            r.at(n, f"item '{item.id}' appears twice in {what}, item ids must be unique")
+        elif item is not None:
+            out[item.id] = item
+    return tuple(out.values())
 
 
 def _item(r: Reader, node: Node, what: str) -> RateItem | None:

@@ -58,6 +58,7 @@ def _allowed(required: tuple[str, ...], optional: tuple[str, ...]) -> frozenset[
     return frozenset(required + optional)
 
 
+TREE_FILE = "a YAML mapping with 'id' and 'kind'"
 # A tree file needs about six levels; the answers file one.  Far below libyaml's limit.
 MAX_DEPTH = 64
 _OPENS = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
@@ -107,10 +108,11 @@ class Reader:
         return node.start_mark.line + 1
 
     # -- parsing ---------------------------------------------------------
-    def compose(self, data: bytes) -> Node | None:
-        """Bytes to a checked node graph, or None with the problems recorded."""
+    def compose(self, data: bytes, expected: str = TREE_FILE) -> Node | None:
+        """Bytes to a checked node graph, or None with the problems recorded; `expected`
+        says what the file should hold, for a file with nothing in it."""
         if not data.strip():
-            self.at(None, "the file is empty, expected a YAML mapping with 'id' and 'kind'")
+            self.at(None, f"the file is empty, expected {expected}")
             return None
         try:
             text = data.decode("utf-8-sig")
@@ -141,7 +143,7 @@ class Reader:
             self.at(None, "YAML error: " + " ".join(str(exc).split()))
             return None
         if node is None:
-            self.at(None, "the file has no content, expected a YAML mapping with 'id' and 'kind'")
+            self.at(None, f"the file has no content, expected {expected}")
             return None
         self._check_nodes(node)
         return None if self.problems else node
@@ -304,8 +306,10 @@ class Reader:
         if value is None:
             return None
         # ASCII digits and a bounded length: str.isdigit() accepts "²" and int() of
-        # 5,000 digits raises; neither may reach int().
-        if not _DIGITS.fullmatch(value) or not low <= int(value) <= high:
+        # 5,000 digits raises; neither may reach int().  Quoted, "12" is text, as the
+        # schema (an integer) reads it too.
+        quoted = isinstance(node, ScalarNode) and node.style in ("'", '"')
+        if quoted or not _DIGITS.fullmatch(value) or not low <= int(value) <= high:
             self.at(
                 node, f"{what} should be a whole number from {low} to {high}, got {_shown(value)}"
             )

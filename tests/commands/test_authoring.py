@@ -74,7 +74,7 @@ def test_show_an_inline_tree(run, write):
     assert out == (
         "first: First?\n  [yes] Yes\n    second: Second?\n      [a] A\n        third: Third?\n"
         "          [x] X\n            = done-x: X\n          [on] On\n            = done-b: B\n"
-        "      [b] B\n        = done-b: B\n  [no] No\n    = done-no: No\n"
+        "      [bee] B\n        = done-b: B\n  [no] No\n    = done-no: No\n"
     )
 
 
@@ -88,7 +88,7 @@ def test_paths_text_csv_json(run, write):
     assert csv[4] == "4,first=no,done-no,结果No"
     data = json.loads(run("tree", "paths", path, "-f", "json").stdout)
     assert data["paths"][2] == {
-        "answers": [{"question": "first", "value": "yes"}, {"question": "second", "value": "b"}],
+        "answers": [{"question": "first", "value": "yes"}, {"question": "second", "value": "bee"}],
         "outcome": "done-b",
         "title": "B",
     }

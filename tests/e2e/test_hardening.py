@@ -166,7 +166,7 @@ def converging_tree(n: int) -> str:
             f"    text: {{en: Q{i}?, zh: 问{i}？}}",
             "    options:",
             f"      - {{value: a, label: {{en: A, zh: 甲}}, next: {nxt}}}",
-            f"      - {{value: b, label: {{en: B, zh: 乙}}, next: {nxt}}}",
+            f"      - {{value: bee, label: {{en: B, zh: 乙}}, next: {nxt}}}",
         ]
     lines += [
         "outcomes:",

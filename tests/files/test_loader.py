@@ -169,7 +169,7 @@ def test_unknown_source_format_is_refused():
 
 
 def test_duplicate_option_value_is_refused():
-    text = VALID.replace("{value: b,", "{value: a,")
+    text = VALID.replace("{value: bee,", "{value: a,")
     found = problems(text)
     assert any("option value 'a' appears twice in question 'second'" in p for p in found)
 
