@@ -296,3 +296,7 @@ class ChecklistsPatch(Record, frozen=True):
     @property
     def id(self) -> str:
         return self.extends
+
+
+# What one tree file holds, as the loaders read it (a patch not yet laid over its base).
+Loaded = Tree | Checklists | ChecklistsPatch | Rates

@@ -16,7 +16,6 @@ from yaml.nodes import Node
 from medbal.core.model import (
     Category,
     Checklists,
-    ChecklistsPatch,
     Deadline,
     Document,
     Guidance,
@@ -24,27 +23,15 @@ from medbal.core.model import (
     Text,
     Variant,
 )
-from medbal.files.loader import dates, review
+from medbal.files.fields import Fields, dates, get, review
 from medbal.files.spec import bounds, names
 from medbal.files.yamlread import Reader
 
 DEADLINE_KINDS = ("within", "at-least", "in-advance", "after", "claim", "not-stated")
 UNITS = ("day", "month", "year")
 
-T = TypeVar("T")
-Fields = dict[str, Node]
 
-
-def get(f: Fields, key: str, read: Callable[[Node], T]) -> T | None:
-    """`read(node)` of a field that is there, else None (its absence is reported elsewhere)."""
-    return read(f[key]) if key in f else None
-
-
-def checklists(r: Reader, f: Fields) -> Checklists | ChecklistsPatch | None:
-    if "extends" in f:
-        from medbal.files.patch import patch
-
-        return patch(r, f)
+def checklists(r: Reader, f: Fields) -> Checklists | None:
     cats = categories(r, f["categories"]) if "categories" in f else ()
     common = get(f, "common_documents", lambda n: common_documents(r, n, "the common documents"))
     guide = get(f, "guidance", lambda n: guidance(r, n)) or ()

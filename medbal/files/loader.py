@@ -13,20 +13,10 @@ from typing import Any
 from yaml.nodes import MappingNode, Node, ScalarNode
 
 from medbal.core.errors import TreeError
-from medbal.core.model import (
-    Dates,
-    Option,
-    Outcome,
-    Question,
-    Review,
-    Tree,
-)
+from medbal.core.model import Loaded, Option, Outcome, Question, Tree
+from medbal.files.bounded import collector_paused
+from medbal.files.fields import dates, review
 from medbal.files.invariants import value_clashes
-from medbal.files.readtree import (
-    Loaded,
-    collector_paused,
-    load_file,  # noqa: F401  (the public name, kept here too)
-)
 from medbal.files.spec import bounds, names
 from medbal.files.yamlread import Reader
 
@@ -58,19 +48,23 @@ def _load(data: bytes, path: str) -> Loaded:
         spec = _spec(kind, root)
         fields = r.mapping(root, f"a {spec} file", *names(spec))
         if fields is not None:
-            result = _builder(kind)(r, fields)
+            result = _builder(spec)(r, fields)
     if r.problems or result is None:
         raise PartialTree(r.sorted_problems(), result)
     return result
 
 
-def _builder(kind: str) -> Any:
+def _builder(spec: str) -> Any:
     """The function that builds a file of this kind (imported only when one is read)."""
-    if kind == "checklists":
+    if spec == "checklists-patch":
+        from medbal.files.patch import patch
+
+        return patch
+    if spec == "checklists":
         from medbal.files.checklists import checklists
 
         return checklists
-    if kind == "rates":
+    if spec == "rates":
         from medbal.files.rates import rates
 
         return rates
@@ -95,33 +89,6 @@ def _kind(r: Reader, root: Node) -> str | None:
             return r.choice(value, "'kind'", KINDS)
     r.at(root, f"the file has no 'kind', expected one of: {', '.join(KINDS)}")
     return None
-
-
-def review(r: Reader, f: dict[str, Node], root_where: str) -> Review:
-    """A file's own review date and window (see medbal.core.review)."""
-    return Review(
-        where=r.where(f["reviewed"]) if "reviewed" in f else root_where,
-        reviewed=r.date(f["reviewed"], "'reviewed'") if "reviewed" in f else None,
-        months=r.integer(f["review_months"], "'review_months'", *bounds("rates", "review_months"))
-        or 12
-        if "review_months" in f
-        else 12,
-    )
-
-
-def dates(r: Reader, f: dict[str, Node], node: Node, what: str) -> Dates:
-    """The optional reference and dates of an outcome or a category."""
-    return Dates(
-        where=r.where(node),
-        reference=r.text(f["reference"], f"the reference of {what}") if "reference" in f else None,
-        reviewed=r.date(f["reviewed"], f"'reviewed' of {what}") if "reviewed" in f else None,
-        valid_from=r.date(f["valid_from"], f"'valid_from' of {what}")
-        if "valid_from" in f
-        else None,
-        valid_until=r.date(f["valid_until"], f"'valid_until' of {what}")
-        if "valid_until" in f
-        else None,
-    )
 
 
 # --- decision trees ---------------------------------------------------------

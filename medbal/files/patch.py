@@ -26,14 +26,11 @@ from medbal.files.checklists import (
     categories,
     category_fields,
     common_documents,
-    get,
     guidance,
 )
-from medbal.files.loader import review
+from medbal.files.fields import Fields, get, review
 from medbal.files.spec import names
 from medbal.files.yamlread import Reader
-
-Fields = dict[str, Node]
 
 
 def patch(r: Reader, f: Fields) -> ChecklistsPatch | None:

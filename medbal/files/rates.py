@@ -7,7 +7,7 @@ from decimal import Decimal
 from yaml.nodes import Node
 
 from medbal.core.model import Band, RateItem, Rates, Region
-from medbal.files.loader import dates, review
+from medbal.files.fields import dates, review
 from medbal.files.spec import names
 from medbal.files.yamlread import Reader
 

@@ -8,33 +8,15 @@ medbal.files.loader, and its checked result is stored for next time.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 
 from medbal.core.errors import TreeError, one_line
-from medbal.core.model import Checklists, ChecklistsPatch, Rates, Tree
-from medbal.files.bounded import MAX_TREE_BYTES, Unreadable, read_bounded
+from medbal.core.model import Checklists, ChecklistsPatch, Loaded, Rates, Tree
+from medbal.files.bounded import MAX_TREE_BYTES, Unreadable, collector_paused, read_bounded
 
-Loaded = Tree | Checklists | ChecklistsPatch | Rates
 Cacheable = Tree | Checklists | Rates
 Resolver = Callable[[ChecklistsPatch], Checklists]
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """The cyclic garbage collector paused while a file becomes objects: its repeated
-    passes over the nodes a 5,000-question file composes into made loading 5x slower
-    than linear, and over the records a cached entry decodes into, a third slower.
-    Nothing built then is garbage until the load ends."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def load_file(

@@ -19,7 +19,7 @@ from decimal import Decimal
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from medbal.core.errors import TreeError, one_line  # noqa: F401  (TreeError: its old home)
+from medbal.core.errors import one_line
 from medbal.core.model import CJK, UNSAFE_TEXT, Text
 from medbal.files.spec import ID_PATTERN, SOURCE_PATTERN
 from medbal.i18n.sources import known as known_source

@@ -104,7 +104,7 @@ def test_committed_path_table_is_current(run):
 
 def test_every_shipped_decision_tree_has_a_committed_path_table():
     from medbal.core.model import Tree
-    from medbal.files.loader import load_file
+    from medbal.files.readtree import load_file
 
     for path in TREES.glob("*.yaml"):
         if isinstance(load_file(path), Tree):
@@ -147,7 +147,7 @@ def test_committed_schema_is_current(run, kind):
 
 
 def test_shipped_files_name_their_schema():
-    from medbal.files.loader import load_file
+    from medbal.files.readtree import load_file
 
     for path in [*TREES.glob("*.yaml"), *(ROOT / "examples").rglob("*.yaml")]:
         first = path.read_text(encoding="utf-8").splitlines()[0]

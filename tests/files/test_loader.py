@@ -2,8 +2,9 @@
 
 import pytest
 
-from medbal.files.loader import load_bytes, load_file
-from medbal.files.yamlread import TreeError
+from medbal.core.errors import TreeError
+from medbal.files.loader import load_bytes
+from medbal.files.readtree import load_file
 
 from small_trees import VALID
 

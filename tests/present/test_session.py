@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 
 import medbal.present.term
 from medbal.core.engine import AnswerError, walk
-from medbal.files.loader import load_bytes, load_file
+from medbal.files.loader import load_bytes
+from medbal.files.readtree import load_file
 from medbal.present.session import (
     AskQuestion,
     Context,
