@@ -15,9 +15,9 @@ from yaml.nodes import MappingNode, Node, ScalarNode
 from medbal.core.errors import TreeError
 from medbal.core.model import Loaded, Option, Outcome, Question, Tree
 from medbal.files.bounded import collector_paused
-from medbal.files.fields import dates, review
+from medbal.files.fields import complete, dates, of, read_values, review
 from medbal.files.invariants import value_clashes
-from medbal.files.spec import bounds, names
+from medbal.files.spec import names
 from medbal.files.yamlread import Reader
 
 KINDS = ("decision-tree", "checklists", "rates")
@@ -95,9 +95,7 @@ def _kind(r: Reader, root: Node) -> str | None:
 
 
 def _tree(r: Reader, f: dict[str, Node]) -> Tree | None:
-    tree_id = r.ident(f["id"], "the tree id") if "id" in f else None
-    title = r.text(f["title"], "the tree title") if "title" in f else None
-    description = r.text(f["description"], "the tree description") if "description" in f else None
+    v = read_values(r, f, "decision-tree", "")
     q_entries = r.keyed(f["questions"], "questions") if "questions" in f else []
     o_entries = r.keyed(f["outcomes"], "outcomes") if "outcomes" in f else []
 
@@ -113,18 +111,16 @@ def _tree(r: Reader, f: dict[str, Node]) -> Tree | None:
 
     questions = {k.value: q for k, v in q_entries if (q := _question(r, k.value, v, where))}
     outcomes = {k.value: o for k, v in o_entries if (o := _outcome(r, k.value, v))}
-    start = None
-    if "start" in f:
-        start = r.ident(f["start"], "'start'")
-        if start is not None and start not in where:
-            r.at(f["start"], f"'start' names '{start}', which is not a question or outcome")
-            start = None
+    start = v.get("start")
+    if start is not None and start not in where:
+        r.at(f["start"], f"'start' names '{start}', which is not a question or outcome")
+        start = None
     if start is not None and not r.problems:
         _check_graph(r, start, questions, where)
     file_review = review(r, f, f"{r.path}:1:1")
-    if r.problems or tree_id is None or title is None or start is None:
+    if r.problems or not complete(v, "decision-tree") or start is None:
         return None
-    return Tree(tree_id, title, start, questions, outcomes, r.path, description, file_review)
+    return of(Tree, v, questions=questions, outcomes=outcomes, path=r.path, review=file_review)
 
 
 def _question(r: Reader, qid: str, node: Node, where: dict[str, Node]) -> Question | None:
@@ -132,8 +128,7 @@ def _question(r: Reader, qid: str, node: Node, where: dict[str, Node]) -> Questi
     f = r.mapping(node, what, *names("question"))
     if f is None:
         return None
-    text = r.text(f["text"], f"the text of {what}") if "text" in f else None
-    help_ = r.text(f["help"], f"the help of {what}") if "help" in f else None
+    v = read_values(r, f, "question", what)
     options: list[Option] = []
     seen: dict[str, Node] = {}
     for item in r.items(f["options"], f"the options of {what}") if "options" in f else []:
@@ -152,9 +147,9 @@ def _question(r: Reader, qid: str, node: Node, where: dict[str, Node]) -> Questi
             options.append(opt)
     if "options" in f and len(f["options"].value or ()) == 1:
         r.at(f["options"], f"{what} has one option, a question needs at least two")
-    if text is None or not options:
+    if not complete(v, "question") or not options:
         return None
-    return Question(qid, text, tuple(options), help_)
+    return of(Question, v, id=qid, options=tuple(options))
 
 
 def _option(
@@ -164,26 +159,23 @@ def _option(
     f = r.mapping(node, f"an option of {what}", *names("option"))
     if f is None:
         return None, None
-    value = r.ident(f["value"], f"an option value of {what}") if "value" in f else None
-    if value is not None and value_clashes(value):
+    v = read_values(r, f, "option", f"an option of {what}")
+    if "value" in v and value_clashes(v["value"]):
         r.at(
             f["value"],
-            f"option value '{value}' of {what} would read as a key of the interactive "
+            f"option value '{v['value']}' of {what} would read as a key of the interactive "
             "session (an option's number, or q, r, b); choose a word",
         )
-        value = None
-    label = r.text(f["label"], f"an option label of {what}") if "label" in f else None
-    target = r.ident(f["next"], f"'next' of an option of {what}") if "next" in f else None
-    if target is not None and target not in where:
+        del v["value"]
+    if "next" in v and v["next"] not in where:
         r.at(
             f["next"],
-            f"'next' of an option of {what} names '{target}', which is not a "
+            f"'next' of an option of {what} names '{v['next']}', which is not a "
             "question or outcome of this tree",
         )
-        target = None
-    if value is None or label is None or target is None:
-        return (f["value"] if value is not None else None), None
-    return f["value"], Option(value, label, target)
+        del v["next"]
+    value_node = f["value"] if "value" in v else None
+    return value_node, (of(Option, v) if complete(v, "option") else None)
 
 
 def _outcome(r: Reader, oid: str, node: Node) -> Outcome | None:
@@ -191,39 +183,11 @@ def _outcome(r: Reader, oid: str, node: Node) -> Outcome | None:
     f = r.mapping(node, what, *names("outcome"))
     if f is None:
         return None
-    # Read every field that is there, so one missing field hides no other problem.
-    title = r.text(f["title"], f"the title of {what}") if "title" in f else None
-    explanation = (
-        r.text(f["explanation"], f"the explanation of {what}") if "explanation" in f else None
-    )
-    steps = r.texts(f["next_steps"], f"a next step of {what}") if "next_steps" in f else ()
-    check = (
-        r.texts(f["where_to_check"], f"a 'where to check' of {what}")
-        if "where_to_check" in f
-        else ()
-    )
-    sources = r.sources(f["sources"], what) if "sources" in f else ()
-    pooled = r.text(f["pooled_fund"], f"'pooled_fund' of {what}") if "pooled_fund" in f else None
-    caveat = r.text(f["caveat"], f"the caveat of {what}") if "caveat" in f else None
-    checklist = (
-        r.integer(f["checklist"], f"'checklist' of {what}", *bounds("outcome", "checklist"))
-        if "checklist" in f
-        else None
-    )
-    if title is None or explanation is None:
+    # Every field that is there is read, so one missing field hides no other problem.
+    v = read_values(r, f, "outcome", what)
+    if not complete(v, "outcome"):
         return None
-    return Outcome(
-        oid,
-        title,
-        explanation,
-        steps,
-        check,
-        sources,
-        pooled,
-        caveat,
-        checklist,
-        dates(r, f, node, what),
-    )
+    return of(Outcome, v, id=oid, dates=dates(r, v, node))
 
 
 def _check_graph(

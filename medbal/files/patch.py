@@ -28,19 +28,19 @@ from medbal.files.checklists import (
     common_documents,
     guidance,
 )
-from medbal.files.fields import Fields, get, review
+from medbal.files.fields import Fields, get, read_values, review
 from medbal.files.spec import names
 from medbal.files.yamlread import Reader
 
 
 def patch(r: Reader, f: Fields) -> ChecklistsPatch | None:
-    extends = get(f, "extends", lambda n: r.ident(n, "'extends'"))
-    changes: dict[str, Any] = {}
-    for key in ("title", "region", "region_note", "no_deadline"):
-        if key in f and (value := r.text(f[key], f"'{key}'")) is not None:
-            changes[key] = value
-    if "sources" in f:
-        changes["sources"] = r.sources(f["sources"], "the checklists")
+    # The value fields it replaces, by the table; what has structure, below.
+    located = ("remove_common_documents",)  # read with their positions, below
+    values = read_values(
+        r, {k: n for k, n in f.items() if k not in located}, "checklists-patch", ""
+    )
+    extends = values.pop("extends", None)
+    changes: dict[str, Any] = values
     for key, what in (("claim_steps", "a claim step"), ("legal_basis", "the legal basis")):
         if key in f:
             changes[key] = _steps(r, f[key], what)

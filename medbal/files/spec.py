@@ -1,9 +1,13 @@
 """The tree file format, as data: which fields each object has, of which type.
 
-The loader takes its field names from here (so an unknown or a missing field is
-judged by this table), and `medbal tree schema` turns the same table into the
-JSON Schemas committed under trees/schema/ for editors.  A new field is added
-here first; a test fails while the committed schema lags behind.
+The builders are driven by this table: every value field (text, id, a whole number
+with its bounds, a date, an amount, a choice, sources, a list of texts or ids) is
+read by its type here (medbal.files.fields.read_values) into the model field of the
+same name, and an unknown or a missing field is judged by it (Reader.mapping).  The
+builders add only lists and maps of objects and the rules between fields.  `medbal
+tree schema` turns the same table into the JSON Schemas committed under
+trees/schema/ for editors, so a new value field is one line here (and the model's
+field); a test fails while a committed schema lags behind.
 """
 
 from __future__ import annotations

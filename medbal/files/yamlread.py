@@ -310,8 +310,10 @@ class Reader:
         # schema (an integer) reads it too.
         quoted = isinstance(node, ScalarNode) and node.style in ("'", '"')
         if quoted or not _DIGITS.fullmatch(value) or not low <= int(value) <= high:
+            plain = " written without quotes" if quoted else ""
             self.at(
-                node, f"{what} should be a whole number from {low} to {high}, got {_shown(value)}"
+                node,
+                f"{what} should be a whole number from {low} to {high}{plain}, got {_shown(value)}",
             )
             return None
         return int(value)
