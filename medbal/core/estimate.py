@@ -55,7 +55,7 @@ class Estimate(Record, frozen=True):
 # Plain figures only: "8000", "8,000", "8000.50".  An exponent ("1e26"), a sign, or a
 # decimal comma ("8000,50", which would silently read as 800,050) is refused.  Any number
 # of digits is a figure: one too large is said to be too large, however it is written.
-_AMOUNT = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d{1,6})?")
+_AMOUNT = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d{1,6})?"  # compiled when first used
 # No single medical bill comes near a hundred million yuan; beyond it is a typing slip.
 MAX_AMOUNT = Decimal(100_000_000)
 
@@ -66,7 +66,7 @@ def money(text: str, what: str | Phrase) -> Decimal:
     cleaned = text.strip().replace("，", ",")
     negative = cleaned.startswith("-")
     figure = cleaned[1:] if negative else cleaned
-    if len(figure) > 64 or not _AMOUNT.fullmatch(figure):  # 64: no digits of it are read
+    if len(figure) > 64 or not re.fullmatch(_AMOUNT, figure):  # 64: no digits of it are read
         raise UsageError(
             "amount_too_large" if figure.isdigit() else "amount_invalid", what=what, text=text
         )

@@ -20,18 +20,21 @@ hand-written records did; its C decoder checks a cached tree's types as it reads
 (medbal.files.invariants) and still halves a large tree's load, and it writes
 medbal's JSON, so the json module is no longer imported.  The records hold no
 cycles, so the collector never tracks them (gc=False); they encode as positional
-arrays (array_like), half the JSON of named fields.
+arrays (array_like), half the JSON of named fields.  msgspec comes through
+medbal.core.structs, which keeps typing_extensions out of the import (13 M).
+
+A one-shot `medbal diagnose -a scheme=yearly --format json`, over `import typer`:
+1.572 before, 1.564 with these records, the checked cache and msgspec's JSON.
 """
 
 import datetime
 from decimal import Decimal
 from typing import Any, TypeVar
 
-import msgspec
-
 from medbal.core.langs import CJK as CJK
 from medbal.core.langs import LANGS as LANGS
 from medbal.core.langs import UNSAFE_TEXT as UNSAFE_TEXT
+from medbal.core.structs import msgspec
 
 
 class Record(msgspec.Struct, frozen=True, array_like=True, gc=False, forbid_unknown_fields=True):

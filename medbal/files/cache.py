@@ -27,9 +27,8 @@ import re
 from pathlib import Path
 from typing import Any
 
-import msgspec
-
 from medbal.core import model
+from medbal.core.structs import msgspec
 from medbal.files.bounded import MAX_TREE_BYTES, Unreadable, read_bounded
 
 try:  # CPython's own BLAKE2: hashlib would load OpenSSL first, 3 ms of every call
@@ -139,8 +138,17 @@ def encode(loaded: Cached) -> bytes:
 
 
 @functools.cache
-def _decoder() -> msgspec.json.Decoder[Cached]:
-    return msgspec.json.Decoder(Cached)
+def _decoder(kind: str) -> msgspec.json.Decoder[Cached]:
+    """A decoder for one kind of file, made on first use: a one-shot call reads a tree
+    and the checklists, and does not pay for the rates' types too."""
+    return msgspec.json.Decoder(_KINDS[kind])
+
+
+_KINDS: dict[str, type[Cached]] = {
+    "Tree": model.Tree,
+    "Checklists": model.Checklists,
+    "Rates": model.Rates,
+}
 
 
 # What no loaded text holds (medbal.files.yamlread refuses it), nor therefore an entry: a
@@ -148,7 +156,7 @@ def _decoder() -> msgspec.json.Decoder[Cached]:
 # \t short, and nothing else a text may hold as an escape).  One search over the entry:
 # checking each string as it decoded cost five times the decoding.
 _UNSAFE = re.compile(model.UNSAFE_TEXT)
-_ESCAPE = re.compile(r"\\[ubfr]")
+_ESCAPE = r"\\[ubfr]"  # compiled only for an entry with a backslash
 
 
 def decode(value: bytes) -> Cached:
@@ -158,9 +166,12 @@ def decode(value: bytes) -> Cached:
 
     try:
         text = value.decode("utf-8")
-        if _UNSAFE.search(text) or ("\\" in text and _ESCAPE.search(text)):
+        if _UNSAFE.search(text) or ("\\" in text and re.search(_ESCAPE, text)):
             raise Damaged("a character no text medbal loads may hold")
-        loaded = _decoder().decode(text)
+        kind = text[2 : text.find('"', 2)] if text.startswith('["') else ""
+        if kind not in _KINDS:
+            raise Damaged("not a tree, checklists or rates")
+        loaded = _decoder(kind).decode(text)
     except (UnicodeDecodeError, msgspec.DecodeError) as exc:
         raise Damaged(str(exc)) from None
     found = problems(loaded)

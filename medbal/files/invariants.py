@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 
 from medbal.core.model import Checklists, Dates, Document, Guidance, Question, Rates, Review, Tree
-from medbal.files.spec import ID_PATTERN, bounds
+from medbal.files.limits import CATEGORY_NUMBER, CHECKLIST, ID_PATTERN, REVIEW_MONTHS
 
 # Years a date may have: a review window added to one cannot overflow.
 FIRST_YEAR, LAST_YEAR = 1900, 2199
@@ -103,7 +103,7 @@ def _tree(t: Tree) -> list[str]:
             out.append(f"an option of question '{k}' leads out of the tree")
         ids += values
     out += [f"'{v}' would read as a session key" for v in ids[1 + len(nodes) :] if value_clashes(v)]
-    low, high = bounds("outcome", "checklist")
+    low, high = CHECKLIST
     for k, o in outcomes.items():
         if o.id != k or (o.checklist is not None and not low <= o.checklist <= high):
             out.append(f"outcome '{k}' is stored under another id, or names a wrong checklist")
@@ -116,7 +116,7 @@ def _tree(t: Tree) -> list[str]:
 
 def _checklists(c: Checklists) -> list[str]:
     out: list[str] = []
-    low, high = bounds("category", "number")
+    low, high = CATEGORY_NUMBER
     numbers = [cat.number for cat in c.categories]
     if numbers != sorted(set(numbers)) or not all(low <= n <= high for n in numbers):
         out.append("category numbers out of order, repeated or out of range")
@@ -204,7 +204,7 @@ def _dates(d: Dates) -> list[str]:
 
 
 def _review(r: Review) -> list[str]:
-    low, high = bounds("decision-tree", "review_months")
+    low, high = REVIEW_MONTHS
     ok = _year(r.reviewed) and low <= r.months <= high
     return [] if ok else [f"{r.where}: the review date or window is out of range"]
 

@@ -156,6 +156,8 @@ def load_resolved(path: Path, overlay: Path | None, cached: bool = True) -> Cach
 def _base_of(file_id: str, path: Path, overlay: Path | None) -> Path | None:
     """The file a patch at `path` extending `file_id` is laid over: the first `ID.yaml`
     in the tree folders that is not the patch itself."""
+    if overlay is None and path.parent == shipped_dir():
+        return None  # the shipped file itself: there is no other
     try:
         here = path.resolve()
         for folder in search_dirs(overlay):

@@ -16,6 +16,13 @@ import functools
 from typing import Any
 
 from medbal.core.model import Record
+from medbal.files.limits import (
+    CATEGORY_NUMBER,
+    CHECKLIST,
+    DEADLINE_AMOUNT,
+    ID_PATTERN,
+    REVIEW_MONTHS,
+)
 
 
 class Field(Record, frozen=True):
@@ -48,8 +55,7 @@ _FILE_DATES = (
         "int",
         "How many months a review holds before validate warns (default 12).",
         False,
-        1,
-        120,
+        *REVIEW_MONTHS,
     ),
 )
 
@@ -86,8 +92,7 @@ OBJECTS: dict[str, tuple[Field, ...]] = {
             "int",
             "The number of the reimbursement category this outcome leads to.",
             False,
-            1,
-            99,
+            *CHECKLIST,
         ),
         _f(
             "sources",
@@ -189,7 +194,13 @@ OBJECTS: dict[str, tuple[Field, ...]] = {
         _f("items", "list:step", "The rules, each with its sources."),
     ),
     "category": (
-        _f("number", "int", "1, 2, ...: what people type after 'medbal docs'.", True, 1, 99),
+        _f(
+            "number",
+            "int",
+            "1, 2, ...: what people type after 'medbal docs'.",
+            True,
+            *CATEGORY_NUMBER,
+        ),
         _f("slug", "id", "The short name, for example short-trip."),
         _f("title", "text", "The situation."),
         _f("applies_when", "text", "When this category applies."),
@@ -218,7 +229,7 @@ OBJECTS: dict[str, tuple[Field, ...]] = {
             "claim itself within N units of an event; not stated in the sources.",
         ),
         _f("text", "text", "The rule in words."),
-        _f("amount", "int", "N, where the source gives a number.", False, 1, 1000),
+        _f("amount", "int", "N, where the source gives a number.", False, *DEADLINE_AMOUNT),
         _f("unit", "enum:day|month|year", "The unit of amount.", False),
         _f("event", "text", "What the time counts from.", False),
     ),
@@ -324,7 +335,6 @@ def names(obj: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 # --- JSON Schema ---------------------------------------------------------------
 
-ID_PATTERN = "^[a-z0-9][a-z0-9-]*$"
 SOURCE_PATTERN = r"^(seed-\d{3}|law-art-\d+|local:.+|gov-\d{4}-\d+|nhsa-[a-z0-9-]+|reform-\d{4})$"
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 

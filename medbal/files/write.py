@@ -8,9 +8,8 @@ import stat
 import sys
 from pathlib import Path
 
-import msgspec
-
 from medbal.core.errors import OutputError
+from medbal.core.structs import msgspec
 
 
 def write_atomic(target: str, text: str) -> None:
