@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import shlex
 from collections.abc import Sequence
-from typing import NamedTuple
 
+from medbal.core.model import Record
 from medbal.i18n.typeset import break_lines, cells, fit, han_layout, pieces, space_zh
 from medbal.present.term import is_utf
 
@@ -112,7 +112,7 @@ def rule(width: int) -> list[Line]:
     return [[("─" * width, "dim")]]
 
 
-class Column(NamedTuple):
+class Column(Record, frozen=True):
     head: str
     right: bool = False  # aligned right: figures
     wraps: bool = False  # may be wrapped (running text); others are shown whole

@@ -51,3 +51,17 @@ def test_records_are_not_tracked_by_the_collector_and_encode_as_arrays():
     tree = Tree("t", TITLE, "q", {}, {})
     assert msgspec.json.decode(msgspec.json.encode(tree), type=Tree) == tree
     assert msgspec.json.encode(tree).startswith(b'["Tree",')  # tagged: an entry says its kind
+
+
+def test_msgspec_comes_without_typing_extensions_and_leaves_it_importable():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, medbal.core.model\n"
+        "assert 'typing_extensions' not in sys.modules\n"
+        "import typing_extensions\n"  # hidden only while msgspec was imported
+        "print(typing_extensions.__name__)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.returncode == 0 and out.stdout == "typing_extensions\n", out.stderr

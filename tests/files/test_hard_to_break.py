@@ -267,3 +267,25 @@ def test_a_broken_file_in_an_overlay_is_an_error_not_the_shipped_rules(tmp_path,
             registry.load_checklists(tmp_path)
     (problem,) = info.value.problems
     assert problem.startswith(f"{path}:1:1: ")
+
+
+# --- 9: a large patch is read and laid once, then taken from the cache -------------------
+
+
+def test_a_patch_is_laid_over_its_base_once_and_then_cached(write, monkeypatch):
+    import medbal.files.loader
+
+    lines = ["kind: checklists", "extends: reimbursement", "add_common_documents:"]
+    for i in range(2000):
+        lines += [f"  - id: doc-{i}", f"    text: {{en: Document {i}, zh: 文件{i}}}"]
+    path = write("region/reimbursement.yaml", "\n".join(lines) + "\n")
+    first = registry.load_checklists(path.parent)
+    assert len(first.common_documents) > 2000 and first.extends == "reimbursement"
+    calls: list[object] = []
+    real = medbal.files.loader.load_bytes
+    monkeypatch.setattr(medbal.files.loader, "load_bytes", lambda *a: calls.append(a) or real(*a))
+    assert registry.load_checklists(path.parent) == first
+    assert calls == []  # neither the patch nor its base parsed again
+    path.write_text(path.read_text(encoding="utf-8").replace("Document 7,", "Document seven,"))
+    again = registry.load_checklists(path.parent)
+    assert any(d.text.en == "Document seven" for d in again.common_documents)  # edited: anew
