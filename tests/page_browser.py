@@ -5,10 +5,12 @@ skipped where Debian's chromium is not installed.
 """
 
 import os
+import re
 from urllib.parse import urlencode
 
 import pytest
 
+from medbal.core.engine import all_paths
 from medbal.files.registry import checklists_for, load_tree
 from medbal.present.webpage import DEFAULT_TREES
 
@@ -65,8 +67,8 @@ def page_file_fixture(tmp_path_factory):
 class Opened:
     """A page in its own browser context; every request but the file itself is refused."""
 
-    def __init__(self, browser, path, hash_="", viewport=WIDE, locale="en-US"):
-        self.context = browser.new_context(viewport=viewport, locale=locale)
+    def __init__(self, browser, path, hash_="", viewport=WIDE, locale="en-US", scheme="light"):
+        self.context = browser.new_context(viewport=viewport, locale=locale, color_scheme=scheme)
         self.url = path.as_uri()
         self.refused: list[str] = []
         self.errors: list[str] = []
@@ -133,3 +135,41 @@ def address(tree_id, answers, lang=None):
 
 def answers_of(path):
     return {a.question.id: a.option.value for a in path}
+
+
+# Every control a person can click or tab to, as the page draws it.
+CONTROLS = "button, a[href], input, select, textarea, summary"
+
+TARGETS = """sel => [...document.querySelectorAll(sel)].filter(e => e.checkVisibility())
+  .map(e => { const r = e.getBoundingClientRect();
+    return {what: e.outerHTML.slice(0, 80), width: r.width, height: r.height}; })"""
+
+
+def button_names(page):
+    """Every button's accessible name, as the accessibility tree gives it to a screen reader."""
+    snapshot = page.locator("body").aria_snapshot()
+    return [n.replace('\\"', '"') for n in re.findall(r'button "((?:[^"\\]|\\.)*)"', snapshot)]
+
+
+def small_targets(page, least=44):
+    """Controls smaller than `least` CSS pixels either way (WCAG 2.5.5's 44 x 44)."""
+    return [t for t in page.evaluate(TARGETS, CONTROLS) if min(t["width"], t["height"]) < least]
+
+
+def screens(shipped, lang):
+    """The start, a question with help, an outcome with a checklist: their addresses."""
+    helped = next(
+        (tid, q) for tid, (t, _) in shipped.items() for q in t.questions.values() if q.help
+    )
+    tree = shipped[helped[0]][0]
+    path = next(p for p, _ in all_paths(tree) if helped[1].id in [a.question.id for a in p])
+    before = answers_of(path[: [a.question.id for a in path].index(helped[1].id)])
+    return [f"#lang={lang}", address(helped[0], before, lang), with_checklist(shipped, lang)]
+
+
+def with_checklist(shipped, lang):
+    """The address of the first outcome, of any tree, that has a checklist."""
+    tree_id, path = next(
+        (tid, p) for tid, (t, _) in shipped.items() for p, o in all_paths(t) if o.checklist
+    )
+    return address(tree_id, answers_of(path), lang)

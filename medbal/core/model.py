@@ -54,12 +54,38 @@ def replace(obj: T, **changes: Any) -> T:
     return msgspec.structs.replace(obj, **changes)
 
 
-class Text(Record, frozen=True):
+class Text(Record, frozen=True, repr_omit_defaults=True):
+    """A text a person reads, in both languages; `region` where it is one region's rule
+    (`region:` beside its en and zh), else None.  Last, so a text without one is as it
+    was: Text(en, zh)."""
+
     en: str
     zh: str
+    region: "Place | None" = None  # defined below (a Place names its rule with a Text)
 
     def get(self, lang: str) -> str:
         return self.zh if lang == "zh" else self.en
+
+
+class Place(Record, frozen=True):
+    """Where a regional rule comes from: its name in both languages, and the id of a
+    region of medbal.i18n.sources.REGIONS or of one a file names inline.  `rule` is how
+    a tag names it ("Xiamen rule"); None for a region named inline (the tag then says
+    "rule of NAME").  The id "national" marks a rule as not regional where it would
+    otherwise inherit a region (medbal.files.regions).  A record of its own, not a
+    Text: a field typed Text holds a Text, as msgspec decodes it."""
+
+    en: str
+    zh: str
+    id: str
+    rule: Text | None = None
+
+    def get(self, lang: str) -> str:
+        return self.zh if lang == "zh" else self.en
+
+    @property
+    def regional(self) -> bool:
+        return self.id != "national"
 
 
 class Dates(Record, frozen=True):
@@ -111,8 +137,14 @@ class Outcome(Record, frozen=True):
     sources: tuple[str, ...]
     pooled_fund: Text | None = None  # when the pooled fund still pays
     caveat: Text | None = None  # where the sources are vague or disagree
-    checklist: int | None = None  # a reimbursement category this outcome leads to
+    checklists: tuple[int, ...] = ()  # the reimbursement categories this outcome leads to
     dates: Dates = NO_DATES
+    region: Place | None = None  # the outcome is one region's rule (the default of its texts)
+
+    @property
+    def checklist(self) -> int | None:
+        """The first of `checklists` (most outcomes lead to one category at most)."""
+        return self.checklists[0] if self.checklists else None
 
 
 class Tree(Record, frozen=True, tag=True):  # tagged: a cache entry says which
@@ -141,6 +173,9 @@ class Deadline(Record, frozen=True):
     amount: int | None = None
     unit: str | None = None
     event: Text | None = None
+    region: Place | None = None  # own; else its category's, else the file's
+    sources: tuple[str, ...] = ()  # own; else its category's
+    where: str = ""  # FILE:LINE:COL, for problems found on the whole file
 
 
 class Document(Record, frozen=True):
@@ -170,10 +205,11 @@ class Category(Record, frozen=True):
     variants: tuple[Variant, ...] = ()
     notes: tuple[Text, ...] = ()
     dates: Dates = NO_DATES
+    region: Place | None = None  # own; else the file's
 
 
 class Step(Record, frozen=True):
-    text: Text
+    text: Text  # a step that is one region's rule: its text's region (`region:` on the step)
     sources: tuple[str, ...] = ()
 
 
@@ -184,6 +220,8 @@ class Guidance(Record, frozen=True):
     title: Text
     items: tuple[Step, ...]
     categories: tuple[str, ...] = ()  # slugs; () = every category
+    region: Place | None = None  # own; else the file's (an item's own: its text's)
+    item_where: tuple[str, ...] = ()  # FILE:LINE:COL of each item, for the region check
 
 
 def _applies(categories: tuple[str, ...], cat: Category) -> bool:
@@ -193,7 +231,7 @@ def _applies(categories: tuple[str, ...], cat: Category) -> bool:
 class Checklists(Record, frozen=True, tag=True):  # tagged: a cache entry says which
     id: str
     title: Text
-    region: Text
+    region: Place | None  # whose rules these are: the default of every entry
     region_note: Text
     categories: tuple[Category, ...]
     common_documents: tuple[Document, ...]
@@ -258,6 +296,7 @@ class Region(Record, frozen=True):
     cap: Decimal | None = None  # None: the source gives no figure
     items: tuple[RateItem, ...] = ()
     dates: Dates = NO_DATES
+    region: Place | None = None  # the region of REGIONS these rates are (`region:`)
 
 
 class Rates(Record, frozen=True, tag=True):  # tagged: a cache entry says which

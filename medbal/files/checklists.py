@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from yaml.nodes import Node
+from yaml.nodes import Node, SequenceNode
 
 from medbal.core.model import (
     Category,
@@ -19,10 +19,14 @@ from medbal.core.model import (
     Deadline,
     Document,
     Guidance,
+    Place,
     Step,
+    Text,
     Variant,
+    replace,
 )
 from medbal.files.fields import DATED, Fields, complete, dates, get, of, read_values, review
+from medbal.files.regions import unmarked
 from medbal.files.spec import bounds, names
 from medbal.files.yamlread import Reader
 
@@ -50,6 +54,7 @@ def checklists(r: Reader, f: Fields) -> Checklists | None:
     )
     if not r.problems:  # a category that failed to load would look missing
         check_whole(r, result, cats, common, guide)
+        r.problems += unmarked(result)
     return None if r.problems else result
 
 
@@ -171,7 +176,7 @@ def deadline(r: Reader, node: Node, what: str) -> Deadline | None:
     if "amount" not in v or "unit" not in v:  # one without the other means neither
         v.pop("amount", None)
         v.pop("unit", None)
-    return of(Deadline, v)
+    return of(Deadline, v, where=r.where(node))
 
 
 def _variant(r: Reader, node: Node, what: str) -> Variant | None:
@@ -249,7 +254,11 @@ def _guidance(r: Reader, node: Node) -> Guidance | None:
     items = get(f, "items", lambda n: _steps(r, n, f"an item of {what}"))
     if gid is None or not complete(v, "guidance", given=("id",)) or items is None:
         return None
-    return of(Guidance, v, id=gid, items=items)
+    # Each item's place, for the region check (when every item was read: else the file
+    # has problems already and is not checked).
+    nodes = f["items"].value if isinstance(f["items"], SequenceNode) else []
+    where = tuple(r.where(n) for n in nodes) if len(nodes) == len(items) else ()
+    return of(Guidance, v, id=gid, items=items, item_where=where)
 
 
 def _steps(r: Reader, node: Node, what: str) -> tuple[Step, ...]:
@@ -259,6 +268,16 @@ def _steps(r: Reader, node: Node, what: str) -> tuple[Step, ...]:
         if f is None:
             continue
         v = read_values(r, f, "step", what)
+        if "region" in v and "text" in v:
+            v["text"] = _step_region(r, f["region"], v["text"], v.pop("region"), what)
         if complete(v, "step"):
             out.append(of(Step, v))
     return tuple(out)
+
+
+def _step_region(r: Reader, node: Node, text: Text, place: Place, what: str) -> Text:
+    """`region:` on a step (a guidance item, a claim step) is its text's region."""
+    if text.region is not None:
+        r.at(node, f"{what} names its region twice, on the step and on its text; keep one")
+        return text
+    return replace(text, region=place)

@@ -68,13 +68,14 @@ def named_as_its_id(loaded: Loaded, path: Path) -> list[str]:
 
 
 def checklist_problems(tree: Tree, data: Checklists) -> list[str]:
-    """Every outcome's `checklist: N` names a category the checklists have."""
+    """Every category an outcome names (`checklist: N` or `[N, M]`) is in the checklists."""
     return [
-        f"{o.dates.where}: outcome '{o.id}' names checklist {o.checklist}, which "
+        f"{o.dates.where}: outcome '{o.id}' names checklist {n}, which "
         f"{data.path} does not have; expected one of "
         f"{listed(str(c.number) for c in data.categories)}"
         for o in tree.outcomes.values()
-        if o.checklist and data.find(str(o.checklist)) is None
+        for n in o.checklists
+        if data.find(str(n)) is None
     ]
 
 
@@ -111,6 +112,7 @@ def apply_patch(base: Checklists, p: ChecklistsPatch) -> Checklists:
     Linear in the base and the patch: each id is looked up in a map, never in a list
     (a patch adding 20,000 common documents took 20 s)."""
     problems: list[str] = []
+    base = _regions_kept(base, p)
     cats: dict[str, Category] = {c.slug: c for c in base.categories}
     touched: dict[str, str] = {}  # slug -> where, for problems of the result
     for cp in p.categories:
@@ -173,9 +175,25 @@ def apply_patch(base: Checklists, p: ChecklistsPatch) -> Checklists:
                 f"{where}: after this patch category {cat.number} lists no "
                 "documents; keep or add at least one"
             )
+    from medbal.files.regions import unmarked  # a patch is laid when it is read, not cached
+
+    problems += unmarked(result)  # with the patch's region, if it names one
     if problems:
         raise TreeError(in_file_order(problems, p.path))
     return result
+
+
+def _regions_kept(base: Checklists, p: ChecklistsPatch) -> Checklists:
+    """Where the patch names its own region, the base's categories and guidance groups
+    keep the base's: what the overlay keeps from the shipped file is still that region's
+    rule.  What the patch adds or replaces whole takes the patch's region."""
+    if "region" not in p.changes or base.region is None:
+        return base
+    return replace(
+        base,
+        categories=tuple(replace(c, region=c.region or base.region) for c in base.categories),
+        guidance=tuple(replace(g, region=g.region or base.region) for g in base.guidance),
+    )
 
 
 def _patch_category(cat: Category, cp: CategoryPatch, problems: list[str]) -> Category:

@@ -1,9 +1,10 @@
 """The builders' common part, driven by the field table (medbal.files.spec): every field
 of an object whose type is a value (text, id, a whole number, a date, an amount, a
-choice, sources, a list of texts or ids) is read here by its type, with its bounds;
-a builder reads only what has structure of its own (lists and maps of objects) and
-the rules between fields.  A new value field is a line of the table and a field of
-the model with the same name; a new kind of value, a reader below.
+choice, sources, a list of texts or ids, a region, an outcome's categories) is read
+here by its type, with its bounds; a builder reads only what has structure of its own
+(lists and maps of objects) and the rules between fields.  A new value field is a line
+of the table and a field of the model with the same name; a new kind of value, a
+reader below.
 
 Kept apart from medbal.files.loader so that the builders (checklists, patch, rates)
 import it rather than the loader, and the loader imports them: no cycle.
@@ -15,9 +16,10 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any, TypeVar
 
-from yaml.nodes import Node
+from yaml.nodes import Node, SequenceNode
 
 from medbal.core.model import Dates, Record, Review
+from medbal.files.regions import region
 from medbal.files.spec import OBJECTS, Field, field_of, names
 from medbal.files.yamlread import Reader
 
@@ -64,6 +66,20 @@ def _texts(r: Reader, node: Node, what: str) -> tuple[Any, ...]:
     return tuple(t for t in found if t is not None)
 
 
+def _checklist(r: Reader, node: Node, field: Field, what: str) -> tuple[int, ...]:
+    """`checklist: N` or `checklist: [N, M]`: the categories an outcome leads to, each once."""
+    said = says(field, what)
+    nodes = r.items(node, said) if isinstance(node, SequenceNode) else [node]
+    out: list[int] = []
+    for item in nodes:
+        number = r.integer(item, said, field.low, field.high)
+        if number is not None and number in out:
+            r.at(item, f"{said} names category {number} twice")
+        elif number is not None:
+            out.append(number)
+    return tuple(out)
+
+
 Read = Callable[[Reader, Node, Field, str], Any]
 # The readers of values, by the table's type (an enum's values come after "enum:").
 READERS: dict[str, Read] = {
@@ -77,6 +93,8 @@ READERS: dict[str, Read] = {
     "enum": lambda r, n, f, what: r.choice(n, says(f, what), f.type[5:].split("|")),
     "list:text": lambda r, n, f, what: _texts(r, n, says(f, what)),
     "list:id": lambda r, n, f, what: _ids(r, n, says(f, what)),
+    "region": lambda r, n, f, what: region(r, n, what or "the file"),
+    "checklist": _checklist,
 }
 
 

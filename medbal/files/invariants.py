@@ -15,7 +15,17 @@ import re
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 
-from medbal.core.model import Checklists, Dates, Document, Guidance, Question, Rates, Review, Tree
+from medbal.core.model import (
+    Checklists,
+    Dates,
+    Document,
+    Guidance,
+    Place,
+    Question,
+    Rates,
+    Review,
+    Tree,
+)
 from medbal.files.limits import CATEGORY_NUMBER, CHECKLIST, ID_PATTERN, REVIEW_MONTHS
 
 # Years a date may have: a review window added to one cannot overflow.
@@ -105,9 +115,14 @@ def _tree(t: Tree) -> list[str]:
     out += [f"'{v}' would read as a session key" for v in ids[1 + len(nodes) :] if value_clashes(v)]
     low, high = CHECKLIST
     for k, o in outcomes.items():
-        if o.id != k or (o.checklist is not None and not low <= o.checklist <= high):
+        numbers = o.checklists
+        wrong = bool(numbers) and (
+            len(set(numbers)) != len(numbers) or not all(low <= n <= high for n in numbers)
+        )
+        if o.id != k or wrong:
             out.append(f"outcome '{k}' is stored under another id, or names a wrong checklist")
         out += _dates(o.dates)
+    out += _places([o.region for o in outcomes.values()])
     out += _ids(ids)
     if not out:  # the walk needs every reference resolved
         out += [message for _, message in graph(t.start, questions, nodes)]
@@ -144,6 +159,9 @@ def _checklists(c: Checklists) -> list[str]:
             if (d.amount is None) != (d.unit is None) or not 1 <= (d.amount or 1) <= 1000:
                 out.append(f"a deadline of category {cat.number} has a wrong amount")
         out += _dates(cat.dates)
+    from medbal.files.regions import places_of, unmarked  # checklists only: not a tree's
+
+    out += _places(places_of(c)) + unmarked(c)
     return out + _review(c.review)
 
 
@@ -165,6 +183,7 @@ def _rates(r: Rates) -> list[str]:
         elif any(a >= b for a, b in zip(tops, tops[1:-1], strict=False)):  # type: ignore[operator]
             out.append(f"region '{rid}': the bands are not in order")
         out += _unique("item", region.items) + _dates(region.dates)
+    out += _places([region.region for region in r.regions.values()])
     return out + _review(r.review)
 
 
@@ -192,6 +211,17 @@ def _repeated(ids: list[object]) -> object | None:
             return i
         seen.add(i)
     return None
+
+
+def _places(places: list[Place | None]) -> list[str]:
+    """Every region is one `region:` reads to (medbal.files.regions.known_place), checked
+    only where there is one: most trees name none, and never import the module."""
+    named = [p for p in places if p is not None]
+    if not named:
+        return []
+    from medbal.files.regions import known_place
+
+    return [f"region '{p.id}' is not one medbal reads" for p in named if not known_place(p)]
 
 
 def _amount(value: Decimal | None, high: int = 10**9) -> bool:

@@ -187,7 +187,9 @@ def _outcome(r: Reader, oid: str, node: Node) -> Outcome | None:
     v = read_values(r, f, "outcome", what)
     if not complete(v, "outcome"):
         return None
-    return of(Outcome, v, id=oid, dates=dates(r, v, node))
+    # `checklist:` (one number or a list) fills the model's `checklists`, a tuple.
+    numbers = v.get("checklist", ())
+    return of(Outcome, v, id=oid, checklists=numbers, dates=dates(r, v, node))
 
 
 def _check_graph(

@@ -6,7 +6,8 @@ against that file, and reports what does not exist at the patch's own FILE:LINE:
 
 What a patch can do, keyed by ids:
 - replace a top-level field (title, region, region_note, no_deadline, sources,
-  claim_steps, legal_basis, guidance);
+  claim_steps, legal_basis, guidance); the patch's `region` is the overlay's own, the
+  default of every entry that names none;
 - add common documents, remove common documents by id;
 - under `categories`, by slug: replace any field of a category, add documents
   (`add_documents`), remove documents by id (`remove_documents`);

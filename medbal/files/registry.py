@@ -120,7 +120,7 @@ def load_tree(name: str, overlay: Path | None) -> Tree:
 
 def checklists_for(tree: Tree, overlay: Path | None) -> Checklists | None:
     """The checklists a tree's outcomes point at (`checklist: N`), checked; None if none do."""
-    if not any(o.checklist for o in tree.outcomes.values()):
+    if not any(o.checklists for o in tree.outcomes.values()):
         return None
     data = load_checklists(overlay)
     if problems := crossfile.checklist_problems(tree, data):

@@ -1,13 +1,14 @@
 """The tree file format, as data: which fields each object has, of which type.
 
 The builders are driven by this table: every value field (text, id, a whole number
-with its bounds, a date, an amount, a choice, sources, a list of texts or ids) is
-read by its type here (medbal.files.fields.read_values) into the model field of the
-same name, and an unknown or a missing field is judged by it (Reader.mapping).  The
-builders add only lists and maps of objects and the rules between fields.  `medbal
-tree schema` turns the same table into the JSON Schemas committed under
-trees/schema/ for editors, so a new value field is one line here (and the model's
-field); a test fails while a committed schema lags behind.
+with its bounds, a date, an amount, a choice, sources, a list of texts or ids, a
+region, an outcome's categories) is read by its type (medbal.files.fields.READERS)
+into the model field of the same name, and an unknown or a missing field is judged
+by it (Reader.mapping).  The builders add only lists and maps of objects and the
+rules between fields.  `medbal tree schema` turns the same table into the JSON
+Schemas committed under trees/schema/ for editors, so a new
+value field is one line here (and the model's field); a test fails while a
+committed schema lags behind.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from medbal.files.limits import (
 
 class Field(Record, frozen=True):
     name: str
-    type: str  # a key of _LEAVES, or "list:OBJECT" / "map:OBJECT" / "enum:A|B"
+    type: str  # a key of medbal.files.fields.READERS, "list:OBJ", "map:OBJ" or "enum:A|B"
     required: bool
     doc: str
     low: int = 0  # an int's bounds, for the loader and the schema alike
@@ -46,6 +47,18 @@ _DATED = (
     _f("valid_from", "date", "The first day this rule applies (YYYY-MM-DD).", False),
     _f("valid_until", "date", "The last day this rule applies (YYYY-MM-DD).", False),
 )
+
+
+def _region(doc: str, required: bool = False) -> Field:
+    return _f(
+        "region",
+        "region",
+        doc + " An id of REGIONS (medbal/i18n/sources.py: xiamen, zigui, older-local), "
+        "a name {en: ..., zh: ...}, or national.",
+        required,
+    )
+
+
 _FILE_DATES = (
     _f(
         "reviewed", "date", "When the whole file was last checked (default for its entries).", False
@@ -89,11 +102,12 @@ OBJECTS: dict[str, tuple[Field, ...]] = {
         _f("caveat", "text", "What the sources leave vague or disagree on.", False),
         _f(
             "checklist",
-            "int",
-            "The number of the reimbursement category this outcome leads to.",
+            "checklist",
+            "The number of the reimbursement category this outcome leads to, or a list of them.",
             False,
             *CHECKLIST,
         ),
+        _region("The outcome is one region's rule: the default of its texts."),
         _f(
             "sources",
             "sources",
@@ -106,7 +120,7 @@ OBJECTS: dict[str, tuple[Field, ...]] = {
         _f("kind", "enum:checklists", "What this file holds."),
         _f("id", "id", "The file's id: 'reimbursement' for the claim checklists."),
         _f("title", "text", "The title of the printed set."),
-        _f("region", "text", "Whose rules these are."),
+        _region("Whose rules these are: the default of every entry (national: none).", True),
         _f("region_note", "text", "The reminder that rules vary and to confirm locally."),
         _f("sources", "sources", "Where the whole file comes from."),
         _f(
@@ -140,7 +154,7 @@ OBJECTS: dict[str, tuple[Field, ...]] = {
             "('reimbursement'); the patch holds only what changes.",
         ),
         _f("title", "text", "Replaces the title.", False),
-        _f("region", "text", "Replaces the region name.", False),
+        _region("Replaces the file's region: the overlay's own."),
         _f("region_note", "text", "Replaces the region note.", False),
         _f("no_deadline", "text", "Replaces the 'no deadline given' line.", False),
         _f("sources", "sources", "Replaces the file's sources.", False),
@@ -164,6 +178,7 @@ OBJECTS: dict[str, tuple[Field, ...]] = {
         _f("variants", "list:variant", "Replaces the variants.", False),
         _f("notes", "list:text", "Replaces the notes.", False),
         _f("sources", "sources", "Replaces the sources.", False),
+        _region("Replaces the category's region."),
         *_DATED,
     ),
     "common_document": (
@@ -192,6 +207,7 @@ OBJECTS: dict[str, tuple[Field, ...]] = {
             False,
         ),
         _f("items", "list:step", "The rules, each with its sources."),
+        _region("The group is one region's rules: the default of its items (else the file's)."),
     ),
     "category": (
         _f(
@@ -213,6 +229,7 @@ OBJECTS: dict[str, tuple[Field, ...]] = {
         ),
         _f("variants", "list:variant", "Cases with documents of their own.", False),
         _f("notes", "list:text", "Anything else to know.", False),
+        _region("The category is one region's rule (else the file's region)."),
         _f(
             "sources",
             "sources",
@@ -232,6 +249,8 @@ OBJECTS: dict[str, tuple[Field, ...]] = {
         _f("amount", "int", "N, where the source gives a number.", False, *DEADLINE_AMOUNT),
         _f("unit", "enum:day|month|year", "The unit of amount.", False),
         _f("event", "text", "What the time counts from.", False),
+        _region("The deadline is one region's rule (else its category's)."),
+        _f("sources", "sources", "Where the deadline comes from (else its category's).", False),
     ),
     "variant": (
         _f("id", "id", "The variant's id."),
@@ -257,6 +276,7 @@ OBJECTS: dict[str, tuple[Field, ...]] = {
             "seed-NNN, law-art-N, gov-YYYY-N, nhsa-NAME, "
             "reform-YYYY (medbal/sources.py) or local:NAME references.",
         ),
+        _region("The step or item is one region's rule (else its group's or file's)."),
     ),
     "rates": (
         _f("kind", "enum:rates", "What this file holds."),
@@ -285,6 +305,7 @@ OBJECTS: dict[str, tuple[Field, ...]] = {
         _f("bands", "list:band", "Bands over the bill, lowest first; the last has no up_to."),
         _f("items", "list:item", "Items paid at a rate of their own, entered separately.", False),
         _f("reading", "text", "How medbal reads the source's rates: say it, do not hide it."),
+        _region("The region whose rates these are, as every view names it."),
         _f(
             "sources",
             "sources",
@@ -338,6 +359,24 @@ def names(obj: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 SOURCE_PATTERN = r"^(seed-\d{3}|law-art-\d+|local:.+|gov-\d{4}-\d+|nhsa-[a-z0-9-]+|reform-\d{4})$"
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 
+_NAME = {"type": "string", "minLength": 1}
+# A region: an id (of REGIONS, or national), or a name written inline.
+REGION_SCHEMA: dict[str, Any] = {
+    "oneOf": [
+        {"type": "string", "pattern": ID_PATTERN},
+        {
+            "type": "object",
+            "additionalProperties": False,
+            "required": ["en", "zh"],
+            "properties": {
+                "en": _NAME,
+                "zh": _NAME,
+                "id": {"type": "string", "pattern": ID_PATTERN},
+            },
+        },
+    ]
+}
+
 _LEAVES: dict[str, dict[str, Any]] = {
     "id": {"type": "string", "pattern": ID_PATTERN},
     "text": {"$ref": "#/definitions/text"},
@@ -349,6 +388,7 @@ _LEAVES: dict[str, dict[str, Any]] = {
         "minItems": 1,
         "items": {"type": "string", "pattern": SOURCE_PATTERN},
     },
+    "region": REGION_SCHEMA,
 }
 
 
@@ -372,8 +412,13 @@ def _type_schema(type_: str) -> dict[str, Any]:
 
 
 def _field_schema(f: Field) -> dict[str, Any]:
-    if f.type == "int":  # its own bounds, the loader's (medbal.files.yamlread.Reader.integer)
-        return {"type": "integer", "minimum": f.low, "maximum": f.high}
+    # A whole number has its own bounds, the loader's (medbal.files.yamlread.Reader.integer).
+    number = {"type": "integer", "minimum": f.low, "maximum": f.high}
+    if f.type == "int":
+        return number
+    if f.type == "checklist":  # one category, or a list of them, each once
+        many = {"type": "array", "minItems": 1, "uniqueItems": True, "items": number}
+        return {"oneOf": [number, many]}
     return _type_schema(f.type)
 
 
@@ -409,6 +454,7 @@ def json_schema(root: str) -> dict[str, Any]:
         "properties": {
             "en": {"type": "string", "minLength": 1},
             "zh": {"type": "string", "minLength": 1},
+            "region": {**REGION_SCHEMA, "description": "The text is one region's rule."},
         },
     }
     return {

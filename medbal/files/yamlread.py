@@ -364,10 +364,16 @@ class Reader:
         return value
 
     def text(self, node: Node, what: str) -> Text | None:
-        """A text a person reads: a mapping with both `en` and `zh`."""
-        fields = self.mapping(node, what, required=("en", "zh"))
+        """A text a person reads: a mapping with both `en` and `zh`, and the region whose
+        rule it is, where it is one (`region:`, medbal.files.regions)."""
+        fields = self.mapping(node, what, required=("en", "zh"), optional=("region",))
         if fields is None or "en" not in fields or "zh" not in fields:
             return None
+        place = None
+        if "region" in fields:
+            from medbal.files.regions import region  # only for a text that names one
+
+            place = region(self, fields["region"], what)
         en = self.string(fields["en"], f"{what} (en)")
         zh = self.string(fields["zh"], f"{what} (zh)")
         if zh is not None and (gap := _CJK_GAP.search(zh)):
@@ -378,7 +384,9 @@ class Reader:
                 f"('{gap.group()}'); write the text on one line rather than "
                 "folding it (>-)",
             )
-        return Text(en, zh) if en is not None and zh is not None else None
+        if en is None or zh is None:
+            return None
+        return Text(en, zh, place)
 
     def items(self, node: Node, what: str, allow_empty: bool = False) -> list[Node]:
         if not isinstance(node, SequenceNode):

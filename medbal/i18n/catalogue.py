@@ -81,7 +81,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "notes": ("Notes", "注意事项"),
     "legal_basis": ("Legal basis", "法律依据"),
     "region": ("Rules of", "适用地区"),
-    "region_line": ("These are the rules of {region}. {note}", "以上为{region}的规定。{note}"),
+    "region_line": (
+        "This checklist follows the rules of {region}. {note}",
+        "本清单按{region}的规定编写。{note}",
+    ),
     "applicant_name": ("Applicant's name", "申请人姓名"),
     "id_number": ("ID number", "身份证号"),
     "date": ("Date", "日期"),
@@ -142,6 +145,29 @@ MESSAGES.update(
         "answer_add": (
             "Add the --answer that fits to this command and run it again:",
             "把符合您情况的那一项 --answer 加到下面的命令后面，再运行一次：",
+        ),
+    }
+)
+
+# Regional rules, named beside the rule (medbal.present.views.region_tag); the regions'
+# own words are medbal.i18n.sources.REGIONS.  An outcome that leads to two categories.
+MESSAGES.update(
+    {
+        "region_tag": ("{rule}; confirm locally", "{rule}，请向当地核实"),
+        "region_rule_of": ("rule of {name}", "{name} 的规定"),
+        "national_tag": ("national rule", "国家规定"),
+        "checklists_below": (
+            "The documents to bring are listed below, a sheet for each category; printed, "
+            "they follow this page.",
+            "要带的材料列在下方，每一类一页；打印时在本页之后。",
+        ),
+        "checklist_command_of": (
+            "medbal docs {n} lists the documents to bring for category {n}.",
+            "medbal docs {n} 列出第 {n} 类要带的材料。",
+        ),
+        "checklist_next_pages": (
+            "The documents to bring are on the next pages, one sheet for each category.",
+            "要带的材料见后面几页，每一类一页。",
         ),
     }
 )

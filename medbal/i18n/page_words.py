@@ -30,6 +30,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "restart": ("Start again", "重新开始"),
     "home": ("Other topics", "其他事项"),
     "change": ("Change", "修改"),
+    # A "Change" button's name for a screen reader: which answer it changes.
+    "change_named": ("Change: {question}", "修改：{question}"),
     "print": ("Print", "打印"),
     "made": (
         "This page was made on {date} with medbal {version}. It is guidance, not a "
@@ -38,13 +40,20 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "printed": ("Printed on {date}.", "打印日期：{date}"),
     "checklist_below": (
-        "The documents to bring are listed below; printed, they are on the next sheet.",
-        "要带的材料列在下方；打印时在第二页。",
+        "The documents to bring are listed below; printed, they start on the next sheet.",
+        "要带的材料列在下方；打印时从下一页开始。",
     ),
+    # Nothing of the address is shown: a link can carry any text (a false warning, a
+    # phone number, a bidi override), and only the page's own words are trusted.
     "bad_link": (
-        "Part of this link does not fit these questions and was left out: {items}",
-        "链接中有部分内容与这些问题不符，已略去：{items}",
+        "Part of this link does not fit these questions and was left out.",
+        "链接中有部分内容与这些问题不符，已略去。",
     ),
+    "sheet_link": ("Category {n}: {title}", "第 {n} 类：{title}"),
+    # Shared with the printed sheets (medbal/present/pages.py): the heading of an outcome's
+    # explanation, which follows what to do; a sheet's kicker without the short name.
+    "why": ("Why this answer", "为什么是这个结果"),
+    "category_n": ("Category {n}", "类别 {n}"),
     "noscript": (
         "This page needs JavaScript. Open it in a browser with JavaScript turned on.",
         "本页面需要 JavaScript，请用开启了 JavaScript 的浏览器打开。",

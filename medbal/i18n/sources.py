@@ -131,3 +131,64 @@ def label(ref: str, lang: str) -> str:
 def _in(lang: str, *texts: str) -> str:
     """The text in `lang` of texts given in the order of LANGS (the first for another)."""
     return texts[LANGS.index(lang)] if lang in LANGS else texts[0]
+
+
+# --- Regions and kinds of source: what makes a rule regional or national ---------------
+# Kept in a block of its own (the catalogue above grows as sources are added).
+# medbal.files.regions reads a rule's `region:` against REGIONS, and refuses a category,
+# deadline or guidance item that names no region and cites no national document.
+
+# id: ((name en, rule en), (name zh, rule zh)).  The name says where; the rule is how
+# a tag after a text names it: "... (Xiamen rule; confirm locally)" /
+# "……（厦门的规定，请向当地核实）".
+REGIONS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
+    "xiamen": (("Xiamen, Fujian", "Xiamen rule"), ("福建省厦门市", "厦门的规定")),
+    "zigui": (("Zigui County, Hubei", "Zigui County rule"), ("湖北省秭归县", "秭归县的规定")),
+    # Seed 003's older rules (an approval valid one year, two or three hospitals): the
+    # article does not say whose they were.
+    "older-local": (
+        ("a place the source does not name", "an older rule of one place"),
+        ("资料未注明的某地", "某地早年的规定"),
+    ),
+}
+# Written where a region is expected: "not a regional rule" (it must cite a national
+# document), for a rule inside a file or an entry whose region it would otherwise inherit.
+NATIONAL = "national"
+
+# What each source is.  A rule is national when it cites a `law` (law-art-N) or a
+# `national` document; an `article` (the seeds: web articles, one place's practice at
+# best) or a `local` document (local:NAME, an overlay's own) does not make it so.
+# Every id of CATALOGUE has a kind here (tests/files/test_regions.py checks).
+KINDS: dict[str, str] = {
+    "seed-000": "article",
+    "seed-001": "article",
+    "seed-002": "article",
+    "seed-003": "article",
+    "seed-004": "article",
+    "gov-2021-14": "national",
+    "gov-2024-38": "national",
+    "nhsa-2022-22": "national",
+    "nhsa-12393": "national",
+    "nhsa-app": "national",
+    "reform-2018": "national",
+}
+NATIONAL_KINDS = ("law", "national")
+
+
+def kind(ref: str) -> str:
+    """'law', 'national', 'article' or 'local' ('' for an id the catalogue lacks)."""
+    if ref.startswith("local:"):
+        return "local"
+    if _LAW.fullmatch(ref):
+        return "law"
+    return KINDS.get(ref, "")
+
+
+def is_national(ref: str) -> bool:
+    """Whether citing `ref` makes a rule national: a law or a national document."""
+    return kind(ref) in NATIONAL_KINDS
+
+
+def region_words(region_id: str) -> tuple[tuple[str, str], tuple[str, str]] | None:
+    """((name en, rule en), (name zh, rule zh)) of a region of the catalogue, else None."""
+    return REGIONS.get(region_id)

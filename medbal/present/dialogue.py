@@ -11,9 +11,8 @@ import sys
 from medbal.core.errors import EndOfInput
 from medbal.present import layout, session
 from medbal.present.layout import Line, panel, wrap
-from medbal.present.pages import checklist_page
 from medbal.present.term import Screen
-from medbal.present.terminal import diagnose_lines, page_lines, question_lines
+from medbal.present.terminal import checklists_lines, diagnose_lines, question_lines
 
 
 def draw(event: session.Event, width: int, utf: bool = True) -> list[Line]:
@@ -25,14 +24,8 @@ def draw(event: session.Event, width: int, utf: bool = True) -> list[Line]:
         return [[], *question_lines(event.view, event.lang, event.number, event.default, width)]
     if isinstance(event, session.ShowOutcome):
         return [[], *diagnose_lines(event.view, width, utf)]
-    if isinstance(event, session.ShowChecklist):
-        envelope = event.envelope
-        return [
-            [],
-            *page_lines(
-                checklist_page(envelope["categories"][0], envelope, envelope["lang"]), width, utf
-            ),
-        ]
+    if isinstance(event, session.ShowChecklist):  # every category the outcome leads to
+        return [[], *checklists_lines(event.envelope, width, utf)]
     if isinstance(event, session.ShowHelp):
         return panel(
             wrap(event.text, width - 4, event.lang), width, "magenta", event.lang, event.title

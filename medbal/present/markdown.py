@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 
-from medbal.i18n.catalogue import label, msg
+from medbal.i18n.catalogue import msg
 from medbal.present.pages import (
     Page,
     checklist_pages,
     deadline_column,
     overview_table,
+    region_line,
     takehome_pages,
 )
 from medbal.present.views import ChecklistsView, DiagnoseView
@@ -21,8 +22,10 @@ def escape(text: str) -> str:
     return _SPECIAL.sub(r"\\\1", text)
 
 
-def page_markdown(page: Page) -> str:
-    out = [f"*{escape(page.kicker)}*", ""] if page.kicker else []
+def page_markdown(page: Page, title: str | None = None) -> str:
+    """A page; its kicker left out where it only repeats the document's `title`."""
+    kicker = page.kicker if page.kicker != title else None
+    out = [f"*{escape(kicker)}*", ""] if kicker else []
     out += [f"## {escape(page.title)}", ""]
     for s in page.sections:
         quoted = s.style in ("deadline", "note")
@@ -49,7 +52,7 @@ def page_markdown(page: Page) -> str:
 
 def pages_markdown(pages: list[Page], title: str | None = None) -> str:
     head = f"# {escape(title)}\n\n" if title else ""
-    return head + "\n---\n\n".join(page_markdown(p) for p in pages)
+    return head + "\n---\n\n".join(page_markdown(p, title) for p in pages)
 
 
 def diagnose_markdown(view: DiagnoseView, today: str) -> str:
@@ -68,12 +71,7 @@ def categories_markdown(view: ChecklistsView) -> str:
     for number, slug, *texts in table:
         rows.append("| " + " | ".join([number, f"`{slug}`", *map(escape, texts)]) + " |")
     note = "" if deadline_column(view) else escape(msg("no_claim_deadlines", lang)) + "\n\n"
-    return (
-        f"# {escape(view['title'])}\n\n"
-        + "\n".join(rows)
-        + "\n\n"
-        + note
-        + label("region", lang)
-        + escape(view["region"])
-        + "\n"
-    )
+    region = "".join(escape(line) + "\n" for line in region_line(view))
+    return (f"# {escape(view['title'])}\n\n" + "\n".join(rows) + "\n\n" + note + region).rstrip(
+        "\n"
+    ) + "\n"

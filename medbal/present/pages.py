@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from medbal.i18n.catalogue import label, msg
-from medbal.i18n.typeset import clauses, counted, han_layout, sentences, space_zh
+from medbal.i18n.typeset import aside, clauses, colon, counted, han_layout, sentences, space_zh
 from medbal.present.views import (
     CategoryView,
     ChecklistsView,
@@ -30,6 +30,7 @@ class Section(NamedTuple):  # not a dataclass: every one-shot text call builds p
     items: list[str]
     heading: str | None = None
     intro: str | None = None
+    key: str | None = None  # names a section a front end fills in (the page's links)
 
 
 class Page:
@@ -42,14 +43,19 @@ class Page:
         self.form = form  # a printed checklist gets lines for name, ID, date, staff
 
     def add(
-        self, style: str, items: list[str], heading: str | None = None, intro: str | None = None
+        self,
+        style: str,
+        items: list[str],
+        heading: str | None = None,
+        intro: str | None = None,
+        key: str | None = None,
     ) -> None:
         if han_layout(self.lang):  # one spacing rule for every format drawn from a page
             items = [space_zh(i) for i in items]
             heading = space_zh(heading) if heading else heading
             intro = space_zh(intro) if intro else intro
         if items or intro:
-            self.sections.append(Section(style, items, heading, intro))
+            self.sections.append(Section(style, items, heading, intro, key))
 
 
 def source_line(sources: list[SourceView], lang: str) -> str:
@@ -77,6 +83,14 @@ def deadline_summary(d: DeadlineView, lang: str) -> str:
     return msg(key, lang, count=count)
 
 
+def _other_region(d: DeadlineView, view: ChecklistsView) -> str:
+    """A deadline's short form, with its region's name where that is not the file's."""
+    short, region = deadline_summary(d, view["lang"]), d.get("region")
+    if region is None or region["name"] == view["region"]:
+        return short
+    return aside(short, region["name"], view["lang"])
+
+
 def deadline_column(view: ChecklistsView) -> list[str] | None:
     """The overview's column of deadlines to claim, one per category; None when no
     category's file gives one with a number (then the overview says so in one line
@@ -86,7 +100,7 @@ def deadline_column(view: ChecklistsView) -> list[str] | None:
     found = [
         next(
             (
-                deadline_summary(d, lang)
+                _other_region(d, view)
                 for d in c["deadlines"]
                 if d["kind"] == "claim" and d["amount"] is not None
             ),
@@ -104,19 +118,35 @@ def overview_table(view: ChecklistsView) -> tuple[list[str], list[list[str]]]:
     and its deadline to claim where any file gives one (deadline_column)."""
     lang, deadlines = view["lang"], deadline_column(view)
     head = [msg("no", lang), msg("slug", lang), msg("title", lang)]
-    rows = [[str(c["number"]), c["slug"], c["title"]] for c in view["categories"]]
+    rows = [[str(c["number"]), c["slug"], _title(c, view)] for c in view["categories"]]
     if deadlines:
         head.append(msg("deadline", lang))
         rows = [[*r, d] for r, d in zip(rows, deadlines, strict=True)]
     return head, rows
 
 
+def region_line(view: ChecklistsView) -> list[str]:
+    """Whose rules these are: none for national rules."""
+    region = view["region"]
+    return [label("region", view["lang"]) + region] if region else []
+
+
+def _title(cat: CategoryView, view: ChecklistsView) -> str:
+    """A category's title in the overview, with its region where that is not the file's
+    (named under the table)."""
+    region = cat.get("region")
+    if region is None or region["name"] == view["region"]:
+        return cat["title"]
+    return aside(cat["title"], region["name"], view["lang"])
+
+
 def overview_notes(view: ChecklistsView) -> list[str]:
     """The lines under the overview: no deadline to claim (when there is no column of
-    them), the region, and how to see one category."""
+    them), the region, and how to see one category.  (Each sheet names its region at
+    its head; a deadline in the column names its own where it is not the file's.)"""
     lang = view["lang"]
     notes = [] if deadline_column(view) else [msg("no_claim_deadlines", lang)]
-    return [*notes, label("region", lang) + view["region"], msg("more", lang)]
+    return [*notes, *region_line(view), msg("more", lang)]
 
 
 def _sheet_sources(cat: CategoryView, data: ChecklistsView) -> list[SourceView]:
@@ -131,10 +161,22 @@ def _sheet_sources(cat: CategoryView, data: ChecklistsView) -> list[SourceView]:
     return list({s["id"]: s for s in found}.values())
 
 
-def checklist_page(cat: CategoryView, data: ChecklistsView, lang: str) -> Page:
+def checklist_page(cat: CategoryView, data: ChecklistsView, lang: str, slug: bool = True) -> Page:
+    """A category's sheet.  The region's warning comes before the first tick box: it
+    qualifies every document listed.  `slug`: the kicker names the English short name,
+    which a command accepts (medbal docs short-trip); a page for people leaves it out."""
     # The slug is an English short name: the Chinese heading shows the number only.
-    kicker = msg("category", lang, n=cat["number"], slug=cat["slug"])
+    key = "category" if slug else "category_n"
+    kicker = msg(key, lang, n=cat["number"], slug=cat["slug"])
     page = Page(title=cat["title"], lang=lang, form=True, kicker=kicker)
+    # Whose rules these are, at the head of the sheet, before anything a person acts on.
+    region = cat["region"]["name"] if cat["region"] else None
+    head = (
+        msg("region_line", lang, region=region, note=data["region_note"])
+        if region
+        else data["region_note"]
+    )
+    page.add("note", [head])
     page.add("para", [cat["applies_when"]], msg("applies_when", lang))
     page.add(
         "deadline",
@@ -158,24 +200,35 @@ def checklist_page(cat: CategoryView, data: ChecklistsView, lang: str) -> Page:
     page.add(
         "small", _sources({**cat, "sources": _sheet_sources(cat, data)}, lang), msg("sources", lang)
     )
-    page.add("note", [msg("region_line", lang, region=data["region"], note=data["region_note"])])
     return page
 
 
 def outcome_page(view: DiagnoseView, printed_on: str | None = None) -> Page:
-    """An outcome; with `printed_on`, the take-home version with the answers and the date."""
+    """An outcome; with `printed_on`, the take-home version with the answers and the date.
+
+    What to do comes first (the deadlines, the checklists, the next steps), then why: on a
+    phone's first screen and at the top of the sheet a person sees what to do next."""
     o, lang = view["outcome"], view["lang"]
     page = Page(title=o["title"], lang=lang, kicker=view["tree_title"])
-    page.add("para", [o["explanation"]])
     checklist = o["checklist"]
-    if checklist:
-        cat = checklist["categories"][0]
-        page.add("deadline", [d["text"] for d in cat["deadlines"]], msg("deadlines", lang))
-        key = "checklist_next_page" if printed_on else "checklist_command"
-        page.add("note", [msg(key, lang, n=cat["number"])])
+    cats = checklist["categories"] if checklist else []
+    for cat in cats:  # with two categories, each box says whose deadlines it holds
+        heading = msg("deadlines", lang)
+        if len(cats) > 1:  # whose deadlines: the mother's claim or the baby's
+            heading += colon(lang) + cat["title"]
+        page.add("deadline", [d["text"] for d in cat["deadlines"]], heading)
+    if cats:
+        if printed_on:
+            key = "checklist_next_pages" if len(cats) > 1 else "checklist_next_page"
+            notes = [msg(key, lang)]
+        else:
+            key = "checklist_command_of" if len(cats) > 1 else "checklist_command"
+            notes = [msg(key, lang, n=c["number"]) for c in cats]
+        page.add("note", notes, key="checklists")
+    page.add("steps", o["next_steps"], msg("next_steps", lang))
+    page.add("para", [o["explanation"]], msg("why", lang))
     if o["pooled_fund"]:
         page.add("note", [o["pooled_fund"]], msg("pooled_fund", lang))
-    page.add("steps", o["next_steps"], msg("next_steps", lang))
     page.add("bullets", o["where_to_check"], msg("where_to_check", lang))
     if o["caveat"]:
         page.add("para", [o["caveat"]], msg("caveat", lang))
@@ -186,18 +239,19 @@ def outcome_page(view: DiagnoseView, printed_on: str | None = None) -> Page:
     return page
 
 
-def takehome_pages(view: DiagnoseView, printed_on: str) -> list[Page]:
-    """The page to take home: the outcome, then the category's checklist if there is one."""
+def takehome_pages(view: DiagnoseView, printed_on: str, slug: bool = True) -> list[Page]:
+    """The page to take home: the outcome, then the checklist of each category it names."""
     pages = [outcome_page(view, printed_on)]
     checklist = view["outcome"]["checklist"]
     if checklist:
-        pages.append(checklist_page(checklist["categories"][0], checklist, view["lang"]))
+        lang = view["lang"]
+        pages += [checklist_page(c, checklist, lang, slug) for c in checklist["categories"]]
     return pages
 
 
-def checklist_pages(view: ChecklistsView) -> list[Page]:
+def checklist_pages(view: ChecklistsView, slug: bool = True) -> list[Page]:
     """`medbal docs`: one sheet per category asked for."""
-    return [checklist_page(c, view, view["lang"]) for c in view["categories"]]
+    return [checklist_page(c, view, view["lang"], slug) for c in view["categories"]]
 
 
 def answers_lines(view: DiagnoseView) -> list[str]:

@@ -14,6 +14,9 @@ from typing import TYPE_CHECKING, TypedDict
 
 from medbal.i18n.catalogue import msg, source_label
 from medbal.i18n.typeset import tidy
+from medbal.present.tags import PlaceView, place_view, tagged
+from medbal.present.tags import text_in as _s
+from medbal.present.tags import text_or_none as _t
 
 if TYPE_CHECKING:  # annotations only: a JSON call imports no model class it does not use
     from decimal import Decimal
@@ -25,9 +28,11 @@ if TYPE_CHECKING:  # annotations only: a JSON call imports no model class it doe
         Checklists,
         Deadline,
         Document,
+        Guidance,
         Outcome,
+        Place,
         Question,
-        Text,
+        Step,
     )
 
 # --- shared pieces ------------------------------------------------------------
@@ -78,17 +83,20 @@ class DeadlineView(TypedDict):
     amount: int | None
     unit: str | None
     event: str | None
+    region: PlaceView | None
 
 
 class GuidanceItemView(TypedDict):
     text: str
     sources: list[SourceView]
+    region: PlaceView | None
 
 
 class GuidanceView(TypedDict):
     id: str
     title: str
     items: list[GuidanceItemView]
+    region: PlaceView | None
 
 
 class VariantView(TypedDict):
@@ -113,12 +121,13 @@ class CategoryView(TypedDict):
     notes: list[str]
     sources: list[SourceView]
     reference: str | None
+    region: PlaceView | None  # its own region, else the file's
 
 
 class ChecklistsView(TypedDict):
     """`medbal docs`: the categories asked for, with what every sheet shares."""
 
-    region: str
+    region: str | None  # the name of the file's region (null: national rules)
     region_note: str
     lang: str
     title: str
@@ -141,7 +150,9 @@ class OutcomeView(TypedDict):
     caveat: str | None
     sources: list[SourceView]
     reference: str | None
-    checklist: ChecklistsView | None  # exactly `medbal docs N --format json`, if it has one
+    # exactly `medbal docs N --format json` (N: every category it leads to), if it has one
+    checklist: ChecklistsView | None
+    region: PlaceView | None
 
 
 class _DiagnoseBase(TypedDict):
@@ -164,15 +175,6 @@ class DiagnoseView(_DiagnoseBase, total=False):
 # --- diagnose -------------------------------------------------------------------
 
 
-def _s(text: Text, lang: str) -> str:
-    """A tree text in `lang`, spaced by the one rule (medbal.i18n.typeset.tidy)."""
-    return tidy(text.get(lang), lang)
-
-
-def _t(text: Text | None, lang: str) -> str | None:
-    return _s(text, lang) if text is not None else None
-
-
 def sources_view(refs: tuple[str, ...], lang: str) -> list[SourceView]:
     return [{"id": ref, "label": tidy(source_label(ref, lang), lang)} for ref in refs]
 
@@ -187,17 +189,21 @@ def question_view(q: Question, lang: str) -> QuestionView:
 
 
 def outcome_view(o: Outcome, lang: str, checklist: ChecklistsView | None = None) -> OutcomeView:
+    """An outcome; one that is a region's rule has the region's tag after its title, and a
+    text of another region (or a national one) its own tag."""
+    at = o.region
     return {
         "id": o.id,
-        "title": _s(o.title, lang),
-        "explanation": _s(o.explanation, lang),
-        "pooled_fund": _t(o.pooled_fund, lang),
-        "next_steps": [_s(s, lang) for s in o.next_steps],
-        "where_to_check": [_s(s, lang) for s in o.where_to_check],
-        "caveat": _t(o.caveat, lang),
+        "title": tidy(tagged(_s(o.title, lang, at), at, None, lang), lang),
+        "explanation": _s(o.explanation, lang, at),
+        "pooled_fund": _t(o.pooled_fund, lang, at),
+        "next_steps": [_s(s, lang, at) for s in o.next_steps],
+        "where_to_check": [_s(s, lang, at) for s in o.where_to_check],
+        "caveat": _t(o.caveat, lang, at),
         "sources": sources_view(o.sources, lang),
         "reference": _t(o.dates.reference, lang),
         "checklist": checklist,
+        "region": place_view(at, lang),
     }
 
 
@@ -223,10 +229,10 @@ def diagnose_view(
         "command": command_line(result, lang, tree_ref),
     }
     if result.outcome is not None:
-        number = result.outcome.checklist
-        category = checklists.find(str(number)) if checklists and number else None
+        found = [checklists.find(str(n)) for n in result.outcome.checklists] if checklists else []
+        categories = [c for c in found if c is not None]
         checklist = (
-            checklists_view(checklists, [category], lang) if checklists and category else None
+            checklists_view(checklists, categories, lang) if checklists and categories else None
         )
         view["outcome"] = outcome_view(result.outcome, lang, checklist)
     else:
@@ -246,81 +252,114 @@ def command_line(result: Result, lang: str, tree_ref: str | None = None) -> str:
 # --- docs -----------------------------------------------------------------------
 
 
-def _deadline(d: Deadline, lang: str) -> DeadlineView:
+def _deadline(d: Deadline, lang: str, at: Place | None) -> DeadlineView:
+    """A deadline says whose it is: its region's tag always (the sheet's region or not),
+    "national rule" on one region's sheet.  "Not stated" is no rule: no region of its own."""
+    place = d.region if d.kind == "not-stated" else d.region or at
+    context = None if place is not None and place.regional else at
     return {
         "kind": d.kind,
-        "text": _s(d.text, lang),
+        "text": tidy(tagged(_s(d.text, lang, place), place, context, lang), lang),
         "amount": d.amount,
         "unit": d.unit,
-        "event": _t(d.event, lang),
+        "event": _t(d.event, lang, place),
+        "region": place_view(place, lang),
     }
 
 
-def _documents(docs: tuple[Document, ...], lang: str) -> list[DocumentView]:
+def _documents(docs: tuple[Document, ...], lang: str, at: Place | None) -> list[DocumentView]:
     return [
-        {"id": d.id, "text": _s(d.text, lang), "sources": sources_view(d.sources, lang)}
+        {"id": d.id, "text": _s(d.text, lang, at), "sources": sources_view(d.sources, lang)}
         for d in docs
     ]
 
 
-def category_view(c: Category, lang: str, data: Checklists | None = None) -> CategoryView:
-    """One category; with its file, also the common documents and guidance that apply to it
-    and the "no deadline given" line where the sources give no deadline for the claim."""
-    deadlines = data.deadlines_of(c) if data is not None else c.deadlines
+def _guidance(g: Guidance, lang: str, file: Place | None, at: Place | None) -> GuidanceView:
+    """A group of rules on a sheet whose region is `at` (the category's): each item tagged
+    where its region (its own, else the group's) is not the sheet's."""
+    group = g.region or file
+    items: list[GuidanceItemView] = []
+    for s in g.items:
+        place = s.text.region or group
+        text = tidy(tagged(_s(s.text, lang, place), place, at, lang), lang)
+        items.append(
+            {
+                "text": text,
+                "sources": sources_view(s.sources, lang),
+                "region": place_view(place, lang),
+            }
+        )
     return {
-        "number": c.number,
-        "slug": c.slug,
-        "title": _s(c.title, lang),
-        "applies_when": _s(c.applies_when, lang),
-        "deadlines": [_deadline(d, lang) for d in deadlines],
-        "common_documents": _documents(data.common_for(c), lang) if data is not None else [],
-        "guidance": [
-            {
-                "id": g.id,
-                "title": _s(g.title, lang),
-                "items": [
-                    {"text": _s(s.text, lang), "sources": sources_view(s.sources, lang)}
-                    for s in g.items
-                ],
-            }
-            for g in (data.guidance_for(c) if data is not None else ())
-        ],
-        "conditions": [_s(t, lang) for t in c.conditions],
-        "documents": _documents(c.documents, lang),
-        "variants": [
-            {
-                "id": v.id,
-                "title": _s(v.title, lang),
-                "applies_when": _s(v.applies_when, lang),
-                "conditions": [_s(t, lang) for t in v.conditions],
-                "documents": _documents(v.documents, lang),
-            }
-            for v in c.variants
-        ],
-        "notes": [_s(t, lang) for t in c.notes],
-        "sources": sources_view(c.sources, lang),
-        "reference": _t(c.dates.reference, lang),
+        "id": g.id,
+        "title": _s(g.title, lang, at),
+        "items": items,
+        "region": place_view(group, lang),
     }
 
 
-def checklists_view(data: Checklists, categories: list[Category], lang: str) -> ChecklistsView:
+def category_view(c: Category, lang: str, data: Checklists | None = None) -> CategoryView:
+    """One category; with its file, also the common documents and guidance that apply to it
+    and the "no deadline given" line where the sources give no deadline for the claim.
+    Its region (its own, else the file's) is named once, by the sheet; a text of another
+    region (or a national one) has its own tag."""
+    deadlines = data.deadlines_of(c) if data is not None else c.deadlines
+    file = data.region if data is not None else None
+    at = c.region or file
     return {
-        "region": _s(data.region, lang),
-        "region_note": _s(data.region_note, lang),
+        "number": c.number,
+        "slug": c.slug,
+        "title": _s(c.title, lang, at),  # the sheet names its region at its head
+        "applies_when": _s(c.applies_when, lang, at),
+        "deadlines": [_deadline(d, lang, at) for d in deadlines],
+        "common_documents": _documents(data.common_for(c), lang, at) if data is not None else [],
+        "guidance": [
+            _guidance(g, lang, file, at) for g in (data.guidance_for(c) if data is not None else ())
+        ],
+        "conditions": [_s(t, lang, at) for t in c.conditions],
+        "documents": _documents(c.documents, lang, at),
+        "variants": [
+            {
+                "id": v.id,
+                "title": _s(v.title, lang, at),
+                "applies_when": _s(v.applies_when, lang, at),
+                "conditions": [_s(t, lang, at) for t in v.conditions],
+                "documents": _documents(v.documents, lang, at),
+            }
+            for v in c.variants
+        ],
+        "notes": [_s(t, lang, at) for t in c.notes],
+        "sources": sources_view(c.sources, lang),
+        "reference": _t(c.dates.reference, lang),
+        "region": place_view(at, lang),
+    }
+
+
+def _steps(steps: tuple[Step, ...], lang: str, file: Place | None) -> list[str]:
+    return [_s(s.text, lang, file) for s in steps]
+
+
+def checklists_view(data: Checklists, categories: list[Category], lang: str) -> ChecklistsView:
+    file = data.region
+    named = place_view(file, lang)
+    return {
+        "region": named["name"] if named else None,
+        "region_note": _s(data.region_note, lang, file),
         "lang": lang,
-        "title": _s(data.title, lang),
+        "title": _s(data.title, lang, file),
         "categories": [category_view(c, lang, data) for c in categories],
         "common_documents": [
             {**doc, "categories": list(d.categories)}
             for d, doc in zip(
-                data.common_documents, _documents(data.common_documents, lang), strict=True
+                data.common_documents,
+                _documents(data.common_documents, lang, file),
+                strict=True,
             )
         ],
-        "claim_steps": [_s(s.text, lang) for s in data.claim_steps],
+        "claim_steps": _steps(data.claim_steps, lang, file),
         "claim_steps_sources": sources_view(
             tuple(dict.fromkeys(ref for s in data.claim_steps for ref in s.sources)), lang
         ),
-        "legal_basis": [_s(s.text, lang) for s in data.legal_basis],
+        "legal_basis": _steps(data.legal_basis, lang, file),
         "sources": sources_view(data.sources, lang),
         "extends": data.extends,
     }
@@ -378,6 +417,16 @@ def _n(value: Decimal) -> float:
     return float(value)
 
 
+def _rates_place(e: Estimate) -> Place:
+    """The region of the rates: its `region:`, else its own name (rates are regional)."""
+    r = e.region
+    if r.region is not None:
+        return r.region
+    from medbal.core.model import Place
+
+    return Place(r.name.en, r.name.zh, r.id)
+
+
 def estimate_view(e: Estimate, lang: str) -> EstimateView:
     r = e.region
     notes = [
@@ -395,7 +444,7 @@ def estimate_view(e: Estimate, lang: str) -> EstimateView:
     return {
         "region": {"id": r.id, "name": _s(r.name, lang)},
         "lang": lang,
-        "applies_to": _s(r.applies_to, lang),
+        "applies_to": tidy(tagged(_s(r.applies_to, lang), _rates_place(e), None, lang), lang),
         "bill": _n(e.bill),
         "threshold": _n(e.threshold),
         "threshold_given": e.threshold_given,

@@ -30,7 +30,7 @@ from medbal.present.html import CSS as PRINT_CSS
 from medbal.present.html import page_html
 from medbal.present.pages import Page, checklist_page, outcome_page
 from medbal.present.present import deliver
-from medbal.present.views import checklists_view, diagnose_view, question_view
+from medbal.present.views import diagnose_view, question_view
 
 # The trees for citizens, in the order of the start screen.
 DEFAULT_TREES = ("zero-balance", "which-category", "balance-dropped", "card")
@@ -67,27 +67,46 @@ def _question(q: Question, most: int) -> dict[str, Any]:
     return data
 
 
-def _outcome_page(tree: Tree, oid: str, checklists: Checklists | None, lang: str) -> dict[str, Any]:
-    """The outcome as the take-home page lays it out, from the CLI's JSON view."""
+def _outcome_page(
+    tree: Tree, oid: str, checklists: Checklists | None, lang: str, sheets: dict[str, Any]
+) -> tuple[dict[str, Any], list[int]]:
+    """The outcome as the take-home page lays it out, from the CLI's JSON view, and the
+    numbers of the categories it names; their sheets are added to `sheets`."""
     result = Result(tree, (), outcome=tree.outcomes[oid])
     view = diagnose_view(result, lang, checklists, tree.id)
     page = outcome_page(view)
-    checklist = view["outcome"]["checklist"]
-    if checklist:  # on the page the checklist follows; no command to type
-        n = checklist["categories"][0]["number"]
-        command = msg("checklist_command", lang, n=n)
-        page.sections = [
-            s._replace(items=[msg("checklist_below", lang) if i == command else i for i in s.items])
-            for s in page.sections
-        ]
-    return _sheet(page, oid)
+    envelope = view["outcome"]["checklist"]
+    categories = envelope["categories"] if envelope else []
+    # On the page the checklists follow, each linked from here (page.js): no command to type.
+    below = msg("checklists_below" if len(categories) > 1 else "checklist_below", lang)
+    page.sections = [
+        s._replace(items=[below]) if s.key == "checklists" else s for s in page.sections
+    ]
+    for cat in categories:
+        assert envelope is not None
+        sheet = sheets.setdefault(str(cat["number"]), {})
+        if lang not in sheet:
+            sheet[lang] = _sheet(checklist_page(cat, envelope, lang, slug=False))
+    return _sheet(page, oid), [cat["number"] for cat in categories]
 
 
-def tree_data(tree: Tree, checklists: Checklists | None) -> dict[str, Any]:
+def tree_data(
+    tree: Tree, checklists: Checklists | None, sheets: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """A tree for the script; the checklists its outcomes name are added to `sheets`."""
     clash = [r for r in RESERVED if r in tree.questions]
     if clash:
         raise UsageError("reserved_question", tree=tree.id, name=clash[0])
     most = most_questions(tree)
+    sheets = {} if sheets is None else sheets
+    outcomes: dict[str, Any] = {}
+    for oid in tree.outcomes:
+        outcome: dict[str, Any] = {}
+        for lang in LANGS:
+            outcome[lang], outcome["checklists"] = _outcome_page(
+                tree, oid, checklists, lang, sheets
+            )
+        outcomes[oid] = outcome
     return {
         "id": tree.id,
         "start": tree.start,
@@ -96,13 +115,7 @@ def tree_data(tree: Tree, checklists: Checklists | None) -> dict[str, Any]:
             {lang: tree.description.get(lang) for lang in LANGS} if tree.description else None
         ),
         "questions": {qid: _question(q, most[qid]) for qid, q in tree.questions.items()},
-        "outcomes": {
-            oid: {
-                "checklist": o.checklist,
-                **{lang: _outcome_page(tree, oid, checklists, lang) for lang in LANGS},
-            }
-            for oid, o in tree.outcomes.items()
-        },
+        "outcomes": outcomes,
     }
 
 
@@ -110,15 +123,8 @@ def page_data(
     trees: list[tuple[Tree, Checklists | None]], made: str, lang: str | None
 ) -> dict[str, Any]:
     """Everything the script needs, each text once per language."""
-    sheets: dict[str, dict[str, Any]] = {}
-    for tree, checklists in trees:
-        for o in tree.outcomes.values():
-            category = checklists.find(str(o.checklist)) if checklists and o.checklist else None
-            if checklists and category and str(category.number) not in sheets:
-                sheets[str(category.number)] = {
-                    la: _sheet(checklist_page(*_category_view(checklists, category, la), la))
-                    for la in LANGS
-                }
+    sheets: dict[str, dict[str, Any]] = {}  # category number -> language -> sheet
+    data = [tree_data(t, c, sheets) for t, c in trees]
     words = {key: {"en": en, "zh": zh} for key, (en, zh) in WORDS.items()}
     for key in SHARED:
         words[key] = {la: msg(key, la) for la in LANGS}
@@ -127,14 +133,9 @@ def page_data(
         "made": made,
         "lang": lang,
         "words": words,
-        "trees": [tree_data(t, c) for t, c in trees],
+        "trees": data,
         "checklists": sheets,
     }
-
-
-def _category_view(checklists: Checklists, category: Any, lang: str) -> tuple[Any, Any]:
-    envelope = checklists_view(checklists, [category], lang)
-    return envelope["categories"][0], envelope
 
 
 def embed_json(data: Any) -> str:

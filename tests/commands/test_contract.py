@@ -26,6 +26,7 @@ def test_the_typed_views_declare_exactly_the_envelope():
         "checklist",
         "sources",
         "reference",
+        "region",
     }
     assert views.AnswerView.__annotations__.keys() == {"question", "value", "text", "label"}
 
@@ -44,6 +45,7 @@ def test_outcome_envelope_keys(run):
         "checklist",
         "sources",
         "reference",
+        "region",
     }
     assert set(data["outcome"]["sources"][0]) == {"id", "label"}
     assert set(data["answers"][0]) == {"question", "value", "text", "label"}
@@ -173,3 +175,54 @@ def test_the_entry_points_codes_are_the_documented_ones():
         errors.TERMINATED,
         errors.FAILED,
     )
+
+
+REGION_KEYS = {"id", "name"}
+
+
+def test_every_rule_s_region_is_in_the_json(run):
+    """Issue 19: an object that has a region carries `"region": {"id", "name"}`, null where
+    it has none; the texts keep their tag, so every renderer shows it."""
+    outcome = json.loads(run("diagnose", "-a", "scheme=yearly", "-f", "json").stdout)["outcome"]
+    assert outcome["region"] is None  # the zero-balance outcomes are national
+    docs = json.loads(run("docs", "1", "-f", "json").stdout)
+    assert docs["region"] == "Xiamen, Fujian"  # the file's region: its name, as before
+    (cat,) = docs["categories"]
+    assert cat["region"] == {"id": "xiamen", "name": "Xiamen, Fujian"}
+    for deadline in cat["deadlines"]:
+        region = deadline["region"]
+        assert region is None if deadline["kind"] == "not-stated" else set(region) == REGION_KEYS
+    (group,) = cat["guidance"]
+    assert set(group["region"]) == REGION_KEYS
+    assert all(set(item["region"]) == REGION_KEYS for item in group["items"])
+    assert cat["deadlines"][0]["text"].endswith(" (Xiamen rule; confirm locally)")
+
+
+def test_an_outcome_s_checklist_holds_every_category_it_leads_to(run, write):
+    """`"checklist"` is the `docs --format json` envelope: one category exactly as
+    `medbal docs N` gives it, two as `medbal docs` would give both."""
+    one = json.loads(
+        run("claim", "-a", "where=home", "-a", "settle-problem=emergency", "-f", "json").stdout
+    )
+    assert one["outcome"]["checklist"] == json.loads(run("docs", "8", "-f", "json").stdout)
+    tree = write(
+        "birth.yaml",
+        """\
+        kind: decision-tree
+        id: birth
+        title: {en: A birth elsewhere, zh: 异地分娩}
+        start: done
+        questions: {}
+        outcomes:
+          done:
+            title: {en: Claim for mother and baby, zh: 母亲和新生儿分别报销}
+            explanation: {en: Two claims., zh: 两项报销。}
+            next_steps: [{en: Claim both., zh: 两项都申请。}]
+            where_to_check: [{en: The agency, zh: 经办机构}]
+            checklist: [4, 11]
+            sources: [seed-000]
+        """,
+    )
+    two = json.loads(run("diagnose", str(tree), "-f", "json").stdout)["outcome"]["checklist"]
+    whole = json.loads(run("docs", "--all", "-f", "json").stdout)
+    assert two == {**whole, "categories": [whole["categories"][3], whole["categories"][10]]}

@@ -409,8 +409,15 @@ def test_json_shape(run):
         "reference",
         "common_documents",
         "guidance",
+        "region",
     }
-    assert set(data["categories"][0]["deadlines"][1]) == {"kind", "text", "amount", "unit", "event"}
+    deadline = data["categories"][0]["deadlines"][1]
+    assert set(deadline) == {"kind", "text", "amount", "unit", "event", "region"}
+    assert deadline["region"] == {"id": "xiamen", "name": "Xiamen, Fujian"}
+    assert data["categories"][0]["region"] == deadline["region"]
+    (guide,) = data["categories"][0]["guidance"]
+    assert set(guide) == {"id", "title", "items", "region"}
+    assert set(guide["items"][0]) == {"text", "sources", "region"}
     assert set(data["common_documents"][0]) == {"id", "text", "sources", "categories"}
     assert data["categories"][0]["deadlines"][1]["amount"] == 7
 

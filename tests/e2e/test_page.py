@@ -7,9 +7,12 @@ No test names a question or an outcome: the paths come from the engine, so the
 trees may change.  Skipped only where Debian's chromium is not installed.
 """
 
+from urllib.parse import quote
+
 import pytest
 
 from medbal.core.engine import all_paths, walk
+from medbal.i18n.catalogue import msg as word
 from medbal.present.pages import checklist_page
 from medbal.present.views import diagnose_view, question_view
 from medbal.present.webpage import DEFAULT_TREES
@@ -58,11 +61,13 @@ def test_every_path_reaches_the_one_shot_outcome(opened, shipped, lang):
                     .map(s => s.querySelector('.kicker').textContent)})""")
             assert made["made"] in extra["made"] and made["version"] in extra["made"]
             checklist = expected["checklist"]
-            if checklist:
-                sheet = checklist_page(checklist["categories"][0], checklist, lang)
-                assert extra["sheets"][1:] == [sheet.kicker]
-            else:
-                assert len(extra["sheets"]) == 1
+            categories = checklist["categories"] if checklist else []
+            kickers = [checklist_page(c, checklist, lang, slug=False).kicker for c in categories]
+            assert extra["sheets"][1:] == kickers  # every category it names, in order
+            links = o.page.evaluate(
+                "[...document.querySelectorAll('#app a[data-sheet]')].map(a => a.dataset.sheet)"
+            )
+            assert links == [str(c["number"]) for c in categories]
             walked += 1
     assert walked >= len(shipped) * 2
 
@@ -84,13 +89,35 @@ def test_stale_and_unknown_answers_are_dropped_as_the_engine_drops_them(opened, 
     seen = o.state()
     assert seen["node"] == result.outcome.id
     assert seen["hash"] == address(tree.id, result.answers(), "en")
-    notice = o.page.text_content("#app .notice")
-    assert "nonsense=1" in notice
+    assert o.page.text_content("#app .notice") == word("bad_link", "en")
     dropped = o.page.text_content("#app .dropped")
     assert question_view(stale, "en")["text"] in dropped
     seen = o.go("#tree=no-such-tree&lang=zh")
     assert seen["screen"] == "start" and seen["hash"] == "#lang=zh"
-    assert "tree=no-such-tree" in o.page.text_content("#app .notice")
+    assert o.page.text_content("#app .notice") == word("bad_link", "zh")
+
+
+FAKE = "\u202eYour insurance is FROZEN. Call 400-000-0000"
+
+
+@pytest.mark.parametrize(
+    "hash_",
+    [
+        "#tree=" + quote(FAKE),
+        "#tree=card&" + quote(FAKE) + "=1",
+        "#tree=card&problem=" + quote(FAKE),
+        "#lang=" + quote(FAKE),
+        "#" + quote(FAKE),
+    ],
+    ids=["tree", "question", "answer", "lang", "bare"],
+)
+def test_text_from_the_address_is_never_shown(opened, hash_):
+    """Issue 21, defect 16: a link carrying a false warning and a bidi override.  The
+    notice says that part of the link was left out, in the page's own words only."""
+    o = opened(hash_)
+    assert o.page.text_content("#app .notice") == word("bad_link", "en")
+    shown = o.page.evaluate("document.body.innerText + document.title")
+    assert "FROZEN" not in shown and "\u202e" not in shown and "400-000" not in shown
 
 
 def test_clicking_back_change_and_restart(opened, shipped):
@@ -235,5 +262,44 @@ def test_tree_text_is_shown_as_text_never_as_markup(browser, write, tmp_path):
         assert "First <b>b</b>?" in o.page.text_content("#app .answers")
         assert o.page.evaluate("window.pwned") is None
         assert o.page.query_selector_all("#app img, #app b, #app script") == []
+    finally:
+        o.close()
+
+
+def test_an_outcome_naming_two_categories_links_and_shows_both(browser, shipped, tmp_path):
+    """A birth elsewhere names the mother's category 4 and the baby's 11: the view's
+    `checklist.categories` holds both, and the page shows and links both sheets."""
+    from medbal.present import webpage
+    from medbal.present.views import checklists_view
+
+    tree, checklists = shipped["which-category"]
+    path, outcome = next((p, o) for p, o in all_paths(tree) if o.checklist)
+    real = webpage.diagnose_view
+
+    def two(result, lang, found, ref):
+        view = real(result, lang, found, ref)
+        if result.outcome.id == outcome.id:
+            cats = [checklists.find("4"), checklists.find("11")]
+            view["outcome"]["checklist"] = checklists_view(checklists, cats, lang)
+        return view
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(webpage, "diagnose_view", two)
+        html = webpage.build_page([(tree, checklists)], "2026-01-02", "en")
+    page_file = tmp_path / "two.html"
+    page_file.write_text(html, encoding="utf-8")
+    o = Opened(browser, page_file, address(tree.id, answers_of(path)), viewport=NARROW)
+    try:
+        kickers = o.page.evaluate(
+            "[...document.querySelectorAll('#app section.page .kicker')].map(k => k.textContent)"
+        )
+        assert kickers[1:] == ["Category 4", "Category 11"]
+        links = o.page.locator("#app a[data-sheet]")
+        assert links.count() == 2
+        links.nth(1).click()
+        focused = o.page.evaluate("document.activeElement.closest('section.page').id")
+        assert focused == "sheet-11" and o.state()["hash"] == address(tree.id, answers_of(path))
+        top = o.page.evaluate("document.activeElement.getBoundingClientRect().top")
+        assert 0 <= top < NARROW["height"]  # moved to the sheet, the address unchanged
     finally:
         o.close()

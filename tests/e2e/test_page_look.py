@@ -1,6 +1,7 @@
-"""How the page looks: text size, contrast and `lang` on narrow and wide screens, and print.
-
-Printing an outcome gives the take-home sheets of `diagnose --format html`.
+"""How the page looks: text size, contrast and `lang` on narrow and wide screens, light and
+dark; targets and names for thumbs and screen readers; ticks that stay, print and show in
+forced colours; and print.  Printing an outcome gives the take-home sheets of
+`diagnose --format html`.  The axe-core audit: tests/e2e/test_page_axe.py.
 """
 
 import re
@@ -12,18 +13,23 @@ import pytest
 from medbal.core.engine import all_paths, walk
 from medbal.i18n.catalogue import msg as word
 from medbal.present.pages import checklist_page
-from medbal.present.views import diagnose_view
+from medbal.present.views import checklists_view, diagnose_view, question_view
 
 from page_browser import (  # noqa: F401  (fixtures)
     LANGS,
     NARROW,
     WIDE,
+    Opened,
     address,
     answers_of,
     browser_fixture,
+    button_names,
     opened_fixture,
     page_file_fixture,
+    screens,
     shipped_fixture,
+    small_targets,
+    with_checklist,
 )
 
 pytestmark = pytest.mark.browser
@@ -53,27 +59,12 @@ HAN = re.compile(r"[\u4e00-\u9fff]")
 LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("viewport", [NARROW, WIDE], ids=["360", "1280"])
-def test_text_size_contrast_and_lang(opened, shipped, lang, viewport):
-    tree_id, (tree, checklists) = next(
-        (i, tc) for i, tc in shipped.items() if any(o.checklist for o in tc[0].outcomes.values())
-    )
-    with_sheet = next(p for p, out in all_paths(tree) if out.checklist)
-    helped = next(
-        (tid, q) for tid, (t, _) in shipped.items() for q in t.questions.values() if q.help
-    )
-    helped_path = next(
-        p for p, _ in all_paths(shipped[helped[0]][0]) if helped[1].id in [a.question.id for a in p]
-    )
-    before = answers_of(helped_path[: [a.question.id for a in helped_path].index(helped[1].id)])
-    o = opened(viewport=viewport)
-    screens = [
-        f"#lang={lang}",
-        address(helped[0], before, lang),
-        address(tree_id, answers_of(with_sheet), lang),
-    ]
-    for hash_ in screens:
+def test_text_size_contrast_and_lang(opened, shipped, lang, viewport, scheme):
+    o = opened(viewport=viewport, scheme=scheme)
+    for hash_ in screens(shipped, lang):
         o.go(hash_)
         o.page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
         assert o.state()["overflow"] <= 0, hash_
@@ -86,6 +77,195 @@ def test_text_size_contrast_and_lang(opened, shipped, lang, viewport):
                 assert t["lang"] == "zh-Hans", t  # Chinese names in English text too
             if LATIN_WORD.search(t["text"]) and not HAN.search(t["text"]):
                 assert t["lang"] == "en", t
+
+
+LUMINANCE = """() => { const c = getComputedStyle(document.documentElement).backgroundColor;
+  const [r, g, b] = c.match(/[\\d.]+/g).slice(0, 3).map(Number).map(v => {
+    v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b; }"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_dark_mode_is_dark(opened, shipped, scheme):
+    o = opened(viewport=NARROW, scheme=scheme)
+    for hash_ in screens(shipped, "en"):
+        o.go(hash_)
+        light = o.page.evaluate(LUMINANCE)
+        assert (light < 0.05) if scheme == "dark" else (light > 0.9), (hash_, light)
+        boxes = o.page.evaluate("""() => [...document.querySelectorAll('button, .topic, .option')]
+            .filter(e => e.checkVisibility()).map(e => getComputedStyle(e).backgroundColor)""")
+        if scheme == "dark":  # no white button left on the dark page
+            assert "rgb(255, 255, 255)" not in boxes, hash_
+
+
+# --- phones and older readers --------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("viewport", [NARROW, WIDE], ids=["360", "1280"])
+def test_every_control_is_44_px_and_every_button_has_its_own_name(opened, shipped, lang, viewport):
+    o = opened(viewport=viewport)
+    for hash_ in screens(shipped, lang):
+        o.go(hash_)
+        o.page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+        assert small_targets(o.page) == [], hash_
+        names = button_names(o.page)
+        assert len(names) >= 4 and len(names) == len(set(names)), (hash_, names)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_change_buttons_are_named_by_their_question(opened, shipped, lang):
+    o = opened(with_checklist(shipped, lang), viewport=NARROW)
+    tree = shipped[o.state()["tree"]][0]
+    changes = o.page.locator("#app button.change")
+    assert changes.count() >= 2
+    for i in range(changes.count()):
+        question = tree.questions[changes.nth(i).get_attribute("data-question")]
+        name = word("change_named", lang, question=question_view(question, lang)["text"])
+        assert changes.nth(i).get_attribute("aria-label") == name
+        assert changes.nth(i).inner_text() == word("change", lang)  # the name starts with it
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_first_screen_of_the_longest_outcome_says_what_to_do(opened, shipped, lang):
+    """At 360 x 740 the first next step and Print, Back and Start again are on the first
+    screen of the tallest zero-balance outcome."""
+    tree = shipped["zero-balance"][0]
+    o = opened(viewport=NARROW)
+    heights = {}
+    firsts = {o.id: p for p, o in reversed(all_paths(tree))}  # one path to each outcome
+    for path in firsts.values():
+        hash_ = address(tree.id, answers_of(path), lang)
+        o.go(hash_)
+        heights[hash_] = o.page.evaluate("document.documentElement.scrollHeight")
+    tallest = max(heights, key=heights.__getitem__)
+    assert heights[tallest] > 2 * NARROW["height"]  # a long page: the point of the test
+    o.go(tallest)
+    o.page.evaluate("window.scrollTo(0, 0)")
+    steps = word("next_steps", lang)
+    first = o.page.evaluate(
+        """h => { const head = [...document.querySelectorAll('#app h2')]
+            .find(e => e.textContent === h);
+          return head.parentElement.querySelector('ol > li').getBoundingClientRect().bottom; }""",
+        steps,
+    )
+    assert first <= NARROW["height"], (tallest, first)
+    for action in ("print", "back", "restart"):
+        box = o.page.locator(f'#app button[data-action="{action}"]').bounding_box()
+        assert box and box["y"] + box["height"] <= NARROW["height"], action
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_region_is_stated_above_the_first_tick_box(opened, shipped, lang):
+    o = opened(with_checklist(shipped, lang), viewport=NARROW)
+    tree, checklists = shipped[o.state()["tree"]]
+    region = checklists_view(checklists, [], lang)["region"]
+    tops = o.page.evaluate(
+        """region => ({
+          region: Math.min(...[...document.querySelectorAll('#app .note')]
+            .filter(e => e.textContent.includes(region)).map(e => e.getBoundingClientRect().top)),
+          box: document.querySelector('#app input.box').getBoundingClientRect().top})""",
+        region,
+    )
+    assert tops["region"] < tops["box"], tops
+
+
+def ticks(o):
+    return o.page.evaluate("[...document.querySelectorAll('#app input.box')].map(b => b.checked)")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_tick_is_kept_across_a_language_switch_and_a_reload(opened, shipped, lang):
+    o = opened(with_checklist(shipped, lang), viewport=NARROW)
+    labels = o.page.locator("#app li.tick label")
+    assert labels.count() >= 3
+    # The whole row is the target: a click at the far end of the label ticks the box.
+    labels.nth(0).scroll_into_view_if_needed()
+    box = labels.nth(0).bounding_box()
+    o.page.mouse.click(box["x"] + box["width"] - 4, box["y"] + box["height"] / 2)
+    labels.nth(2).click()
+    expected = [i in (0, 2) for i in range(labels.count())]
+    assert ticks(o) == expected
+    other = "en" if lang == "zh" else "zh"
+    o.page.click(f'.switch button[data-lang="{other}"]')
+    assert o.state()["lang"] == ("zh-Hans" if other == "zh" else "en")
+    assert ticks(o) == expected
+    o.page.reload()
+    assert ticks(o) == expected
+    labels.nth(0).click()  # untick
+    o.page.reload()
+    assert ticks(o) == [i == 2 for i in range(labels.count())]
+    # Start again forgets them: the next person at the kiosk starts with empty boxes.
+    here = o.state()["hash"]
+    o.page.click('#app button[data-action="restart"]')
+    o.go(here)
+    assert ticks(o) == [False] * labels.count()
+
+
+def test_a_tick_shows_in_forced_colours(opened, shipped):
+    o = opened(with_checklist(shipped, "en"), viewport=NARROW)
+    o.page.emulate_media(forced_colors="active")
+    assert o.page.evaluate("matchMedia('(forced-colors: active)').matches")
+    o.page.locator("#app li.tick label").first.click()
+    marks = o.page.evaluate("""() => [...document.querySelectorAll('#app li.tick label')]
+        .slice(0, 2).map(l => { const s = getComputedStyle(l, '::after');
+          return {opacity: s.opacity, color: s.borderBottomColor, width: s.borderBottomWidth,
+                  text: getComputedStyle(l).color}; })""")
+    ticked, empty = marks
+    assert ticked["opacity"] == "1" and empty["opacity"] == "0"
+    assert ticked["color"] == ticked["text"] and float(ticked["width"].rstrip("px")) >= 3
+
+
+def test_the_css_asks_for_exact_print_colours_and_the_readers_text_size(browser, page_file):
+    html = page_file.read_text(encoding="utf-8")
+    style = re.search(r"<style>(.*?)</style>", html, re.S).group(1)
+    assert re.search(r"(?<![-\w])print-color-adjust:\s*exact", style)
+    for rule in re.findall(r"(?:^|[\s}])(?:html|:root)\s*\{([^}]*)\}", style):
+        assert not re.search(r"font-size:\s*[\d.]+px", rule), rule
+    # A reader who set 32 px in the browser gets larger text, not a fixed 18 px.
+    o = Opened(browser, page_file, viewport=NARROW)
+    try:
+        cdp = o.context.new_cdp_session(o.page)
+        cdp.send("Page.enable")
+        sizes = []
+        for standard in (16, 32):
+            cdp.send("Page.setFontSizes", {"fontSizes": {"standard": standard}})
+            o.page.reload()
+            sizes.append(o.page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)"))
+        assert sizes[0] >= 16 and sizes[1] == 2 * sizes[0], sizes
+    finally:
+        o.close()
+
+
+PRINTED_BUTTONS = """() => [...document.querySelectorAll('#app button')]
+  .filter(b => b.checkVisibility()).map(b => { const s = getComputedStyle(b);
+    return {text: b.textContent.trim().slice(0, 30), background: s.backgroundColor,
+            border: s.borderTopStyle, color: s.color, size: s.fontSize,
+            body: getComputedStyle(document.body).fontSize}; })"""
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_start_and_question_screens_print_tidily(opened, shipped, lang, tmp_path):
+    o = opened()
+    for hash_ in screens(shipped, lang)[:2]:
+        o.go(hash_)
+        o.page.emulate_media(media="print")
+        printed = o.page.evaluate(PRINTED_BUTTONS)
+        assert len(printed) >= 2, hash_  # the topics, the options: on paper too
+        for b in printed:  # boxed text in the sheet's type, no grey default button
+            assert b["background"] == "rgba(0, 0, 0, 0)" and b["border"] == "solid", b
+            assert b["color"] == "rgb(0, 0, 0)" and b["size"] >= b["body"], b
+        assert o.page.locator(".switch, #app .controls").evaluate_all(
+            "es => es.every(e => !e.checkVisibility())"
+        )
+        o.page.emulate_media(media="screen")
+    # The question's help is printed open, then closed again on screen.
+    help_text = o.page.text_content("#app details.help p")
+    pdf = tmp_path / "question.pdf"
+    o.page.pdf(path=str(pdf), format="A4", prefer_css_page_size=True)
+    flat = re.sub(r"\s+", "", "".join(pdf_text(pdf)))
+    assert re.sub(r"\s+", "", help_text)[:30] in flat
+    assert not o.page.evaluate("document.querySelector('#app details.help').open")
 
 
 # --- printing -------------------------------------------------------------------
@@ -186,7 +366,40 @@ def test_printing_an_outcome_gives_a4_take_home_sheets(browser, opened, shipped,
             assert word(key, lang).replace(" ", "") not in "".join(flat).replace(" ", "")
         if want_sheet:
             envelope = view["checklist"]
-            kicker = checklist_page(envelope["categories"][0], envelope, lang).kicker
+            kicker = checklist_page(envelope["categories"][0], envelope, lang, slug=False).kicker
             assert flat[1].replace(" ", "").startswith(kicker.replace(" ", "")), flat[1][:40]
-            assert kicker.replace(" ", "") not in flat[0].replace(" ", "")
+            form = word("applicant_name", lang).replace(" ", "")  # on a checklist's sheet only
+            assert form not in flat[0].replace(" ", "") and form in flat[1].replace(" ", "")
             assert word("checklist_below", lang).replace(" ", "") in flat[0].replace(" ", "")
+
+
+def dark_pixels(pdf, page):
+    """How many pixels of one printed page are dark (pdftoppm's grey PGM, read by hand)."""
+    out = subprocess.run(
+        ["pdftoppm", "-r", "100", "-gray", "-f", str(page), "-l", str(page), str(pdf)],
+        capture_output=True,
+        check=True,
+    ).stdout
+    magic, width, height, depth, pixels = out.split(maxsplit=4)
+    assert magic == b"P5" and depth == b"255"
+    return sum(1 for v in pixels[: int(width) * int(height)] if v < 128)
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils not installed")
+def test_a_ticked_box_prints_ticked(opened, shipped, tmp_path):
+    o = opened(with_checklist(shipped, "en"))
+    o.page.pdf(path=str(tmp_path / "empty.pdf"), format="A4", prefer_css_page_size=True)
+    labels = o.page.locator("#app li.tick label")
+    for i in range(labels.count()):
+        labels.nth(i).click()
+    o.page.pdf(path=str(tmp_path / "ticked.pdf"), format="A4", prefer_css_page_size=True)
+    pages = int(re.search(r"Pages:\s+(\d+)", pdf_info(tmp_path / "ticked.pdf")).group(1))
+    empty, ticked = (
+        sum(dark_pixels(tmp_path / f"{name}.pdf", n) for n in range(2, pages + 1))
+        for name in ("empty", "ticked")
+    )
+    assert ticked > empty + 20 * labels.count(), (empty, ticked)  # a visible mark per box
+
+
+def pdf_info(pdf):
+    return subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout

@@ -106,19 +106,22 @@ def test_a_planted_or_damaged_entry_is_ignored_and_rewritten(big, tmp_path, monk
 BROKEN = [
     (b'"q7":["q7"', b'"q7":["q8"'),  # a question stored under another id
     (
-        b'["go",["Go","\xe7\xbb\xa7\xe7\xbb\xad"],"q8"]',
-        b'["go",["Go","\xe7\xbb\xa7\xe7\xbb\xad"],"q7"]',
+        b'["go",["Go","\xe7\xbb\xa7\xe7\xbb\xad",null],"q8"]',
+        b'["go",["Go","\xe7\xbb\xa7\xe7\xbb\xad",null],"q7"]',
     ),
     (
-        b'["go",["Go","\xe7\xbb\xa7\xe7\xbb\xad"],"q8"]',
-        b'["go",["Go","\xe7\xbb\xa7\xe7\xbb\xad"],"nowhere"]',
+        b'["go",["Go","\xe7\xbb\xa7\xe7\xbb\xad",null],"q8"]',
+        b'["go",["Go","\xe7\xbb\xa7\xe7\xbb\xad",null],"nowhere"]',
     ),
     (b'["stop",["Stop"', b'["q",["Stop"'),  # the session's quit key as a value
     (b'["stop",["Stop"', b'["1",["Stop"'),  # an option number as a value
     (b'["go",["Go"', b'["Go Home",["Go"'),  # not an id
     (b'"Question 7?"', b'"Question 7?\\u001b[2J"'),  # an escape sequence, escaped
     (b'"Question 7?"', '"Question 7?\u202e"'.encode()),  # a bidi override, raw
-    (b'\xe5\xa4\xa7"],"q0"', b'\xe5\xa4\xa7"],"q9999"'),  # a start that is not in the tree
+    (
+        b'\xe5\xa4\xa7",null],"q0"',
+        b'\xe5\xa4\xa7",null],"q9999"',
+    ),  # a start that is not in the tree
 ]
 
 

@@ -95,23 +95,19 @@ def test_data_is_the_cli_views(shipped):
                 page = entry["outcomes"][oid][lang]
                 assert page["id"] == oid and page["title"] == o.title.get(lang)
                 assert escape(o.explanation.get(lang)) in page["html"]
-            if o.checklist:
-                assert str(o.checklist) in data["checklists"]
-    # One path per tree through the CLI's JSON view: the checklist the page embeds
-    # for its outcome is the one `diagnose --format json` names.
-    for tree, checklists in shipped:
-        for o in tree.outcomes.values():
-            if not o.checklist:
-                continue
-            from medbal.core.engine import all_paths
+    # Through the CLI's JSON view: the checklists the page embeds for an outcome are the
+    # categories `diagnose --format json` names, in its order (one, or several).
+    from medbal.core.engine import all_paths
 
-            path = next(p for p, out in all_paths(tree) if out.id == o.id)
-            view = diagnose_view(
-                walk(tree, {a.question.id: a.option.value for a in path}), "zh", checklists
-            )
-            number = view["outcome"]["checklist"]["categories"][0]["number"]
-            sheet = data["checklists"][str(number)]["zh"]
-            assert sheet["title"] == view["outcome"]["checklist"]["categories"][0]["title"]
+    for (tree, checklists), entry in zip(shipped, data["trees"], strict=True):
+        for path, o in {o.id: (p, o) for p, o in all_paths(tree)}.values():
+            answers = {a.question.id: a.option.value for a in path}
+            view = diagnose_view(walk(tree, answers), "zh", checklists)
+            envelope = view["outcome"]["checklist"]
+            categories = envelope["categories"] if envelope else []
+            assert entry["outcomes"][o.id]["checklists"] == [c["number"] for c in categories]
+            for cat in categories:
+                assert data["checklists"][str(cat["number"])]["zh"]["title"] == cat["title"]
 
 
 def test_most_questions_is_the_longest_way_on(zero_tree):
@@ -159,7 +155,8 @@ def test_the_page_words_follow_the_chinese_typesetting_rules():
     from medbal.i18n.page_words import WORDS
 
     han, latin = "[\u4e00-\u9fff]", "[A-Za-z0-9]"
-    values = {"n": 2, "total": 5, "date": "2026-01-02", "version": "0.1.0", "items": "a=b"}
+    values = {"n": 2, "total": 5, "date": "2026-01-02", "version": "0.1.0"}
+    values |= {"question": "Q", "title": "T"}  # data: a question, a category's title
     for key in WORDS:
         zh, en = word(key, "zh", **values), word(key, "en", **values)
         assert re.search(han, zh) and en.isascii(), key

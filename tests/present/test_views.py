@@ -203,3 +203,135 @@ def test_an_outline_fits_any_terminal_from_24_columns(tree_id, lang):
             assert cell_len(line) <= width, (width, line)
             body = line.lstrip(" │├└─…")
             assert not body or body[0] not in STARTS_BAD, (width, line)
+
+
+# --- regional rules named beside them; an outcome that leads to two categories (issue 19) --
+
+FORMATS = ("json", "plain", "markdown", "html", "terminal")
+XIAMEN = {"en": "(Xiamen rule; confirm locally)", "zh": "（厦门的规定，请向当地核实）"}
+HEAD = {
+    "en": "This checklist follows the rules of Xiamen, Fujian.",
+    "zh": "本清单按福建省厦门市的规定编写。",
+}
+
+
+def _shown(kind: str, view: Any, fmt: str) -> str:
+    # Wide enough that no tag is broken over two lines; JSON as a reader sees it.
+    out = render(kind, view, fmt, width=400, today=TODAY)
+    return json.dumps(json.loads(out), ensure_ascii=False) if fmt == "json" else out
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_regional_deadline_and_sheet_name_their_region_in_every_format(lang, fmt):
+    """Category 1's filing deadlines are Xiamen's: each says so, and the sheet names
+    Xiamen at its head, before the documents (not only at its foot)."""
+    view = api.docs(1, lang)
+    out = _shown("docs", view, fmt)
+    assert out.count(XIAMEN[lang]) == 2, out  # the two filing deadlines, not "not stated"
+    if fmt != "json":
+        assert HEAD[lang] in out
+        assert out.index(HEAD[lang]) < out.index(view["categories"][0]["documents"][0]["text"])
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_json_names_each_rule_s_region(lang):
+    cat = api.docs(1, lang)["categories"][0]
+    xiamen = {"id": "xiamen", "name": {"en": "Xiamen, Fujian", "zh": "福建省厦门市"}[lang]}
+    assert cat["region"] == xiamen
+    within, not_stated = cat["deadlines"][1], cat["deadlines"][-1]
+    assert within["region"] == xiamen and within["text"].endswith(XIAMEN[lang])
+    assert not_stated["kind"] == "not-stated" and not_stated["region"] is None
+    assert all(i["region"] == xiamen for g in cat["guidance"] for i in g["items"])
+    est = api.estimate(8000, lang=lang)
+    assert est["applies_to"].endswith(
+        {"en": "(Zigui County rule; confirm locally)", "zh": "（秭归县的规定，请向当地核实）"}[lang]
+    )
+
+
+REGIONAL_TREE = """\
+kind: decision-tree
+id: birth
+title: {en: A birth elsewhere, zh: 异地分娩}
+start: done
+questions: {}
+outcomes:
+  done:
+    title: {en: Claim for mother and baby, zh: 母亲和新生儿分别报销}
+    explanation: {en: Two claims., zh: 两项报销。}
+    region: zigui
+    next_steps:
+      - {en: File within 7 days., zh: 7 天内备案。, region: xiamen}
+      - {en: Claim both., zh: 两项都申请。}
+      - {en: Settlement is possible before discharge., zh: 出院前可以直接结算。, region: national}
+    where_to_check: [{en: The agency, zh: 经办机构}]
+    checklist: [4, 11]
+    sources: [seed-000]
+"""
+ZIGUI = {"en": "(Zigui County rule; confirm locally)", "zh": "（秭归县的规定，请向当地核实）"}
+NATIONAL = {"en": "(national rule)", "zh": "（国家规定）"}
+
+
+@pytest.fixture(scope="module")
+def birth(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("trees") / "birth.yaml"
+    path.write_text(REGIONAL_TREE, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_an_outcome_names_its_region_and_shows_both_of_its_categories(birth, lang, fmt):
+    view = api.diagnose(str(birth), {}, lang)
+    out = _shown("diagnose", view, fmt)
+    title = {"en": "Claim for mother and baby", "zh": "母亲和新生儿分别报销"}[lang]
+    titled = f"{title} {ZIGUI[lang]}" if lang == "en" else f"{title}{ZIGUI[lang]}"
+    assert titled in out, out
+    assert XIAMEN[lang] in out and NATIONAL[lang] in out  # the steps of other regions
+    assert out.count(ZIGUI[lang]) == 1  # the outcome's own texts are not tagged again
+    sheets = {"en": ("Category 4", "Category 11"), "zh": ("类别 4", "类别 11")}[lang]
+    if fmt == "json":
+        numbers = [c["number"] for c in view["outcome"]["checklist"]["categories"]]
+        assert numbers == [4, 11] and view["outcome"]["region"]["id"] == "zigui"
+    elif fmt in ("markdown", "html"):  # the take-home pages: a sheet for each
+        assert all(s in out for s in sheets), out
+    else:  # the commands to type, one for each
+        assert "medbal docs 4" in out and "medbal docs 11" in out
+    if fmt != "json":  # a box of deadlines for each category, saying whose
+        boxes = {"en": "Deadlines and conditions: ", "zh": "时限和条件："}[lang]
+        assert out.count(boxes) == 2, out
+
+
+def test_the_interactive_d_key_shows_every_checklist(birth):
+    from medbal.present.dialogue import draw
+    from medbal.present.layout import paint
+    from medbal.present.session import ShowChecklist
+
+    envelope = api.diagnose(str(birth), {}, "en")["outcome"]["checklist"]
+    shown = paint(draw(ShowChecklist(envelope), 100), colour=False)
+    assert "Category 4 · delivery" in shown and "Category 11 · newborn" in shown
+
+
+def test_the_page_embeds_and_shows_every_checklist_of_an_outcome(birth):
+    from medbal.core.model import Tree
+    from medbal.files.readtree import load_file
+    from medbal.files.registry import checklists_for
+    from medbal.present.webpage import page_data
+
+    tree = load_file(birth)
+    assert isinstance(tree, Tree)
+    data = page_data([(tree, checklists_for(tree, None))], "2026-11-24", None)
+    (outcome,) = data["trees"][0]["outcomes"].values()
+    assert outcome["checklists"] == [4, 11] and {"4", "11"} <= set(data["checklists"])
+    # One line says the checklists follow (no command to type on a page), not two.
+    assert outcome["en"]["html"].count("The documents to bring are listed below") == 1
+    assert "a sheet for each category" in outcome["en"]["html"]
+    assert "medbal docs" not in outcome["en"]["html"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_both_commands_stay_whole_at_any_width(birth, lang):
+    view = api.diagnose(str(birth), {}, lang)
+    for width in range(40, 131, 3):
+        shown = render("diagnose", view, "terminal", width=width)
+        assert "medbal docs 4" in shown and "medbal docs 11" in shown, width

@@ -122,31 +122,70 @@
 
   function key(tree, qid) { return tree.id + " " + qid; }
 
+  // --- ticks, kept while the person stays on an outcome ------------------------
+  // In sessionStorage, by tree and outcome: a language switch or a reload redraws the
+  // screen and the ticks come back; "Start again" and "Other topics" forget them.
+  // Nothing leaves the page (sessionStorage is this tab's own).
+  var STORE = "medbal-ticks";
+
+  function loadTicks() {
+    try {
+      var data = JSON.parse(window.sessionStorage.getItem(STORE) || "{}");
+      return data !== null && typeof data === "object" && !Array.isArray(data) ? data : {};
+    } catch (e) { return {}; } // storage off, or not JSON: no ticks kept
+  }
+
+  function saveTicks(data) {
+    try { window.sessionStorage.setItem(STORE, JSON.stringify(data)); } catch (e) { /* storage off */ }
+  }
+
+  function ticked(place) {
+    var data = loadTicks();
+    return new Set(own(data, place) && Array.isArray(data[place]) ? data[place].map(String) : []);
+  }
+
+  function setTick(place, id, on) {
+    var data = loadTicks();
+    var set = ticked(place);
+    if (on) set.add(id); else set.delete(id);
+    if (set.size) data[place] = Array.from(set); else delete data[place];
+    saveTicks(data);
+  }
+
+  function forgetTicks(tree) {
+    var data = loadTicks();
+    Object.keys(data).forEach(function (place) { if (place.indexOf(tree.id + "/") === 0) delete data[place]; });
+    saveTicks(data);
+  }
+
   // --- drawing ----------------------------------------------------------------
 
-  var ticks = 0;
-
   // A sheet as `medbal diagnose --format html` writes it: built by medbal/present/html.py
-  // from the same views, every text escaped there.  On screen its boxes can be ticked.
-  function sheet(html, lang, extra) {
+  // from the same views, every text escaped there.  On screen its boxes can be ticked:
+  // each row is one label, so the whole row is the target.
+  function sheet(html, lang, name, place, extra) {
     var template = document.createElement("template");
     template.innerHTML = html;
     var sec = template.content.querySelector("section.page");
     sec.setAttribute("lang", tag(lang));
+    sec.id = "sheet-" + name;
     var h1 = sec.querySelector("h1");
     if (h1) h1.setAttribute("tabindex", "-1");
-    sec.querySelectorAll("ul.checks li").forEach(function (li) {
+    var done = ticked(place);
+    sec.querySelectorAll("ul.checks li").forEach(function (li, n) {
       var box = li.querySelector(".box");
       var text = box && box.nextElementSibling;
       if (!text) return;
-      var id = "tick-" + (ticks += 1);
-      box.replaceWith(el("input", { type: "checkbox", "class": "box", id: id }));
-      text.replaceWith(el("label", { "for": id }, text.textContent));
+      var id = "tick-" + name + "-" + n;
+      var input = el("input", { type: "checkbox", "class": "box", id: id, checked: done.has(id),
+        change: function () { setTick(place, id, input.checked); } });
+      var label = el("label", { "for": id });
+      label.append.apply(label, Array.from(text.childNodes)); // the text as html.py set it
+      li.classList.add("tick");
+      box.replaceWith(input);
+      text.replaceWith(label);
     });
-    if (extra) {
-      var form = sec.querySelector(".form");
-      if (form) sec.insertBefore(extra, form); else sec.append(extra);
-    }
+    if (extra) (sec.querySelector("tbody td") || sec).append(extra); // under the sheet's text
     return sec;
   }
 
@@ -155,32 +194,48 @@
     return el("button", a, text);
   }
 
+  // The address can hold any text ("Your insurance is FROZEN. Call ...", a bidi
+  // override): the notice says that a part was left out, never what it said.
   function notices(state) {
     if (!state.bad.length) return null;
-    return el("p", { "class": "notice", role: "status" }, say("bad_link", state.lang, { items: state.bad.join(", ") }));
+    return el("p", { "class": "notice", role: "status" }, say("bad_link", state.lang));
+  }
+
+  function backButton(state, result, lang) {
+    var tree = state.tree;
+    return button(say("back", lang), function () {
+      var last = result.path[result.path.length - 1];
+      var answers = new Map(state.answers);
+      answers.delete(last[0]);
+      remembered.set(key(tree, last[0]), last[1]);
+      go(state, answers, true);
+    }, { "class": "secondary", "data-action": "back" });
+  }
+
+  function restartButton(state, lang) {
+    var tree = state.tree;
+    return button(say("restart", lang), function () {
+      Object.keys(tree.questions).forEach(function (q) { remembered.delete(key(tree, q)); });
+      forgetTicks(tree);
+      go(state, new Map(), true);
+    }, { "class": "secondary", "data-action": "restart" });
+  }
+
+  function homeButton(state, lang) {
+    if (DATA.trees.length < 2) return null;
+    return button(say("home", lang), function () {
+      remembered.clear();
+      DATA.trees.forEach(forgetTicks);
+      go(state, new Map(), false);
+    }, { "class": "secondary", "data-action": "home" });
   }
 
   function controls(state, result, lang) {
-    var tree = state.tree;
     var nav = el("nav", { "class": "controls screen-only" });
-    if (result && result.path.length) {
-      nav.append(button(say("back", lang), function () {
-        var last = result.path[result.path.length - 1];
-        var answers = new Map(state.answers);
-        answers.delete(last[0]);
-        remembered.set(key(tree, last[0]), last[1]);
-        go(state, answers, true);
-      }, { "class": "secondary", "data-action": "back" }));
-      nav.append(button(say("restart", lang), function () {
-        Object.keys(tree.questions).forEach(function (q) { remembered.delete(key(tree, q)); });
-        go(state, new Map(), true);
-      }, { "class": "secondary", "data-action": "restart" }));
-    }
-    if (DATA.trees.length > 1) {
-      nav.append(button(say("home", lang), function () { remembered.clear(); go(state, new Map(), false); },
-        { "class": "secondary", "data-action": "home" }));
-    }
-    return nav;
+    if (result && result.path.length) nav.append(backButton(state, result, lang), restartButton(state, lang));
+    var home = homeButton(state, lang);
+    if (home) nav.append(home);
+    return nav.children.length ? nav : null;
   }
 
   function drawStart(state) {
@@ -226,7 +281,8 @@
       var label = view.options.filter(function (o) { return o.value === p[1]; })[0].label;
       return el("li", {}, el("span", { "class": "answer-text" }, view.text + " → " + label),
         change ? button(say("change", lang), function () { change(p[0], p[1]); },
-          { "class": "change screen-only", "data-question": p[0] }) : null);
+          { "class": "change screen-only", "data-question": p[0],
+            "aria-label": say("change_named", lang, { question: view.text }) }) : null);
     });
   }
 
@@ -251,14 +307,33 @@
     var dropped = result.dropped.length ? el("div", { "class": "part dropped screen-only" },
       el("p", {}, DATA.words.dropped[lang]), el("ul", {}, answerLines(tree, result.dropped, lang, null))) : null;
     var body = el("div", {}, extra, dropped, foot);
-    var out = [notices(state), sheet(page.html, lang, body)];
-    if (outcome.checklist !== null && own(DATA.checklists, String(outcome.checklist))) {
-      out.push(sheet(DATA.checklists[String(outcome.checklist)][lang].html, lang, null));
-    }
-    var nav = controls(state, result, lang);
-    nav.prepend(button(say("print", lang), function () { window.print(); }, { "data-action": "print" }));
-    out.push(nav);
+    var place = tree.id + "/" + result.outcome;
+    var top = el("nav", { "class": "controls top screen-only" },
+      button(say("print", lang), function () { window.print(); }, { "data-action": "print" }),
+      result.path.length ? backButton(state, result, lang) : null, restartButton(state, lang));
+    var first = sheet(page.html, lang, "outcome", place, body);
+    var out = [notices(state), top, first];
+    var names = outcome.checklists.filter(function (n) { return own(DATA.checklists, String(n)); });
+    names.forEach(function (n) { out.push(sheet(DATA.checklists[String(n)][lang].html, lang, String(n), place, null)); });
+    var part = first.querySelector('[data-part="checklists"]');
+    if (part && names.length) part.append(sheetLinks(names, lang));
+    var home = homeButton(state, lang);
+    if (home) out.push(el("nav", { "class": "controls screen-only" }, home));
     return out;
+  }
+
+  // A link to each checklist below; its address is this outcome's, so that opening it
+  // elsewhere shows the same screen, and here it moves to the sheet.
+  function sheetLinks(names, lang) {
+    return el("ul", { "class": "sheet-links" }, names.map(function (n) {
+      var title = DATA.checklists[String(n)][lang].title;
+      return el("li", {}, el("a", { href: location.hash || "#", "data-sheet": n, click: function (event) {
+        event.preventDefault();
+        var target = document.getElementById("sheet-" + n);
+        var h1 = target && target.querySelector("h1");
+        if (h1) { h1.focus(); target.scrollIntoView(); }
+      } }, say("sheet_link", lang, { n: n, title: title })));
+    }));
   }
 
   // Chinese names inside English text (国家医保服务平台) are marked as Chinese, so
@@ -328,6 +403,16 @@
       if (hash !== location.hash) setAddress(hash, false);
       render();
     });
+  });
+  // On paper a question's help is printed open; closed again after.
+  var opened = [];
+  window.addEventListener("beforeprint", function () {
+    opened = Array.from(app.querySelectorAll("details:not([open])"));
+    opened.forEach(function (d) { d.open = true; });
+  });
+  window.addEventListener("afterprint", function () {
+    opened.forEach(function (d) { d.open = false; });
+    opened = [];
   });
   // A new address fires popstate, then hashchange: draw it once.
   function onAddress() { if (location.href !== drawn) render(); }
