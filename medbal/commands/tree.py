@@ -173,7 +173,7 @@ def tree_schema(
 
     Example: medbal tree schema decision-tree > trees/schema/decision-tree.schema.json
     """
-    from medbal.files.spec import json_schema
+    from medbal.files.schema import json_schema
     from medbal.present.present import emit_json
 
     emit_json(json_schema(kind.value))

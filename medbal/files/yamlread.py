@@ -21,8 +21,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from medbal.core.errors import one_line
 from medbal.core.model import CJK, UNSAFE_TEXT, Text
-from medbal.files.limits import ID_PATTERN
-from medbal.files.spec import SOURCE_PATTERN
+from medbal.files.limits import ID_PATTERN, SOURCE_PATTERN
 from medbal.i18n.sources import known as known_source
 
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

@@ -165,7 +165,8 @@ def test_shipped_files_name_their_schema():
 
 
 def test_schema_knows_every_field_the_loader_accepts():
-    from medbal.files.spec import OBJECTS, json_schema
+    from medbal.files.schema import json_schema
+    from medbal.files.spec import OBJECTS
 
     schema = json_schema("decision-tree")
     assert set(schema["properties"]) == {f.name for f in OBJECTS["decision-tree"]}

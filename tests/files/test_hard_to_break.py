@@ -233,7 +233,7 @@ def test_an_option_value_that_reads_as_a_session_key_is_refused(value):
 )
 def test_a_category_number_is_one_rule_in_the_loader_and_the_schema(number, ok):
     from medbal.files.loader import load_bytes
-    from medbal.files.spec import json_schema
+    from medbal.files.schema import json_schema
 
     schema = json_schema("checklists")["definitions"]["category"]["properties"]["number"]
     assert (schema["minimum"], schema["maximum"]) == (1, 99)
