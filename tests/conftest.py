@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, settings
 from typer.testing import CliRunner
 
 from medbal.commands.app import cli
-from medbal.files.loader import load_file
+from medbal.files.readtree import load_file
 
 from support import TREES
 

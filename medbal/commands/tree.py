@@ -173,7 +173,7 @@ def tree_schema(
 
     Example: medbal tree schema decision-tree > trees/schema/decision-tree.schema.json
     """
-    from medbal.files.spec import json_schema
+    from medbal.files.schema import json_schema
     from medbal.present.present import emit_json
 
     emit_json(json_schema(kind.value))
@@ -211,24 +211,19 @@ def tree_validate(
     Example: medbal tree validate trees/*.yaml --as-of 2027-06-01
     """
     from medbal.core.errors import TreeError
-    from medbal.core.model import Checklists, ChecklistsPatch, Rates, Tree
+    from medbal.core.model import Checklists, Tree
     from medbal.core.review import warnings
-    from medbal.files.readtree import load_file
-    from medbal.files.registry import checklists_for, overlay_dir, resolve_patch
+    from medbal.files.crossfile import named_as_its_id
+    from medbal.files.registry import checklists_for, load_resolved, overlay_dir
 
     day = _as_of(as_of)
     overlay = overlay_dir(None)
     bad = 0
     for path in paths:
-        extends = ""
-        loaded: Tree | Checklists | Rates
-        try:
-            read = load_file(path)
-            if isinstance(read, ChecklistsPatch):  # checked against the file it extends
-                extends = f", a patch over {read.extends}"
-                loaded = resolve_patch(read, Path(path), overlay)
-            else:
-                loaded = read
+        try:  # the file itself, never a stored entry; a patch laid over what it extends
+            loaded = load_resolved(Path(path), overlay, cached=False)
+            if problems := named_as_its_id(loaded, Path(path)):  # found by its name
+                raise TreeError(problems)
             if isinstance(loaded, Tree):  # its `checklist: N` must name a real category
                 checklists_for(loaded, overlay)
         except TreeError as exc:
@@ -236,6 +231,8 @@ def tree_validate(
             for problem in exc.problems:
                 typer.echo(problem, err=True)
             continue
+        patched = loaded.extends if isinstance(loaded, Checklists) else None
+        extends = f", a patch over {patched}" if patched else ""
         for warning in warnings(loaded, day):
             typer.echo(warning, err=True)
         typer.echo(f"{path}: valid ({type(loaded).__name__.lower()} '{loaded.id}'{extends})")

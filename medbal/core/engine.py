@@ -9,29 +9,26 @@ longer passes are returned as `dropped` rather than silently used or lost.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import field
 
 from medbal.core.errors import UsageError
-from medbal.core.model import Option, Outcome, Question, Record, Tree, record
+from medbal.core.model import Option, Outcome, Question, Record, Tree
 
 
 class AnswerError(UsageError):
     """An answer names a question the tree does not have, or a value it does not offer."""
 
 
-@record
-class Answered(Record):
+class Answered(Record, frozen=True):
     question: Question
     option: Option
 
 
-@record
-class Result(Record):
+class Result(Record, frozen=True):
     tree: Tree
     path: tuple[Answered, ...]
     question: Question | None = None  # the next question, when one is still open
     outcome: Outcome | None = None
-    dropped: dict[str, str] = field(default_factory=dict)
+    dropped: dict[str, str] = {}  # a fresh dict each time (msgspec copies it)
 
     @property
     def done(self) -> bool:

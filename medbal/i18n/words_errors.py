@@ -125,6 +125,11 @@ ERRORS: dict[str, tuple[str, str]] = {
         "没有名为{name!q}的树；现有：{known}",
     ),
     "no_tree_file": ("no tree file at {name!q}", "没有树文件{name!q}"),
+    "tree_name_unusable": (
+        "{name!q} cannot be used as a tree name or file ({reason})",
+        "{name!q}无法用作树的名称或文件（{reason}）",
+    ),
+    "no_home": ("no such home folder", "没有这个主文件夹"),
     "not_a_tree": (
         "{name!q} ({path}) is not a decision tree; use {other!q} for it",
         "{name!q}（{path}）不是问答树，请用{other!q}",
@@ -173,6 +178,10 @@ ERRORS: dict[str, tuple[str, str]] = {
     "answers_stdin_unreadable": ("--answers-file - {why}", "--answers-file - {why}"),
     "answers_file_problems": ("{problems}", "回答文件有误：{problems}"),
     # --output (medbal.files.write)
+    "output_empty": (
+        "--output needs a file name (or - for standard output)",
+        "--output 后面需要文件名（输出到标准输出请用 -）",
+    ),
     "output_is_folder": (
         "--output {target!q} is a folder; give a file name",
         "--output{target!q}是文件夹，请给出文件名",

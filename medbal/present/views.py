@@ -280,7 +280,7 @@ def _guidance(g: Guidance, lang: str, file: Place | None, at: Place | None) -> G
     group = g.region or file
     items: list[GuidanceItemView] = []
     for s in g.items:
-        place = getattr(s.text, "region", None) or group
+        place = s.text.region or group
         text = tidy(tagged(_s(s.text, lang, place), place, at, lang), lang)
         items.append(
             {

@@ -50,7 +50,8 @@ def no_rich(imported: set[str]) -> bool:
 
 @pytest.fixture
 def overlay(tmp_path):
-    (tmp_path / "my-region.yaml").write_text(VALID.lstrip(), encoding="utf-8")
+    my_region = VALID.lstrip().replace("id: small\n", "id: my-region\n")  # id is the file name
+    (tmp_path / "my-region.yaml").write_text(my_region, encoding="utf-8")
     return tmp_path
 
 

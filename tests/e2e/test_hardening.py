@@ -166,7 +166,7 @@ def converging_tree(n: int) -> str:
             f"    text: {{en: Q{i}?, zh: 问{i}？}}",
             "    options:",
             f"      - {{value: a, label: {{en: A, zh: 甲}}, next: {nxt}}}",
-            f"      - {{value: b, label: {{en: B, zh: 乙}}, next: {nxt}}}",
+            f"      - {{value: bee, label: {{en: B, zh: 乙}}, next: {nxt}}}",
         ]
     lines += [
         "outcomes:",
@@ -237,7 +237,7 @@ def test_rich_markup_in_data_is_shown_as_written(tmp_path, monkeypatch, run):
         (["8000", "-t", "1e30"], "is not an amount"),
         (["8000", "-i", "class-b=1e27"], "is not an amount"),
         (["8000,50"], "is not an amount"),
-        (["-0"], "is negative"),
+        (["-0.5"], "is negative"),  # -0 is 0 (issue 21, defect 21: tests/core/test_estimate.py)
         (["-inf"], "is not an amount"),
         (["-5"], "is negative"),
         (["100000001"], "more than any bill"),

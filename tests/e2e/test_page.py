@@ -245,7 +245,7 @@ def test_keyboard_alone_reaches_an_outcome_and_opens_help(opened, shipped):
 
 
 def test_tree_text_is_shown_as_text_never_as_markup(browser, write, tmp_path):
-    from medbal.files.loader import load_file
+    from medbal.files.readtree import load_file
     from medbal.present.webpage import build_page
 
     from small_trees import VALID

@@ -128,7 +128,7 @@ def test_embedded_json_cannot_end_the_script():
 
 
 def test_tree_text_cannot_break_out_of_the_page(write):
-    from medbal.files.loader import load_file
+    from medbal.files.readtree import load_file
 
     hostile = "</script><script>window.pwned=1</script><b>"
     path = write("hostile.yaml", VALID.replace("First?", f"'First {hostile}?'"))

@@ -3,7 +3,7 @@
 The small tree (tests/small_trees.py):
     first --yes--> second --a--> third --x--> done-x
       |              |             '--on--> done-b
-      '--no--> done-no '--b--> done-b
+      '--no--> done-no '--bee--> done-b
 """
 
 import subprocess
@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 
 import medbal.present.term
 from medbal.core.engine import AnswerError, walk
-from medbal.files.loader import load_bytes, load_file
+from medbal.files.loader import load_bytes
+from medbal.files.readtree import load_file
 from medbal.present.session import (
     AskQuestion,
     Context,
@@ -247,8 +248,8 @@ def test_enter_or_q_at_the_outcome_ends_without_the_bye_line(small, key):
 @pytest.mark.parametrize("key", ["b", "B", "ｂ"])
 def test_back_at_the_outcome_asks_the_last_question_again(small, key):
     state, events = keys(small, "1", "2", key)
-    assert state.answers == {"first": "yes"} and state.remembered == {"second": "b"}
-    assert events[0].view["id"] == "second" and events[0].default == "b"
+    assert state.answers == {"first": "yes"} and state.remembered == {"second": "bee"}
+    assert events[0].view["id"] == "second" and events[0].default == "bee"
 
 
 @pytest.mark.parametrize("key", ["2", "２"])

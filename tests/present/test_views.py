@@ -314,7 +314,7 @@ def test_the_interactive_d_key_shows_every_checklist(birth):
 
 def test_the_page_embeds_and_shows_every_checklist_of_an_outcome(birth):
     from medbal.core.model import Tree
-    from medbal.files.loader import load_file
+    from medbal.files.readtree import load_file
     from medbal.files.registry import checklists_for
     from medbal.present.webpage import page_data
 
