@@ -9,13 +9,26 @@ and never lets an error out: a broken file or folder completes to nothing.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import typer
 
+from medbal.core.errors import UsageError
+
 DEFAULT_TREE = "zero-balance"
 CLAIM_TREE = "which-category"
+COMPLETE_VAR = "_MEDBAL_COMPLETE"  # set by the script a shell sources for completion
+
+
+def check_environment(environ: Mapping[str, str]) -> None:
+    """The variables bash completion reads, as a shell sets them: COMP_WORDS, and
+    COMP_CWORD a number.  Anything else is a usage error, not a traceback in a shell."""
+    if environ.get(COMPLETE_VAR) != "complete_bash":  # Typer's form: INSTRUCTION_SHELL
+        return
+    cword = environ.get("COMP_CWORD", "")
+    if "COMP_WORDS" not in environ or not (cword.isascii() and cword.isdigit()):
+        raise UsageError("complete_environment", value=cword)
 
 
 def _quiet(func: Callable[..., list[str]]) -> Callable[..., list[str]]:

@@ -1,11 +1,9 @@
-"""Writing results: JSON text, and files written atomically."""
+"""Writing results to files, atomically (medbal.present.output is the one caller)."""
 
 from __future__ import annotations
 
-import json
 import os
 import stat
-import sys
 from pathlib import Path
 
 from medbal.core.errors import OutputError
@@ -61,17 +59,3 @@ def _new_file_mode() -> int:
 
 def _cannot_write(target: str, exc: OSError) -> OutputError:
     return OutputError("output_failed", target=target, reason=exc.strerror)
-
-
-def json_text(data: object, for_stdout: bool = False) -> str:
-    """JSON as UTF-8 text; for a stdout that cannot encode it (ascii, cp1252), \\u escapes.
-
-    Either way the JSON stays valid and loses nothing.
-    """
-    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    if for_stdout:
-        try:
-            text.encode(getattr(sys.stdout, "encoding", None) or "utf-8")
-        except (UnicodeEncodeError, LookupError):
-            text = json.dumps(data, ensure_ascii=True, indent=2) + "\n"
-    return text

@@ -18,8 +18,9 @@ import shlex
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from medbal.core.langs import shown
 from medbal.i18n.typeset import break_lines, cells, fit, han_layout, pieces, space_zh
-from medbal.present.term import is_utf
+from medbal.present.tty import is_utf
 
 Span = tuple[str, str]  # text, style: "" or words such as "bold cyan"
 Line = list[Span]
@@ -293,12 +294,6 @@ SGR = {
     "magenta": "35",
     "cyan": "36",
 }
-# Control characters never reach the terminal: a text cannot move the cursor or
-# recolour the screen (the loaders refuse them in files; an answer typed may hold one).
-# Direction overrides too (as medbal.core.langs.UNSAFE_TEXT refuses in files), and tabs.
-_CONTROL = dict.fromkeys(
-    [*range(0x20), *range(0x7F, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
-)
 # A terminal whose encoding has no box-drawing characters gets ASCII boxes, cell for cell.
 _ASCII = str.maketrans(
     {**dict.fromkeys("╭╮╰╯┏┳┓┡╇┩├┼┤└┴┘", "+"), "─": "-", "━": "-", "│": "|", "┃": "|", "•": "*"}
@@ -313,7 +308,9 @@ def paint(lines: list[Line], colour: bool, encoding: str = "utf-8") -> str:
     utf = is_utf(encoding)
     out = []
     for line in lines:
-        spans = [(text.translate(_CONTROL), style) for text, style in line]
+        # Control characters and direction overrides never reach the terminal: shown
+        # escaped by the one escaping function (an answer typed may hold one).
+        spans = [(shown(text), style) for text, style in line]
         if not utf:
             spans = [(_shown_in(text.translate(_ASCII), encoding), style) for text, style in spans]
         while spans and not spans[-1][0].strip():

@@ -14,23 +14,22 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+from collections.abc import Callable
 from html import escape
 from importlib import resources
 from typing import Any
 
 from medbal import __version__
-from medbal.core.engine import Result, children_first
+from medbal.core.engine import children_first
 from medbal.core.errors import UsageError
 from medbal.core.model import LANGS, Checklists, Question, Tree
-from medbal.files.registry import checklists_for, load_tree, overlay_dir
 from medbal.i18n import typeset
 from medbal.i18n.catalogue import msg
 from medbal.i18n.page_words import WORDS
 from medbal.present.html import CSS as PRINT_CSS
 from medbal.present.html import page_html
 from medbal.present.pages import Page, checklist_page, outcome_page
-from medbal.present.present import deliver
-from medbal.present.views import checklists_view, diagnose_view, question_view
+from medbal.present.views import DiagnoseView, checklists_view, question_view
 
 # The trees for citizens, in the order of the start screen.
 DEFAULT_TREES = ("zero-balance", "which-category", "balance-dropped", "card")
@@ -38,6 +37,9 @@ DEFAULT_TREES = ("zero-balance", "which-category", "balance-dropped", "card")
 RESERVED = ("tree", "lang")
 # Words of the catalogue that the page shows as they are.
 SHARED = ("answers", "dropped")
+# How an outcome becomes a view (tree, outcome id, checklists, language): medbal.api's
+# outcome_view, handed down by the caller, so that views are made in the API alone.
+OutcomeViews = Callable[[Tree, str, Checklists | None, str], DiagnoseView]
 
 
 def _asset(name: str) -> str:
@@ -67,10 +69,11 @@ def _question(q: Question, most: int) -> dict[str, Any]:
     return data
 
 
-def _outcome_page(tree: Tree, oid: str, checklists: Checklists | None, lang: str) -> dict[str, Any]:
+def _outcome_page(
+    tree: Tree, oid: str, checklists: Checklists | None, lang: str, outcome_view: OutcomeViews
+) -> dict[str, Any]:
     """The outcome as the take-home page lays it out, from the CLI's JSON view."""
-    result = Result(tree, (), outcome=tree.outcomes[oid])
-    view = diagnose_view(result, lang, checklists, tree.id)
+    view = outcome_view(tree, oid, checklists, lang)
     page = outcome_page(view)
     checklist = view["outcome"]["checklist"]
     if checklist:  # on the page the checklist follows; no command to type
@@ -83,7 +86,9 @@ def _outcome_page(tree: Tree, oid: str, checklists: Checklists | None, lang: str
     return _sheet(page, oid)
 
 
-def tree_data(tree: Tree, checklists: Checklists | None) -> dict[str, Any]:
+def tree_data(
+    tree: Tree, checklists: Checklists | None, outcome_view: OutcomeViews
+) -> dict[str, Any]:
     clash = [r for r in RESERVED if r in tree.questions]
     if clash:
         raise UsageError("reserved_question", tree=tree.id, name=clash[0])
@@ -99,7 +104,9 @@ def tree_data(tree: Tree, checklists: Checklists | None) -> dict[str, Any]:
         "outcomes": {
             oid: {
                 "checklist": o.checklist,
-                **{lang: _outcome_page(tree, oid, checklists, lang) for lang in LANGS},
+                **{
+                    lang: _outcome_page(tree, oid, checklists, lang, outcome_view) for lang in LANGS
+                },
             }
             for oid, o in tree.outcomes.items()
         },
@@ -107,7 +114,11 @@ def tree_data(tree: Tree, checklists: Checklists | None) -> dict[str, Any]:
 
 
 def page_data(
-    trees: list[tuple[Tree, Checklists | None]], made: str, lang: str | None
+    trees: list[tuple[Tree, Checklists | None]],
+    made: str,
+    lang: str | None,
+    *,
+    outcome_view: OutcomeViews,
 ) -> dict[str, Any]:
     """Everything the script needs, each text once per language."""
     sheets: dict[str, dict[str, Any]] = {}
@@ -127,7 +138,7 @@ def page_data(
         "made": made,
         "lang": lang,
         "words": words,
-        "trees": [tree_data(t, c) for t, c in trees],
+        "trees": [tree_data(t, c, outcome_view) for t, c in trees],
         "checklists": sheets,
     }
 
@@ -150,7 +161,11 @@ def _sha256(text: str) -> str:
 
 
 def build_page(
-    trees: list[tuple[Tree, Checklists | None]], made: str, lang: str | None = None
+    trees: list[tuple[Tree, Checklists | None]],
+    made: str,
+    lang: str | None = None,
+    *,
+    outcome_view: OutcomeViews,
 ) -> str:
     """The whole HTML file.  `lang` None: the browser's language decides."""
     ids = [t.id for t, _ in trees]
@@ -167,7 +182,7 @@ def build_page(
         f"style-src '{_sha256(style)}'; img-src data:; form-action 'none'; "
         "base-uri 'none'"
     )
-    data = embed_json(page_data(trees, made, lang))
+    data = embed_json(page_data(trees, made, lang, outcome_view=outcome_view))
     html_lang = typeset.html_lang(lang or "en")
     title = " / ".join(dict.fromkeys(msg("app_title", la) for la in (lang or "en", "zh", "en")))
     return (
@@ -185,16 +200,3 @@ def build_page(
         f'<script type="application/json" id="medbal-data">{data}'
         f"</script>\n<script>{script}</script>\n</body>\n</html>\n"
     )
-
-
-def run_page(
-    names: list[str], output: str, lang: str | None, trees_dir: str | None, made: str
-) -> None:
-    """Load the trees (default: the citizen trees) and write the page atomically."""
-
-    overlay = overlay_dir(trees_dir)
-    loaded = []
-    for name in names or DEFAULT_TREES:
-        tree = load_tree(name, overlay)
-        loaded.append((tree, checklists_for(tree, overlay)))
-    deliver(build_page(loaded, made, lang), output, document=True)  # `-` is stdout

@@ -1,4 +1,5 @@
-"""The Python API as the README shows it, and the code map and layering it describes."""
+"""The Python API as the README shows it, and the code map it describes (the layers:
+tests/api/test_layers.py)."""
 
 from __future__ import annotations
 
@@ -6,13 +7,11 @@ import ast
 import contextlib
 import io
 import re
-from pathlib import Path
 
 from support import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 PACKAGE = ROOT / "medbal"
-LAYERS = ["core", "i18n", "files", "present", "commands"]  # each imports only from above
 
 
 def _section(title: str) -> str:
@@ -79,25 +78,24 @@ def test_the_code_map_names_every_module_and_only_real_ones():
     assert named == _modules()
 
 
-def _top_level_imports(path: Path) -> list[str]:
-    """Modules imported when `path` loads: not inside functions or `if TYPE_CHECKING`."""
-    found = []
-    for node in ast.parse(path.read_text(encoding="utf-8")).body:
-        if isinstance(node, ast.ImportFrom) and node.module:
-            found += [node.module] + [f"{node.module}.{a.name}" for a in node.names]
-        elif isinstance(node, ast.Import):
-            found += [a.name for a in node.names]
-    return [m for m in found if m.startswith("medbal.")]
-
-
-def test_each_package_loads_only_from_the_packages_above_it():
-    for i, layer in enumerate(LAYERS):
-        allowed = set(LAYERS[: i + 1])
-        for path in (PACKAGE / layer).rglob("*.py"):
-            for module in _top_level_imports(path):
-                part = module.split(".")[1]
-                if part in LAYERS:
-                    assert part in allowed, f"{path.relative_to(ROOT)} imports {module}"
+def test_answers_become_a_view_only_in_the_api():
+    """The batch, the interactive session and the web page get their views from medbal.api:
+    the view of the engine's result is made in one place."""
+    made = {
+        str(path.relative_to(PACKAGE))
+        for path in PACKAGE.rglob("*.py")
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "diagnose_view"
+    }
+    assert made == {"api/session.py"}
+    walked = {
+        str(path.relative_to(PACKAGE))
+        for path in PACKAGE.rglob("*.py")
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "walk"
+    }
+    # The engine walks answers for the API; the session and the batch through it.
+    assert walked == {"api/session.py", "api/batch.py"}
 
 
 def test_render_names_the_formats_a_view_has():

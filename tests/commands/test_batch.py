@@ -206,20 +206,23 @@ def test_a_device_as_batch_input_is_refused_at_once(run):
 
 
 def test_trees_are_loaded_once_per_process(monkeypatch):
+    import medbal.files.registry
+    from medbal import api
+
     calls: list[str] = []
 
     def counting(name, overlay):
         calls.append(name)
         return load_tree(name, overlay)
 
-    monkeypatch.setattr(medbal.commands.batch, "load_tree", counting)
-    batch = medbal.commands.batch.Batch("zero-balance", "en", None)
-    for i in range(60):
-        tree = SHIPPED[i % len(SHIPPED)]
-        line = json.dumps({"tree": tree, "lang": ["en", "zh"][i % 2], "id": i}).encode()
-        assert batch.case(line)["id"] == i
-    for _ in range(3):
-        assert batch.case(b'{"tree": "nosuch"}')["status"] == "error"
+    monkeypatch.setattr(medbal.files.registry, "load_tree", counting)
+    lines = [
+        json.dumps({"tree": SHIPPED[i % len(SHIPPED)], "lang": ["en", "zh"][i % 2], "id": i})
+        for i in range(60)
+    ]
+    got = list(api.diagnose_many([*lines, *[b'{"tree": "nosuch"}'] * 3], "zero-balance", "en"))
+    assert [g["id"] for g in got[:60]] == list(range(60))
+    assert [g["status"] for g in got[60:]] == ["error"] * 3
     assert sorted(calls) == sorted(SHIPPED + ["nosuch"])
 
 
@@ -383,9 +386,9 @@ def test_answers_file_from_stdin(run):
 
 
 def test_answers_file_from_stdin_never_prompts(run, monkeypatch):
-    import medbal.present.term
+    import medbal.present.tty
 
-    monkeypatch.setattr(medbal.present.term, "stdin_is_terminal", lambda: True)
+    monkeypatch.setattr(medbal.present.tty, "stdin_is_terminal", lambda: True)
     from medbal.core.engine import walk
     from medbal.files.registry import load_tree
 

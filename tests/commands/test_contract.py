@@ -164,12 +164,18 @@ def test_estimate_envelope_keys(run):
     assert set(data["items"][0]) == {"id", "label", "amount", "rate", "paid"}
 
 
-def test_the_entry_points_codes_are_the_documented_ones():
-    from medbal import launch
-    from medbal.core import errors
+def test_the_exit_codes_are_defined_once():
+    """medbal.core.errors is the one definition: no other module assigns an exit code."""
+    import ast
 
-    assert (launch.INTERRUPTED, launch.TERMINATED, launch.FAILED) == (
-        errors.INTERRUPTED,
-        errors.TERMINATED,
-        errors.FAILED,
-    )
+    names = {"OK", "FAILED", "USAGE", "NEEDS_ANSWER", "INTERRUPTED", "TERMINATED"}
+    found = []
+    for path in (ROOT / "medbal").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            targets = node.targets if isinstance(node, ast.Assign) else []
+            for target in targets:
+                for name in ast.walk(target):
+                    if isinstance(name, ast.Name) and name.id in names:
+                        found.append((path.relative_to(ROOT).as_posix(), name.id))
+    assert sorted({p for p, _ in found}) == ["medbal/core/errors.py"], found
+    assert {n for _, n in found} == names

@@ -65,10 +65,10 @@ def test_an_integer_field_takes_ascii_digits_of_bounded_length(value):
 
 @pytest.mark.parametrize("entry", ["²", "٣", "1" * 5000])
 def test_a_non_ascii_or_huge_number_at_the_prompt_is_a_hint(monkeypatch, run, entry):
-    import medbal.present.term
+    import medbal.present.tty
 
-    monkeypatch.setattr(medbal.present.term, "stdin_is_terminal", lambda: True)
-    monkeypatch.setattr(medbal.present.term, "stdout_is_terminal", lambda: True)
+    monkeypatch.setattr(medbal.present.tty, "stdin_is_terminal", lambda: True)
+    monkeypatch.setattr(medbal.present.tty, "stdout_is_terminal", lambda: True)
     result = run("diagnose", input=f"{entry}\nq\n", env={"COLUMNS": "200"})
     assert result.exit_code == 0 and "is not one of the options" in result.stdout
     # and at the end, where a number picks an answer to change
@@ -77,10 +77,10 @@ def test_a_non_ascii_or_huge_number_at_the_prompt_is_a_hint(monkeypatch, run, en
 
 
 def test_full_width_entries_from_a_chinese_keyboard_are_understood(monkeypatch, run):
-    import medbal.present.term
+    import medbal.present.tty
 
-    monkeypatch.setattr(medbal.present.term, "stdin_is_terminal", lambda: True)
-    monkeypatch.setattr(medbal.present.term, "stdout_is_terminal", lambda: True)
+    monkeypatch.setattr(medbal.present.tty, "stdin_is_terminal", lambda: True)
+    monkeypatch.setattr(medbal.present.tty, "stdout_is_terminal", lambda: True)
     result = run("diagnose", "--lang", "zh", input="？\n１\nｑ\n", env={"COLUMNS": "200"})
     assert result.exit_code == 0
     assert "不是选项" not in result.stdout and "第 2 题" in result.stdout
@@ -214,14 +214,14 @@ def test_control_characters_in_texts_are_refused_at_load(escape):
 
 
 def test_rich_markup_in_data_is_shown_as_written(tmp_path, monkeypatch, run):
-    import medbal.present.term
+    import medbal.present.tty
 
     rates = tmp_path / "rates.yaml"
     # The region's English name becomes markup-like text (the first `en:` under `name:`).
     marked = re.sub(r"(?m)^(    name:\n\s+en: ).*$", r"\1'[bold]Zigui[/] [red'", RATES, count=1)
     assert marked != RATES
     rates.write_text(marked, encoding="utf-8")
-    monkeypatch.setattr(medbal.present.term, "wants_plain", lambda: False)  # the Rich path
+    monkeypatch.setattr(medbal.present.tty, "wants_plain", lambda: False)  # the Rich path
     result = run("estimate", "8000", "--trees", str(tmp_path), env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.stderr
     assert "[bold]Zigui[/] [red" in result.stdout
@@ -329,7 +329,7 @@ def test_sigterm_during_a_write_leaves_no_part_file(tmp_path):
         "    os.kill(os.getpid(), signal.SIGTERM)\n"
         "    real(fd)\n"
         "output.os.fsync = slow\n"
-        "from medbal.launch import run\n"
+        "from medbal.process import run\n"
         f"sys.exit(run(['docs', '--all', '--output', {str(tmp_path / 'c.txt')!r}]))\n"
     )
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, cwd=ROOT, timeout=30)
@@ -418,7 +418,10 @@ main()
         ("medbal.commands.app", ["docs", "1", "--lang", "zh"]),
         ("medbal.files.readtree", ["diagnose", "-a", "scheme=yearly"]),
         ("medbal.present.pages", ["docs", "1"]),
-        ("medbal.files.write", ["docs", "1", "--format", "json"]),
+        ("medbal.present.formats", ["docs", "1", "--format", "json"]),
+        # While medbal.launch holds the signals: answered as soon as medbal.process is ready.
+        ("medbal.process", ["docs", "1", "--format", "json"]),
+        ("medbal.present.output", ["diagnose", "-a", "scheme=yearly", "--lang", "zh"]),
         ("medbal.api", ["docs", "1"]),  # inside a command: Typer's own Ctrl-C path
         ("medbal.commands.diagnose", ["diagnose", "--lang", "zh"]),
         ("medbal.present.plain", ["estimate", "8000"]),
@@ -462,7 +465,8 @@ def test_ctrl_c_from_outside_never_shows_a_traceback_from_medbal():
 
 
 def test_the_entry_point_imports_only_what_the_interpreter_has_loaded():
-    # The instant between the interpreter's start and `run`'s try is this module's body.
+    # The instant between the interpreter's start and the signals being held is this
+    # module's first lines: they may import only what is loaded before any script runs.
     import ast
 
     tree = ast.parse((ROOT / "medbal" / "launch.py").read_text(encoding="utf-8"))
@@ -472,7 +476,19 @@ def test_the_entry_point_imports_only_what_the_interpreter_has_loaded():
         if isinstance(node, (ast.Import, ast.ImportFrom))
         for alias in node.names
     }
-    assert top <= {"annotations", "os", "sys"}, top
+    loaded = subprocess.run(
+        [sys.executable, "-c", "import sys; print(' '.join(sys.modules))"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    assert top and top <= set(loaded), top
+    # The first statement after the docstring is that import, and the handlers are set
+    # (the `for` over SIGINT and SIGTERM) before any other statement of medbal runs.
+    body = [n for n in tree.body if not isinstance(n, ast.Expr)]
+    assert isinstance(body[0], ast.Import)
+    first_loop = next(i for i, n in enumerate(body) if isinstance(n, ast.For))
+    assert [type(n).__name__ for n in body[1:first_loop]] == ["AnnAssign", "FunctionDef"]
 
 
 # --- 23: where a syntax error began ---------------------------------------------------

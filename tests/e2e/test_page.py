@@ -218,6 +218,7 @@ def test_keyboard_alone_reaches_an_outcome_and_opens_help(opened, shipped):
 
 
 def test_tree_text_is_shown_as_text_never_as_markup(browser, write, tmp_path):
+    from medbal.api import outcome_view
     from medbal.files.loader import load_file
     from medbal.present.webpage import build_page
 
@@ -227,7 +228,9 @@ def test_tree_text_is_shown_as_text_never_as_markup(browser, write, tmp_path):
     text = VALID.replace("Explained X.", f"'{hostile}'").replace("First?", "'First <b>b</b>?'")
     path = tmp_path / "hostile.html"
     tree = load_file(write("hostile.yaml", text))
-    path.write_text(build_page([(tree, None)], "2026-01-02", "en"), encoding="utf-8")
+    path.write_text(
+        build_page([(tree, None)], "2026-01-02", "en", outcome_view=outcome_view), encoding="utf-8"
+    )
     o = Opened(browser, path, "#tree=small&first=yes&second=a&third=x")
     try:
         assert o.state()["node"] == "done-x"

@@ -18,7 +18,7 @@ from rich.cells import cell_len
 
 from medbal import api
 from medbal.core.engine import all_paths
-from medbal.present.present import RENDERERS, render
+from medbal.present.formats import RENDERERS, render
 
 GOLDEN = Path(__file__).parent / "golden"
 TODAY = "2026-11-24"  # the take-home page is dated: a fixed day keeps the goldens still
