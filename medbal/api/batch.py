@@ -200,6 +200,7 @@ def decode(raw: str | bytes) -> dict[str, Any]:
             raw = raw.decode("utf-8-sig")
         except UnicodeDecodeError:
             raise _bad("batch_encoding") from None
+    raw = raw.rstrip("\r\n")  # the line's end is not part of it: a column counts within it
     if _depth(raw) > MAX_DEPTH:
         raise _bad("batch_too_deep", limit=MAX_DEPTH)
     try:
@@ -211,10 +212,24 @@ def decode(raw: str | bytes) -> dict[str, Any]:
             parse_int=_int,
         )
     except json.JSONDecodeError as exc:
-        raise _bad("batch_not_json", why=_why(exc), column=exc.colno) from None
+        raise _bad("batch_not_json", why=_why(exc), column=exc.pos + 1) from None
     if not isinstance(data, dict):
         raise _bad("batch_not_object")
+    _no_lone_surrogate(raw, data)
     return data
+
+
+def _no_lone_surrogate(raw: str, data: dict[str, Any]) -> None:
+    """Half of a surrogate pair, written as a \\u escape, is no character: no UTF-8 text
+    can hold it, and a strict reader (jq) stops at it.  A case holding one is refused, so
+    no envelope echoes it."""
+    if "\\u" not in raw:
+        return  # a lone surrogate can only come as an escape: UTF-8 cannot encode one
+    try:
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError as exc:
+        half = exc.object[exc.start : exc.end]
+        raise _bad("batch_lone_surrogate", value=shown(half)) from None
 
 
 def _depth(text: str) -> int:

@@ -222,6 +222,10 @@ ERRORS: dict[str, tuple[str, str]] = {
         "the line nests arrays and objects more than {limit} levels deep",
         "这一行的数组和对象嵌套超过了 {limit} 层",
     ),
+    "batch_lone_surrogate": (
+        "the line holds {value}, half of a character (a lone surrogate), which no text can hold",
+        "这一行含有 {value}，这是半个字符（孤立的代理项），任何文本都无法包含它",
+    ),
     "batch_key_twice": (
         "the key {name!q} is given twice in the line; give each key once",
         "这一行中键{name!q}出现了两次；每个键只能给一次",
