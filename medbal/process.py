@@ -55,14 +55,24 @@ def run(argv: list[str], held: list[int] | None = None) -> int:
         _arm()
         code = _run(argv, lang, as_json)
         raise_pending()  # a signal swallowed at the very end still decides the exit code
-        return code
     except KeyboardInterrupt:  # even while the modules below are still being imported
-        return _signalled(lang, as_json, INTERRUPTED)
+        code = _signalled(lang, as_json, INTERRUPTED)
     except Terminated:
-        return _signalled(lang, as_json, TERMINATED)
+        code = _signalled(lang, as_json, TERMINATED)
+    _disarm()
+    return code
+
+
+def _disarm() -> None:
+    """The exit code is decided: a SIGTERM from here on ends the process as it would any
+    program (the shell sees 143), rather than coming too late to change the code."""
+    if signal.getsignal(signal.SIGTERM) in (_raise, _record):
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def _signalled(lang: str, as_json: bool, code: int) -> int:
+    """The one line for a signal; a second Ctrl-C while it is said is held, not raised."""
+    _hold_signals()
     _pending.clear()
     if code == INTERRUPTED:  # on a line of its own, after the ^C the terminal echoed
         return output.report(Phrase("interrupted"), lang, code, as_json=as_json, blank_before=True)
@@ -82,6 +92,16 @@ def _arm() -> None:
     sys.unraisablehook = _unraisable
     output.checkpoint = raise_pending
     raise_pending()
+
+
+def _hold_signals() -> None:
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        if signal.getsignal(signum) == _raise:
+            signal.signal(signum, _record)
+
+
+def _record(signum: int, frame: object) -> None:
+    _pending.append(signum)
 
 
 def _raise(signum: int, frame: object) -> None:
@@ -121,11 +141,8 @@ def _run(argv: list[str], lang: str, as_json: bool) -> int:
         code = _signalled(lang, as_json, INTERRUPTED)
     except Terminated:
         code = _signalled(lang, as_json, TERMINATED)
-    except Exception as exc:  # a bug: still one line, with what to report
-        if os.environ.get("MEDBAL_DEBUG"):
-            raise
-        why = f"{type(exc).__name__}: {exc!r}"[:300]
-        code = output.report(Phrase("bug", what=why), lang, FAILED, as_json=as_json)
+    except Exception as exc:
+        code = _failed(exc, lang, as_json)
     out.close_quietly()
     if out.failure is not None and out.failure.errno != errno.EPIPE:
         # A reader that leaves early (`| head`) is not an error; a full disk is.
@@ -133,6 +150,19 @@ def _run(argv: list[str], lang: str, as_json: bool) -> int:
         output.report(Phrase("stdout_failed", reason=reason), lang, FAILED)
         code = code or FAILED
     return code
+
+
+def _failed(exc: Exception, lang: str, as_json: bool) -> int:
+    """A bug: still one line, with what to report.  Unless a signal came: Python turns
+    one into another error in places (a RuntimeError from a class body's __set_name__),
+    and then it is the signal that ended the run."""
+    if _pending:
+        signum = _pending[-1]
+        return _signalled(lang, as_json, INTERRUPTED if signum == signal.SIGINT else TERMINATED)
+    if os.environ.get("MEDBAL_DEBUG"):
+        raise exc
+    why = f"{type(exc).__name__}: {exc!r}"[:300]
+    return output.report(Phrase("bug", what=why), lang, FAILED, as_json=as_json)
 
 
 def _guard_streams(lang: str) -> tuple[Guard, Guard]:

@@ -484,11 +484,14 @@ def test_the_entry_point_imports_only_what_the_interpreter_has_loaded():
     ).stdout.split()
     assert top and top <= set(loaded), top
     # The first statement after the docstring is that import, and the handlers are set
-    # (the `for` over SIGINT and SIGTERM) before any other statement of medbal runs.
+    # (SIGINT first) before any other statement of medbal runs: nothing before them calls
+    # a Python function or loops, where Python would raise a pending signal instead.
     body = [n for n in tree.body if not isinstance(n, ast.Expr)]
     assert isinstance(body[0], ast.Import)
-    first_loop = next(i for i, n in enumerate(body) if isinstance(n, ast.For))
-    assert [type(n).__name__ for n in body[1:first_loop]] == ["AnnAssign", "FunctionDef"]
+    assert [type(n).__name__ for n in body[1:4]] == ["AnnAssign", "FunctionDef", "Try"]
+    first = ast.unparse(body[3].body[0])
+    assert first == "_before = _signal.signal(_signal.SIGINT, _hold)", first
+    assert ast.unparse(body[3].handlers[0].type) == "KeyboardInterrupt"
 
 
 # --- 23: where a syntax error began ---------------------------------------------------
