@@ -21,13 +21,21 @@ CLAIM_TREE = "which-category"
 COMPLETE_VAR = "_MEDBAL_COMPLETE"  # set by the script a shell sources for completion
 
 
+SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
+
+
 def check_environment(environ: Mapping[str, str]) -> None:
-    """The variables bash completion reads, as a shell sets them: COMP_WORDS, and
-    COMP_CWORD a number.  Anything else is a usage error, not a traceback in a shell."""
-    if environ.get(COMPLETE_VAR) != "complete_bash":  # Typer's form: INSTRUCTION_SHELL
-        return
+    """The completion request as a shell makes it: `source_SHELL` or `complete_SHELL`
+    (Typer's form), and for bash, COMP_WORDS and a number in COMP_CWORD.  Anything else
+    is a usage error in medbal's words, never a traceback in a shell."""
+    instruction = environ.get(COMPLETE_VAR, "")
+    action, _, shell = instruction.partition("_")
+    if action not in ("source", "complete") or shell not in SHELLS:
+        raise UsageError("complete_instruction", value=instruction, shells=SHELLS)
     cword = environ.get("COMP_CWORD", "")
-    if "COMP_WORDS" not in environ or not (cword.isascii() and cword.isdigit()):
+    if instruction == "complete_bash" and (
+        "COMP_WORDS" not in environ or not (cword.isascii() and cword.isdigit())
+    ):
         raise UsageError("complete_environment", value=cword)
 
 

@@ -373,6 +373,11 @@ ERRORS: dict[str, tuple[str, str]] = {
         "{qid!q}还没有回答，无法修改；已回答的问题：{answered}",
     ),
     # shell completion (medbal.commands.complete)
+    "complete_instruction": (
+        "_MEDBAL_COMPLETE is {value!q}; it should be source_SHELL or complete_SHELL, "
+        "SHELL one of: {shells}",
+        "_MEDBAL_COMPLETE 为{value!q}；应为 source_SHELL 或 complete_SHELL，SHELL 可选：{shells}",
+    ),
     "complete_environment": (
         "shell completion needs COMP_WORDS and a number in COMP_CWORD (it is {value!q})",
         "命令补全需要 COMP_WORDS，且 COMP_CWORD 应为数字（现为{value!q}）",

@@ -14,6 +14,7 @@ Rich's console, tables and panels cost a call about 40% more than the bare impor
 
 from __future__ import annotations
 
+import re
 import shlex
 from collections.abc import Sequence
 from typing import NamedTuple
@@ -246,13 +247,21 @@ def command(text: str, width: int, indent: int = 2, style: str = "green") -> lis
     return out
 
 
+# A shell word as written, quotes and all: bash's $'...' (a file's name with a control
+# character in it, medbal.present.views.shell_word) is not shlex's, and stays as it is.
+_SHELL_WORD = re.compile(r"""(?:\$'(?:[^'\\]|\\.)*'|'[^']*'|"(?:[^"\\]|\\.)*"|[^\s'"]+)+""")
+
+
 def command_words(text: str) -> list[str]:
-    tokens, out = shlex.split(text), []
+    as_written = "$'" in text
+    tokens: list[str] = _SHELL_WORD.findall(text) if as_written else shlex.split(text)
+    out = []
     while tokens:
         word = tokens.pop(0)
         if word.startswith("-") and tokens and not tokens[0].startswith("-"):
-            word = shlex.join([word, tokens.pop(0)])
-        else:
+            pair = [word, tokens.pop(0)]
+            word = " ".join(pair) if as_written else shlex.join(pair)
+        elif not as_written:
             word = shlex.quote(word)
         out.append(word)
     return out

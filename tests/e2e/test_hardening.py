@@ -5,6 +5,7 @@ a hang, a crash or an escape sequence that reaches the terminal."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import signal
@@ -555,3 +556,94 @@ def test_the_page_of_a_long_chain_and_to_stdout(run, tmp_path):
     assert result.stdout.startswith("<!DOCTYPE html>")
     assert re.search(r'"most": ?2000\b', result.stdout)
     assert not (tmp_path / "-").exists()
+
+
+# --- round 3, 15: names are data too -----------------------------------------------------
+
+EVIL = "ev\x1b[31mil\x07\u202ename\nx"  # an escape sequence, a bell, an override, a newline
+SHOWN = "ev\\x1b[31mil\\x07\\u202ename\\nx"
+
+
+def _no_control(text: str) -> None:
+    """Nothing a terminal would obey: no control character but the line's end, no override."""
+    hidden = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
+    assert not hidden.search(text), repr(text)
+
+
+@pytest.fixture
+def evil_folder(tmp_path):
+    folder = tmp_path / "trees"
+    folder.mkdir()
+    (folder / f"{EVIL}.yaml").write_text(
+        (TREES / "card.yaml").read_text(encoding="utf-8").replace("id: card", f"id: {'x' * 4}"),
+        encoding="utf-8",
+    )
+    (folder / f"bro{EVIL}ken.yaml").write_text("kind: decision-tree\nid: [\n", encoding="utf-8")
+    return folder
+
+
+def test_tree_validate_shows_a_file_name_escaped_on_one_line(evil_folder):
+    good, bad = evil_folder / f"{EVIL}.yaml", evil_folder / f"bro{EVIL}ken.yaml"
+    out = medbal("tree", "validate", str(good), str(bad))
+    err, stdout = no_traceback(out), out.stdout.decode()
+    _no_control(err)
+    _no_control(stdout)
+    assert stdout == f"{evil_folder}/{SHOWN}.yaml: valid (tree 'xxxx')\n"
+    (problem,) = err.splitlines()  # one FILE:LINE:COL line, not two
+    assert problem.startswith(f"{evil_folder}/bro{SHOWN}ken.yaml:3:1: ")
+
+
+def test_tree_list_shows_the_id_and_file_columns_escaped(evil_folder):
+    out = medbal("tree", "list", "--trees", str(evil_folder))
+    text = out.stdout.decode()
+    _no_control(text)
+    rows = [line for line in text.splitlines() if line.startswith(("ev", "bro"))]
+    assert len(rows) == 2  # one row each: a newline in a name does not split it
+    assert all(SHOWN in row for row in rows)
+    assert rows[1].startswith(SHOWN) and rows[1].rstrip().endswith(f"{SHOWN}.yaml")
+    # In JSON the names are the data, exactly (JSON's own escapes).
+    listed = json.loads(medbal("tree", "list", "--trees", str(evil_folder), "-f", "json").stdout)
+    assert {r["id"] for r in listed["trees"]} >= {EVIL, f"bro{EVIL}ken"}
+
+
+def test_the_repeat_command_of_a_piped_diagnose_shows_the_name_escaped_and_still_runs(
+    evil_folder,
+):
+    good = evil_folder / f"{EVIL}.yaml"
+    out = medbal("diagnose", str(good), "-a", "problem=lost")
+    text = out.stdout.decode()
+    assert out.returncode == 0
+    _no_control(text)
+    command = text.rstrip().splitlines()[-1].strip()
+    assert command == (
+        f"medbal diagnose $'{evil_folder}/{SHOWN}.yaml' --lang en --answer problem=lost"
+    )
+    # The command, run by bash (in a UTF-8 locale, where $'\u202e' is that character),
+    # names the same file and gives the same result.
+    again = subprocess.run(
+        ["bash", "-c", command.replace("medbal ", f"{sys.executable} -m medbal ", 1)],
+        capture_output=True,
+        cwd=ROOT,
+        env={**os.environ, "LC_ALL": "C.UTF-8"},
+        timeout=60,
+    )
+    assert again.returncode == 0 and again.stdout == out.stdout
+
+
+def test_an_error_naming_a_file_shows_it_escaped(tmp_path):
+    out = medbal("docs", "1", "--output", str(tmp_path / f"no{EVIL}where" / "x.txt"))
+    err = no_traceback(out)
+    assert out.returncode == 1 and len(err.splitlines()) == 1
+    _no_control(err)
+    assert f"no{SHOWN}where" in err
+
+
+def test_the_repeat_command_at_a_terminal_keeps_bash_quoting(evil_folder):
+    from medbal import api
+    from medbal.present.layout import command_words
+
+    view = api.diagnose(evil_folder / f"{EVIL}.yaml", {"problem": "lost"}, "en")
+    shown = api.render("diagnose", view, "terminal", width=100)
+    _no_control(shown)
+    assert command_words(view["command"])[2] == f"$'{evil_folder}/{SHOWN}.yaml'"
+    assert "$'" in shown
