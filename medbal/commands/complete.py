@@ -15,6 +15,7 @@ from typing import Any
 import typer
 
 from medbal.core.errors import UsageError
+from medbal.core.langs import shown
 
 DEFAULT_TREE = "zero-balance"
 CLAIM_TREE = "which-category"
@@ -43,9 +44,12 @@ def _quiet(func: Callable[..., list[str]]) -> Callable[..., list[str]]:
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> list[str]:
         try:
-            return func(*args, **kwargs)
+            found = func(*args, **kwargs)
         except Exception:  # completion must never print a traceback into a shell
             return []
+        # A name with a control character in it (a file's, in an overlay) is never
+        # offered: the shell would type it, or show it raw in its list.
+        return [word for word in found if shown(word) == word]
 
     return wrapper
 

@@ -172,3 +172,10 @@ def test_an_unknown_completion_instruction_is_a_usage_error():
 def test_the_completion_script_still_needs_no_comp_variables():
     out = _raw({"_MEDBAL_COMPLETE": "source_bash"})
     assert out.returncode == 0 and "_medbal_completion" in out.stdout
+
+
+def test_a_name_with_a_control_character_is_never_offered(overlay):
+    """A file's name is data from outside: one the shell would show raw is left out."""
+    (overlay / "ev\x1b[31mil.yaml").write_text(VALID.lstrip(), encoding="utf-8")
+    got, _, err = complete("medbal diagnose ", env={"MEDBAL_TREES": str(overlay)})
+    assert got == sorted([*SHIPPED, "my-region"]) and err == ""
