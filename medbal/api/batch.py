@@ -166,7 +166,9 @@ def _answer(data: dict[str, Any], default: str, lang: str, loader: Trees) -> dic
 def _lang(value: Any, default: str) -> str:
     if value is None:
         return default
-    found = language_of(value)  # as MEDBAL_LANG is read: "zh", "zh-CN", "en"
+    if value in LANGS:  # the usual "en" or "zh", at once
+        return str(value)
+    found = language_of(value)  # as MEDBAL_LANG is read: "zh-CN", "EN"
     if found is None:
         raise _bad("batch_lang", value=_json_value(value), langs=LANGS)
     return found
@@ -182,7 +184,7 @@ def _json_value(value: Any) -> str:
 def _answers(value: Any) -> dict[str, str]:
     if value is None:
         return {}
-    if not isinstance(value, Mapping) or not all(
+    if not isinstance(value, (dict, Mapping)) or not all(
         isinstance(k, str) and isinstance(v, str) for k, v in value.items()
     ):
         raise _bad("batch_answers")
@@ -259,11 +261,13 @@ def _depth(text: str) -> int:
 def _once(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     """An object with each key once: a key given twice is refused, as an answers file
     refuses it (JSON would keep the last one without a word)."""
-    data: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in data:
-            raise _bad("batch_key_twice", name=shown(key))
-        data[key] = value
+    data = dict(pairs)
+    if len(data) < len(pairs):  # a key given twice: say which
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _bad("batch_key_twice", name=shown(key))
+            seen.add(key)
     return data
 
 

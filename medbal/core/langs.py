@@ -1,10 +1,12 @@
 """The languages and the character ranges every layer shares, and the one way a text
 from outside is shown.
 
-Kept apart from medbal.core.model, with no imports at all: the words of an error
+Kept apart from medbal.core.model, importing nothing of medbal: the words of an error
 (medbal.i18n) need these, and an error that comes while the model is still being
 imported, a Ctrl-C say, must not import the model (and Python's decimal) again.
 """
+
+from typing import Any
 
 LANGS = ("en", "zh")
 # Han characters and CJK punctuation (、。，：；（）…), as a regex character range.
@@ -43,6 +45,16 @@ _AS_JSON = {code: s for code, s in _AS_LINE.items() if code >= 0x7F}
 FORMS = {"line": _AS_LINE, "text": _AS_TEXT, "json": _AS_JSON}
 
 
+# str.translate is quick on ASCII text; on other text it looks up every character, and
+# each one not in the table costs about as much as raising an exception.  So once a
+# process has shown more than a few pages of such text (a batch, every checklist), a
+# compiled pattern finds the few characters to escape instead: compiling it costs more
+# than a one-shot call would ever save.
+_ENOUGH = 32_768
+_scanned = [0]
+_patterns: dict[str, Any] = {}
+
+
 def shown(text: str, form: str = "line") -> str:
     """A text from outside (a file name, an id, an answer, a tree's words) as it may be
     shown: every character in _HIDDEN, and every lone surrogate, escaped, never obeyed.
@@ -53,10 +65,24 @@ def shown(text: str, form: str = "line") -> str:
     `json` (JSON text, whose strings already escape C0): the rest as `\\u` escapes, so
     the data is the same for a JSON reader and a terminal shows no raw character.
     """
-    text = text.translate(FORMS[form])
-    if not text.isascii():
-        try:
-            text.encode("utf-8")
-        except UnicodeEncodeError:  # a lone surrogate: rare, so checked only then
-            text = "".join(f"\\u{ord(c):04x}" if "\ud800" <= c <= "\udfff" else c for c in text)
+    if text.isprintable():  # none of them (all are unprintable): one quick scan in C
+        return text
+    table = FORMS[form]
+    if text.isascii():
+        return text.translate(table)
+    _scanned[0] += len(text)
+    if _scanned[0] <= _ENOUGH or _pattern(form).search(text) is not None:
+        text = text.translate(table)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate: rare, so looked for only then
+        text = "".join(f"\\u{ord(c):04x}" if "\ud800" <= c <= "\udfff" else c for c in text)
     return text
+
+
+def _pattern(form: str) -> Any:
+    if form not in _patterns:
+        import re
+
+        _patterns[form] = re.compile("[" + "".join(map(chr, FORMS[form])) + "]")
+    return _patterns[form]

@@ -241,6 +241,8 @@ def command_line(result: Result, lang: str, tree_ref: str | None = None) -> str:
     parts = ["medbal", "diagnose", tree_ref or result.tree.id, "--lang", lang]
     for a in result.path:
         parts += ["--answer", f"{a.question.id}={a.option.value}"]
+    if "".join(parts).isprintable():  # the usual case: nothing for bash's $'...'
+        return shlex.join(parts)
     return " ".join(map(shell_word, parts))
 
 
