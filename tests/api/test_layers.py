@@ -156,3 +156,60 @@ def test_the_walk_sees_imports_inside_functions_and_type_checking():
     assert "medbal.core.engine" in views  # under `if TYPE_CHECKING`
     formats = GRAPH["medbal.present.formats"]
     assert "medbal.present.layout" in formats  # inside a function
+
+
+# --- one way to do each thing --------------------------------------------------------
+
+
+def _calls(path: Path) -> list[str]:
+    """Every call in a module, as written: `sys.stdout.write`, `typer.echo`, `print`."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Call):
+            found.append(ast.unparse(node.func))
+    return found
+
+
+def test_everything_written_goes_through_the_output_boundary():
+    """stdout, stderr and files are written by medbal.present.output (and the process's
+    own stream guards): no print, no echo, no write to a standard stream elsewhere."""
+    writers = {"medbal.present.output", "medbal.process"}
+    found = sorted(
+        (name, call)
+        for name, path in MODULES.items()
+        if name not in writers
+        for call in _calls(path)
+        if call in ("print", "typer.echo", "echo", "click.echo", "write_atomic")
+        or (call.startswith(("sys.stdout", "sys.stderr")) and call.endswith(("write", "flush")))
+    )
+    assert found == [], found
+    # The file layer's atomic write has one caller: the boundary.
+    callers = {n for n, p in MODULES.items() for c in _calls(p) if c.endswith("write_atomic")}
+    assert callers == {"medbal.present.output"}
+
+
+def test_the_medbal_line_is_written_in_one_place():
+    """One error reporter: the `medbal: ` prefix is built in medbal.present.output only."""
+    makers = set()
+    for name, path in MODULES.items():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.JoinedStr) and "medbal: " in ast.unparse(node):
+                makers.add(name)  # f"medbal: {message}"
+            elif isinstance(node, ast.Constant) and str(node.value).startswith("\nmedbal: "):
+                makers.add(name)  # a line written out whole
+    assert makers == {"medbal.present.output"}, makers
+
+
+def test_the_language_is_chosen_by_one_rule():
+    """MEDBAL_LANG and the locale's variables are read in medbal.i18n.lang alone."""
+    readers = set()
+    for name, path in MODULES.items():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and node.value in (
+                "MEDBAL_LANG",
+                "LC_ALL",
+                "LC_MESSAGES",
+                "LANG",
+            ):
+                readers.add(name)
+    assert readers == {"medbal.i18n.lang"}, readers
