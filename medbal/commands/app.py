@@ -1,7 +1,8 @@
-"""The command line: thin Typer commands over the library.
+"""The command line: thin Typer commands over the Python API (medbal.api).
 
-Each command parses options, calls the loader/engine/views, hands the result to
-one renderer and maps errors to the documented exit codes.  PyYAML and
+Each command parses options, gets its view from medbal.api, hands it to one step
+that shows it (medbal.present.formats.show) and maps errors to the documented exit
+codes through the one reporter.  PyYAML and
 the renderers are imported inside the commands that need them, so `--help` and
 a JSON call pay only for what they use.
 """

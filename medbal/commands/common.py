@@ -1,4 +1,4 @@
-"""What every command shares: error handling, option types, output helpers."""
+"""What every command shares: error handling and option types."""
 
 from __future__ import annotations
 

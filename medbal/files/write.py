@@ -16,7 +16,7 @@ def write_atomic(target: str, text: str) -> None:
     existing file keeps its permissions, and a device or pipe is refused: as root,
     renaming over `/dev/stdout` would replace the device with a regular file.
     The temporary file is removed on any interruption, Ctrl-C and SIGTERM too
-    (medbal.launch turns SIGTERM into an exception so that this cleanup runs).
+    (medbal.process turns SIGTERM into an exception so that this cleanup runs).
     """
     path = Path(os.path.realpath(target))
     if path.is_dir():

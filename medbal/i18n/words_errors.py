@@ -9,7 +9,7 @@ clauses ("a; b" / "a；b").
 from __future__ import annotations
 
 ERRORS: dict[str, tuple[str, str]] = {
-    # medbal.launch: the program as a whole
+    # medbal.process: the program as a whole
     "interrupted": ("interrupted.", "已中断。"),
     "terminated": ("terminated.", "已终止。"),
     "bug": (
@@ -187,7 +187,7 @@ ERRORS: dict[str, tuple[str, str]] = {
         "无法写入{target!q}：文件夹{folder!q}不存在",
     ),
     "output_failed": ("cannot write {target!q}: {reason}", "无法写入{target!q}：{reason}"),
-    # --batch (medbal.commands.batch): the input, and each line's errors
+    # --batch (medbal.commands.batch, medbal.api.batch): the input, and each line's errors
     "batch_unreadable": (
         "--batch {source!q} cannot be read ({why})",
         "无法读取 --batch{source!q}（{why}）",
@@ -275,7 +275,7 @@ ERRORS: dict[str, tuple[str, str]] = {
         "the line is longer than {limit} bytes and was skipped",
         "这一行超过 {limit} 字节，已跳过",
     ),
-    # did you mean (medbal.commands.suggest)
+    # did you mean (medbal.i18n.suggest)
     "dym_category": (
         "no category {name!q}; did you mean {best!q}? Choose a number or short name: {valid}",
         "没有类别{name!q}，您是不是要找{best!q}？请输入序号或简称：{valid}",
