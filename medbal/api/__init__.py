@@ -24,7 +24,7 @@ from typing import Any
 
 from medbal.api import checks
 from medbal.api.batch import diagnose_many
-from medbal.api.checks import Amount, Folder
+from medbal.api.checks import Amount, Folder, Name
 from medbal.api.session import Session, view_of
 from medbal.core.engine import Result
 from medbal.core.errors import Phrase, UsageError
@@ -56,7 +56,7 @@ __all__ = [
 ]
 
 
-def load_tree(name: str | Folder, trees: Folder = None) -> Tree:
+def load_tree(name: Name, trees: Folder = None) -> Tree:
     """A decision tree by id (`zero-balance`, `which-category`, `balance-dropped`, `card`)
     or by the path of a YAML file (a str, or a Path); `trees` is a folder laid over the
     shipped ones."""
@@ -72,7 +72,7 @@ def load_rates(trees: Folder = None) -> Rates:
 
 
 def diagnose(
-    tree: str | Tree | Folder,
+    tree: Name | Tree,
     answers: Mapping[str, str] | None = None,
     lang: str | None = None,
     trees: Folder = None,
@@ -199,7 +199,7 @@ def render(
 
 
 def page(
-    names: Sequence[str | Tree | Folder] = (),
+    names: Sequence[Name | Tree] = (),
     lang: str | None = None,
     trees: Folder = None,
     made: str | None = None,

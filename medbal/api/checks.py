@@ -19,7 +19,8 @@ from medbal.core.estimate import MAX_AMOUNT
 from medbal.files import registry
 from medbal.i18n.lang import resolve
 
-Folder = str | os.PathLike[str] | None
+Folder = str | os.PathLike[str] | None  # a folder laid over the shipped trees
+Name = str | os.PathLike[str]  # a tree's id, or a YAML file's path
 Amount = str | int | float | Decimal
 # The longest amount written out: anything longer is refused before str() would have to
 # write a number of thousands of digits.

@@ -43,7 +43,7 @@ class Session:
 
     def __init__(
         self,
-        tree: str | Tree | checks.Folder,
+        tree: checks.Name | Tree,
         answers: Mapping[str, str] | None = None,
         lang: str | None = None,
         trees: checks.Folder = None,
