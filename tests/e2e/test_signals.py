@@ -15,6 +15,7 @@ it kills the process (the shell sees 143) and leaves nothing behind.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import random
 import re
@@ -22,7 +23,7 @@ import signal
 import subprocess
 import sys
 import time
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -34,6 +35,14 @@ pytestmark = pytest.mark.slow
 SCRIPT = Path(sys.executable).parent / "medbal"  # the installed entry point
 RUNS = 100  # of each signal, sent from outside
 WORKERS = 4
+
+
+def _pool() -> ProcessPoolExecutor:
+    """Workers that are processes, not threads: each starts its child with a preexec_fn,
+    which is safe only in a process with one thread."""
+    return ProcessPoolExecutor(WORKERS, mp_context=multiprocessing.get_context("fork"))
+
+
 FRAME = re.compile(r'File "([^"]+)", line (\d+)')
 
 
@@ -114,7 +123,7 @@ def test_a_signal_from_outside_at_any_moment(tmp_path):
         folder.mkdir()
         signum = signal.SIGTERM if i % 2 else signal.SIGINT
         jobs.append((signum, rng.uniform(0.0, 0.08), folder))
-    with ThreadPoolExecutor(WORKERS) as pool:
+    with _pool() as pool:
         for _ in pool.map(_one_from_outside, jobs):
             pass  # each outcome checked as it comes
 
@@ -198,7 +207,7 @@ def test_a_signal_at_the_kth_call(tmp_path):
         folder.mkdir()
         signum = signal.SIGTERM if i % 2 else signal.SIGINT
         jobs.append((signum, rng.randint(1, CALLS), 0, folder))
-    with ThreadPoolExecutor(WORKERS) as pool:
+    with _pool() as pool:
         kinds = list(pool.map(_one_from_inside, jobs))
     assert kinds.count("medbal") > len(kinds) // 2, kinds
 
