@@ -34,7 +34,9 @@ def load_file(
     try:
         data = read_bounded(path, MAX_TREE_BYTES)
     except Unreadable as exc:
-        raise TreeError([f"{one_line(shown)}:1:1: {exc}"]) from None
+        from medbal.i18n.catalogue import phrase_text  # the error's words: only when it comes
+
+        raise TreeError([f"{one_line(shown)}:1:1: {phrase_text(exc.phrase, 'en')}"]) from None
     from medbal.files import cache
 
     key = data

@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import TYPE_CHECKING
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Protocol
 
 from medbal.core.model import Category, Checklists, Deadline, Place, Text
 from medbal.files.limits import ID_PATTERN
@@ -29,7 +30,21 @@ from medbal.i18n.suggest import closest
 if TYPE_CHECKING:  # a cached file's check needs no YAML: PyYAML only where a file is read
     from yaml.nodes import Node
 
-    from medbal.files.yamlread import Reader
+
+class Reader(Protocol):
+    """What reading a region needs of medbal.files.yamlread.Reader, which calls this module
+    for a text's `region:`: named here by its shape, so neither module imports the other."""
+
+    def at(self, node: Node | None, message: str, line: int = 1, col: int = 1) -> None: ...
+
+    def mapping(
+        self, node: Node, what: str, required: Iterable[str], optional: Iterable[str] = ()
+    ) -> dict[str, Node] | None: ...
+
+    def string(self, node: Node, what: str) -> str | None: ...
+
+    def ident(self, node: Node, what: str) -> str | None: ...
+
 
 INLINE_ID = "local"  # the id of a region named inline without an `id`
 _ID = re.compile(ID_PATTERN)

@@ -1,15 +1,13 @@
-"""Writing results: JSON text, and files written atomically."""
+"""Writing results to files, atomically (medbal.present.output is the one caller)."""
 
 from __future__ import annotations
 
 import errno
 import os
 import stat
-import sys
 from pathlib import Path
 
 from medbal.core.errors import OutputError
-from medbal.core.structs import msgspec
 
 
 def write_atomic(target: str, text: str) -> None:
@@ -21,7 +19,7 @@ def write_atomic(target: str, text: str) -> None:
     file the user could not write in place (read-only, or another user's) is refused
     as a plain write would refuse it: the rename must not go around its permissions.
     The temporary file is removed on any interruption, Ctrl-C and SIGTERM too
-    (medbal.launch turns SIGTERM into an exception so that this cleanup runs).
+    (medbal.process turns SIGTERM into an exception so that this cleanup runs).
     """
     path, mode = _checked_target(target)
     import tempfile  # only when writing a file: JSON to stdout does not pay for it
@@ -85,21 +83,3 @@ def _new_file_mode() -> int:
 
 def _cannot_write(target: str, exc: OSError) -> OutputError:
     return OutputError("output_failed", target=target, reason=exc.strerror or str(exc))
-
-
-def json_text(data: object, for_stdout: bool = False) -> str:
-    """JSON as UTF-8 text; for a stdout that cannot encode it (ascii, cp1252), \\u escapes.
-
-    Either way the JSON stays valid and loses nothing.  The text is json.dumps's with
-    indent=2, written by msgspec (already loaded for the model): importing the json
-    module was a tenth of what a one-shot call does beyond Typer.
-    """
-    text = msgspec.json.format(msgspec.json.encode(data), indent=2).decode() + "\n"
-    if for_stdout:
-        try:
-            text.encode(getattr(sys.stdout, "encoding", None) or "utf-8")
-        except (UnicodeEncodeError, LookupError):
-            import json
-
-            text = json.dumps(data, ensure_ascii=True, indent=2) + "\n"
-    return text

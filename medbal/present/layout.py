@@ -14,12 +14,14 @@ Rich's console, tables and panels cost a call about 40% more than the bare impor
 
 from __future__ import annotations
 
+import re
 import shlex
 from collections.abc import Sequence
 
+from medbal.core.langs import shown
 from medbal.core.model import Record
 from medbal.i18n.typeset import break_lines, cells, fit, han_layout, pieces, space_zh
-from medbal.present.term import is_utf
+from medbal.present.tty import is_utf
 
 Span = tuple[str, str]  # text, style: "" or words such as "bold cyan"
 Line = list[Span]
@@ -273,13 +275,21 @@ def command(text: str, width: int, indent: int = 2, style: str = "green") -> lis
     return out
 
 
+# A shell word as written, quotes and all: bash's $'...' (a file's name with a control
+# character in it, medbal.present.views.shell_word) is not shlex's, and stays as it is.
+_SHELL_WORD = re.compile(r"""(?:\$'(?:[^'\\]|\\.)*'|'[^']*'|"(?:[^"\\]|\\.)*"|[^\s'"]+)+""")
+
+
 def command_words(text: str) -> list[str]:
-    tokens, out = shlex.split(text), []
+    as_written = "$'" in text
+    tokens: list[str] = _SHELL_WORD.findall(text) if as_written else shlex.split(text)
+    out = []
     while tokens:
         word = tokens.pop(0)
         if word.startswith("-") and tokens and not tokens[0].startswith("-"):
-            word = shlex.join([word, tokens.pop(0)])
-        else:
+            pair = [word, tokens.pop(0)]
+            word = " ".join(pair) if as_written else shlex.join(pair)
+        elif not as_written:
             word = shlex.quote(word)
         out.append(word)
     return out
@@ -321,12 +331,6 @@ SGR = {
     "magenta": "35",
     "cyan": "36",
 }
-# Control characters never reach the terminal: a text cannot move the cursor or
-# recolour the screen (the loaders refuse them in files; an answer typed may hold one).
-# Direction overrides too (as medbal.core.langs.UNSAFE_TEXT refuses in files), and tabs.
-_CONTROL = dict.fromkeys(
-    [*range(0x20), *range(0x7F, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
-)
 # A terminal whose encoding has no box-drawing characters gets ASCII boxes, cell for cell.
 _ASCII = str.maketrans(
     {**dict.fromkeys("╭╮╰╯┏┳┓┡╇┩├┼┤└┴┘", "+"), "─": "-", "━": "-", "│": "|", "┃": "|", "•": "*"}
@@ -341,7 +345,9 @@ def paint(lines: list[Line], colour: bool, encoding: str = "utf-8") -> str:
     utf = is_utf(encoding)
     out = []
     for line in lines:
-        spans = [(text.translate(_CONTROL), style) for text, style in line]
+        # Control characters and direction overrides never reach the terminal: shown
+        # escaped by the one escaping function (an answer typed may hold one).
+        spans = [(shown(text), style) for text, style in line]
         if not utf:
             spans = [(_shown_in(text.translate(_ASCII), encoding), style) for text, style in spans]
         while spans and not spans[-1][0].strip():
