@@ -1,11 +1,11 @@
-"""`python -m medbal`: the same entry point as the `medbal` script."""
+"""`python -m medbal`: the same start as the `medbal` script (medbal.launch)."""
 
 try:
     from medbal.launch import main
-except KeyboardInterrupt:  # Ctrl-C in the instant before medbal.launch is ready for it
-    import sys
+except KeyboardInterrupt:  # Ctrl-C in the instant before medbal.launch holds it
+    from medbal.core.errors import INTERRUPTED, Phrase
+    from medbal.present.output import report
 
-    sys.stderr.write("\nmedbal: interrupted.\n")
-    sys.exit(130)
+    raise SystemExit(report(Phrase("interrupted"), "en", INTERRUPTED, blank_before=True)) from None
 
 main()

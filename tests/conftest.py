@@ -8,8 +8,9 @@ import pytest
 from hypothesis import HealthCheck, settings
 from typer.testing import CliRunner
 
+import medbal.i18n.catalogue  # noqa: F401  (the words of every error: core's carry data)
 from medbal.commands.app import cli
-from medbal.files.loader import load_file
+from medbal.files.readtree import load_file
 
 from support import TREES
 

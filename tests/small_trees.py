@@ -34,7 +34,7 @@ questions:
     text: {en: Second?, zh: 第二？}
     options:
       - {value: a, label: {en: A, zh: 甲}, next: third}
-      - {value: b, label: {en: B, zh: 乙}, next: done-b}
+      - {value: bee, label: {en: B, zh: 乙}, next: done-b}
   third:
     text: {en: Third?, zh: 第三？}
     options:

@@ -1,7 +1,8 @@
-"""The command line: thin Typer commands over the library.
+"""The command line: thin Typer commands over the Python API (medbal.api).
 
-Each command parses options, calls the loader/engine/views, hands the result to
-one renderer and maps errors to the documented exit codes.  PyYAML and
+Each command parses options, gets its view from medbal.api, hands it to one step
+that shows it (medbal.present.formats.show) and maps errors to the documented exit
+codes through the one reporter.  PyYAML and
 the renderers are imported inside the commands that need them, so `--help` and
 a JSON call pay only for what they use.
 """
@@ -76,7 +77,9 @@ def cli(argv: list[str] | None = None) -> typer.Typer:
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"medbal {__version__}")
+        from medbal.present.output import write_text
+
+        write_text(f"medbal {__version__}\n")
         raise typer.Exit()
 
 
@@ -281,10 +284,10 @@ def estimate(
     Example: medbal estimate 8000 --threshold 500 --item class-b=1200
     """
     from medbal import api
-    from medbal.present.present import present
+    from medbal.present.formats import show
 
     view = api.estimate(amount, threshold, item or [], region, lang.value if lang else None, trees)
-    present("estimate", view, fmt.value)
+    show("estimate", view, fmt.value)
 
 
 # --- docs ---------------------------------------------------------------------
@@ -327,14 +330,14 @@ def docs(
     Example: medbal docs short-trip --lang zh --format html --output claim.html
     """
     from medbal import api
-    from medbal.present.present import present
+    from medbal.present.formats import show
 
     if category and all_:
         raise UsageError("category_and_all")
     view = api.docs(category, lang.value if lang else None, trees)
     # With no category, text and Markdown show the overview table; HTML and JSON give
     # every sheet, as --all does.
-    present("docs-overview" if category is None and not all_ else "docs", view, fmt.value, output)
+    show("docs-overview" if category is None and not all_ else "docs", view, fmt.value, output)
 
 
 # --- page ---------------------------------------------------------------------
@@ -380,12 +383,9 @@ def page(
 
     Example: medbal page --output medbal.html --lang zh
     """
-    import datetime
-
-    from medbal.present.webpage import run_page
+    from medbal import api
+    from medbal.present.output import write_document
 
     if not output:
         raise UsageError("page_needs_output")
-    run_page(
-        tree or [], output, lang.value if lang else None, trees, datetime.date.today().isoformat()
-    )
+    write_document(api.page(tree or [], lang.value if lang else None, trees), output)

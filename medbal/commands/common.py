@@ -1,4 +1,4 @@
-"""What every command shares: error handling, option types, output helpers."""
+"""What every command shares: error handling and option types."""
 
 from __future__ import annotations
 
@@ -17,36 +17,43 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 def handles_errors(func: F) -> F:
-    """Turn the library's exceptions into one line on stderr and an exit code."""
+    """Turn the library's exceptions into the one reporter's line (and, with --format
+    json, the error envelope on stdout) and an exit code."""
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from medbal.core.errors import TreeError, one_line
+        from medbal.core.errors import TreeError
 
         try:
             return func(*args, **kwargs)
         except TreeError as exc:
-            for problem in exc.problems:
-                typer.echo(problem, err=True)
-            raise typer.Exit(1) from None
+            from medbal.present.output import report_problems
+
+            raise typer.Exit(report_problems(exc.problems, 1, as_json=_json(kwargs))) from None
         except MedbalError as exc:
-            typer.echo(f"medbal: {one_line(exc.text(_lang(kwargs)))}", err=True)
-            raise typer.Exit(exc.exit_code) from None
+            from medbal.present.output import report
+
+            code = report(exc, _lang(kwargs), exc.exit_code, as_json=_json(kwargs))
+            raise typer.Exit(code) from None
         # Ctrl-C is not caught here: anywhere in a command, Typer turns it into exit 130,
-        # and medbal.launch says the one line for every 130 alike.
+        # and medbal.process says the one line for every 130 alike.
 
     return wrapper  # type: ignore[return-value]
 
 
 def _lang(kwargs: dict[str, Any]) -> str:
-    """The language of the command being run, for its error messages; English if unsure."""
-    from medbal.i18n.lang import choose_lang
+    """The language of the command being run, for its error messages, by the one rule
+    (medbal.i18n.lang.resolve); a value that names no language is passed over."""
+    from medbal.i18n.lang import resolve
 
     option = kwargs.get("lang")
-    try:
-        return choose_lang(option.value if option is not None else None)
-    except MedbalError:
-        return "en"
+    return resolve(getattr(option, "value", option), strict=False)
+
+
+def _json(kwargs: dict[str, Any]) -> bool:
+    """Whether the command was asked for JSON: its errors then come as JSON too."""
+    fmt = kwargs.get("fmt")
+    return getattr(fmt, "value", fmt) == "json"
 
 
 class Lang(str, Enum):

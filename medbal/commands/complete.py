@@ -9,22 +9,47 @@ and never lets an error out: a broken file or folder completes to nothing.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import typer
 
+from medbal.core.errors import UsageError
+from medbal.core.langs import shown
+
 DEFAULT_TREE = "zero-balance"
 CLAIM_TREE = "which-category"
+COMPLETE_VAR = "_MEDBAL_COMPLETE"  # set by the script a shell sources for completion
+
+
+SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
+
+
+def check_environment(environ: Mapping[str, str]) -> None:
+    """The completion request as a shell makes it: `source_SHELL` or `complete_SHELL`
+    (Typer's form), and for bash, COMP_WORDS and a number in COMP_CWORD.  Anything else
+    is a usage error in medbal's words, never a traceback in a shell."""
+    instruction = environ.get(COMPLETE_VAR, "")
+    action, _, shell = instruction.partition("_")
+    if action not in ("source", "complete") or shell not in SHELLS:
+        raise UsageError("complete_instruction", value=instruction, shells=SHELLS)
+    cword = environ.get("COMP_CWORD", "")
+    if instruction == "complete_bash" and (
+        "COMP_WORDS" not in environ or not (cword.isascii() and cword.isdigit())
+    ):
+        raise UsageError("complete_environment", value=cword)
 
 
 def _quiet(func: Callable[..., list[str]]) -> Callable[..., list[str]]:
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> list[str]:
         try:
-            return func(*args, **kwargs)
+            found = func(*args, **kwargs)
         except Exception:  # completion must never print a traceback into a shell
             return []
+        # A name with a control character in it (a file's, in an overlay) is never
+        # offered: the shell would type it, or show it raw in its list.
+        return [word for word in found if shown(word) == word]
 
     return wrapper
 

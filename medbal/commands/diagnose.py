@@ -11,10 +11,8 @@ import typer
 from medbal import api
 from medbal.commands.common import DiagnoseFormat, Lang
 from medbal.core.errors import NEEDS_ANSWER, UsageError
-from medbal.files.registry import checklists_for, load_tree, overlay_dir
-from medbal.i18n.lang import choose_lang
-from medbal.present.present import present
-from medbal.present.term import may_prompt
+from medbal.present.formats import show
+from medbal.present.tty import may_prompt
 
 
 def parse_answers(pairs: list[str], answers_file: str | None) -> dict[str, str]:
@@ -47,22 +45,21 @@ def run_diagnose(
     lang: Lang | None,
     trees: str | None,
 ) -> None:
-    language = choose_lang(lang.value if lang else None)
     no_input = no_input or answers_file == "-"  # stdin holds the answers, not a person
-    overlay = overlay_dir(trees)
-    loaded = load_tree(tree, overlay)  # a broken tree is reported before the answers
-    answers = parse_answers(pairs, answers_file)
+    talk = api.Session(tree, None, lang.value if lang else None, trees, ref=tree)
+    # A broken tree is reported (above) before the answers are read and checked.
+    talk = talk.at(parse_answers(pairs, answers_file))
     if fmt is DiagnoseFormat.text and output in (None, "-") and may_prompt(no_input):
         from medbal.commands.interactive import run_session  # the prompt loop: only at a terminal
 
-        run_session(loaded, language, answers, checklists_for(loaded, overlay), tree)
+        run_session(talk)
         return
-    view = api.diagnose(loaded, answers, language, trees, ref=tree)
+    view = talk.view()
     done = view["status"] == "outcome"
     if not done and fmt in (DiagnoseFormat.markdown, DiagnoseFormat.html):
         # A page to take home needs an outcome: say which answer is missing instead.
-        present("diagnose", view, "text", err=True)
+        show("diagnose", view, "text", err=True)
     else:
-        present("diagnose", view, fmt.value, output)
+        show("diagnose", view, fmt.value, output)
     if not done:
         raise typer.Exit(NEEDS_ANSWER)

@@ -6,13 +6,14 @@
 import datetime
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from medbal.commands.common import Lang, LangOpt, TreesOpt, handles_errors
 from medbal.commands.complete import complete_tree
 from medbal.core.errors import UsageError
+from medbal.core.langs import shown
 
 if TYPE_CHECKING:
     from medbal.core.model import Tree
@@ -55,9 +56,46 @@ TreeArg = Annotated[
 
 def _setup(lang: Lang | None, trees: str | None) -> tuple[str, Path | None]:
     from medbal.files.registry import overlay_dir
-    from medbal.i18n.lang import choose_lang
+    from medbal.i18n.lang import resolve
 
-    return choose_lang(lang.value if lang else None), overlay_dir(trees)
+    return resolve(lang.value if lang else None), overlay_dir(trees)
+
+
+def inventory(overlay: Path | None, lang: str) -> list[dict[str, Any]]:
+    """Every tree file medbal sees, overlay first; a shipped file an overlay replaces is
+    marked.  The file I/O of `tree list` (medbal.present.authoring only summarizes)."""
+    from medbal.core.errors import TreeError
+    from medbal.core.model import Checklists
+    from medbal.files.registry import load_resolved, shipped_dir
+    from medbal.present.authoring import summary
+
+    rows: list[dict[str, Any]] = []
+    overlaid: set[str] = set()
+    patched: set[str] = set()
+    folders = [("overlay", overlay)] if overlay else []
+    for origin, folder in [*folders, ("shipped", shipped_dir())]:
+        for path in sorted(folder.glob("*.yaml")):
+            row: dict[str, Any] = {
+                "id": path.stem,
+                "file": str(path),
+                "origin": origin,
+                "extends": None,
+                "replaced": origin == "shipped" and path.stem in overlaid,
+                "patched": origin == "shipped" and path.stem in patched,
+                "replaces": origin == "overlay" and (shipped_dir() / path.name).is_file(),
+            }
+            if origin == "overlay":
+                overlaid.add(path.stem)
+            try:
+                loaded = load_resolved(path, overlay)
+                if isinstance(loaded, Checklists) and loaded.extends:  # laid over its base
+                    row["extends"] = loaded.extends
+                    patched.add(path.stem)
+                row.update(summary(loaded, lang))
+            except TreeError as exc:
+                row.update({"kind": "invalid", "title": "", "problems": exc.problems})
+            rows.append(row)
+    return rows
 
 
 def _tree(name: str, overlay: Path | None) -> "Tree":
@@ -79,12 +117,11 @@ def tree_list(
 
     Example: medbal tree list --trees examples/overlay
     """
-    from medbal.present.authoring import inventory
-    from medbal.present.present import present
+    from medbal.present.formats import show
 
     language, overlay = _setup(lang, trees)
     rows = inventory(overlay, language)
-    present("tree-list", {"trees": rows}, fmt.value)
+    show("tree-list", {"trees": rows}, fmt.value)
     if any(r["kind"] == "invalid" for r in rows):
         raise typer.Exit(1)
 
@@ -99,10 +136,10 @@ def tree_show(tree: TreeArg, lang: LangOpt = None, trees: TreesOpt = None) -> No
     Example: medbal tree show zero-balance --lang zh
     """
     from medbal.present.authoring import outline_view
-    from medbal.present.present import present
+    from medbal.present.formats import show
 
     language, overlay = _setup(lang, trees)
-    present("tree-outline", outline_view(_tree(tree, overlay), language), "text")
+    show("tree-outline", outline_view(_tree(tree, overlay), language), "text")
 
 
 @tree_app.command("paths", short_help="Every path, one row each. / 列出每条路径。")
@@ -120,16 +157,16 @@ def tree_paths(
 
     Example: medbal tree paths zero-balance --format csv --lang en
     """
+    from medbal.present import output
     from medbal.present.authoring import path_rows, paths_csv, paths_text
-    from medbal.present.present import emit_json, emit_lines
 
     language, overlay = _setup(lang, trees)
     count, rows = path_rows(_tree(tree, overlay), language)
     if fmt is PathsFormat.json:
-        emit_json({"tree": tree, "lang": language, "paths": list(rows)})
+        output.write_json({"tree": tree, "lang": language, "paths": list(rows)})
         return
     lines = paths_csv(rows) if fmt is PathsFormat.csv else paths_text(count, rows)
-    emit_lines(lines)  # streamed: the first rows appear at once, whatever the count
+    output.write_lines(lines)  # streamed: the first rows appear at once, whatever the count
 
 
 @tree_app.command("export", short_help="The graph as Mermaid, DOT or JSON. / 导出流程图。")
@@ -145,16 +182,12 @@ def tree_export(
     Example: medbal tree export zero-balance --format mermaid --lang en
     """
     from medbal.present import authoring
-    from medbal.present.present import emit
+    from medbal.present.output import write_document
 
     language, overlay = _setup(lang, trees)
     loaded = _tree(tree, overlay)
-    emit(
-        {"mermaid": authoring.mermaid, "dot": authoring.dot, "json": authoring.graph_json}[
-            fmt.value
-        ](loaded, language),
-        document=True,
-    )
+    draw = {"mermaid": authoring.mermaid, "dot": authoring.dot, "json": authoring.graph_json}
+    write_document(draw[fmt.value](loaded, language))
 
 
 @tree_app.command("schema", short_help="JSON Schema of the file format. / 文件格式的 JSON Schema。")
@@ -173,10 +206,10 @@ def tree_schema(
 
     Example: medbal tree schema decision-tree > trees/schema/decision-tree.schema.json
     """
-    from medbal.files.spec import json_schema
-    from medbal.present.present import emit_json
+    from medbal.files.schema import json_schema
+    from medbal.present.output import write_json
 
-    emit_json(json_schema(kind.value))
+    write_json(json_schema(kind.value))
 
 
 def _as_of(value: str | None) -> datetime.date:
@@ -211,33 +244,31 @@ def tree_validate(
     Example: medbal tree validate trees/*.yaml --as-of 2027-06-01
     """
     from medbal.core.errors import TreeError
-    from medbal.core.model import Checklists, ChecklistsPatch, Rates, Tree
+    from medbal.core.model import Checklists, Tree
     from medbal.core.review import warnings
-    from medbal.files.readtree import load_file
-    from medbal.files.registry import checklists_for, overlay_dir, resolve_patch
+    from medbal.files.crossfile import named_as_its_id
+    from medbal.files.registry import checklists_for, load_resolved, overlay_dir
+    from medbal.present import output
 
     day = _as_of(as_of)
     overlay = overlay_dir(None)
     bad = 0
     for path in paths:
-        extends = ""
-        loaded: Tree | Checklists | Rates
-        try:
-            read = load_file(path)
-            if isinstance(read, ChecklistsPatch):  # checked against the file it extends
-                extends = f", a patch over {read.extends}"
-                loaded = resolve_patch(read, Path(path), overlay)
-            else:
-                loaded = read
+        try:  # the file itself, never a stored entry; a patch laid over what it extends
+            loaded = load_resolved(Path(path), overlay, cached=False)
+            if problems := named_as_its_id(loaded, Path(path)):  # found by its name
+                raise TreeError(problems)
             if isinstance(loaded, Tree):  # its `checklist: N` must name a real category
                 checklists_for(loaded, overlay)
         except TreeError as exc:
             bad += 1
-            for problem in exc.problems:
-                typer.echo(problem, err=True)
+            output.report_problems(exc.problems, 1)
             continue
-        for warning in warnings(loaded, day):
-            typer.echo(warning, err=True)
-        typer.echo(f"{path}: valid ({type(loaded).__name__.lower()} '{loaded.id}'{extends})")
+        patched = loaded.extends if isinstance(loaded, Checklists) else None
+        extends = f", a patch over {patched}" if patched else ""
+        output.warn(warnings(loaded, day))
+        kind = type(loaded).__name__.lower()
+        # The file's name as given, escaped: a newline or an escape sequence in it is shown.
+        output.write_text(f"{shown(path)}: valid ({kind} '{loaded.id}'{extends})\n")
     if bad:
         raise typer.Exit(1)

@@ -9,29 +9,26 @@ longer passes are returned as `dropped` rather than silently used or lost.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import field
 
 from medbal.core.errors import UsageError
-from medbal.core.model import Option, Outcome, Question, Record, Tree, record
+from medbal.core.model import Option, Outcome, Question, Record, Tree
 
 
 class AnswerError(UsageError):
     """An answer names a question the tree does not have, or a value it does not offer."""
 
 
-@record
-class Answered(Record):
+class Answered(Record, frozen=True):
     question: Question
     option: Option
 
 
-@record
-class Result(Record):
+class Result(Record, frozen=True):
     tree: Tree
     path: tuple[Answered, ...]
     question: Question | None = None  # the next question, when one is still open
     outcome: Outcome | None = None
-    dropped: dict[str, str] = field(default_factory=dict)
+    dropped: dict[str, str] = {}  # a fresh dict each time (msgspec copies it)
 
     @property
     def done(self) -> bool:
@@ -43,29 +40,16 @@ class Result(Record):
 
 
 def check_answers(tree: Tree, answers: Mapping[str, str]) -> None:
-    """Raise AnswerError naming the valid ids or values for the first bad answer."""
-    # The wording of a mistake, its "did you mean" too, is i18n's: a layer above the engine.
-    from medbal.i18n.suggest import did_you_mean
+    """Raise AnswerError naming the valid ids or values for the first bad answer.
 
+    The error carries the data (the word given and the valid ones); medbal.i18n words
+    it, and adds the nearest valid one ("did you mean") when one is close."""
     for qid, value in answers.items():
         question = tree.questions.get(qid)
         if question is None:
-            ids = tuple(tree.questions)
-            did_you_mean(
-                "dym_question", qid, tree.questions, AnswerError, tree=tree.id, qid=qid, ids=ids
-            )
-            raise AnswerError("no_question", tree=tree.id, qid=qid, ids=ids)
+            raise AnswerError("no_question", tree=tree.id, qid=qid, ids=tuple(tree.questions))
         if question.option(value) is None:
             values = tuple(o.value for o in question.options)
-            did_you_mean(
-                "dym_value",
-                value,
-                [o.value for o in question.options],
-                AnswerError,
-                value=value,
-                qid=qid,
-                values=values,
-            )
             raise AnswerError("not_an_answer", value=value, qid=qid, values=values)
 
 

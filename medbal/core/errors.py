@@ -1,14 +1,19 @@
 """Errors a person may cause, each with the exit code the CLI documents.
 
 Library code raises these; only the CLI layer turns them into a message and an
-exit code, so no one ever sees a traceback for bad input.
+exit code, so no one ever sees a traceback for bad input.  An error carries data, a
+key and the values it names, never words: medbal.i18n turns it into words in a
+language when it is shown (it registers that wording here when it is imported).
 """
 
 from __future__ import annotations
 
-import re
+from collections.abc import Callable
 
-# Exit codes (documented in the README; scripts depend on them).
+from medbal.core.langs import shown
+
+# Exit codes (documented in the README; scripts depend on them).  The one definition:
+# medbal.process and every command take them from here.
 OK = 0
 FAILED = 1  # a broken or invalid tree file, end of input, a file that cannot be written
 USAGE = 2  # bad option or argument: unknown tree, question, answer value or category
@@ -16,17 +21,19 @@ NEEDS_ANSWER = 3  # one-shot diagnose stopped at a question that has no answer y
 INTERRUPTED = 130  # Ctrl-C
 TERMINATED = 143  # SIGTERM (128 + 15), as a shell reports a terminated program
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+# A message as one line: a newline or an escape sequence in echoed data is shown, not
+# obeyed.  The one escaping function (medbal.core.langs.shown), under the name the file
+# readers use for their FILE:LINE:COL problems.
+one_line = shown
+
+Wording = Callable[["Phrase", str], str]
+_wording: list[Wording] = []  # set by medbal.i18n.catalogue when it is imported
 
 
-def one_line(text: str) -> str:
-    """A message as one line: a newline or an escape sequence in echoed data is shown, not obeyed.
-
-    Every error a person sees goes through here, so a value such as "a\\nb" or
-    "\\x1b]0;title\\x07" can neither split a `FILE:LINE:COL:` line in two nor
-    reach the terminal as a control sequence.
-    """
-    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], text)
+def use_wording(wording: Wording) -> None:
+    """How a Phrase becomes words in a language: medbal.i18n.catalogue registers its
+    lookup here, so this layer needs no import of the one above it."""
+    _wording[:] = [wording]
 
 
 class Phrase:
@@ -41,9 +48,9 @@ class Phrase:
         self.values = values
 
     def text(self, lang: str) -> str:
-        from medbal.i18n.catalogue import msg  # at the moment it is shown: errors.py stays light
-
-        return msg(self.key, lang, **self.values)
+        if not _wording:  # the catalogue was never imported: the data, as it is
+            return f"{self.key} {self.values!r}"
+        return _wording[0](self, lang)
 
     def __str__(self) -> str:
         return self.text("en")

@@ -11,14 +11,13 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 
 from medbal.core.errors import Phrase, UsageError
-from medbal.core.model import Record, Region, record
+from medbal.core.model import Record, Region
 
 FEN = Decimal("0.01")
 HUNDRED = Decimal(100)
 
 
-@record
-class Slice(Record):
+class Slice(Record, frozen=True):
     low: Decimal
     high: Decimal
     amount: Decimal
@@ -26,16 +25,14 @@ class Slice(Record):
     paid: Decimal
 
 
-@record
-class ItemLine(Record):
+class ItemLine(Record, frozen=True):
     id: str
     amount: Decimal
     rate: Decimal
     paid: Decimal
 
 
-@record
-class Estimate(Record):
+class Estimate(Record, frozen=True):
     region: Region
     bill: Decimal
     threshold: Decimal
@@ -56,8 +53,9 @@ class Estimate(Record):
 
 
 # Plain figures only: "8000", "8,000", "8000.50".  An exponent ("1e26"), a sign, or a
-# decimal comma ("8000,50", which would silently read as 800,050) is refused.
-_AMOUNT = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d{1,12})(?:\.\d{1,6})?")
+# decimal comma ("8000,50", which would silently read as 800,050) is refused.  Any number
+# of digits is a figure: one too large is said to be too large, however it is written.
+_AMOUNT = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d{1,6})?"  # compiled when first used
 # No single medical bill comes near a hundred million yuan; beyond it is a typing slip.
 MAX_AMOUNT = Decimal(100_000_000)
 
@@ -66,11 +64,15 @@ def money(text: str, what: str | Phrase) -> Decimal:
     """A person's amount in yuan: digits, optional thousands commas, rounded to the fen.
     `what` names it in a message: an option ("--threshold") or words (Phrase("the_amount"))."""
     cleaned = text.strip().replace("，", ",")
-    if cleaned.startswith("-") and _AMOUNT.fullmatch(cleaned[1:]):
+    negative = cleaned.startswith("-")
+    figure = cleaned[1:] if negative else cleaned
+    if len(figure) > 64 or not re.fullmatch(_AMOUNT, figure):  # 64: no digits of it are read
+        raise UsageError(
+            "amount_too_large" if figure.isdigit() else "amount_invalid", what=what, text=text
+        )
+    value = Decimal(figure.replace(",", ""))
+    if negative and value:  # "-0" is 0
         raise UsageError("amount_negative", what=what, text=text)
-    if not _AMOUNT.fullmatch(cleaned):
-        raise UsageError("amount_invalid", what=what, text=text)
-    value = Decimal(cleaned.replace(",", ""))
     if value > MAX_AMOUNT:
         raise UsageError("amount_too_large", what=what, text=text)
     return value.quantize(FEN, ROUND_HALF_UP)

@@ -2,186 +2,93 @@
 
 Nothing here reads files or prints: the engine and every renderer work on these
 types only.  Texts a person reads are `Text` values carrying both languages.
+
+One way to declare a record: a subclass of `Record`, a msgspec Struct, frozen.
+Chosen over frozen slotted dataclasses by instruction counts (valgrind, Python
+3.11, counted above `import typer`):
+
+                                    importing     a 5,000-question tree
+                                    the model     read from the cache
+    hand-written Record (before)        +14 M         +600 M
+    msgspec Struct                      +39 M         +330 M
+    frozen slotted dataclasses         +110 M     (not measured: the import lost)
+
+Dataclasses compile each generated method with exec: twenty classes cost more than
+the rest of a one-shot call's own work.  msgspec costs 25 M more to import than the
+hand-written records did; its C decoder checks a cached tree's types as it reads
+(medbal.files.cache), which leaves time for the rules every loaded tree passes
+(medbal.files.invariants) and still halves a large tree's load, and it writes
+medbal's JSON, so the json module is no longer imported.  The records hold no
+cycles, so the collector never tracks them (gc=False); they encode as positional
+arrays (array_like), half the JSON of named fields.  msgspec comes through
+medbal.core.structs, which keeps typing_extensions out of the import (13 M).
+
+A one-shot `medbal diagnose -a scheme=yearly --format json`, over `import typer`:
+1.572 before, 1.564 with these records, the checked cache and msgspec's JSON.
 """
 
 import datetime
-from dataclasses import MISSING, Field, FrozenInstanceError, field
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
-
-if TYPE_CHECKING:
-    from typing_extensions import dataclass_transform
-else:  # for the type checker only: it reads `record` as making dataclasses
-
-    def dataclass_transform(**_: object) -> Any:
-        return lambda f: f
-
+from typing import Any, TypeVar
 
 from medbal.core.langs import CJK as CJK
 from medbal.core.langs import LANGS as LANGS
 from medbal.core.langs import UNSAFE_TEXT as UNSAFE_TEXT
-
-_NO_DEFAULT: Any = object()
-T = TypeVar("T", bound="Record")
+from medbal.core.structs import msgspec
 
 
-class Record:
-    """What every model type shares: construction, equality, hashing, a repr by its
-    fields, and fields set once.
-
-    Written once here, with the fields `record` lists, rather than generated for each
-    class: dataclasses compile every generated method with exec, and twenty classes'
-    worth was a twentieth of a one-shot call.
-    """
-
-    # (name, default, default factory) of each field, in order; set by `record`.
-    _spec: ClassVar[tuple[tuple[str, Any, Any], ...]] = ()
-    _fields: ClassVar[tuple[str, ...]] = ()
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        spec, values = self._spec, self.__dict__
-        if len(args) > len(spec):
-            raise TypeError(f"{type(self).__name__}() takes {len(spec)} fields, {len(args)} given")
-        for (name, _, _), value in zip(spec, args, strict=False):  # args may be fewer
-            values[name] = value
-        for name, _, _ in spec[: len(args)] if kwargs else ():
-            if name in kwargs:
-                raise TypeError(f"{type(self).__name__}() got field {name!r} twice")
-        for name, default, factory in spec[len(args) :]:
-            if name in kwargs:
-                values[name] = kwargs.pop(name)
-            elif factory is not None:
-                values[name] = factory()
-            elif default is not _NO_DEFAULT:
-                values[name] = default
-            else:
-                raise TypeError(f"{type(self).__name__}() is missing field {name!r}")
-        if kwargs:
-            raise TypeError(f"{type(self).__name__}() has no field {', '.join(kwargs)}")
-
-    @classmethod
-    def whole(cls: type[T], values: dict[str, Any]) -> T:
-        """An instance from a value for every field, set as they are: for medbal.files.cache,
-        which has checked them, and decodes tens of thousands for a large tree."""
-        obj = object.__new__(cls)
-        object.__setattr__(obj, "__dict__", values)  # the dict itself: no copy
-        return obj
-
-    def _values(self) -> tuple[Any, ...]:
-        return tuple(getattr(self, name) for name in self._fields)
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        assert isinstance(other, Record)
-        return self._values() == other._values()
-
-    def __hash__(self) -> int:
-        return hash(self._values())
-
-    def __repr__(self) -> str:
-        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._fields)
-        return f"{type(self).__name__}({fields})"
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        # Set once, by __init__; never changed after (what frozen=True would generate).
-        fields = self.__dict__
-        if name in fields:
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
-        fields[name] = value
-
-    def __delattr__(self, name: str) -> None:
-        raise FrozenInstanceError(f"cannot delete field {name!r}")
+class Record(msgspec.Struct, frozen=True, array_like=True, gc=False, forbid_unknown_fields=True):
+    """What every model type is: fields set once, compared and hashed by value."""
 
 
-R = TypeVar("R", bound=type[Record])
-
-
-@dataclass_transform(frozen_default=True, eq_default=True, field_specifiers=(field,))
-def record(cls: R) -> R:
-    """A model type: its base's fields, then its own annotated names, in order, with
-    their defaults (a value, or `field(default_factory=...)`); Record does the rest.
-    Refused as a dataclass would refuse it: a mutable default shared by every instance;
-    and __post_init__, which Record's __init__ does not call."""
-    if "__post_init__" in cls.__dict__:
-        raise TypeError(f"{cls.__name__}: a record has no __post_init__")
-    # The base record's fields, in order; a field declared again keeps its place.
-    spec = list(getattr(cls.__mro__[1], "_spec", ()))
-    inherited = [name for name, _, _ in spec]
-    # cls.__annotations__, not cls.__dict__: from Python 3.14 annotations are made on
-    # first access (PEP 649) and the class dict holds none until then.
-    for name, hint in cls.__annotations__.items():
-        if "ClassVar" in str(hint):
-            continue
-        default, factory = cls.__dict__.get(name, _NO_DEFAULT), None
-        if isinstance(default, Field):
-            factory = None if default.default_factory is MISSING else default.default_factory
-            default = _NO_DEFAULT if default.default is MISSING else default.default
-            delattr(cls, name)  # the instance holds the value
-        elif isinstance(default, (list, dict, set)):
-            raise ValueError(
-                f"{cls.__name__}.{name}: a mutable default is shared by "
-                "every instance; use field(default_factory=...)"
-            )
-        if name in inherited:
-            spec[inherited.index(name)] = (name, default, factory)
-        else:
-            spec.append((name, default, factory))
-    cls._spec = tuple(spec)
-    cls._fields = tuple(name for name, _, _ in spec)
-    return cls
+T = TypeVar("T", bound=Record)
 
 
 def fields(cls: type[Record] | Record) -> tuple[str, ...]:
     """A model type's field names, in order."""
-    return cls._fields
+    return cls.__struct_fields__
 
 
 def replace(obj: T, **changes: Any) -> T:
-    """A copy of `obj` with some fields changed (as dataclasses.replace)."""
-    return type(obj)(**{**{name: getattr(obj, name) for name in obj._fields}, **changes})
+    """A copy of `obj` with some fields changed."""
+    return msgspec.structs.replace(obj, **changes)
 
 
-@record
-class Text(Record):
+class Text(Record, frozen=True, repr_omit_defaults=True):
+    """A text a person reads, in both languages; `region` where it is one region's rule
+    (`region:` beside its en and zh), else None.  Last, so a text without one is as it
+    was: Text(en, zh)."""
+
     en: str
     zh: str
+    region: "Place | None" = None  # defined below (a Place names its rule with a Text)
 
     def get(self, lang: str) -> str:
         return self.zh if lang == "zh" else self.en
 
 
-@record
-class Place(Text):
-    """Where a regional rule comes from: its name (the Text), and the id of a region of
-    medbal.i18n.sources.REGIONS or of one a file names inline.  `rule` is how a tag
-    names it ("Xiamen rule"); None for a region named inline (the tag then says "rule of
-    NAME").  The id "national" marks a rule as not regional where it would otherwise
-    inherit a region (medbal.files.regions).  Fields are declared whole, as the cache
-    reads each class's own."""
+class Place(Record, frozen=True):
+    """Where a regional rule comes from: its name in both languages, and the id of a
+    region of medbal.i18n.sources.REGIONS or of one a file names inline.  `rule` is how
+    a tag names it ("Xiamen rule"); None for a region named inline (the tag then says
+    "rule of NAME").  The id "national" marks a rule as not regional where it would
+    otherwise inherit a region (medbal.files.regions).  A record of its own, not a
+    Text: a field typed Text holds a Text, as msgspec decodes it."""
 
     en: str
     zh: str
     id: str
     rule: Text | None = None
 
+    def get(self, lang: str) -> str:
+        return self.zh if lang == "zh" else self.en
+
     @property
     def regional(self) -> bool:
         return self.id != "national"
 
 
-@record
-class RegionalText(Text):
-    """A text that is one region's rule (`region:` beside its en and zh).  A Text wherever
-    a Text goes; its fields are declared whole, as the cache reads each class's own."""
-
-    en: str
-    zh: str
-    region: Place
-
-
-@record
-class Dates(Record):
+class Dates(Record, frozen=True):
     """How current a rule is: checked when, valid from and until, resting on what."""
 
     where: str = ""  # FILE:LINE:COL of the entry, for review warnings
@@ -194,8 +101,7 @@ class Dates(Record):
 NO_DATES = Dates()
 
 
-@record
-class Review(Record):
+class Review(Record, frozen=True):
     """A file's own review date (the default for its entries) and window."""
 
     where: str = ""
@@ -203,15 +109,13 @@ class Review(Record):
     months: int = 12
 
 
-@record
-class Option(Record):
+class Option(Record, frozen=True):
     value: str
     label: Text
     next: str
 
 
-@record
-class Question(Record):
+class Question(Record, frozen=True):
     id: str
     text: Text
     options: tuple[Option, ...]
@@ -224,8 +128,7 @@ class Question(Record):
         return None
 
 
-@record
-class Outcome(Record):
+class Outcome(Record, frozen=True):
     id: str
     title: Text
     explanation: Text
@@ -244,8 +147,7 @@ class Outcome(Record):
         return self.checklists[0] if self.checklists else None
 
 
-@record
-class Tree(Record):
+class Tree(Record, frozen=True, tag=True):  # tagged: a cache entry says which
     id: str
     title: Text
     start: str
@@ -253,11 +155,10 @@ class Tree(Record):
     outcomes: dict[str, Outcome]
     path: str = ""
     description: Text | None = None
-    review: Review = field(default_factory=Review)
+    review: Review = Review()
 
 
-@record
-class Deadline(Record):
+class Deadline(Record, frozen=True):
     """A time rule of a category, as data and as text.
 
     kind: `within` (act within N units of an event), `at-least` (a minimum
@@ -277,16 +178,14 @@ class Deadline(Record):
     where: str = ""  # FILE:LINE:COL, for problems found on the whole file
 
 
-@record
-class Document(Record):
+class Document(Record, frozen=True):
     id: str
     text: Text
     sources: tuple[str, ...] = ()
     categories: tuple[str, ...] = ()  # common documents: the slugs they apply to; () = all
 
 
-@record
-class Variant(Record):
+class Variant(Record, frozen=True):
     id: str
     title: Text
     applies_when: Text
@@ -294,8 +193,7 @@ class Variant(Record):
     conditions: tuple[Text, ...] = ()
 
 
-@record
-class Category(Record):
+class Category(Record, frozen=True):
     number: int
     slug: str
     title: Text
@@ -310,14 +208,12 @@ class Category(Record):
     region: Place | None = None  # own; else the file's
 
 
-@record
-class Step(Record):
-    text: Text  # a step that is one region's rule has a RegionalText (`region:` on the step)
+class Step(Record, frozen=True):
+    text: Text  # a step that is one region's rule: its text's region (`region:` on the step)
     sources: tuple[str, ...] = ()
 
 
-@record
-class Guidance(Record):
+class Guidance(Record, frozen=True):
     """Rules shown on the sheets of some categories (for example treatment elsewhere)."""
 
     id: str
@@ -332,8 +228,7 @@ def _applies(categories: tuple[str, ...], cat: Category) -> bool:
     return not categories or cat.slug in categories
 
 
-@record
-class Checklists(Record):
+class Checklists(Record, frozen=True, tag=True):  # tagged: a cache entry says which
     id: str
     title: Text
     region: Place | None  # whose rules these are: the default of every entry
@@ -344,7 +239,7 @@ class Checklists(Record):
     legal_basis: tuple[Step, ...]
     sources: tuple[str, ...] = ()
     path: str = ""
-    review: Review = field(default_factory=Review)
+    review: Review = Review()
     no_deadline: Text | None = None  # shown where a category gives no claim deadline
     guidance: tuple[Guidance, ...] = ()
     extends: str | None = None  # a regional patch: the id of the file it was laid over
@@ -377,23 +272,20 @@ class Checklists(Record):
         return None
 
 
-@record
-class Band(Record):
+class Band(Record, frozen=True):
     """A slice of the bill, from the previous band's top (or 0) up to `up_to`."""
 
     up_to: Decimal | None  # None: no top (up to the cap, if any)
     rate: Decimal  # percent
 
 
-@record
-class RateItem(Record):
+class RateItem(Record, frozen=True):
     id: str
     label: Text
     rate: Decimal  # percent
 
 
-@record
-class Region(Record):
+class Region(Record, frozen=True):
     id: str
     name: Text
     applies_to: Text
@@ -407,14 +299,13 @@ class Region(Record):
     region: Place | None = None  # the region of REGIONS these rates are (`region:`)
 
 
-@record
-class Rates(Record):
+class Rates(Record, frozen=True, tag=True):  # tagged: a cache entry says which
     id: str
     title: Text
     default_region: str
     regions: dict[str, Region]
     path: str = ""
-    review: Review = field(default_factory=Review)
+    review: Review = Review()
 
 
 # --- regional patches of the checklists -----------------------------------------
@@ -422,8 +313,7 @@ class Rates(Record):
 # when the patch is laid over the file it extends.
 
 
-@record
-class CategoryPatch(Record):
+class CategoryPatch(Record, frozen=True):
     slug: str
     where: str
     changes: dict[str, Any]  # replaced fields of the category, by name
@@ -431,8 +321,7 @@ class CategoryPatch(Record):
     remove_documents: tuple[tuple[str, str], ...] = ()  # (document id, where)
 
 
-@record
-class ChecklistsPatch(Record):
+class ChecklistsPatch(Record, frozen=True):
     """A file with `extends: ID`: only what changes, laid over the checklists file ID."""
 
     extends: str
@@ -449,3 +338,7 @@ class ChecklistsPatch(Record):
     @property
     def id(self) -> str:
         return self.extends
+
+
+# What one tree file holds, as the loaders read it (a patch not yet laid over its base).
+Loaded = Tree | Checklists | ChecklistsPatch | Rates

@@ -29,7 +29,7 @@ def read_answers_file(path: str) -> dict[str, str]:
 
 def _parse(data: bytes, path: str) -> dict[str, str]:
     r = Reader(path)
-    root = r.compose(data)
+    root = r.compose(data, "answers, one QUESTION: VALUE a line")
     answers: dict[str, str] = {}
     if root is not None and not isinstance(root, MappingNode):
         r.at(root, "the answers file should be a mapping of QUESTION: VALUE")

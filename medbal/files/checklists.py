@@ -16,73 +16,40 @@ from yaml.nodes import Node, SequenceNode
 from medbal.core.model import (
     Category,
     Checklists,
-    ChecklistsPatch,
     Deadline,
     Document,
     Guidance,
-    RegionalText,
+    Place,
     Step,
     Text,
     Variant,
+    replace,
 )
-from medbal.files.loader import dates, review
-from medbal.files.regions import region, unmarked
-from medbal.files.spec import names
+from medbal.files.fields import DATED, Fields, complete, dates, get, of, read_values, review
+from medbal.files.regions import unmarked
+from medbal.files.spec import bounds, names
 from medbal.files.yamlread import Reader
 
-DEADLINE_KINDS = ("within", "at-least", "in-advance", "after", "claim", "not-stated")
-UNITS = ("day", "month", "year")
 
-T = TypeVar("T")
-Fields = dict[str, Node]
-
-
-def get(f: Fields, key: str, read: Callable[[Node], T]) -> T | None:
-    """`read(node)` of a field that is there, else None (its absence is reported elsewhere)."""
-    return read(f[key]) if key in f else None
-
-
-def checklists(r: Reader, f: Fields) -> Checklists | ChecklistsPatch | None:
-    if "extends" in f:
-        from medbal.files.patch import patch
-
-        return patch(r, f)
+def checklists(r: Reader, f: Fields) -> Checklists | None:
+    v = read_values(r, f, "checklists", "")
     cats = categories(r, f["categories"]) if "categories" in f else ()
     common = get(f, "common_documents", lambda n: common_documents(r, n, "the common documents"))
     guide = get(f, "guidance", lambda n: guidance(r, n)) or ()
-    file_id = get(f, "id", lambda n: r.ident(n, "the id"))
-    title = get(f, "title", lambda n: r.text(n, "the title"))
-    place = get(f, "region", lambda n: region(r, n, "the checklists"))
-    region_note = get(f, "region_note", lambda n: r.text(n, "'region_note'"))
-    no_deadline = get(f, "no_deadline", lambda n: r.text(n, "'no_deadline'"))
     steps = get(f, "claim_steps", lambda n: _steps(r, n, "a claim step"))
     legal = get(f, "legal_basis", lambda n: _steps(r, n, "the legal basis"))
-    sources = get(f, "sources", lambda n: r.sources(n, "the checklists")) or ()
     file_review = review(r, f, f"{r.path}:1:1")
-    if (
-        file_id is None
-        or title is None
-        or "region" not in f
-        or region_note is None
-        or no_deadline is None
-        or common is None
-        or steps is None
-        or legal is None
-    ):
+    if not complete(v, "checklists") or common is None or steps is None or legal is None:
         return None
-    result = Checklists(
-        id=file_id,
-        title=title,
-        region=place,
-        region_note=region_note,
+    result = of(
+        Checklists,
+        v,
         categories=tuple(c for c, _ in cats),
         common_documents=tuple(d for d, _ in common),
         claim_steps=steps,
         legal_basis=legal,
-        sources=sources,
         path=r.path,
         review=file_review,
-        no_deadline=no_deadline,
         guidance=tuple(g for g, _ in guide),
     )
     if not r.problems:  # a category that failed to load would look missing
@@ -149,47 +116,38 @@ def category(r: Reader, node: Node) -> Category | None:
     f = r.mapping(node, "a category", *names("category"))
     if f is None:
         return None
-    number = get(f, "number", lambda n: r.integer(n, "the category number", 1, 99))
-    slug = get(f, "slug", lambda n: r.ident(n, "the category slug"))
+    low, high = bounds("category", "number")  # the number names it in other messages
+    number = get(f, "number", lambda n: r.integer(n, "the category number", low, high))
     what = f"category {number if number is not None else '?'}"
     fields = category_fields(r, f, node, what)
-    if number is None or slug is None or fields is None:
+    if number is None or fields is None or "slug" not in fields:
         return None
-    return Category(number=number, slug=slug, **fields)
+    return Category(number=number, **fields)
 
 
 def category_fields(
     r: Reader, f: Fields, node: Node, what: str, required: bool = True
 ) -> dict[str, Any] | None:
-    """The fields of a category other than number and slug (a patch reads the same ones).
+    """The fields of a category other than its number (a patch reads the same ones).
 
-    With `required`, None when title, applies_when, documents or sources is missing
-    or wrong; without, only the fields present are returned.
-    """
-    out: dict[str, Any] = {}
-    readers: dict[str, Callable[[Node], Any]] = {
-        "title": lambda n: r.text(n, f"the title of {what}"),
-        "applies_when": lambda n: r.text(n, f"'applies_when' of {what}"),
+    With `required`, None when a required field is missing or wrong; without, only
+    the fields present are returned (a patch replaces those)."""
+    v = read_values(r, {k: n for k, n in f.items() if k != "number"}, "category", what)
+    structured: dict[str, Callable[[Node], Any]] = {
         "documents": lambda n: documents(r, n, f"the documents of {what}"),
-        "sources": lambda n: r.sources(n, what),
         "deadlines": lambda n: tuple(
             d for i in r.items(n, f"the deadlines of {what}") if (d := deadline(r, i, what))
         ),
-        "conditions": lambda n: r.texts(n, f"a condition of {what}"),
         "variants": lambda n: variants(r, n, what),
-        "notes": lambda n: r.texts(n, f"a note of {what}"),
-        "region": lambda n: region(r, n, what),
     }
-    for key, read in readers.items():
+    for key, read in structured.items():
         if key in f:
-            out[key] = read(f[key])
-    if required and any(
-        out.get(k) is None for k in ("title", "applies_when", "documents", "sources")
-    ):
+            v[key] = read(f[key])
+    if required and not complete(v, "category", "documents", given=("number",)):
         return None
-    if any(k in f for k in ("reference", "reviewed", "valid_from", "valid_until")) or required:
-        out["dates"] = dates(r, f, node, what)
-    return {k: v for k, v in out.items() if v is not None}
+    if required or any(k in f for k in DATED):
+        v["dates"] = dates(r, v, node)
+    return {k: x for k, x in v.items() if k not in DATED}
 
 
 def variants(r: Reader, node: Node, what: str) -> tuple[Variant, ...]:
@@ -212,45 +170,24 @@ def deadline(r: Reader, node: Node, what: str) -> Deadline | None:
         return None
     if ("amount" in f) != ("unit" in f):
         r.at(node, f"a deadline of {what} needs 'amount' and 'unit' together, or neither")
-    kind = get(
-        f, "kind", lambda n: r.choice(n, f"the kind of a deadline of {what}", DEADLINE_KINDS)
-    )
-    text = get(f, "text", lambda n: r.text(n, f"a deadline of {what}"))
-    amount = get(
-        f, "amount", lambda n: r.integer(n, f"the amount of a deadline of {what}", 1, 1000)
-    )
-    unit = get(f, "unit", lambda n: r.choice(n, f"the unit of a deadline of {what}", UNITS))
-    event = get(f, "event", lambda n: r.text(n, f"the event of a deadline of {what}"))
-    place = get(f, "region", lambda n: region(r, n, f"a deadline of {what}"))
-    sources = get(f, "sources", lambda n: r.sources(n, f"a deadline of {what}")) or ()
-    if kind is None or text is None:
+    v = read_values(r, f, "deadline", f"a deadline of {what}")
+    if not complete(v, "deadline"):
         return None
-    return Deadline(
-        kind=kind,
-        text=text,
-        amount=amount if unit else None,
-        unit=unit if amount else None,
-        event=event,
-        region=place,
-        sources=sources,
-        where=r.where(node),
-    )
+    if "amount" not in v or "unit" not in v:  # one without the other means neither
+        v.pop("amount", None)
+        v.pop("unit", None)
+    return of(Deadline, v, where=r.where(node))
 
 
 def _variant(r: Reader, node: Node, what: str) -> Variant | None:
     f = r.mapping(node, f"a variant of {what}", *names("variant"))
     if f is None:
         return None
-    vid = get(f, "id", lambda n: r.ident(n, f"a variant id of {what}"))
-    title = get(f, "title", lambda n: r.text(n, f"a variant title of {what}"))
-    applies = get(f, "applies_when", lambda n: r.text(n, f"'applies_when' of a variant of {what}"))
+    v = read_values(r, f, "variant", f"a variant of {what}")
     docs = get(f, "documents", lambda n: documents(r, n, f"the documents of a variant of {what}"))
-    conditions = (
-        get(f, "conditions", lambda n: r.texts(n, f"a condition of a variant of {what}")) or ()
-    )
-    if vid is None or title is None or applies is None or docs is None:
+    if not complete(v, "variant") or docs is None:
         return None
-    return Variant(id=vid, title=title, applies_when=applies, documents=docs, conditions=conditions)
+    return of(Variant, v, documents=docs)
 
 
 def documents(r: Reader, node: Node, what: str) -> tuple[Document, ...]:
@@ -299,25 +236,8 @@ def _document(r: Reader, node: Node, what: str, obj: str) -> Document | None:
     f = r.mapping(node, f"a document in {what}", *names(obj))
     if f is None:
         return None
-    doc_id = get(f, "id", lambda n: r.ident(n, f"a document id in {what}"))
-    text = get(f, "text", lambda n: r.text(n, f"a document in {what}"))
-    sources = get(f, "sources", lambda n: r.sources(n, f"document '{doc_id}'")) or ()
-    cats = get(f, "categories", lambda n: ids(r, n, f"the categories of '{doc_id}'")) or ()
-    if doc_id is None or text is None:
-        return None
-    return Document(doc_id, text, sources, cats)
-
-
-def ids(r: Reader, node: Node, what: str) -> tuple[str, ...]:
-    """A list of ids, each once."""
-    out: list[str] = []
-    for item in r.items(node, what):
-        value = r.ident(item, f"an id in {what}")
-        if value is not None and value in out:
-            r.at(item, f"'{value}' appears twice in {what}")
-        elif value is not None:
-            out.append(value)
-    return tuple(out)
+    v = read_values(r, f, obj, f"a document in {what}")
+    return of(Document, v) if complete(v, obj) else None
 
 
 def guidance(r: Reader, node: Node) -> tuple[tuple[Guidance, Node], ...]:
@@ -328,28 +248,17 @@ def _guidance(r: Reader, node: Node) -> Guidance | None:
     f = r.mapping(node, "a guidance group", *names("guidance"))
     if f is None:
         return None
-    gid = get(f, "id", lambda n: r.ident(n, "a guidance id"))
+    gid = get(f, "id", lambda n: r.ident(n, "a guidance id"))  # names it in other messages
     what = f"guidance '{gid}'"
-    title = get(f, "title", lambda n: r.text(n, f"the title of {what}"))
-    cats = get(f, "categories", lambda n: ids(r, n, f"the categories of {what}")) or ()
+    v = read_values(r, {k: n for k, n in f.items() if k != "id"}, "guidance", what)
     items = get(f, "items", lambda n: _steps(r, n, f"an item of {what}"))
-    place = get(f, "region", lambda n: region(r, n, what))
-    if gid is None or title is None or items is None:
+    if gid is None or not complete(v, "guidance", given=("id",)) or items is None:
         return None
     # Each item's place, for the region check (when every item was read: else the file
     # has problems already and is not checked).
     nodes = f["items"].value if isinstance(f["items"], SequenceNode) else []
     where = tuple(r.where(n) for n in nodes) if len(nodes) == len(items) else ()
-    return Guidance(gid, title, items, cats, place, where)
-
-
-def _step_region(r: Reader, node: Node, text: Text, what: str) -> Text:
-    """`region:` on a step (a guidance item, a claim step) is its text's region."""
-    if isinstance(text, RegionalText):
-        r.at(node, f"{what} names its region twice, on the step and on its text; keep one")
-        return text
-    place = region(r, node, what)
-    return text if place is None else RegionalText(text.en, text.zh, place)
+    return of(Guidance, v, id=gid, items=items, item_where=where)
 
 
 def _steps(r: Reader, node: Node, what: str) -> tuple[Step, ...]:
@@ -358,10 +267,17 @@ def _steps(r: Reader, node: Node, what: str) -> tuple[Step, ...]:
         f = r.mapping(item, what, *names("step"))
         if f is None:
             continue
-        text: Text | None = get(f, "text", lambda n: r.text(n, what))
-        sources = get(f, "sources", lambda n: r.sources(n, what))
-        if "region" in f and text is not None:
-            text = _step_region(r, f["region"], text, what)
-        if text is not None and sources is not None:
-            out.append(Step(text, sources))
+        v = read_values(r, f, "step", what)
+        if "region" in v and "text" in v:
+            v["text"] = _step_region(r, f["region"], v["text"], v.pop("region"), what)
+        if complete(v, "step"):
+            out.append(of(Step, v))
     return tuple(out)
+
+
+def _step_region(r: Reader, node: Node, text: Text, place: Place, what: str) -> Text:
+    """`region:` on a step (a guidance item, a claim step) is its text's region."""
+    if text.region is not None:
+        r.at(node, f"{what} names its region twice, on the step and on its text; keep one")
+        return text
+    return replace(text, region=place)

@@ -10,31 +10,26 @@ from __future__ import annotations
 
 from typing import Any
 
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.nodes import MappingNode, Node, ScalarNode
 
 from medbal.core.errors import TreeError
-from medbal.core.model import (
-    Checklists,
-    ChecklistsPatch,
-    Dates,
-    Option,
-    Outcome,
-    Question,
-    Rates,
-    Review,
-    Tree,
-)
-from medbal.files.readtree import (
-    collector_paused,
-    load_file,  # noqa: F401  (the public name, kept here too)
-)
-from medbal.files.regions import region
+from medbal.core.model import Loaded, Option, Outcome, Question, Tree
+from medbal.files.bounded import collector_paused
+from medbal.files.fields import complete, dates, of, read_values, review
+from medbal.files.invariants import value_clashes
 from medbal.files.spec import names
 from medbal.files.yamlread import Reader
 
 KINDS = ("decision-tree", "checklists", "rates")
 
-Loaded = Tree | Checklists | ChecklistsPatch | Rates
+
+class PartialTree(TreeError):
+    """A file's problems, with what could be built of it: a regional patch's readable
+    parts are still laid over its base, so every problem is reported at once."""
+
+    def __init__(self, problems: list[str], partial: Loaded | None):
+        super().__init__(problems)
+        self.partial = partial
 
 
 def load_bytes(data: bytes, path: str = "<tree>") -> Loaded:
@@ -53,19 +48,23 @@ def _load(data: bytes, path: str) -> Loaded:
         spec = _spec(kind, root)
         fields = r.mapping(root, f"a {spec} file", *names(spec))
         if fields is not None:
-            result = _builder(kind)(r, fields)
+            result = _builder(spec)(r, fields)
     if r.problems or result is None:
-        raise TreeError(r.sorted_problems())
+        raise PartialTree(r.sorted_problems(), result)
     return result
 
 
-def _builder(kind: str) -> Any:
+def _builder(spec: str) -> Any:
     """The function that builds a file of this kind (imported only when one is read)."""
-    if kind == "checklists":
+    if spec == "checklists-patch":
+        from medbal.files.patch import patch
+
+        return patch
+    if spec == "checklists":
         from medbal.files.checklists import checklists
 
         return checklists
-    if kind == "rates":
+    if spec == "rates":
         from medbal.files.rates import rates
 
         return rates
@@ -92,39 +91,11 @@ def _kind(r: Reader, root: Node) -> str | None:
     return None
 
 
-def review(r: Reader, f: dict[str, Node], root_where: str) -> Review:
-    """A file's own review date and window (see medbal.core.review)."""
-    return Review(
-        where=r.where(f["reviewed"]) if "reviewed" in f else root_where,
-        reviewed=r.date(f["reviewed"], "'reviewed'") if "reviewed" in f else None,
-        months=r.integer(f["review_months"], "'review_months'", 1, 120) or 12
-        if "review_months" in f
-        else 12,
-    )
-
-
-def dates(r: Reader, f: dict[str, Node], node: Node, what: str) -> Dates:
-    """The optional reference and dates of an outcome or a category."""
-    return Dates(
-        where=r.where(node),
-        reference=r.text(f["reference"], f"the reference of {what}") if "reference" in f else None,
-        reviewed=r.date(f["reviewed"], f"'reviewed' of {what}") if "reviewed" in f else None,
-        valid_from=r.date(f["valid_from"], f"'valid_from' of {what}")
-        if "valid_from" in f
-        else None,
-        valid_until=r.date(f["valid_until"], f"'valid_until' of {what}")
-        if "valid_until" in f
-        else None,
-    )
-
-
 # --- decision trees ---------------------------------------------------------
 
 
 def _tree(r: Reader, f: dict[str, Node]) -> Tree | None:
-    tree_id = r.ident(f["id"], "the tree id") if "id" in f else None
-    title = r.text(f["title"], "the tree title") if "title" in f else None
-    description = r.text(f["description"], "the tree description") if "description" in f else None
+    v = read_values(r, f, "decision-tree", "")
     q_entries = r.keyed(f["questions"], "questions") if "questions" in f else []
     o_entries = r.keyed(f["outcomes"], "outcomes") if "outcomes" in f else []
 
@@ -140,18 +111,16 @@ def _tree(r: Reader, f: dict[str, Node]) -> Tree | None:
 
     questions = {k.value: q for k, v in q_entries if (q := _question(r, k.value, v, where))}
     outcomes = {k.value: o for k, v in o_entries if (o := _outcome(r, k.value, v))}
-    start = None
-    if "start" in f:
-        start = r.ident(f["start"], "'start'")
-        if start is not None and start not in where:
-            r.at(f["start"], f"'start' names '{start}', which is not a question or outcome")
-            start = None
+    start = v.get("start")
+    if start is not None and start not in where:
+        r.at(f["start"], f"'start' names '{start}', which is not a question or outcome")
+        start = None
     if start is not None and not r.problems:
         _check_graph(r, start, questions, where)
     file_review = review(r, f, f"{r.path}:1:1")
-    if r.problems or tree_id is None or title is None or start is None:
+    if r.problems or not complete(v, "decision-tree") or start is None:
         return None
-    return Tree(tree_id, title, start, questions, outcomes, r.path, description, file_review)
+    return of(Tree, v, questions=questions, outcomes=outcomes, path=r.path, review=file_review)
 
 
 def _question(r: Reader, qid: str, node: Node, where: dict[str, Node]) -> Question | None:
@@ -159,8 +128,7 @@ def _question(r: Reader, qid: str, node: Node, where: dict[str, Node]) -> Questi
     f = r.mapping(node, what, *names("question"))
     if f is None:
         return None
-    text = r.text(f["text"], f"the text of {what}") if "text" in f else None
-    help_ = r.text(f["help"], f"the help of {what}") if "help" in f else None
+    v = read_values(r, f, "question", what)
     options: list[Option] = []
     seen: dict[str, Node] = {}
     for item in r.items(f["options"], f"the options of {what}") if "options" in f else []:
@@ -179,9 +147,9 @@ def _question(r: Reader, qid: str, node: Node, where: dict[str, Node]) -> Questi
             options.append(opt)
     if "options" in f and len(f["options"].value or ()) == 1:
         r.at(f["options"], f"{what} has one option, a question needs at least two")
-    if text is None or not options:
+    if not complete(v, "question") or not options:
         return None
-    return Question(qid, text, tuple(options), help_)
+    return of(Question, v, id=qid, options=tuple(options))
 
 
 def _option(
@@ -191,19 +159,23 @@ def _option(
     f = r.mapping(node, f"an option of {what}", *names("option"))
     if f is None:
         return None, None
-    value = r.ident(f["value"], f"an option value of {what}") if "value" in f else None
-    label = r.text(f["label"], f"an option label of {what}") if "label" in f else None
-    target = r.ident(f["next"], f"'next' of an option of {what}") if "next" in f else None
-    if target is not None and target not in where:
+    v = read_values(r, f, "option", f"an option of {what}")
+    if "value" in v and value_clashes(v["value"]):
+        r.at(
+            f["value"],
+            f"option value '{v['value']}' of {what} would read as a key of the interactive "
+            "session (an option's number, or q, r, b); choose a word",
+        )
+        del v["value"]
+    if "next" in v and v["next"] not in where:
         r.at(
             f["next"],
-            f"'next' of an option of {what} names '{target}', which is not a "
+            f"'next' of an option of {what} names '{v['next']}', which is not a "
             "question or outcome of this tree",
         )
-        target = None
-    if value is None or label is None or target is None:
-        return (f["value"] if value is not None else None), None
-    return f["value"], Option(value, label, target)
+        del v["next"]
+    value_node = f["value"] if "value" in v else None
+    return value_node, (of(Option, v) if complete(v, "option") else None)
 
 
 def _outcome(r: Reader, oid: str, node: Node) -> Outcome | None:
@@ -211,50 +183,13 @@ def _outcome(r: Reader, oid: str, node: Node) -> Outcome | None:
     f = r.mapping(node, what, *names("outcome"))
     if f is None:
         return None
-    # Read every field that is there, so one missing field hides no other problem.
-    title = r.text(f["title"], f"the title of {what}") if "title" in f else None
-    explanation = (
-        r.text(f["explanation"], f"the explanation of {what}") if "explanation" in f else None
-    )
-    steps = r.texts(f["next_steps"], f"a next step of {what}") if "next_steps" in f else ()
-    check = (
-        r.texts(f["where_to_check"], f"a 'where to check' of {what}")
-        if "where_to_check" in f
-        else ()
-    )
-    sources = r.sources(f["sources"], what) if "sources" in f else ()
-    pooled = r.text(f["pooled_fund"], f"'pooled_fund' of {what}") if "pooled_fund" in f else None
-    caveat = r.text(f["caveat"], f"the caveat of {what}") if "caveat" in f else None
-    checklists = _checklists(r, f["checklist"], what) if "checklist" in f else ()
-    place = region(r, f["region"], what) if "region" in f else None
-    if title is None or explanation is None:
+    # Every field that is there is read, so one missing field hides no other problem.
+    v = read_values(r, f, "outcome", what)
+    if not complete(v, "outcome"):
         return None
-    return Outcome(
-        oid,
-        title,
-        explanation,
-        steps,
-        check,
-        sources,
-        pooled,
-        caveat,
-        checklists,
-        dates(r, f, node, what),
-        place,
-    )
-
-
-def _checklists(r: Reader, node: Node, what: str) -> tuple[int, ...]:
-    """`checklist: N` or `checklist: [N, M]`: the categories an outcome leads to, each once."""
-    nodes = r.items(node, f"'checklist' of {what}") if isinstance(node, SequenceNode) else [node]
-    out: list[int] = []
-    for item in nodes:
-        number = r.integer(item, f"'checklist' of {what}", 1, 99)
-        if number is not None and number in out:
-            r.at(item, f"'checklist' of {what} names category {number} twice")
-        elif number is not None:
-            out.append(number)
-    return tuple(out)
+    # `checklist:` (one number or a list) fills the model's `checklists`, a tuple.
+    numbers = v.get("checklist", ())
+    return of(Outcome, v, id=oid, checklists=numbers, dates=dates(r, v, node))
 
 
 def _check_graph(

@@ -8,48 +8,68 @@ medbal.files.loader, and its checked result is stored for next time.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from medbal.core.errors import TreeError, one_line
-from medbal.files.bounded import MAX_TREE_BYTES, Unreadable, read_bounded
+from medbal.core.model import Checklists, ChecklistsPatch, Loaded, Rates, Tree
+from medbal.files.bounded import MAX_TREE_BYTES, Unreadable, collector_paused, read_bounded
 
-if TYPE_CHECKING:
-    from medbal.files.loader import Loaded
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """The cyclic garbage collector paused while a file becomes objects: its repeated
-    passes over the nodes a 5,000-question file composes into made loading 5x slower
-    than linear, and over the records a cached entry decodes into, a third slower.
-    Nothing built then is garbage until the load ends."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
+Cacheable = Tree | Checklists | Rates
+Resolver = Callable[[ChecklistsPatch], Checklists]
 
 
-def load_file(path: str | Path) -> Loaded:
-    """Read and check one file; raise TreeError listing every problem."""
+def load_file(
+    path: str | Path,
+    cached: bool = True,
+    base: Path | None = None,
+    resolve: Callable[[ChecklistsPatch], Checklists] | None = None,
+) -> Loaded:
+    """Read and check one file; raise TreeError listing every problem.
+
+    Without `cached` the file itself is checked, never a stored entry (`medbal tree
+    validate`).  With `resolve`, a regional patch comes back laid over its `base`
+    (medbal.files.registry.load_resolved), and the result is cached under both files."""
     shown = str(path)
     try:
         data = read_bounded(path, MAX_TREE_BYTES)
     except Unreadable as exc:
-        raise TreeError([f"{one_line(shown)}:1:1: {exc}"]) from None
+        from medbal.i18n.catalogue import phrase_text  # the error's words: only when it comes
+
+        raise TreeError([f"{one_line(shown)}:1:1: {phrase_text(exc.phrase, 'en')}"]) from None
     from medbal.files import cache
 
+    key = data
+    if base is not None and resolve is not None:
+        try:  # the base's bytes are part of the key; unreadable, the patch's load says so
+            key += b"\0" + str(base).encode("utf-8", "surrogateescape") + b"\0"
+            key += read_bounded(base, MAX_TREE_BYTES)
+        except Unreadable:
+            pass
     with collector_paused():
-        loaded = cache.get(data, shown)
-    if loaded is None:
-        from medbal.files.loader import load_bytes
+        stored = cache.get(key, shown) if cached else None
+    if stored is not None:
+        return stored
+    loaded = _load(data, shown, resolve)
+    cache.put(key, shown, loaded)
+    return loaded
 
+
+def _load(data: bytes, shown: str, resolve: Resolver | None) -> Loaded:
+    from medbal.files.loader import PartialTree, load_bytes
+
+    try:
         loaded = load_bytes(data, shown)  # raises on a broken file: nothing is cached
-        cache.put(data, shown, loaded)
+    except PartialTree as exc:
+        if resolve is None or not isinstance(exc.partial, ChecklistsPatch):
+            raise
+        try:  # every problem at once: the patch's own, then laying what was read of it
+            resolve(exc.partial)
+        except TreeError as more:
+            from medbal.files.crossfile import in_file_order
+
+            raise TreeError(in_file_order(exc.problems + more.problems, shown)) from None
+        raise
+    if resolve is not None and isinstance(loaded, ChecklistsPatch):
+        return resolve(loaded)
     return loaded

@@ -1,41 +1,66 @@
-"""Regional and national rules, apart: reading `region:` and refusing a rule that is neither.
+"""Regional and national rules, apart: what `region:` reads to, and the rule that every
+rule of the checklists is one or the other.
 
 A rule that comes from one region says so with `region: ID` (an id of
 medbal.i18n.sources.REGIONS, or a name written inline `{en: ..., zh: ...}` by an
 overlay); a file's or a group's region is the default of what it holds, and
 `region: national` says that an entry is not regional where it would otherwise inherit
 a region.  A national rule cites a national document (a law article or a document of
-kind `national` in the catalogue).  `unmarked` lists every category, deadline and
-guidance item of a checklists file that is neither, at its FILE:LINE:COL.
+kind `national` in the catalogue).
+
+`region` is the field table's reader of the type `region` (medbal.files.fields.READERS)
+and of a text's own `region:` (Reader.text).  `unmarked` (regional or national, never
+neither) and `known_place` hold for every checked file, loaded, laid as a patch
+(medbal.files.crossfile) or cached (medbal.files.invariants): this module imports no
+YAML, so a cached file is checked without it.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from yaml.nodes import MappingNode, Node
+import functools
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Protocol
 
 from medbal.core.model import Category, Checklists, Deadline, Place, Text
+from medbal.files.limits import ID_PATTERN
 from medbal.i18n import sources
 from medbal.i18n.suggest import closest
 
-if TYPE_CHECKING:
-    from medbal.files.yamlread import Reader
+if TYPE_CHECKING:  # a cached file's check needs no YAML: PyYAML only where a file is read
+    from yaml.nodes import Node
+
+
+class Reader(Protocol):
+    """What reading a region needs of medbal.files.yamlread.Reader, which calls this module
+    for a text's `region:`: named here by its shape, so neither module imports the other."""
+
+    def at(self, node: Node | None, message: str, line: int = 1, col: int = 1) -> None: ...
+
+    def mapping(
+        self, node: Node, what: str, required: Iterable[str], optional: Iterable[str] = ()
+    ) -> dict[str, Node] | None: ...
+
+    def string(self, node: Node, what: str) -> str | None: ...
+
+    def ident(self, node: Node, what: str) -> str | None: ...
+
 
 INLINE_ID = "local"  # the id of a region named inline without an `id`
+_ID = re.compile(ID_PATTERN)
 
 
 def region(r: Reader, node: Node, what: str) -> Place | None:
     """`region: ID`, `region: national` or `region: {en: ..., zh: ..., id: ...}`."""
+    from yaml.nodes import MappingNode  # imported already: a file is being read
+
     if isinstance(node, MappingNode):
         return _inline(r, node, what)
     value = r.ident(node, f"the region of {what}")
     if value is None:
         return None
-    if value == sources.NATIONAL:
-        return Place("national", "全国", sources.NATIONAL)
-    words = sources.region_words(value)
-    if words is None:
+    place = catalogue_place(value)
+    if place is None:
         known = sorted([*sources.REGIONS, sources.NATIONAL])
         best = closest(value, known)
         hint = f"did you mean '{best}'? " if best else ""
@@ -45,9 +70,7 @@ def region(r: Reader, node: Node, what: str) -> Place | None:
             f"expected one of: {', '.join(known)}, or a region named inline as "
             "{en: ..., zh: ...}",
         )
-        return None
-    (name_en, rule_en), (name_zh, rule_zh) = words
-    return Place(name_en, name_zh, value, Text(rule_en, rule_zh))
+    return place
 
 
 def _inline(r: Reader, node: Node, what: str) -> Place | None:
@@ -66,12 +89,51 @@ def _inline(r: Reader, node: Node, what: str) -> Place | None:
     return Place(en, zh, rid)
 
 
-# --- the check: regional or national, never neither --------------------------------
+# --- what `region:` reads to -----------------------------------------------------------
+
+
+NATIONAL_PLACE = Place("national", "全国", sources.NATIONAL)
+
+
+@functools.cache
+def catalogue_place(region_id: str) -> Place | None:
+    """The Place `region: ID` reads to: national, or a region of the catalogue."""
+    if region_id == sources.NATIONAL:
+        return NATIONAL_PLACE
+    words = sources.region_words(region_id)
+    if words is None:
+        return None
+    (name_en, rule_en), (name_zh, rule_zh) = words
+    return Place(name_en, name_zh, region_id, Text(rule_en, rule_zh))
+
+
+def known_place(place: Place) -> bool:
+    """Whether `region:` reads to this: national or the catalogue's own region, or one
+    named inline (no rule of the catalogue's, and an id that is not 'national'); for a
+    cached entry, which medbal.files.invariants checks as it checks a loaded file."""
+    if place == catalogue_place(place.id):
+        return True
+    return place.rule is None and place.id != sources.NATIONAL and bool(_ID.fullmatch(place.id))
+
+
+def places_of(c: Checklists) -> list[Place | None]:
+    """The regions of a checklists file's entries (those the region rule reads)."""
+    out: list[Place | None] = [c.region]
+    for cat in c.categories:
+        out += [cat.region, *(d.region for d in cat.deadlines)]
+    for group in c.guidance:
+        out += [group.region, *(item.text.region for item in group.items)]
+    return out
+
+
+# --- the rule: regional or national, never neither ---------------------------------
 
 
 def unmarked(data: Checklists) -> list[str]:
     """Every category, deadline and guidance item of `data` that has no region (its own,
-    or one it inherits) and cites no national document, as FILE:LINE:COL: message."""
+    or one it inherits) and cites no national document, as FILE:LINE:COL: message: a
+    rule of every checklists file, loaded (medbal.files.checklists, a patch laid over its
+    base in medbal.files.crossfile) or cached."""
     problems: list[str] = []
     for cat in data.categories:
         place = cat.region or data.region
@@ -80,9 +142,11 @@ def unmarked(data: Checklists) -> list[str]:
         for d in cat.deadlines:
             problems += _deadline(d, cat, place, what)
     for group in data.guidance:
-        wheres = group.item_where or (f"{data.path}:1:1",) * len(group.items)
+        wheres = group.item_where
+        if len(wheres) != len(group.items):  # not recorded (a group made in code)
+            wheres = (f"{data.path}:1:1",) * len(group.items)
         for i, (item, where) in enumerate(zip(group.items, wheres, strict=True), 1):
-            place = getattr(item.text, "region", None) or group.region or data.region
+            place = item.text.region or group.region or data.region
             what = f"item {i} of guidance '{group.id}'"
             problems += _judge(where, what, place, item.sources)
     return problems

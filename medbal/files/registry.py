@@ -6,22 +6,30 @@ or `MEDBAL_TREES` is looked in first, so a region's file with a shipped id
 replaces the shipped one.  A checklists file there with `extends: ID` is a
 patch: it is laid over the file ID found after it (the shipped one), so it
 holds only what the region changes.
+
+A name the system cannot use (too long, a loop of links, no such home for `~user`)
+is a user's mistake like any other: one line, never "internal error", and never the
+absolute path of the shipped trees.
 """
 
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
 from typing import TypeVar
 
 from medbal.core.errors import Phrase, TreeError, UsageError
 from medbal.core.model import Checklists, ChecklistsPatch, Rates, Tree
-from medbal.files.readtree import load_file
+from medbal.files import crossfile
+from medbal.files.readtree import Cacheable, load_file
 from medbal.i18n.suggest import did_you_mean
 
 Data = TypeVar("Data", Checklists, Rates)
 CHECKLISTS_ID = "reimbursement"
 RATES_ID = "rates"
+# What a lookup meets where there is simply nothing: the next folder is looked in.
+_ABSENT = (errno.ENOENT, errno.ENOTDIR)
 
 
 def shipped_dir() -> Path:
@@ -38,12 +46,15 @@ def overlay_dir(option: str | None) -> Path | None:
     if raw is None:
         return None
     where = "--trees" if option else "MEDBAL_TREES"
-    path = Path(raw).expanduser()
-    if not path.is_dir():
-        raise UsageError("trees_not_folder", where=where, raw=raw)
     try:  # read it once here, so an unreadable folder is one message, not a traceback later
+        path = Path(raw).expanduser()
+        if not path.is_dir():
+            raise UsageError("trees_not_folder", where=where, raw=raw)
         os.listdir(path)
-    except OSError as exc:
+    except RuntimeError:  # expanduser: '~nosuchuser/x', or no home at all
+        no_home = Phrase("no_home")
+        raise UsageError("trees_unreadable", where=where, raw=raw, reason=no_home) from None
+    except OSError as exc:  # too long, a loop of links, no permission
         reason = exc.strerror or str(exc)
         raise UsageError("trees_unreadable", where=where, raw=raw, reason=reason) from None
     return path
@@ -53,16 +64,28 @@ def search_dirs(overlay: Path | None) -> list[Path]:
     return [d for d in (overlay, shipped_dir()) if d is not None]
 
 
+def _present(path: Path, name: str) -> bool:
+    """Whether anything is at `path`, a broken link, a pipe or a folder too: such a file
+    in an overlay is reported, not passed over for the shipped one (issue 21, defect 30)."""
+    try:
+        os.lstat(path)
+    except OSError as exc:
+        if exc.errno in _ABSENT:
+            return False
+        raise UsageError("tree_name_unusable", name=name, reason=exc.strerror) from None
+    return True
+
+
 def locate(name: str, overlay: Path | None) -> Path:
     """A tree's file from its id, or `name` itself when it is a path to a file."""
     if name.endswith((".yaml", ".yml")) or os.sep in name:
         path = Path(name)
-        if not path.is_file():
+        if not _present(path, name):
             raise UsageError("no_tree_file", name=name)
         return path
     for folder in search_dirs(overlay):
         candidate = folder / f"{name}.yaml"
-        if candidate.is_file():
+        if _present(candidate, name):
             return candidate
 
     trees = [t for t in available_ids(overlay) if t not in (CHECKLISTS_ID, RATES_ID)]
@@ -81,6 +104,10 @@ def available_ids(overlay: Path | None) -> list[str]:
 def load_tree(name: str, overlay: Path | None) -> Tree:
     path = locate(name, overlay)
     loaded = load_file(path)
+    by_id = path.name == f"{name}.yaml"  # found in a tree folder, by its file name
+    if by_id or isinstance(loaded, ChecklistsPatch):
+        if problems := crossfile.named_as_its_id(loaded, path):
+            raise TreeError(problems)
     if not isinstance(loaded, Tree):
         other = (
             "medbal docs"
@@ -93,27 +120,58 @@ def load_tree(name: str, overlay: Path | None) -> Tree:
 
 def checklists_for(tree: Tree, overlay: Path | None) -> Checklists | None:
     """The checklists a tree's outcomes point at (`checklist: N`), checked; None if none do."""
-    numbers = [(o.id, n) for o in tree.outcomes.values() for n in o.checklists]
-    if not numbers:
+    if not any(o.checklists for o in tree.outcomes.values()):
         return None
     data = load_checklists(overlay)
-    problems = [
-        f"{tree.outcomes[oid].dates.where}: outcome '{oid}' names checklist {n}, "
-        f"which {data.path} does not have; expected one of "
-        f"{', '.join(str(c.number) for c in data.categories)}"
-        for oid, n in numbers
-        if data.find(str(n)) is None
-    ]
-    if problems:
+    if problems := crossfile.checklist_problems(tree, data):
         raise TreeError(problems)
     return data
 
 
+def load_resolved(path: Path, overlay: Path | None, cached: bool = True) -> Cacheable:
+    """A file as medbal uses it: a patch laid over the file it extends, checked.
+
+    A patch's own problems and those of laying it over its base come at once (issue
+    21, defect 23), and the result is cached under the patch and its base together:
+    a patch of 20,000 documents is read and laid once, not on every call."""
+    base = _base_of(path.stem, path, overlay)
+
+    def resolve(patch: ChecklistsPatch) -> Checklists:
+        base_path = base if patch.extends == path.stem else _base_of(patch.extends, path, overlay)
+        if base_path is None:
+            raise crossfile.no_base(patch)
+        base_loaded = load_file(base_path, cached)
+        if problems := crossfile.base_problems(patch, base_path, base_loaded):
+            raise TreeError(problems)
+        if named := crossfile.named_as_its_id(patch, path):
+            raise TreeError(named)  # misnamed, it would never be used
+        assert isinstance(base_loaded, Checklists)  # base_problems says otherwise
+        return crossfile.apply_patch(base_loaded, patch)
+
+    loaded = load_file(path, cached, base, resolve)
+    assert not isinstance(loaded, ChecklistsPatch)  # resolved by load_file
+    return loaded
+
+
+def _base_of(file_id: str, path: Path, overlay: Path | None) -> Path | None:
+    """The file a patch at `path` extending `file_id` is laid over: the first `ID.yaml`
+    in the tree folders that is not the patch itself."""
+    if overlay is None and path.parent == shipped_dir():
+        return None  # the shipped file itself: there is no other
+    try:
+        here = path.resolve()
+        for folder in search_dirs(overlay):
+            candidate = folder / f"{file_id}.yaml"
+            if candidate.is_file() and candidate.resolve() != here:
+                return candidate
+    except (OSError, RuntimeError):  # a loop of links: the patch's own read reports it
+        return None
+    return None
+
+
 def _load_data(file_id: str, cls: type[Data], kind: str, overlay: Path | None) -> Data:
     path = locate(file_id, overlay)
-    loaded = load_file(path)
-    if isinstance(loaded, ChecklistsPatch):
-        loaded = resolve_patch(loaded, path, overlay)
+    loaded = load_resolved(path, overlay)
     if not isinstance(loaded, cls):
         raise UsageError("wrong_kind", path=path, kind=kind)
     return loaded
@@ -127,49 +185,3 @@ def load_checklists(overlay: Path | None) -> Checklists:
 def load_rates(overlay: Path | None) -> Rates:
     loaded: Rates = _load_data(RATES_ID, Rates, "rates", overlay)
     return loaded
-
-
-def base_file(patch: ChecklistsPatch, path: Path, overlay: Path | None) -> Path:
-    """The file a patch extends: the first `ID.yaml` in the tree folders that is not the patch."""
-
-    here = path.resolve()
-    for folder in search_dirs(overlay):
-        candidate = folder / f"{patch.extends}.yaml"
-        if candidate.is_file() and candidate.resolve() != here:
-            return candidate
-    raise TreeError(
-        [
-            f"{patch.where}: 'extends' names '{patch.extends}', but no tree folder "
-            f"has another file {patch.extends}.yaml to lay this patch over"
-        ]
-    )
-
-
-def resolve_patch(patch: ChecklistsPatch, path: Path, overlay: Path | None) -> Checklists:
-    """The checklists a patch gives: its base with the patch laid over it, checked."""
-    from medbal.files.patch import apply_patch  # YAML: only for a regional patch
-
-    base_path = base_file(patch, path, overlay)
-    base = load_file(base_path)
-    if isinstance(base, ChecklistsPatch):
-        raise TreeError(
-            [
-                f"{patch.where}: 'extends' names '{patch.extends}', and "
-                f"{base_path} is itself a patch; extend the full file instead"
-            ]
-        )
-    if not isinstance(base, Checklists):
-        raise TreeError(
-            [
-                f"{patch.where}: 'extends' names '{patch.extends}' ({base_path}), "
-                "which is not a checklists file"
-            ]
-        )
-    if path.stem != patch.extends:  # found by its name, like any file in an overlay
-        raise TreeError(
-            [
-                f"{patch.where}: a patch takes the place of the file it extends: "
-                f"name this file {patch.extends}.yaml, or medbal will not use it"
-            ]
-        )
-    return apply_patch(base, patch)

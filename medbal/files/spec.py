@@ -1,28 +1,42 @@
 """The tree file format, as data: which fields each object has, of which type.
 
-The loader takes its field names from here (so an unknown or a missing field is
-judged by this table), and `medbal tree schema` turns the same table into the
-JSON Schemas committed under trees/schema/ for editors.  A new field is added
-here first; a test fails while the committed schema lags behind.
+The builders are driven by this table: every value field (text, id, a whole number
+with its bounds, a date, an amount, a choice, sources, a list of texts or ids, a
+region, an outcome's categories) is read by its type (medbal.files.fields.READERS)
+into the model field of the same name, and an unknown or a missing field is judged
+by it (Reader.mapping).  The builders add only lists and maps of objects and the
+rules between fields.  `medbal tree schema` turns the same table into the JSON
+Schemas committed under trees/schema/ for editors (medbal.files.schema), so a new
+value field is one line here (and the model's field); a test fails while a
+committed schema lags behind.
 """
 
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
-from typing import Any
+
+from medbal.core.model import Record
+from medbal.files.limits import (
+    CATEGORY_NUMBER,
+    CHECKLIST,
+    DEADLINE_AMOUNT,
+    REVIEW_MONTHS,
+)
 
 
-@dataclass(frozen=True)
-class Field:
+class Field(Record, frozen=True):
     name: str
-    type: str  # a key of _LEAVES, or "list:OBJECT" / "map:OBJECT" / "enum:A|B"
+    type: str  # a key of medbal.files.fields.READERS, "list:OBJ", "map:OBJ" or "enum:A|B"
     required: bool
     doc: str
+    low: int = 0  # an int's bounds, for the loader and the schema alike
+    high: int = 10**9
 
 
-def _f(name: str, type_: str, doc: str, required: bool = True) -> Field:
-    return Field(name, type_, required, doc)
+def _f(
+    name: str, type_: str, doc: str, required: bool = True, low: int = 0, high: int = 10**9
+) -> Field:
+    return Field(name, type_, required, doc, low, high)
 
 
 _DATED = (
@@ -52,6 +66,7 @@ _FILE_DATES = (
         "int",
         "How many months a review holds before validate warns (default 12).",
         False,
+        *REVIEW_MONTHS,
     ),
 )
 
@@ -86,8 +101,9 @@ OBJECTS: dict[str, tuple[Field, ...]] = {
         _f(
             "checklist",
             "checklist",
-            "The reimbursement category (1-11) this outcome leads to, or a list of them.",
+            "The number of the reimbursement category this outcome leads to, or a list of them.",
             False,
+            *CHECKLIST,
         ),
         _region("The outcome is one region's rule: the default of its texts."),
         _f(
@@ -192,7 +208,13 @@ OBJECTS: dict[str, tuple[Field, ...]] = {
         _region("The group is one region's rules: the default of its items (else the file's)."),
     ),
     "category": (
-        _f("number", "int", "1, 2, ...: what people type after 'medbal docs'."),
+        _f(
+            "number",
+            "int",
+            "1, 2, ...: what people type after 'medbal docs'.",
+            True,
+            *CATEGORY_NUMBER,
+        ),
         _f("slug", "id", "The short name, for example short-trip."),
         _f("title", "text", "The situation."),
         _f("applies_when", "text", "When this category applies."),
@@ -222,7 +244,7 @@ OBJECTS: dict[str, tuple[Field, ...]] = {
             "claim itself within N units of an event; not stated in the sources.",
         ),
         _f("text", "text", "The rule in words."),
-        _f("amount", "int", "N, where the source gives a number.", False),
+        _f("amount", "int", "N, where the source gives a number.", False, *DEADLINE_AMOUNT),
         _f("unit", "enum:day|month|year", "The unit of amount.", False),
         _f("event", "text", "What the time counts from.", False),
         _region("The deadline is one region's rule (else its category's)."),
@@ -308,6 +330,19 @@ OBJECTS: dict[str, tuple[Field, ...]] = {
 
 
 @functools.cache
+def field_of(obj: str, name: str) -> Field:
+    """One field of an object, by name."""
+    (found,) = (f for f in OBJECTS[obj] if f.name == name)
+    return found
+
+
+def bounds(obj: str, name: str) -> tuple[int, int]:
+    """The lowest and highest value of a whole-number field."""
+    f = field_of(obj, name)
+    return f.low, f.high
+
+
+@functools.cache
 def names(obj: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(required, optional) field names of an object."""
     fields = OBJECTS[obj]
@@ -315,118 +350,3 @@ def names(obj: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         tuple(f.name for f in fields if f.required),
         tuple(f.name for f in fields if not f.required),
     )
-
-
-# --- JSON Schema ---------------------------------------------------------------
-
-ID_PATTERN = "^[a-z0-9][a-z0-9-]*$"
-SOURCE_PATTERN = (
-    r"^(seed-\d{3}|law-art-\d+|local:.+|gov-\d{4}-\d+|nhsa-[a-z0-9-]+|reform-\d{4}"
-    r"|scope-in-policy)$"
-)
-DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
-_NAME = {"type": "string", "minLength": 1}
-# A region: an id (of REGIONS, or national), or a name written inline.
-REGION_SCHEMA: dict[str, Any] = {
-    "oneOf": [
-        {"type": "string", "pattern": ID_PATTERN},
-        {
-            "type": "object",
-            "additionalProperties": False,
-            "required": ["en", "zh"],
-            "properties": {
-                "en": _NAME,
-                "zh": _NAME,
-                "id": {"type": "string", "pattern": ID_PATTERN},
-            },
-        },
-    ]
-}
-
-_LEAVES: dict[str, dict[str, Any]] = {
-    "id": {"type": "string", "pattern": ID_PATTERN},
-    "text": {"$ref": "#/definitions/text"},
-    "int": {"type": "integer", "minimum": 0},
-    "date": {"type": "string", "pattern": DATE_PATTERN},
-    "amount": {"type": "number", "minimum": 0},
-    "percent": {"type": "number", "minimum": 0, "maximum": 100},
-    "sources": {
-        "type": "array",
-        "minItems": 1,
-        "items": {"type": "string", "pattern": SOURCE_PATTERN},
-    },
-    "region": REGION_SCHEMA,
-    "checklist": {
-        "oneOf": [
-            {"type": "integer", "minimum": 1},
-            {
-                "type": "array",
-                "minItems": 1,
-                "uniqueItems": True,
-                "items": {"type": "integer", "minimum": 1},
-            },
-        ]
-    },
-}
-
-
-def _type_schema(type_: str) -> dict[str, Any]:
-    kind, _, arg = type_.partition(":")
-    if kind == "enum":
-        values = arg.split("|")
-        return {"const": values[0]} if len(values) == 1 else {"enum": values}
-    if kind == "list":
-        return {
-            "type": "array",
-            "items": _type_schema(arg) if arg in _LEAVES else {"$ref": f"#/definitions/{arg}"},
-        }
-    if kind == "map":
-        return {
-            "type": "object",
-            "propertyNames": {"pattern": ID_PATTERN},
-            "additionalProperties": {"$ref": f"#/definitions/{arg}"},
-        }
-    return dict(_LEAVES[type_])
-
-
-def _object_schema(obj: str) -> dict[str, Any]:
-    required, _ = names(obj)
-    props = {f.name: {**_type_schema(f.type), "description": f.doc} for f in OBJECTS[obj]}
-    return {
-        "type": "object",
-        "additionalProperties": False,
-        "required": list(required),
-        "properties": props,
-    }
-
-
-def _used(obj: str, seen: set[str]) -> None:
-    seen.add(obj)
-    for f in OBJECTS[obj]:
-        arg = f.type.partition(":")[2]
-        if f.type.startswith(("list:", "map:")) and arg in OBJECTS and arg not in seen:
-            _used(arg, seen)
-
-
-def json_schema(root: str) -> dict[str, Any]:
-    """A Draft-07 schema for a file whose top level is `root` (decision-tree, checklists, rates)."""
-    seen: set[str] = set()
-    _used(root, seen)
-    definitions = {obj: _object_schema(obj) for obj in sorted(seen - {root})}
-    definitions["text"] = {
-        "type": "object",
-        "additionalProperties": False,
-        "required": ["en", "zh"],
-        "description": "A text a person reads, in English and Chinese.",
-        "properties": {
-            "en": {"type": "string", "minLength": 1},
-            "zh": {"type": "string", "minLength": 1},
-            "region": {**REGION_SCHEMA, "description": "The text is one region's rule."},
-        },
-    }
-    return {
-        "$schema": "http://json-schema.org/draft-07/schema#",
-        "title": f"medbal {root} file",
-        **_object_schema(root),
-        "definitions": definitions,
-    }

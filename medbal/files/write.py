@@ -1,11 +1,10 @@
-"""Writing results: JSON text, and files written atomically."""
+"""Writing results to files, atomically (medbal.present.output is the one caller)."""
 
 from __future__ import annotations
 
-import json
+import errno
 import os
 import stat
-import sys
 from pathlib import Path
 
 from medbal.core.errors import OutputError
@@ -16,24 +15,16 @@ def write_atomic(target: str, text: str) -> None:
 
     A symlink is written through (its target is replaced, the link stays), an
     existing file keeps its permissions, and a device or pipe is refused: as root,
-    renaming over `/dev/stdout` would replace the device with a regular file.
+    renaming over `/dev/stdout` would replace the device with a regular file.  A
+    file the user could not write in place (read-only, or another user's) is refused
+    as a plain write would refuse it: the rename must not go around its permissions.
     The temporary file is removed on any interruption, Ctrl-C and SIGTERM too
-    (medbal.launch turns SIGTERM into an exception so that this cleanup runs).
+    (medbal.process turns SIGTERM into an exception so that this cleanup runs).
     """
-    path = Path(os.path.realpath(target))
-    if path.is_dir():
-        raise OutputError("output_is_folder", target=target)
-    mode = _new_file_mode()
-    if path.exists():
-        info = path.stat()
-        if not stat.S_ISREG(info.st_mode):
-            raise OutputError("output_not_regular", target=target)
-        mode = stat.S_IMODE(info.st_mode)
+    path, mode = _checked_target(target)
     import tempfile  # only when writing a file: JSON to stdout does not pay for it
 
     folder = path.parent
-    if not folder.is_dir():
-        raise OutputError("output_no_folder", target=target, folder=folder)
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
     except OSError as exc:
@@ -52,6 +43,37 @@ def write_atomic(target: str, text: str) -> None:
         raise
 
 
+def _checked_target(target: str) -> tuple[Path, int]:
+    """The file to replace (a link's target) and the mode to give it; OutputError for a
+    name that is no file to write: empty, a folder, a device or pipe (`/dev/stdout` into
+    `| cat`), one the user may not write, or one the system refuses (too long, a loop)."""
+    if not target:
+        raise OutputError("output_empty")
+    if target.endswith((os.sep, f"{os.sep}.", f"{os.sep}..")) or target in (".", ".."):
+        if os.path.isdir(target):
+            raise OutputError("output_is_folder", target=target)
+        raise OutputError("output_no_folder", target=target, folder=target)
+    try:
+        info = os.stat(target)  # through a link, as open() would
+    except FileNotFoundError:
+        info = None
+    except OSError as exc:  # ENAMETOOLONG, ELOOP, ENOTDIR, EACCES
+        raise _cannot_write(target, exc) from None
+    mode = _new_file_mode()
+    if info is not None:
+        if stat.S_ISDIR(info.st_mode):
+            raise OutputError("output_is_folder", target=target)
+        if not stat.S_ISREG(info.st_mode):
+            raise OutputError("output_not_regular", target=target)
+        if not os.access(target, os.W_OK):
+            raise _cannot_write(target, PermissionError(errno.EACCES, os.strerror(errno.EACCES)))
+        mode = stat.S_IMODE(info.st_mode)
+    path = Path(os.path.realpath(target))
+    if not path.parent.is_dir():
+        raise OutputError("output_no_folder", target=target, folder=path.parent)
+    return path, mode
+
+
 def _new_file_mode() -> int:
     """What a new file gets from open(): 0666 less the umask."""
     umask = os.umask(0o022)
@@ -60,18 +82,4 @@ def _new_file_mode() -> int:
 
 
 def _cannot_write(target: str, exc: OSError) -> OutputError:
-    return OutputError("output_failed", target=target, reason=exc.strerror)
-
-
-def json_text(data: object, for_stdout: bool = False) -> str:
-    """JSON as UTF-8 text; for a stdout that cannot encode it (ascii, cp1252), \\u escapes.
-
-    Either way the JSON stays valid and loses nothing.
-    """
-    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    if for_stdout:
-        try:
-            text.encode(getattr(sys.stdout, "encoding", None) or "utf-8")
-        except (UnicodeEncodeError, LookupError):
-            text = json.dumps(data, ensure_ascii=True, indent=2) + "\n"
-    return text
+    return OutputError("output_failed", target=target, reason=exc.strerror or str(exc))

@@ -19,9 +19,9 @@ from decimal import Decimal
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from medbal.core.errors import TreeError, one_line  # noqa: F401  (TreeError: its old home)
-from medbal.core.model import CJK, UNSAFE_TEXT, RegionalText, Text
-from medbal.files.spec import ID_PATTERN, SOURCE_PATTERN
+from medbal.core.errors import one_line
+from medbal.core.model import CJK, UNSAFE_TEXT, Text
+from medbal.files.limits import ID_PATTERN, SOURCE_PATTERN
 from medbal.i18n.sources import known as known_source
 
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -58,6 +58,7 @@ def _allowed(required: tuple[str, ...], optional: tuple[str, ...]) -> frozenset[
     return frozenset(required + optional)
 
 
+TREE_FILE = "a YAML mapping with 'id' and 'kind'"
 # A tree file needs about six levels; the answers file one.  Far below libyaml's limit.
 MAX_DEPTH = 64
 _OPENS = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
@@ -107,10 +108,11 @@ class Reader:
         return node.start_mark.line + 1
 
     # -- parsing ---------------------------------------------------------
-    def compose(self, data: bytes) -> Node | None:
-        """Bytes to a checked node graph, or None with the problems recorded."""
+    def compose(self, data: bytes, expected: str = TREE_FILE) -> Node | None:
+        """Bytes to a checked node graph, or None with the problems recorded; `expected`
+        says what the file should hold, for a file with nothing in it."""
         if not data.strip():
-            self.at(None, "the file is empty, expected a YAML mapping with 'id' and 'kind'")
+            self.at(None, f"the file is empty, expected {expected}")
             return None
         try:
             text = data.decode("utf-8-sig")
@@ -141,7 +143,7 @@ class Reader:
             self.at(None, "YAML error: " + " ".join(str(exc).split()))
             return None
         if node is None:
-            self.at(None, "the file has no content, expected a YAML mapping with 'id' and 'kind'")
+            self.at(None, f"the file has no content, expected {expected}")
             return None
         self._check_nodes(node)
         return None if self.problems else node
@@ -304,10 +306,14 @@ class Reader:
         if value is None:
             return None
         # ASCII digits and a bounded length: str.isdigit() accepts "²" and int() of
-        # 5,000 digits raises; neither may reach int().
-        if not _DIGITS.fullmatch(value) or not low <= int(value) <= high:
+        # 5,000 digits raises; neither may reach int().  Quoted, "12" is text, as the
+        # schema (an integer) reads it too.
+        quoted = isinstance(node, ScalarNode) and node.style in ("'", '"')
+        if quoted or not _DIGITS.fullmatch(value) or not low <= int(value) <= high:
+            plain = " written without quotes" if quoted else ""
             self.at(
-                node, f"{what} should be a whole number from {low} to {high}, got {_shown(value)}"
+                node,
+                f"{what} should be a whole number from {low} to {high}{plain}, got {_shown(value)}",
             )
             return None
         return int(value)
@@ -379,7 +385,7 @@ class Reader:
             )
         if en is None or zh is None:
             return None
-        return Text(en, zh) if place is None else RegionalText(en, zh, place)
+        return Text(en, zh, place)
 
     def items(self, node: Node, what: str, allow_empty: bool = False) -> list[Node]:
         if not isinstance(node, SequenceNode):

@@ -12,10 +12,11 @@ from __future__ import annotations
 import re
 from collections import ChainMap
 
-from medbal.core.errors import MedbalError, Phrase
+from medbal.core.errors import MedbalError, Phrase, use_wording
 from medbal.core.langs import LANGS
 from medbal.i18n import sources
 from medbal.i18n.page_words import WORDS as PAGE_WORDS
+from medbal.i18n.suggest import nearest
 from medbal.i18n.typeset import clauses, colon, listing, quote
 from medbal.i18n.words_errors import ERRORS
 
@@ -205,7 +206,7 @@ SECTIONS: dict[str, dict[str, tuple[str, str]]] = {
     "errors": ERRORS,
     "page": PAGE_WORDS,
 }
-# A view, not a copy: an entry added to a section later (MESSAGES.update below) is found too.
+# A view, not a copy: an entry added to a section after this line is found too.
 CATALOGUE: ChainMap[str, tuple[str, str]] = ChainMap(*SECTIONS.values())
 _LOCALIZED = (Phrase, MedbalError)
 _COLUMN = {lang: i for i, lang in enumerate(LANGS)}  # an entry is (en, zh), as LANGS
@@ -257,3 +258,13 @@ def label(key: str, lang: str) -> str:
 def source_label(ref: str, lang: str) -> str:
     """'seed-001', 'law-art-28', 'gov-2021-14' or 'local:NAME' as a reader sees it."""
     return sources.label(ref, lang)
+
+
+def phrase_text(phrase: Phrase, lang: str) -> str:
+    """An error's data in words: its entry, or its "did you mean" entry where the word
+    given is close to a valid one (medbal.i18n.suggest)."""
+    phrase = nearest(phrase)
+    return msg(phrase.key, lang, **phrase.values)
+
+
+use_wording(phrase_text)  # medbal.core.errors shows every Phrase and error through this

@@ -9,7 +9,7 @@ clauses ("a; b" / "a；b").
 from __future__ import annotations
 
 ERRORS: dict[str, tuple[str, str]] = {
-    # medbal.launch: the program as a whole
+    # medbal.process: the program as a whole
     "interrupted": ("interrupted.", "已中断。"),
     "terminated": ("terminated.", "已终止。"),
     "bug": (
@@ -24,7 +24,7 @@ ERRORS: dict[str, tuple[str, str]] = {
         "编码（例如 LANG=C.UTF-8）",
     ),
     "stdout_failed": ("cannot write to standard output: {reason}", "无法写入标准输出：{reason}"),
-    # medbal.commands.usage: Click's usage errors, rebuilt from their parts
+    # medbal.commands.click_errors: Click's usage errors, rebuilt from their parts
     "click_no_option": ("there is no option {name}", "没有 {name} 这个选项"),
     "click_no_option_dym": (
         "there is no option {name}; did you mean {best}?",
@@ -125,6 +125,11 @@ ERRORS: dict[str, tuple[str, str]] = {
         "没有名为{name!q}的树；现有：{known}",
     ),
     "no_tree_file": ("no tree file at {name!q}", "没有树文件{name!q}"),
+    "tree_name_unusable": (
+        "{name!q} cannot be used as a tree name or file ({reason})",
+        "{name!q}无法用作树的名称或文件（{reason}）",
+    ),
+    "no_home": ("no such home folder", "没有这个主文件夹"),
     "not_a_tree": (
         "{name!q} ({path}) is not a decision tree; use {other!q} for it",
         "{name!q}（{path}）不是问答树，请用{other!q}",
@@ -173,6 +178,10 @@ ERRORS: dict[str, tuple[str, str]] = {
     "answers_stdin_unreadable": ("--answers-file - {why}", "--answers-file - {why}"),
     "answers_file_problems": ("{problems}", "回答文件有误：{problems}"),
     # --output (medbal.files.write)
+    "output_empty": (
+        "--output needs a file name (or - for standard output)",
+        "--output 后面需要文件名（输出到标准输出请用 -）",
+    ),
     "output_is_folder": (
         "--output {target!q} is a folder; give a file name",
         "--output{target!q}是文件夹，请给出文件名",
@@ -187,7 +196,7 @@ ERRORS: dict[str, tuple[str, str]] = {
         "无法写入{target!q}：文件夹{folder!q}不存在",
     ),
     "output_failed": ("cannot write {target!q}: {reason}", "无法写入{target!q}：{reason}"),
-    # --batch (medbal.commands.batch): the input, and each line's errors
+    # --batch (medbal.commands.batch, medbal.api.batch): the input, and each line's errors
     "batch_unreadable": (
         "--batch {source!q} cannot be read ({why})",
         "无法读取 --batch{source!q}（{why}）",
@@ -204,7 +213,36 @@ ERRORS: dict[str, tuple[str, str]] = {
         "--batch 总是输出 JSON 行；请去掉 --format，或改用 --format json",
     ),
     "batch_encoding": ("the line is not UTF-8 text", "这一行不是 UTF-8 编码的文本"),
-    "batch_not_json": ("the line is not JSON ({why})", "这一行不是有效的 JSON（{why}）"),
+    "batch_not_json": (
+        "the line is not JSON (column {column}: {why})",
+        "这一行不是有效的 JSON（第 {column} 列：{why}）",
+    ),
+    # json's own complaints, in the person's language (medbal.api.batch)
+    "json_expecting_value": ("a value is expected", "此处应为一个值"),
+    "json_expecting_comma": ("a comma is expected", "此处应为逗号"),
+    "json_expecting_colon": ("a colon is expected", "此处应为冒号"),
+    "json_expecting_name": ("a key in double quotes is expected", "此处应为带双引号的键"),
+    "json_unterminated": ("a string is not closed", "字符串没有结束"),
+    "json_control": ("a control character inside a string", "字符串中有控制字符"),
+    "json_escape": ("a backslash escape is not valid", "反斜杠转义无效"),
+    "json_extra": ("more text after the object", "对象后面还有多余的内容"),
+    "json_invalid": ("not valid here", "此处无效"),
+    "batch_too_deep": (
+        "the line nests arrays and objects more than {limit} levels deep",
+        "这一行的数组和对象嵌套超过了 {limit} 层",
+    ),
+    "batch_lone_surrogate": (
+        "the line holds {value}, half of a character (a lone surrogate), which no text can hold",
+        "这一行含有 {value}，这是半个字符（孤立的代理项），任何文本都无法包含它",
+    ),
+    "batch_key_twice": (
+        "the key {name!q} is given twice in the line; give each key once",
+        "这一行中键{name!q}出现了两次；每个键只能给一次",
+    ),
+    "batch_number_as_written": (
+        "the number {value} would come back as {written}; write it as {written}, or as a string",
+        "数值 {value} 会被写回为 {written}；请写成 {written}，或写成字符串",
+    ),
     "batch_not_a_number": (
         "the line is not JSON ({value} is not a JSON number)",
         "这一行不是有效的 JSON（{value} 不是 JSON 数值）",
@@ -246,7 +284,7 @@ ERRORS: dict[str, tuple[str, str]] = {
         "the line is longer than {limit} bytes and was skipped",
         "这一行超过 {limit} 字节，已跳过",
     ),
-    # did you mean (medbal.commands.suggest)
+    # did you mean (medbal.i18n.suggest)
     "dym_category": (
         "no category {name!q}; did you mean {best!q}? Choose a number or short name: {valid}",
         "没有{name!q}这一类，您是不是要找{best!q}？也可以输入类别的序号：{numbers}",
@@ -269,11 +307,88 @@ ERRORS: dict[str, tuple[str, str]] = {
         "还没回答就结束了输入；请重新运行，或用 --answer 问题=答案 直接给出回答",
     ),
     "no_format": (
-        "a {kind!q} view has no format {fmt!q}; its formats are: {formats}",
+        "the {kind!q} view has no format {fmt!q}; its formats are: {formats}",
         "{kind!q}视图没有{fmt!q}格式；可用的格式：{formats}",
+    ),
+    "no_view_kind": (
+        "there is no view {kind!q}; the views are: {kinds}",
+        "没有{kind!q}这种视图；可用的视图：{kinds}",
+    ),
+    "view_mismatch": (
+        "the view does not have the shape of a {kind!q} view ({why})",
+        "这个视图不是{kind!q}视图的结构（{why}）",
     ),
     "document_needs_outcome": (
         "a page to take home needs an outcome: answer the open question first",
         "要带回家的页面需要一个结果：请先回答还没回答的问题",
+    ),
+    # the Python API's arguments (medbal.api.checks): what each should be
+    "api_argument": (
+        "{name} should be {expected}, not {given}",
+        "{name} 应为{expected}，不能是 {given}",
+    ),
+    "arg_text": ("text (a str)", "文本（str）"),
+    "arg_lang": ("a language, en or zh (a str), or None", "语言 en 或 zh（str），或 None"),
+    "arg_folder": (
+        "a folder's path (a str or a Path), or None",
+        "文件夹路径（str 或 Path），或 None",
+    ),
+    "arg_tree": (
+        "a tree's id or a YAML file's path (a str or a Path), or a Tree",
+        "树的名称或 YAML 文件的路径（str 或 Path），或 Tree",
+    ),
+    "arg_answers": (
+        "a mapping of question ids to answer values, both text",
+        "以问题为键、答案为值的映射，两者都须是文本",
+    ),
+    "arg_amount": (
+        "an amount in yuan (a str, an int or a Decimal)",
+        "以元为单位的金额（str、int 或 Decimal）",
+    ),
+    "arg_items": (
+        "a list of ITEM=AMOUNT texts, or a mapping of item ids to amounts",
+        "“项目=金额”形式的文本列表，或以项目为键、金额为值的映射",
+    ),
+    "arg_category": (
+        "a category's number or short name (an int or a str), or None",
+        "类别的序号或简称（int 或 str），或 None",
+    ),
+    "arg_whole": ("a whole number (an int)", "整数（int）"),
+    "arg_date": (
+        "a date written YYYY-MM-DD (a str or a datetime.date), or None",
+        "YYYY-MM-DD 格式的日期（str 或 datetime.date），或 None",
+    ),
+    "arg_view": (
+        "a view (a mapping, as medbal.api returns it)",
+        "视图（映射，即 medbal.api 返回的结果）",
+    ),
+    "arg_cases": (
+        "an iterable of cases (mappings, or lines of JSON)",
+        "由案例组成的可迭代对象（映射或 JSON 行）",
+    ),
+    "arg_names": (
+        "a list of tree ids, YAML files' paths or Trees",
+        "由树的名称、YAML 文件路径或 Tree 组成的列表",
+    ),
+    "arg_outcome": ("an outcome of the tree", "这棵树中的一个结果"),
+    # api.Session (medbal.api.session)
+    "session_done": (
+        "the conversation has reached an outcome: there is no question to answer; "
+        "change an answer or restart",
+        "对话已经得出结果，没有要回答的问题；请修改回答或重新开始",
+    ),
+    "not_answered": (
+        "{qid!q} has no answer to change; the answers are to: {answered}",
+        "{qid!q}还没有回答，无法修改；已回答的问题：{answered}",
+    ),
+    # shell completion (medbal.commands.complete)
+    "complete_instruction": (
+        "_MEDBAL_COMPLETE is {value!q}; it should be source_SHELL or complete_SHELL, "
+        "SHELL one of: {shells}",
+        "_MEDBAL_COMPLETE 为{value!q}；应为 source_SHELL 或 complete_SHELL，SHELL 可选：{shells}",
+    ),
+    "complete_environment": (
+        "shell completion needs COMP_WORDS and a number in COMP_CWORD (it is {value!q})",
+        "命令补全需要 COMP_WORDS，且 COMP_CWORD 应为数字（现为{value!q}）",
     ),
 }

@@ -8,53 +8,20 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 from typing import Any, TypedDict
 
 from medbal.core.engine import COUNT_CAP, count_paths, iter_paths
-from medbal.core.errors import Phrase, TreeError, UsageError
-from medbal.core.model import Checklists, ChecklistsPatch, Rates, Tree
-from medbal.files.readtree import load_file
-from medbal.files.registry import resolve_patch, shipped_dir
-from medbal.files.write import json_text
+from medbal.core.errors import Phrase, UsageError
+from medbal.core.langs import shown
+from medbal.core.model import Checklists, Rates, Tree
 from medbal.i18n.catalogue import msg
+from medbal.present.output import json_text
 from medbal.present.plain import table_lines
+from medbal.present.views import shell_word
 
 
-def inventory(overlay: Path | None, lang: str) -> list[dict[str, Any]]:
-    """Every tree file medbal sees, overlay first; a shipped file an overlay replaces is marked."""
-
-    rows: list[dict[str, Any]] = []
-    overlaid: set[str] = set()
-    patched: set[str] = set()
-    folders = [("overlay", overlay)] if overlay else []
-    for origin, folder in [*folders, ("shipped", shipped_dir())]:
-        for path in sorted(folder.glob("*.yaml")):
-            row: dict[str, Any] = {
-                "id": path.stem,
-                "file": str(path),
-                "origin": origin,
-                "extends": None,
-                "replaced": origin == "shipped" and path.stem in overlaid,
-                "patched": origin == "shipped" and path.stem in patched,
-                "replaces": origin == "overlay" and (shipped_dir() / path.name).is_file(),
-            }
-            if origin == "overlay":
-                overlaid.add(path.stem)
-            try:
-                loaded = load_file(path)
-                if isinstance(loaded, ChecklistsPatch):  # counted as laid over its base
-                    row["extends"] = loaded.extends
-                    patched.add(path.stem)
-                    loaded = resolve_patch(loaded, path, overlay)
-                row.update(_summary(loaded, lang))
-            except TreeError as exc:
-                row.update({"kind": "invalid", "title": "", "problems": exc.problems})
-            rows.append(row)
-    return rows
-
-
-def _summary(loaded: Tree | Checklists | Rates, lang: str) -> dict[str, Any]:
+def summary(loaded: Tree | Checklists | Rates, lang: str) -> dict[str, Any]:
+    """A `tree list` row's kind, title and size (medbal.commands.tree reads the files)."""
     if isinstance(loaded, Tree):
         return {
             "kind": "decision-tree",
@@ -77,17 +44,25 @@ class InventoryView(TypedDict):
     trees: list[dict[str, Any]]
 
 
+def counted(n: int, noun: str, plural: str = "") -> str:
+    """'1 problem', '2 problems': the tree list is in English, as its headings are."""
+    return f"{n} {noun}" if n == 1 else f"{n} {plural or noun + 's'}"
+
+
 def inventory_text(view: InventoryView) -> str:
     table = []
     for row in view["trees"]:
+        # A file's name (and so its id) is data from outside: shown escaped, on its row.
+        file_name, file_id = shown(row["file"]), shown(row["id"])
         if row["kind"] == "decision-tree":
-            size = f"{row['questions']} questions, {row['outcomes']} outcomes"
+            size = f"{counted(row['questions'], 'question')}, {counted(row['outcomes'], 'outcome')}"
         elif row["kind"] == "checklists":
-            size = f"{row['categories']} categories"
+            size = counted(row["categories"], "category", "categories")
         elif row["kind"] == "rates":
-            size = f"{row['regions']} regions"
+            size = counted(row["regions"], "region")
         else:
-            size = f"{len(row['problems'])} problems: medbal tree validate {row['file']}"
+            problems = counted(len(row["problems"]), "problem")
+            size = f"{problems}: medbal tree validate {shell_word(row['file'])}"
         replaces = ", patches shipped" if row.get("extends") else ", replaces shipped"
         origin = (
             row["origin"]
@@ -102,7 +77,7 @@ def inventory_text(view: InventoryView) -> str:
         )
         if row.get("extends") and not row["replaces"]:
             origin += f", patch of {row['extends']}"
-        table.append((row["id"], row["kind"], row["title"], size, origin, row["file"]))
+        table.append((file_id, row["kind"], row["title"], size, origin, file_name))
     head = ("ID", "KIND", "TITLE", "SIZE", "FROM", "FILE")
     return "".join(line + "\n" for line in table_lines([head, *table], [False] * 6))
 
@@ -227,7 +202,7 @@ def graph_json(tree: Tree, lang: str) -> str:
         ],
     }
 
-    return json_text(data, for_stdout=True)
+    return json_text(data)
 
 
 # --- show -----------------------------------------------------------------------
@@ -287,5 +262,14 @@ def outline_view(tree: Tree, lang: str) -> OutlineView:
     }
 
 
+# Past this many levels a row is indented no further and says its depth (…312): a chain
+# of 3,000 questions printed 72 MB, mostly spaces (issue 21, defect 8).
+MAX_INDENT = 40
+
+
+def _indent(depth: int) -> str:
+    return "  " * depth if depth <= MAX_INDENT else "  " * MAX_INDENT + f"…{depth} "
+
+
 def outline_text(view: OutlineView) -> str:
-    return "".join("  " * depth + line + "\n" for depth, _, line in view["rows"])
+    return "".join(_indent(depth) + line + "\n" for depth, _, line in view["rows"])

@@ -6,13 +6,11 @@ medbal.commands.interactive runs the loop: draw, read, step.
 
 from __future__ import annotations
 
-import sys
-
 from medbal.core.errors import EndOfInput
-from medbal.present import layout, session
+from medbal.present import layout, output, session
 from medbal.present.layout import Line, panel, wrap
-from medbal.present.term import Screen
 from medbal.present.terminal import checklists_lines, diagnose_lines, question_lines
+from medbal.present.tty import Screen
 
 
 def draw(event: session.Event, width: int, utf: bool = True) -> list[Line]:
@@ -43,13 +41,11 @@ def read(prompt: session.Prompt, on: Screen) -> str:
     *lines, last = prompt.text.split("\n")
     shown = [line for text in lines for line in wrap(text, on.width, prompt.lang, "bold")]
     shown.append(layout.text_line(last, "bold"))
-    sys.stdout.write(layout.paint(shown, on.colour, on.encoding).rstrip("\n"))
-    if last.endswith(" "):
-        sys.stdout.write(" ")  # painting trims a line's end; the cursor keeps its space
-    sys.stdout.flush()
+    text = layout.paint(shown, on.colour, on.encoding).rstrip("\n")
+    # Painting trims a line's end; the cursor keeps its space.
+    output.write_screen(text + " " if last.endswith(" ") else text)
     try:
         return input()
     except EOFError:
-        sys.stdout.write("\n")  # the message that follows starts a line of its own
-        sys.stdout.flush()
+        output.write_screen("\n")  # the message that follows starts a line of its own
         raise EndOfInput("end_of_input") from None

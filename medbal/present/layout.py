@@ -14,12 +14,14 @@ Rich's console, tables and panels cost a call about 40% more than the bare impor
 
 from __future__ import annotations
 
+import re
 import shlex
 from collections.abc import Sequence
-from typing import NamedTuple
 
+from medbal.core.langs import shown
+from medbal.core.model import Record
 from medbal.i18n.typeset import break_lines, cells, fit, han_layout, pieces, space_zh
-from medbal.present.term import is_utf
+from medbal.present.tty import is_utf
 
 Span = tuple[str, str]  # text, style: "" or words such as "bold cyan"
 Line = list[Span]
@@ -112,7 +114,7 @@ def rule(width: int) -> list[Line]:
     return [[("─" * width, "dim")]]
 
 
-class Column(NamedTuple):
+class Column(Record, frozen=True):
     head: str
     right: bool = False  # aligned right: figures
     wraps: bool = False  # may be wrapped (running text); others are shown whole
@@ -196,18 +198,22 @@ def tree(
     """An outline: `rows` of (depth from 0, text, style) in order, joined by guide lines;
     a long text wraps under itself, the guides carried down beside it.  Guides are four
     cells a level, or two where four would leave a deep row less than 20 for its text;
-    where even two leave less than 12, "…" stands for the outer levels."""
+    where even two leave less than 12, "…" stands for the outer levels.
+
+    Linear in what it lays out: each row's guides are built only as far as they are
+    seen (issue 21, defect 8: built whole for every row and level, a chain of 300
+    questions took 18 s)."""
     deepest = max((depth for depth, _, _ in rows), default=0) + 1
     step = 4 if width - 4 * deepest >= 20 else 2
     down, branch, last, blank = (
         ("│   ", "├── ", "└── ", "    ") if step == 4 else ("│ ", "├─", "└─", "  ")
     )
+    room = width - step - 13  # the cells of guides shown beside a row too deep for all
     out = list(root)
-    for n, (depth, text, style) in enumerate(rows):
-        guides = "".join(down if _continues(rows, n, level) else blank for level in range(depth))
-        if width - len(guides) - step < 12:  # too deep to show every level: the nearest
-            guides = "…" + guides[len(guides) + step + 13 - width :]
-        more = _continues(rows, n, depth)
+    for (depth, text, style), (carried, more) in zip(rows, _guides(rows, room, step), strict=True):
+        guides = "".join(down if on else blank for on in carried)
+        if depth * step >= room + 2:  # too deep to show every level: the nearest
+            guides = "…" + (guides[len(guides) - room :] if room > 0 else "")
         body = wrap(text, width - len(guides) - step, lang, style)
         out.append([(guides + (branch if more else last), "dim"), *body[0]])
         below = guides + (down if more else blank)
@@ -215,14 +221,38 @@ def tree(
     return out
 
 
-def _continues(rows: Sequence[tuple[int, str, str]], n: int, level: int) -> bool:
-    """Whether a later row sits at `level` before the outline climbs above it."""
-    for depth, *_ in rows[n + 1 :]:
-        if depth < level:
-            return False
-        if depth == level:
-            return True
-    return False
+def _guides(
+    rows: Sequence[tuple[int, str, str]], room: int, step: int
+) -> list[tuple[list[bool], bool]]:
+    """For each row: whether each level's guide carries on beside it (only the levels that
+    fit in `room` cells, or all), and whether a later row sits at its own depth.
+
+    A level carries on where a later row sits at it before the outline climbs above it.
+    Read from the last row up, the levels where that holds are a stack of increasing
+    depths: a row at depth d ends every level above d and opens d.  Each row reads only
+    the levels it shows, so the work is that of the output, not depth times rows."""
+    out: list[tuple[list[bool], bool]] = []
+    open_levels: list[int] = []  # increasing; a level is on when it is here
+    for depth, _, _ in reversed(rows):
+        shown = depth  # levels, all where they fit, else enough for `room` cells
+        if depth * step >= room + 2:
+            shown = min(depth, -(-room // step) + 1) if room > 0 else 0
+        low = depth - shown
+        i = len(open_levels) - 1
+        while i >= 0 and open_levels[i] >= depth:
+            i -= 1
+        more = i + 1 < len(open_levels) and open_levels[i + 1] == depth
+        carried = [False] * shown
+        while i >= 0 and open_levels[i] >= low:
+            carried[open_levels[i] - low] = True
+            i -= 1
+        out.append((carried, more))
+        while open_levels and open_levels[-1] > depth:
+            open_levels.pop()
+        if not open_levels or open_levels[-1] != depth:
+            open_levels.append(depth)
+    out.reverse()
+    return out
 
 
 # --- a command to copy --------------------------------------------------------------
@@ -245,13 +275,21 @@ def command(text: str, width: int, indent: int = 2, style: str = "green") -> lis
     return out
 
 
+# A shell word as written, quotes and all: bash's $'...' (a file's name with a control
+# character in it, medbal.present.views.shell_word) is not shlex's, and stays as it is.
+_SHELL_WORD = re.compile(r"""(?:\$'(?:[^'\\]|\\.)*'|'[^']*'|"(?:[^"\\]|\\.)*"|[^\s'"]+)+""")
+
+
 def command_words(text: str) -> list[str]:
-    tokens, out = shlex.split(text), []
+    as_written = "$'" in text
+    tokens: list[str] = _SHELL_WORD.findall(text) if as_written else shlex.split(text)
+    out = []
     while tokens:
         word = tokens.pop(0)
         if word.startswith("-") and tokens and not tokens[0].startswith("-"):
-            word = shlex.join([word, tokens.pop(0)])
-        else:
+            pair = [word, tokens.pop(0)]
+            word = " ".join(pair) if as_written else shlex.join(pair)
+        elif not as_written:
             word = shlex.quote(word)
         out.append(word)
     return out
@@ -293,12 +331,6 @@ SGR = {
     "magenta": "35",
     "cyan": "36",
 }
-# Control characters never reach the terminal: a text cannot move the cursor or
-# recolour the screen (the loaders refuse them in files; an answer typed may hold one).
-# Direction overrides too (as medbal.core.langs.UNSAFE_TEXT refuses in files), and tabs.
-_CONTROL = dict.fromkeys(
-    [*range(0x20), *range(0x7F, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
-)
 # A terminal whose encoding has no box-drawing characters gets ASCII boxes, cell for cell.
 _ASCII = str.maketrans(
     {**dict.fromkeys("╭╮╰╯┏┳┓┡╇┩├┼┤└┴┘", "+"), "─": "-", "━": "-", "│": "|", "┃": "|", "•": "*"}
@@ -313,7 +345,9 @@ def paint(lines: list[Line], colour: bool, encoding: str = "utf-8") -> str:
     utf = is_utf(encoding)
     out = []
     for line in lines:
-        spans = [(text.translate(_CONTROL), style) for text, style in line]
+        # Control characters and direction overrides never reach the terminal: shown
+        # escaped by the one escaping function (an answer typed may hold one).
+        spans = [(shown(text), style) for text, style in line]
         if not utf:
             spans = [(_shown_in(text.translate(_ASCII), encoding), style) for text, style in spans]
         while spans and not spans[-1][0].strip():

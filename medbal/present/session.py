@@ -6,28 +6,24 @@ draws: the events say WHAT to show (carrying the views the renderers
 take), and medbal.commands.interactive draws them and reads the next key.  So
 every key and edge is tested without a terminal (tests/present/test_session.py).
 
-Every decision is the engine's; the machine only keeps the answers, the earlier
-answers offered again as defaults, and what is on screen (a hint does not repeat
-the question, and the outcome is not shown again after a hint or the checklist).
-The events of one call always end with a `Prompt` (read a key, then `step`) or a
-`Quit` (stop).
+Every decision is the engine's and every view the API's: the machine works on a
+conversation (medbal.api.Session, which answers, goes back, changes an answer,
+restarts and gives the view), and keeps only what a screen needs besides: the
+earlier answers offered again as defaults, and what is on screen (a hint does not
+repeat the question, and the outcome is not shown again after a hint or the
+checklist).  The events of one call always end with a `Prompt` (read a key, then
+`step`) or a `Quit` (stop).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from typing import Protocol
 
-from medbal.core.engine import Result, back, is_number, match_option, walk
-from medbal.core.model import Checklists, Question, Tree
+from medbal.core.engine import is_number
 from medbal.i18n.catalogue import msg
-from medbal.present.views import (
-    ChecklistsView,
-    DiagnoseView,
-    QuestionView,
-    diagnose_view,
-    question_view,
-)
+from medbal.present.views import ChecklistsView, DiagnoseView, QuestionView
 
 # Full-width ASCII forms (U+FF01-FF5E) and the ideographic space, as their ASCII selves:
 # a Chinese keyboard types "１", "？" and "ｂ" for 1, ? and b.
@@ -40,14 +36,36 @@ def normalize_key(key: str) -> str:
     return key.translate(_FULLWIDTH).strip()
 
 
-@dataclass(frozen=True)
-class Context:
-    """What stays the same for a whole session."""
+class Conversation(Protocol):
+    """What the machine asks of a conversation: medbal.api.Session is one.  The machine
+    never changes the one it is given; it takes a new one `at` the state's answers."""
 
-    tree: Tree
-    lang: str
-    checklists: Checklists | None = None
-    tree_ref: str | None = None  # how the person named the tree, for the repeat command
+    @property
+    def lang(self) -> str: ...
+
+    @property
+    def title(self) -> str: ...
+
+    @property
+    def description(self) -> str | None: ...
+
+    @property
+    def answers(self) -> dict[str, str]: ...
+
+    def at(self, answers: Mapping[str, str] | None) -> Conversation: ...
+
+    def view(self) -> DiagnoseView: ...
+
+    def answer(self, value: str, question: str | None = None) -> None: ...
+
+    def back(self) -> str | None: ...
+
+    def change(self, question: str, value: str | None = None) -> str: ...
+
+    def restart(self) -> None: ...
+
+
+Context = Conversation  # what stays the same for a whole session: the conversation at its start
 
 
 @dataclass(frozen=True)
@@ -131,52 +149,52 @@ Event = ShowTitle | AskQuestion | ShowOutcome | ShowHelp | ShowChecklist | Hint 
 
 def start(ctx: Context, answers: Mapping[str, str] | None = None) -> tuple[State, list[Event]]:
     """The first state and screen.  Answers given beforehand are checked (AnswerError)."""
-    tree = ctx.tree
-    state = State(answers=dict(answers or {}))
-    description = tree.description.get(ctx.lang) if tree.description else None
-    title = ShowTitle(tree.title.get(ctx.lang), description, ctx.lang)
-    state, events = _screen(ctx, state, walk(tree, state.answers))
+    talk = ctx.at(answers or {})
+    state = State(answers=talk.answers)
+    title = ShowTitle(ctx.title, ctx.description, ctx.lang)
+    state, events = _screen(ctx, state, talk.view())
     return state, [title, *events]
 
 
 def step(ctx: Context, state: State, key: str) -> tuple[State, list[Event]]:
     """One typed key: the next state and what to show until the next key or the end."""
+    talk = ctx.at(state.answers)
+    view = talk.view()
     if state.ended:
-        return state, [Quit(done=walk(ctx.tree, state.answers).done, bye=None)]
+        return state, [Quit(done=_done(view), bye=None)]
     entry = normalize_key(key)
-    result = walk(ctx.tree, state.answers)
-    if result.done:
-        state, events = _at_outcome(ctx, state, result, entry)
+    if _done(view):
+        state, events = _at_outcome(ctx, talk, state, view, entry)
     else:
-        state, events = _at_question(ctx, state, result, entry)
+        state, events = _at_question(ctx, talk, state, view, entry)
     if state.ended:
         return state, events
-    state, more = _screen(ctx, state, walk(ctx.tree, state.answers))
+    state, more = _screen(ctx, state, ctx.at(state.answers).view())
     return state, events + more
 
 
-def _screen(ctx: Context, state: State, result: Result) -> tuple[State, list[Event]]:
+def _done(view: DiagnoseView) -> bool:
+    return view["status"] == "outcome"
+
+
+def _screen(ctx: Context, state: State, view: DiagnoseView) -> tuple[State, list[Event]]:
     """What is shown before the next key: the question or outcome (unless already on
     screen), then the prompt."""
-    if not result.done:
-        q = result.question
-        assert q is not None
-        default = state.remembered.get(q.id)
+    if not _done(view):
+        q = view["question"]
+        default = state.remembered.get(q["id"])
         events: list[Event] = []
-        if state.shown != q.id:
-            events.append(
-                AskQuestion(question_view(q, ctx.lang), len(result.path) + 1, default, ctx.lang)
-            )
-            state = replace(state, shown=q.id)
+        if state.shown != q["id"]:
+            events.append(AskQuestion(q, len(view["answers"]) + 1, default, ctx.lang))
+            state = replace(state, shown=q["id"])
         prompt = msg("keys", ctx.lang)
         if default:
-            option = q.option(default)
-            assert option is not None  # a remembered value was once an answer to q
-            prompt += "\n" + msg("default", ctx.lang, value=option.label.get(ctx.lang))
+            # A remembered value was once an answer to this question: it is an option.
+            label = next(o["label"] for o in q["options"] if o["value"] == default)
+            prompt += "\n" + msg("default", ctx.lang, value=label)
         return state, [*events, Prompt(prompt + "\n> ", ctx.lang)]
-    view = diagnose_view(result, ctx.lang, ctx.checklists, ctx.tree_ref)
     events = []
-    key = _outcome_key(result)
+    key = _outcome_key(view)
     if state.shown != key:  # not again after a hint or the checklist
         events.append(ShowOutcome(view))
         state = replace(state, shown=key)
@@ -191,8 +209,8 @@ def outcome_shown(state: State) -> bool:
     return state.shown is not None and state.shown.startswith("=")
 
 
-def _outcome_key(result: Result) -> str:
-    return "=" + ",".join(f"{a.question.id}={a.option.value}" for a in result.path)
+def _outcome_key(view: DiagnoseView) -> str:
+    return "=" + ",".join(f"{a['question']}={a['value']}" for a in view["answers"])
 
 
 def _hint(ctx: Context, key: str, **values: object) -> Hint:
@@ -204,76 +222,79 @@ def _quit(ctx: Context, state: State, done: bool) -> tuple[State, list[Event]]:
     return replace(state, ended=True), [Quit(done, bye, ctx.lang)]
 
 
+def match_option(q: QuestionView, entry: str) -> str | None:
+    """What a person typed, as an option's value: its number (1-based) or the value."""
+    entry = entry.strip()
+    values = [o["value"] for o in q["options"]]
+    if is_number(entry) and 1 <= int(entry) <= len(values):
+        return values[int(entry) - 1]
+    return entry.lower() if entry.lower() in values else None
+
+
 def _at_question(
-    ctx: Context, state: State, result: Result, entry: str
+    ctx: Context, talk: Conversation, state: State, view: DiagnoseView, entry: str
 ) -> tuple[State, list[Event]]:
-    q = result.question
-    assert q is not None
-    default = state.remembered.get(q.id)
+    q = view["question"]
+    default = state.remembered.get(q["id"])
     lowered = entry.lower()
     if lowered == "q":
         return _quit(ctx, state, done=False)
-    moves_on = (
-        lowered == "r"
-        or (lowered == "b" and result.path)
-        or (entry == "" and default)
-        or match_option(q, entry)
-    )
-    if moves_on:
+    chosen = match_option(q, entry)
+    path = view["answers"]
+    if lowered == "r" or (lowered == "b" and path) or (entry == "" and default) or chosen:
         state = replace(state, shown=None)  # the next question is shown in full
-    answers, remembered = dict(state.answers), dict(state.remembered)
+    remembered = dict(state.remembered)
     events: list[Event] = []
     if lowered == "r":
-        answers, remembered = {}, {}
+        talk.restart()
+        remembered = {}
     elif lowered == "b":
-        if not result.path:
+        if not path:
             events.append(_hint(ctx, "first_question"))
         else:
-            answers, previous = back(answers, result)
+            previous = talk.back()
             assert previous is not None
-            remembered[result.path[-1].question.id] = previous
+            remembered[path[-1]["question"]] = previous
     elif entry == "?":
         events.append(ShowHelp(msg("help", ctx.lang), _help_text(q, ctx.lang), ctx.lang))
     elif entry == "" and default:
-        answers[q.id] = default
-    elif (option := match_option(q, entry)) is not None:
-        answers[q.id] = option.value
-        remembered.pop(q.id, None)
+        talk.answer(default)
+    elif chosen is not None:
+        talk.answer(chosen)
+        remembered.pop(q["id"], None)
     elif entry == "":
-        events.append(_hint(ctx, "type_a_number", n=len(q.options)))
+        events.append(_hint(ctx, "type_a_number", n=len(q["options"])))
     else:
-        events.append(_hint(ctx, "not_an_option", entry=entry, n=len(q.options)))
-    return replace(state, answers=answers, remembered=remembered), events
+        events.append(_hint(ctx, "not_an_option", entry=entry, n=len(q["options"])))
+    return replace(state, answers=talk.answers, remembered=remembered), events
 
 
-def _help_text(q: Question, lang: str) -> str:
-    return q.help.get(lang) if q.help else msg("no_help", lang)
+def _help_text(q: QuestionView, lang: str) -> str:
+    return q["help"] or msg("no_help", lang)
 
 
 def _at_outcome(
-    ctx: Context, state: State, result: Result, entry: str
+    ctx: Context, talk: Conversation, state: State, view: DiagnoseView, entry: str
 ) -> tuple[State, list[Event]]:
     entry = entry.lower()
     if entry in ("", "q"):
         return _quit(ctx, state, done=True)
-    answers, remembered = dict(state.answers), dict(state.remembered)
-    if entry == "d":
-        envelope = diagnose_view(result, ctx.lang, ctx.checklists, ctx.tree_ref)["outcome"][
-            "checklist"
-        ]
-        if envelope is not None:
-            return state, [ShowChecklist(envelope)]
+    path = view["answers"]
+    remembered = dict(state.remembered)
+    if entry == "d" and view["outcome"]["checklist"] is not None:
+        return state, [ShowChecklist(view["outcome"]["checklist"])]
     if entry == "r":
-        answers, remembered = {}, {}
-    elif entry == "b" and result.path:
-        answers, previous = back(answers, result)
+        talk.restart()
+        remembered = {}
+    elif entry == "b" and path:
+        previous = talk.back()
         assert previous is not None
-        remembered[result.path[-1].question.id] = previous
-    elif is_number(entry) and 1 <= int(entry) <= len(result.path):
-        qid = result.path[int(entry) - 1].question.id
+        remembered[path[-1]["question"]] = previous
+    elif is_number(entry) and 1 <= int(entry) <= len(path):
+        qid = path[int(entry) - 1]["question"]
         # Ask this one again; the answers after it stay and are reused where the new
         # path still passes their questions.
-        remembered[qid] = answers.pop(qid)
+        remembered[qid] = talk.change(qid)
     else:
-        return state, [_hint(ctx, "no_such_answer", entry=entry, n=len(result.path))]
-    return replace(state, answers=answers, remembered=remembered), []
+        return state, [_hint(ctx, "no_such_answer", entry=entry, n=len(path))]
+    return replace(state, answers=talk.answers, remembered=remembered), []

@@ -30,10 +30,9 @@ class PlaceView(TypedDict):
 def text_in(text: Text, lang: str, context: Place | None = None) -> str:
     """A tree text in `lang`, spaced by the one rule (medbal.i18n.typeset.tidy), with the
     tag of its region where that is not the region already named around it."""
-    region = getattr(text, "region", None)  # a RegionalText's
-    if region is None:
+    if text.region is None:
         return tidy(text.get(lang), lang)
-    return tidy(tagged(text.get(lang), region, context, lang), lang)
+    return tidy(tagged(text.get(lang), text.region, context, lang), lang)
 
 
 def text_or_none(text: Text | None, lang: str, context: Place | None = None) -> str | None:

@@ -1,8 +1,8 @@
 """Each view drawn for a terminal: lines laid out at its width (medbal.present.layout).
 
-Each renderer in medbal.present.present.RENDERERS takes a view, the width, and whether
+Each renderer in medbal.present.formats.RENDERERS takes a view, the width, and whether
 the terminal's encoding has box-drawing characters (`utf`; taken by all alike, used
-where a mark has an ASCII form), and returns lines; medbal.present.present writes
+where a mark has an ASCII form), and returns lines; medbal.present.formats shows
 them, in colour at a terminal and without it in `render()`; medbal.present.dialogue
 draws the interactive session from the same functions.  Colours are chosen to read on
 dark and light backgrounds alike (no blue, no yellow), and never carry meaning alone;

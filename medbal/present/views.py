@@ -12,6 +12,7 @@ from __future__ import annotations
 import shlex
 from typing import TYPE_CHECKING, TypedDict
 
+from medbal.core.langs import shown
 from medbal.i18n.catalogue import msg, source_label
 from medbal.i18n.typeset import tidy
 from medbal.present.tags import PlaceView, place_view, tagged
@@ -246,7 +247,18 @@ def command_line(result: Result, lang: str, tree_ref: str | None = None) -> str:
     parts = ["medbal", "diagnose", tree_ref or result.tree.id, "--lang", lang]
     for a in result.path:
         parts += ["--answer", f"{a.question.id}={a.option.value}"]
-    return shlex.join(parts)
+    if "".join(parts).isprintable():  # the usual case: nothing for bash's $'...'
+        return shlex.join(parts)
+    return " ".join(map(shell_word, parts))
+
+
+def shell_word(word: str) -> str:
+    """A word as a shell reads it back: quoted as shlex quotes it, or, where it holds a
+    control character or a direction override (a file's name may), as bash's $'...'
+    with that character escaped, so the command shows it and still names the file."""
+    if shown(word) == word:
+        return shlex.quote(word)
+    return "$'" + shown(word.replace("\\", "\\\\").replace("'", "\\'")) + "'"
 
 
 # --- docs -----------------------------------------------------------------------
@@ -280,7 +292,7 @@ def _guidance(g: Guidance, lang: str, file: Place | None, at: Place | None) -> G
     group = g.region or file
     items: list[GuidanceItemView] = []
     for s in g.items:
-        place = getattr(s.text, "region", None) or group
+        place = s.text.region or group
         text = tidy(tagged(_s(s.text, lang, place), place, at, lang), lang)
         items.append(
             {

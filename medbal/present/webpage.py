@@ -14,23 +14,22 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+from collections.abc import Callable
 from html import escape
 from importlib import resources
 from typing import Any
 
 from medbal import __version__
-from medbal.core.engine import Result, children_first
+from medbal.core.engine import children_first
 from medbal.core.errors import UsageError
 from medbal.core.model import LANGS, Checklists, Question, Tree
-from medbal.files.registry import checklists_for, load_tree, overlay_dir
 from medbal.i18n import typeset
 from medbal.i18n.catalogue import msg
 from medbal.i18n.page_words import WORDS
 from medbal.present.html import CSS as PRINT_CSS
 from medbal.present.html import page_html
 from medbal.present.pages import Page, checklist_page, outcome_page
-from medbal.present.present import deliver
-from medbal.present.views import diagnose_view, question_view
+from medbal.present.views import DiagnoseView, question_view
 
 # The trees for citizens, in the order of the start screen.
 DEFAULT_TREES = ("zero-balance", "which-category", "balance-dropped", "card")
@@ -38,6 +37,9 @@ DEFAULT_TREES = ("zero-balance", "which-category", "balance-dropped", "card")
 RESERVED = ("tree", "lang")
 # Words of the catalogue that the page shows as they are.
 SHARED = ("answers", "dropped")
+# How an outcome becomes a view (tree, outcome id, checklists, language): medbal.api's
+# outcome_view, handed down by the caller, so that views are made in the API alone.
+OutcomeViews = Callable[[Tree, str, Checklists | None, str], DiagnoseView]
 
 
 def _asset(name: str) -> str:
@@ -68,12 +70,16 @@ def _question(q: Question, most: int) -> dict[str, Any]:
 
 
 def _outcome_page(
-    tree: Tree, oid: str, checklists: Checklists | None, lang: str, sheets: dict[str, Any]
+    tree: Tree,
+    oid: str,
+    checklists: Checklists | None,
+    lang: str,
+    sheets: dict[str, Any],
+    outcome_view: OutcomeViews,
 ) -> tuple[dict[str, Any], list[int]]:
     """The outcome as the take-home page lays it out, from the CLI's JSON view, and the
     numbers of the categories it names; their sheets are added to `sheets`."""
-    result = Result(tree, (), outcome=tree.outcomes[oid])
-    view = diagnose_view(result, lang, checklists, tree.id)
+    view = outcome_view(tree, oid, checklists, lang)
     page = outcome_page(view)
     envelope = view["outcome"]["checklist"]
     categories = envelope["categories"] if envelope else []
@@ -91,7 +97,10 @@ def _outcome_page(
 
 
 def tree_data(
-    tree: Tree, checklists: Checklists | None, sheets: dict[str, Any] | None = None
+    tree: Tree,
+    checklists: Checklists | None,
+    outcome_view: OutcomeViews,
+    sheets: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """A tree for the script; the checklists its outcomes name are added to `sheets`."""
     clash = [r for r in RESERVED if r in tree.questions]
@@ -104,7 +113,7 @@ def tree_data(
         outcome: dict[str, Any] = {}
         for lang in LANGS:
             outcome[lang], outcome["checklists"] = _outcome_page(
-                tree, oid, checklists, lang, sheets
+                tree, oid, checklists, lang, sheets, outcome_view
             )
         outcomes[oid] = outcome
     return {
@@ -120,11 +129,15 @@ def tree_data(
 
 
 def page_data(
-    trees: list[tuple[Tree, Checklists | None]], made: str, lang: str | None
+    trees: list[tuple[Tree, Checklists | None]],
+    made: str,
+    lang: str | None,
+    *,
+    outcome_view: OutcomeViews,
 ) -> dict[str, Any]:
     """Everything the script needs, each text once per language."""
     sheets: dict[str, dict[str, Any]] = {}  # category number -> language -> sheet
-    data = [tree_data(t, c, sheets) for t, c in trees]
+    data = [tree_data(t, c, outcome_view, sheets) for t, c in trees]
     words = {key: {"en": en, "zh": zh} for key, (en, zh) in WORDS.items()}
     for key in SHARED:
         words[key] = {la: msg(key, la) for la in LANGS}
@@ -151,7 +164,11 @@ def _sha256(text: str) -> str:
 
 
 def build_page(
-    trees: list[tuple[Tree, Checklists | None]], made: str, lang: str | None = None
+    trees: list[tuple[Tree, Checklists | None]],
+    made: str,
+    lang: str | None = None,
+    *,
+    outcome_view: OutcomeViews,
 ) -> str:
     """The whole HTML file.  `lang` None: the browser's language decides."""
     ids = [t.id for t, _ in trees]
@@ -168,7 +185,7 @@ def build_page(
         f"style-src '{_sha256(style)}'; img-src data:; form-action 'none'; "
         "base-uri 'none'"
     )
-    data = embed_json(page_data(trees, made, lang))
+    data = embed_json(page_data(trees, made, lang, outcome_view=outcome_view))
     html_lang = typeset.html_lang(lang or "en")
     title = " / ".join(dict.fromkeys(msg("app_title", la) for la in (lang or "en", "zh", "en")))
     return (
@@ -186,16 +203,3 @@ def build_page(
         f'<script type="application/json" id="medbal-data">{data}'
         f"</script>\n<script>{script}</script>\n</body>\n</html>\n"
     )
-
-
-def run_page(
-    names: list[str], output: str, lang: str | None, trees_dir: str | None, made: str
-) -> None:
-    """Load the trees (default: the citizen trees) and write the page atomically."""
-
-    overlay = overlay_dir(trees_dir)
-    loaded = []
-    for name in names or DEFAULT_TREES:
-        tree = load_tree(name, overlay)
-        loaded.append((tree, checklists_for(tree, overlay)))
-    deliver(build_page(loaded, made, lang), output, document=True)  # `-` is stdout

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from medbal.files.loader import load_file
+from medbal.files.readtree import load_file
 
 from small_trees import VALID
 from support import ROOT, TREES
@@ -68,7 +68,7 @@ def test_show_an_inline_tree(run, write):
     assert out == (
         "first: First?\n  [yes] Yes\n    second: Second?\n      [a] A\n        third: Third?\n"
         "          [x] X\n            = done-x: X\n          [on] On\n            = done-b: B\n"
-        "      [b] B\n        = done-b: B\n  [no] No\n    = done-no: No\n"
+        "      [bee] B\n        = done-b: B\n  [no] No\n    = done-no: No\n"
     )
 
 
@@ -82,7 +82,7 @@ def test_paths_text_csv_json(run, write):
     assert csv[4] == "4,first=no,done-no,结果No"
     data = json.loads(run("tree", "paths", path, "-f", "json").stdout)
     assert data["paths"][2] == {
-        "answers": [{"question": "first", "value": "yes"}, {"question": "second", "value": "b"}],
+        "answers": [{"question": "first", "value": "yes"}, {"question": "second", "value": "bee"}],
         "outcome": "done-b",
         "title": "B",
     }
@@ -98,7 +98,7 @@ def test_committed_path_table_is_current(run):
 
 def test_every_shipped_decision_tree_has_a_committed_path_table():
     from medbal.core.model import Tree
-    from medbal.files.loader import load_file
+    from medbal.files.readtree import load_file
 
     for path in TREES.glob("*.yaml"):
         if isinstance(load_file(path), Tree):
@@ -141,7 +141,7 @@ def test_committed_schema_is_current(run, kind):
 
 
 def test_shipped_files_name_their_schema():
-    from medbal.files.loader import load_file
+    from medbal.files.readtree import load_file
 
     for path in [*TREES.glob("*.yaml"), *(ROOT / "examples").rglob("*.yaml")]:
         first = path.read_text(encoding="utf-8").splitlines()[0]
@@ -159,7 +159,8 @@ def test_shipped_files_name_their_schema():
 
 
 def test_schema_knows_every_field_the_loader_accepts():
-    from medbal.files.spec import OBJECTS, json_schema
+    from medbal.files.schema import json_schema
+    from medbal.files.spec import OBJECTS
 
     schema = json_schema("decision-tree")
     assert set(schema["properties"]) == {f.name for f in OBJECTS["decision-tree"]}
@@ -181,7 +182,7 @@ DATED = VALID.replace("id: small\n", "id: small\nreviewed: 2025-01-15\n").replac
 
 
 def test_validate_warns_about_stale_and_expired_rules_without_failing(run, write):
-    path = write("dated.yaml", DATED)
+    path = write("small.yaml", DATED)
     result = run("tree", "validate", str(path), "--as-of", "2026-07-01")
     assert result.exit_code == 0
     assert (
@@ -193,7 +194,7 @@ def test_validate_warns_about_stale_and_expired_rules_without_failing(run, write
 
 
 def test_validate_is_quiet_inside_the_review_window(run, write):
-    path = write("dated.yaml", DATED)
+    path = write("small.yaml", DATED)
     result = run("tree", "validate", str(path), "--as-of", "2025-06-01")
     assert result.exit_code == 0 and result.stderr == ""
 

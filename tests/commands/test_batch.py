@@ -1,6 +1,7 @@
 """`--batch`: many cases through one process, the same envelopes as one-shot calls."""
 
 import json
+import re
 import select
 import subprocess
 import sys
@@ -206,20 +207,23 @@ def test_a_device_as_batch_input_is_refused_at_once(run):
 
 
 def test_trees_are_loaded_once_per_process(monkeypatch):
+    import medbal.files.registry
+    from medbal import api
+
     calls: list[str] = []
 
     def counting(name, overlay):
         calls.append(name)
         return load_tree(name, overlay)
 
-    monkeypatch.setattr(medbal.commands.batch, "load_tree", counting)
-    batch = medbal.commands.batch.Batch("zero-balance", "en", None)
-    for i in range(60):
-        tree = SHIPPED[i % len(SHIPPED)]
-        line = json.dumps({"tree": tree, "lang": ["en", "zh"][i % 2], "id": i}).encode()
-        assert batch.case(line)["id"] == i
-    for _ in range(3):
-        assert batch.case(b'{"tree": "nosuch"}')["status"] == "error"
+    monkeypatch.setattr(medbal.files.registry, "load_tree", counting)
+    lines = [
+        json.dumps({"tree": SHIPPED[i % len(SHIPPED)], "lang": ["en", "zh"][i % 2], "id": i})
+        for i in range(60)
+    ]
+    got = list(api.diagnose_many([*lines, *[b'{"tree": "nosuch"}'] * 3], "zero-balance", "en"))
+    assert [g["id"] for g in got[:60]] == list(range(60))
+    assert [g["status"] for g in got[60:]] == ["error"] * 3
     assert sorted(calls) == sorted(SHIPPED + ["nosuch"])
 
 
@@ -383,9 +387,9 @@ def test_answers_file_from_stdin(run):
 
 
 def test_answers_file_from_stdin_never_prompts(run, monkeypatch):
-    import medbal.present.term
+    import medbal.present.tty
 
-    monkeypatch.setattr(medbal.present.term, "stdin_is_terminal", lambda: True)
+    monkeypatch.setattr(medbal.present.tty, "stdin_is_terminal", lambda: True)
     from medbal.core.engine import walk
     from medbal.files.registry import load_tree
 
@@ -393,3 +397,138 @@ def test_answers_file_from_stdin_never_prompts(run, monkeypatch):
     result = run("diagnose", "--answers-file", "-", input="scheme: employer\n")
     assert result.exit_code == 3  # one-shot: the answers came on stdin, not from a person
     assert f"--answer {after.id}=" in result.stdout
+
+
+# --- hard to break, round 3 (the numbers are the issue's) ------------------------------
+
+
+def test_a_deeply_nested_id_is_an_input_error_not_a_bug(run):
+    """5: an id nested 2,000 levels is refused as input (code 2), not "please report it"."""
+    deep = '{"id": ' + "[" * 2000 + "]" * 2000 + "}"
+    for lang, words in (("en", "more than 64 levels deep"), ("zh", "嵌套超过了 64 层")):
+        result = run(
+            "diagnose", "--batch", "-", "--lang", lang, input=deep + "\n" + lines({"id": 2})
+        )
+        first, second = envelopes(result.stdout)
+        assert first["error"]["code"] == 2 and words in first["error"]["message"]
+        assert "report" not in first["error"]["message"] and second["id"] == 2
+    # Brackets inside a string are text, not nesting.
+    (ok,) = envelopes(run("diagnose", "--batch", "-", input=lines({"id": "[" * 500})).stdout)
+    assert ok["status"] == "needs-answer" and ok["id"] == "[" * 500
+
+
+def test_failures_kept_per_tree_name_are_bounded():
+    """11: 200,000 distinct unknown trees must not fill the memory; each is still answered."""
+    from medbal.api import batch
+
+    cases = ({"tree": f"nosuch-{i}", "id": i} for i in range(3 * batch.MAX_FAILURES))
+    loader = batch.Trees(None)
+    for i, case in enumerate(cases):
+        envelope = batch._envelope(case, "zero-balance", "en", loader)
+        assert envelope["id"] == i and "no tree named" in envelope["error"]["message"]
+    assert len(loader._failed) == batch.MAX_FAILURES
+    assert len(loader._loaded) == 0
+
+
+@pytest.mark.parametrize(
+    "line, en, zh",
+    [
+        (
+            '{"id": 1, "answers": {"a": "b\x01"}}',
+            "column 30: a control character",
+            "第 30 列：字符串中有控制字符",
+        ),
+        ('{"id": 1', "column 9: a comma is expected", "第 9 列：此处应为逗号"),
+        ('{"id" 1}', "column 7: a colon is expected", "第 7 列：此处应为冒号"),
+        ("{'id': 1}", "column 2: a key in double quotes", "第 2 列：此处应为带双引号的键"),
+        ('{"id": "x}', "a string is not closed", "字符串没有结束"),
+        ('{"id": 1} 2', "more text after the object", "对象后面还有多余的内容"),
+    ],
+)
+def test_a_json_error_is_told_in_the_lines_language(run, line, en, zh):
+    """22: the decoder's English never reaches a Chinese message."""
+    for lang, words in (("en", en), ("zh", zh)):
+        (got,) = envelopes(
+            run("diagnose", "--batch", "-", "--lang", lang, input=line + "\n").stdout
+        )
+        message = got["error"]["message"]
+        assert got["error"]["code"] == 2 and words in message, message
+        assert lang == "en" or not re.search("[A-Za-z]{4,}", message.replace("JSON", "")), message
+
+
+def test_a_huge_number_is_too_large_not_advice_about_python(run):
+    """22 and 27: a 5,000-digit id is refused as too large, in the line's language."""
+    line = '{"id": ' + "7" * 5000 + "}\n"
+    for lang, words in (("en", "is too large for a JSON number"), ("zh", "超出了 JSON 数值的范围")):
+        (got,) = envelopes(run("diagnose", "--batch", "-", "--lang", lang, input=line).stdout)
+        message = got["error"]["message"]
+        assert words in message and "sys." not in message and len(message) < 200
+
+
+def test_a_lone_surrogate_is_refused_and_every_line_stays_readable(run):
+    """25: half of a surrogate pair is never echoed: a strict reader (jq) reads every line."""
+    text = (
+        '{"id": "\\ud800", "answers": {"scheme": "yearly"}}\n'
+        '{"id": 2, "answers": {"scheme": "\\udfff"}}\n'
+        '{"id": "\\ud83d\\ude00"}\n' + lines({"id": 4})  # a real pair: one character, echoed
+    )
+    result = run("diagnose", "--batch", "-", input=text)
+    raw = result.stdout.splitlines()
+    assert len(raw) == 4
+    for line in raw:  # every line is valid UTF-8 JSON without a lone surrogate, raw or escaped
+        line.encode("utf-8")
+        assert not re.search(r"(?<!\\)\\u[dD][89a-fA-F]", line), line
+    got = [json.loads(line) for line in raw]
+    assert [g["id"] for g in got] == [None, None, "😀", 4]
+    assert "\\ud800" in got[0]["error"]["message"] and "\\udfff" in got[1]["error"]["message"]
+
+
+@pytest.mark.parametrize(
+    "line, key",
+    [
+        ('{"id": 1, "id": 2}', "id"),
+        ('{"answers": {"scheme": "yearly", "scheme": "employer"}}', "scheme"),
+        ('{"id": {"a": 1, "a": 2}}', "a"),
+    ],
+)
+def test_a_key_given_twice_is_refused_as_the_answers_file_does(run, line, key):
+    """26: not silently last-wins."""
+    (got,) = envelopes(run("diagnose", "--batch", "-", input=line + "\n").stdout)
+    assert got["status"] == "error" and got["error"]["code"] == 2
+    assert f"the key '{key}' is given twice" in got["error"]["message"]
+    zh = run("diagnose", "--batch", "-", "--lang", "zh", input=line + "\n")
+    assert f"键“{key}”出现了两次" in envelopes(zh.stdout)[0]["error"]["message"]
+
+
+@pytest.mark.parametrize("id_text", ["1", "-7", "0", "2.5", "1e-07", "100.0", '"1E2"', "[1, 2.5]"])
+def test_an_id_comes_back_exactly_as_written(run, id_text):
+    """27: echoed as given, the same JSON text."""
+    result = run("diagnose", "--batch", "-", input='{"id": ' + id_text + "}\n")
+    assert result.stdout.rstrip("\n").endswith('"id": ' + id_text + "}")
+
+
+@pytest.mark.parametrize(
+    "number, written", [("1E2", "100.0"), ("1.50", "1.5"), ("-0", "0"), ("1e5", "100000.0")]
+)
+def test_a_number_json_would_write_otherwise_is_refused(run, number, written):
+    """27: what cannot be echoed exactly is refused, saying how to write it."""
+    (got,) = envelopes(run("diagnose", "--batch", "-", input='{"id": ' + number + "}\n").stdout)
+    assert got["error"]["code"] == 2 and got["id"] is None
+    assert got["error"]["message"] == (
+        f"the number {number} would come back as {written}; write it as {written}, or as a string"
+    )
+
+
+def test_the_api_takes_mappings_and_lines_alike():
+    from medbal import api
+
+    cases = [
+        {"answers": {"scheme": "yearly"}, "id": "a"},
+        '{"answers": {"scheme": "yearly"}, "id": "b"}',
+        b'{"id": "c", "lang": "zh"}',
+    ]
+    got = list(api.diagnose_many(cases, lang="en"))
+    assert [g["id"] for g in got] == ["a", "b", "c"]
+    assert got[0] == {**got[1], "id": "a"} and got[0]["status"] == "outcome"
+    assert got[2]["lang"] == "zh" and got[2]["status"] == "needs-answer"
+    assert got[0] == {**api.diagnose("zero-balance", {"scheme": "yearly"}, "en"), "id": "a"}

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-import medbal.present.term
+import medbal.present.tty
 
 from small_trees import VALID
 
@@ -176,8 +176,8 @@ def test_bad_medbal_lang(run):
 
 @pytest.fixture
 def prompt(monkeypatch, run):
-    monkeypatch.setattr(medbal.present.term, "stdin_is_terminal", lambda: True)
-    monkeypatch.setattr(medbal.present.term, "stdout_is_terminal", lambda: True)
+    monkeypatch.setattr(medbal.present.tty, "stdin_is_terminal", lambda: True)
+    monkeypatch.setattr(medbal.present.tty, "stdout_is_terminal", lambda: True)
 
     def walk(*keys: str, args: tuple[str, ...] = ()):
         return run("diagnose", *args, input="".join(k + "\n" for k in keys), env={"COLUMNS": "200"})

@@ -50,7 +50,8 @@ def no_rich(imported: set[str]) -> bool:
 
 @pytest.fixture
 def overlay(tmp_path):
-    (tmp_path / "my-region.yaml").write_text(VALID.lstrip(), encoding="utf-8")
+    my_region = VALID.lstrip().replace("id: small\n", "id: my-region\n")  # id is the file name
+    (tmp_path / "my-region.yaml").write_text(my_region, encoding="utf-8")
     return tmp_path
 
 
@@ -133,3 +134,49 @@ def test_a_broken_tree_completes_to_nothing(tmp_path):
     (tmp_path / "zero-balance.yaml").write_text("kind: decision-tree\nid: [\n", encoding="utf-8")
     got, _, stderr = complete(f"medbal diagnose --trees {tmp_path} -a ")
     assert got == [] and stderr.strip() == ""
+
+
+def _raw(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    script = os.path.join(os.path.dirname(sys.executable), "medbal")
+    run_env = {k: v for k, v in os.environ.items() if not k.startswith(("MEDBAL_", "COMP_"))}
+    return subprocess.run(
+        [script], env={**run_env, **env}, capture_output=True, text=True, cwd=ROOT, timeout=60
+    )
+
+
+@pytest.mark.parametrize(
+    "env, says",
+    [
+        ({"COMP_WORDS": "medbal diagnose card", "COMP_CWORD": "abc"}, "(it is 'abc')"),
+        ({"COMP_WORDS": "medbal diagnose card", "COMP_CWORD": "²"}, "(it is '²')"),
+        ({"COMP_CWORD": "2"}, "needs COMP_WORDS"),
+        ({"COMP_WORDS": "medbal d"}, "(it is '')"),
+    ],
+)
+def test_a_broken_completion_environment_is_a_usage_error(env, says):
+    """Issue 21's 4: COMP_CWORD=abc gave "internal error (ValueError ...)"."""
+    out = _raw({"_MEDBAL_COMPLETE": "complete_bash", **env})
+    assert out.returncode == 2 and out.stdout == ""
+    assert out.stderr.startswith("medbal: shell completion needs COMP_WORDS") and says in out.stderr
+    assert len(out.stderr.splitlines()) == 1 and "Traceback" not in out.stderr
+
+
+def test_an_unknown_completion_instruction_is_a_usage_error():
+    out = _raw({"_MEDBAL_COMPLETE": "garbage"})
+    assert out.returncode == 2 and out.stdout == ""
+    assert out.stderr == (
+        "medbal: _MEDBAL_COMPLETE is 'garbage'; it should be source_SHELL or complete_SHELL, "
+        "SHELL one of: bash, zsh, fish, powershell, pwsh\n"
+    )
+
+
+def test_the_completion_script_still_needs_no_comp_variables():
+    out = _raw({"_MEDBAL_COMPLETE": "source_bash"})
+    assert out.returncode == 0 and "_medbal_completion" in out.stdout
+
+
+def test_a_name_with_a_control_character_is_never_offered(overlay):
+    """A file's name is data from outside: one the shell would show raw is left out."""
+    (overlay / "ev\x1b[31mil.yaml").write_text(VALID.lstrip(), encoding="utf-8")
+    got, _, err = complete("medbal diagnose ", env={"MEDBAL_TREES": str(overlay)})
+    assert got == sorted([*SHIPPED, "my-region"]) and err == ""

@@ -3,6 +3,8 @@
 import json
 import re
 
+import pytest
+
 from support import ROOT
 
 OUTCOME_KEYS = {"tree", "tree_title", "lang", "status", "outcome", "answers", "dropped", "command"}
@@ -166,15 +168,144 @@ def test_estimate_envelope_keys(run):
     assert set(data["items"][0]) == {"id", "label", "amount", "rate", "paid"}
 
 
-def test_the_entry_points_codes_are_the_documented_ones():
-    from medbal import launch
-    from medbal.core import errors
+def test_the_exit_codes_are_defined_once():
+    """medbal.core.errors is the one definition: no other module assigns an exit code."""
+    import ast
 
-    assert (launch.INTERRUPTED, launch.TERMINATED, launch.FAILED) == (
-        errors.INTERRUPTED,
-        errors.TERMINATED,
-        errors.FAILED,
+    names = {"OK", "FAILED", "USAGE", "NEEDS_ANSWER", "INTERRUPTED", "TERMINATED"}
+    found = []
+    for path in (ROOT / "medbal").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            targets = node.targets if isinstance(node, ast.Assign) else []
+            for target in targets:
+                for name in ast.walk(target):
+                    if isinstance(name, ast.Name) and name.id in names:
+                        found.append((path.relative_to(ROOT).as_posix(), name.id))
+    assert sorted({p for p, _ in found}) == ["medbal/core/errors.py"], found
+    assert {n for _, n in found} == names
+
+
+# --- the envelope of a failure, as of a result (pipx's contract test) --------------------
+
+ERROR_KEYS = {"status", "error"}
+JSON_COMMANDS = ["diagnose", "claim", "docs", "estimate", "tree list", "tree paths", "tree export"]
+
+
+def medbal(*args: str, lang: str = "en") -> tuple[int, dict, list[str]]:
+    """A real run (`python -m medbal`): exit code, the JSON on stdout, the stderr lines."""
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("MEDBAL_", "LC_", "LANG"))}
+    out = subprocess.run(
+        [sys.executable, "-m", "medbal", *args, "--lang", lang],
+        capture_output=True,
+        cwd=ROOT,
+        env={**env, "PYTHONIOENCODING": "utf-8"},
+        timeout=60,
     )
+    return out.returncode, json.loads(out.stdout), out.stderr.decode().splitlines()
+
+
+def _broken(tmp_path) -> str:
+    path = tmp_path / "broken.yaml"
+    path.write_text("kind: decision-tree\nid: [\n", encoding="utf-8")
+    return str(path)
+
+
+# (command, its words, the exit code, what the message says)
+FAILURES = [
+    ("diagnose", ["diagnose", "-a", "nope=x"], 2, "has no question 'nope'"),
+    ("claim", ["claim", "-a", "where=nowhere"], 2, "did you mean 'elsewhere'?"),
+    ("docs", ["docs", "99"], 2, "no category '99'"),
+    ("estimate", ["estimate", "-5"], 2, "is negative"),
+    ("estimate", ["estimate", "1e26"], 2, "is not an amount"),
+    ("tree list", ["tree", "list", "--trees", "/no/such/folder"], 2, "is not a folder"),
+    ("tree paths", ["tree", "paths", "nosuch"], 2, "no tree named 'nosuch'"),
+    ("tree export", ["tree", "export", "nosuch"], 2, "no tree named 'nosuch'"),
+    ("docs", ["docs", "--bogus"], 2, "there is no option --bogus"),  # Click's, before the command
+    ("docs", ["docs", "1", "--output", "/no/such/folder/x.json"], 1, "cannot write"),
+    ("diagnose", ["diagnose", "BROKEN"], 1, "broken.yaml:3:1: "),
+    ("diagnose", ["diagnose", "--batch", "/no/such/cases.jsonl"], 1, "cannot be read"),
+]
+
+
+@pytest.mark.parametrize(
+    "command, args, code, says", FAILURES, ids=[" ".join(f[1]) for f in FAILURES]
+)
+def test_a_failure_with_format_json_is_the_error_envelope(tmp_path, command, args, code, says):
+    args = [_broken(tmp_path) if a == "BROKEN" else a for a in args]
+    exit_code, envelope, err = medbal(*args, "--format", "json")
+    assert exit_code == code
+    assert set(envelope) == ERROR_KEYS and envelope["status"] == "error"
+    assert set(envelope["error"]) == {"code", "message"} and envelope["error"]["code"] == code
+    message = envelope["error"]["message"]
+    assert says in message
+    # The same words on stderr: one `medbal:` line (and Click's hint), or the file's problems.
+    if "broken.yaml" in message:
+        assert err == [message]
+    else:
+        assert err[0] == f"medbal: {message}" and len(err) <= 2
+
+
+def test_every_json_command_has_its_failure_pinned():
+    assert {f[0] for f in FAILURES} == set(JSON_COMMANDS)
+
+
+def test_the_envelope_is_in_the_chosen_language():
+    code, envelope, err = medbal("docs", "99", "--format", "json", lang="zh")
+    assert code == 2 and envelope["error"]["message"].startswith("没有“99”这一类")
+    assert err == [f"medbal: {envelope['error']['message']}"]
+
+
+def test_a_batch_line_error_has_the_same_envelope_and_an_id(run):
+    line = json.dumps({"answers": {"nope": "x"}, "id": 7})
+    batch = json.loads(run("diagnose", "--batch", "-", input=line + "\n").stdout)
+    one = run("diagnose", "-a", "nope=x", "--format", "json")
+    assert one.exit_code == 2
+    assert batch == {**json.loads(one.stdout), "id": 7}
+
+
+# The keys of each command's JSON result (diagnose's and estimate's in full above).
+RESULTS = [
+    ("diagnose", ["diagnose", "-a", "scheme=yearly"], OUTCOME_KEYS),
+    ("claim", ["claim"], NEEDS_KEYS),
+    (
+        "docs",
+        ["docs", "1"],
+        {
+            "region",
+            "region_note",
+            "lang",
+            "title",
+            "categories",
+            "common_documents",
+            "claim_steps",
+            "claim_steps_sources",
+            "legal_basis",
+            "sources",
+            "extends",
+        },
+    ),
+    ("estimate", ["estimate", "8000"], None),
+    ("tree list", ["tree", "list"], {"trees"}),
+    ("tree paths", ["tree", "paths", "card"], {"tree", "lang", "paths"}),
+    ("tree export", ["tree", "export", "card"], {"id", "title", "start", "lang", "nodes", "edges"}),
+]
+
+
+@pytest.mark.parametrize("command, args, keys", RESULTS, ids=[r[0] for r in RESULTS])
+def test_a_result_is_never_mistaken_for_an_error(command, args, keys):
+    code, data, err = medbal(*args, "--format", "json")
+    assert code in (0, 3) and err == []
+    assert data.get("status") != "error"
+    if keys is not None:
+        assert set(data) == keys
+
+
+def test_every_json_command_has_its_result_pinned():
+    assert {r[0] for r in RESULTS} == set(JSON_COMMANDS)
 
 
 REGION_KEYS = {"id", "name"}

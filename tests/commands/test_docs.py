@@ -6,7 +6,7 @@ import os
 import pytest
 
 from medbal.api import pick
-from medbal.present.present import render
+from medbal.present.formats import render
 from medbal.present.views import checklists_view
 
 
@@ -307,7 +307,7 @@ def test_overview_lists_eleven_and_says_no_deadline_to_claim_is_given(run):
 
 def test_a_deadline_to_claim_gets_its_column():
     from medbal import api
-    from medbal.present.present import render
+    from medbal.present.formats import render
 
     view = api.docs(None, "en")
     view["categories"][2]["deadlines"] = [

@@ -148,3 +148,26 @@ def test_rates_file_problems_are_reported(run, write, tmp_path):
     assert (
         "the rate of a band of region 'zigui' should be a number from 0 up to 100" in result.stderr
     )
+
+
+@pytest.mark.parametrize(
+    "text, key",
+    [
+        ("-0", None),  # zero, not a negative amount (issue 21, defect 21)
+        ("-0.00", None),
+        ("99999999999999", "amount_too_large"),  # as "1,000,000,000,000" is
+        ("1,000,000,000,000", "amount_too_large"),
+        ("9" * 5000, "amount_too_large"),
+        ("-5", "amount_negative"),
+        ("1e5", "amount_invalid"),
+    ],
+)
+def test_an_amount_is_judged_by_its_value_however_it_is_written(text, key):
+    from medbal.core.errors import UsageError
+
+    if key is None:
+        assert money(text, "x") == Decimal(0)
+        return
+    with pytest.raises(UsageError) as info:
+        money(text, "x")
+    assert info.value.phrase.key == key

@@ -1,7 +1,9 @@
-"""The model's records: built by Record from the fields `record` lists (no generated code)."""
+"""The model's records: msgspec Structs, frozen, compared by value, never tracked by the
+collector, and encoded positionally (what medbal.files.cache stores)."""
 
-from dataclasses import FrozenInstanceError
+import gc
 
+import msgspec
 import pytest
 
 from medbal.core.model import Review, Text, Tree, fields, replace
@@ -9,59 +11,60 @@ from medbal.core.model import Review, Text, Tree, fields, replace
 TITLE = Text("Title", "标题")
 
 
-def test_fields_in_order_with_defaults_and_a_fresh_default_each_time():
+def test_fields_in_order_with_defaults():
     a = Tree("t", TITLE, "q", {}, {})
     b = Tree(id="t", title=TITLE, start="q", questions={}, outcomes={})
     assert fields(Tree)[:3] == ("id", "title", "start")
     assert a == b and hash(TITLE) == hash(Text("Title", "标题"))
     assert a.path == "" and a.description is None and a.review == Review()
-    assert a.review is not b.review  # field(default_factory=...): one each
     assert repr(TITLE) == "Text(en='Title', zh='标题')"
 
 
 @pytest.mark.parametrize(
-    "call, message",
+    "call",
     [
-        (lambda: Text("only"), "missing field 'zh'"),
-        (lambda: Text("a", "b", "c"), "takes 2 fields, 3 given"),
-        (lambda: Text("a", "b", fr="c"), "has no field fr"),
-        (lambda: Text("a", en="again", zh="b"), "got field 'en' twice"),
+        lambda: Text("only"),
+        lambda: Text("a", "b", None, "c"),  # a field too many (the third is its region)
+        lambda: Text("a", "b", fr="c"),
+        lambda: Text("a", en="again", zh="b"),
     ],
 )
-def test_a_wrong_construction_is_refused_as_a_dataclass_would(call, message):
-    with pytest.raises(TypeError, match=message):
+def test_a_wrong_construction_is_refused(call):
+    with pytest.raises(TypeError):
         call()
 
 
 def test_a_record_is_set_once_and_replace_makes_a_changed_copy():
-    with pytest.raises(FrozenInstanceError):
+    with pytest.raises(AttributeError):
         TITLE.en = "x"  # type: ignore[misc]
-    with pytest.raises(FrozenInstanceError):
+    with pytest.raises(AttributeError):
         del TITLE.zh  # type: ignore[misc]
     changed = replace(TITLE, zh="新标题")
     assert changed == Text("Title", "新标题") and TITLE.zh == "标题"
-    assert Text.whole({"en": "a", "zh": "b"}) == Text("a", "b")
     assert TITLE != ("Title", "标题")
 
 
-def test_a_record_type_is_checked_as_a_dataclass_would_be_and_inherits_fields():
-    from typing import ClassVar
+def test_records_are_not_tracked_by_the_collector_and_encode_as_arrays():
+    # gc=False: a large tree's tens of thousands of records cost the collector nothing.
+    assert not gc.is_tracked(TITLE)
+    # A text's region (None) is written too: msgspec omits no default of an array_like
+    # record (jcrist/msgspec#720); a shorter array still decodes, the rest defaulted.
+    assert msgspec.json.encode(TITLE) == '["Title","标题",null]'.encode()
+    assert msgspec.json.decode('["Title","标题"]'.encode(), type=Text) == TITLE
+    tree = Tree("t", TITLE, "q", {}, {})
+    assert msgspec.json.decode(msgspec.json.encode(tree), type=Tree) == tree
+    assert msgspec.json.encode(tree).startswith(b'["Tree",')  # tagged: an entry says its kind
 
-    from medbal.core.model import Record, record
 
-    with pytest.raises(ValueError, match="mutable default"):
+def test_msgspec_comes_without_typing_extensions_and_leaves_it_importable():
+    import subprocess
+    import sys
 
-        @record
-        class Shared(Record):
-            items: list[str] = []
-
-    @record
-    class Base(Record):
-        a: str
-        kind: ClassVar[str] = "base"  # not a field
-
-    @record
-    class Child(Base):
-        b: int = 0
-
-    assert fields(Child) == ("a", "b") and Child("x").b == 0 and Child.kind == "base"
+    code = (
+        "import sys, medbal.core.model\n"
+        "assert 'typing_extensions' not in sys.modules\n"
+        "import typing_extensions\n"  # hidden only while msgspec was imported
+        "print(typing_extensions.__name__)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.returncode == 0 and out.stdout == "typing_extensions\n", out.stderr

@@ -245,7 +245,8 @@ def test_keyboard_alone_reaches_an_outcome_and_opens_help(opened, shipped):
 
 
 def test_tree_text_is_shown_as_text_never_as_markup(browser, write, tmp_path):
-    from medbal.files.loader import load_file
+    from medbal.api import outcome_view
+    from medbal.files.readtree import load_file
     from medbal.present.webpage import build_page
 
     from small_trees import VALID
@@ -254,7 +255,9 @@ def test_tree_text_is_shown_as_text_never_as_markup(browser, write, tmp_path):
     text = VALID.replace("Explained X.", f"'{hostile}'").replace("First?", "'First <b>b</b>?'")
     path = tmp_path / "hostile.html"
     tree = load_file(write("hostile.yaml", text))
-    path.write_text(build_page([(tree, None)], "2026-01-02", "en"), encoding="utf-8")
+    path.write_text(
+        build_page([(tree, None)], "2026-01-02", "en", outcome_view=outcome_view), encoding="utf-8"
+    )
     o = Opened(browser, path, "#tree=small&first=yes&second=a&third=x")
     try:
         assert o.state()["node"] == "done-x"
@@ -269,23 +272,21 @@ def test_tree_text_is_shown_as_text_never_as_markup(browser, write, tmp_path):
 def test_an_outcome_naming_two_categories_links_and_shows_both(browser, shipped, tmp_path):
     """A birth elsewhere names the mother's category 4 and the baby's 11: the view's
     `checklist.categories` holds both, and the page shows and links both sheets."""
+    from medbal.api import outcome_view
     from medbal.present import webpage
     from medbal.present.views import checklists_view
 
     tree, checklists = shipped["which-category"]
     path, outcome = next((p, o) for p, o in all_paths(tree) if o.checklist)
-    real = webpage.diagnose_view
 
-    def two(result, lang, found, ref):
-        view = real(result, lang, found, ref)
-        if result.outcome.id == outcome.id:
+    def two(tree, oid, found, lang):  # the API's view, with both categories for this one
+        view = outcome_view(tree, oid, found, lang)
+        if oid == outcome.id:
             cats = [checklists.find("4"), checklists.find("11")]
             view["outcome"]["checklist"] = checklists_view(checklists, cats, lang)
         return view
 
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(webpage, "diagnose_view", two)
-        html = webpage.build_page([(tree, checklists)], "2026-01-02", "en")
+    html = webpage.build_page([(tree, checklists)], "2026-01-02", "en", outcome_view=two)
     page_file = tmp_path / "two.html"
     page_file.write_text(html, encoding="utf-8")
     o = Opened(browser, page_file, address(tree.id, answers_of(path)), viewport=NARROW)

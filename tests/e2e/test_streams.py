@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -163,8 +164,14 @@ def test_unwritable_folder_leaves_nothing(monkeypatch, tmp_path):
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr("tempfile.mkstemp", refuse)
-    with pytest.raises(output.OutputError, match="cannot write '.*c.txt': Permission denied"):
+    with pytest.raises(output.OutputError) as caught:
         output.write_atomic(str(tmp_path / "c.txt"), "text")
+    # The error carries data; medbal.i18n words it (medbal.api and the CLI load it).
+    from medbal.i18n.catalogue import phrase_text
+
+    assert re.fullmatch(
+        "cannot write '.*c.txt': Permission denied", phrase_text(caught.value.phrase, "en")
+    )
     assert list(tmp_path.iterdir()) == []
 
 
@@ -245,3 +252,41 @@ def test_completing_a_command_loads_no_tree():
     assert out.stdout.split() == ["diagnose", "docs"]
     imported = {line.split("|")[-1].strip() for line in out.stderr.splitlines()}
     assert "medbal.files.loader" not in imported and "yaml" not in imported
+
+
+def test_an_error_envelope_never_follows_a_result_on_stdout(monkeypatch):
+    """With --format json, an error writes its envelope on stdout, unless a result is
+    there already (an interruption after it): a second document would break a reader."""
+    import io
+
+    from medbal.present import output
+    from medbal.process import Guard
+
+    for result_first in (False, True):
+        out, err = io.StringIO(), io.StringIO()
+        monkeypatch.setattr(sys, "stdout", Guard(out, "stdout", "en"))
+        monkeypatch.setattr(sys, "stderr", err)
+        if result_first:
+            output.write_json({"status": "outcome"})
+        assert output.report("it broke", "en", 2, as_json=True) == 2
+        assert err.getvalue() == "medbal: it broke\n"
+        expected = (
+            {"status": "outcome"}
+            if result_first
+            else {
+                "status": "error",
+                "error": {"code": 2, "message": "it broke"},
+            }
+        )
+        assert json.loads(out.getvalue()) == expected
+
+
+def test_a_message_is_one_line_whatever_its_values_hold(monkeypatch):
+    import io
+
+    from medbal.present import output
+
+    err = io.StringIO()
+    monkeypatch.setattr(sys, "stderr", err)
+    output.report("a\nb\x1b[2J\u202ec\ud800", "en", 1)
+    assert err.getvalue() == "medbal: a\\nb\\x1b[2J\\u202ec\\ud800\n"

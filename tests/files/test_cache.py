@@ -1,9 +1,6 @@
 """The cache of checked trees: used when the file is unchanged, never when it changed,
 and never able to run code or to write where there is no home."""
 
-import json
-import re
-
 import pytest
 
 from medbal.files import cache, readtree
@@ -21,7 +18,13 @@ def big(tmp_path, monkeypatch):
 
 
 def entries(tmp_path):
-    return sorted((tmp_path / "cache" / "medbal").glob("*.json"))
+    return sorted((tmp_path / "cache" / "medbal").glob("*.entry"))
+
+
+def stored(entry):
+    """(key, value) of an entry: its first line, and the model as JSON."""
+    key, _, value = entry.read_bytes().partition(b"\n")
+    return key, value
 
 
 def parsed_again(monkeypatch):
@@ -47,7 +50,7 @@ def test_every_shipped_file_round_trips_through_the_cache(tmp_path, monkeypatch)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     for path in sorted(TREES.glob("*.yaml")):
         loaded = readtree.load_file(path)
-        assert cache.decode(json.loads(json.dumps(cache.encode(loaded)))) == loaded
+        assert cache.decode(cache.encode(loaded)) == loaded
         assert readtree.load_file(path) == load_bytes(path.read_bytes(), str(path))
 
 
@@ -76,45 +79,121 @@ def test_a_broken_tree_is_reported_and_not_cached(big, tmp_path):
     [
         # A pickle that would run code, under the entry's own name.
         b"\x80\x04\x95\x1d\x00\x00\x00\x00\x00\x00\x00\x8c\x02os\x94\x8c\x06system\x94\x93\x94.",
-        b'{"key": "KEY", "value": ["Popen", ["touch", "PWNED"]]}',
-        b'{"key": "KEY", "value": ["Tree", "x"]}',
-        b'{"key": "KEY", "value": ["Text", "x", "y"]}',
-        b'{"key": "KEY", "value": {"@": "Tree", "id": "x"}}',  # the format before 3
-        b'{"key": "KEY", "value": []}',
-        b'{"key": "KEY", "value": [[[[[[[[[[[]]]]]]]]]]]}',
-        b'{"key": "another", "value": null}',
+        b'KEY\n["Popen", ["touch", "PWNED"]]',
+        b'KEY\n["Tree", "x"]',
+        b'KEY\n["Text", "x", "y"]',
+        b'{"key": "KEY", "value": ["Tree", "x"]}',  # the format before 4
+        b"KEY\n[]",
+        b"KEY\n[[[[[[[[[[[]]]]]]]]]]]",
+        b"another\nnull",
         b"not json at all",
-        b'{"key": "KEY", "value": ["Tree", "x\\u001b]0;PWNED\\u0007"]}',
+        b"KEY\nVALUE\n[]",  # something after the value
     ],
 )
 def test_a_planted_or_damaged_entry_is_ignored_and_rewritten(big, tmp_path, monkeypatch, planted):
     first = readtree.load_file(big)
     (entry,) = entries(tmp_path)
-    key = json.loads(entry.read_text(encoding="utf-8"))["key"]
-    entry.write_bytes(planted.replace(b"KEY", key.encode()))
+    key, value = stored(entry)
+    entry.write_bytes(planted.replace(b"KEY", key).replace(b"VALUE", value))
     calls = parsed_again(monkeypatch)
     assert readtree.load_file(big) == first
     assert len(calls) == 1  # parsed again, not taken from the damaged entry
-    assert json.loads(entry.read_text(encoding="utf-8"))["key"] == key  # and written anew
+    assert stored(entry) == (key, value)  # and written anew
     assert not (tmp_path / "PWNED").exists()
 
 
-def test_decode_builds_only_the_models_own_classes():
+# The entry of the 300-question tree, each time with one rule of a loaded tree broken.
+BROKEN = [
+    (b'"q7":["q7"', b'"q7":["q8"'),  # a question stored under another id
+    (
+        b'["go",["Go","\xe7\xbb\xa7\xe7\xbb\xad",null],"q8"]',
+        b'["go",["Go","\xe7\xbb\xa7\xe7\xbb\xad",null],"q7"]',
+    ),
+    (
+        b'["go",["Go","\xe7\xbb\xa7\xe7\xbb\xad",null],"q8"]',
+        b'["go",["Go","\xe7\xbb\xa7\xe7\xbb\xad",null],"nowhere"]',
+    ),
+    (b'["stop",["Stop"', b'["q",["Stop"'),  # the session's quit key as a value
+    (b'["stop",["Stop"', b'["1",["Stop"'),  # an option number as a value
+    (b'["go",["Go"', b'["Go Home",["Go"'),  # not an id
+    (b'"Question 7?"', b'"Question 7?\\u001b[2J"'),  # an escape sequence, escaped
+    (b'"Question 7?"', '"Question 7?\u202e"'.encode()),  # a bidi override, raw
+    (
+        b'\xe5\xa4\xa7",null],"q0"',
+        b'\xe5\xa4\xa7",null],"q9999"',
+    ),  # a start that is not in the tree
+]
+
+
+@pytest.mark.parametrize("old, new", BROKEN)
+def test_an_entry_that_breaks_a_rule_of_loaded_trees_is_not_used(big, tmp_path, old, new):
+    """The cache is input: decoded, an entry passes the checks a file passes (issue 21,
+    defect 7: an option leading back to its own question or to a node that does not
+    exist hung `diagnose` and `tree paths`, or raised KeyError)."""
+    first = readtree.load_file(big)
+    (entry,) = entries(tmp_path)
+    key, value = stored(entry)
+    assert old in value
+    broken = value.replace(old, new, 1)
     with pytest.raises(cache.Damaged):
-        cache.decode(["Path", 1])
-    with pytest.raises(cache.Damaged):
-        cache.decode(["Text", "a"], cache.model.Text)  # a field missing
-    with pytest.raises(cache.Damaged):
-        cache.decode(["Text", "a", 5], cache.model.Text)  # not text
-    with pytest.raises(cache.Damaged):
-        cache.decode(["Text", "a", "b\x1b[2J"], cache.model.Text)  # a control code
-    with pytest.raises(cache.Damaged):
-        cache.decode(["Step", ["Text", "a", "b"], [], "extra"], cache.model.Step)
-    with pytest.raises(cache.Damaged):
-        cache.decode(["Step", ["Text", "a", "b"], [5]], cache.model.Step)  # a source not text
-    assert cache.decode(["Text", "a", "甲"], cache.model.Text).zh == "甲"
-    step = cache.decode(["Step", ["Text", "a", "甲"], ["s1"]], cache.model.Step)
-    assert step == cache.model.Step(cache.model.Text("a", "甲"), ("s1",))
+        cache.decode(broken)
+    entry.write_bytes(key + b"\n" + broken)
+    assert readtree.load_file(big) == first
+
+
+def test_a_loop_in_an_entry_is_refused_by_the_graph_check(big):
+    from medbal.core.model import Option, replace
+
+    tree = readtree.load_file(big)
+    q = tree.questions["q5"]
+    looped = replace(q, options=(Option("go", q.options[0].label, "q2"), *q.options[1:]))
+    planted = replace(tree, questions={**tree.questions, "q5": looped})
+    with pytest.raises(cache.Damaged, match="leads back to 'q2'"):
+        cache.decode(cache.encode(planted))
+
+
+def test_a_fifo_in_place_of_an_entry_is_not_waited_for(big, tmp_path):
+    """Issue 21, defect 6: a FIFO planted as an entry hung every call on that tree."""
+    import os
+
+    first = readtree.load_file(big)
+    (entry,) = entries(tmp_path)
+    entry.unlink()
+    os.mkfifo(entry)
+    assert readtree.load_file(big) == first  # opened without blocking, refused, loaded
+
+
+def test_an_entry_past_the_size_bound_is_not_read(big, tmp_path, monkeypatch):
+    first = readtree.load_file(big)
+    (entry,) = entries(tmp_path)
+    monkeypatch.setattr(cache, "MAX_ENTRY_BYTES", entry.stat().st_size - 1)
+    calls = parsed_again(monkeypatch)
+    assert readtree.load_file(big) == first and len(calls) == 1
+
+
+def test_tree_validate_checks_the_file_itself_never_the_cache(big, monkeypatch):
+    readtree.load_file(big)
+    calls = parsed_again(monkeypatch)
+    assert readtree.load_file(big, cached=False) == readtree.load_file(big)
+    assert len(calls) == 1  # validate parsed it; the plain load took the entry
+
+
+def test_a_bad_number_or_an_escape_in_a_stored_rates_entry_is_ignored(tmp_path, monkeypatch):
+    from support import TREES
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    rates = TREES / "rates.yaml"
+    first = readtree.load_file(rates)
+    (entry,) = entries(tmp_path)
+    key, value = stored(entry)
+    number = b'"3000"'
+    assert number in value  # a Decimal is stored as text
+    for planted in (b'"abc"', b'"Infinity"', b'"NaN"', b'"-5"', b'"1e400"', b"[]"):
+        broken = value.replace(number, planted, 1)
+        with pytest.raises(cache.Damaged):
+            cache.decode(broken)
+        entry.write_bytes(key + b"\n" + broken)
+        assert readtree.load_file(rates) == first
 
 
 def test_cache_can_be_turned_off_and_never_fails_a_command(big, tmp_path, monkeypatch):
@@ -135,21 +214,6 @@ def test_no_usable_home_means_no_cache_and_no_folders(big, tmp_path, monkeypatch
     assert cache.folder() is None
     assert readtree.load_file(big).id == "big"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["big.yaml"]
-
-
-def test_a_bad_number_or_an_escape_in_a_stored_rates_entry_is_ignored(tmp_path, monkeypatch):
-    from support import TREES
-
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    rates = TREES / "rates.yaml"
-    first = readtree.load_file(rates)
-    (entry,) = entries(tmp_path)
-    text = entry.read_text(encoding="utf-8")
-    for planted in ('"@decimal":"abc"', '"@decimal":"Infinity"', '"@decimal":"NaN"'):
-        entry.write_text(re.sub(r'"@decimal":"[^"]*"', planted, text, count=1), encoding="utf-8")
-        assert readtree.load_file(rates) == first
-    entry.write_text(text.replace('"en":"', '"en":"\\u001b[2J', 1), encoding="utf-8")
-    assert readtree.load_file(rates) == first
 
 
 def test_a_folder_others_can_write_to_is_not_trusted(big, tmp_path, monkeypatch):

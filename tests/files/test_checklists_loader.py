@@ -8,9 +8,9 @@ import re
 
 import pytest
 
+from medbal.core.errors import TreeError
 from medbal.core.model import Checklists
 from medbal.files.loader import load_bytes
-from medbal.files.yamlread import TreeError
 
 from support import TREES
 

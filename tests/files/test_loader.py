@@ -2,8 +2,9 @@
 
 import pytest
 
-from medbal.files.loader import load_bytes, load_file
-from medbal.files.yamlread import TreeError
+from medbal.core.errors import TreeError
+from medbal.files.loader import load_bytes
+from medbal.files.readtree import load_file
 
 from small_trees import VALID
 
@@ -169,7 +170,7 @@ def test_unknown_source_format_is_refused():
 
 
 def test_duplicate_option_value_is_refused():
-    text = VALID.replace("{value: b,", "{value: a,")
+    text = VALID.replace("{value: bee,", "{value: a,")
     found = problems(text)
     assert any("option value 'a' appears twice in question 'second'" in p for p in found)
 

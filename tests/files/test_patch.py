@@ -277,10 +277,11 @@ VALUES = [
 
 
 def test_every_damage_to_a_patch_is_a_problem_or_a_valid_patch():
+    from medbal.core.errors import TreeError
     from medbal.core.model import Checklists, ChecklistsPatch
-    from medbal.files.loader import load_bytes, load_file
-    from medbal.files.patch import apply_patch
-    from medbal.files.yamlread import TreeError
+    from medbal.files.crossfile import apply_patch
+    from medbal.files.loader import load_bytes
+    from medbal.files.readtree import load_file
 
     shipped = load_file(TREES / "reimbursement.yaml")
     lines = PATCH.split("\n")

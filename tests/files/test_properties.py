@@ -6,8 +6,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from medbal.core.engine import all_paths, back, walk
+from medbal.core.errors import TreeError
 from medbal.files.loader import load_bytes
-from medbal.files.yamlread import TreeError
 
 from support import TREES
 

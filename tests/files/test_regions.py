@@ -11,9 +11,9 @@ import json
 
 import pytest
 
-from medbal.core.model import Checklists, Place, RegionalText, Tree
+from medbal.core.errors import TreeError
+from medbal.core.model import Checklists, Place, Text, Tree
 from medbal.files.loader import load_bytes
-from medbal.files.yamlread import TreeError
 from medbal.i18n import sources
 
 SMALL = """\
@@ -110,7 +110,7 @@ def test_a_region_on_every_kind_of_entry():
     assert within.region.id == "xiamen" and within.where == "r.yaml:" + at(SMALL, "kind: within")
     assert advance.region.id == "national" and advance.sources == ("nhsa-2022-22",)
     (condition,) = transfer.conditions
-    assert isinstance(condition, RegionalText) and condition.region.id == "xiamen"
+    assert condition.region is not None and condition.region.id == "xiamen"
     inline = transfer.documents[0].text.region
     assert (inline.id, inline.en, inline.zh, inline.rule) == ("local", "Test Town", "测试镇", None)
     (group,) = data.guidance
@@ -364,17 +364,58 @@ def test_every_category_of_an_outcome_must_exist(run, write):
 
 
 def test_a_regional_text_is_a_text_and_the_cache_keeps_its_region():
-    from medbal.core.model import Text, fields
+    from medbal.core.model import fields
     from medbal.files import cache
 
-    assert fields(RegionalText) == ("en", "zh", "region")  # Text's fields keep their place
+    assert fields(Text) == ("en", "zh", "region")  # en and zh keep their place; region last
     assert fields(Place) == ("en", "zh", "id", "rule")
+    assert Text("a", "b") == Text("a", "b", None)  # a text without a region is as it was
     data = load(SMALL)
     assert isinstance(data, Checklists)
-    again = cache.decode(cache.encode(data))
+    entry = cache.encode(data)
+    again = cache.decode(entry)
     assert again == data
     condition = again.categories[0].conditions[0]
-    assert isinstance(condition, RegionalText) and isinstance(condition, Text)
+    assert type(condition) is Text and condition.region is not None
     assert condition.region.id == "xiamen" and condition.get("zh") == "由医院转诊。"
-    with pytest.raises(cache.Damaged):  # a region must be a Place, as any field its type
-        cache.decode(["RegionalText", "a", "b", ["Text", "c", "d"]], Text)
+    # A region must be a Place, as any field its type: a text there is Damaged.
+    xiamen = '["Xiamen, Fujian","福建省厦门市","xiamen",["Xiamen rule","厦门的规定",null]]'
+    held = f'"由医院转诊。",{xiamen}]'.encode()
+    assert held in entry
+    with pytest.raises(cache.Damaged):
+        cache.decode(entry.replace(held, '"由医院转诊。",["c","d"]]'.encode()))
+    # And a Place that is not the catalogue's, nor one named inline, is not one medbal reads.
+    forged = '["Xiamen, Fujian","福建省厦门市","xiamen",["Amoy rule","厦门的规定",null]]'
+    with pytest.raises(cache.Damaged):
+        cache.decode(entry.replace(xiamen.encode(), forged.encode()))
+
+
+def test_a_cached_entry_with_a_rule_that_is_neither_is_not_used():
+    """The region rule is one of the rules every checked checklists file holds
+    (medbal.files.invariants): a cache entry is held to it as a loaded file is."""
+    from medbal.files import cache
+
+    entry = cache.encode(load(SMALL))
+    xiamen = '["Xiamen, Fujian","福建省厦门市","xiamen",["Xiamen rule","厦门的规定",null]]'
+    national = '["national","全国","national",null]'
+    assert entry.index(xiamen.encode()) < entry.index(b'"transfer"')  # the file's region
+    with pytest.raises(cache.Damaged, match="category 2 'newborn' is neither"):
+        cache.decode(entry.replace(xiamen.encode(), national.encode(), 1))
+
+
+def test_the_field_table_reads_a_region_and_an_outcomes_categories_like_any_value():
+    """`region` and `checklist` are types of the table with readers of their own, so the
+    builders read them as every other value field (medbal.files.fields.read_values)."""
+    from medbal.files.fields import READERS
+    from medbal.files.spec import OBJECTS
+
+    assert {"region", "checklist"} <= set(READERS)
+    for obj, table in OBJECTS.items():
+        for f in table:
+            kind, _, arg = f.type.partition(":")
+            read = (
+                f.type in READERS or kind == "enum" or (kind in ("list", "map") and arg in OBJECTS)
+            )
+            assert read, f"{obj}.{f.name}: {f.type} has no reader"
+    regional = [obj for obj, table in OBJECTS.items() if any(f.name == "region" for f in table)]
+    assert set(regional) >= {"outcome", "category", "deadline", "guidance", "step", "region"}

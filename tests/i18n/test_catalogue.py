@@ -228,6 +228,9 @@ CHINESE_FIELDS = {
     ("amount_invalid", "what"): "金额",
     ("amount_too_large", "what"): "金额",
     ("no_tree", "known"): "无",
+    ("api_argument", "expected"): "文本（str）",
+    ("batch_not_json", "why"): "此处应为逗号",
+    ("view_mismatch", "why"): "缺少 outcome",
 }
 
 
@@ -430,7 +433,7 @@ def test_a_write_error_in_both_languages(run, tmp_path):
 
 
 def test_click_errors_and_their_hint_in_both_languages(capsys):
-    from medbal.launch import run as launch
+    from medbal.process import run as launch
 
     assert launch(["bogus", "--lang", "zh"]) == 2
     err = capsys.readouterr().err.splitlines()

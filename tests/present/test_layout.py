@@ -182,7 +182,10 @@ def test_colour_adds_codes_and_nothing_else_and_no_control_code_gets_through():
     coloured = layout.paint(lines, colour=True)
     assert "\x1b[1;36mHeading\x1b[0m" in coloured
     assert SGR.sub("", coloured) == layout.paint(lines, colour=False)
-    assert layout.paint(lines, colour=False) == "Heading\na warn[2Jing\ntrailing\n"
+    # Shown escaped by the one escaping function (medbal.core.langs.shown), never obeyed.
+    painted = layout.paint(lines, colour=False)
+    assert painted == "Heading\na warn\\x1b[2J\\x07\\u202eing\ntrailing\n"
+    assert not any(c < " " and c != "\n" or "\x7f" <= c <= "\x9f" or c == "\u202e" for c in painted)
 
 
 @pytest.mark.parametrize("encoding", ["ascii", "gbk", "latin-1"])
@@ -214,3 +217,48 @@ def test_a_piece_wider_than_the_line_is_cut_so_the_shell_joins_it_again(width):
         check=True,
     ).stdout
     assert echoed == "|".join(words[1:]) + "|"
+
+
+def _continues_by_scan(rows, n, level):
+    """The definition, scanned row by row (what layout.tree did, cubic in a chain)."""
+    for depth, *_ in rows[n + 1 :]:
+        if depth < level:
+            return False
+        if depth == level:
+            return True
+    return False
+
+
+@given(
+    st.lists(st.integers(min_value=0, max_value=30), max_size=40),
+    st.integers(min_value=8, max_value=120),
+)
+def test_an_outline_draws_each_guide_where_the_definition_says(depths, width):
+    from medbal.present.layout import _guides
+
+    rows = [(d, "x", "") for d in depths]
+    step = 4 if width - 4 * (max(depths, default=0) + 1) >= 20 else 2
+    room = width - step - 13
+    for n, (carried, more) in enumerate(_guides(rows, room, step)):
+        depth = rows[n][0]
+        assert more == _continues_by_scan(rows, n, depth)
+        low = depth - len(carried)
+        assert carried == [_continues_by_scan(rows, n, level) for level in range(low, depth)]
+
+
+def test_a_deep_chain_is_laid_out_within_the_width_and_printed_with_bounded_indents():
+    """Issue 21, defect 8: a chain of 3,000 questions; every line within the width at a
+    terminal, and piped, no line indented past MAX_INDENT levels (it was 72 MB)."""
+    from medbal.files.loader import load_bytes
+    from medbal.present.authoring import MAX_INDENT, outline_text, outline_view
+
+    from support import generated_tree
+
+    view = outline_view(load_bytes(generated_tree(3000).encode(), "big.yaml"), "en")
+    assert max(depth for depth, _, _ in view["rows"]) > 5000
+    shown = plain(tree([[("big", "")]], [(d, t, "") for d, _, t in view["rows"]], 60, "en"))
+    assert max(display_width(line) for line in shown) <= 60
+    text = outline_text(view)
+    longest = max(len(line) for line in text.splitlines())
+    assert longest <= 2 * MAX_INDENT + len("…12000 ") + len("q2999: Question 2999?")
+    assert len(text) < 100 * len(view["rows"])  # linear in the rows

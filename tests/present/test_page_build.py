@@ -10,6 +10,7 @@ from html import escape
 import pytest
 
 from medbal import __version__
+from medbal.api import outcome_view
 from medbal.core.engine import walk
 from medbal.core.model import LANGS
 from medbal.files.registry import checklists_for, load_tree
@@ -77,13 +78,13 @@ def test_start_language_and_made_date(run, tmp_path):
     assert data["lang"] == "zh" and '<html lang="zh-Hans">' in html
     assert data["version"] == __version__
     assert re.fullmatch(r"\d{4}-\d\d-\d\d", data["made"])
-    assert embedded(build_page([], "2026-01-02"))["lang"] is None
+    assert embedded(build_page([], "2026-01-02", outcome_view=outcome_view))["lang"] is None
 
 
 def test_data_is_the_cli_views(shipped):
     from medbal.present.views import diagnose_view, question_view
 
-    data = page_data(shipped, "2026-01-02", None)
+    data = page_data(shipped, "2026-01-02", None, outcome_view=outcome_view)
     for (tree, _), entry in zip(shipped, data["trees"], strict=True):
         assert entry["start"] == tree.start
         for qid, q in tree.questions.items():
@@ -128,11 +129,11 @@ def test_embedded_json_cannot_end_the_script():
 
 
 def test_tree_text_cannot_break_out_of_the_page(write):
-    from medbal.files.loader import load_file
+    from medbal.files.readtree import load_file
 
     hostile = "</script><script>window.pwned=1</script><b>"
     path = write("hostile.yaml", VALID.replace("First?", f"'First {hostile}?'"))
-    html = build_page([(load_file(path), None)], "2026-01-02")
+    html = build_page([(load_file(path), None)], "2026-01-02", outcome_view=outcome_view)
     assert hostile not in html and html.count("</script>") == 2
     assert embedded(html)["trees"][0]["questions"]["first"]["en"]["text"] == (f"First {hostile}?")
 

@@ -3,7 +3,7 @@
 The small tree (tests/small_trees.py):
     first --yes--> second --a--> third --x--> done-x
       |              |             '--on--> done-b
-      '--no--> done-no '--b--> done-b
+      '--no--> done-no '--bee--> done-b
 """
 
 import subprocess
@@ -13,12 +13,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import medbal.present.term
+import medbal.present.tty
+from medbal.api import Session
 from medbal.core.engine import AnswerError, walk
-from medbal.files.loader import load_bytes, load_file
+from medbal.files.loader import load_bytes
+from medbal.files.readtree import load_file
 from medbal.present.session import (
     AskQuestion,
-    Context,
     Hint,
     Prompt,
     Quit,
@@ -43,12 +44,14 @@ D_SHOWS = "; d shows the documents to bring"
 
 @pytest.fixture(scope="module")
 def small():
-    return Context(load_bytes(VALID.encode(), "small.yaml"), "en", None, "small.yaml")
+    return Session(load_bytes(VALID.encode(), "small.yaml"), lang="en", ref="small.yaml")
 
 
 @pytest.fixture(scope="module")
 def which(checklists):
-    return Context(load_file(TREES / "which-category.yaml"), "en", checklists, "which-category")
+    talk = Session(load_file(TREES / "which-category.yaml"), lang="en", ref="which-category")
+    assert talk.checklists == checklists  # the shipped checklists, found as the CLI finds them
+    return talk
 
 
 def keys(ctx, *typed, answers=None):
@@ -77,7 +80,7 @@ def test_start_shows_the_title_and_asks_the_first_question(small):
 
 
 def test_start_shows_the_description_when_the_tree_has_one(zero_tree):
-    _, events = start(Context(zero_tree, "zh"), {})
+    _, events = start(Session(zero_tree, lang="zh"), {})
     assert events[0].title == zero_tree.title.get("zh")
     assert events[0].description == zero_tree.description.get("zh")
 
@@ -195,7 +198,7 @@ def test_help_of_a_question_without_help(small):
 
 
 def test_help_in_chinese(small):
-    zh = Context(small.tree, "zh", None, None)
+    zh = Session(small.tree, lang="zh")
     _, events = keys(zh, "？")
     assert events[0] == ShowHelp("怎样查到答案", "看卡。", "zh")
 
@@ -247,8 +250,8 @@ def test_enter_or_q_at_the_outcome_ends_without_the_bye_line(small, key):
 @pytest.mark.parametrize("key", ["b", "B", "ｂ"])
 def test_back_at_the_outcome_asks_the_last_question_again(small, key):
     state, events = keys(small, "1", "2", key)
-    assert state.answers == {"first": "yes"} and state.remembered == {"second": "b"}
-    assert events[0].view["id"] == "second" and events[0].default == "b"
+    assert state.answers == {"first": "yes"} and state.remembered == {"second": "bee"}
+    assert events[0].view["id"] == "second" and events[0].default == "bee"
 
 
 @pytest.mark.parametrize("key", ["2", "２"])
@@ -423,8 +426,8 @@ def test_any_keys_keep_a_state_whose_answers_walk(request, name, typed):
 
 @pytest.fixture
 def prompt(monkeypatch, run):
-    monkeypatch.setattr(medbal.present.term, "stdin_is_terminal", lambda: True)
-    monkeypatch.setattr(medbal.present.term, "stdout_is_terminal", lambda: True)
+    monkeypatch.setattr(medbal.present.tty, "stdin_is_terminal", lambda: True)
+    monkeypatch.setattr(medbal.present.tty, "stdout_is_terminal", lambda: True)
 
     def walk_keys(*typed: str, args: tuple[str, ...] = ()):
         # TERM=dumb: laid out as on a terminal 120 wide, without colour codes to strip.

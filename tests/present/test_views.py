@@ -18,7 +18,7 @@ from rich.cells import cell_len
 
 from medbal import api
 from medbal.core.engine import all_paths
-from medbal.present.present import RENDERERS, render
+from medbal.present.formats import RENDERERS, render
 
 GOLDEN = Path(__file__).parent / "golden"
 TODAY = "2026-11-24"  # the take-home page is dated: a fixed day keeps the goldens still
@@ -321,13 +321,15 @@ def test_the_interactive_d_key_shows_every_checklist(birth):
 
 def test_the_page_embeds_and_shows_every_checklist_of_an_outcome(birth):
     from medbal.core.model import Tree
-    from medbal.files.loader import load_file
+    from medbal.files.readtree import load_file
     from medbal.files.registry import checklists_for
     from medbal.present.webpage import page_data
 
     tree = load_file(birth)
     assert isinstance(tree, Tree)
-    data = page_data([(tree, checklists_for(tree, None))], "2026-11-24", None)
+    data = page_data(
+        [(tree, checklists_for(tree, None))], "2026-11-24", None, outcome_view=api.outcome_view
+    )
     (outcome,) = data["trees"][0]["outcomes"].values()
     assert outcome["checklists"] == [4, 11] and {"4", "11"} <= set(data["checklists"])
     # One line says the checklists follow (no command to type on a page), not two.

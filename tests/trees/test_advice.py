@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from medbal.core.engine import all_paths
-from medbal.files.loader import load_file
+from medbal.files.readtree import load_file
 from medbal.i18n import sources
 
 from small_trees import VALID

@@ -6,7 +6,7 @@ import json
 import pytest
 
 from medbal.core.engine import all_paths, walk
-from medbal.files.loader import load_file
+from medbal.files.readtree import load_file
 
 from support import TREES, complete, has_han
 

@@ -24,7 +24,7 @@ from medbal import api
 from medbal.commands.app import cli
 from medbal.core.engine import all_paths
 from medbal.core.model import LANGS
-from medbal.files.loader import load_file
+from medbal.files.readtree import load_file
 from medbal.i18n.catalogue import SECTIONS
 
 from support import TREES

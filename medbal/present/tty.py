@@ -1,7 +1,8 @@
-"""What the terminal allows: whether medbal may prompt, and how text is shown on it
-(plain or laid out, its width, colour, encoding): decided here and nowhere else.
+"""What the terminal (the tty) allows: whether medbal may prompt, and how text is shown
+on it (plain or laid out, its width, colour, encoding): decided here and nowhere else.
 
-Kept apart from the prompt loop so that one-shot calls never import it.
+Kept apart from the prompt loop so that one-shot calls never import it.  Not to be
+confused with medbal.present.terminal, which draws each view for a terminal.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ def wants_plain() -> bool:
 
 
 MEASURE = 100  # text wider than this is hard to read: a wider terminal gets 100 columns
+NARROWEST = 20  # below this nothing fits: a narrower terminal is laid out at 20
 
 
 def columns() -> int:
@@ -41,7 +43,7 @@ def columns() -> int:
     else 80), at most MEASURE."""
     import shutil
 
-    return max(min(shutil.get_terminal_size().columns, MEASURE), 20)
+    return max(min(shutil.get_terminal_size().columns, MEASURE), NARROWEST)
 
 
 def encoding() -> str:

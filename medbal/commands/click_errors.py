@@ -5,7 +5,7 @@ medbal promises one line `medbal: ...` in the person's language, exit 2, and
 at most one hint line after it.  The error classes of the Click that Typer
 vendors are read for their parts (option name, parameter, choices), so the
 message is rebuilt from the catalogue's words (medbal.i18n.words_errors) rather
-than translated from English text.
+than translated from English text; medbal.present.output.report writes it.
 """
 
 from __future__ import annotations
@@ -16,27 +16,29 @@ from typing import Any
 from typer import exceptions as te
 from typer._click import exceptions as ce
 
-from medbal.core.errors import USAGE, Phrase, one_line
-from medbal.i18n.catalogue import in_lang, msg
+from medbal.core.errors import INTERRUPTED, USAGE, Phrase
 
 
 def is_click_error(exc: BaseException) -> bool:
     return isinstance(exc, (ce.ClickException, te.Abort))
 
 
-def click_error_lines(exc: BaseException, lang: str) -> tuple[list[str], int]:
-    """([the message line, the hint line], exit code)."""
-    if isinstance(exc, te.Abort):
-        return [f"medbal: {msg('interrupted', lang)}"], 130
+def help_instead(exc: BaseException) -> str | None:
+    """The help a command given no arguments shows instead (on stderr, exit 2), or None."""
     if isinstance(exc, ce.NoArgsIsHelpError):
-        return [exc.format_message().rstrip("\n")], USAGE
+        return exc.format_message().rstrip("\n") + "\n"
+    return None
+
+
+def click_error(exc: BaseException) -> tuple[Phrase | str, Phrase | None, int]:
+    """(the message, the hint line or None, the exit code) of one of Click's errors."""
+    if isinstance(exc, te.Abort):
+        return Phrase("interrupted"), None, INTERRUPTED
     assert isinstance(exc, ce.ClickException)
-    lines = [f"medbal: {one_line(in_lang(_message(exc), lang))}"]
     ctx = getattr(exc, "ctx", None)
-    if ctx is not None:
-        lines.append(msg("click_help_hint", lang, command=f"{ctx.command_path} -h"))
+    hint = Phrase("click_help_hint", command=f"{ctx.command_path} -h") if ctx else None
     code = exc.exit_code if isinstance(exc.exit_code, int) and exc.exit_code else USAGE
-    return lines, code
+    return _message(exc), hint, code
 
 
 def _message(exc: ce.ClickException) -> Phrase | str:

@@ -1,10 +1,10 @@
-"""The one present step: a view, a format, a destination.
+"""The formats a view can be shown in, and the one step that shows it.
 
-Every command ends here.  `present()` chooses how a view is shown (JSON, text laid
-out for a terminal, plain text for pipes and NO_COLOR, Markdown, A4 HTML), asks the
-terminal its width and whether to colour, and writes to stdout or, atomically, to
-the `--output` file.  `render()` is the same choice as a string, for the Python API
-and the tests.
+Every command ends here.  `show()` chooses how a view is shown (JSON, text laid out
+for a terminal, plain text for pipes and NO_COLOR, Markdown, A4 HTML), asks the
+terminal its width and whether to colour, and hands the text to the output boundary
+(medbal.present.output: stdout or, atomically, the `--output` file).  `render()` is
+the same choice as a string, for the Python API and the tests.
 
 Renderers are named in RENDERERS and imported only when used: this table is the
 one place where output code is loaded lazily, so a JSON call imports no renderer.
@@ -14,13 +14,12 @@ from __future__ import annotations
 
 import datetime
 import importlib
-import sys
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from medbal.core.errors import UsageError
-from medbal.files.write import json_text, write_atomic
-from medbal.present.term import wants_plain
+from medbal.present import output
+from medbal.present.tty import MEASURE, NARROWEST, wants_plain
 
 if TYPE_CHECKING:
     from medbal.present.layout import Line
@@ -47,6 +46,7 @@ RENDERERS: dict[tuple[str, str], str] = {
     ("tree-outline", "plain"): "medbal.present.authoring:outline_text",
     ("tree-outline", "terminal"): "medbal.present.terminal:outline_lines",
 }
+KINDS = tuple(dict.fromkeys(kind for kind, _ in RENDERERS))
 DOCUMENTS = ("markdown", "html")  # a file's content: always UTF-8, dated when printed
 
 
@@ -56,6 +56,8 @@ def formats(kind: str) -> list[str]:
 
 
 def renderer(kind: str, fmt: str) -> Callable[..., Any]:
+    if kind not in KINDS:
+        raise UsageError("no_view_kind", kind=kind, kinds=KINDS)
     if (kind, fmt) not in RENDERERS:
         raise UsageError("no_format", kind=kind, fmt=fmt, formats=tuple(formats(kind)))
     module, _, name = RENDERERS[(kind, fmt)].partition(":")
@@ -67,14 +69,23 @@ def _today(today: str | None) -> dict[str, str]:
     return {"today": today or datetime.date.today().isoformat()}
 
 
+def bounded(width: int) -> int:
+    """A width as the terminal's is used: at least NARROWEST, at most MEASURE columns
+    (a wider text is hard to read, and a huge one would fill the memory)."""
+    return max(min(width, MEASURE), NARROWEST)
+
+
 def render(
     kind: str, view: Mapping[str, Any], fmt: str, *, width: int = 80, today: str | None = None
 ) -> str:
     """The view as text in `fmt`: json, plain, terminal (as a terminal `width` wide would
-    show it, without colour), markdown or html.  "text" is plain, as in a pipe; "rich"
-    is the terminal format's name before medbal drew its own."""
+    show it, without colour), markdown or html.
+    "text" is plain, as in a pipe; "rich" is the terminal format's name before medbal
+    drew its own."""
+    if kind not in KINDS:
+        raise UsageError("no_view_kind", kind=kind, kinds=KINDS)
     if fmt == "json":
-        return json_text(view)
+        return output.json_text(view)
     fmt = {"text": "plain", "rich": "terminal"}.get(fmt, fmt)
     if fmt == "terminal" and (kind, "terminal") not in RENDERERS:
         fmt = "plain"  # a view with no terminal look of its own
@@ -95,66 +106,26 @@ def _lines(kind: str, view: Mapping[str, Any], width: int, utf: bool) -> list[Li
     return lines
 
 
-def present(
-    kind: str, view: Mapping[str, Any], fmt: str, output: str | None = None, *, err: bool = False
+def show(
+    kind: str, view: Mapping[str, Any], fmt: str, target: str | None = None, *, err: bool = False
 ) -> None:
-    """Show a view: `fmt` is text, json, markdown or html; `output` a file name, `-` or None
-    for stdout; `err` sends it to stderr (a question that a document cannot answer)."""
-    to_file = output not in (None, "-")
+    """Show a view: `fmt` is text, json, markdown or html; `target` a file name, `-` or
+    None for stdout; `err` sends it to stderr (a question that a document cannot answer)."""
     if fmt == "json":
-        deliver(json_text(view, for_stdout=not to_file), output, document=False)
+        output.write_json(view, target)
         return
-    if fmt == "text" and not to_file and not err and (kind, "terminal") in RENDERERS:
+    if fmt == "text" and target in (None, "-") and not err and (kind, "terminal") in RENDERERS:
         if not wants_plain():
             from medbal.present.layout import paint
-            from medbal.present.term import screen
+            from medbal.present.tty import screen
 
             on = screen()
-            emit(paint(_lines(kind, view, on.width, on.utf), on.colour, on.encoding))
+            output.write_screen(paint(_lines(kind, view, on.width, on.utf), on.colour, on.encoding))
             return
     text = render(kind, view, "plain" if fmt == "text" else fmt)
-    if err:
-        sys.stderr.write(text)
-        sys.stderr.flush()
-        return
-    deliver(text, output, document=fmt in DOCUMENTS)
-
-
-# --- writing ----------------------------------------------------------------------
-
-
-def emit(text: str, document: bool = False) -> None:
-    """Text to stdout.  A document (Markdown, HTML, CSV) is always UTF-8 bytes, whatever
-    the terminal's encoding: it is a file's content, redirected or piped, and a '?' in
-    place of every Chinese character would silently ruin it."""
-    buffer = getattr(sys.stdout, "buffer", None) if document else None
-    if buffer is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-        return
-    sys.stdout.flush()
-    buffer.write(text.encode("utf-8"))
-    buffer.flush()
-
-
-def emit_json(data: Mapping[str, Any]) -> None:
-    emit(json_text(data, for_stdout=True))
-
-
-def emit_lines(lines: Iterable[str]) -> None:
-    """A streamed document (CSV, a path table): UTF-8 bytes line by line, flushed once."""
-    buffer = getattr(sys.stdout, "buffer", None)
-    for line in lines:
-        if buffer is None:
-            sys.stdout.write(line)
-        else:
-            buffer.write(line.encode("utf-8"))
-    (buffer or sys.stdout).flush()
-
-
-def deliver(text: str, output: str | None, document: bool) -> None:
-    """The result to stdout, or to the --output file (`-` is stdout, as usual)."""
-    if output is None or output == "-":
-        emit(text, document=document)
-        return
-    write_atomic(output, text)
+    if fmt in DOCUMENTS:
+        output.write_document(text, target)
+    elif target in (None, "-"):
+        output.write_text(text, err=err)
+    else:
+        output.write_document(text, target)  # plain text to a file: UTF-8 like a document
