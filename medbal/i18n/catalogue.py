@@ -121,6 +121,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{region}：政策范围内住院费用 {total} 元的估算（分段计算 {bill} 元，单列项目 {items} 元）",
     ),
     "est_band": ("Band (yuan)", "分段（元）"),
+    # A band's bounds: a spaced hyphen in English, a full-width tilde in Chinese.
+    "est_range": ("{start} - {end}", "{start}～{end}"),
     "est_amount": ("Amount (yuan)", "金额（元）"),
     "est_rate": ("Rate", "比例"),
     "est_paid": ("Paid (yuan)", "支付（元）"),

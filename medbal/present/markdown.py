@@ -9,6 +9,7 @@ from medbal.present.pages import (
     Page,
     checklist_pages,
     deadline_column,
+    legal_lines,
     overview_table,
     region_line,
     shows_slug,
@@ -73,7 +74,8 @@ def categories_markdown(view: ChecklistsView) -> str:
         slug = [f"`{texts.pop(0)}`"] if shows_slug(lang) else []
         rows.append("| " + " | ".join([number, *slug, *map(escape, texts)]) + " |")
     note = "" if deadline_column(view) else escape(msg("no_claim_deadlines", lang)) + "\n\n"
-    region = "".join(escape(line) + "\n" for line in region_line(view))
+    lines = [*region_line(view), *legal_lines(view)]
+    region = "".join(escape(line) + "\n\n" for line in lines)
     return (f"# {escape(view['title'])}\n\n" + "\n".join(rows) + "\n\n" + note + region).rstrip(
         "\n"
     ) + "\n"

@@ -162,9 +162,11 @@ def overview_table(view: ChecklistsView) -> tuple[list[str], list[list[str]]]:
 
 
 def region_line(view: ChecklistsView) -> list[str]:
-    """Whose rules these are: none for national rules."""
+    """Whose rules these are (none for national rules), and the reminder that rules
+    differ between regions: a reader elsewhere sees it under the overview as on a sheet."""
     region = view["region"]
-    return [label("region", view["lang"]) + region] if region else []
+    where = [label("region", view["lang"]) + region] if region else []
+    return [*where, view["region_note"]]
 
 
 def _title(cat: CategoryView, view: ChecklistsView) -> str:
@@ -182,7 +184,14 @@ def overview_notes(view: ChecklistsView) -> list[str]:
     its head; a deadline in the column names its own where it is not the file's.)"""
     lang = view["lang"]
     notes = [] if deadline_column(view) else [msg("no_claim_deadlines", lang)]
-    return [*notes, *region_line(view), msg("more", lang)]
+    return [*notes, *region_line(view), *legal_lines(view), msg("more", lang)]
+
+
+def legal_lines(view: ChecklistsView) -> list[str]:
+    """The law the claims rest on, under the overview (each sheet cites its own articles
+    under its sources; the provisions in words are said once, here)."""
+    lang, items = view["lang"], view["legal_basis"]
+    return [label("sources", lang).rstrip(), *items] if items else []
 
 
 def _sheet_sources(cat: CategoryView, data: ChecklistsView) -> list[SourceView]:

@@ -137,7 +137,7 @@ def estimate_rows(view: EstimateView) -> list[tuple[str, str, str, str]]:
     """Band or item, amount, rate, paid: the rows of every estimate layout."""
     rows = [
         (
-            f"{yuan(s['from'])} - {yuan(s['to'])}",
+            msg("est_range", view["lang"], start=yuan(s["from"]), end=yuan(s["to"])),
             yuan(s["amount"]),
             f"{s['rate']:g}%",
             yuan(s["paid"]),

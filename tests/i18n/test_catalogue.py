@@ -57,7 +57,14 @@ ZH_LEAVES_OUT = {
 # names are English words.
 ZH_INSTEAD = {
     "no_category": ({"valid"}, {"numbers"}),
-    "dym_category": ({"valid"}, {"numbers"}),
+    # the suggestion as its number and situation ("第 1 类（转外就医）")
+    "dym_category": ({"valid", "best"}, {"numbers", "best_shown"}),
+    # a value to type, and what it means (the English value alone is a word to type)
+    "named_value": (set(), {"label"}),
+    "category_named": (set(), {"title"}),
+    "not_an_answer": ({"values"}, {"named"}),
+    "dym_value": ({"values"}, {"named"}),
+    "no_item": ({"items"}, {"named"}),
     "outline_seen": ({"id"}, {"text"}),
     "outline_option": (set(), {"n"}),
 }
@@ -68,6 +75,8 @@ NO_HAN = {
     "outline_root",
     "outline_question",
     "outline_option",
+    "est_range",  # a band's bounds: two figures and a full-width tilde
+    "named_value",  # a value and its label, both data
 }
 # A JSON example must keep JSON's own quotation marks.
 ASCII_QUOTES_OK = {"batch_not_object"}
@@ -204,6 +213,9 @@ def test_no_entry_is_unused():
 # numbers, paths or option names (Latin); these hold Chinese text or carry their
 # own spacing, and are filled with such a sample.
 CHINESE_FIELDS = {
+    ("dym_category", "best_shown"): "第 1 类（转外就医）",
+    ("named_value", "label"): "单位缴纳",
+    ("category_named", "title"): "转外就医",
     ("region_line", "region"): "秭归县",
     ("region_line", "note"): "请咨询当地医保经办机构。",
     ("est_title", "region"): "秭归县",
@@ -389,14 +401,14 @@ PINNED = [
         ["estimate", "8000", "--threshold", "x"],
         2,
         "--threshold 'x' is not an amount; write it in yuan, for example 8000, 8,000 or 8000.50",
-        "--threshold“x”不是有效的金额，请以元为单位填写，例如 8000、8,000 或 8000.50",
+        "--threshold“x”写法不对，请以元为单位填写数字，例如 8000、8,000 或 8000.50",
     ),
-    (["estimate", "abc"], 2, "the amount 'abc' is not an amount;", "金额“abc”不是有效的金额，"),
+    (["estimate", "abc"], 2, "the amount 'abc' is not an amount;", "金额“abc”写法不对，"),
     (
         ["diagnose", "zero-balanse"],
         2,
         "no tree named 'zero-balanse'; did you mean 'zero-balance'? Known trees: ",
-        "没有名为“zero-balanse”的树，您是不是要找“zero-balance”？现有：",
+        "没有名为“zero-balanse”的问答树，您是不是要找“zero-balance”？现有：",
     ),
     (
         ["docs", "1", "--all"],
