@@ -15,7 +15,7 @@ def test_list_shows_shipped_trees(run):
     result = run("tree", "list", "--format", "json")
     rows = {r["id"]: r for r in json.loads(result.stdout)["trees"]}
     assert rows["zero-balance"]["kind"] == "decision-tree"
-    assert (rows["zero-balance"]["questions"], rows["zero-balance"]["outcomes"]) == (10, 17)
+    assert (rows["zero-balance"]["questions"], rows["zero-balance"]["outcomes"]) == (11, 18)
     assert rows["reimbursement"]["categories"] == 11
     assert {r["origin"] for r in rows.values()} == {"shipped"}
 

@@ -50,7 +50,10 @@ ZERO_ROUTES = [
     # the card works only in hospital: reached from what the person saw, not from the record
     ({**EMPLOYEE, "pharmacy": "hospital-only"}, "inpatient-only"),
     # retirees: a smaller crediting is the 2021 reform, not "contributions stopped"
-    ({**RETIREE, "pharmacy": "used-to", "what-changed": "less-credited"}, "policy-change"),
+    (
+        {**RETIREE, "pharmacy": "used-to", "what-changed": "less-credited", "when-less": "reform"},
+        "policy-change",
+    ),
     ({**RETIREE, "pharmacy": "used-to", "what-changed": "spent"}, "used-up"),
     ({**RETIREE, "pharmacy": "never", "record": "paid"}, "account-abnormal"),
     # a retiree short of the minimum years (art. 27), from the first question or the record
@@ -104,7 +107,7 @@ def test_a_retiree_is_never_told_to_restore_contributions_for_a_smaller_creditin
     found = outcome(
         run,
         "zero-balance",
-        {**RETIREE, "pharmacy": "used-to", "what-changed": "less-credited"},
+        {**RETIREE, "pharmacy": "used-to", "what-changed": "less-credited", "when-less": "reform"},
         lang="zh",
     )
     assert "gov-2021-14" in cited(found) and "退休人员" in found["explanation"]
@@ -124,7 +127,8 @@ def test_inpatient_only_comes_before_any_record_question(zero_tree):
 
 def test_not_knowing_never_ends_at_a_stated_cause(zero_tree):
     """A 'not sure' answer leads to another question or to a neutral outcome."""
-    neutral = {"get-record", "display-incomplete"}  # display-incomplete: the card pays
+    # display-incomplete: the card pays; check-contributions: read the record first
+    neutral = {"get-record", "display-incomplete", "check-contributions"}
     for q in zero_tree.questions.values():
         for option in q.options:
             if option.value == "not-sure" and option.next in zero_tree.outcomes:
@@ -154,9 +158,11 @@ def test_every_zero_balance_outcome_names_12393_and_12333_only_for_the_card(zero
         texts = [o.explanation, *o.next_steps, *o.where_to_check]
         assert any("12393" in t.en and "12393" in t.zh for t in texts), o.id
         assert "nhsa-12393" in o.sources, o.id
-        for t in texts:
+        for t in texts:  # 12333 for the card, and for pension records (not medical ones)
             if "12333" in t.en:
-                assert "card" in t.en and "社保卡" in t.zh, (o.id, t.en)
+                card = "card" in t.en and "社保卡" in t.zh
+                pension = "pension" in t.en and "养老保险" in t.zh
+                assert card or pension, (o.id, t.en)
 
 
 # --- which-category, card, balance-dropped ------------------------------------------
@@ -177,7 +183,8 @@ OTHER_ROUTES = [
         {**AWAY, "why-elsewhere": "birth", "birth-bills": "both"},
         "delivery-and-newborn",
     ),
-    ("which-category", {**AWAY, "why-elsewhere": "not-sure"}, "ask-agency"),
+    # not sure why: filing first, whatever the reason (the review of issue 19, defect 5)
+    ("which-category", {**AWAY, "why-elsewhere": "not-sure"}, "file-and-ask"),
     ("which-category", {**AWAY, "why-elsewhere": "short-trip"}, "short-trip"),
     # lost card, at the counter and in the card tree
     ("which-category", {**HOME, "settle-problem": "card-lost"}, "card-problem"),
@@ -235,7 +242,28 @@ OTHER_ROUTES = [
     ("card", {"problem": "does-not-pay", "why-not-paying": "not-designated"}, "not-designated"),
     ("card", {"problem": "does-not-pay", "why-not-paying": "injury"}, "injury-check"),
     # balance-dropped reaches the 2021 reform, premiums and money taken back
-    ("balance-dropped", {"what": "less-credited"}, "smaller-crediting"),
+    ("balance-dropped", {"what": "less-credited", "when-less": "reform"}, "smaller-crediting"),
+    # a drop that did not come with the reform, or a stop: the contribution record first
+    ("balance-dropped", {"what": "less-credited", "when-less": "recent"}, "check-contributions"),
+    ("balance-dropped", {"what": "less-credited", "when-less": "stopped"}, "check-contributions"),
+    (
+        "zero-balance",
+        {
+            **EMPLOYEE,
+            "pharmacy": "used-to",
+            "what-changed": "less-credited",
+            "when-less": "not-sure",
+        },
+        "check-contributions",
+    ),
+    # a card left at home outside an emergency: settle the bill again (退费重结)
+    ("which-category", {**HOME, "settle-problem": "forgot-card"}, "settle-again"),
+    ("card", {"problem": "does-not-pay", "why-not-paying": "balance-zero"}, "balance-zero"),
+    (
+        "card",
+        {"problem": "does-not-pay", "why-not-paying": "activate-or-password"},
+        "activate-or-reset",
+    ),
     ("balance-dropped", {"what": "lower", "recent-use": "no", "family": "yes"}, "family-use"),
     (
         "balance-dropped",
@@ -293,7 +321,7 @@ def test_lost_card_gives_both_routes_and_the_e_voucher(run):
 
 
 def test_the_reform_outcome_of_balance_dropped_cites_it(run):
-    found = outcome(run, "balance-dropped", {"what": "less-credited"})
+    found = outcome(run, "balance-dropped", {"what": "less-credited", "when-less": "reform"})
     assert "gov-2021-14" in cited(found) and "retiree" in found["explanation"]
     assert "confirm them locally" in found["caveat"]
 

@@ -75,7 +75,7 @@ def test_a_story_leads_to_its_category(finder, answers, category):
 
 
 @pytest.mark.parametrize(
-    "name, outcomes", [("which-category", 22), ("balance-dropped", 9), ("card", 11)]
+    "name, outcomes", [("which-category", 23), ("balance-dropped", 10), ("card", 13)]
 )
 def test_every_path_of_each_new_tree_ends_complete_in_both_languages(name, outcomes):
     tree = load_file(TREES / f"{name}.yaml")

@@ -259,6 +259,154 @@ def test_family_mutual_aid_names_close_relatives(walked):
                 assert ("close relatives" in case.text) or ("近亲属" in case.text), case
 
 
+# --- the review of issue 19, round 1 ---------------------------------------------------
+
+# "The pooled fund pays as usual" is a promise: the sentence that makes it names its
+# condition (contributions up to date, paid in the enrolment period, unemployment
+# benefit drawn, no third party to pay), never stands alone (defects 2-4).
+AS_USUAL = re.compile(
+    r"照常支付|照常报销|照样结算|pays as usual|runs as usual|fund (?:still pays|keeps paying)"
+)
+CONDITION = re.compile(
+    r"缴费正常|缴费状态正常|按时缴费|领取失业保险金期间|没有第三人责任"
+    r"|contributions are up to date|enrolment period|while the benefit is drawn"
+    r"|nobody else was involved"
+)
+# A sentence: up to a full stop (a semicolon's clause keeps the condition before it).
+SENTENCE = re.compile(r"[^。！？\n]+[。！？]?|[^.!?\n]+[.!?]?")
+
+
+def unconditional(text: str) -> list[str]:
+    return [
+        s.strip() for s in SENTENCE.findall(text) if AS_USUAL.search(s) and not CONDITION.search(s)
+    ]
+
+
+def test_the_pooled_fund_is_never_promised_without_its_condition(walked):
+    for case in walked:
+        assert unconditional(case.text) == [], case
+
+
+def test_the_condition_check_itself():
+    assert unconditional("这与医保无关，统筹基金照常支付。") != []
+    assert unconditional("看错账户不影响医保待遇；只要缴费正常，统筹基金照常支付。") == []
+    assert unconditional("Nothing here affects you; the pooled fund pays as usual.") != []
+    assert unconditional("While your contributions are up to date, it pays as usual.") == []
+
+
+# A drop in the money put in is normal only when it came with the 2021 reform; a later
+# drop, a stop, or not knowing when goes to the contribution record (defect 1).
+@pytest.mark.parametrize(
+    "tree, before",
+    [
+        ("zero-balance", {"scheme": "employer", "pharmacy": "used-to"}),
+        ("balance-dropped", {}),
+    ],
+)
+@pytest.mark.parametrize(
+    "when, expected_zero, expected_dropped",
+    [
+        ("reform", "policy-change", "smaller-crediting"),
+        ("recent", "check-contributions", "check-contributions"),
+        ("stopped", "check-contributions", "check-contributions"),
+        ("not-sure", "check-contributions", "check-contributions"),
+    ],
+)
+def test_less_money_put_in_is_normal_only_with_the_reform(
+    tree, before, when, expected_zero, expected_dropped
+):
+    first = (
+        {"what-changed": "less-credited"} if tree == "zero-balance" else {"what": "less-credited"}
+    )
+    found = knowing(tree, {**before, **first, "when-less": when})[0]
+    assert found == (expected_zero if tree == "zero-balance" else expected_dropped)
+
+
+NORMAL = re.compile(r"not an error|并不是出错|是正常的")
+
+
+def test_only_the_reform_route_calls_a_drop_normal(walked):
+    for case in walked:
+        if case.answers.get("what-changed") == "less-credited" or (
+            case.answers.get("what") == "less-credited"
+        ):
+            normal = bool(NORMAL.search(case.text))
+            assert normal == (case.answers.get("when-less") == "reform"), case
+
+
+def test_a_stop_or_arrears_is_sent_to_the_record_and_the_employer(walked):
+    found = [c for c in walked if c.outcome["id"] == "check-contributions"]
+    assert {c.tree for c in found} == {"zero-balance", "balance-dropped"}
+    for case in found:
+        assert ("欠缴" in case.text) if case.lang == "zh" else ("arrears" in case.text)
+        assert "12393" in case.text and "law-art-58" in {s["id"] for s in case.outcome["sources"]}
+
+
+# Treated elsewhere and not sure why: filing, which cannot wait, comes first (defect 5).
+def test_not_sure_why_treated_elsewhere_still_hears_about_filing(walked):
+    found = [c for c in walked if c.answers.get("why-elsewhere") == "not-sure"]
+    assert found and {c.outcome["id"] for c in found} == {"file-and-ask"}
+    for case in found:
+        assert (
+            ("出院结算前" in case.text) if case.lang == "zh" else ("before you leave" in case.text)
+        )
+
+
+# A card left at home outside an emergency: settle the bill again (defect 6).
+def test_a_forgotten_card_reaches_settle_again():
+    assert knowing("which-category", {"where": "home", "settle-problem": "forgot-card"})[0] == (
+        "settle-again"
+    )
+    away = {"where": "elsewhere", "settled-there": "paid-in-full", "why-elsewhere": "other"}
+    assert knowing("which-category", {**away, "settle-problem": "forgot-card"})[0] == (
+        "settle-again"
+    )
+
+
+def test_settle_again_says_what_to_do_when_it_is_too_late(walked):
+    for case in walked:
+        if case.outcome["id"] == "settle-again":
+            assert (
+                ("退费重结" in case.text) and ("办不了" in case.text)
+                if case.lang == "zh"
+                else ("can no longer settle again" in case.text)
+            ), case
+
+
+# No talk of lists, articles or readings a person cannot place, in any view (defect 8).
+META = re.compile(
+    r"清单未列|清单没有|此为推断|原文|原规定|较早的文章|有文章|文章举|推断"
+    r"|not listed|our reading|one article|older articles|the checklist does not"
+    r"|the original rule|the article does not",
+    re.IGNORECASE,
+)
+
+
+def test_no_talk_about_sources_in_outcomes(walked):
+    for case in walked:
+        assert META.findall(case.text) == [], case
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_talk_about_sources_on_the_sheets_or_the_estimate(lang):
+    sheets = api.render("docs", api.docs(None, lang=lang), "text")
+    view = api.estimate(8000, threshold=500, lang=lang)
+    estimate = api.render("estimate", view, "text")
+    assert META.findall(sheets) == [] and META.findall(estimate) == []
+
+
+# Filing is a cross-province rule; within a province it differs (defect 12).
+def test_filing_is_required_across_provinces_and_asked_about_within_one(walked):
+    for case in walked:
+        if case.outcome["id"] == "elsewhere-filing":
+            said = (
+                ("各省规定不同" in case.text)
+                if case.lang == "zh"
+                else ("differs by province" in case.text)
+            )
+            assert said, case
+
+
 def test_a_retiree_is_never_promised_cover_without_the_minimum_years():
     help_ = api.load_tree("zero-balance").questions["scheme"].help
     assert help_ is not None and "minimum" in help_.en and "最低年限" in help_.zh
