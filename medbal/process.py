@@ -30,6 +30,7 @@ from medbal.core.errors import (
     Phrase,
     TreeError,
 )
+from medbal.core.langs import LANGS
 from medbal.i18n.lang import resolve
 from medbal.present import output
 
@@ -48,7 +49,7 @@ def run(argv: list[str], held: list[int] | None = None) -> int:
     medbal.launch caught before this module was ready."""
     global _pending
     _pending = held if held is not None else []
-    lang, as_json = "en", False
+    lang, as_json = LANGS[0], False
     try:
         lang = resolve(sniff(argv, ("--lang", "-l")), strict=False)
         as_json = sniff(argv, ("--format", "-f")) == "json"

@@ -22,7 +22,7 @@ def medbal_env(**extra: str) -> dict[str, str]:
 
 
 def complete(text: Text | None) -> bool:
-    return text is not None and text.en.strip() != "" and text.zh.strip() != ""
+    return text is not None and text.get("en").strip() != "" and text.get("zh").strip() != ""
 
 
 def has_han(s: str) -> bool:

@@ -27,7 +27,7 @@ from medbal.api.batch import diagnose_many
 from medbal.api.checks import Amount, Folder, Name
 from medbal.api.session import Session, view_of
 from medbal.core.engine import Result
-from medbal.core.errors import Phrase, UsageError
+from medbal.core.errors import Localized, Phrase, UsageError
 from medbal.core.estimate import estimate as compute
 from medbal.core.estimate import money
 from medbal.core.model import Category, Checklists, Rates, Tree
@@ -121,7 +121,8 @@ def pick(data: Checklists, key: str | None) -> list[Category]:
         numbers = tuple(str(c.number) for c in data.categories)
         # a short name suggested is shown in Chinese as its number and situation
         shown_as = {
-            c.slug: Phrase("category_named", n=c.number, title=c.title.zh) for c in data.categories
+            c.slug: Phrase("category_named", n=c.number, title=Localized(c.title.words))
+            for c in data.categories
         }
         raise UsageError(
             "no_category", name=key, valid=valid, slugs=slugs, numbers=numbers, shown_as=shown_as

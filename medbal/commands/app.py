@@ -17,6 +17,7 @@ import typer
 
 from medbal import __version__
 from medbal.commands.common import (
+    LANG_CHOICES,
     DiagnoseFormat,
     DocsFormat,
     EstimateFormat,
@@ -370,7 +371,7 @@ def page(
         typer.Option(
             "--lang",
             "-l",
-            help="The language the page starts in: en or zh. Default: the browser's.",
+            help=f"The language the page starts in: {LANG_CHOICES}. Default: the browser's.",
             show_default=False,
         ),
     ] = None,

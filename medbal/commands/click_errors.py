@@ -4,7 +4,7 @@ Click prints four lines of English (`Usage:`, `Try ...`, a blank, `Error: ...`);
 medbal promises one line `medbal: ...` in the person's language, exit 2, and
 at most one hint line after it.  The error classes of the Click that Typer
 vendors are read for their parts (option name, parameter, choices), so the
-message is rebuilt from the catalogue's words (medbal.i18n.words_errors) rather
+message is rebuilt from the catalogue's words (medbal/i18n/words: ERRORS) rather
 than translated from English text; medbal.present.output.report writes it.
 """
 

@@ -6,12 +6,13 @@ import functools
 import re
 from collections.abc import Callable
 from enum import Enum
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from typer.core import TyperCommand
 
 from medbal.core.errors import MedbalError
+from medbal.core.langs import LANGS
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -56,9 +57,15 @@ def _json(kwargs: dict[str, Any]) -> bool:
     return getattr(fmt, "value", fmt) == "json"
 
 
-class Lang(str, Enum):
-    en = "en"
-    zh = "zh"
+if TYPE_CHECKING:
+
+    class Lang(str, Enum):  # the languages below, one member each, named by its code
+        pass
+
+else:  # one choice for each language medbal declares
+    Lang = Enum("Lang", {lang: lang for lang in LANGS}, type=str)
+# "en or zh", as the options' help names the choices
+LANG_CHOICES = " or ".join(LANGS)
 
 
 class DiagnoseFormat(str, Enum):
@@ -85,7 +92,7 @@ LangOpt = Annotated[
     typer.Option(
         "--lang",
         "-l",
-        help="Language: en or zh. Default: MEDBAL_LANG, then the locale.",
+        help=f"Language: {LANG_CHOICES}. Default: MEDBAL_LANG, then the locale.",
         show_default=False,
     ),
 ]

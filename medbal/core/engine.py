@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
-from medbal.core.errors import Phrase, UsageError
+from medbal.core.errors import Localized, Phrase, UsageError
 from medbal.core.model import Option, Outcome, Question, Record, Tree
 
 
@@ -53,7 +53,8 @@ def check_answers(tree: Tree, answers: Mapping[str, str]) -> None:
             # each value with its label, for a language whose reader does not know the
             # English value's meaning ("employer（单位缴纳…）")
             named = tuple(
-                Phrase("named_value", value=o.value, label=o.label.zh) for o in question.options
+                Phrase("named_value", value=o.value, label=Localized(o.label.words))
+                for o in question.options
             )
             raise AnswerError("not_an_answer", value=value, qid=qid, values=values, named=named)
 

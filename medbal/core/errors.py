@@ -8,9 +8,9 @@ language when it is shown (it registers that wording here when it is imported).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
-from medbal.core.langs import shown
+from medbal.core.langs import LANGS, shown
 
 # Exit codes (documented in the README; scripts depend on them).  The one definition:
 # medbal.process and every command take them from here.
@@ -38,8 +38,9 @@ def use_wording(wording: Wording) -> None:
 
 class Phrase:
     """Words from the catalogue (medbal.i18n.catalogue) by key, with the values they
-    name, put into a language only when shown.  A value may itself be a Phrase or a
-    MedbalError: it is shown in the same language ("cannot be read" / "无法读取")."""
+    name, put into a language only when shown.  A value may itself be a Phrase, a
+    MedbalError or Localized: it is shown in the same language ("cannot be read" /
+    "无法读取")."""
 
     __slots__ = ("key", "values")
 
@@ -53,10 +54,27 @@ class Phrase:
         return _wording[0](self, lang)
 
     def __str__(self) -> str:
-        return self.text("en")
+        return self.text(LANGS[0])
 
     def __repr__(self) -> str:
         return f"Phrase({self.key!r}, **{self.values!r})"
+
+
+class Localized:
+    """A value of a Phrase that is words in every language already (a tree's label, a
+    category's title: a Text's words), shown in the language of the message."""
+
+    __slots__ = ("words",)
+
+    def __init__(self, words: Mapping[str, str]):
+        self.words = words
+
+    def text(self, lang: str) -> str:
+        found = self.words.get(lang)
+        return self.words[LANGS[0]] if found is None else found
+
+    def __repr__(self) -> str:
+        return f"Localized({dict(self.words)!r})"
 
 
 class MedbalError(Exception):
@@ -75,7 +93,7 @@ class MedbalError(Exception):
         return self.phrase.text(lang)
 
     def __str__(self) -> str:
-        return self.phrase.text("en")
+        return self.phrase.text(LANGS[0])
 
 
 class UsageError(MedbalError):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from decimal import ROUND_HALF_UP, Decimal
 
-from medbal.core.errors import Phrase, UsageError
+from medbal.core.errors import Localized, Phrase, UsageError
 from medbal.core.model import Record, Region
 
 FEN = Decimal("0.01")
@@ -107,7 +107,8 @@ def estimate(
         if item_id not in known:
             names = tuple(known) or Phrase("none_listed")
             named = tuple(
-                Phrase("named_value", value=i.id, label=i.label.zh) for i in region.items
+                Phrase("named_value", value=i.id, label=Localized(i.label.words))
+                for i in region.items
             ) or Phrase("none_listed")
             raise UsageError("no_item", region=region.id, item=item_id, items=names, named=named)
         rate = known[item_id].rate

@@ -1,7 +1,7 @@
 """The checked, immutable model that the loader builds from YAML.
 
 Nothing here reads files or prints: the engine and every renderer work on these
-types only.  Texts a person reads are `Text` values carrying both languages.
+types only.  Texts a person reads are `Text` values carrying every language.
 
 One way to declare a record: a subclass of `Record`, a msgspec Struct, frozen.
 Chosen over frozen slotted dataclasses by instruction counts (valgrind, Python
@@ -29,7 +29,7 @@ A one-shot `medbal diagnose -a scheme=yearly --format json`, over `import typer`
 
 import datetime
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar
 
 from medbal.core.langs import CJK as CJK
 from medbal.core.langs import LANGS as LANGS
@@ -54,34 +54,55 @@ def replace(obj: T, **changes: Any) -> T:
     return msgspec.structs.replace(obj, **changes)
 
 
-class Text(Record, frozen=True, repr_omit_defaults=True):
-    """A text a person reads, in both languages; `region` where it is one region's rule
-    (`region:` beside its en and zh), else None.  Last, so a text without one is as it
-    was: Text(en, zh)."""
+# A text in every language medbal declares (medbal.core.langs.LANGS): a mapping from
+# each language to its words, never fixed fields, so a new language is data.  A cached
+# entry decodes only with every declared language and no other (msgspec checks the keys
+# and the count as it reads); the loader reads the same from a file's fields.
+if TYPE_CHECKING:
+    Words = dict[str, str]
+else:
+    Words = Annotated[
+        dict[Literal[LANGS], str], msgspec.Meta(min_length=len(LANGS), max_length=len(LANGS))
+    ]
 
-    en: str
-    zh: str
+
+class Text(Record, frozen=True, repr_omit_defaults=True):
+    """A text a person reads, in every language: `words` maps each to its own; `region`
+    where it is one region's rule (`region:` beside its words), else None."""
+
+    words: Words
     region: "Place | None" = None  # defined below (a Place names its rule with a Text)
 
     def get(self, lang: str) -> str:
-        return self.zh if lang == "zh" else self.en
+        """The text in `lang` (in the first language for one medbal does not have)."""
+        return _in(self.words, lang)
+
+    def __hash__(self) -> int:  # a dict does not hash: its items do, in any order
+        return hash((frozenset(self.words.items()), self.region))
+
+
+def _in(words: dict[str, str], lang: str) -> str:
+    found = words.get(lang)
+    return words[LANGS[0]] if found is None else found
 
 
 class Place(Record, frozen=True):
-    """Where a regional rule comes from: its name in both languages, and the id of a
+    """Where a regional rule comes from: its name in every language, and the id of a
     region of medbal.i18n.sources.REGIONS or of one a file names inline.  `rule` is how
     a tag names it ("Xiamen rule"); None for a region named inline (the tag then says
     "rule of NAME").  The id "national" marks a rule as not regional where it would
     otherwise inherit a region (medbal.files.regions).  A record of its own, not a
     Text: a field typed Text holds a Text, as msgspec decodes it."""
 
-    en: str
-    zh: str
+    names: Words
     id: str
     rule: Text | None = None
 
     def get(self, lang: str) -> str:
-        return self.zh if lang == "zh" else self.en
+        return _in(self.names, lang)
+
+    def __hash__(self) -> int:
+        return hash((frozenset(self.names.items()), self.id, self.rule))
 
     @property
     def regional(self) -> bool:

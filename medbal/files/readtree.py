@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from medbal.core.errors import TreeError, one_line
-from medbal.core.model import Checklists, ChecklistsPatch, Loaded, Rates, Tree
+from medbal.core.model import LANGS, Checklists, ChecklistsPatch, Loaded, Rates, Tree
 from medbal.files.bounded import MAX_TREE_BYTES, Unreadable, collector_paused, read_bounded
 
 Cacheable = Tree | Checklists | Rates
@@ -36,7 +36,7 @@ def load_file(
     except Unreadable as exc:
         from medbal.i18n.catalogue import phrase_text  # the error's words: only when it comes
 
-        raise TreeError([f"{one_line(shown)}:1:1: {phrase_text(exc.phrase, 'en')}"]) from None
+        raise TreeError([f"{one_line(shown)}:1:1: {phrase_text(exc.phrase, LANGS[0])}"]) from None
     from medbal.files import cache
 
     key = data

@@ -2,8 +2,8 @@
 rule of the checklists is one or the other.
 
 A rule that comes from one region says so with `region: ID` (an id of
-medbal.i18n.sources.REGIONS, or a name written inline `{en: ..., zh: ...}` by an
-overlay); a file's or a group's region is the default of what it holds, and
+medbal.i18n.sources.REGIONS, or a name written inline `{en: ..., zh: ...}`, in every
+language, by an overlay); a file's or a group's region is the default of what it holds, and
 `region: national` says that an entry is not regional where it would otherwise inherit
 a region.  A national rule cites a national document (a law article or a document of
 kind `national` in the catalogue).
@@ -22,9 +22,9 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Protocol
 
-from medbal.core.model import Category, Checklists, Deadline, Place, Text
+from medbal.core.model import LANGS, Category, Checklists, Deadline, Place, Text
 from medbal.files.limits import ID_PATTERN
-from medbal.i18n import sources
+from medbal.i18n import sources, words
 from medbal.i18n.suggest import closest
 
 if TYPE_CHECKING:  # a cached file's check needs no YAML: PyYAML only where a file is read
@@ -47,11 +47,14 @@ class Reader(Protocol):
 
 
 INLINE_ID = "local"  # the id of a region named inline without an `id`
+# How a region is named inline, in every language: "{en: ..., zh: ...}".
+NAMED_INLINE = "{" + ", ".join(f"{la}: ..." for la in LANGS) + "}"
 _ID = re.compile(ID_PATTERN)
 
 
 def region(r: Reader, node: Node, what: str) -> Place | None:
-    """`region: ID`, `region: national` or `region: {en: ..., zh: ..., id: ...}`."""
+    """`region: ID`, `region: national` or `region: {en: ..., zh: ..., id: ...}` (a name in
+    every language)."""
     from yaml.nodes import MappingNode  # imported already: a file is being read
 
     if isinstance(node, MappingNode):
@@ -68,43 +71,41 @@ def region(r: Reader, node: Node, what: str) -> Place | None:
             node,
             f"the region of {what} is '{value}', which medbal does not know; {hint}"
             f"expected one of: {', '.join(known)}, or a region named inline as "
-            "{en: ..., zh: ...}",
+            f"{NAMED_INLINE}",
         )
     return place
 
 
 def _inline(r: Reader, node: Node, what: str) -> Place | None:
-    """A region an overlay names itself: its name in both languages, and an optional id."""
-    f = r.mapping(node, f"the region of {what}", ("en", "zh"), ("id",))
+    """A region an overlay names itself: its name in every language, and an optional id."""
+    f = r.mapping(node, f"the region of {what}", LANGS, ("id",))
     if f is None:
         return None
-    en = r.string(f["en"], f"the region of {what} (en)") if "en" in f else None
-    zh = r.string(f["zh"], f"the region of {what} (zh)") if "zh" in f else None
+    names = {la: r.string(f[la], f"the region of {what} ({la})") for la in LANGS if la in f}
     rid = r.ident(f["id"], f"the region id of {what}") if "id" in f else INLINE_ID
     if rid == sources.NATIONAL:
         r.at(f["id"], f"the region of {what} is named inline: its id cannot be 'national'")
         return None
-    if en is None or zh is None or rid is None:
+    named = {la: name for la, name in names.items() if name is not None}
+    if len(named) < len(LANGS) or rid is None:
         return None
-    return Place(en, zh, rid)
+    return Place(named, rid)
 
 
 # --- what `region:` reads to -----------------------------------------------------------
 
 
-NATIONAL_PLACE = Place("national", "全国", sources.NATIONAL)
-
-
 @functools.cache
 def catalogue_place(region_id: str) -> Place | None:
-    """The Place `region: ID` reads to: national, or a region of the catalogue."""
+    """The Place `region: ID` reads to: national, or a region of the catalogue, named in
+    every language by its words (medbal.i18n.words: REGIONS; national_name)."""
     if region_id == sources.NATIONAL:
-        return NATIONAL_PLACE
-    words = sources.region_words(region_id)
-    if words is None:
+        return Place({la: words.of(la).INTERFACE["national_name"] for la in LANGS}, region_id)
+    if region_id not in sources.REGIONS:
         return None
-    (name_en, rule_en), (name_zh, rule_zh) = words
-    return Place(name_en, name_zh, region_id, Text(rule_en, rule_zh))
+    said = {la: words.of(la).REGIONS[region_id] for la in LANGS}
+    names = {la: name for la, (name, _) in said.items()}
+    return Place(names, region_id, Text({la: rule for la, (_, rule) in said.items()}))
 
 
 def known_place(place: Place) -> bool:
@@ -174,7 +175,7 @@ def _judge(where: str, what: str, place: Place | None, refs: tuple[str, ...]) ->
     return [
         f"{where}: {what} is neither regional nor national: {why}; give it (or its file) "
         "'region: ID' (one of "
-        f"{', '.join(sorted(sources.REGIONS))}, or a name {{en: ..., zh: ...}}), or cite a "
+        f"{', '.join(sorted(sources.REGIONS))}, or a name {NAMED_INLINE}), or cite a "
         "national document among its sources (law-art-N, or an id of kind 'national' in "
         "medbal/i18n/sources.py such as nhsa-2022-22)"
     ]

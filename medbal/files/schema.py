@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from medbal.core.langs import LANGS
 from medbal.files.limits import DATE_PATTERN, ID_PATTERN, SOURCE_PATTERN
 from medbal.files.spec import OBJECTS, Field, names
 
 _NAME = {"type": "string", "minLength": 1}
+_LANGS = ", ".join(LANGS)
 # A region: an id (of REGIONS, or national), or a name written inline.
 REGION_SCHEMA: dict[str, Any] = {
     "oneOf": [
@@ -20,10 +22,9 @@ REGION_SCHEMA: dict[str, Any] = {
         {
             "type": "object",
             "additionalProperties": False,
-            "required": ["en", "zh"],
+            "required": list(LANGS),
             "properties": {
-                "en": _NAME,
-                "zh": _NAME,
+                **dict.fromkeys(LANGS, _NAME),
                 "id": {"type": "string", "pattern": ID_PATTERN},
             },
         },
@@ -102,11 +103,10 @@ def json_schema(root: str) -> dict[str, Any]:
     definitions["text"] = {
         "type": "object",
         "additionalProperties": False,
-        "required": ["en", "zh"],
-        "description": "A text a person reads, in English and Chinese.",
+        "required": list(LANGS),
+        "description": f"A text a person reads, in every language medbal speaks ({_LANGS}).",
         "properties": {
-            "en": {"type": "string", "minLength": 1},
-            "zh": {"type": "string", "minLength": 1},
+            **{lang: {"type": "string", "minLength": 1} for lang in LANGS},
             "region": {**REGION_SCHEMA, "description": "The text is one region's rule."},
         },
     }

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import functools
 
-from medbal.core.model import Record
+from medbal.core.model import LANGS, Record
 from medbal.files.limits import (
     CATEGORY_NUMBER,
     CHECKLIST,
@@ -52,7 +52,7 @@ def _region(doc: str, required: bool = False) -> Field:
         "region",
         "region",
         doc + " An id of REGIONS (medbal/i18n/sources.py: xiamen, zigui, older-local), "
-        "a name {en: ..., zh: ...}, or national.",
+        "a name {" + ", ".join(f"{la}: ..." for la in LANGS) + "}, or national.",
         required,
     )
 

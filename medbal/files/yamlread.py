@@ -20,9 +20,10 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from medbal.core.errors import one_line
-from medbal.core.model import CJK, UNSAFE_TEXT, Text
+from medbal.core.model import CJK, LANGS, UNSAFE_TEXT, Text
 from medbal.files.limits import ID_PATTERN, SOURCE_PATTERN
 from medbal.i18n.sources import known as known_source
+from medbal.i18n.typeset import han_layout
 
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -363,29 +364,32 @@ class Reader:
         return value
 
     def text(self, node: Node, what: str) -> Text | None:
-        """A text a person reads: a mapping with both `en` and `zh`, and the region whose
-        rule it is, where it is one (`region:`, medbal.files.regions)."""
-        fields = self.mapping(node, what, required=("en", "zh"), optional=("region",))
-        if fields is None or "en" not in fields or "zh" not in fields:
+        """A text a person reads: a mapping with a field for every language medbal
+        declares (`en`, `zh`), and the region whose rule it is, where it is one
+        (`region:`, medbal.files.regions)."""
+        fields = self.mapping(node, what, required=LANGS, optional=("region",))
+        if fields is None or any(lang not in fields for lang in LANGS):
             return None
         place = None
         if "region" in fields:
             from medbal.files.regions import region  # only for a text that names one
 
             place = region(self, fields["region"], what)
-        en = self.string(fields["en"], f"{what} (en)")
-        zh = self.string(fields["zh"], f"{what} (zh)")
-        if zh is not None and (gap := _CJK_GAP.search(zh)):
-            # Folding a Chinese text over lines (>-) puts a space at every line break.
-            self.at(
-                fields["zh"],
-                f"{what} (zh) has a space between Chinese characters "
-                f"('{gap.group()}'); write the text on one line rather than "
-                "folding it (>-)",
-            )
-        if en is None or zh is None:
-            return None
-        return Text(en, zh, place)
+        words: dict[str, str] = {}
+        for lang in LANGS:
+            value = self.string(fields[lang], f"{what} ({lang})")
+            if value is None:
+                continue
+            if han_layout(lang) and (gap := _CJK_GAP.search(value)):
+                # Folding a Chinese text over lines (>-) puts a space at every line break.
+                self.at(
+                    fields[lang],
+                    f"{what} ({lang}) has a space between Chinese characters "
+                    f"('{gap.group()}'); write the text on one line rather than "
+                    "folding it (>-)",
+                )
+            words[lang] = value
+        return Text(words, place) if len(words) == len(LANGS) else None
 
     def items(self, node: Node, what: str, allow_empty: bool = False) -> list[Node]:
         if not isinstance(node, SequenceNode):

@@ -17,11 +17,13 @@ from medbal.core.langs import LANGS
 
 
 def language_of(value: object) -> str | None:
-    """The language a value names ("zh", "zh-CN", "zh_CN.UTF-8", "EN"), or None."""
+    """The language a value names ("zh", "zh-CN", "zh_CN.UTF-8", "EN"), or None: the
+    longest of the declared codes it starts with, in any case, `_` read as `-`."""
     if not isinstance(value, str):
         return None
-    value = value.strip().lower()
-    return next((lang for lang in LANGS if value.startswith(lang)), None)
+    value = value.strip().lower().replace("_", "-")
+    found = [lang for lang in LANGS if value.startswith(lang.lower())]
+    return max(found, key=len) if found else None
 
 
 def resolve(
@@ -48,10 +50,11 @@ def resolve(
 
 def locale_lang(environ: Mapping[str, str] | None = None) -> str:
     """The locale's language: the first of LC_ALL, LC_MESSAGES, LANG that is set decides
-    ("zh" when it starts with zh), as in POSIX; English otherwise."""
+    (the language it names, "zh" for zh_CN.UTF-8), as in POSIX; else the first language
+    (English), also for a locale of a language medbal does not have (C, fr_FR)."""
     env = os.environ if environ is None else environ
     for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
         found = env.get(var)
         if found:
-            return "zh" if found.lower().startswith("zh") else "en"
-    return "en"
+            return language_of(found) or LANGS[0]
+    return LANGS[0]

@@ -12,11 +12,11 @@ Pure functions of text and width, so they are tested without a terminal; widths 
 display cells (a Han character is two), counted by Unicode's East Asian Width
 (the same count as Rich's: tests/i18n/test_typeset.py checks).
 
-This is also the one place for what else differs by language when medbal puts text
-together (MARKS, at the end): the label colon, how clauses and sentences are joined,
-the quotation marks around data in a message (`{x!q}` in the catalogue), a note in
-brackets after a name, the plural of a unit, and the HTML lang tag.  The words
-themselves are the catalogue's (medbal.i18n.catalogue).
+This is also the one place that applies what else differs by language when medbal puts
+text together (at the end): the label colon, how clauses and sentences are joined, the
+quotation marks around data in a message (`{x!q}` in the catalogue), a note in brackets
+after a name, the plural of a unit, and the HTML lang tag.  Each language's marks are
+data of its words module (medbal.i18n.words: MARKS), beside its words.
 """
 
 from __future__ import annotations
@@ -24,9 +24,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from typing import NamedTuple
 
 from medbal.core.langs import CJK
+from medbal.i18n import words
+from medbal.i18n.words import Marks
 
 CLOSING = "、。，；：？！）》」』】〕］〉”’….,;:?!)]}%"
 OPENING = "（《「『【〔［〈“‘([{"
@@ -161,52 +162,15 @@ def _carry(line: list[str], token: str) -> list[str]:
     return carried
 
 
-# --- Punctuation and wording that differ by language: the one table of them ------------
-
-
-class Marks(NamedTuple):  # a NamedTuple, not a dataclass: a fifth of the import time
-    """How one language punctuates what medbal puts together from parts."""
-
-    colon: str  # after a label: "Sources: " / "依据："
-    clauses: str  # between items that are clauses or titles: "a; b" / "a；b"
-    items: str  # between the items of a list of names or ids: "a, b" / "a、b"
-    sentences: str  # between sentences run into one paragraph: "A. B." / "甲。乙。"
-    quotes: tuple[str, str]  # around data quoted in a message: 'x' / “x”
-    aside: str  # a note after a name: "Title (origin)" / "标题（出处）"
-    plural: str  # added to a unit word when the count is not 1: "7 days" / "7 天"
-    html: str  # the HTML lang tag
-    han: bool  # laid out by the Chinese rules above (spacing, line breaks)
-
-
-MARKS = {
-    "en": Marks(
-        colon=": ",
-        clauses="; ",
-        items=", ",
-        sentences=" ",
-        quotes=("'", "'"),
-        aside="{} ({})",
-        plural="s",
-        html="en",
-        han=False,
-    ),
-    "zh": Marks(
-        colon="：",
-        clauses="；",
-        items="、",
-        sentences="",
-        quotes=("“", "”"),
-        aside="{}（{}）",
-        plural="",
-        html="zh-Hans",
-        han=True,
-    ),
-}
+# --- Punctuation and wording that differ by language --------------------------------
+# Each language's own are data, the MARKS of its words module (medbal.i18n.words); the
+# functions below are the one way medbal applies them.
 
 
 def marks(lang: str) -> Marks:
-    """The punctuation of `lang` (English for a language medbal does not have)."""
-    return MARKS.get(lang, MARKS["en"])
+    """The punctuation of `lang` (the first language's for one medbal does not have)."""
+    found: Marks = words.of(lang).MARKS
+    return found
 
 
 def colon(lang: str) -> str:

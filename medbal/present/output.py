@@ -18,7 +18,7 @@ import sys
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
-from medbal.core.langs import shown
+from medbal.core.langs import LANGS, shown
 
 if TYPE_CHECKING:
     from medbal.core.errors import MedbalError, Phrase
@@ -162,8 +162,8 @@ def report(
     extra = _words(hint, lang) if hint is not None else None
     if not _fits(text + (extra or ""), sys.stderr):
         # A message of '?' helps no one: English, which shows.
-        text = _words(what, "en")
-        extra = _words(hint, "en") if hint is not None else None
+        text = _words(what, LANGS[0])
+        extra = _words(hint, LANGS[0]) if hint is not None else None
     lines = [f"medbal: {text}"] + ([extra] if extra else [])
     _stderr(("\n" if blank_before else "") + "".join(line + "\n" for line in lines))
     if as_json:

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from medbal.core.engine import is_number
+from medbal.core.langs import LANGS
 from medbal.i18n.catalogue import msg
 from medbal.present.views import ChecklistsView, DiagnoseView, QuestionView
 
@@ -120,7 +121,7 @@ class Hint:
     key: str
     values: dict[str, object]
     text: str
-    lang: str = "en"
+    lang: str = LANGS[0]
 
 
 @dataclass(frozen=True)
@@ -128,7 +129,7 @@ class Prompt:
     """Read a key after this text (its last line is where the cursor waits)."""
 
     text: str
-    lang: str = "en"
+    lang: str = LANGS[0]
 
 
 @dataclass(frozen=True)
@@ -138,7 +139,7 @@ class Quit:
 
     done: bool
     bye: str | None
-    lang: str = "en"
+    lang: str = LANGS[0]
 
 
 Event = ShowTitle | AskQuestion | ShowOutcome | ShowHelp | ShowChecklist | Hint | Prompt | Quit

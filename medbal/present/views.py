@@ -436,7 +436,7 @@ def _rates_place(e: Estimate) -> Place:
         return r.region
     from medbal.core.model import Place
 
-    return Place(r.name.en, r.name.zh, r.id)
+    return Place(r.name.words, r.id)
 
 
 def estimate_view(e: Estimate, lang: str) -> EstimateView:

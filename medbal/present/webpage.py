@@ -24,8 +24,7 @@ from medbal.core.engine import children_first
 from medbal.core.errors import UsageError
 from medbal.core.model import LANGS, Checklists, Question, Tree
 from medbal.i18n import typeset
-from medbal.i18n.catalogue import msg
-from medbal.i18n.page_words import WORDS
+from medbal.i18n.catalogue import msg, section
 from medbal.present.html import CSS as PRINT_CSS
 from medbal.present.html import page_html
 from medbal.present.pages import Page, checklist_page, outcome_page
@@ -138,13 +137,20 @@ def page_data(
     """Everything the script needs, each text once per language."""
     sheets: dict[str, dict[str, Any]] = {}  # category number -> language -> sheet
     data = [tree_data(t, c, outcome_view, sheets) for t, c in trees]
-    words = {key: {"en": en, "zh": zh} for key, (en, zh) in WORDS.items()}
+    # The page's words as templates: page.js puts in their {fields} itself.
+    pages = {la: section("page", la) for la in LANGS}
+    words = {key: {la: pages[la][key] for la in LANGS} for key in pages[LANGS[0]]}
     for key in SHARED:
         words[key] = {la: msg(key, la) for la in LANGS}
     return {
         "version": __version__,
         "made": made,
         "lang": lang,
+        # Every language, in the declared order: its code, HTML tag and layout.
+        "langs": [
+            {"code": la, "tag": typeset.html_lang(la), "han": typeset.han_layout(la)}
+            for la in LANGS
+        ],
         "words": words,
         "trees": data,
         "checklists": sheets,
@@ -186,20 +192,44 @@ def build_page(
         "base-uri 'none'"
     )
     data = embed_json(page_data(trees, made, lang, outcome_view=outcome_view))
-    html_lang = typeset.html_lang(lang or "en")
-    title = " / ".join(dict.fromkeys(msg("app_title", la) for la in (lang or "en", "zh", "en")))
+    first = lang or LANGS[0]
+    title = " / ".join(dict.fromkeys(msg("app_title", la) for la in (first, *LANGS)))
     return (
-        f'<!DOCTYPE html>\n<html lang="{html_lang}">\n<head>\n<meta charset="utf-8">\n'
+        f'<!DOCTYPE html>\n<html lang="{typeset.html_lang(first)}">\n<head>\n'
+        f'<meta charset="utf-8">\n'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{policy}">\n'
         f'<meta name="generator" content="medbal {escape(__version__)}">\n'
         f"<title>{escape(title)}</title>\n<style>{style}</style>\n</head>\n<body>\n"
-        f'<header class="bar screen-only"><div class="switch" role="group" '
-        f'aria-label="Language / 语言"><button type="button" data-lang="zh" lang="zh-Hans">'
-        f'中文</button><span aria-hidden="true">/</span><button type="button" data-lang="en" '
-        f'lang="en">English</button></div></header>\n'
-        f'<main id="app" tabindex="-1"><noscript><p lang="zh-Hans">{escape(WORDS["noscript"][1])}'
-        f'</p><p lang="en">{escape(WORDS["noscript"][0])}</p></noscript></main>\n'
+        f"{_switch()}"
+        f'<main id="app" tabindex="-1"><noscript>{_in_every_language("noscript")}'
+        f"</noscript></main>\n"
         f'<script type="application/json" id="medbal-data">{data}'
         f"</script>\n<script>{script}</script>\n</body>\n</html>\n"
+    )
+
+
+def _switch() -> str:
+    """The language switch: a button for each language, named in its own words."""
+    label = " / ".join(dict.fromkeys(msg("language", la) for la in LANGS))
+    buttons = '<span aria-hidden="true">/</span>'.join(
+        f'<button type="button" data-lang="{escape(la)}" lang="{typeset.html_lang(la)}">'
+        f"{escape(typeset.marks(la).name)}</button>"
+        for la in _switch_order()
+    )
+    return (
+        f'<header class="bar screen-only"><div class="switch" role="group" '
+        f'aria-label="{escape(label)}">{buttons}</div></header>\n'
+    )
+
+
+def _switch_order() -> list[str]:
+    """Chinese first, as the page's readers mostly read it, then the rest as declared."""
+    return sorted(LANGS, key=lambda la: not typeset.han_layout(la))
+
+
+def _in_every_language(key: str) -> str:
+    """A paragraph of the page's words in each language, each marked with its own."""
+    return "".join(
+        f'<p lang="{typeset.html_lang(la)}">{escape(msg(key, la))}</p>' for la in _switch_order()
     )

@@ -78,13 +78,13 @@ def test_deadlines_are_data_as_well_as_text(checklists):
 
 def test_category_three_chronic_case_adds_to_the_proof_of_the_trip(checklists):
     cat = checklists.find("short-trip")
-    assert "ill suddenly" in cat.applies_when.en and "急病" in cat.applies_when.zh
-    assert "tickets" in cat.documents[0].text.en  # the proof of the trip is for both cases
+    assert "ill suddenly" in cat.applies_when.get("en") and "急病" in cat.applies_when.get("zh")
+    assert "tickets" in cat.documents[0].text.get("en")  # the proof of the trip is for both cases
     assert [v.id for v in cat.variants] == ["chronic"]
     # The chronic case needs the home city's records in addition to the proof of the trip.
     (records,) = cat.variants[0].documents
-    assert "门诊病历" in records.text.zh and "除外出证明外" in records.text.zh
-    assert "in addition to the proof of the trip" in records.text.en
+    assert "门诊病历" in records.text.get("zh") and "除外出证明外" in records.text.get("zh")
+    assert "in addition to the proof of the trip" in records.text.get("en")
 
 
 def test_category_ten_keeps_to_the_source_and_the_present(checklists, run):
@@ -128,8 +128,8 @@ def test_common_documents_are_cited_truly(checklists):
     # (the file's comments say so).
     for doc_id in ("id-card", "social-security-card"):
         assert docs[doc_id].sources == ()
-        assert "not listed" not in docs[doc_id].text.en
-        assert "清单" not in docs[doc_id].text.zh
+        assert "not listed" not in docs[doc_id].text.get("en")
+        assert "清单" not in docs[doc_id].text.get("zh")
 
 
 def test_system_failure_sheet_shows_no_treatment_elsewhere_list(run):
@@ -190,7 +190,9 @@ def test_a_claim_deadline_from_a_source_replaces_the_not_stated_line(checklists)
 
     cat = checklists.find("5")
     assert [d.kind for d in checklists.deadlines_of(cat)] == ["not-stated"]
-    claim = Deadline("claim", Text("Claim within 6 months.", "6 个月内申请。"), 6, "month")
+    claim = Deadline(
+        "claim", Text({"en": "Claim within 6 months.", "zh": "6 个月内申请。"}), 6, "month"
+    )
     given = replace(cat, deadlines=(claim,))
     assert checklists.deadlines_of(given) == (claim,)
     # Category 1's 7 days are for the filing, not the claim: the claim line still shows.
@@ -232,12 +234,14 @@ def test_treatment_elsewhere_sheets_give_seed_003_rules_with_the_2022_caveat(run
 
 def test_national_services_appear_where_they_fit(checklists):
     card = checklists.find("card-problem")
-    notes = " ".join(n.zh for n in card.notes)
+    notes = " ".join(n.get("zh") for n in card.notes)
     assert "医保电子凭证（医保码）" in notes and "12333" in notes and "人社部门" in notes
     assert {"nhsa-app", "reform-2018", "nhsa-12393"} <= set(card.sources)
-    steps = " ".join(s.text.zh for s in checklists.claim_steps)
+    steps = " ".join(s.text.get("zh") for s in checklists.claim_steps)
     assert "12393" in steps and "国家医保服务平台 App" in steps
-    assert "12393" in checklists.region_note.zh and "12393" in checklists.region_note.en
+    assert "12393" in checklists.region_note.get("zh") and "12393" in checklists.region_note.get(
+        "en"
+    )
     assert "gov-2024-38" in checklists.find("newborn").sources
 
 
@@ -277,7 +281,7 @@ def test_chinese_follows_the_one_vocabulary(checklists):
             "医保中心",
             "社保中心",
         ):
-            assert bad not in text.zh, (bad, text.zh)
+            assert bad not in text.get("zh"), (bad, text.get("zh"))
 
 
 def test_every_text_is_bilingual_and_every_category_cites_a_seed(checklists):
@@ -285,7 +289,7 @@ def test_every_text_is_bilingual_and_every_category_cites_a_seed(checklists):
     for cat in checklists.categories:
         assert any(s.startswith("seed-") for s in cat.sources)
         for doc in (*cat.documents, *(d for v in cat.variants for d in v.documents)):
-            assert doc.text.en and doc.text.zh
+            assert doc.text.get("en") and doc.text.get("zh")
     # Cited, or one of the few every counter asks for that no source lists (the file's
     # comments say so).
     unlisted = {"invoices-unlisted", "bank-card-unlisted", "id-card", "parent-id-card"}
@@ -433,7 +437,9 @@ def test_json_shape(run):
 def test_data_text_is_never_markup(checklists):
     from medbal.core.model import Document, Text, replace
 
-    odd = Document("odd", Text("Bring [copy] of ID [/b] <script>x</script>", "带[复印件]"))
+    odd = Document(
+        "odd", Text({"en": "Bring [copy] of ID [/b] <script>x</script>", "zh": "带[复印件]"})
+    )
     cat = replace(checklists.find("1"), documents=(odd,))
     data = replace(checklists, categories=(cat,))
     view = checklists_view(data, pick(data, "1"), "en")

@@ -106,14 +106,14 @@ def test_amounts_accept_thousands_separators():
 def test_a_cap_when_the_data_has_one():
     region = Region(
         "r",
-        Text("R", "区"),
-        Text("a", "甲"),
+        Text({"en": "R", "zh": "区"}),
+        Text({"en": "a", "zh": "甲"}),
         (Band(Decimal(1000), Decimal(50)), Band(None, Decimal(100))),
-        Text("r", "读"),
+        Text({"en": "r", "zh": "读"}),
         ("seed-003",),
         threshold=Decimal(100),
         cap=Decimal(2000),
-        items=(RateItem("b", Text("B", "乙"), Decimal(80)),),
+        items=(RateItem("b", Text({"en": "B", "zh": "乙"}), Decimal(80)),),
     )
     e = estimate(region, Decimal(5000))
     assert e.threshold == 100 and e.threshold_given

@@ -8,25 +8,30 @@ import pytest
 
 from medbal.core.model import Review, Text, Tree, fields, replace
 
-TITLE = Text("Title", "标题")
+TITLE = Text({"en": "Title", "zh": "标题"})
 
 
 def test_fields_in_order_with_defaults():
     a = Tree("t", TITLE, "q", {}, {})
     b = Tree(id="t", title=TITLE, start="q", questions={}, outcomes={})
     assert fields(Tree)[:3] == ("id", "title", "start")
-    assert a == b and hash(TITLE) == hash(Text("Title", "标题"))
+    assert a == b and hash(TITLE) == hash(Text({"en": "Title", "zh": "标题"}))
     assert a.path == "" and a.description is None and a.review == Review()
-    assert repr(TITLE) == "Text(en='Title', zh='标题')"
+    assert repr(TITLE) == "Text(words={'en': 'Title', 'zh': '标题'})"
+    # equal whatever the order its languages were written in, and so hashed alike
+    backwards = Text({"zh": "标题", "en": "Title"})
+    assert backwards == TITLE and hash(backwards) == hash(TITLE)
 
 
 @pytest.mark.parametrize(
     "call",
     [
-        lambda: Text("only"),
-        lambda: Text("a", "b", None, "c"),  # a field too many (the third is its region)
-        lambda: Text("a", "b", fr="c"),
-        lambda: Text("a", en="again", zh="b"),
+        lambda: Text(),
+        lambda: Text(
+            {"en": "a", "zh": "b"}, None, "c"
+        ),  # a field too many (the second is its region)
+        lambda: Text({"en": "a", "zh": "b"}, fr="c"),
+        lambda: Text({"en": "a", "zh": "b"}, words={"en": "again", "zh": "b"}),
     ],
 )
 def test_a_wrong_construction_is_refused(call):
@@ -36,11 +41,11 @@ def test_a_wrong_construction_is_refused(call):
 
 def test_a_record_is_set_once_and_replace_makes_a_changed_copy():
     with pytest.raises(AttributeError):
-        TITLE.en = "x"  # type: ignore[misc]
+        TITLE.words = {"en": "x", "zh": "标题"}  # type: ignore[misc]
     with pytest.raises(AttributeError):
-        del TITLE.zh  # type: ignore[misc]
-    changed = replace(TITLE, zh="新标题")
-    assert changed == Text("Title", "新标题") and TITLE.zh == "标题"
+        del TITLE.words  # type: ignore[misc]
+    changed = replace(TITLE, words={"en": "Title", "zh": "新标题"})
+    assert changed == Text({"en": "Title", "zh": "新标题"}) and TITLE.get("zh") == "标题"
     assert TITLE != ("Title", "标题")
 
 
@@ -49,8 +54,8 @@ def test_records_are_not_tracked_by_the_collector_and_encode_as_arrays():
     assert not gc.is_tracked(TITLE)
     # A text's region (None) is written too: msgspec omits no default of an array_like
     # record (jcrist/msgspec#720); a shorter array still decodes, the rest defaulted.
-    assert msgspec.json.encode(TITLE) == '["Title","标题",null]'.encode()
-    assert msgspec.json.decode('["Title","标题"]'.encode(), type=Text) == TITLE
+    assert msgspec.json.encode(TITLE) == '[{"en":"Title","zh":"标题"},null]'.encode()
+    assert msgspec.json.decode('[{"en":"Title","zh":"标题"}]'.encode(), type=Text) == TITLE
     tree = Tree("t", TITLE, "q", {}, {})
     assert msgspec.json.decode(msgspec.json.encode(tree), type=Tree) == tree
     assert msgspec.json.encode(tree).startswith(b'["Tree",')  # tagged: an entry says its kind
@@ -68,3 +73,23 @@ def test_msgspec_comes_without_typing_extensions_and_leaves_it_importable():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert out.returncode == 0 and out.stdout == "typing_extensions\n", out.stderr
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        '[{"en":"Title"}]',  # a language missing
+        '[{"en":"Title","zh":"标题","fr":"Titre"}]',  # a language medbal does not declare
+        '[{"en":"Title","en":"Again"}]',  # one language twice
+        '[{"en":"Title","zh":7}]',
+    ],
+)
+def test_a_text_decodes_only_with_every_declared_language(entry):
+    # What a cached entry holds is checked as it decodes: a text in every language
+    # of medbal.core.langs.LANGS and no other.
+    with pytest.raises(msgspec.ValidationError):
+        msgspec.json.decode(entry.encode(), type=Text)
+
+
+def test_a_text_in_a_language_it_does_not_have_reads_as_the_first_language():
+    assert TITLE.get("fr") == "Title" and TITLE.get("zh") == "标题"

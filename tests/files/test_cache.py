@@ -59,7 +59,7 @@ def test_an_edited_tree_is_loaded_anew(big, tmp_path):
     big.write_text(
         big.read_text(encoding="utf-8").replace("Question 7?", "Question seven?"), encoding="utf-8"
     )
-    assert readtree.load_file(big).questions["q7"].text.en == "Question seven?"
+    assert readtree.load_file(big).questions["q7"].text.get("en") == "Question seven?"
     assert len(entries(tmp_path)) == 1  # one entry per file: the old version's is replaced
 
 
@@ -103,25 +103,19 @@ def test_a_planted_or_damaged_entry_is_ignored_and_rewritten(big, tmp_path, monk
 
 
 # The entry of the 300-question tree, each time with one rule of a loaded tree broken.
+GO = '["go",[{"en":"Go","zh":"继续"},null],'.encode()
 BROKEN = [
     (b'"q7":["q7"', b'"q7":["q8"'),  # a question stored under another id
-    (
-        b'["go",["Go","\xe7\xbb\xa7\xe7\xbb\xad",null],"q8"]',
-        b'["go",["Go","\xe7\xbb\xa7\xe7\xbb\xad",null],"q7"]',
-    ),
-    (
-        b'["go",["Go","\xe7\xbb\xa7\xe7\xbb\xad",null],"q8"]',
-        b'["go",["Go","\xe7\xbb\xa7\xe7\xbb\xad",null],"nowhere"]',
-    ),
-    (b'["stop",["Stop"', b'["q",["Stop"'),  # the session's quit key as a value
-    (b'["stop",["Stop"', b'["1",["Stop"'),  # an option number as a value
-    (b'["go",["Go"', b'["Go Home",["Go"'),  # not an id
+    (GO + b'"q8"]', GO + b'"q7"]'),
+    (GO + b'"q8"]', GO + b'"nowhere"]'),
+    (b'["stop",[{"en":"Stop"', b'["q",[{"en":"Stop"'),  # the session's quit key as a value
+    (b'["stop",[{"en":"Stop"', b'["1",[{"en":"Stop"'),  # an option number as a value
+    (b'["go",[{"en":"Go"', b'["Go Home",[{"en":"Go"'),  # not an id
     (b'"Question 7?"', b'"Question 7?\\u001b[2J"'),  # an escape sequence, escaped
     (b'"Question 7?"', '"Question 7?\u202e"'.encode()),  # a bidi override, raw
-    (
-        b'\xe5\xa4\xa7",null],"q0"',
-        b'\xe5\xa4\xa7",null],"q9999"',
-    ),  # a start that is not in the tree
+    ('大"},null],"q0"'.encode(), '大"},null],"q9999"'.encode()),  # a start not in the tree
+    (b'{"en":"Go","zh"', b'{"en":"Go","fr"'),  # a text in a language medbal does not declare
+    ('{"en":"Go","zh":"继续"}'.encode(), b'{"en":"Go"}'),  # a text without one it declares
 ]
 
 

@@ -14,7 +14,7 @@ import pytest
 from medbal.core.errors import TreeError
 from medbal.core.model import Checklists, Place, Text, Tree
 from medbal.files.loader import load_bytes
-from medbal.i18n import sources
+from medbal.i18n import sources, words
 
 SMALL = """\
 kind: checklists
@@ -102,8 +102,9 @@ def at(text: str, needle: str, nth: int = 0) -> str:
 def test_a_region_on_every_kind_of_entry():
     data = load(SMALL)
     assert isinstance(data, Checklists)
-    assert data.region == Place("Xiamen, Fujian", "福建省厦门市", "xiamen", data.region.rule)
-    assert data.region.rule is not None and data.region.rule.zh == "厦门的规定"
+    names = {"en": "Xiamen, Fujian", "zh": "福建省厦门市"}
+    assert data.region == Place(names, "xiamen", data.region.rule)
+    assert data.region.rule is not None and data.region.rule.get("zh") == "厦门的规定"
     transfer, newborn = data.categories
     assert transfer.region.id == "zigui" and newborn.region is None  # newborn: the file's
     within, advance = transfer.deadlines
@@ -112,7 +113,11 @@ def test_a_region_on_every_kind_of_entry():
     (condition,) = transfer.conditions
     assert condition.region is not None and condition.region.id == "xiamen"
     inline = transfer.documents[0].text.region
-    assert (inline.id, inline.en, inline.zh, inline.rule) == ("local", "Test Town", "测试镇", None)
+    assert (inline.id, inline.names, inline.rule) == (
+        "local",
+        {"en": "Test Town", "zh": "测试镇"},
+        None,
+    )
     (group,) = data.guidance
     assert group.region.id == "zigui"
     assert [getattr(i.text, "region", None) and i.text.region.id for i in group.items] == [
@@ -243,7 +248,8 @@ def test_the_shipped_files_mark_every_rule():
 
 
 def test_every_catalogue_source_has_a_kind():
-    assert set(sources.CATALOGUE) <= set(sources.KINDS), set(sources.CATALOGUE) - set(sources.KINDS)
+    for lang in ("en", "zh"):
+        assert set(words.of(lang).SOURCES) == set(sources.KINDS), lang
     assert set(sources.KINDS.values()) <= {"law", "national", "article", "local"}
     assert sources.is_national("law-art-30") and sources.is_national("nhsa-2022-22")
     assert not sources.is_national("seed-003") and not sources.is_national("local:Our notice")
@@ -367,9 +373,9 @@ def test_a_regional_text_is_a_text_and_the_cache_keeps_its_region():
     from medbal.core.model import fields
     from medbal.files import cache
 
-    assert fields(Text) == ("en", "zh", "region")  # en and zh keep their place; region last
-    assert fields(Place) == ("en", "zh", "id", "rule")
-    assert Text("a", "b") == Text("a", "b", None)  # a text without a region is as it was
+    assert fields(Text) == ("words", "region")  # every language's words, then the region
+    assert fields(Place) == ("names", "id", "rule")
+    assert Text({"en": "a", "zh": "b"}) == Text({"en": "a", "zh": "b"}, None)  # no region
     data = load(SMALL)
     assert isinstance(data, Checklists)
     entry = cache.encode(data)
@@ -379,13 +385,16 @@ def test_a_regional_text_is_a_text_and_the_cache_keeps_its_region():
     assert type(condition) is Text and condition.region is not None
     assert condition.region.id == "xiamen" and condition.get("zh") == "由医院转诊。"
     # A region must be a Place, as any field its type: a text there is Damaged.
-    xiamen = '["Xiamen, Fujian","福建省厦门市","xiamen",["Xiamen rule","厦门的规定",null]]'
-    held = f'"由医院转诊。",{xiamen}]'.encode()
+    xiamen = (
+        '[{"en":"Xiamen, Fujian","zh":"福建省厦门市"},"xiamen",'
+        '[{"en":"Xiamen rule","zh":"厦门的规定"},null]]'
+    )
+    held = f'"由医院转诊。"}},{xiamen}]'.encode()
     assert held in entry
     with pytest.raises(cache.Damaged):
-        cache.decode(entry.replace(held, '"由医院转诊。",["c","d"]]'.encode()))
+        cache.decode(entry.replace(held, '"由医院转诊。"},[{"en":"c","zh":"d"},null]]'.encode()))
     # And a Place that is not the catalogue's, nor one named inline, is not one medbal reads.
-    forged = '["Xiamen, Fujian","福建省厦门市","xiamen",["Amoy rule","厦门的规定",null]]'
+    forged = xiamen.replace('"Xiamen rule"', '"Amoy rule"')
     with pytest.raises(cache.Damaged):
         cache.decode(entry.replace(xiamen.encode(), forged.encode()))
 
@@ -396,8 +405,11 @@ def test_a_cached_entry_with_a_rule_that_is_neither_is_not_used():
     from medbal.files import cache
 
     entry = cache.encode(load(SMALL))
-    xiamen = '["Xiamen, Fujian","福建省厦门市","xiamen",["Xiamen rule","厦门的规定",null]]'
-    national = '["national","全国","national",null]'
+    xiamen = (
+        '[{"en":"Xiamen, Fujian","zh":"福建省厦门市"},"xiamen",'
+        '[{"en":"Xiamen rule","zh":"厦门的规定"},null]]'
+    )
+    national = '[{"en":"national","zh":"全国"},"national",null]'
     assert entry.index(xiamen.encode()) < entry.index(b'"transfer"')  # the file's region
     with pytest.raises(cache.Damaged, match="category 2 'newborn' is neither"):
         cache.decode(entry.replace(xiamen.encode(), national.encode(), 1))

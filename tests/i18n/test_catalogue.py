@@ -17,14 +17,16 @@ import pytest
 
 from medbal.core.errors import EndOfInput, OutputError, Phrase, UsageError
 from medbal.files.registry import shipped_dir
-from medbal.i18n import typeset
-from medbal.i18n.catalogue import CATALOGUE, SECTIONS, in_lang, label, msg
+from medbal.i18n import typeset, words
+from medbal.i18n.catalogue import SECTIONS, entries, in_lang, label, msg, section
 from medbal.i18n.typeset import space_zh
 
 from support import ROOT
 
 PACKAGE = ROOT / "medbal"
-DATA_MODULES = {"i18n/catalogue.py", "i18n/words_errors.py", "i18n/page_words.py"}
+DATA_MODULES = {"i18n/words/en.py", "i18n/words/zh.py"}
+# The catalogue in both languages side by side: key -> (en, zh).
+CATALOGUE = {key: (text, entries("zh")[key]) for key, text in entries("en").items()}
 HAN = re.compile("[\u4e00-\u9fff]")
 
 # Calls whose first argument is a catalogue key (`say(lang, KEY, ...)` takes it second).
@@ -133,8 +135,15 @@ def fields(template: str) -> set[str]:
 
 
 def test_every_key_is_in_one_section_only():
-    assert sum(len(s) for s in SECTIONS.values()) == len(CATALOGUE)
-    assert set(SECTIONS) == {"interface", "errors", "page"}
+    for lang in ("en", "zh"):
+        assert sum(len(section(s, lang)) for s in SECTIONS) == len(entries(lang))
+    assert SECTIONS == ("interface", "errors", "page")
+
+
+def test_every_language_has_the_same_keys():
+    en, zh = words.of("en"), words.of("zh")
+    for name in ("INTERFACE", "ERRORS", "PAGE", "SOURCES", "REGIONS"):
+        assert list(getattr(en, name)) == list(getattr(zh, name)), name
 
 
 @pytest.mark.parametrize("key", sorted(CATALOGUE))
@@ -152,8 +161,8 @@ def test_every_entry_has_both_languages_and_the_same_fields(key):
 
 def test_the_page_words_use_only_what_the_page_script_fills_in():
     # page.js replaces "{name}" itself: no conversions, no format specs, no braces doubled.
-    for key, pair in SECTIONS["page"].items():
-        for text in pair:
+    for key in section("page", "en"):
+        for text in CATALOGUE[key]:
             for _, _field, spec, conversion in string.Formatter().parse(text):
                 assert not spec and not conversion, (key, text)
             assert "{{" not in text, (key, text)
@@ -191,7 +200,7 @@ def _used_words() -> set[str]:
         if path in DATA_MODULES:
             continue
         source = ast.unparse(tree)
-        if "medbal.i18n.catalogue" in source or "page_words" in source:
+        if "medbal.i18n.catalogue" in source or "words.of(" in source:
             used |= {
                 n.value
                 for n in ast.walk(tree)
@@ -243,6 +252,10 @@ CHINESE_FIELDS = {
     ("api_argument", "expected"): "文本（str）",
     ("batch_not_json", "why"): "此处应为逗号",
     ("view_mismatch", "why"): "缺少 outcome",
+    ("law_article", "n"): "二十八",
+    ("law_one", "article"): "第二十八条",
+    ("law_many", "articles"): "第四条",
+    ("law_many", "last"): "第七十四条",
 }
 
 
@@ -334,23 +347,28 @@ def test_the_checklist_kicker_names_the_short_name_in_english_only(checklists):
     assert pages["zh"].kicker == "第 3 类"
 
 
-# The one line that branches on "zh" outside medbal/i18n/: Text.get, the one choice of a
-# tree text's language.  Layout asks typeset.han_layout(lang).  A new branch fails here.
-ZH_BRANCHES_ALLOWED = {
-    ("core/model.py", 'return self.zh if lang == "zh" else self.en'),
-}
+# Where a language is named in code: its one declaration, and its own words module.
+# Anywhere else, naming one ("zh", "en", "zh-Hans") would make a new language more than
+# its data and one line; the first language, where one is needed, is LANGS[0].
+LANGUAGE_PLACES = {"core/langs.py", "i18n/words/en.py", "i18n/words/zh.py"}
 
 
-def test_only_i18n_branches_on_the_language():
+def test_no_code_names_a_language_but_its_declaration_and_its_words():
+    from medbal.core.langs import LANGS
+    from medbal.i18n.typeset import html_lang
+
+    codes = {*LANGS, *(html_lang(lang) for lang in LANGS)}
     found = set()
     for path in sorted(PACKAGE.rglob("*.py")):
         rel = str(path.relative_to(PACKAGE))
-        if rel.startswith("i18n/"):
+        if rel in LANGUAGE_PLACES:
             continue
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if re.search(r"""[!=]= ?["']zh["']""", line):
-                found.add((rel, line.strip()))
-    assert found == ZH_BRANCHES_ALLOWED, found ^ ZH_BRANCHES_ALLOWED
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and node.value in codes:
+                found.add((rel, node.lineno, node.value))
+    script = (PACKAGE / "present" / "page_assets" / "page.js").read_text(encoding="utf-8")
+    found |= {("page.js", 0, m) for m in re.findall(r"""["']([\w-]+)["']""", script) if m in codes}
+    assert not found, sorted(found)
 
 
 # --- errors by key ---------------------------------------------------------------------

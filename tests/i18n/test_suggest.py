@@ -100,5 +100,5 @@ def test_answer_value_in_both_languages_and_in_a_batch(run):
     )
     message = json.loads(result.stdout)["error"]["message"]
     # a Chinese list is set with 、, each value with its label (the values are English)
-    zh_values = "、".join(f"{o.value}（{o.label.zh}）" for o in q.options)
+    zh_values = "、".join(f"{o.value}（{o.label.get('zh')}）" for o in q.options)
     assert message == f"“{bad}”不是问题“{q.id}”的答案，您是不是要选“{value}”？可选：{zh_values}"

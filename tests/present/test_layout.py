@@ -40,7 +40,12 @@ def test_checklist_fits_the_width_in_chinese(checklists, width):
 
 
 def test_markup_in_data_prints_literally(checklists):
-    odd = (Document("odd", Text("Bring [copy] of ID [/b] [bold]x[/bold] <script>", "带[复印件]")),)
+    odd = (
+        Document(
+            "odd",
+            Text({"en": "Bring [copy] of ID [/b] [bold]x[/bold] <script>", "zh": "带[复印件]"}),
+        ),
+    )
     out = render(page_lines(page(checklists, 1, "en", odd), 120))
     assert "Bring [copy] of ID [/b] [bold]x[/bold] <script>" in out
     assert "带[复印件]" in render(page_lines(page(checklists, 1, "zh", odd), 120))

@@ -153,12 +153,12 @@ def test_trees_folder_and_tree_files(run, write, tmp_path):
 
 def test_the_page_words_follow_the_chinese_typesetting_rules():
     from medbal.i18n.catalogue import msg as word
-    from medbal.i18n.page_words import WORDS
+    from medbal.i18n.catalogue import section
 
     han, latin = "[\u4e00-\u9fff]", "[A-Za-z0-9]"
     values = {"n": 2, "total": 5, "date": "2026-01-02", "version": "0.1.0"}
     values |= {"question": "Q", "title": "T"}  # data: a question, a category's title
-    for key in WORDS:
+    for key in section("page", "en"):
         zh, en = word(key, "zh", **values), word(key, "en", **values)
         assert re.search(han, zh) and en.isascii(), key
         assert not re.search(f"{han}{latin}|{latin}{han}", zh), (key, zh)  # one space between

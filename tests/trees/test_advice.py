@@ -100,7 +100,7 @@ def test_zero_balance_situation_reaches_its_outcome(run, answers, expected):
 
 def test_students_find_themselves_in_the_residents_option(zero_tree):
     label = zero_tree.questions["scheme"].option("yearly").label
-    assert "students" in label.en and "学生" in label.zh
+    assert "students" in label.get("en") and "学生" in label.get("zh")
 
 
 def test_a_retiree_is_never_told_to_restore_contributions_for_a_smaller_crediting(run):
@@ -156,13 +156,13 @@ def test_get_record_says_where_and_what_to_look_for(run):
 def test_every_zero_balance_outcome_names_12393_and_12333_only_for_the_card(zero_tree):
     for o in zero_tree.outcomes.values():
         texts = [o.explanation, *o.next_steps, *o.where_to_check]
-        assert any("12393" in t.en and "12393" in t.zh for t in texts), o.id
+        assert any("12393" in t.get("en") and "12393" in t.get("zh") for t in texts), o.id
         assert "nhsa-12393" in o.sources, o.id
         for t in texts:  # 12333 for the card, and for pension records (not medical ones)
-            if "12333" in t.en:
-                card = "card" in t.en and "社保卡" in t.zh
-                pension = "pension" in t.en and "养老保险" in t.zh
-                assert card or pension, (o.id, t.en)
+            if "12333" in t.get("en"):
+                card = "card" in t.get("en") and "社保卡" in t.get("zh")
+                pension = "pension" in t.get("en") and "养老保险" in t.get("zh")
+                assert card or pension, (o.id, t.get("en"))
 
 
 # --- which-category, card, balance-dropped ------------------------------------------
@@ -370,7 +370,7 @@ FACT_SOURCES = [
 def test_every_national_fact_cites_its_source(fact, source):
     for name, o in shipped_outcomes():
         texts = [o.explanation, o.pooled_fund, o.caveat, *o.next_steps, *o.where_to_check]
-        if any(t is not None and fact in t.en for t in texts):
+        if any(t is not None and fact in t.get("en") for t in texts):
             assert source in o.sources, (name, o.id, fact)
 
 
@@ -378,7 +378,7 @@ def test_confirm_locally_where_domain_md_marks_it():
     for name, o in shipped_outcomes():
         if {"gov-2024-38", "nhsa-2022-22"} & set(o.sources) and o.id != "no-claim":
             assert o.caveat is not None, (name, o.id)
-            assert "locally" in o.caveat.en and "当地" in o.caveat.zh, (name, o.id)
+            assert "locally" in o.caveat.get("en") and "当地" in o.caveat.get("zh"), (name, o.id)
 
 
 def test_no_obsolete_local_tax_office_in_the_advice():

@@ -24,13 +24,13 @@ def test_the_finder_reaches_all_eleven_categories(finder, checklists):
 def test_finder_outcomes_name_their_category_in_the_title(finder, checklists):
     for outcome in finder.outcomes.values():
         if len(outcome.checklists) == 1:
-            assert outcome.title.en.startswith(f"Category {outcome.checklist}:")
-            assert outcome.title.zh.startswith(f"第 {outcome.checklist} 类")
+            assert outcome.title.get("en").startswith(f"Category {outcome.checklist}:")
+            assert outcome.title.get("zh").startswith(f"第 {outcome.checklist} 类")
             assert outcome.id == checklists.find(str(outcome.checklist)).slug
         elif outcome.checklists:  # a birth elsewhere: the mother's and the baby's claims
             first, second = outcome.checklists
-            assert outcome.title.en.startswith(f"Categories {first} and {second}:")
-            assert outcome.title.zh.startswith(f"第 {first} 类和第 {second} 类")
+            assert outcome.title.get("en").startswith(f"Categories {first} and {second}:")
+            assert outcome.title.get("zh").startswith(f"第 {first} 类和第 {second} 类")
 
 
 # One row per answer, as for the zero-balance tree.
@@ -89,7 +89,7 @@ def test_every_path_of_each_new_tree_ends_complete_in_both_languages(name, outco
             *outcome.next_steps,
             *outcome.where_to_check,
         ):
-            assert complete(text) and has_han(text.zh), (name, outcome.id)
+            assert complete(text) and has_han(text.get("zh")), (name, outcome.id)
         assert any(s.startswith("seed-") for s in outcome.sources), (name, outcome.id)
 
 

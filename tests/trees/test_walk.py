@@ -25,7 +25,7 @@ from medbal.commands.app import cli
 from medbal.core.engine import all_paths
 from medbal.core.model import LANGS
 from medbal.files.readtree import load_file
-from medbal.i18n.catalogue import SECTIONS
+from medbal.i18n.catalogue import SECTIONS, msg, section
 
 from support import TREES
 
@@ -206,7 +206,7 @@ def test_a_fact_reaches_its_outcome_whatever_not_sure_came_before(tree, fact, ex
 
 def test_where_looked_names_both_hotlines():
     label = api.load_tree("zero-balance").questions["where-looked"].option("medical").label
-    for text in (label.en, label.zh):
+    for text in (label.get("en"), label.get("zh")):
         assert "12393" in text and "12333" in text
 
 
@@ -409,7 +409,7 @@ def test_filing_is_required_across_provinces_and_asked_about_within_one(walked):
 
 def test_a_retiree_is_never_promised_cover_without_the_minimum_years():
     help_ = api.load_tree("zero-balance").questions["scheme"].help
-    assert help_ is not None and "minimum" in help_.en and "最低年限" in help_.zh
+    assert help_ is not None and "minimum" in help_.get("en") and "最低年限" in help_.get("zh")
     for tree in DECISION_TREES:
         for path in (TREES / f"{tree}.yaml",):
             text = path.read_text(encoding="utf-8")
@@ -429,7 +429,7 @@ def test_the_estimate_names_the_policy_scope_and_the_unit(lang, fmt, width):
     assert scope in view["applies_to"] and scope in shown
     flat = " ".join(shown.split())
     # every figure with its unit: after it, or in the head of the table's column
-    heads = [SECTIONS["interface"][k][LANGS.index(lang)] for k in ("est_amount", "est_paid")]
+    heads = [msg(k, lang) for k in ("est_amount", "est_paid")]
     assert all(unit in h for h in heads)
     in_table = all(h in shown for h in heads)
     for figure in (view["total_paid"], view["own_share"]):
@@ -576,8 +576,8 @@ def test_every_chinese_text_in_the_trees_uses_one_term_per_concept(path):
 
 def test_the_interface_texts_use_one_term_per_concept():
     defects = {}
-    for section in SECTIONS.values():
-        for key, (_, zh) in section.items():
+    for name in SECTIONS:
+        for key, zh in section(name, "zh").items():
             if key == "batch_not_object":  # a JSON example keeps JSON's quotation marks
                 continue
             if found := term_defects(zh):

@@ -66,9 +66,11 @@ def test_every_path_ends_in_a_complete_bilingual_outcome(zero_tree):
             *outcome.next_steps,
             *outcome.where_to_check,
         ):
-            assert complete(text) and has_han(text.zh) and not has_han(english_prose(text.en)), (
-                outcome.id
-            )
+            assert (
+                complete(text)
+                and has_han(text.get("zh"))
+                and not has_han(english_prose(text.get("en")))
+            ), outcome.id
         assert outcome.sources and all(s.startswith(SOURCE_KINDS) for s in outcome.sources)
         assert any(s.startswith("seed-") for s in outcome.sources), outcome.id
 
@@ -163,5 +165,5 @@ def test_the_route_table_covers_every_option(zero_tree):
 def test_zero_balance_outcomes_say_when_the_pooled_fund_pays(zero_tree):
     for outcome in zero_tree.outcomes.values():
         assert complete(outcome.pooled_fund), outcome.id
-        assert "pooled fund" in outcome.pooled_fund.en.lower()
-        assert "统筹基金" in outcome.pooled_fund.zh
+        assert "pooled fund" in outcome.pooled_fund.get("en").lower()
+        assert "统筹基金" in outcome.pooled_fund.get("zh")

@@ -21,7 +21,20 @@
     return text;
   }
 
-  function tag(lang) { return lang === "zh" ? "zh-Hans" : "en"; }
+  // The languages, as medbal declares them (medbal.core.langs): code, HTML tag, layout.
+  var LANGS = new Map(DATA.langs.map(function (l) { return [l.code, l]; }));
+  var FIRST = DATA.langs[0].code;
+  function tag(lang) { return LANGS.get(lang).tag; }
+  // The language a tag names ("zh-CN", "en-GB"), as medbal.i18n.lang reads one: the
+  // longest declared code it starts with; null for none.
+  function languageOf(value) {
+    var l = String(value).toLowerCase().replace(/_/g, "-");
+    var found = null;
+    LANGS.forEach(function (_, code) {
+      if (l.indexOf(code.toLowerCase()) === 0 && (!found || code.length > found.length)) found = code;
+    });
+    return found;
+  }
 
   function el(name, attrs) {
     var e = document.createElement(name);
@@ -43,11 +56,10 @@
   function browserLang() {
     var langs = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || ""];
     for (var i = 0; i < langs.length; i++) {
-      var l = String(langs[i]).toLowerCase();
-      if (l.indexOf("zh") === 0) return "zh";
-      if (l.indexOf("en") === 0) return "en";
+      var found = languageOf(langs[i]);
+      if (found) return found;
     }
-    return "en";
+    return FIRST;
   }
 
   // --- the address ------------------------------------------------------------
@@ -58,7 +70,7 @@
     var treeId = null;
     params.forEach(function (value, key) {
       if (key === "lang") {
-        if (value === "zh" || value === "en") { state.lang = value; state.langSet = true; }
+        if (LANGS.has(value)) { state.lang = value; state.langSet = true; }
         else state.bad.push(key + "=" + value);
       } else if (key === "tree") treeId = value;
       else state.answers.set(key, value); // a link repeating a question: the later wins
@@ -339,18 +351,19 @@
   // Chinese names inside English text (国家医保服务平台) are marked as Chinese, so
   // that they take simplified Chinese glyphs and are read out as Chinese.
   var HAN = /[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]+/g;
+  var HAN_LANG = DATA.langs.filter(function (l) { return l.han; })[0]; // Chinese's own tag
   function markHan(root) {
     var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     var found = [];
     for (var n = walker.nextNode(); n; n = walker.nextNode()) {
       HAN.lastIndex = 0;
-      if (HAN.test(n.data) && n.parentElement.closest("[lang]").getAttribute("lang") !== "zh-Hans") found.push(n);
+      if (HAN.test(n.data) && n.parentElement.closest("[lang]").getAttribute("lang") !== HAN_LANG.tag) found.push(n);
     }
     found.forEach(function (node) {
       var parts = [];
       var last = 0;
       node.data.replace(HAN, function (run, at) {
-        parts.push(node.data.slice(last, at), el("span", { lang: "zh-Hans" }, run));
+        parts.push(node.data.slice(last, at), el("span", { lang: HAN_LANG.tag }, run));
         last = at + run.length;
         return run;
       });
@@ -381,7 +394,7 @@
     var parts = !result ? drawStart(state) : result.outcome ? drawOutcome(state, result) : drawQuestion(state, result);
     app.replaceChildren.apply(app, parts.filter(function (p) { return p !== null; }));
     app.setAttribute("lang", tag(lang));
-    if (lang === "en") markHan(app);
+    if (HAN_LANG && !LANGS.get(lang).han) markHan(app);
     app.setAttribute("data-screen", !result ? "start" : result.outcome ? "outcome" : "question");
     app.setAttribute("data-tree", state.tree ? state.tree.id : "");
     app.setAttribute("data-node", result ? (result.outcome || result.question) : "");

@@ -1,0 +1,471 @@
+"""English: the words medbal itself says (the sections are described in __init__.py)."""
+
+from medbal.i18n.words import Marks
+
+MARKS = Marks(
+    name="English",
+    colon=": ",
+    clauses="; ",
+    items=", ",
+    sentences=" ",
+    quotes=("'", "'"),
+    aside="{} ({})",
+    plural="s",
+    html="en",
+    han=False,
+    numerals="arabic",
+)
+
+INTERFACE: dict[str, str] = {
+    # headings shared by outcome and checklist renderers
+    "pooled_fund": "The pooled fund",
+    "next_steps": "What to do next",
+    "where_to_check": "Where to check",
+    "caveat": "Keep in mind",
+    # Laws and official documents, then the web articles read as background.
+    "sources": "Based on",
+    "reading": "Background reading",
+    "answers": "Your answers",
+    "dropped": "Answers not needed for this result:",
+    "reproduce": "The same result as one command:",
+    "question_n": "Question {n}",
+    "needs_answer": "An answer is needed to go on:",
+    "help": "How to find out",
+    # interactive prompts
+    "keys": "Type a number, or ? help, b back, r restart, q quit",
+    "keys_end": "Type an answer's number to change it, r to restart, or q to quit",
+    "default": "Enter keeps: {value}",
+    "not_an_option": "{entry!q} is not one of the options; type 1 to {n}.",
+    "type_a_number": "Type a number from 1 to {n}, or ? for help.",
+    "no_help": "This question has no extra help.",
+    "first_question": "This is the first question.",
+    "no_such_answer": "There is no answer {entry}; type 1 to {n}.",
+    "bye": "Stopped. Nothing was saved.",
+    # checklists
+    # The short name is English: a Chinese heading and table show the number only.
+    "category": "Category {n} · {slug}",
+    "no": "No.",
+    "slug": "Short name",
+    "title": "Situation",
+    "deadline": "Deadline to claim",
+    "no_claim_deadlines": (
+        "No deadline to claim is given here for these: ask the agency, and claim soon. Each sheet "
+        "lists its own time limits."
+    ),
+    "deadlines": "Deadlines and conditions",
+    "applies_when": "When this applies",
+    "conditions": "Conditions",
+    "documents": "Documents for this situation",
+    "variant": "If: {title}",
+    "common_documents": "Also bring",
+    "claim_steps": "How the claim goes",
+    "notes": "Notes",
+    "legal_basis": "Legal basis",
+    "region": "Rules of",
+    "region_line": "This checklist follows the rules of {region}. {note}",
+    "applicant_name": "Applicant's name",
+    "id_number": "ID number",
+    "date": "Date",
+    "staff": "Staff member",
+    # The command first: at any width it starts a line, so it is never split.
+    "checklist_command": "medbal docs {n} lists the documents to bring.",
+    "checklist_next_page": "The documents to bring are on the next page.",
+    "printed_on": "Printed on {date} by medbal. This is guidance, not a decision of the agency.",
+    # `medbal tree show`: ids for the authors in English, the texts alone in Chinese
+    "outline_question": "{id}: {text}",
+    "outline_root": "{id}: {title}",
+    "outline_option": "[{value}] {label}",
+    "outline_outcome": "= {id}: {title}",
+    "outline_seen": "-> {id} (above)",
+    "show_checklist": "; d shows the documents to bring",
+    # estimate
+    # Only costs within the policy scope (政策范围内) count: the title says so, and every
+    # figure carries its unit (in a table, the column's head).
+    "est_title": "Estimate for {bill} yuan of inpatient costs within the policy scope: {region}",
+    "est_title_items": (
+        "Estimate for {total} yuan of inpatient costs within the policy scope ({bill} yuan in the "
+        "bands, {items} yuan in separately rated items): {region}"
+    ),
+    "est_band": "Band (yuan)",
+    # A band's bounds: a spaced hyphen in English, a full-width tilde in Chinese.
+    "est_range": "{start} - {end}",
+    "est_amount": "Amount (yuan)",
+    "est_rate": "Rate",
+    "est_paid": "Paid (yuan)",
+    "est_money": "{amount} yuan",
+    "est_total": "The pooled fund pays about",
+    "est_own": "You pay about",
+    "est_no_threshold": (
+        "This example gives no threshold figure and none was given with --threshold, so nothing "
+        "was deducted: the real payment is lower."
+    ),
+    "est_threshold": "Threshold deducted: {threshold} yuan.",
+    "est_no_cap": "This example gives no payment cap, so none was applied.",
+    "est_cap": "The payment cap of {cap} yuan applies (before the cap: {before}).",
+    "est_cap_known": "Payment cap: {cap} yuan, not reached.",
+    "est_reading": "How the rates are read",
+    "est_notice": (
+        "This is an estimate, not a decision. Only costs within the policy scope (the drug "
+        "catalogue, the listed treatments and the service standards) are paid at these rates; "
+        "items outside it are yours to pay. The agency decides what is paid."
+    ),
+    "est_applies": "For: {what}",
+    "more": "For one checklist: medbal docs NUMBER",
+    "answer_add": "Add the --answer that fits to this command and run it again:",
+    # Regional rules, named beside the rule (medbal.present.views.region_tag); the regions'
+    # own words are medbal.i18n.sources.REGIONS.  An outcome that leads to two categories.
+    "region_tag": "{rule}; confirm locally",
+    "region_rule_of": "rule of {name}",
+    "national_tag": "national rule",
+    "national_name": "national",  # the name of `region: national` (medbal.files.regions)
+    "checklists_below": (
+        "The documents to bring are listed below, a sheet for each category; printed, they follow "
+        "this page."
+    ),
+    "checklist_command_of": "medbal docs {n} lists the documents to bring for category {n}.",
+    "checklist_next_pages": (
+        "The documents to bring are on the next pages, one sheet for each category."
+    ),
+    # Deadlines in a table (medbal.present.pages.deadline_summary); the plural rule is
+    # medbal.i18n.typeset.counted.
+    "unit_day": "day",
+    "unit_month": "month",
+    "unit_year": "year",
+    "deadline_within": "within {count}",
+    "deadline_at_least": "at least {count}",
+    "deadline_not_stated": "not stated: ask",
+    # Articles of the Social Insurance Law (medbal.i18n.sources.law_label), cited under one
+    # name: {article} is one article's number as law_article writes it, {articles} all but
+    # the last, joined as a list of names.
+    "law_article": "{n}",
+    "law_one": "Social Insurance Law of the PRC, Art. {article}",
+    "law_many": "Social Insurance Law of the PRC, Arts. {articles} and {last}",
+}
+
+ERRORS: dict[str, str] = {
+    # medbal.process: the program as a whole
+    "interrupted": "interrupted.",
+    "terminated": "terminated.",
+    "bug": (
+        "internal error ({what}); please report it, and run again with MEDBAL_DEBUG=1 for the "
+        "details"
+    ),
+    "lossy": (
+        "this terminal's encoding ({encoding}) cannot show some characters; they appear as '?'. "
+        "Use a UTF-8 locale (for example LANG=C.UTF-8) to see them"
+    ),
+    "stdout_failed": "cannot write to standard output: {reason}",
+    # medbal.commands.click_errors: Click's usage errors, rebuilt from their parts
+    "click_no_option": "there is no option {name}",
+    "click_no_option_dym": "there is no option {name}; did you mean {best}?",
+    "click_missing": "{name} is missing",
+    "click_needs_value": "{name} needs a value",
+    "click_takes_no_value": "{name} takes no value",
+    "click_bad_usage": "{name}: {message}",
+    "click_no_command": "there is no command {word!q}; the commands are: {names}",
+    "click_extra": "unexpected extra words: {words}",
+    "click_not_one_of": "{name} {given!q} is not one of: {allowed}",
+    "click_bad_value": "{name}: {message}",
+    "click_help_hint": "Try {command!q} for help.",
+    # options and their values
+    "lang_invalid": "{where} is {value!q}; choose one of: {langs}",
+    "answer_form": (
+        "--answer {pair!q} should look like QUESTION=VALUE, for example --answer scheme=employer"
+    ),
+    "answer_twice": (
+        "--answer {qid!q} is given twice ({first!q} and {second!q}); give each question one answer"
+    ),
+    "item_form": "--item {pair!q} should look like ITEM=AMOUNT, for example --item class-b=1200",
+    "region_empty": "--region is empty; its regions are: {regions}",
+    "no_region": "no region {region!q} in {path}; its regions are: {regions}",
+    "as_of_form": "--as-of {value!q} should be a date written YYYY-MM-DD",
+    "category_and_all": "give a category or --all, not both",
+    "page_needs_output": (
+        "give the file to write with --output FILE, for example --output medbal.html"
+    ),
+    "none_listed": "none",  # in place of an empty list of ids
+    # a value a person types, with what it means where the value is an English word
+    "named_value": "{value}",
+    "category_named": "{n}",
+    # amounts (medbal.core.estimate)
+    "the_amount": "the amount",
+    "amount_negative": "{what} {text!q} is negative; amounts are 0 or more",
+    "amount_invalid": (
+        "{what} {text!q} is not an amount; write it in yuan, for example 8000, 8,000 or 8000.50"
+    ),
+    "amount_too_large": "{what} {text!q} is more than any bill (at most 100,000,000 yuan)",
+    "threshold_above_bill": (
+        "the threshold ({start} yuan) is above the bill ({bill} yuan): the pooled fund pays "
+        "nothing below the threshold, so there is nothing to estimate"
+    ),
+    "no_item": "region {region!q} has no item {item!q}; its items are: {items}",
+    # trees, categories and answers
+    "no_category": "no category {name!q}; choose a number or short name: {valid}",
+    "no_question": "tree {tree!q} has no question {qid!q}; its questions are: {ids}",
+    "not_an_answer": "{value!q} is not an answer to {qid!q}; choose one of: {values}",
+    "no_tree": "no tree named {name!q}; known trees: {known}",
+    "no_tree_file": "no tree file at {name!q}",
+    "tree_name_unusable": "{name!q} cannot be used as a tree name or file ({reason})",
+    "no_home": "no such home folder",
+    "not_a_tree": "{name!q} ({path}) is not a decision tree; use {other!q} for it",
+    "wrong_kind": "{path} should hold kind: {kind}",
+    "trees_not_folder": (
+        "{where} names {raw!q}, which is not a folder; give a folder that holds .yaml tree files"
+    ),
+    "trees_unreadable": "{where} names {raw!q}, which cannot be read ({reason})",
+    "too_many_paths": (
+        "tree {tree!q} has {paths} ({answers:,} answers in all); 'tree paths' lists at most "
+        "{max_paths:,} paths and {max_answers:,} answers. Review it as a graph: medbal tree export"
+    ),
+    "paths_count": "{count:,} paths",
+    "paths_beyond": "more than 10**18 paths",
+    "reserved_question": (
+        "tree {tree!q} has a question named {name!q}, which the page keeps for itself; rename the "
+        "question"
+    ),
+    "tree_twice": "tree {tree!q} is given twice",
+    # files a person names (medbal.files.bounded: said after the file's name)
+    "file_unreadable": "cannot be read ({reason})",
+    "file_is_folder": "is a folder, expected a .yaml file",
+    "file_not_regular": "is not a saved file (a device, pipe or socket); save it to a file first",
+    "file_too_large": "is too large ({size:,} bytes; at most {limit:,})",
+    "file_grew_too_large": "is too large (more than {limit:,} bytes)",
+    "answers_file_unreadable": "--answers-file {path!q} {why}",
+    "answers_stdin_unreadable": "--answers-file - {why}",
+    "answers_file_problems": "{problems}",
+    # --output (medbal.files.write)
+    "output_empty": "--output needs a file name (or - for standard output)",
+    "output_is_folder": "--output {target!q} is a folder; give a file name",
+    "output_not_regular": (
+        "--output {target!q} is not a regular file (a device or a pipe); use --output - for "
+        "standard output"
+    ),
+    "output_no_folder": "cannot write {target!q}: the folder {folder!q} does not exist",
+    "output_failed": "cannot write {target!q}: {reason}",
+    # --batch (medbal.commands.batch, medbal.api.batch): the input, and each line's errors
+    "batch_unreadable": "--batch {source!q} cannot be read ({why})",
+    "batch_no_stdin": "no stdin",
+    "batch_device": "a device, not a file or a pipe",
+    "batch_no_line_break": "no line break in 64 MiB",
+    "batch_conflict": (
+        "--batch takes the answers from each line and writes to stdout; leave out {option}"
+    ),
+    "batch_format": "--batch always writes JSON lines; leave out --format or give --format json",
+    "batch_encoding": "the line is not UTF-8 text",
+    "batch_not_json": "the line is not JSON (column {column}: {why})",
+    # json's own complaints, in the person's language (medbal.api.batch)
+    "json_expecting_value": "a value is expected",
+    "json_expecting_comma": "a comma is expected",
+    "json_expecting_colon": "a colon is expected",
+    "json_expecting_name": "a key in double quotes is expected",
+    "json_unterminated": "a string is not closed",
+    "json_control": "a control character inside a string",
+    "json_escape": "a backslash escape is not valid",
+    "json_extra": "more text after the object",
+    "json_invalid": "not valid here",
+    "batch_too_deep": "the line nests arrays and objects more than {limit} levels deep",
+    "batch_lone_surrogate": (
+        "the line holds {value}, half of a character (a lone surrogate), which no text can hold"
+    ),
+    "batch_key_twice": "the key {name!q} is given twice in the line; give each key once",
+    "batch_number_as_written": (
+        "the number {value} would come back as {written}; write it as {written}, or as a string"
+    ),
+    "batch_not_a_number": "the line is not JSON ({value} is not a JSON number)",
+    "batch_too_large": "the line is not JSON ({value} is too large for a JSON number)",
+    "batch_not_object": (
+        'the line should be a JSON object, for example {{"answers": {{"scheme": '
+        '"employer"}}, "id": 1}}'
+    ),
+    "batch_unknown_key": "the line has an unknown key {name!q}; a line may have: {keys}",
+    "batch_unknown_key_dym": (
+        "the line has an unknown key {name!q}; did you mean {best!q}? A line may have: {keys}"
+    ),
+    "batch_tree": "'tree' should be the id of a tree (a file is named on the command line)",
+    "batch_lang": "'lang' is {value}; choose one of: {langs}",
+    "batch_answers": "'answers' should be an object of QUESTION: VALUE, both text",
+    "batch_internal": "this line could not be answered ({why}); please report it",
+    "batch_too_long": "the line is longer than {limit} bytes and was skipped",
+    # did you mean (medbal.i18n.suggest)
+    "dym_category": (
+        "no category {name!q}; did you mean {best!q}? Choose a number or short name: {valid}"
+    ),
+    "dym_tree": "no tree named {name!q}; did you mean {best!q}? Known trees: {known}",
+    "dym_question": (
+        "tree {tree!q} has no question {qid!q}; did you mean {best!q}? Its questions are: {ids}"
+    ),
+    "dym_value": (
+        "{value!q} is not an answer to {qid!q}; did you mean {best!q}? Choose one of: {values}"
+    ),
+    "end_of_input": (
+        "end of input before an answer; run again, or use --answer ID=VALUE to answer without "
+        "prompts"
+    ),
+    "no_format": "the {kind!q} view has no format {fmt!q}; its formats are: {formats}",
+    "no_view_kind": "there is no view {kind!q}; the views are: {kinds}",
+    "view_mismatch": "the view does not have the shape of a {kind!q} view ({why})",
+    "document_needs_outcome": (
+        "a page to take home needs an outcome: answer the open question first"
+    ),
+    # the Python API's arguments (medbal.api.checks): what each should be
+    "api_argument": "{name} should be {expected}, not {given}",
+    "arg_text": "text (a str)",
+    "arg_lang": "a language, en or zh (a str), or None",
+    "arg_folder": "a folder's path (a str or a Path), or None",
+    "arg_tree": "a tree's id or a YAML file's path (a str or a Path), or a Tree",
+    "arg_answers": "a mapping of question ids to answer values, both text",
+    "arg_amount": "an amount in yuan (a str, an int or a Decimal)",
+    "arg_items": "a list of ITEM=AMOUNT texts, or a mapping of item ids to amounts",
+    "arg_category": "a category's number or short name (an int or a str), or None",
+    "arg_whole": "a whole number (an int)",
+    "arg_date": "a date written YYYY-MM-DD (a str or a datetime.date), or None",
+    "arg_view": "a view (a mapping, as medbal.api returns it)",
+    "arg_cases": "an iterable of cases (mappings, or lines of JSON)",
+    "arg_names": "a list of tree ids, YAML files' paths or Trees",
+    "arg_outcome": "an outcome of the tree",
+    # api.Session (medbal.api.session)
+    "session_done": (
+        "the conversation has reached an outcome: there is no question to answer; change an answer "
+        "or restart"
+    ),
+    "not_answered": "{qid!q} has no answer to change; the answers are to: {answered}",
+    # shell completion (medbal.commands.complete)
+    "complete_instruction": (
+        "_MEDBAL_COMPLETE is {value!q}; it should be source_SHELL or complete_SHELL, SHELL one of: "
+        "{shells}"
+    ),
+    "complete_environment": (
+        "shell completion needs COMP_WORDS and a number in COMP_CWORD (it is {value!q})"
+    ),
+}
+
+PAGE: dict[str, str] = {
+    "language": "Language",  # the name of the language switch, said in every language
+    "app_title": "medbal: your medical-insurance account and claiming costs back",
+    "start_heading": (
+        "Why does my personal account show 0, and what do I bring to claim costs back?"
+    ),
+    "start_intro": (
+        "Choose a topic, then answer one question at a time. Your answers stay in this page: "
+        "nothing is sent anywhere."
+    ),
+    "topics": "Topics",
+    "help_toggle": "How do I find out?",
+    "progress": "Question {n} of at most {total}",
+    "earlier": "your earlier answer",
+    "back": "Back",
+    "restart": "Start again",
+    "home": "Other topics",
+    "change": "Change",
+    # A "Change" button's name for a screen reader: which answer it changes.
+    "change_named": "Change: {question}",
+    "print": "Print",
+    "made": (
+        "This page was made on {date} with medbal {version}. It is guidance, not a decision of the "
+        "medical-insurance agency."
+    ),
+    "printed": "Printed on {date}.",
+    "checklist_below": (
+        "The documents to bring are listed below; printed, they start on the next sheet."
+    ),
+    # Nothing of the address is shown: a link can carry any text (a false warning, a
+    # phone number, a bidi override), and only the page's own words are trusted.
+    "bad_link": "Part of this link does not fit these questions and was left out.",
+    "sheet_link": "Category {n}: {title}",
+    # Shared with the printed sheets (medbal/present/pages.py): the heading of an outcome's
+    # explanation, which follows what to do; a sheet's kicker without the short name.
+    "why": "Why this answer",
+    "category_n": "Category {n}",
+    "noscript": "This page needs JavaScript. Open it in a browser with JavaScript turned on.",
+}
+
+SOURCES: dict[str, tuple[str, str]] = {
+    # The seed articles are web pages, not rules: a reader sees what each is about and
+    # where it was found (no invented Chinese title for the English ones), under the
+    # heading of background reading (参考资料), apart from the laws and documents.
+    "seed-000": (
+        '"Why the balance of social security payments is 0"',
+        "web article, English machine translation",
+    ),
+    "seed-001": (
+        '"Medical insurance personal account: why the balance is 0"',
+        "collected web answers, English machine translation",
+    ),
+    "seed-002": (
+        '"I paid medical insurance, but the balance was 0"',
+        "job-recruitment website, English machine translation",
+    ),
+    "seed-003": (
+        '"Medical-insurance balance goes down for no reason"',
+        "Chinese web article, 22 June 2023",
+    ),
+    "seed-004": (
+        '"How to reimburse medical expenses for social security in a different place"',
+        "job-recruitment website, English machine translation",
+    ),
+    "gov-2021-14": (
+        (
+            "Guiding Opinions of the General Office of the State Council on Establishing an "
+            "Outpatient Mutual-Aid Mechanism for Employee Basic Medical Insurance"
+        ),
+        "Guo Ban Fa [2021] No. 14",
+    ),
+    "gov-2024-38": (
+        (
+            "Guiding Opinions of the General Office of the State Council on a Long-Term Mechanism "
+            "for Enrolment in Basic Medical Insurance"
+        ),
+        "Guo Ban Fa [2024] No. 38",
+    ),
+    "gov-2019-10": (
+        (
+            "Opinions of the General Office of the State Council on Fully Merging Maternity "
+            "Insurance with Employee Basic Medical Insurance"
+        ),
+        "Guo Ban Fa [2019] No. 10",
+    ),
+    "gov-1998-44": (
+        (
+            "Decision of the State Council on Establishing the Basic Medical Insurance System for "
+            "Urban Employees"
+        ),
+        "Guo Fa [1998] No. 44",
+    ),
+    "scope-in-policy": (
+        "Social Insurance Law of the PRC, Art. 28",
+        (
+            "costs within the policy scope: the drug catalogue, the listed treatments and the "
+            "service standards"
+        ),
+    ),
+    "nhsa-2022-22": (
+        (
+            "Notice on Further Improving Cross-Province Direct Settlement of Basic Medical "
+            "Insurance Costs"
+        ),
+        "Yi Bao Fa [2022] No. 22",
+    ),
+    "nhsa-12393": (
+        "12393, the national medical-insurance service hotline",
+        "National Healthcare Security Administration",
+    ),
+    "nhsa-app": (
+        "National Medical Insurance Service Platform app and e-voucher",
+        "National Healthcare Security Administration",
+    ),
+    "reform-2018": (
+        (
+            "2018 State Council institutional reform, and the move of social-insurance collection "
+            "to the tax authorities from 2019"
+        ),
+        "State Council, 2018",
+    ),
+}
+
+REGIONS: dict[str, tuple[str, str]] = {
+    "xiamen": ("Xiamen, Fujian", "Xiamen rule"),
+    "zigui": ("Zigui County, Hubei", "Zigui County rule"),
+    # Seed 003's older rules (an approval valid one year, two or three hospitals): the
+    # article does not say whose they were.
+    "older-local": ("a place the source does not name", "an older rule of one place"),
+}
