@@ -59,11 +59,15 @@ def _message(exc: ce.ClickException) -> Phrase | str:
     if isinstance(exc, ce.BadOptionUsage):
         return Phrase("click_bad_usage", name=exc.option_name, message=exc.message)
     text = exc.format_message()
-    found = re.match(r"No such command '(.*)'\.$", text)
+    # Click adds its own "did you mean" to a command name close to one it has.
+    found = re.match(r"No such command '(.*)'\.(?: Did you mean '(.*)'\?)?$", text)
     if found:
         ctx = getattr(exc, "ctx", None)
         names = tuple(sorted(ctx.command.list_commands(ctx))) if ctx else ""
-        return Phrase("click_no_command", word=found.group(1), names=names)
+        word, best = found.groups()
+        if best:
+            return Phrase("click_no_command_dym", word=word, best=best, names=names)
+        return Phrase("click_no_command", word=word, names=names)
     found = re.match(r"Got unexpected extra argument(?:s|\(s\))? \((.*)\)$", text)
     if found:
         return Phrase("click_extra", words=found.group(1))

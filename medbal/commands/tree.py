@@ -121,7 +121,7 @@ def tree_list(
 
     language, overlay = _setup(lang, trees)
     rows = inventory(overlay, language)
-    show("tree-list", {"trees": rows}, fmt.value)
+    show("tree-list", {"trees": rows, "lang": language}, fmt.value)
     if any(r["kind"] == "invalid" for r in rows):
         raise typer.Exit(1)
 
@@ -212,6 +212,9 @@ def tree_schema(
     write_json(json_schema(kind.value))
 
 
+_KIND_WORDS = {"Tree": "kind_tree", "Checklists": "kind_checklists", "Rates": "kind_rates"}
+
+
 def _as_of(value: str | None) -> datetime.date:
     if value is None:
         return datetime.date.today()
@@ -248,8 +251,11 @@ def tree_validate(
     from medbal.core.review import warnings
     from medbal.files.crossfile import named_as_its_id
     from medbal.files.registry import checklists_for, load_resolved, overlay_dir
+    from medbal.i18n.catalogue import msg
+    from medbal.i18n.lang import resolve
     from medbal.present import output
 
+    lang = resolve(None, strict=False)  # the problems are the authors' English; this line not
     day = _as_of(as_of)
     overlay = overlay_dir(None)
     bad = 0
@@ -265,10 +271,16 @@ def tree_validate(
             output.report_problems(exc.problems, 1)
             continue
         patched = loaded.extends if isinstance(loaded, Checklists) else None
-        extends = f", a patch over {patched}" if patched else ""
         output.warn(warnings(loaded, day))
-        kind = type(loaded).__name__.lower()
+        kind = msg(_KIND_WORDS[type(loaded).__name__], lang)
         # The file's name as given, escaped: a newline or an escape sequence in it is shown.
-        output.write_text(f"{shown(path)}: valid ({kind} '{loaded.id}'{extends})\n")
+        said = msg(
+            "file_valid_patch" if patched else "file_valid",
+            lang,
+            kind=kind,
+            id=loaded.id,
+            base=patched,
+        )
+        output.write_text(f"{shown(path)}{said}\n")
     if bad:
         raise typer.Exit(1)

@@ -15,6 +15,7 @@ from medbal.core.errors import Phrase, UsageError
 from medbal.core.langs import shown
 from medbal.core.model import Checklists, Rates, Tree
 from medbal.i18n.catalogue import msg
+from medbal.i18n.typeset import colon, counted, listing
 from medbal.present.output import json_text
 from medbal.present.plain import table_lines
 from medbal.present.views import shell_word
@@ -39,46 +40,54 @@ def summary(loaded: Tree | Checklists | Rates, lang: str) -> dict[str, Any]:
 
 
 class InventoryView(TypedDict):
-    """`medbal tree list`: one row per file medbal sees."""
+    """`medbal tree list`: one row per file medbal sees, and the language of its words."""
 
     trees: list[dict[str, Any]]
+    lang: str
 
 
-def counted(n: int, noun: str, plural: str = "") -> str:
-    """'1 problem', '2 problems': the tree list is in English, as its headings are."""
-    return f"{n} {noun}" if n == 1 else f"{n} {plural or noun + 's'}"
+# A file's size, counted in the unit words of the catalogue ("7 questions" / "7 个问题").
+_SIZES = {
+    "decision-tree": (("questions", "unit_question"), ("outcomes", "unit_outcome")),
+    "checklists": (("categories", "unit_checklist"),),
+    "rates": (("regions", "unit_region"),),
+}
+
+
+def _size(row: dict[str, Any], lang: str) -> str:
+    if row["kind"] == "invalid":
+        problems = counted(len(row["problems"]), msg("unit_problem", lang), lang)
+        return f"{problems}{colon(lang)}medbal tree validate {shell_word(row['file'])}"
+    sizes = (counted(row[n], msg(unit, lang), lang) for n, unit in _SIZES[row["kind"]])
+    return listing(sizes, lang)
+
+
+def _origin(row: dict[str, Any], lang: str) -> str:
+    """Where a file comes from, and what it does to the shipped one: 'overlay, replaces
+    shipped' / '覆盖文件夹、替换内置文件'."""
+    said = [msg(_ORIGINS[row["origin"]], lang)]
+    if row["replaces"]:
+        said.append(msg("origin_patches" if row.get("extends") else "origin_replaces", lang))
+    if row["patched"] or row["replaced"]:
+        said.append(msg("origin_patched" if row["patched"] else "origin_replaced", lang))
+    if row.get("extends") and not row["replaces"]:
+        said.append(msg("origin_patch_of", lang, id=row["extends"]))
+    return listing(said, lang)
+
+
+_ORIGINS = {"overlay": "origin_overlay", "shipped": "origin_shipped"}
+_HEADS = ("list_id", "list_kind", "list_title", "list_size", "list_from", "list_file")
 
 
 def inventory_text(view: InventoryView) -> str:
+    lang = view["lang"]
     table = []
     for row in view["trees"]:
         # A file's name (and so its id) is data from outside: shown escaped, on its row.
         file_name, file_id = shown(row["file"]), shown(row["id"])
-        if row["kind"] == "decision-tree":
-            size = f"{counted(row['questions'], 'question')}, {counted(row['outcomes'], 'outcome')}"
-        elif row["kind"] == "checklists":
-            size = counted(row["categories"], "category", "categories")
-        elif row["kind"] == "rates":
-            size = counted(row["regions"], "region")
-        else:
-            problems = counted(len(row["problems"]), "problem")
-            size = f"{problems}: medbal tree validate {shell_word(row['file'])}"
-        replaces = ", patches shipped" if row.get("extends") else ", replaces shipped"
-        origin = (
-            row["origin"]
-            + (replaces if row["replaces"] else "")
-            + (
-                ", patched by overlay"
-                if row["patched"]
-                else ", replaced by overlay"
-                if row["replaced"]
-                else ""
-            )
-        )
-        if row.get("extends") and not row["replaces"]:
-            origin += f", patch of {row['extends']}"
-        table.append((file_id, row["kind"], row["title"], size, origin, file_name))
-    head = ("ID", "KIND", "TITLE", "SIZE", "FROM", "FILE")
+        kind = msg("kind_invalid", lang) if row["kind"] == "invalid" else row["kind"]
+        table.append((file_id, kind, row["title"], _size(row, lang), _origin(row, lang), file_name))
+    head = tuple(msg(key, lang) for key in _HEADS)
     return "".join(line + "\n" for line in table_lines([head, *table], [False] * 6))
 
 

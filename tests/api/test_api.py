@@ -281,9 +281,14 @@ def test_the_tree_list_counts_in_good_english():
         },
         {**base, "id": "c", "file": "c.yaml", "kind": "checklists", "title": "C", "categories": 2},
     ]
-    text = inventory_text({"trees": rows})
+    text = inventory_text({"trees": rows, "lang": "en"})
     assert "1 region " in text and "1 problem:" in text and "1 question, 2 outcomes" in text
-    assert "2 categories" in text and "1 regions" not in text and "1 problems" not in text
+    assert "2 checklists" in text and "1 regions" not in text and "1 problems" not in text
+    assert text.startswith("ID ") and "overlay" in text
+    # and in Chinese, its headings and counts too
+    text = inventory_text({"trees": rows, "lang": "zh"})
+    assert "1 个地区" in text and "1 处问题：" in text and "1 个问题、2 个结果" in text
+    assert text.startswith("标识 ") and "覆盖文件夹" in text
 
 
 # --- api.Session: one conversation ---------------------------------------------------

@@ -289,7 +289,7 @@ RESULTS = [
         },
     ),
     ("estimate", ["estimate", "8000"], None),
-    ("tree list", ["tree", "list"], {"trees"}),
+    ("tree list", ["tree", "list"], {"trees", "lang"}),
     ("tree paths", ["tree", "paths", "card"], {"tree", "lang", "paths"}),
     ("tree export", ["tree", "export", "card"], {"id", "title", "start", "lang", "nodes", "edges"}),
 ]

@@ -374,6 +374,11 @@ def test_documents_are_utf8_even_when_the_terminal_is_not(fmt, encoding):
             "--format 的值“pdf”无效；可选：text、markdown、html、json",
         ),
         (["bogus"], "there is no command 'bogus'", "没有“bogus”这个命令"),
+        (  # Click's own "did you mean", in the chosen language too
+            ["diagnoze"],
+            "there is no command 'diagnoze'; did you mean 'diagnose'?",
+            "没有“diagnoze”这个命令，您是不是要输入“diagnose”？",
+        ),
         (["docs", "--bogus"], "there is no option --bogus", "没有 --bogus 这个选项"),
         (["estimate"], "AMOUNT is missing", "缺少 AMOUNT"),
         (["diagnose", "-a"], "-a needs a value", "-a 后面需要给出一个值"),

@@ -140,6 +140,33 @@ INTERFACE: dict[str, str] = {
     "law_article": "{n}",
     "law_one": "Social Insurance Law of the PRC, Art. {article}",
     "law_many": "Social Insurance Law of the PRC, Arts. {articles} and {last}",
+    # `medbal tree list` (medbal.present.authoring): its columns, a file's size in units
+    # (counted as medbal.i18n.typeset.counted: "7 questions"), where it comes from
+    "list_id": "ID",
+    "list_kind": "KIND",
+    "list_title": "TITLE",
+    "list_size": "SIZE",
+    "list_from": "FROM",
+    "list_file": "FILE",
+    "unit_question": "question",
+    "unit_outcome": "outcome",
+    "unit_checklist": "checklist",
+    "unit_region": "region",
+    "unit_problem": "problem",
+    "kind_invalid": "invalid",
+    "origin_overlay": "overlay",
+    "origin_shipped": "shipped",
+    "origin_replaces": "replaces shipped",
+    "origin_patches": "patches shipped",
+    "origin_replaced": "replaced by overlay",
+    "origin_patched": "patched by overlay",
+    "origin_patch_of": "patch of {id}",
+    # `medbal tree validate`, after the file's name (its problems are the loaders' own)
+    "kind_tree": "tree",
+    "kind_checklists": "checklists",
+    "kind_rates": "rates",
+    "file_valid": ": valid ({kind} {id!q})",
+    "file_valid_patch": ": valid ({kind} {id!q}, a patch over {base})",
 }
 
 ERRORS: dict[str, str] = {
@@ -163,6 +190,9 @@ ERRORS: dict[str, str] = {
     "click_takes_no_value": "{name} takes no value",
     "click_bad_usage": "{name}: {message}",
     "click_no_command": "there is no command {word!q}; the commands are: {names}",
+    "click_no_command_dym": (
+        "there is no command {word!q}; did you mean {best!q}? The commands are: {names}"
+    ),
     "click_extra": "unexpected extra words: {words}",
     "click_not_one_of": "{name} {given!q} is not one of: {allowed}",
     "click_bad_value": "{name}: {message}",

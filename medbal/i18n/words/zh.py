@@ -135,6 +135,33 @@ INTERFACE: dict[str, str] = {
     "law_article": "第{n}条",
     "law_one": "《中华人民共和国社会保险法》{article}",
     "law_many": "《中华人民共和国社会保险法》{articles}、{last}",
+    # `medbal tree list` (medbal.present.authoring): its columns, a file's size in units
+    # (counted as medbal.i18n.typeset.counted: "7 questions"), where it comes from
+    "list_id": "标识",
+    "list_kind": "类型",
+    "list_title": "标题",
+    "list_size": "规模",
+    "list_from": "位置",
+    "list_file": "文件",
+    "unit_question": "个问题",
+    "unit_outcome": "个结果",
+    "unit_checklist": "类",
+    "unit_region": "个地区",
+    "unit_problem": "处问题",
+    "kind_invalid": "无效",
+    "origin_overlay": "覆盖文件夹",
+    "origin_shipped": "内置",
+    "origin_replaces": "替换内置文件",
+    "origin_patches": "修补内置文件",
+    "origin_replaced": "已被覆盖文件夹替换",
+    "origin_patched": "已被覆盖文件夹修补",
+    "origin_patch_of": "{id} 的补丁",
+    # `medbal tree validate`, after the file's name (its problems are the loaders' own)
+    "kind_tree": "问答树",
+    "kind_checklists": "材料清单",
+    "kind_rates": "报销比例表",
+    "file_valid": "：有效（{kind}{id!q}）",
+    "file_valid_patch": "：有效（{kind}{id!q}，{base} 的补丁）",
 }
 
 ERRORS: dict[str, str] = {
@@ -155,6 +182,7 @@ ERRORS: dict[str, str] = {
     "click_takes_no_value": "{name} 不接受取值",
     "click_bad_usage": "{name} 的用法有误（{message}）",
     "click_no_command": "没有{word!q}这个命令；可用的命令：{names}",
+    "click_no_command_dym": "没有{word!q}这个命令，您是不是要输入{best!q}？可用的命令：{names}",
     "click_extra": "多出了无法识别的内容：{words}",
     "click_not_one_of": "{name} 的值{given!q}无效；可选：{allowed}",
     "click_bad_value": "{name} 的值有误（{message}）",
