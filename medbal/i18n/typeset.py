@@ -146,17 +146,20 @@ def break_lines(text: str, width: int) -> list[str]:
 
 
 def _carry(line: list[str], token: str) -> list[str]:
-    """What moves down with `token` from the end of the full `line` (which it shortens)."""
+    """What moves down with `token` from the end of the full `line` (which it shortens):
+    while what would start the next line is closing punctuation, the piece before it
+    too, so the mark does not start the line (“。” and ）。 take more); but never the
+    whole line.  A piece may itself start with a closing mark (a Latin word after ）,
+    or ".App"): it is taken down as the mark is, so it never starts the line either."""
     carried: list[str] = []
-    while line and line[-1] == " ":
-        line.pop()
-    if token[0] in CLOSING:
-        # Take the last character down too, so the mark does not start the line; more
-        # marks in a row (“。”) take more, but never the whole line.
-        while len(line) > 1 and line[-1] in CLOSING:
-            carried.insert(0, line.pop())
-        if len(line) > 1:
-            carried.insert(0, line.pop())
+    head = token
+    while True:
+        while line and line[-1] == " ":  # a space before what moves down stays behind
+            line.pop()
+        if head[0] not in CLOSING or len(line) <= 1:
+            break
+        head = line.pop()
+        carried.insert(0, head)
     while len(line) > 1 and line[-1] in OPENING:
         carried.insert(0, line.pop())
     return carried

@@ -50,6 +50,59 @@ def test_a_closing_mark_takes_the_character_before_it_down():
     assert break_lines("一二三四五六七“八”", 17) == ["一二三四五六七", "“八”"]
 
 
+def test_a_word_that_starts_with_a_closing_mark_is_taken_down_as_the_mark_is():
+    # "..." is one piece with ASCII punctuation; it came down alone and started the line
+    # with "...）。".  Now the character before it comes too.
+    text = "请带齐票据（挂号单、收费单...）。"
+    assert break_lines(text, 30) == ["请带齐票据（挂号单、收费", "单...）。"]
+    assert break_lines("一二三.com）", 10) == ["一二", "三.com）"]
+
+
+def _kinsoku_possible(text: str, width: int) -> bool:
+    """Whether some breaking of `text` (between its unbreakable pieces) fits `width` with
+    no line starting with closing punctuation nor ending with opening punctuation: the
+    oracle of the property below, by trying every break (dynamic programming)."""
+    from functools import cache
+
+    from medbal.i18n.typeset import _tokens  # the pieces break_lines breaks between
+
+    tokens = _tokens(text)
+
+    @cache
+    def fits_from(i: int) -> bool:
+        if i == len(tokens):
+            return True
+        for j in range(i + 1, len(tokens) + 1):
+            line = "".join(tokens[i:j]).strip()
+            if cells(line) > width:
+                return False
+            last = j == len(tokens)
+            if line and (i == 0 or line[0] not in CLOSING) and (last or line[-1] not in OPENING):
+                k = j
+                while k < len(tokens) and tokens[k].isspace():
+                    k += 1
+                if fits_from(k):
+                    return True
+        return False
+
+    return fits_from(0)
+
+
+PIECES = [*"一二三四五六七八九十", *"）。，、”（“…", ".", ",", "ab", "12", "12393", "App"]
+PIECES += [" ", "（12393）", "）。", "...", ".com", "q 退出"]
+
+
+@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=24).map("".join), st.integers(4, 40))
+def test_no_line_starts_with_closing_punctuation_where_a_break_could_avoid_it(text, width):
+    lines = break_lines(text, width)
+    assert all(cells(line) <= width for line in lines)
+    assert not any(line.startswith(" ") for line in lines[1:]), lines
+    starts = [line for line in lines[1:] if line and line[0] in CLOSING]
+    ends = [line for line in lines[:-1] if line and line[-1] in OPENING]
+    if starts or ends:  # only where no breaking can keep the rule and the width both
+        assert not _kinsoku_possible(text, width), (lines, starts, ends)
+
+
 def zh_texts() -> list[str]:
     """Every Chinese text of the shipped trees."""
     import re
