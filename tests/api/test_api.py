@@ -12,7 +12,7 @@ from support import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 PACKAGE = ROOT / "medbal"
-LAYERS = ["core", "i18n", "files", "present", "commands"]  # each imports only from above
+LAYERS = ["core", "i18n", "files", "present", "commands", "serve"]  # each imports only from above
 
 
 def _section(title: str) -> str:

@@ -206,6 +206,8 @@ CHINESE_FIELDS = {
     ("amount_invalid", "what"): "金额",
     ("amount_too_large", "what"): "金额",
     ("no_tree", "known"): "无",
+    ("serve_wrong_type", "expected"): "文本",
+    ("serve_started", "workers"): "2 个工作进程",
 }
 
 
