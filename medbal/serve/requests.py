@@ -130,6 +130,10 @@ def _check(value: Any, hint: Any, where: str) -> None:
         return
     if origin in (Union, types.UnionType):
         for arm in args:
+            if arm is type(None):
+                if value is None:
+                    return
+                continue
             try:
                 _check(value, arm, where)
                 return
