@@ -401,10 +401,16 @@ def serve(
         str, typer.Option("--host", metavar="ADDRESS", help="The address to listen on.")
     ] = "127.0.0.1",
     port: Annotated[
-        int, typer.Option("--port", "-p", min=0, max=65535, help="The port (0: any free one).")
+        int,
+        typer.Option(
+            "--port", "-p", metavar="PORT", min=0, max=65535, help="The port (0: any free one)."
+        ),
     ] = 8000,
     workers: Annotated[
-        int, typer.Option("--workers", "-w", min=1, max=64, help="Processes that answer.")
+        int,
+        typer.Option(
+            "--workers", "-w", metavar="N", min=1, max=64, help="Processes that answer requests."
+        ),
     ] = 1,
     trees: TreesOpt = None,
     cors: Annotated[

@@ -9,6 +9,7 @@ the words of the catalogue, shown in the request's language, which `request_lang
 
 from __future__ import annotations
 
+import functools
 import json
 import types
 from collections.abc import Mapping
@@ -101,7 +102,7 @@ def checked(value: Any, declared: Any) -> Any:
     the first key that is unknown, missing or of the wrong type."""
     if not isinstance(value, dict):
         raise _bad("serve_not_object")
-    hints = get_type_hints(declared)
+    hints = _hints(declared)
     unknown = [k for k in value if k not in hints]
     if unknown:
         best = closest(unknown[0], hints)
@@ -117,6 +118,12 @@ def checked(value: Any, declared: Any) -> Any:
     for name, item in value.items():
         _check(item, hints[name], name)
     return value
+
+
+@functools.cache
+def _hints(declared: Any) -> dict[str, Any]:
+    """A declaration's keys and their types, read once (they are fixed at import)."""
+    return get_type_hints(declared)
 
 
 def _check(value: Any, hint: Any, where: str) -> None:

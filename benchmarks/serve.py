@@ -1,0 +1,225 @@
+"""`medbal serve` under load, next to `--batch` on the same cases (run by hand, not a test).
+
+    uv run python benchmarks/serve.py [--requests 20000] [--connections 32] [--workers 2]
+
+Starts `medbal serve --workers N` on a free loopback port, then a bounded asyncio client
+(in this process: HTTP/1.1 keep-alive, one request at a time on each of C connections)
+sends a fixed number of POST /v1/diagnose requests, cycling through the cases that
+benchmarks/batch.py gives `--batch` (every step of every path of every shipped tree,
+in both languages).  It prints requests per second, p50 and p99 latency, errors, and
+the server's memory (every process of it) before and after; then the same for
+/v1/batch with 100 cases a request; and `medbal diagnose --batch` on the same cases in
+the same run.  The load goes to 127.0.0.1 only, and stops after the fixed count.
+
+Targets (issue 23, on a 2-core machine): /v1/diagnose at 32 connections with 2 workers
+serves at least half of --batch's cases per second, p99 under 50 ms, no error, and the
+memory after within 10% of before.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent / "tests"))
+
+from batch import PY, _env, cases  # noqa: E402  (benchmarks/batch.py)
+from startup import compiled  # noqa: E402  (benchmarks/startup.py)
+
+from serving import start_server  # noqa: E402  (tests/serving.py)
+
+SERVER_PACKAGES = ("starlette", "uvicorn", "h11", "anyio", "msgspec", "idna", "sniffio")
+
+
+def compile_server() -> None:
+    """Byte-compile medbal and the server's packages, as an installed copy is."""
+    import compileall
+    import importlib.util
+
+    compiled()
+    for name in SERVER_PACKAGES:
+        spec = importlib.util.find_spec(name)
+        if spec and spec.origin:
+            compileall.compile_dir(str(Path(spec.origin).parent), quiet=1)
+
+
+# --- the client -------------------------------------------------------------------
+
+
+def request(path: str, body: bytes) -> bytes:
+    head = (
+        f"POST {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+        f"Content-Length: {len(body)}\r\n\r\n"
+    )
+    return head.encode("ascii") + body
+
+
+async def _connection(
+    host: str, port: int, todo: list[bytes], next_one: list[int], latencies: list[float]
+) -> int:
+    """Send requests until none is left; the number of errors (not 200, or cut off)."""
+    errors = 0
+    reader, writer = await asyncio.open_connection(host, port)
+    try:
+        while next_one[0] < len(todo):
+            raw = todo[next_one[0]]
+            next_one[0] += 1
+            start = time.perf_counter()
+            writer.write(raw)
+            status = await reader.readline()
+            length = 0
+            while True:
+                line = await reader.readline()
+                if line in (b"\r\n", b""):
+                    break
+                if line[:15].lower() == b"content-length:":
+                    length = int(line[15:])
+            await reader.readexactly(length)
+            latencies.append(time.perf_counter() - start)
+            errors += status.split(b" ")[1:2] != [b"200"]
+    except (OSError, asyncio.IncompleteReadError, ValueError):
+        errors += 1 + len(todo) - next_one[0]
+        next_one[0] = len(todo)
+    finally:
+        writer.close()
+    return errors
+
+
+async def _load(host: str, port: int, todo: list[bytes], connections: int) -> tuple:
+    latencies: list[float] = []
+    next_one = [0]
+    start = time.perf_counter()
+    errors = await asyncio.gather(
+        *(_connection(host, port, todo, next_one, latencies) for _ in range(connections))
+    )
+    return time.perf_counter() - start, sorted(latencies), sum(errors)
+
+
+def load(host: str, port: int, todo: list[bytes], connections: int) -> dict[str, float]:
+    seconds, latencies, errors = asyncio.run(_load(host, port, todo, connections))
+    return {
+        "rps": len(todo) / seconds,
+        "p50": statistics.median(latencies) * 1000 if latencies else 0.0,
+        "p99": latencies[int(len(latencies) * 0.99)] * 1000 if latencies else 0.0,
+        "errors": errors,
+    }
+
+
+# --- the server's memory ------------------------------------------------------------
+
+
+def memory_kib(pid: int) -> int:
+    """Resident memory of a process and its children (the workers), in KiB."""
+    total = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            pid_here = int(stat.parent.name)
+            if pid_here != pid and int(fields[1]) != pid:
+                continue
+            for line in (stat.parent / "status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+    return total
+
+
+# --- --batch on the same cases --------------------------------------------------------
+
+
+def batch_rate(lines: list[str], runs: int = 3) -> float:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "cases.jsonl"
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        cmd = [PY, "-m", "medbal", "diagnose", "--batch", str(path)]
+        times = []
+        for _ in range(runs + 1):  # the first warms the file cache
+            start = time.perf_counter()
+            subprocess.run(cmd, stdout=subprocess.DEVNULL, env=_env(), check=True)
+            times.append(time.perf_counter() - start)
+    return len(lines) / statistics.median(times[1:])
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--requests", type=int, default=20_000)
+    parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--workers", type=int, default=2)
+    args = parser.parse_args()
+    compile_server()
+
+    lines = cases(args.requests)
+    bodies = [
+        json.dumps({k: v for k, v in json.loads(line).items() if k != "id"}) for line in lines
+    ]
+    diagnose = [request("/v1/diagnose", b.encode()) for b in bodies]
+    batches = [
+        request("/v1/batch", ("[" + ",".join(lines[i : i + 100]) + "]").encode())
+        for i in range(0, len(lines), 100)
+    ]
+
+    with tempfile.TemporaryDirectory() as folder:
+        running = start_server(
+            "--workers", str(args.workers), "--lang", "en", log=Path(folder) / "serve.log"
+        )
+        try:
+            host, port, pid = running.host, running.port, running.proc.pid
+            load(host, port, diagnose[:2000], args.connections)  # warm every worker
+            before = memory_kib(pid)
+            one = load(host, port, diagnose, args.connections)
+            after = memory_kib(pid)
+            many = load(host, port, batches, max(1, args.workers * 2))
+            after_batch = memory_kib(pid)
+        finally:
+            running.stop()
+    rate = batch_rate(lines)
+
+    print(
+        f"medbal serve, {args.workers} workers, {args.connections} connections, "
+        f"{args.requests:,} requests, loopback, this machine's {_cores()} cores"
+    )
+    print(f"{'':26} {'req/s':>8} {'cases/s':>8} {'p50 ms':>7} {'p99 ms':>7} {'errors':>6}")
+    print(
+        f"{'POST /v1/diagnose':26} {one['rps']:8,.0f} {one['rps']:8,.0f} "
+        f"{one['p50']:7.2f} {one['p99']:7.2f} {one['errors']:6.0f}"
+    )
+    print(
+        f"{'POST /v1/batch (100 each)':26} {many['rps']:8,.0f} {many['rps'] * 100:8,.0f} "
+        f"{many['p50']:7.2f} {many['p99']:7.2f} {many['errors']:6.0f}"
+    )
+    print(f"{'diagnose --batch FILE':26} {'':>8} {rate:8,.0f}   (one process, start included)")
+    growth = (after - before) / before
+    print(
+        f"server memory (all processes): {before / 1024:.1f} MiB before, "
+        f"{after / 1024:.1f} MiB after /v1/diagnose ({growth:+.1%}), "
+        f"{after_batch / 1024:.1f} MiB after /v1/batch"
+    )
+    checks = {
+        "at least half of --batch's cases per second": one["rps"] >= rate / 2,
+        "p99 under 50 ms": one["p99"] < 50,
+        "no error": one["errors"] == 0 and many["errors"] == 0,
+        "memory flat (within 10%)": abs(growth) <= 0.10,
+    }
+    for name, ok in checks.items():
+        print(f"  {'ok    ' if ok else 'MISSED'} {name}")
+    return 0 if all(checks.values()) else 1
+
+
+def _cores() -> int:
+    import os
+
+    return os.cpu_count() or 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
