@@ -33,7 +33,7 @@ from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from medbal import __version__, api
-from medbal.core.errors import FAILED, USAGE, MedbalError, Phrase
+from medbal.core.errors import FAILED, USAGE, MedbalError, Phrase, one_line
 from medbal.i18n.catalogue import in_lang
 from medbal.serve import openapi
 from medbal.serve.engine import DEFAULT_TREE, Served, unknown_tree
@@ -336,9 +336,9 @@ class AccessLog:
                 await internal_error(scope, exc, self.lang)(scope, receive, sending)
         client = scope.get("client") or ("-", 0)
         ms = (time.perf_counter() - start) * 1000
-        ACCESS.info(
-            '%s "%s %s" %d %d %.1fms', client[0], scope["method"], scope["path"], status, size, ms
-        )
+        # A path is the client's text: a newline in it must not forge a second line.
+        path = one_line(scope["path"]).replace('"', "%22")
+        ACCESS.info('%s "%s %s" %d %d %.1fms', client[0], scope["method"], path, status, size, ms)
 
 
 def create_app(served: Served, lang: str, cors: tuple[str, ...] = ()) -> ASGIApp:

@@ -182,8 +182,12 @@ def test_the_access_log_has_one_line_a_request_and_no_answer(server, client):
     for _ in range(3):
         post(client, "/v1/diagnose?lang=en", marker)
     post(client, "/v1/diagnose", {"answers": {"scheme": "a-secret-answer"}})
+    call(client, "GET", "/v1/x%0A2026-01-01T00:00:00+0000 forged%22line")
     lines = server.log_text().splitlines()
     assert sum('"POST /v1/diagnose"' in line for line in lines) == before + 4
+    forged = r'\S+ 127\.0\.0\.1 "GET /v1/x\\n2026-01-01T00:00:00\+0000 forged%22line" 404 '
+    assert re.fullmatch(forged + r"\d+ \d+\.\dms", lines[-1]), lines[-1]
+    assert not any(line.startswith("2026-01-01T00:00:00+0000 forged") for line in lines)
     for line in lines:
         assert "yearly" not in line and "a-secret-answer" not in line and "lang=" not in line
-    assert re.fullmatch(r'\S+ 127\.0\.0\.1 "POST /v1/diagnose" 400 \d+ \d+\.\dms', lines[-1])
+    assert re.fullmatch(r'\S+ 127\.0\.0\.1 "POST /v1/diagnose" 400 \d+ \d+\.\dms', lines[-2])
