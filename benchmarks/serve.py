@@ -21,6 +21,8 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -117,37 +119,62 @@ def load(host: str, port: int, todo: list[bytes], connections: int) -> dict[str,
 # --- the server's memory ------------------------------------------------------------
 
 
-def memory_kib(pid: int) -> int:
-    """Resident memory of a process and its children (the workers), in KiB."""
-    total = 0
+def _family(pid: int) -> list[Path]:
+    """/proc entries of a process and its children (the workers)."""
+    found = []
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-            pid_here = int(stat.parent.name)
-            if pid_here != pid and int(fields[1]) != pid:
-                continue
-            for line in (stat.parent / "status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    total += int(line.split()[1])
+            ppid = int(stat.read_text().rsplit(")", 1)[1].split()[1])
         except (OSError, IndexError, ValueError):
             continue
+        if int(stat.parent.name) == pid or ppid == pid:
+            found.append(stat.parent)
+    return found
+
+
+def memory_kib(pid: int) -> int:
+    """Resident memory of the server, every process of it, in KiB."""
+    total = 0
+    for entry in _family(pid):
+        try:
+            for line in (entry / "status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+        except (OSError, ValueError):
+            continue
     return total
+
+
+def cpu_seconds(pid: int) -> float:
+    """CPU time the server's processes have used (user and system)."""
+    ticks = 0
+    for entry in _family(pid):
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            ticks += int(fields[11]) + int(fields[12])
+        except (OSError, IndexError, ValueError):
+            continue
+    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 # --- --batch on the same cases --------------------------------------------------------
 
 
-def batch_rate(lines: list[str], runs: int = 3) -> float:
+def batch_rate(lines: list[str], runs: int = 3) -> tuple[float, float]:
+    """(cases per second, CPU seconds per case) of one `--batch` process, start included."""
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "cases.jsonl"
         path.write_text("\n".join(lines) + "\n", encoding="utf-8")
         cmd = [PY, "-m", "medbal", "diagnose", "--batch", str(path)]
-        times = []
+        times, cpu = [], []
         for _ in range(runs + 1):  # the first warms the file cache
+            used = resource.getrusage(resource.RUSAGE_CHILDREN)
             start = time.perf_counter()
             subprocess.run(cmd, stdout=subprocess.DEVNULL, env=_env(), check=True)
             times.append(time.perf_counter() - start)
-    return len(lines) / statistics.median(times[1:])
+            now = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu.append(now.ru_utime + now.ru_stime - used.ru_utime - used.ru_stime)
+    return len(lines) / statistics.median(times[1:]), statistics.median(cpu[1:]) / len(lines)
 
 
 def main() -> int:
@@ -175,14 +202,14 @@ def main() -> int:
         try:
             host, port, pid = running.host, running.port, running.proc.pid
             load(host, port, diagnose[:2000], args.connections)  # warm every worker
-            before = memory_kib(pid)
+            before, cpu = memory_kib(pid), cpu_seconds(pid)
             one = load(host, port, diagnose, args.connections)
-            after = memory_kib(pid)
+            after, cpu = memory_kib(pid), cpu_seconds(pid) - cpu
             many = load(host, port, batches, max(1, args.workers * 2))
             after_batch = memory_kib(pid)
         finally:
             running.stop()
-    rate = batch_rate(lines)
+    rate, batch_cpu = batch_rate(lines)
 
     print(
         f"medbal serve, {args.workers} workers, {args.connections} connections, "
@@ -198,6 +225,11 @@ def main() -> int:
         f"{many['p50']:7.2f} {many['p99']:7.2f} {many['errors']:6.0f}"
     )
     print(f"{'diagnose --batch FILE':26} {'':>8} {rate:8,.0f}   (one process, start included)")
+    print(
+        f"CPU per case: {cpu / len(diagnose) * 1e6:.0f} us in the server (all its processes) "
+        f"for /v1/diagnose, {batch_cpu * 1e6:.0f} us in --batch; this machine's load "
+        f"average {os.getloadavg()[0]:.1f} (the client and any other work share its cores)"
+    )
     growth = (after - before) / before
     print(
         f"server memory (all processes): {before / 1024:.1f} MiB before, "
@@ -216,8 +248,6 @@ def main() -> int:
 
 
 def _cores() -> int:
-    import os
-
     return os.cpu_count() or 1
 
 

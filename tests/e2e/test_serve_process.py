@@ -12,6 +12,7 @@ import signal
 import socket
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -133,7 +134,9 @@ def _drains(running):
             f"Content-Length: {len(body)}\r\n\r\n"
         )
         sock.sendall(head.encode() + body[:10])
+        time.sleep(0.3)  # the request has begun (its headers read) before the signal ...
         running.proc.send_signal(signal.SIGTERM)
+        time.sleep(1.0)  # ... and the rest of its body comes while the server shuts down
         sock.sendall(body[10:])
         reply = b""
         while not reply.endswith(b"}}"):
