@@ -77,17 +77,11 @@ async def _connection(
             next_one[0] += 1
             start = time.perf_counter()
             writer.write(raw)
-            status = await reader.readline()
-            length = 0
-            while True:
-                line = await reader.readline()
-                if line in (b"\r\n", b""):
-                    break
-                if line[:15].lower() == b"content-length:":
-                    length = int(line[15:])
-            await reader.readexactly(length)
+            head = (await reader.readuntil(b"\r\n\r\n")).lower()
+            at = head.index(b"content-length:") + 15
+            await reader.readexactly(int(head[at : head.index(b"\r\n", at)]))
             latencies.append(time.perf_counter() - start)
-            errors += status.split(b" ")[1:2] != [b"200"]
+            errors += head[9:12] != b"200"
     except (OSError, asyncio.IncompleteReadError, ValueError):
         errors += 1 + len(todo) - next_one[0]
         next_one[0] = len(todo)

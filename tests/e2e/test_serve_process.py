@@ -168,3 +168,12 @@ def test_workers_share_the_address_and_drain_on_sigterm(tmp_path):
     _drains(running)
     left = subprocess.run(["ps", "--ppid", str(running.proc.pid)], capture_output=True, text=True)
     assert left.stdout.count("\n") <= 1  # only the header: no worker outlives it
+
+
+def test_the_address_is_a_tcp_socket_so_answers_are_not_held_back():
+    # asyncio turns Nagle's algorithm off only on connections of a socket bound with
+    # IPPROTO_TCP; with proto 0 every answer waited 40 ms for the client's delayed ACK.
+    from medbal.serve.run import listen
+
+    with listen("127.0.0.1", 0) as sock:
+        assert sock.proto == socket.IPPROTO_TCP
