@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import time
 
 import pytest
 
@@ -176,14 +177,23 @@ def test_health_and_the_description(client):
 # --- the access log ---------------------------------------------------------------
 
 
+def logged(server, done, seconds=30.0):
+    """The server's log once `done(text)`: a line is written just after its answer is sent."""
+    deadline = time.monotonic() + seconds
+    while not done(server.log_text()) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    return server.log_text()
+
+
 def test_the_access_log_has_one_line_a_request_and_no_answer(server, client):
-    before = server.log_text().count('"POST /v1/diagnose"')
+    call(client, "GET", "/v1/before")  # every earlier line is written once this one is
+    before = logged(server, lambda text: "/v1/before" in text).count('"POST /v1/diagnose"')
     marker = {"answers": {"scheme": "yearly"}, "lang": "en"}
     for _ in range(3):
         post(client, "/v1/diagnose?lang=en", marker)
     post(client, "/v1/diagnose", {"answers": {"scheme": "a-secret-answer"}})
     call(client, "GET", "/v1/x%0A2026-01-01T00:00:00+0000 forged%22line")
-    lines = server.log_text().splitlines()
+    lines = logged(server, lambda text: "forged%22line" in text).splitlines()
     assert sum('"POST /v1/diagnose"' in line for line in lines) == before + 4
     forged = r'\S+ 127\.0\.0\.1 "GET /v1/x\\n2026-01-01T00:00:00\+0000 forged%22line" 404 '
     assert re.fullmatch(forged + r"\d+ \d+\.\dms", lines[-1]), lines[-1]
