@@ -98,6 +98,7 @@ def call(client, method, path, **kwargs):
     response = client.request(method, path, **kwargs)
     assert ROOT_TEXT not in response.text
     assert response.headers["x-content-type-options"] == "nosniff"
+    assert "frame-ancestors 'none'" in response.headers["content-security-policy"]
     if response.status_code >= 400:
         body = response.json()
         assert set(body) == {"status", "error"} and body["status"] == "error", body
