@@ -155,9 +155,16 @@ def _supervise(config: Any, sock: socket.socket) -> None:
 
 
 def _app(served: Any, lang: str, cors: list[str]) -> Any:
+    import gc
+
     from medbal.serve.app import create_app
 
-    return create_app(served, lang, tuple(cors))
+    app = create_app(served, lang, tuple(cors))
+    # What was loaded lives as long as the process: out of the collector's sight, so that
+    # its passes over the objects of each request do not walk every tree again.
+    gc.collect()
+    gc.freeze()
+    return app
 
 
 def worker_app() -> Any:
