@@ -2,9 +2,10 @@
 
     uv run python benchmarks/serve.py [--requests 20000] [--connections 32] [--workers 2]
 
-Starts `medbal serve --workers N` on a free loopback port, then a bounded asyncio client
-(in this process: HTTP/1.1 keep-alive, one request at a time on each of C connections)
-sends a fixed number of POST /v1/diagnose requests, cycling through the cases that
+Starts `medbal serve --workers N` on a free loopback port, then wrk (Debian's package,
+where it is installed; else a bounded asyncio client in this process: HTTP/1.1
+keep-alive, one request at a time on each of C connections) sends a fixed number of
+POST /v1/diagnose requests, cycling through the cases that
 benchmarks/batch.py gives `--batch` (every step of every path of every shipped tree,
 in both languages).  It prints requests per second, p50 and p99 latency, errors, and
 the server's memory (every process of it) before and after; then the same for
@@ -23,12 +24,15 @@ import asyncio
 import json
 import os
 import resource
+import shutil
+import signal
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -110,6 +114,84 @@ def load(host: str, port: int, todo: list[bytes], connections: int) -> dict[str,
     }
 
 
+# wrk (Debian's package), where it is installed: a client in C, which leaves the cores to
+# the server.  It runs for a time, not a count, so each of its threads stops itself after
+# its share of the requests, notes when it began and ended (a monotonic clock through
+# LuaJIT's FFI), and wrk is interrupted once the server has logged them all.
+WRK_SCRIPT = """
+local ffi = require("ffi")
+ffi.cdef[[
+typedef struct { long tv_sec; long tv_nsec; } medbal_timespec;
+int clock_gettime(int clock, medbal_timespec *now);
+]]
+local function now()
+  local t = ffi.new("medbal_timespec")
+  ffi.C.clock_gettime(1, t)
+  return tonumber(t.tv_sec) + tonumber(t.tv_nsec) / 1e9
+end
+local threads = {}
+function setup(thread) table.insert(threads, thread) end
+local requests, count, limit, i = {}, 0, 0, 0
+function init(args)
+  limit = tonumber(args[2])
+  local headers = {["Content-Type"] = "application/json"}
+  for body in io.lines(args[1]) do
+    requests[#requests + 1] = wrk.format("POST", args[3], headers, body)
+  end
+end
+function request()
+  if first == nil then first = now() end
+  i = i % #requests + 1
+  return requests[i]
+end
+function response(status, headers, body)
+  count = count + 1
+  if status ~= 200 then failed = (failed or 0) + 1 end
+  if count == limit then
+    last = now()
+    wrk.thread:stop()
+  end
+end
+function done(summary, latency, requests)
+  local began, ended, failed = math.huge, 0, 0
+  for _, t in ipairs(threads) do
+    began = math.min(began, t:get("first") or math.huge)
+    ended = math.max(ended, t:get("last") or 0)
+    failed = failed + (t:get("failed") or 0)
+  end
+  local e = summary.errors
+  failed = failed + e.connect + e.read + e.write + e.timeout
+  io.write(string.format("RESULT %d %.6f %d %.0f %.0f\\n", summary.requests, ended - began,
+    failed, latency:percentile(50), latency:percentile(99)))
+end
+"""
+
+
+def wrk_load(running: Any, path: str, bodies: list[str], total: int, connections: int) -> dict:
+    threads = 2
+    with tempfile.TemporaryDirectory() as folder:
+        script, lines = Path(folder) / "load.lua", Path(folder) / "bodies.jsonl"
+        script.write_text(WRK_SCRIPT, encoding="utf-8")
+        lines.write_text("\n".join(bodies) + "\n", encoding="utf-8")
+        logged = running.log_text().count(f'"POST {path}"')
+        url = f"http://{running.host}:{running.port}{path}"
+        wrk = subprocess.Popen(
+            ["wrk", "-t", str(threads), "-c", str(connections), "-d", "300s", "--timeout", "10s"]
+            + ["-s", str(script), url, "--", str(lines), str(total // threads), path],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        deadline = time.monotonic() + 300
+        while running.log_text().count(f'"POST {path}"') < logged + total:
+            if wrk.poll() is not None or time.monotonic() > deadline:
+                break
+            time.sleep(0.1)
+        wrk.send_signal(signal.SIGINT)  # wrk reports on SIGINT
+        out, _ = wrk.communicate(timeout=60)
+    _, seconds, errors, p50, p99 = map(float, out.split("RESULT ")[1].split())
+    return {"rps": total / seconds, "p50": p50 / 1000, "p99": p99 / 1000, "errors": errors}
+
+
 # --- the server's memory ------------------------------------------------------------
 
 
@@ -176,6 +258,12 @@ def main() -> int:
     parser.add_argument("--requests", type=int, default=20_000)
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument(
+        "--client",
+        choices=("wrk", "asyncio"),
+        default="wrk" if shutil.which("wrk") else "asyncio",
+        help="wrk (Debian's package; the default where it is installed) or this script's own",
+    )
     args = parser.parse_args()
     compile_server()
 
@@ -197,7 +285,10 @@ def main() -> int:
             host, port, pid = running.host, running.port, running.proc.pid
             load(host, port, diagnose[:2000], args.connections)  # warm every worker
             before, cpu = memory_kib(pid), cpu_seconds(pid)
-            one = load(host, port, diagnose, args.connections)
+            if args.client == "wrk":
+                one = wrk_load(running, "/v1/diagnose", bodies, args.requests, args.connections)
+            else:
+                one = load(host, port, diagnose, args.connections)
             after, cpu = memory_kib(pid), cpu_seconds(pid) - cpu
             many = load(host, port, batches, max(1, args.workers * 2))
             after_batch = memory_kib(pid)
@@ -207,7 +298,7 @@ def main() -> int:
 
     print(
         f"medbal serve, {args.workers} workers, {args.connections} connections, "
-        f"{args.requests:,} requests, loopback, this machine's {_cores()} cores"
+        f"{args.requests:,} requests from {args.client}, loopback, {_cores()} cores"
     )
     print(f"{'':26} {'req/s':>8} {'cases/s':>8} {'p50 ms':>7} {'p99 ms':>7} {'errors':>6}")
     print(
