@@ -98,6 +98,7 @@ def run_serve(
         flush=True,
     )
     if workers > 1:
+        del served  # each worker loads its own; this process only watches them
         _supervise(config, sock)
     else:
         uvicorn.Server(config).run(sockets=[sock])  # on a signal it raises it again
