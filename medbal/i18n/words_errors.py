@@ -70,6 +70,10 @@ ERRORS: dict[str, tuple[str, str]] = {
         "no region {region!q} in {path}; its regions are: {regions}",
         "{path} 中没有地区{region!q}；可选地区：{regions}",
     ),
+    "no_region_in_rates": (  # the same, where no file of the machine is named (medbal serve)
+        "no region {region!q} in the rates file; its regions are: {regions}",
+        "费率文件中没有地区{region!q}；可选地区：{regions}",
+    ),
     "as_of_form": (
         "--as-of {value!q} should be a date written YYYY-MM-DD",
         "--as-of{value!q}应为 YYYY-MM-DD 格式的日期",
@@ -371,6 +375,11 @@ ERRORS: dict[str, tuple[str, str]] = {
         "由树的名称、YAML 文件路径或 Tree 组成的列表",
     ),
     "arg_outcome": ("an outcome of the tree", "这棵树中的一个结果"),
+    "arg_flag": ("True or False (a bool)", "True 或 False（bool）"),
+    "arg_naming": (
+        "options (--threshold) or keys (threshold)",
+        "options（--threshold）或 keys（threshold）",
+    ),
     # api.Session (medbal.api.session)
     "session_done": (
         "the conversation has reached an outcome: there is no question to answer; "
@@ -404,11 +413,12 @@ ERRORS.update(
             "cannot listen on {address}: {reason}",
             "无法在 {address} 上监听：{reason}",
         ),
-        "serve_no_region": (
-            "no region {region!q} in the rates file; its regions are: {regions}",
-            "费率文件中没有地区{region!q}；可选地区：{regions}",
-        ),
         "serve_encoding": ("the request body is not UTF-8 text", "请求正文不是 UTF-8 编码的文本"),
+        "serve_lone_surrogate": (
+            "the request body holds {value}, half of a character (a lone surrogate), "
+            "which no text can hold",
+            "请求正文含有 {value}，这是半个字符（孤立的代理项），任何文本都无法包含它",
+        ),
         "serve_not_json": (
             "the request body is not JSON ({why})",
             "请求正文不是有效的 JSON（{why}）",
