@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import hashlib
+import json
 import logging
 import re
 import sys
@@ -36,7 +37,7 @@ from medbal import __version__, api
 from medbal.core.errors import FAILED, USAGE, MedbalError, Phrase, one_line
 from medbal.i18n.catalogue import in_lang
 from medbal.serve import openapi
-from medbal.serve.engine import DEFAULT_TREE, Served, unknown_tree
+from medbal.serve.engine import DEFAULT_TREE, Served
 from medbal.serve.requests import (
     DiagnoseRequest,
     EstimateRequest,
@@ -121,12 +122,12 @@ def sheet_policy(html: str) -> str:
 
 
 class Api:
-    """The endpoints, over one process's Served and its default language."""
+    """The endpoints, over one process's Served (its api.Library) and its default language."""
 
     def __init__(self, served: Served, lang: str):
-        self.served, self.lang = served, lang
+        self.served, self.library, self.lang = served, served.library, lang
         self.description = encode(
-            openapi.document(list(served.trees), BATCH_LIMIT, BODY_LIMIT, BATCH_BODY_LIMIT)
+            openapi.document(self.library.tree_ids(), BATCH_LIMIT, BODY_LIMIT, BATCH_BODY_LIMIT)
         )
         self.page_policy = page_policy(served.pages[None])
 
@@ -160,14 +161,11 @@ class Api:
         body = checked(await self.body(request, BODY_LIMIT), DiagnoseRequest)
         lang = request.state.lang
         tree = body.get("tree", DEFAULT_TREE)
-        if tree not in self.served.trees:
-            raise Refused(404, unknown_tree(tree, self.served.trees))
-        envelope = self.served.answer(body, lang)
-        del envelope["id"]  # the --batch rules echo it; a single case has none
-        if envelope["status"] == "error":
-            status = 500 if envelope["error"]["code"] == FAILED else 400
-            return json_response(envelope, status, lang)
-        return json_response(envelope, 200, lang)
+        try:
+            self.library.tree(tree)  # by id among those loaded: never a path
+        except MedbalError as exc:
+            raise Refused(404, exc) from None
+        return json_response(self.library.diagnose(tree, body.get("answers"), lang), 200, lang)
 
     async def batch(self, request: Request) -> Response:
         cases = await self.body(request, BATCH_BODY_LIMIT)
@@ -176,18 +174,26 @@ class Api:
             raise Refused(400, Phrase("serve_not_array"))
         if len(cases) > BATCH_LIMIT:
             raise Refused(413, Phrase("serve_too_many_cases", limit=BATCH_LIMIT, count=len(cases)))
+        # Each case goes to the batch as the line of JSON `--batch` would read, so that
+        # every rule of a line holds (a lone surrogate, a number JSON changes, depth).
+        lines = [json.dumps(case) for case in cases]
         # A thousand cases take a tenth of a second: off the event loop, so that the
         # process keeps answering other requests meanwhile.
         answered = await run_in_threadpool(
-            lambda: encode([self.served.answer(case, lang) for case in cases])
+            lambda: encode(list(self.library.diagnose_many(lines, DEFAULT_TREE, lang)))
         )
         return json_response(answered, 200, lang)
 
     async def estimate(self, request: Request) -> Response:
         body = checked(await self.body(request, BODY_LIMIT), EstimateRequest)
         lang = request.state.lang
-        view = self.served.estimate(
-            body["bill"], body.get("threshold"), body.get("items", {}), body.get("region"), lang
+        view = self.library.estimate(
+            body["bill"],
+            body.get("threshold"),
+            body.get("items"),
+            body.get("region"),
+            lang,
+            names="keys",  # `threshold`, `items.class-b`: the body's keys, not --options
         )
         return json_response(view, 200, lang)
 
@@ -198,12 +204,12 @@ class Api:
 
     async def trees(self, request: Request) -> Response:
         lang = self._get(request)
-        return json_response({"trees": self.served.listing[lang]}, 200, lang, PUBLIC)
+        return json_response(self.library.tree_list(lang), 200, lang, PUBLIC)
 
     async def tree(self, request: Request) -> Response:
         lang = self._get(request)
         try:
-            text = self.served.export(request.path_params["id"], lang)
+            text = self.library.export(request.path_params["id"], "json", lang)
         except MedbalError as exc:
             raise Refused(404, exc) from None
         return json_response(text.encode("utf-8"), 200, lang, PUBLIC)
@@ -211,7 +217,7 @@ class Api:
     def _checklists(self, request: Request, category: str | None) -> tuple[Any, str]:
         lang = self._get(request)
         try:
-            return self.served.docs(category, lang), lang
+            return self.library.docs(category, lang), lang
         except MedbalError as exc:
             raise Refused(404, exc) from None
 
@@ -230,7 +236,7 @@ class Api:
         return html_response(self.served.pages[request.query_params.get("lang")], self.page_policy)
 
     async def healthz(self, request: Request) -> Response:
-        data = {"status": "ok", "version": __version__, "trees": list(self.served.trees)}
+        data = {"status": "ok", "version": __version__, "trees": self.library.tree_ids()}
         return json_response(data, 200, None)
 
     async def openapi(self, request: Request) -> Response:

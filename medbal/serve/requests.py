@@ -16,12 +16,12 @@ from collections.abc import Mapping
 from typing import Any, Literal, TypedDict, Union, get_args, get_origin, get_type_hints
 
 from medbal.core.errors import MedbalError, Phrase
-from medbal.core.langs import LANGS
-from medbal.i18n.suggest import closest
+from medbal.core.langs import LANGS, shown
 
 Lang = Literal["en", "zh"]
 QUERY = ("lang",)  # the one query parameter every endpoint takes
 SHOWN = 60  # characters of a value from the request echoed in a message
+_INT_DIGITS = 4000  # digits of a whole number in a body; int() would stop at 4300
 
 
 class DiagnoseRequest(TypedDict, total=False):
@@ -78,7 +78,7 @@ def decode(body: bytes) -> Any:
     except UnicodeDecodeError:
         raise _bad("serve_encoding") from None
     try:
-        return json.loads(text, parse_constant=_not_a_number, parse_float=_finite)
+        return json.loads(text, parse_constant=_not_a_number, parse_float=_finite, parse_int=_whole)
     except json.JSONDecodeError as exc:
         why = f"{exc.msg}, line {exc.lineno} column {exc.colno}"
         raise _bad("serve_not_json", why=why) from None
@@ -97,27 +97,40 @@ def _finite(text: str) -> float:
     return number
 
 
+def _whole(text: str) -> int:
+    # Python reads at most 4300 digits (a ValueError past them): refused as a float is.
+    if len(text) > _INT_DIGITS:
+        raise _bad("serve_not_json", why=Phrase("serve_number_too_large", value=_shown(text)))
+    return int(text)
+
+
 def checked(value: Any, declared: Any) -> Any:
     """`value` if it is what `declared` (a TypedDict above) describes; Refused (400) naming
     the first key that is unknown, missing or of the wrong type."""
     if not isinstance(value, dict):
         raise _bad("serve_not_object")
+    _whole_characters(value)  # before any message may echo a key or a value
     hints = _hints(declared)
     unknown = [k for k in value if k not in hints]
-    if unknown:
-        best = closest(unknown[0], hints)
-        raise _bad(
-            "serve_unknown_key_dym" if best else "serve_unknown_key",
-            name=_shown(unknown[0]),
-            best=best,
-            keys=tuple(hints),
-        )
+    if unknown:  # worded with the nearest key, when one is close (medbal.i18n.suggest)
+        raise _bad("serve_unknown_key", name=_shown(unknown[0]), keys=tuple(hints))
     for name in declared.__required_keys__:
         if name not in value:
             raise _bad("serve_missing_key", name=name)
     for name, item in value.items():
         _check(item, hints[name], name)
     return value
+
+
+def _whole_characters(value: dict[str, Any]) -> None:
+    """Half of a surrogate pair, sent as a \\u escape, is no character: no answer could
+    echo it (UTF-8 cannot hold it), so a body holding one is refused, as a line of
+    `--batch` is (a batch's cases are each checked by those rules)."""
+    try:
+        json.dumps(value, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError as exc:
+        half = exc.object[exc.start : exc.end]
+        raise _bad("serve_lone_surrogate", value=shown(half)) from None
 
 
 @functools.cache

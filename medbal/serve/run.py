@@ -17,14 +17,14 @@ import json
 import os
 import signal
 import socket
-import sys
 from typing import Any
 
 from medbal.core.errors import FAILED, MedbalError, UsageError
 from medbal.i18n.catalogue import msg
 from medbal.i18n.typeset import counted
+from medbal.present.output import write_text
 
-EXTRA = ("starlette", "uvicorn", "msgspec")
+EXTRA = ("starlette", "uvicorn")
 SETTINGS = "MEDBAL_SERVE_SETTINGS"  # how the worker processes learn the command's options
 HEADER_LIMIT = 16 * 1024  # bytes of a request's line and headers
 CONCURRENCY = 512  # connections per process; past it uvicorn answers 503
@@ -92,10 +92,9 @@ def run_serve(
     bound = sock.getsockname()
     url = f"http://{host if ':' not in host else f'[{host}]'}:{bound[1]}"
     shown = counted(workers, msg("serve_worker", lang), lang)
-    print(
-        msg("serve_started", lang, trees=tuple(served.trees), url=url, workers=shown),
-        file=sys.stderr,
-        flush=True,
+    trees_served = tuple(served.library.tree_ids())
+    write_text(
+        msg("serve_started", lang, trees=trees_served, url=url, workers=shown) + "\n", err=True
     )
     if workers > 1:
         del served  # each worker loads its own; this process only watches them

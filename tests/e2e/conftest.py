@@ -9,7 +9,7 @@ from serving import start_server
 
 @pytest.fixture(scope="session")
 def server(tmp_path_factory):
-    for name in ("starlette", "uvicorn", "msgspec"):
+    for name in ("starlette", "uvicorn"):
         pytest.importorskip(name)
     # The server's own language is Chinese, so that a request naming none is told apart.
     running = start_server("--lang", "zh", log=tmp_path_factory.mktemp("serve") / "serve.log")

@@ -23,6 +23,7 @@ from schemathesis.specs.openapi.checks import (  # noqa: E402
     status_code_conformance,
 )
 
+from medbal.api import Library  # noqa: E402
 from medbal.serve import app as served_app  # noqa: E402
 from medbal.serve import openapi  # noqa: E402
 from medbal.serve.app import BATCH_BODY_LIMIT, BATCH_LIMIT, BODY_LIMIT, create_app  # noqa: E402
@@ -134,10 +135,10 @@ def test_a_body_that_does_not_arrive_in_time_is_refused(served, monkeypatch):
 
 
 def test_a_bug_is_an_envelope_and_its_log_keeps_no_answer(served, monkeypatch, caplog):
-    def broken(self, case, lang):
-        raise ValueError(f"the answers were {case}")
+    def broken(self, tree, answers=None, lang=None, ref=None):
+        raise ValueError(f"the answers were {answers}")
 
-    monkeypatch.setattr(Served, "answer", broken)
+    monkeypatch.setattr(Library, "diagnose", broken)
     app = create_app(served, "en")
     with caplog.at_level(logging.INFO, logger="medbal.serve"):
         response = ask(app, "POST", "/v1/diagnose", json={"answers": {"scheme": "a-secret-answer"}})

@@ -22,7 +22,7 @@ from support import ROOT, medbal_env
 pytestmark = [
     pytest.mark.slow,
     pytest.mark.skipif(
-        any(importlib.util.find_spec(m) is None for m in ("starlette", "uvicorn", "msgspec")),
+        any(importlib.util.find_spec(m) is None for m in ("starlette", "uvicorn")),
         reason="the extra 'serve' is not installed",
     ),
 ]
@@ -70,14 +70,14 @@ BLOCK = """
 import sys
 class Blocker:
     def find_spec(self, name, path=None, target=None):
-        if name.split(".")[0] in ("starlette", "uvicorn", "msgspec"):
+        if name.split(".")[0] in ("starlette", "uvicorn"):
             raise ModuleNotFoundError(name)
 sys.meta_path.insert(0, Blocker())
 import importlib.util
 real = importlib.util.find_spec
-EXTRA = ("starlette", "uvicorn", "msgspec")
+EXTRA = ("starlette", "uvicorn")
 importlib.util.find_spec = lambda name, *a: None if name in EXTRA else real(name, *a)
-from medbal.launch import run
+from medbal.process import run
 sys.exit(run(sys.argv[1:]))
 """
 
@@ -108,9 +108,9 @@ def test_without_the_extra_one_line_names_the_install_command():
 
 IMPORTS = """
 import sys
-from medbal.launch import run
+from medbal.process import run
 code = run(sys.argv[1:])
-SERVER = ("starlette", "uvicorn", "msgspec", "anyio")
+SERVER = ("starlette", "uvicorn", "anyio")
 print(sorted(m for m in sys.modules if m.split(".")[0] in SERVER))
 """
 
