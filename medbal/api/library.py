@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from medbal.api import batch, checks
+from medbal.api import checks
 from medbal.api.session import Session, outcome_view
 from medbal.api.shelf import Shelf
 from medbal.core.errors import MedbalError, Phrase, UsageError
@@ -89,6 +89,8 @@ class Library(Shelf):
         """An envelope for each case, in order, by the rules of `--batch`
         (medbal.api.batch): a bad case gets an error envelope in its place.  Raises
         UsageError (or TreeError) at once for a bad `tree`, `lang` or `cases`."""
+        from medbal.api import batch  # the rules of a JSON line: only for a call with cases
+
         return batch.diagnose_many(cases, tree, lang, self)
 
     def docs(self, category: str | int | None = None, lang: str | None = None) -> ChecklistsView:

@@ -22,7 +22,6 @@ from medbal.api import checks
 from medbal.core.errors import MedbalError, TreeError, UsageError
 from medbal.core.langs import LANGS
 from medbal.core.model import Checklists, Rates, Tree
-from medbal.core.structs import msgspec
 from medbal.files import crossfile, registry
 
 # Tree names whose failure is kept; past it the oldest is forgotten (200,000 distinct
@@ -32,13 +31,9 @@ Failure = MedbalError | TreeError
 S = TypeVar("S", bound="Shelf")
 
 
-class Listed(msgspec.Struct, frozen=True):
-    """A file of the folders, as `tree list` shows it: where it is and what it replaces
-    (`row`), its kind, and its summary in each language, or its problems."""
-
-    row: dict[str, Any]
-    kind: str
-    about: dict[str, dict[str, Any]] | list[str]
+# A file of the folders, as `tree list` shows it: where it is and what it replaces (a
+# row), and its summary (kind, title, size) in each language, or its problems.
+Listed = tuple[dict[str, Any], dict[str, dict[str, Any]] | list[str]]
 
 
 class Shelf:
@@ -63,7 +58,7 @@ class Shelf:
         TreeError with every problem of every file (FILE:LINE:COL) at once.  After this it
         reads no file: a tree it does not hold is unknown, whatever its name."""
         shelf = cls(trees, paths=paths)
-        problems = [p for f in shelf._listing() if isinstance(f.about, list) for p in f.about]
+        problems = [p for _, about in shelf._listing() if isinstance(about, list) for p in about]
         for tree_id in shelf.tree_ids():
             try:
                 shelf.checklists_for(shelf.tree(tree_id))
@@ -141,9 +136,11 @@ class Shelf:
         """The ids of the decision trees the folders hold, sorted (every file is read, once,
         if it has not been): those a complete shelf answers."""
         return sorted(
-            f.row["id"]
-            for f in self._listing()
-            if f.kind == "decision-tree" and not f.row["replaced"]
+            row["id"]
+            for row, about in self._listing()
+            if isinstance(about, dict)
+            and about[LANGS[0]]["kind"] == "decision-tree"
+            and not row["replaced"]
         )
 
     # --- every file ---------------------------------------------------------------
@@ -158,14 +155,14 @@ class Shelf:
         id, file (unless `paths` is off), origin, what it replaces, extends or is patched
         by, and its kind, title and size, or its problems."""
         rows = []
-        for found in self._listing():
-            row = dict(found.row)
+        for listed, about in self._listing():
+            row = dict(listed)
             if not self.paths:
                 del row["file"]
-            if isinstance(found.about, list):
-                row.update({"kind": "invalid", "title": "", "problems": found.about})
+            if isinstance(about, list):
+                row.update({"kind": "invalid", "title": "", "problems": about})
             else:
-                row.update(found.about[lang])
+                row.update(about[lang])
             rows.append(row)
         return rows
 
@@ -202,11 +199,10 @@ def _every_file(overlay: Path | None) -> list[Listed]:
             try:
                 loaded = registry.load_resolved(path, overlay)
             except TreeError as exc:
-                files.append(Listed(row, "invalid", exc.problems))
+                files.append((row, exc.problems))
                 continue
             if isinstance(loaded, Checklists) and loaded.extends:  # laid over its base
                 row["extends"] = loaded.extends
                 patched.add(path.stem)
-            about = {lang: summary(loaded, lang) for lang in LANGS}
-            files.append(Listed(row, about[LANGS[0]]["kind"], about))
+            files.append((row, {lang: summary(loaded, lang) for lang in LANGS}))
     return files

@@ -55,16 +55,22 @@ app = typer.Typer(
     epilog="Exit codes: 0 done, 1 broken tree file or failed write, 2 bad input, "
     "3 an answer is still needed, 130 interrupted.\n\n\b\n" + _EXIT_CODES_ZH,
 )
-# The commands a call can name without reaching `tree`: for these, the six `tree`
-# commands (which Typer would build on every call) are not even imported.
+# The commands a call can name without reaching `tree` or `serve`: for these, the six
+# `tree` commands and `serve` (which Typer would build on every call) are not imported.
 LEAVES = frozenset({"diagnose", "claim", "docs", "estimate", "page", "serve"})
 
 
 def cli(argv: list[str] | None = None) -> typer.Typer:
-    """The app for this call: with the `tree` group unless `argv` names another command.
-    This is the command dispatch's one lazy step; no argv (help, completion, tests)
-    gives every command."""
-    if (not argv or argv[0] not in LEAVES) and not app.registered_groups:
+    """The app for this call: with the `tree` group and `serve` unless `argv` names
+    another command.  This is the command dispatch's one lazy step; no argv (help,
+    completion, tests) gives every command."""
+    first = argv[0] if argv else None
+    if first not in LEAVES or first == "serve":
+        from medbal.commands.serve import SHORT_HELP, serve
+
+        if all(command.callback is not serve for command in app.registered_commands):
+            app.command(short_help=SHORT_HELP)(serve)
+    if first not in LEAVES and not app.registered_groups:
         from medbal.commands.tree import tree_app
 
         app.add_typer(
@@ -389,59 +395,3 @@ def page(
     if not output:
         raise UsageError("page_needs_output")
     write_document(api.page(tree or [], lang.value if lang else None, trees), output)
-
-
-# --- serve --------------------------------------------------------------------
-
-
-@app.command(short_help="Answer over HTTP: a JSON API and the page. / 以 HTTP 接口提供服务。")
-@handles_errors
-def serve(
-    host: Annotated[
-        str, typer.Option("--host", metavar="ADDRESS", help="The address to listen on.")
-    ] = "127.0.0.1",
-    port: Annotated[
-        int,
-        typer.Option(
-            "--port", "-p", metavar="PORT", min=0, max=65535, help="The port (0: any free one)."
-        ),
-    ] = 8000,
-    workers: Annotated[
-        int,
-        typer.Option(
-            "--workers", "-w", metavar="N", min=1, max=64, help="Processes that answer requests."
-        ),
-    ] = 1,
-    trees: TreesOpt = None,
-    cors: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--cors",
-            metavar="ORIGIN",
-            help="Let pages from this origin call the API (repeat for more; * for any).",
-            show_default=False,
-        ),
-    ] = None,
-    lang: Annotated[
-        Lang | None,
-        typer.Option(
-            "--lang",
-            "-l",
-            help="The language of a request that names none (no lang, no Accept-Language). "
-            "Default: MEDBAL_LANG, then the locale.",
-            show_default=False,
-        ),
-    ] = None,
-) -> None:
-    """Serve the answers over HTTP: a stateless JSON API, the web page and its OpenAPI
-    description (needs the extra: uv tool install 'medbal[serve]').
-
-    Every request carries all its answers: run more --workers, or more machines behind
-    a load balancer, to serve more people. Endpoints: see GET /openapi.json and the README.
-
-    Example: medbal serve --port 8000 --workers 2
-    """
-    from medbal.i18n.lang import resolve
-    from medbal.serve.run import run_serve
-
-    run_serve(host, port, workers, trees, cors or [], resolve(lang.value if lang else None))
