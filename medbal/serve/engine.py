@@ -12,16 +12,15 @@ per starting language.
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
 
 from medbal.api import Library
 from medbal.core.langs import LANGS
+from medbal.core.structs import msgspec
 
 DEFAULT_TREE = "zero-balance"
 
 
-@dataclass(frozen=True)
-class Served:
+class Served(msgspec.Struct, frozen=True):
     """The library of one server process, and the pages made from it."""
 
     library: Library
