@@ -22,7 +22,6 @@ import traceback
 from collections.abc import Awaitable, Callable, Coroutine
 from typing import Any
 
-import msgspec
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
@@ -35,6 +34,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from medbal import __version__, api
 from medbal.core.errors import FAILED, USAGE, MedbalError, Phrase, one_line
+from medbal.core.structs import msgspec
 from medbal.i18n.catalogue import in_lang
 from medbal.serve import openapi
 from medbal.serve.engine import DEFAULT_TREE, Served

@@ -114,7 +114,7 @@ CLOSED = ("DiagnoseRequest", "BatchCase", "EstimateRequest")
 
 def schemas() -> dict[str, Any]:
     """Every component schema; the request bodies closed to keys they do not declare."""
-    import msgspec
+    from medbal.core.structs import msgspec
 
     _, components = msgspec.json.schema_components(
         SCHEMAS, ref_template="#/components/schemas/{name}"
