@@ -127,3 +127,13 @@ def test_damaged_files_load_or_report_file_line_col(case):
             assert PROBLEM.match(problem), problem
             assert problem.startswith(f"{name}:")
             assert "\x1b" not in problem
+
+
+def test_the_ci_profile_is_derandomized_and_the_long_search_documented():
+    from support import ROOT
+
+    ci, fuzz = settings.get_profile("ci"), settings.get_profile("fuzz")
+    assert ci.derandomize and ci.database is None and ci.max_examples <= 300
+    assert not fuzz.derandomize and fuzz.database is None and fuzz.max_examples == 100_000
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "HYPOTHESIS_PROFILE=fuzz uv run pytest -m hypothesis" in readme
