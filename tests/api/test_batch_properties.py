@@ -27,6 +27,7 @@ RELAXED = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_
 @example([('{"id": 1, "id": 2}', True), ('{"id": 1E2}', False)], None)  # 26, 27
 @example([('{"id": ' + "7" * 5000 + "}", False)], "zh")  # 22
 @example([('{"id": {"\ud800": null}}', False)], None)  # a raw lone surrogate: fuzz profile
+@example([('{"tree": "ca\\u0000rd"}', False)], "zh")  # a NUL in a tree's name: fuzz profile
 def test_any_line_gets_one_envelope_of_strict_json_with_its_id(lines, lang):
     cases = [line_bytes(line) if as_bytes else line for line, as_bytes in lines]
     envelopes = list(api.diagnose_many(cases, lang=lang))
