@@ -13,6 +13,7 @@ through medbal's own entry point (medbal.process.run) in this process:
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import sys
@@ -184,6 +185,12 @@ def _lines_of_a_write() -> int:
 WRITE_LINES = _lines_of_a_write()
 
 
+@functools.cache
+def _whole(fmt: str) -> str:
+    """What `docs 3` writes in a format, not interrupted."""
+    return run_medbal(["docs", "3", "--format", fmt]).out
+
+
 @settings(max_examples=examples(60), suppress_health_check=RELAXED)
 @given(
     st.integers(1, WRITE_LINES + 5),
@@ -207,7 +214,7 @@ def test_an_interrupted_output_write_leaves_the_old_file_or_the_new_one(at, sign
         left = os.listdir(folder)  # no temporary file, whenever the signal came
         assert left in ([], ["checklists.out"]), left
         content = target.read_text(encoding="utf-8") if left else None
-    whole = run_medbal(["docs", "3", "--format", fmt]).out
+    whole = _whole(fmt)
     if interrupt.count < at:  # not interrupted: written whole
         assert ran.code == 0 and ran.err == "" and content == whole
         return
