@@ -259,3 +259,70 @@ def test_the_generated_patches_reach_both_ends():
 
     collect()
     assert found == {0, 1}
+
+
+# --- every problem at once: problems planted where they are read and where laid over ----
+# Each plant is one problem at a line of its own: found when the patch is read (R) or
+# only when it is laid over the shipped file (A).  Whatever the mix, every one of them is
+# reported in the one round (issue 21, defect 23: read-time problems hid the others).
+
+PLANTS = {
+    "R-title": ("top", ["title: {en: Only English}"]),
+    "R-field": ("top", ["bogus: 1"]),
+    "R-note": ("top", ["region_note: [a, b]"]),
+    "A-remove-common": ("top", ["remove_common_documents: [nosuch-doc]"]),
+    "A-common-exists": ("common", ["  - id: invoices", "    text: {en: Invoices, zh: 发票}"]),
+    "R-common-id": ("common", ["  - id: Bad Id", "    text: {en: Bad, zh: 坏}"]),
+    "A-remove-doc": ("trip", ["    remove_documents: [nosuch-doc]"]),
+    "R-cat-text": ("trip", ["    applies_when: {en: Only English}"]),
+    "A-slug": ("slugs", ["  nosuch:", "    title: {en: X, zh: 某}"]),
+    "A-number": ("number", ["5"]),
+}
+
+
+def planted(chosen: list[str]) -> tuple[bytes, set[int]]:
+    """A valid patch with the chosen problems in it, and the line of each."""
+    parts: dict[str, list[str]] = {p: [] for p in ("top", "common", "trip", "slugs", "number")}
+    first: dict[str, tuple[str, int]] = {}
+    for name in chosen:
+        part, lines = PLANTS[name]
+        first[name] = (part, len(parts[part]))
+        parts[part] += lines
+    out = ["kind: checklists", "extends: reimbursement", "region: {en: Test Town, zh: 测试镇}"]
+    at: dict[str, int] = {}
+
+    def put(part: str, lines: list[str]) -> None:
+        at[part] = len(out) + 1
+        out.extend(lines)
+
+    put("top", parts["top"])
+    out += ["add_common_documents:", "  - id: residence-permit", "    text: {en: R, zh: 居住证}"]
+    put("common", parts["common"])
+    out += ["categories:", "  short-trip:", "    title: {en: Short trips, zh: 短期外出}"]
+    put("trip", parts["trip"])
+    put("slugs", parts["slugs"])
+    out.append("add_categories:")
+    put("number", [f"  - number: {parts['number'][0] if parts['number'] else 12}"])
+    out += ["    slug: dental", "    title: {en: Dental, zh: 牙科}", "    sources: [seed-000]"]
+    out += ["    applies_when: {en: Dental care, zh: 看牙}", "    documents:"]
+    out += ["      - id: dental-bill", "        text: {en: The bill, zh: 账单}"]
+    lines = {at[part] + i for part, i in first.values()}
+    return ("\n".join(out) + "\n").encode("utf-8"), lines
+
+
+@settings(max_examples=examples(25), suppress_health_check=RELAXED)
+@given(st.lists(st.sampled_from(sorted(PLANTS)), unique=True))
+@example(sorted(PLANTS))
+def test_every_problem_of_a_patch_is_reported_in_one_round(chosen):
+    data, lines = planted(chosen)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "reimbursement.yaml"
+        path.write_bytes(data)
+        validate = invoke("tree", "validate", str(path))
+        used = invoke("docs", "1", "--trees", folder)
+    assert validate.exit_code == used.exit_code == (1 if chosen else 0), validate.stderr
+    reported = validate.stderr.splitlines()
+    assert used.stderr.splitlines() == reported
+    assert all(PROBLEM.match(p) for p in reported), reported
+    at = {int(p.split(": ", 1)[0].rsplit(":", 2)[1]) for p in reported}  # FILE:LINE:COL
+    assert at >= lines, (chosen, reported)
