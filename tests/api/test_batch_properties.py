@@ -12,12 +12,12 @@ from hypothesis import strategies as st
 from medbal import api
 from medbal.present.output import json_text
 
-from fuzzing import LINES, check_envelope, good_line, line_bytes
+from fuzzing import LINES, check_envelope, examples, good_line, line_bytes
 
 RELAXED = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much]
 
 
-@settings(suppress_health_check=RELAXED)
+@settings(max_examples=examples(120), suppress_health_check=RELAXED)
 @given(
     st.lists(st.tuples(LINES, st.booleans()), min_size=1, max_size=4),
     st.sampled_from([None, "en", "zh"]),
@@ -37,7 +37,7 @@ def test_any_line_gets_one_envelope_of_strict_json_with_its_id(lines, lang):
         check_envelope(case, json_text(envelope, line=True).encode("utf-8"))
 
 
-@settings(suppress_health_check=RELAXED)
+@settings(max_examples=examples(60), suppress_health_check=RELAXED)
 @given(good_line())
 def test_a_line_a_person_could_send_is_answered_as_the_one_shot_call(line):
     case = json.loads(line)

@@ -230,7 +230,7 @@ def check_patch(folder: Path, data: bytes, use: tuple[str, ...], lang: str) -> N
     assert envelope == {"status": "error", "error": {"code": 1, "message": "; ".join(problems)}}
 
 
-@settings(max_examples=examples(40), suppress_health_check=RELAXED)
+@settings(max_examples=examples(30), suppress_health_check=RELAXED)
 @given(PATCHES, st.sampled_from(USES), st.sampled_from(["en", "zh"]))
 @example(EXAMPLE, ("docs", "3"), "zh")
 @example(EXAMPLE.replace(b"categories:", b"categories:\n  nosuch: {}\n  short-trp:"), USES[0], "en")
