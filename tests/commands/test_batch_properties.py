@@ -35,11 +35,13 @@ TIMEOUT = 60  # seconds for one answer: a line left unanswered fails, never hang
 
 # Lines around the bound (1 MiB), and bytes that are no text or hold line breaks.
 ALMOST = [MAX_LINE - 12, MAX_LINE - 11, MAX_LINE - 10, MAX_LINE + 1, MAX_LINE + 100_000]
+LONG = st.sampled_from([b'{"id": "' + b"x" * (n - 10) + b'"}' for n in ALMOST])
 RAW = st.one_of(
     st.builds(line_bytes, LINES),
     st.binary(max_size=40),
-    st.sampled_from([b'{"id": "' + b"x" * (n - 10) + b'"}' for n in ALMOST]),
     st.sampled_from([b"", b" \t", b"\r", b"\x0b\x0c", b"\xef\xbb\xbf", b"\xff\xfe{}", b"\x00"]),
+    # A line of a mebibyte in one example of fifty or so: enough to find the bound.
+    st.integers(0, 9).flatmap(lambda i: LONG if i == 9 else st.builds(line_bytes, LINES)),
 )
 INPUT = st.lists(RAW, min_size=1, max_size=5)
 
