@@ -27,7 +27,7 @@ settings.register_profile(
 )
 settings.register_profile(
     "fuzz",
-    max_examples=100_000,
+    max_examples=int(os.environ.get("MEDBAL_FUZZ_EXAMPLES", "100000")),  # a shorter search: fewer
     deadline=None,
     database=None,
     print_blob=True,
