@@ -234,6 +234,13 @@ def check_patch(folder: Path, data: bytes, use: tuple[str, ...], lang: str) -> N
 @given(PATCHES, st.sampled_from(USES), st.sampled_from(["en", "zh"]))
 @example(EXAMPLE, ("docs", "3"), "zh")
 @example(EXAMPLE.replace(b"categories:", b"categories:\n  nosuch: {}\n  short-trp:"), USES[0], "en")
+# A category marked national that cites no national document: its problem was put at the
+# shipped file's line, not the patch's (found by the fuzz profile).
+@example(
+    b"kind: checklists\nextends: reimbursement\ncategories:\n  transfer:\n    region: national\n",
+    USES[0],
+    "zh",
+)
 def test_a_patch_is_laid_over_or_every_problem_is_one_line_at_once(data, use, lang):
     with tempfile.TemporaryDirectory() as folder:
         check_patch(Path(folder), data, use, lang)
