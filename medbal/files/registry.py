@@ -69,6 +69,8 @@ def _present(path: Path, name: str) -> bool:
     in an overlay is reported, not passed over for the shipped one (issue 21, defect 30)."""
     try:
         os.lstat(path)
+    except ValueError:  # a NUL in the name (from the API or a batch line): no file has one
+        raise UsageError("tree_name_unusable", name=name, reason=Phrase("name_nul")) from None
     except OSError as exc:
         if exc.errno in _ABSENT:
             return False

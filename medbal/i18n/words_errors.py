@@ -133,6 +133,7 @@ ERRORS: dict[str, tuple[str, str]] = {
         "{name!q}无法用作树的名称或文件（{reason}）",
     ),
     "no_home": ("no such home folder", "没有这个主文件夹"),
+    "name_nul": ("it holds a null character", "其中含有空字符"),
     "not_a_tree": (
         "{name!q} ({path}) is not a decision tree; use {other!q} for it",
         "{name!q}（{path}）不是问答树，请用{other!q}",

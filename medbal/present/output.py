@@ -36,7 +36,10 @@ checkpoint: Callable[[], None] = _nothing
 def json_text(data: object, *, line: bool = False, ascii: bool = False) -> str:
     """JSON as medbal writes it: a document indented by 2, or one line (a batch's); ASCII
     with \\u escapes when asked.  Either way valid, lossless, and safe on a terminal."""
-    if line or ascii:
+    if line or ascii or "msgspec" not in sys.modules:
+        # The json module also where msgspec is not loaded: an error before the model was
+        # imported, or a signal that cut its import short; importing msgspec (and decimal)
+        # again after that makes libmpdec print a warning of its own on stderr.
         import json
 
         if line:

@@ -163,7 +163,7 @@ def test_unwritable_folder_leaves_nothing(monkeypatch, tmp_path):
     def refuse(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("tempfile.mkstemp", refuse)
+    monkeypatch.setattr(output.os, "open", refuse)  # where the temporary file is made
     with pytest.raises(output.OutputError) as caught:
         output.write_atomic(str(tmp_path / "c.txt"), "text")
     # The error carries data; medbal.i18n words it (medbal.api and the CLI load it).
