@@ -22,6 +22,7 @@ from medbal.commands.common import (
     EstimateFormat,
     Lang,
     LangOpt,
+    OutputOpt,
     SignedAmountCommand,
     TreesOpt,
     handles_errors,
@@ -125,16 +126,6 @@ DiagnoseFormatOpt = Annotated[
     DiagnoseFormat,
     typer.Option("--format", "-f", help="text or json; markdown or html for a page to take home."),
 ]
-OutputOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--output",
-        "-o",
-        metavar="FILE",
-        help="Write to this file (atomically) instead of stdout.",
-        show_default=False,
-    ),
-]
 BatchOpt = Annotated[
     str | None,
     typer.Option(
@@ -151,8 +142,11 @@ def _batch(
     ctx: typer.Context, source: str, tree: str, lang: Lang | None, trees: str | None
 ) -> None:
     from medbal.commands.batch import refuse_conflicts, run_batch
+    from medbal.commands.common import STDIN
 
     refuse_conflicts(ctx)
+    if tree == STDIN:  # the lines name trees by id; the default is one too, or a saved file
+        raise UsageError("batch_stdin_tree")
     run_batch(source, tree, lang.value if lang else None, trees)
 
 
@@ -164,7 +158,8 @@ def diagnose(
         str,
         typer.Argument(
             metavar="[TREE]",
-            help="Tree id (zero-balance, which-category, balance-dropped, card) or YAML file.",
+            help="Tree id (zero-balance, which-category, balance-dropped, card), "
+            "a YAML file, or - to read one from stdin.",
             autocompletion=complete_tree,
         ),
     ] = "zero-balance",
@@ -273,6 +268,7 @@ def estimate(
     fmt: Annotated[
         EstimateFormat, typer.Option("--format", "-f", help="text or json.")
     ] = EstimateFormat.text,
+    output: OutputOpt = None,
     lang: LangOpt = None,
     trees: TreesOpt = None,
 ) -> None:
@@ -287,7 +283,7 @@ def estimate(
     from medbal.present.formats import show
 
     view = api.estimate(amount, threshold, item or [], region, lang.value if lang else None, trees)
-    show("estimate", view, fmt.value)
+    show("estimate", view, fmt.value, output)
 
 
 # --- docs ---------------------------------------------------------------------
@@ -350,21 +346,22 @@ def page(
         list[str] | None,
         typer.Argument(
             metavar="[TREE]...",
-            help="Tree ids or YAML files (default: zero-balance, which-category, "
-            "balance-dropped, card).",
+            help="Tree ids or YAML files (- reads one from stdin; default: zero-balance, "
+            "which-category, balance-dropped, card).",
             show_default=False,
         ),
     ] = None,
     output: Annotated[
-        str,
+        str | None,
         typer.Option(
             "--output",
             "-o",
             metavar="FILE",
-            help="The HTML file to write (atomically).",
+            help="The HTML file to write (atomically); - or none is stdout, "
+            "unless stdout is a terminal.",
             show_default=False,
         ),
-    ] = "",
+    ] = None,
     lang: Annotated[
         Lang | None,
         typer.Option(
@@ -384,8 +381,14 @@ def page(
     Example: medbal page --output medbal.html --lang zh
     """
     from medbal import api
+    from medbal.commands.common import STDIN, tree_arg
     from medbal.present.output import write_document
+    from medbal.present.tty import stdout_is_terminal
 
-    if not output:
-        raise UsageError("page_needs_output")
-    write_document(api.page(tree or [], lang.value if lang else None, trees), output)
+    if output is None and stdout_is_terminal():
+        raise UsageError("page_needs_output")  # HTML is for a browser, not for this screen
+    names = tree or []
+    if names.count(STDIN) > 1:
+        raise UsageError("tree_twice", tree=STDIN)  # standard input is read once
+    loaded = [tree_arg(name) for name in names]
+    write_document(api.page(loaded, lang.value if lang else None, trees), output)

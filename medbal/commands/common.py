@@ -6,14 +6,18 @@ import functools
 import re
 from collections.abc import Callable
 from enum import Enum
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from typer.core import TyperCommand
 
-from medbal.core.errors import MedbalError
+from medbal.core.errors import MedbalError, UsageError
+
+if TYPE_CHECKING:
+    from medbal.core.model import Tree
 
 F = TypeVar("F", bound=Callable[..., Any])
+STDIN = "-"  # in place of a file to read: standard input; of a file to write: stdout
 
 
 def handles_errors(func: F) -> F:
@@ -98,6 +102,44 @@ TreesOpt = Annotated[
         show_default=False,
     ),
 ]
+
+
+OutputOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="Write to FILE (atomically) instead of stdout; - is stdout.",
+        show_default=False,
+    ),
+]
+
+
+# --- `-`: standard input in place of a file ---------------------------------------------
+
+
+def tree_arg(name: str) -> str | Tree:
+    """A TREE argument as medbal.api takes it: `-` is the tree on standard input, read and
+    checked here (its problems named <stdin>:LINE:COL); an id or a file is passed on."""
+    if name != STDIN:
+        return name
+    from medbal.core.model import Tree
+    from medbal.files.bounded import STDIN as NAMED
+    from medbal.files.readtree import load_file, stdin_bytes
+
+    loaded = load_file(NAMED, cached=False, data=stdin_bytes())
+    if not isinstance(loaded, Tree):
+        other = "medbal estimate" if type(loaded).__name__ == "Rates" else "medbal docs"
+        raise UsageError("not_a_tree", name=STDIN, path=NAMED, other=other)
+    return loaded
+
+
+def stdin_once(*uses: tuple[str, bool]) -> None:
+    """Standard input is read once: refuse `-` given to two of these (name, given as -)."""
+    named = [name for name, given in uses if given]
+    if len(named) > 1:
+        raise UsageError("stdin_twice", first=named[0], second=named[1])
 
 
 _SIGNED = re.compile(r"^-(\d|\.\d|inf|nan)", re.IGNORECASE)

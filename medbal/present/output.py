@@ -109,9 +109,13 @@ def write_document(text: str, target: str | None = None) -> None:
     buffer.flush()
 
 
-def write_lines(lines: Iterable[str]) -> None:
+def write_lines(lines: Iterable[str], target: str | None = None) -> None:
     """A streamed document (CSV, a path table): UTF-8 bytes line by line, flushed once,
-    so the first rows appear at once whatever the count."""
+    so the first rows appear at once whatever the count; or atomically to the file
+    `target` (`-` is stdout), whole."""
+    if target not in (None, "-"):
+        write_document("".join(lines), target)
+        return
     checkpoint()
     buffer = getattr(sys.stdout, "buffer", None)
     for line in lines:
