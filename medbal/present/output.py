@@ -127,6 +127,39 @@ def write_lines(lines: Iterable[str], target: str | None = None) -> None:
     (buffer or sys.stdout).flush()
 
 
+def read_line(prompt: str) -> str:
+    """A prompt (painted and escaped already), then the line typed after it.
+
+    With line editing (readline, which only the interactive session loads), readline
+    writes the prompt's last line itself, so that it can redraw the line being edited
+    (the arrows, the history); its colour codes are marked as taking no room
+    (\\001...\\002).  Without it the prompt is written here and Python reads the line."""
+    checkpoint()
+    head, newline, last = prompt.rpartition("\n")
+    if "readline" in sys.modules and _at_terminal():
+        import re  # only at a prompt
+
+        write_screen(head + newline)
+        return input(re.sub("\x1b\\[[0-9;]*m", "\x01\\g<0>\x02", last))
+    write_screen(prompt)
+    return input()
+
+
+def _at_terminal() -> bool:
+    """Whether input() goes through readline: the process's own stdin and stdout, both
+    terminals (tests and pipes give other streams)."""
+    try:
+        return (
+            sys.stdin is sys.__stdin__
+            and sys.stdin is not None
+            and sys.stdin.isatty()
+            and sys.stdout.fileno() == 1
+            and sys.stdout.isatty()
+        )
+    except (AttributeError, OSError, ValueError):
+        return False
+
+
 def write_json(data: object, target: str | None = None) -> None:
     """A JSON document to stdout, or atomically to the file `target`."""
     if target not in (None, "-"):

@@ -96,9 +96,16 @@ def test_ctrl_c_exits_130_with_one_line():
     assert "interrupted" in rest and "Traceback" not in rest
 
 
+# The prompt, in bold.  Keys such as Ctrl-D are sent once it is shown: readline (line
+# editing) takes the terminal out of its line mode to read, and a Ctrl-D typed before
+# that, while medbal was still drawing, would be the line mode's end of input.
+PROMPT = r">(\x1b\[0m)? "
+
+
 def test_ctrl_d_exits_1_with_one_line():
     child = spawn()
     child.expect("Question 1")
+    child.expect(PROMPT)
     child.sendeof()
     rest = child.read()
     assert finish(child) == 1
@@ -217,6 +224,7 @@ def test_ctrl_d_after_the_result_ends_like_q():
 def test_ctrl_d_before_the_result_starts_its_message_on_a_line_of_its_own():
     child = spawn()
     child.expect("Question 1")
+    child.expect(PROMPT)
     child.sendeof()
     rest = child.read()
     assert finish(child) == 1
@@ -301,3 +309,54 @@ def test_force_color_colours_a_pipe_in_the_pipes_own_layout(args):
     # NO_COLOR, the person's own choice, wins over FORCE_COLOR.
     assert piped(FORCE_COLOR="1", NO_COLOR="1").stdout == plain.stdout
     assert piped(FORCE_COLOR="").stdout == plain.stdout
+
+
+# --- line editing at the prompt (issue 22) ----------------------------------------------
+
+LEFT, RIGHT, UP, BACKSPACE = "\x1b[D", "\x1b[C", "\x1b[A", "\x7f"
+
+
+def test_the_arrows_edit_the_line_instead_of_reaching_the_answer():
+    child = spawn()
+    child.expect("Question 1")
+    child.expect(PROMPT)
+    child.send("1" + LEFT + "\r")  # 1, the left arrow, Enter: read as 1
+    child.expect("Question 2")
+    child.expect(PROMPT)
+    child.send("3" + LEFT + "2" + RIGHT + BACKSPACE + "\r")  # "23", then the 3 rubbed out
+    child.expect("Question 3")
+    before = child.before
+    assert "is not one of the options" not in before and "[D" not in before
+    child.sendline("q")
+    assert finish(child) == 0
+
+
+def test_up_recalls_this_sessions_answers():
+    child = spawn()
+    child.expect("Question 1")
+    child.expect(PROMPT)
+    child.sendline("1")  # employer
+    child.expect("Question 2")
+    child.expect(PROMPT)
+    child.sendline("b")  # back to question 1
+    child.expect("Question 1")
+    child.expect(PROMPT)
+    child.send(UP + UP + "\r")  # b, then 1: the employer again
+    child.expect("Question 2")
+    assert "is not one of the options" not in child.before
+    child.sendline("q")
+    assert finish(child) == 0
+
+
+def test_a_one_shot_call_never_imports_readline():
+    import subprocess
+
+    code = (
+        "import sys; from medbal.process import run; "
+        "code = run(['diagnose', '-a', 'scheme=yearly']); "
+        "sys.stderr.write(str('readline' in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60
+    )
+    assert out.stderr == "False" and "Residents" in out.stdout
