@@ -228,8 +228,16 @@ def envelope(code: int, message: str) -> None:
     if getattr(sys.stdout, "written", False):
         return  # a result is already there: a second JSON document would break a reader
     error = {"status": "error", "error": {"code": code, "message": message}}
+    # The json module, not msgspec: the envelope may tell of a signal that came inside an
+    # import, and importing msgspec then imports a half-initialized _decimal a second
+    # time (libmpdec warns on stderr).  The text is the same (json.dumps, indent=2).
+    import json
+
+    text = json.dumps(error, ensure_ascii=False, indent=2)
+    if not _fits(text, sys.stdout):
+        text = json.dumps(error, indent=2)
     try:
-        sys.stdout.write(_stdout_json(error))
+        sys.stdout.write(shown(text, "json") + "\n")
         sys.stdout.flush()
     except (OSError, ValueError, AttributeError):
         pass  # stdout closed or full: stderr and the exit code still say it
