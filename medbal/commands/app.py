@@ -10,16 +10,17 @@ a JSON call pay only for what they use.
 # No `from __future__ import annotations`: Typer reads these signatures on every call,
 # and real annotations spare it an eval of each.
 
-import shutil
 from typing import Annotated
 
 import typer
 
 from medbal import __version__
 from medbal.commands.common import (
+    Command,
     DiagnoseFormat,
     DocsFormat,
     EstimateFormat,
+    Group,
     Lang,
     LangOpt,
     OutputOpt,
@@ -29,22 +30,10 @@ from medbal.commands.common import (
 )
 from medbal.commands.complete import complete_answer, complete_item, complete_region, complete_tree
 from medbal.core.errors import UsageError
-from medbal.i18n.typeset import break_lines
-
-# Help is laid out at the terminal's own width: Click's floor is 50 columns, and a
-# narrower terminal would then cut every line in two.
-_HELP_WIDTH = max(shutil.get_terminal_size().columns - 1, 20)
-# Click wraps by characters, not display cells, so the Chinese line is laid out by
-# medbal's own rules, at the epilog's indent of 2, and kept as it is (\b).
-_EXIT_CODES_ZH = "\n".join(
-    break_lines(
-        "退出码：0 完成，1 树文件有误或写入失败，2 输入有误，3 还需回答问题，130 被中断。",
-        _HELP_WIDTH - 2,
-    )
-)
 
 app = typer.Typer(
     name="medbal",
+    cls=Group,  # help laid out by medbal (medbal.commands.helptext), loaded only for help
     help="Why does my medical-insurance personal account show 0, and what do I bring to "
     "claim costs back? / 医保个人账户为什么是 0，报销要带哪些材料？",
     no_args_is_help=True,
@@ -52,9 +41,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     # Plain Click help: Rich formatting costs more than the rest of a `--help` call.
     rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"], "terminal_width": _HELP_WIDTH},
-    epilog="Exit codes: 0 done, 1 broken tree file or failed write, 2 bad input, "
-    "3 an answer is still needed, 130 interrupted.\n\n\b\n" + _EXIT_CODES_ZH,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 # The commands a call can name without reaching `tree`: for these, the six `tree`
 # commands (which Typer would build on every call) are not even imported.
@@ -150,7 +137,7 @@ def _batch(
     run_batch(source, tree, lang.value if lang else None, trees)
 
 
-@app.command(short_help="Why the personal account shows 0. / 个人账户为什么是 0。")
+@app.command(cls=Command, short_help="Why the personal account shows 0. / 个人账户为什么是 0。")
 @handles_errors
 def diagnose(
     ctx: typer.Context,
@@ -189,7 +176,7 @@ def diagnose(
     run_diagnose(tree, answer or [], answers_file, no_input, fmt, output, lang, trees)
 
 
-@app.command(short_help="Which of the eleven claims is mine. / 我属于哪一类报销。")
+@app.command(cls=Command, short_help="Which of the eleven claims is mine. / 我属于哪一类报销。")
 @handles_errors
 def claim(
     ctx: typer.Context,
@@ -300,7 +287,7 @@ def _complete_category(incomplete: str) -> list[str]:
     return [k for k in keys if k.startswith(incomplete)]
 
 
-@app.command(short_help="Documents to bring for a claim. / 报销需要带的材料。")
+@app.command(cls=Command, short_help="Documents to bring for a claim. / 报销需要带的材料。")
 @handles_errors
 def docs(
     category: Annotated[
@@ -339,7 +326,7 @@ def docs(
 # --- page ---------------------------------------------------------------------
 
 
-@app.command(short_help="One web page that walks the trees. / 生成可离线使用的网页。")
+@app.command(cls=Command, short_help="One web page that walks the trees. / 生成可离线使用的网页。")
 @handles_errors
 def page(
     tree: Annotated[

@@ -9,7 +9,7 @@ from enum import Enum
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
-from typer.core import TyperCommand
+from typer.core import TyperCommand, TyperGroup
 
 from medbal.core.errors import MedbalError, UsageError
 
@@ -145,7 +145,43 @@ def stdin_once(*uses: tuple[str, bool]) -> None:
 _SIGNED = re.compile(r"^-(\d|\.\d|inf|nan)", re.IGNORECASE)
 
 
-class SignedAmountCommand(TyperCommand):
+# --- help -------------------------------------------------------------------------------
+
+
+class CellHelp:
+    """--help laid out by medbal.commands.helptext (display cells, no word broken at a
+    hyphen, both languages) and written through the output boundary.  That module is
+    imported only when help is shown: a command that runs never loads it."""
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        from medbal.commands.helptext import render
+
+        formatter.write(render(self, ctx))
+
+    def get_help_option(self, ctx: Any) -> Any:
+        option = super().get_help_option(ctx)  # type: ignore[misc]
+        if option is not None:
+            option.callback = _show_help
+        return option
+
+
+def _show_help(ctx: Any, param: Any, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        from medbal.present.output import write_text
+
+        write_text(ctx.get_help() + "\n")
+        ctx.exit()
+
+
+class Command(CellHelp, TyperCommand):
+    """Every medbal command (`@app.command(cls=Command)`)."""
+
+
+class Group(CellHelp, TyperGroup):
+    """medbal and `medbal tree` (`typer.Typer(cls=Group)`)."""
+
+
+class SignedAmountCommand(Command):
     """A command whose argument is an amount: `-5` or `-inf` is that amount, not an option.
 
     Click reads every word that starts with `-` as an option (`-inf` as `-i nf`).

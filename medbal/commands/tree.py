@@ -12,6 +12,8 @@ import typer
 
 from medbal.commands.common import (
     STDIN,
+    Command,
+    Group,
     Lang,
     LangOpt,
     OutputOpt,
@@ -28,6 +30,7 @@ if TYPE_CHECKING:
     from medbal.files.readtree import Cacheable
 
 tree_app = typer.Typer(
+    cls=Group,
     help="List, show, check and export trees. / 查看、检查和导出树文件。",
     no_args_is_help=True,
     rich_markup_mode=None,
@@ -119,7 +122,7 @@ def _tree(name: str, overlay: Path | None) -> "Tree":
     return loaded if not isinstance(loaded, str) else load_tree(loaded, overlay)
 
 
-@tree_app.command("list", short_help="Every tree medbal sees. / 列出所有树文件。")
+@tree_app.command("list", cls=Command, short_help="Every tree medbal sees. / 列出所有树文件。")
 @handles_errors
 def tree_list(
     fmt: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.text,
@@ -142,7 +145,7 @@ def tree_list(
         raise typer.Exit(1)
 
 
-@tree_app.command("show", short_help="A tree whole. / 显示整棵树。")
+@tree_app.command("show", cls=Command, short_help="A tree whole. / 显示整棵树。")
 @handles_errors
 def tree_show(
     tree: TreeArg, output: OutputOpt = None, lang: LangOpt = None, trees: TreesOpt = None
@@ -160,7 +163,7 @@ def tree_show(
     show("tree-outline", outline_view(_tree(tree, overlay), language), "text", output)
 
 
-@tree_app.command("paths", short_help="Every path, one row each. / 列出每条路径。")
+@tree_app.command("paths", cls=Command, short_help="Every path, one row each. / 列出每条路径。")
 @handles_errors
 def tree_paths(
     tree: TreeArg,
@@ -188,7 +191,9 @@ def tree_paths(
     write.write_lines(lines, output)  # streamed: the first rows at once, whatever the count
 
 
-@tree_app.command("export", short_help="The graph as Mermaid, DOT or JSON. / 导出流程图。")
+@tree_app.command(
+    "export", cls=Command, short_help="The graph as Mermaid, DOT or JSON. / 导出流程图。"
+)
 @handles_errors
 def tree_export(
     tree: TreeArg,
@@ -210,7 +215,9 @@ def tree_export(
     write_document(draw[fmt.value](loaded, language), output)
 
 
-@tree_app.command("schema", short_help="JSON Schema of the file format. / 文件格式的 JSON Schema。")
+@tree_app.command(
+    "schema", cls=Command, short_help="JSON Schema of the file format. / 文件格式的 JSON Schema。"
+)
 @handles_errors
 def tree_schema(
     kind: Annotated[
@@ -225,7 +232,7 @@ def tree_schema(
 
     trees/schema/ holds a copy of each for editors (yaml-language-server).
 
-    Example: medbal tree schema decision-tree -o trees/schema/decision-tree.schema.json
+    Example: medbal tree schema rates -o rates.schema.json
     """
     from medbal.files.schema import json_schema
     from medbal.present.output import write_json
@@ -242,7 +249,7 @@ def _as_of(value: str | None) -> datetime.date:
         raise UsageError("as_of_form", value=value) from None
 
 
-@tree_app.command("validate", short_help="Check tree files. / 检查树文件。")
+@tree_app.command("validate", cls=Command, short_help="Check tree files. / 检查树文件。")
 @handles_errors
 def tree_validate(
     paths: Annotated[
