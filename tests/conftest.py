@@ -46,7 +46,15 @@ def _own_cache(tmp_path_factory):
 @pytest.fixture(autouse=True)
 def _clean_env(monkeypatch):
     # Tests choose language and overlays explicitly; the developer's shell must not leak in.
-    for var in ("MEDBAL_LANG", "MEDBAL_TREES", "LC_ALL", "LC_MESSAGES", "LANG", "NO_COLOR"):
+    for var in (
+        "MEDBAL_LANG",
+        "MEDBAL_TREES",
+        "LC_ALL",
+        "LC_MESSAGES",
+        "LANG",
+        "NO_COLOR",
+        "FORCE_COLOR",
+    ):
         monkeypatch.delenv(var, raising=False)
 
 

@@ -25,6 +25,7 @@ from medbal.core.model import (
     Variant,
     replace,
 )
+from medbal.files.bounded import STDIN
 
 Loaded = Tree | Checklists | ChecklistsPatch | Rates
 LISTED = 12  # ids a message lists before it says how many there are in all
@@ -48,7 +49,10 @@ def listed(ids: Iterable[str]) -> str:
 
 def named_as_its_id(loaded: Loaded, path: Path) -> list[str]:
     """A file in a tree folder is found by its name: `card.yaml` must hold `id: card`,
-    and a patch must be named for the file it extends (issue 21, defects 18, 19)."""
+    and a patch must be named for the file it extends (issue 21, defects 18, 19).  What
+    is read from standard input has no name to check."""
+    if path == Path(STDIN):
+        return []
     if isinstance(loaded, ChecklistsPatch):
         if path.stem == loaded.extends:
             return []

@@ -79,8 +79,21 @@ ERRORS: dict[str, tuple[str, str]] = {
         "请指定一个类别或 --all，不能同时使用",
     ),
     "page_needs_output": (
-        "give the file to write with --output FILE, for example --output medbal.html",
-        "请用 --output 文件名 指定要写入的文件，例如 --output medbal.html",
+        "the page is HTML for a browser, not for this terminal: give the file to write "
+        "with --output FILE (for example --output medbal.html), or redirect: "
+        "medbal page > medbal.html",
+        "网页是给浏览器看的 HTML，不在终端里显示：请用 --output 文件名 指定要写入的文件"
+        "（例如 --output medbal.html），或重定向：medbal page > medbal.html",
+    ),
+    # `-`: standard input in place of a file (medbal.commands.common)
+    "stdin_twice": (
+        "standard input can be read only once: give - to one of {first} and {second}, "
+        "and a saved file to the other",
+        "标准输入只能读取一次：{first} 和 {second} 只能有一个用 -，另一个请给已保存的文件",
+    ),
+    "batch_stdin_tree": (
+        "with --batch, TREE is a tree id or a saved file, not - (standard input)",
+        "使用 --batch 时，TREE 应为树的名称或已保存的文件，不能是 -（标准输入）",
     ),
     "none_listed": ("none", "无"),  # in place of an empty list of ids
     # a value a person types, with what it means where the value is an English word
@@ -167,8 +180,9 @@ ERRORS: dict[str, tuple[str, str]] = {
     "file_unreadable": ("cannot be read ({reason})", "无法读取（{reason}）"),
     "file_is_folder": ("is a folder, expected a .yaml file", "是文件夹，应为 .yaml 文件"),
     "file_not_regular": (
-        "is not a saved file (a device, pipe or socket); save it to a file first",
-        "不是普通文件（而是设备、管道或套接字）；请先保存为文件",
+        "is not a saved file (a pipe, device or socket): give - and pass it on standard "
+        "input instead, or save it to a file first",
+        "不是已保存的文件（而是管道、设备或套接字）：请改用 -，从标准输入传入，或先保存为文件",
     ),
     "file_too_large": (
         "is too large ({size:,} bytes; at most {limit:,})",

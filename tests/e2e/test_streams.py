@@ -17,7 +17,9 @@ def medbal(
     env = {
         k: v
         for k, v in os.environ.items()
-        if not k.startswith(("MEDBAL_", "LC_", "LANG", "PYTHONIOENCODING", "NO_COLOR"))
+        if not k.startswith(
+            ("MEDBAL_", "LC_", "LANG", "PYTHONIOENCODING", "NO_COLOR", "FORCE_COLOR")
+        )
     }
     if encoding:
         env["PYTHONIOENCODING"] = encoding
