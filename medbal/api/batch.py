@@ -196,10 +196,12 @@ def _no_lone_surrogate(raw: str, data: dict[str, Any]) -> None:
     """Half of a surrogate pair, written as a \\u escape, is no character: no UTF-8 text
     can hold it, and a strict reader (jq) stops at it.  A case holding one is refused, so
     no envelope echoes it."""
-    if "\\u" not in raw:
-        return  # a lone surrogate can only come as an escape: UTF-8 cannot encode one
+    # Without an escape, a lone surrogate can only be in the text itself: never in a line
+    # read as bytes (UTF-8 cannot encode one), but a line given to the API as a str may
+    # hold one raw (found by the fuzz profile).
+    text = json.dumps(data, ensure_ascii=False) if "\\u" in raw else raw
     try:
-        json.dumps(data, ensure_ascii=False).encode("utf-8")
+        text.encode("utf-8")
     except UnicodeEncodeError as exc:
         half = exc.object[exc.start : exc.end]
         raise _bad("batch_lone_surrogate", value=shown(half)) from None

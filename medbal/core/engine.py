@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
-from medbal.core.errors import UsageError
+from medbal.core.errors import Phrase, UsageError
 from medbal.core.model import Option, Outcome, Question, Record, Tree
 
 
@@ -50,7 +50,12 @@ def check_answers(tree: Tree, answers: Mapping[str, str]) -> None:
             raise AnswerError("no_question", tree=tree.id, qid=qid, ids=tuple(tree.questions))
         if question.option(value) is None:
             values = tuple(o.value for o in question.options)
-            raise AnswerError("not_an_answer", value=value, qid=qid, values=values)
+            # each value with its label, for a language whose reader does not know the
+            # English value's meaning ("employer（单位缴纳…）")
+            named = tuple(
+                Phrase("named_value", value=o.value, label=o.label.zh) for o in question.options
+            )
+            raise AnswerError("not_an_answer", value=value, qid=qid, values=values, named=named)
 
 
 def walk(tree: Tree, answers: Mapping[str, str]) -> Result:

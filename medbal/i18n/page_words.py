@@ -53,7 +53,7 @@ WORDS: dict[str, tuple[str, str]] = {
     # Shared with the printed sheets (medbal/present/pages.py): the heading of an outcome's
     # explanation, which follows what to do; a sheet's kicker without the short name.
     "why": ("Why this answer", "为什么是这个结果"),
-    "category_n": ("Category {n}", "类别 {n}"),
+    "category_n": ("Category {n}", "第 {n} 类"),
     "noscript": (
         "This page needs JavaScript. Open it in a browser with JavaScript turned on.",
         "本页面需要 JavaScript，请用开启了 JavaScript 的浏览器打开。",

@@ -83,10 +83,26 @@ ERRORS: dict[str, tuple[str, str]] = {
         "请指定一个类别或 --all，不能同时使用",
     ),
     "page_needs_output": (
-        "give the file to write with --output FILE, for example --output medbal.html",
-        "请用 --output 文件名 指定要写入的文件，例如 --output medbal.html",
+        "the page is HTML for a browser, not for this terminal: give the file to write "
+        "with --output FILE (for example --output medbal.html), or redirect: "
+        "medbal page > medbal.html",
+        "网页是给浏览器看的 HTML，不在终端里显示：请用 --output 文件名 指定要写入的文件"
+        "（例如 --output medbal.html），或重定向：medbal page > medbal.html",
+    ),
+    # `-`: standard input in place of a file (medbal.commands.common)
+    "stdin_twice": (
+        "standard input can be read only once: give - to one of {first} and {second}, "
+        "and a saved file to the other",
+        "标准输入只能读取一次：{first} 和 {second} 只能有一个用 -，另一个请给已保存的文件",
+    ),
+    "batch_stdin_tree": (
+        "with --batch, TREE is a tree id or a saved file, not - (standard input)",
+        "使用 --batch 时，TREE 应为树的名称或已保存的文件，不能是 -（标准输入）",
     ),
     "none_listed": ("none", "无"),  # in place of an empty list of ids
+    # a value a person types, with what it means where the value is an English word
+    "named_value": ("{value}", "{value}（{label}）"),
+    "category_named": ("{n}", "第 {n} 类（{title}）"),
     # amounts (medbal.core.estimate)
     "the_amount": ("the amount", "金额"),
     "amount_negative": (
@@ -95,26 +111,26 @@ ERRORS: dict[str, tuple[str, str]] = {
     ),
     "amount_invalid": (
         "{what} {text!q} is not an amount; write it in yuan, for example 8000, 8,000 or 8000.50",
-        "{what}{text!q}不是有效的金额，请以元为单位填写，例如 8000、8,000 或 8000.50",
+        "{what}{text!q}写法不对，请以元为单位填写数字，例如 8000、8,000 或 8000.50",
     ),
     "amount_too_large": (
         "{what} {text!q} is more than any bill (at most 100,000,000 yuan)",
         "{what}{text!q}超出了任何账单的金额（最多 100,000,000 元）",
     ),
     "threshold_above_bill": (
-        "the threshold ({start}) is above the bill ({bill}): the pooled "
+        "the threshold ({start} yuan) is above the bill ({bill} yuan): the pooled "
         "fund pays nothing below the threshold, so there is nothing to "
         "estimate",
-        "起付线（{start}）高于账单金额（{bill}）：起付线以下统筹基金不支付，无需估算",
+        "起付线（{start} 元）高于账单金额（{bill} 元）：起付线以下统筹基金不支付，无需估算",
     ),
     "no_item": (
         "region {region!q} has no item {item!q}; its items are: {items}",
-        "地区{region!q}没有项目{item!q}；可选项目：{items}",
+        "地区{region!q}没有项目{item!q}；可选项目：{named}",
     ),
     # trees, categories and answers
     "no_category": (
         "no category {name!q}; choose a number or short name: {valid}",
-        "没有类别{name!q}；请输入序号或简称：{valid}",
+        "没有{name!q}这一类；请输入类别的序号：{numbers}",
     ),
     "no_question": (
         "tree {tree!q} has no question {qid!q}; its questions are: {ids}",
@@ -122,11 +138,11 @@ ERRORS: dict[str, tuple[str, str]] = {
     ),
     "not_an_answer": (
         "{value!q} is not an answer to {qid!q}; choose one of: {values}",
-        "{value!q}不是问题{qid!q}的答案；可选：{values}",
+        "{value!q}不是问题{qid!q}的答案；可选：{named}",
     ),
     "no_tree": (
         "no tree named {name!q}; known trees: {known}",
-        "没有名为{name!q}的树；现有：{known}",
+        "没有名为{name!q}的问答树；现有：{known}",
     ),
     "no_tree_file": ("no tree file at {name!q}", "没有树文件{name!q}"),
     "tree_name_unusable": (
@@ -134,6 +150,7 @@ ERRORS: dict[str, tuple[str, str]] = {
         "{name!q}无法用作树的名称或文件（{reason}）",
     ),
     "no_home": ("no such home folder", "没有这个主文件夹"),
+    "name_nul": ("it holds a null character", "其中含有空字符"),
     "not_a_tree": (
         "{name!q} ({path}) is not a decision tree; use {other!q} for it",
         "{name!q}（{path}）不是问答树，请用{other!q}",
@@ -167,8 +184,9 @@ ERRORS: dict[str, tuple[str, str]] = {
     "file_unreadable": ("cannot be read ({reason})", "无法读取（{reason}）"),
     "file_is_folder": ("is a folder, expected a .yaml file", "是文件夹，应为 .yaml 文件"),
     "file_not_regular": (
-        "is not a saved file (a device, pipe or socket); save it to a file first",
-        "不是普通文件（而是设备、管道或套接字）；请先保存为文件",
+        "is not a saved file (a pipe, device or socket): give - and pass it on standard "
+        "input instead, or save it to a file first",
+        "不是已保存的文件（而是管道、设备或套接字）：请改用 -，从标准输入传入，或先保存为文件",
     ),
     "file_too_large": (
         "is too large ({size:,} bytes; at most {limit:,})",
@@ -291,11 +309,11 @@ ERRORS: dict[str, tuple[str, str]] = {
     # did you mean (medbal.i18n.suggest)
     "dym_category": (
         "no category {name!q}; did you mean {best!q}? Choose a number or short name: {valid}",
-        "没有类别{name!q}，您是不是要找{best!q}？请输入序号或简称：{valid}",
+        "没有{name!q}这一类，您是不是要找{best_shown}？请输入类别的序号：{numbers}",
     ),
     "dym_tree": (
         "no tree named {name!q}; did you mean {best!q}? Known trees: {known}",
-        "没有名为{name!q}的树，您是不是要找{best!q}？现有：{known}",
+        "没有名为{name!q}的问答树，您是不是要找{best!q}？现有：{known}",
     ),
     "dym_question": (
         "tree {tree!q} has no question {qid!q}; did you mean {best!q}? Its questions are: {ids}",
@@ -303,7 +321,7 @@ ERRORS: dict[str, tuple[str, str]] = {
     ),
     "dym_value": (
         "{value!q} is not an answer to {qid!q}; did you mean {best!q}? Choose one of: {values}",
-        "{value!q}不是问题{qid!q}的答案，您是不是要选{best!q}？可选：{values}",
+        "{value!q}不是问题{qid!q}的答案，您是不是要选{best!q}？可选：{named}",
     ),
     "end_of_input": (
         "end of input before an answer; run again, or use --answer ID=VALUE "

@@ -88,7 +88,7 @@ def test_full_width_entries_from_a_chinese_keyboard_are_understood(monkeypatch, 
 
 
 def test_an_integer_in_a_rates_or_checklist_file_is_checked_the_same_way():
-    (problem,) = problems(RATES.replace("reviewed: 2026-11-22", "review_months: ²"))
+    (problem,) = problems(RATES.replace("reviewed: 2026-12-06", "review_months: ²"))
     assert "should be a whole number" in problem
 
 
@@ -222,7 +222,7 @@ def test_rich_markup_in_data_is_shown_as_written(tmp_path, monkeypatch, run):
     marked = re.sub(r"(?m)^(    name:\n\s+en: ).*$", r"\1'[bold]Zigui[/] [red'", RATES, count=1)
     assert marked != RATES
     rates.write_text(marked, encoding="utf-8")
-    monkeypatch.setattr(medbal.present.tty, "wants_plain", lambda: False)  # the Rich path
+    monkeypatch.setattr(medbal.present.tty, "stdout_is_terminal", lambda: True)  # laid out
     result = run("estimate", "8000", "--trees", str(tmp_path), env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.stderr
     assert "[bold]Zigui[/] [red" in result.stdout

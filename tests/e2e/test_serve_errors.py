@@ -229,7 +229,7 @@ HTTP_ERRORS = [
         {},
         404,
         "no tree named 'nowhere'; known trees: balance-dropped, card, which-category, zero-balance",
-        "没有名为“nowhere”的树；现有：balance-dropped、card、which-category、zero-balance",
+        "没有名为“nowhere”的问答树；现有：balance-dropped、card、which-category、zero-balance",
     ),
     (
         "GET",
