@@ -16,13 +16,16 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from medbal.api import checks
 from medbal.core.errors import MedbalError, TreeError, UsageError
 from medbal.core.langs import LANGS
 from medbal.core.model import Checklists, Rates, Tree
 from medbal.files import crossfile, registry
+
+if TYPE_CHECKING:
+    from medbal.present.authoring import TreeRow  # the listing's modules: only when listed
 
 # Tree names whose failure is kept; past it the oldest is forgotten (200,000 distinct
 # unknown names in a batch must not fill the memory).
@@ -150,20 +153,20 @@ class Shelf:
             self._files = list(_every_file(self._overlay))
         return self._files
 
-    def rows(self, lang: str) -> list[dict[str, Any]]:
+    def rows(self, lang: str) -> list[TreeRow]:
         """Every file the folders hold, overlay first, as `medbal tree list` shows it: its
         id, file (unless `paths` is off), origin, what it replaces, extends or is patched
         by, and its kind, title and size, or its problems."""
-        rows = []
+        rows: list[TreeRow] = []
         for listed, about in self._listing():
-            row = dict(listed)
+            row: dict[str, Any] = dict(listed)
             if not self.paths:
                 del row["file"]
             if isinstance(about, list):
                 row.update({"kind": "invalid", "title": "", "problems": about})
             else:
                 row.update(about[lang])
-            rows.append(row)
+            rows.append(cast("TreeRow", row))
         return rows
 
 

@@ -1,10 +1,10 @@
 """The OpenAPI 3.1 description of `medbal serve`, derived, never written by hand.
 
 Its schemas are JSON Schemas that msgspec derives from TypedDicts: the views of
-medbal.present.views (the CLI's JSON envelopes, so the description and `--format json`
-cannot drift apart), the request declarations of medbal.serve.requests (the same ones
-the server checks bodies against, so closed to other keys as the server is), and the
-few shapes below that only the server or an authoring command gives.
+medbal.present.views and medbal.present.authoring (the CLI's JSON, so the description
+and `--format json` cannot drift apart), the request declarations of
+medbal.serve.requests (the same ones the server checks bodies against, so closed to
+other keys as the server is), and the few shapes below that only the server gives.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from typing import Any, Literal, TypedDict
 
 from medbal import __version__
 from medbal.core.langs import LANGS
+from medbal.present.authoring import GraphView, InventoryView
 from medbal.present.views import ChecklistsView, DiagnoseView, EstimateView
 from medbal.serve.requests import BatchCase, DiagnoseRequest, EstimateRequest
 
@@ -43,48 +44,6 @@ class CaseError(ErrorEnvelope):
     id: Any
 
 
-class TreeRow(TypedDict, total=False):
-    """A file medbal sees (`medbal tree list --format json`, without the file's path)."""
-
-    id: str
-    origin: Literal["shipped", "overlay"]
-    extends: str | None
-    replaced: bool
-    patched: bool
-    replaces: bool
-    kind: Literal["decision-tree", "checklists", "rates"]
-    title: str
-    questions: int
-    outcomes: int
-    categories: int
-    regions: int
-
-
-class TreeListView(TypedDict):
-    trees: list[TreeRow]
-
-
-class GraphNode(TypedDict):
-    id: str
-    kind: Literal["question", "outcome"]
-    text: str
-
-
-# "from" is a Python keyword: the functional form.
-GraphEdge = TypedDict("GraphEdge", {"from": str, "to": str, "value": str, "label": str})
-
-
-class GraphView(TypedDict):
-    """A tree as a graph (`medbal tree export TREE --format json`)."""
-
-    id: str
-    title: str
-    start: str
-    lang: str
-    nodes: list[GraphNode]
-    edges: list[GraphEdge]
-
-
 class HealthView(TypedDict):
     status: Literal["ok"]
     version: str
@@ -98,7 +57,7 @@ SCHEMAS: tuple[Any, ...] = (
     ErrorEnvelope,
     CaseAnswer,
     CaseError,
-    TreeListView,
+    InventoryView,
     GraphView,
     HealthView,
     DiagnoseRequest,
@@ -121,7 +80,16 @@ def schemas() -> dict[str, Any]:
     )
     for name in CLOSED:
         components[name]["additionalProperties"] = False
+    _served_rows(components["TreeRow"])
     return dict(sorted(components.items()))
+
+
+def _served_rows(row: dict[str, Any]) -> None:
+    """A row of the server's tree list names no file of the server and is never invalid
+    (it starts only on valid files): the view's schema without those."""
+    for key in ("file", "problems"):
+        del row["properties"][key]
+    row["properties"]["kind"]["enum"].remove("invalid")
 
 
 # --- the paths -------------------------------------------------------------------
@@ -241,7 +209,7 @@ def document(
             "get": _operation(
                 "The trees and data files / 树文件列表",
                 "`medbal tree list --format json`, without the files' paths.",
-                _json(_ref("TreeListView"), "One row per file"),
+                _json(_ref("InventoryView"), "One row per file"),
                 ("400",),
             )
         },
