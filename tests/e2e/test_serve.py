@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 import time
+from pathlib import Path
 
 import pytest
 
@@ -172,6 +173,27 @@ def test_health_and_the_description(client):
         "/healthz",
         "/openapi.json",
     }
+
+
+def _listening(port: int) -> list[str]:
+    """The local addresses (hex, as the kernel writes them) of the TCP sockets that
+    listen on `port`, IPv4 and IPv6."""
+    found = []
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        if Path(table).exists():
+            for line in Path(table).read_text().splitlines()[1:]:
+                local, state = line.split()[1], line.split()[3]
+                address, _, hex_port = local.rpartition(":")
+                if state == "0A" and int(hex_port, 16) == port:  # 0A: LISTEN
+                    found.append(address)
+    return found
+
+
+def test_without_host_it_listens_on_loopback_alone(server):
+    if not Path("/proc/net/tcp").exists():
+        pytest.skip("no /proc/net/tcp to read the listening sockets from")
+    # The session's server was started without --host: 127.0.0.1 (0100007F), not 0.0.0.0.
+    assert _listening(server.port) == ["0100007F"]
 
 
 # --- the access log ---------------------------------------------------------------
