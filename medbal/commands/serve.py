@@ -55,7 +55,7 @@ def serve(
     ] = None,
 ) -> None:
     """Serve the answers over HTTP: a stateless JSON API, the web page and its OpenAPI
-    description (needs the extra: uv tool install 'medbal[serve]').
+    description (needs the extra: uv tool install '.[serve]' in the clone).
 
     Every request carries all its answers: run more --workers, or more machines behind
     a load balancer, to serve more people. Endpoints: see GET /openapi.json and the README.

@@ -424,8 +424,10 @@ ERRORS: dict[str, tuple[str, str]] = {
 ERRORS.update(
     {
         "serve_needs_extra": (
-            "medbal serve needs its extra 'serve': {command} (in a checkout: {checkout})",
-            "medbal serve 需要额外安装 serve 组件：{command}（在源码目录中：{checkout}）",
+            "medbal serve needs its extra 'serve': in the clone, run {command} "
+            "(or {checkout}, to run it with uv run)",
+            "medbal serve 需要额外安装 serve 组件：在源码目录中运行 {command}"
+            "（或运行 {checkout}，再用 uv run 启动）",
         ),
         "serve_cannot_listen": (
             "cannot listen on {address}: {reason}",

@@ -60,7 +60,7 @@ def require_extra() -> None:
     if any(importlib.util.find_spec(name) is None for name in EXTRA):
         raise UsageError(
             "serve_needs_extra",
-            command="uv tool install 'medbal[serve]'",
+            command="uv tool install '.[serve]'",
             checkout="uv sync --extra serve",
         )
 

@@ -86,13 +86,13 @@ def test_without_the_extra_one_line_names_the_install_command():
     for lang, expected in (
         (
             "en",
-            "medbal: medbal serve needs its extra 'serve': uv tool install 'medbal[serve]' "
-            "(in a checkout: uv sync --extra serve)\n",
+            "medbal: medbal serve needs its extra 'serve': in the clone, run "
+            "uv tool install '.[serve]' (or uv sync --extra serve, to run it with uv run)\n",
         ),
         (
             "zh",
-            "medbal: medbal serve 需要额外安装 serve 组件：uv tool install 'medbal[serve]'"
-            "（在源码目录中：uv sync --extra serve）\n",
+            "medbal: medbal serve 需要额外安装 serve 组件：在源码目录中运行 "
+            "uv tool install '.[serve]'（或运行 uv sync --extra serve，再用 uv run 启动）\n",
         ),
     ):
         out = subprocess.run(
