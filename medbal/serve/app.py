@@ -269,12 +269,14 @@ class Api:
         path = request.url.path
         if isinstance(exc, HTTPException) and exc.status_code == 405:
             allowed = (exc.headers or {}).get("Allow", "")
+            # A list of names, joined as the language joins one (GET、HEAD), GET first.
+            methods = tuple(sorted(m.strip() for m in allowed.split(",") if m.strip()))
             response = error_response(
                 405,
-                Phrase("serve_method", path=path, method=request.method, allowed=allowed),
+                Phrase("serve_method", path=path, method=request.method, allowed=methods),
                 lang,
             )
-            response.headers["allow"] = allowed
+            response.headers["allow"] = ", ".join(methods)
             return response
         return error_response(404, Phrase("serve_not_found", path=_shown_path(path)), lang)
 

@@ -250,7 +250,15 @@ HTTP_ERRORS = [
         "'/v1/diagnose' does not take GET; it takes: POST",
         "“/v1/diagnose”不接受 GET 请求；可用：POST",
     ),
-    ("DELETE", "/v1/trees", None, {}, 405, None, None),
+    (
+        "DELETE",
+        "/v1/trees",
+        None,
+        {},
+        405,
+        "'/v1/trees' does not take DELETE; it takes: GET, HEAD",
+        "“/v1/trees”不接受 DELETE 请求；可用：GET、HEAD",
+    ),
     (
         "OPTIONS",
         "/v1/diagnose",
