@@ -460,7 +460,7 @@ def test_an_uncatalogued_source_is_refused_at_file_line_col(run, write, ref):
     assert re.search(
         rf"^{re.escape(str(path))}:{line}:\d+: source '{ref}' ", result.stderr, re.M
     ), result.stderr
-    assert "medbal/sources.py" in result.stderr
+    assert "medbal/i18n/sources.py" in result.stderr
 
 
 # --- Chinese: one vocabulary, Chinese punctuation ------------------------------------
