@@ -15,7 +15,9 @@ TREES = ROOT / "trees"
 
 def medbal_env(**extra: str) -> dict[str, str]:
     env = {
-        k: v for k, v in os.environ.items() if k not in ("MEDBAL_LANG", "MEDBAL_TREES", "NO_COLOR")
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("MEDBAL_LANG", "MEDBAL_TREES", "NO_COLOR", "FORCE_COLOR")
     }
     env.update(extra)
     return env

@@ -18,8 +18,8 @@ from medbal.i18n.typeset import clauses, colon, listing, quote
 
 # The catalogue's sections, each a dict of the same name in capitals in every language's
 # module.  A key is in one section only (tests/i18n/test_catalogue.py checks it): the
-# page's words are the ones page.js receives.
-SECTIONS = ("interface", "errors", "page")
+# page's words are the ones page.js receives, the help's the top-level --help's.
+SECTIONS = ("interface", "errors", "page", "help")
 _ENTRIES: dict[str, dict[str, str]] = {}
 _LOCALIZED = (Phrase, MedbalError, Localized)
 
@@ -35,7 +35,7 @@ def entries(lang: str) -> dict[str, str]:
     found = _ENTRIES.get(lang)
     if found is None:
         module = words.of(lang)
-        found = _ENTRIES[lang] = {**module.INTERFACE, **module.ERRORS, **module.PAGE}
+        found = _ENTRIES[lang] = {**module.INTERFACE, **module.ERRORS, **module.PAGE, **module.HELP}
     return found
 
 

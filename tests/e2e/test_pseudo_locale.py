@@ -206,7 +206,7 @@ ERRORS = [
     ("tree", "paths", "nowhere"),
 ]
 NO_FORMAT = [
-    ("page",),
+    ("page", "nowhere"),
     ("tree", "show", "nowhere"),
     ("tree", "validate", "--as-of", "soon", "x.yaml"),
 ]

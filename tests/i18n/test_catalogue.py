@@ -137,12 +137,12 @@ def fields(template: str) -> set[str]:
 def test_every_key_is_in_one_section_only():
     for lang in ("en", "zh"):
         assert sum(len(section(s, lang)) for s in SECTIONS) == len(entries(lang))
-    assert SECTIONS == ("interface", "errors", "page")
+    assert SECTIONS == ("interface", "errors", "page", "help")
 
 
 def test_every_language_has_the_same_keys():
     en, zh = words.of("en"), words.of("zh")
-    for name in ("INTERFACE", "ERRORS", "PAGE", "SOURCES", "REGIONS"):
+    for name in ("INTERFACE", "ERRORS", "PAGE", "HELP", "SOURCES", "REGIONS"):
         assert list(getattr(en, name)) == list(getattr(zh, name)), name
 
 
@@ -256,6 +256,8 @@ CHINESE_FIELDS = {
     ("law_one", "article"): "第二十八条",
     ("law_many", "articles"): "第四条",
     ("law_many", "last"): "第七十四条",
+    ("serve_wrong_type", "expected"): "文本",
+    ("serve_started", "workers"): "2 个工作进程",
 }
 
 

@@ -208,11 +208,21 @@ ERRORS: dict[str, str] = {
     "item_form": "--item {pair!q} should look like ITEM=AMOUNT, for example --item class-b=1200",
     "region_empty": "--region is empty; its regions are: {regions}",
     "no_region": "no region {region!q} in {path}; its regions are: {regions}",
+    # the same, where no file of the machine is named (medbal serve)
+    "no_region_in_rates": "no region {region!q} in the rates file; its regions are: {regions}",
     "as_of_form": "--as-of {value!q} should be a date written YYYY-MM-DD",
     "category_and_all": "give a category or --all, not both",
     "page_needs_output": (
-        "give the file to write with --output FILE, for example --output medbal.html"
+        "the page is HTML for a browser, not for this terminal: give the file to write "
+        "with --output FILE (for example --output medbal.html), or redirect: medbal page "
+        "> medbal.html"
     ),
+    # `-`: standard input in place of a file (medbal.commands.common)
+    "stdin_twice": (
+        "standard input can be read only once: give - to one of {first} and {second}, "
+        "and a saved file to the other"
+    ),
+    "batch_stdin_tree": "with --batch, TREE is a tree id or a saved file, not - (standard input)",
     "none_listed": "none",  # in place of an empty list of ids
     # a value a person types, with what it means where the value is an English word
     "named_value": "{value}",
@@ -237,6 +247,7 @@ ERRORS: dict[str, str] = {
     "no_tree_file": "no tree file at {name!q}",
     "tree_name_unusable": "{name!q} cannot be used as a tree name or file ({reason})",
     "no_home": "no such home folder",
+    "name_nul": "it holds a null character",
     "not_a_tree": "{name!q} ({path}) is not a decision tree; use {other!q} for it",
     "wrong_kind": "{path} should hold kind: {kind}",
     "trees_not_folder": (
@@ -257,7 +268,10 @@ ERRORS: dict[str, str] = {
     # files a person names (medbal.files.bounded: said after the file's name)
     "file_unreadable": "cannot be read ({reason})",
     "file_is_folder": "is a folder, expected a .yaml file",
-    "file_not_regular": "is not a saved file (a device, pipe or socket); save it to a file first",
+    "file_not_regular": (
+        "is not a saved file (a pipe, device or socket): give - and pass it on standard "
+        "input instead, or save it to a file first"
+    ),
     "file_too_large": "is too large ({size:,} bytes; at most {limit:,})",
     "file_grew_too_large": "is too large (more than {limit:,} bytes)",
     "answers_file_unreadable": "--answers-file {path!q} {why}",
@@ -353,6 +367,8 @@ ERRORS: dict[str, str] = {
     "arg_cases": "an iterable of cases (mappings, or lines of JSON)",
     "arg_names": "a list of tree ids, YAML files' paths or Trees",
     "arg_outcome": "an outcome of the tree",
+    "arg_flag": "True or False (a bool)",
+    "arg_naming": "options (--threshold) or keys (threshold)",
     # api.Session (medbal.api.session)
     "session_done": (
         "the conversation has reached an outcome: there is no question to answer; change an answer "
@@ -367,6 +383,45 @@ ERRORS: dict[str, str] = {
     "complete_environment": (
         "shell completion needs COMP_WORDS and a number in COMP_CWORD (it is {value!q})"
     ),
+    # medbal serve: the command, and the errors of the HTTP API (medbal.serve)
+    "serve_needs_extra": (
+        "medbal serve needs its extra 'serve': in the clone, run {command} (or "
+        "{checkout}, to run it with uv run)"
+    ),
+    "serve_cannot_listen": "cannot listen on {address}: {reason}",
+    "serve_encoding": "the request body is not UTF-8 text",
+    "serve_lone_surrogate": (
+        "the request body holds {value}, half of a character (a lone surrogate), which "
+        "no text can hold"
+    ),
+    "serve_not_json": "the request body is not JSON ({why})",
+    "serve_too_deep": "nested too deeply",
+    "serve_not_a_number": "{value} is not a JSON number",
+    "serve_number_too_large": "{value} is too large for a JSON number",
+    "serve_not_object": "the request body should be a JSON object",
+    "serve_not_array": "the request body should be a JSON array of cases",
+    "serve_too_many_cases": "a batch has at most {limit} cases; this one has {count}",
+    "serve_unknown_key": "the request body has an unknown key {name!q}; it may have: {keys}",
+    "serve_unknown_key_dym": (
+        "the request body has an unknown key {name!q}; did you mean {best!q}? It may have: {keys}"
+    ),
+    "serve_missing_key": "the request body needs {name!q}",
+    "serve_wrong_type": "{where!q} should be {expected}",
+    "serve_a_text": "text",
+    "serve_a_number": "a number",
+    "serve_an_object": "an object",
+    "serve_an_amount": 'an amount in yuan, a number or text such as "8,000"',
+    "serve_not_one_of": "{where!q} is {value}; choose one of: {values}",
+    "serve_unknown_query": "there is no query parameter {name!q}; a query may have: {names}",
+    "serve_not_found": "there is nothing at {path!q}; GET /openapi.json describes every endpoint",
+    "serve_method": "{path!q} does not take {method}; it takes: {allowed}",
+    "serve_too_large": "the request body is larger than {limit} bytes",
+    "serve_media_type": "the request body should be JSON, sent with Content-Type: application/json",
+    "serve_slow": "the request body did not arrive within {seconds} seconds",
+    "serve_internal": "internal error ({what}); please report it",
+    "serve_started": "serving {trees} at {url} with {workers}; Ctrl-C stops it",
+    "serve_worker": "worker",
+    "serve_workers_failed": "the worker processes stopped on their own; the lines above say why",
 }
 
 PAGE: dict[str, str] = {
@@ -498,4 +553,39 @@ REGIONS: dict[str, tuple[str, str]] = {
     # Seed 003's older rules (an approval valid one year, two or three hospitals): the
     # article does not say whose they were.
     "older-local": ("a place the source does not name", "an older rule of one place"),
+}
+
+HELP: dict[str, str] = {
+    # The top-level --help (medbal.commands.helptext): its headings, every exit code and
+    # every environment variable
+    "help_examples": "Examples",
+    "help_exit_codes": "Exit codes",
+    "help_environment": "Environment",
+    "help_exit_0": (
+        "done: an outcome, a checklist, valid files; also q, and a reader that closed "
+        "the pipe early"
+    ),
+    "help_exit_1": (
+        "a broken tree file, a failed write, input that ended before an answer, or an "
+        "internal error"
+    ),
+    "help_exit_2": (
+        "bad input: an unknown command, option, tree, question, answer or category, or a "
+        "malformed value"
+    ),
+    "help_exit_3": "one-shot diagnose stopped at a question that has no answer yet",
+    "help_exit_130": "interrupted (Ctrl-C)",
+    "help_exit_143": "terminated (SIGTERM); a file being written is removed",
+    "help_env_lang": "the language, en or zh, where --lang is not given",
+    "help_env_locale": (
+        "then the locale: the first that is set decides (zh... is Chinese), else English"
+    ),
+    "help_env_trees": "a folder of trees laid over the shipped ones, as --trees",
+    "help_env_cache": "0 turns off the cache of checked trees",
+    "help_env_xdg": "where the cache is kept: its medbal folder, else ~/.cache/medbal",
+    "help_env_debug": "set and not empty: an internal error shows its traceback",
+    "help_env_no_color": "set and not empty: no colour; the layout stays",
+    "help_env_force_color": "set and not empty: colour even through a pipe (NO_COLOR wins)",
+    "help_env_term": "dumb: no colour; the layout stays",
+    "help_env_columns": "the width text and help are laid out at (default: the window's)",
 }

@@ -194,9 +194,19 @@ ERRORS: dict[str, str] = {
     "item_form": "--item{pair!q}的格式应为 项目=金额，例如 --item class-b=1200",
     "region_empty": "--region 为空；可选地区：{regions}",
     "no_region": "{path} 中没有地区{region!q}；可选地区：{regions}",
+    # the same, where no file of the machine is named (medbal serve)
+    "no_region_in_rates": "费率文件中没有地区{region!q}；可选地区：{regions}",
     "as_of_form": "--as-of{value!q}应为 YYYY-MM-DD 格式的日期",
     "category_and_all": "请指定一个类别或 --all，不能同时使用",
-    "page_needs_output": "请用 --output 文件名 指定要写入的文件，例如 --output medbal.html",
+    "page_needs_output": (
+        "网页是给浏览器看的 HTML，不在终端里显示：请用 --output 文件名 指定要写入的文件（例如 "
+        "--output medbal.html），或重定向：medbal page > medbal.html"
+    ),
+    # `-`: standard input in place of a file (medbal.commands.common)
+    "stdin_twice": (
+        "标准输入只能读取一次：{first} 和 {second} 只能有一个用 -，另一个请给已保存的文件"
+    ),
+    "batch_stdin_tree": "使用 --batch 时，TREE 应为树的名称或已保存的文件，不能是 -（标准输入）",
     "none_listed": "无",  # in place of an empty list of ids
     # a value a person types, with what it means where the value is an English word
     "named_value": "{value}（{label}）",
@@ -218,6 +228,7 @@ ERRORS: dict[str, str] = {
     "no_tree_file": "没有树文件{name!q}",
     "tree_name_unusable": "{name!q}无法用作树的名称或文件（{reason}）",
     "no_home": "没有这个主文件夹",
+    "name_nul": "其中含有空字符",
     "not_a_tree": "{name!q}（{path}）不是问答树，请用{other!q}",
     "wrong_kind": "{path} 应为 kind: {kind} 文件",
     "trees_not_folder": "{where} 指定的{raw!q}不是文件夹；请给出存放 .yaml 树文件的文件夹",
@@ -233,7 +244,9 @@ ERRORS: dict[str, str] = {
     # files a person names (medbal.files.bounded: said after the file's name)
     "file_unreadable": "无法读取（{reason}）",
     "file_is_folder": "是文件夹，应为 .yaml 文件",
-    "file_not_regular": "不是普通文件（而是设备、管道或套接字）；请先保存为文件",
+    "file_not_regular": (
+        "不是已保存的文件（而是管道、设备或套接字）：请改用 -，从标准输入传入，或先保存为文件"
+    ),
     "file_too_large": "太大（{size:,} 字节；最多 {limit:,} 字节）",
     "file_grew_too_large": "太大（超过 {limit:,} 字节）",
     "answers_file_unreadable": "--answers-file{path!q}{why}",
@@ -310,6 +323,8 @@ ERRORS: dict[str, str] = {
     "arg_cases": "由案例组成的可迭代对象（映射或 JSON 行）",
     "arg_names": "由树的名称、YAML 文件路径或 Tree 组成的列表",
     "arg_outcome": "这棵树中的一个结果",
+    "arg_flag": "True 或 False（bool）",
+    "arg_naming": "options（--threshold）或 keys（threshold）",
     # api.Session (medbal.api.session)
     "session_done": "对话已经得出结果，没有要回答的问题；请修改回答或重新开始",
     "not_answered": "{qid!q}还没有回答，无法修改；已回答的问题：{answered}",
@@ -318,6 +333,44 @@ ERRORS: dict[str, str] = {
         "_MEDBAL_COMPLETE 为{value!q}；应为 source_SHELL 或 complete_SHELL，SHELL 可选：{shells}"
     ),
     "complete_environment": "命令补全需要 COMP_WORDS，且 COMP_CWORD 应为数字（现为{value!q}）",
+    # medbal serve: the command, and the errors of the HTTP API (medbal.serve)
+    "serve_needs_extra": (
+        "medbal serve 需要额外安装 serve 组件：在源码目录中运行 {command}（或运行 {checkout}，"
+        "再用 uv run 启动）"
+    ),
+    "serve_cannot_listen": "无法在 {address} 上监听：{reason}",
+    "serve_encoding": "请求正文不是 UTF-8 编码的文本",
+    "serve_lone_surrogate": (
+        "请求正文含有 {value}，这是半个字符（孤立的代理项），任何文本都无法包含它"
+    ),
+    "serve_not_json": "请求正文不是有效的 JSON（{why}）",
+    "serve_too_deep": "嵌套层数过多",
+    "serve_not_a_number": "{value} 不是 JSON 数值",
+    "serve_number_too_large": "{value} 超出了 JSON 数值的范围",
+    "serve_not_object": "请求正文应为 JSON 对象",
+    "serve_not_array": "请求正文应为由案例组成的 JSON 数组",
+    "serve_too_many_cases": "一次最多提交 {limit} 个案例，这次有 {count} 个",
+    "serve_unknown_key": "请求正文中有无法识别的键{name!q}；可用的键：{keys}",
+    "serve_unknown_key_dym": (
+        "请求正文中有无法识别的键{name!q}，您是不是要写{best!q}？可用的键：{keys}"
+    ),
+    "serve_missing_key": "请求正文缺少{name!q}",
+    "serve_wrong_type": "{where!q}应为{expected}",
+    "serve_a_text": "文本",
+    "serve_a_number": "数值",
+    "serve_an_object": "对象",
+    "serve_an_amount": "以元为单位的金额（数值，或“8,000”这样的文本）",
+    "serve_not_one_of": "{where!q}的值 {value} 无效；可选：{values}",
+    "serve_unknown_query": "没有查询参数{name!q}；可用的参数：{names}",
+    "serve_not_found": "{path!q}不存在；GET /openapi.json 列出了所有接口",
+    "serve_method": "{path!q}不接受 {method} 请求；可用：{allowed}",
+    "serve_too_large": "请求正文超过了 {limit} 字节",
+    "serve_media_type": "请求正文应为 JSON，并带上 Content-Type: application/json",
+    "serve_slow": "请求正文没有在 {seconds} 秒内传完",
+    "serve_internal": "内部错误（{what}），请报告此问题",
+    "serve_started": "已在 {url} 用 {workers}提供服务：{trees}；按 Ctrl-C 停止",
+    "serve_worker": "个工作进程",
+    "serve_workers_failed": "工作进程自行停止了，原因见上面几行",
 }
 
 PAGE: dict[str, str] = {
@@ -394,4 +447,28 @@ REGIONS: dict[str, tuple[str, str]] = {
     # Seed 003's older rules (an approval valid one year, two or three hospitals): the
     # article does not say whose they were.
     "older-local": ("未注明的某地", "某地早年的规定"),
+}
+
+HELP: dict[str, str] = {
+    # The top-level --help (medbal.commands.helptext): its headings, every exit code and
+    # every environment variable
+    "help_examples": "示例",
+    "help_exit_codes": "退出码",
+    "help_environment": "环境变量",
+    "help_exit_0": "完成：得出结果、材料清单或文件有效；按 q 退出、读取方提前关闭管道也是 0",
+    "help_exit_1": "树文件有误、写入失败、回答之前输入已结束，或内部错误",
+    "help_exit_2": "输入有误：命令、选项、树、问题、回答或类别不存在，或取值格式不对",
+    "help_exit_3": "一次性的 diagnose 停在一个还没有回答的问题上",
+    "help_exit_130": "被中断（Ctrl-C）",
+    "help_exit_143": "被终止（SIGTERM）；正在写入的文件会被删除",
+    "help_env_lang": "未给 --lang 时的语言：en 或 zh",
+    "help_env_locale": "其次是区域设置：以第一个有值的为准（zh 开头为中文），否则为英文",
+    "help_env_trees": "覆盖内置树文件的文件夹，同 --trees",
+    "help_env_cache": "设为 0 时不使用已检查树文件的缓存",
+    "help_env_xdg": "缓存存放处：其中的 medbal 文件夹，未设置时为主目录下的 .cache/medbal",
+    "help_env_debug": "有值时，内部错误会显示完整的出错信息（traceback）",
+    "help_env_no_color": "有值时不使用颜色，排版不变",
+    "help_env_force_color": "有值时即使输出到管道也使用颜色（NO_COLOR 优先）",
+    "help_env_term": "为 dumb 时不使用颜色，排版不变",
+    "help_env_columns": "文字和帮助的排版宽度（默认为窗口宽度）",
 }
