@@ -85,7 +85,10 @@ def _cell(char: str) -> int:
 # "20 次").  The pattern has no Han ranges: compiling a class of 27,000 characters took
 # 30 million instructions, more than a whole one-shot call does besides (`--help` and
 # every Chinese screen paid it); the Han characters are told apart in `_joined`.
-_WORD = f"[{_LATIN}\\-_/.,:=+@#&*%'\"~$]+|\\s+|."
+# A word of another alphabet is one piece too: letters with accents (é, ü, ǎ), Greek and
+# Cyrillic, and combining marks; "prénom" was broken after its "r".
+_LETTERS = "\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0300-\u036f\u0370-\u04ff\u1e00-\u1eff"
+_WORD = f"[{_LATIN}{_LETTERS}\\-_/.,:=+@#&*%'\"~$]+|\\s+|."
 
 
 def _tokens(text: str) -> list[str]:

@@ -342,3 +342,19 @@ def test_the_interactive_session(pseudo, data):
     for event in events:
         shown.append(paint(draw(event, 80), False, "utf-8"))
     assert untransformed("\n".join(shown), data) == []
+
+
+# --- help ---------------------------------------------------------------------------------
+
+
+def test_the_help_says_its_words_in_every_language_the_pseudo_locale_too(medbal):
+    """The top-level help's headings, exit codes and environment are the catalogue's help
+    words, shown in every language medbal speaks.  (A command's and an option's own
+    description is its docstring and help text in the code, in English and Chinese.)"""
+    from medbal.i18n import words
+
+    code, out, err = medbal("--help")
+    assert code == 0 and err == ""
+    flat = " ".join(out.split())
+    for key, text in words.of(PSEUDO).HELP.items():
+        assert " ".join(text.split()) in flat, key

@@ -58,6 +58,20 @@ def test_a_word_that_starts_with_a_closing_mark_is_taken_down_as_the_mark_is():
     assert break_lines("一二三.com）", 10) == ["一二", "三.com）"]
 
 
+def test_a_word_with_accents_or_of_another_alphabet_is_one_piece():
+    # French, Vietnamese, Greek, Cyrillic (and the pseudo-locale's accented letters) are
+    # broken between words, never inside one, as English is.
+    text = "le prénom du défunt, Tiếng Việt, ελληνικά, русский, Ɓááñķ"
+    assert break_lines(text, 12) == [
+        "le prénom du",
+        "défunt,",
+        "Tiếng Việt,",
+        "ελληνικά,",
+        "русский,",
+        "Ɓááñķ",
+    ]
+
+
 def _kinsoku_possible(text: str, width: int) -> bool:
     """Whether some breaking of `text` (between its unbreakable pieces) fits `width` with
     no line starting with closing punctuation nor ending with opening punctuation: the
@@ -221,13 +235,17 @@ def test_narrow_lines_fit_by_cells_and_keep_every_character(text, width):
 # --- the pieces, found without compiling a class of every Han character ----------------
 
 # The pattern break_lines used until issue 22: the same pieces, at a compile cost of 30
-# million instructions (three Han ranges).  `_tokens` must find exactly what it found.
+# million instructions (three Han ranges).  `_tokens` must find exactly what it found,
+# with the letters of other alphabets in a word (issue 20) as they are in _tokens.
 _HAN_RANGES = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_WORDS = "A-Za-z0-9\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0300-\u036f\u0370-\u04ff\u1e00-\u1eff"
 _ORIGINAL = (
     f"(?<![A-Za-z0-9])[A-Za-z?] [{_HAN_RANGES}]{{1,2}}|(?<![A-Za-z0-9])[0-9]{{1,4}} "
-    f"[{_HAN_RANGES}]|[A-Za-z0-9\\-_/.,:=+@#&*%'\"~$]+|\\s+|."
+    f"[{_HAN_RANGES}]|[{_WORDS}\\-_/.,:=+@#&*%'\"~$]+|\\s+|."
 )
-_ALPHABET = "aqZ09?7 -.,/~$(（）)，。：\n\t\u3000退出天次\u3400\u4dbf\u9fff\uf900\ufaff\u4dc0ア²é"
+_ALPHABET = (
+    "aqZ09?7 -.,/~$(（）)，。：\n\t\u3000退出天次\u3400\u4dbf\u9fff\uf900\ufaff\u4dc0ア²éжƁ×"
+)
 
 
 @settings(max_examples=3000)
