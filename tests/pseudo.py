@@ -118,6 +118,24 @@ def pseudo_trees(source: Path, target: Path) -> Path:
 # --- installing it ------------------------------------------------------------------------
 
 
+def _import_all() -> None:
+    """Every module of medbal, imported (a module needing an extra that is not installed
+    is passed over), but the entry point's: importing it is starting the program (it
+    takes SIGINT and SIGTERM)."""
+    import importlib
+    import pkgutil
+
+    import medbal
+
+    for found in pkgutil.walk_packages(medbal.__path__, "medbal."):
+        if found.name in ("medbal.launch", "medbal.__main__"):
+            continue
+        try:
+            importlib.import_module(found.name)
+        except ImportError:
+            pass
+
+
 @contextmanager
 def installed(mp: pytest.MonkeyPatch, trees: Path) -> Iterator[None]:
     """The pseudo-locale as one more language, for the time of the block: its words
@@ -127,6 +145,7 @@ def installed(mp: pytest.MonkeyPatch, trees: Path) -> Iterator[None]:
     from medbal.i18n import catalogue, words
     from medbal.i18n.words import en
 
+    _import_all()  # so that no module first binds LANGS, or builds on it, inside the block
     declared = langs.LANGS
     more = (*declared, PSEUDO)
     module = words_module(en)
@@ -142,6 +161,11 @@ def installed(mp: pytest.MonkeyPatch, trees: Path) -> Iterator[None]:
     try:
         yield
     finally:
+        # A module imported inside the block anyway took the longer LANGS from
+        # medbal.core.langs: it is given the declared one back too.
+        for held in list(sys.modules.values()):
+            if getattr(held, "LANGS", None) is more:
+                held.LANGS = declared
         regions.catalogue_place.cache_clear()
 
 
