@@ -17,6 +17,7 @@ from pathlib import Path
 
 from medbal.core.errors import Phrase, UsageError
 from medbal.core.estimate import MAX_AMOUNT
+from medbal.core.langs import LANGS
 from medbal.files import registry
 from medbal.i18n.lang import resolve
 
@@ -50,7 +51,7 @@ def optional_text(value: object, name: str) -> str | None:
 def lang(value: object) -> str:
     """The language by the one rule (medbal.i18n.lang.resolve): a str or None."""
     if value is not None and not isinstance(value, str):
-        raise wrong("lang", Phrase("arg_lang"), value)
+        raise wrong("lang", Phrase("arg_lang", langs=LANGS), value)
     return resolve(value)
 
 

@@ -29,7 +29,7 @@ from typing import Any
 from medbal.core.langs import LANGS
 from medbal.i18n import words
 from medbal.i18n.lang import ENV_VAR, LOCALE_VARS
-from medbal.i18n.typeset import break_lines, cells, fit
+from medbal.i18n.typeset import break_lines, cells, fit, listing
 
 INDENT = 2  # a section's rows, a paragraph under the usage line
 HANG = 4  # a row's help under its name, where the two do not fit side by side
@@ -103,8 +103,10 @@ def render(command: Any, ctx: Any, width: int | None = None) -> str:
 
 
 def _said(key: str) -> list[str]:
-    """The help's words `key` in every language, in the declared order."""
-    return [words.of(lang).HELP[key] for lang in LANGS]
+    """The help's words `key` in every language, in the declared order ({langs}: the
+    languages' codes, as that language lists them)."""
+    said = [(lang, words.of(lang).HELP[key]) for lang in LANGS]
+    return [text.replace("{langs}", listing(LANGS, lang)) for lang, text in said]
 
 
 def both(key: str) -> str:

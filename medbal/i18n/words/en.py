@@ -354,7 +354,7 @@ ERRORS: dict[str, str] = {
     # the Python API's arguments (medbal.api.checks): what each should be
     "api_argument": "{name} should be {expected}, not {given}",
     "arg_text": "text (a str)",
-    "arg_lang": "a language, en or zh (a str), or None",
+    "arg_lang": "a language (one of {langs}; a str), or None",
     "arg_folder": "a folder's path (a str or a Path), or None",
     "arg_tree": "a tree's id or a YAML file's path (a str or a Path), or a Tree",
     "arg_answers": "a mapping of question ids to answer values, both text",
@@ -576,7 +576,7 @@ HELP: dict[str, str] = {
     "help_exit_3": "one-shot diagnose stopped at a question that has no answer yet",
     "help_exit_130": "interrupted (Ctrl-C)",
     "help_exit_143": "terminated (SIGTERM); a file being written is removed",
-    "help_env_lang": "the language, en or zh, where --lang is not given",
+    "help_env_lang": "the language ({langs}) where --lang is not given",
     "help_env_locale": (
         "then the locale: the first that is set decides (zh... is Chinese), else English"
     ),

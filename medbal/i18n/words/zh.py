@@ -310,7 +310,7 @@ ERRORS: dict[str, str] = {
     # the Python API's arguments (medbal.api.checks): what each should be
     "api_argument": "{name} 应为{expected}，不能是 {given}",
     "arg_text": "文本（str）",
-    "arg_lang": "语言 en 或 zh（str），或 None",
+    "arg_lang": "语言（{langs} 之一；str），或 None",
     "arg_folder": "文件夹路径（str 或 Path），或 None",
     "arg_tree": "树的名称或 YAML 文件的路径（str 或 Path），或 Tree",
     "arg_answers": "以问题为键、答案为值的映射，两者都须是文本",
@@ -461,7 +461,7 @@ HELP: dict[str, str] = {
     "help_exit_3": "一次性的 diagnose 停在一个还没有回答的问题上",
     "help_exit_130": "被中断（Ctrl-C）",
     "help_exit_143": "被终止（SIGTERM）；正在写入的文件会被删除",
-    "help_env_lang": "未给 --lang 时的语言：en 或 zh",
+    "help_env_lang": "未给 --lang 时的语言（{langs}）",
     "help_env_locale": "其次是区域设置：以第一个有值的为准（zh 开头为中文），否则为英文",
     "help_env_trees": "覆盖内置树文件的文件夹，同 --trees",
     "help_env_cache": "设为 0 时不使用已检查树文件的缓存",
