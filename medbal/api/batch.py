@@ -185,7 +185,7 @@ def decode(raw: str | bytes) -> dict[str, Any]:
             parse_int=_int,
         )
     except json.JSONDecodeError as exc:
-        raise _bad("batch_not_json", why=_why(exc), column=exc.pos + 1) from None
+        raise _bad("batch_not_json", why=json_reason(exc), column=exc.pos + 1) from None
     if not isinstance(data, dict):
         raise _bad("batch_not_object")
     _no_lone_surrogate(raw, data)
@@ -280,5 +280,7 @@ _JSON_ERRORS = {
 }
 
 
-def _why(exc: json.JSONDecodeError) -> Phrase:
+def json_reason(exc: json.JSONDecodeError) -> Phrase:
+    """Why a text is not JSON, in the catalogue's words (its position apart): the batch's
+    and medbal serve's."""
     return Phrase(_JSON_ERRORS.get(exc.msg, "json_invalid"))

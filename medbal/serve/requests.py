@@ -93,7 +93,9 @@ def decode(body: bytes) -> Any:
     try:
         return json.loads(text, parse_constant=_not_a_number, parse_float=_finite, parse_int=_whole)
     except json.JSONDecodeError as exc:
-        why = f"{exc.msg}, line {exc.lineno} column {exc.colno}"
+        from medbal.api.batch import json_reason  # the decoder's English, in words
+
+        why = Phrase("json_at", why=json_reason(exc), line=exc.lineno, column=exc.colno)
         raise _bad("serve_not_json", why=why) from None
     except RecursionError:
         raise _bad("serve_not_json", why=Phrase("serve_too_deep")) from None

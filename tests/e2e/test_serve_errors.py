@@ -63,8 +63,9 @@ HTTP_ERRORS = [
         b'{"answers": ',
         JSON,
         400,
-        "the request body is not JSON (Expecting value, line 1 column 13)",
-        "请求正文不是有效的 JSON（Expecting value, line 1 column 13）",
+        # the decoder's reason in the request's language, never its English
+        "the request body is not JSON (a value is expected, line 1 column 13)",
+        "请求正文不是有效的 JSON（第 1 行第 13 列：此处应为一个值）",
     ),
     (
         "POST",
@@ -72,7 +73,7 @@ HTTP_ERRORS = [
         b"",
         JSON,
         400,
-        "the request body is not JSON (Expecting value, line 1 column 1)",
+        "the request body is not JSON (a value is expected, line 1 column 1)",
         None,
     ),
     (

@@ -307,6 +307,7 @@ ERRORS: dict[str, str] = {
     "json_escape": "a backslash escape is not valid",
     "json_extra": "more text after the object",
     "json_invalid": "not valid here",
+    "json_at": "{why}, line {line} column {column}",  # where, in a body of many lines
     "batch_too_deep": "the line nests arrays and objects more than {limit} levels deep",
     "batch_lone_surrogate": (
         "the line holds {value}, half of a character (a lone surrogate), which no text can hold"

@@ -279,6 +279,7 @@ ERRORS: dict[str, str] = {
     "json_escape": "反斜杠转义无效",
     "json_extra": "对象后面还有多余的内容",
     "json_invalid": "此处无效",
+    "json_at": "第 {line} 行第 {column} 列：{why}",  # where, in a body of many lines
     "batch_too_deep": "这一行的数组和对象嵌套超过了 {limit} 层",
     "batch_lone_surrogate": (
         "这一行含有 {value}，这是半个字符（孤立的代理项），任何文本都无法包含它"
