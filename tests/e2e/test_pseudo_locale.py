@@ -17,6 +17,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -360,3 +361,70 @@ def test_the_help_says_its_words_in_every_language_the_pseudo_locale_too(medbal)
     for key, text in words.of(PSEUDO).HELP.items():
         text = text.replace("{langs}", listing(langs.LANGS, PSEUDO))  # en, zh, en-XA
         assert " ".join(text.split()) in flat, key
+
+
+# --- medbal serve: the HTTP API ---------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def served(pseudo):
+    """medbal serve's application over the pseudo-locale's trees, answering in en-XA where
+    a request names no language (its checks of a body's `lang` are made at its import),
+    called in process through httpx's ASGI transport: request(method, path, **kw)."""
+    pytest.importorskip("starlette")
+    import asyncio
+
+    import httpx
+
+    from medbal.serve.app import create_app
+    from medbal.serve.engine import Served
+
+    app = create_app(Served.load(None), PSEUDO)
+
+    def request(method: str, path: str, **kw: Any) -> httpx.Response:
+        async def call() -> httpx.Response:
+            transport = httpx.ASGITransport(app=app)
+            async with httpx.AsyncClient(transport=transport, base_url="http://medbal") as c:
+                return await c.request(method, path, **kw)
+
+        return asyncio.run(call())
+
+    return request
+
+
+SERVE = [
+    ("POST", "/v1/diagnose", {"answers": {"scheme": "yearly"}}),
+    ("POST", "/v1/diagnose", {"tree": "which-category"}),
+    ("POST", "/v1/batch", [{"answers": {"scheme": "yearly"}}, {"tree": "nowhere"}, 7]),
+    ("POST", "/v1/estimate", {"bill": 8000, "threshold": 500, "items": {"class-b": 1200}}),
+    ("GET", "/v1/trees", None),
+    ("GET", "/v1/trees/card", None),
+    ("GET", "/v1/docs/3", None),
+    # errors: the body, its keys and types, a path, a method
+    ("POST", "/v1/diagnose", {"answers": {"scheme": "nope"}}),
+    ("POST", "/v1/diagnose", {"tree": "nowhere"}),
+    ("POST", "/v1/diagnose", {"answer": {}}),
+    ("POST", "/v1/diagnose", {"answers": "scheme"}),
+    ("POST", "/v1/estimate", {"bill": "lots"}),
+    ("POST", "/v1/estimate", {}),
+    ("POST", "/v1/batch", {}),
+    ("GET", "/v1/docs/99", None),
+    ("GET", "/v1/nothing", None),
+    ("GET", "/v1/diagnose", None),
+    ("GET", "/v1/trees?nope=1", None),
+]
+
+
+@pytest.mark.parametrize("method, path, body", SERVE, ids=[f"{m} {p}" for m, p, _ in SERVE])
+def test_serve(served, data, method, path, body):
+    response = served(method, path, json=body)
+    words = data | GIVEN | {"answer", "answers", "scheme", "bill", "lots", "nothing", "items"}
+    words |= {"GET", "POST", "v1"}  # a path and its methods
+    assert untransformed("\n".join(json_texts(response.json())), words) == [], response.text
+
+
+def test_serve_a_body_that_is_not_json(served, data):
+    json_body = {"content-type": "application/json"}
+    response = served("POST", "/v1/diagnose", content=b"{nope", headers=json_body)
+    assert response.status_code == 400
+    assert untransformed("\n".join(json_texts(response.json())), data) == [], response.text
