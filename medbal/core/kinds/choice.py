@@ -1,0 +1,24 @@
+"""The `choice` kind: a question with options, each leading on.  An answer is an
+option's value (`--answer scheme=yearly`)."""
+
+from __future__ import annotations
+
+import datetime
+
+from medbal.core.errors import AnswerError
+from medbal.core.model import Option, Question
+
+NAME = "choice"
+FIELDS = {"options": True}
+
+
+def edges(q: Question) -> tuple[Option, ...]:
+    return q.options
+
+
+def answer(q: Question, value: str, today: datetime.date | None) -> Option:
+    option = q.option(value)
+    if option is None:
+        values = tuple(o.value for o in q.options)
+        raise AnswerError("not_an_answer", value=value, qid=q.id, values=values)
+    return option
