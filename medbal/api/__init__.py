@@ -18,6 +18,7 @@ with every problem as FILE:LINE:COL.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any
@@ -77,14 +78,18 @@ def diagnose(
     lang: str | None = None,
     trees: Folder = None,
     ref: str | None = None,
+    today: str | datetime.date | None = None,
 ) -> DiagnoseView:
     """Walk a tree with these answers: an outcome, or the question still to answer.
 
     `lang` is "en" or "zh" (default: MEDBAL_LANG, then the locale).  An answer to
-    an unknown question or with an unknown value raises UsageError.  `ref` is how
-    the repeat command names the tree (default: the id, or the name given).
+    an unknown question or with an unknown value raises UsageError, as does a date
+    answer (YYYY-MM-DD) that is malformed, does not exist or comes after `today`
+    (default: the clock's), against which a deadline counted from it (the outcome's
+    "due") is judged.  `ref` is how the repeat command names the tree (default: the
+    id, or the name given).
     """
-    return Session(tree, answers, lang, trees, ref).view()
+    return Session(tree, answers, lang, trees, ref, today).view()
 
 
 def outcome_view(
@@ -207,8 +212,6 @@ def page(
     """The self-contained web page of `medbal page` as HTML text: the trees named (ids,
     files or Tree objects; default the four for citizens), starting in `lang` (None: the
     browser's language), dated `made` (YYYY-MM-DD, default today)."""
-    import datetime
-
     from medbal.present.webpage import DEFAULT_TREES, build_page
 
     if isinstance(names, (str, bytes)) or not isinstance(names, Sequence):

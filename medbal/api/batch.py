@@ -10,6 +10,7 @@ call, failures too, within a bound.
 
 from __future__ import annotations
 
+import datetime
 import json
 import os
 from collections import OrderedDict
@@ -52,8 +53,9 @@ class Trees:
     """The trees a call has loaded, each once: every success, and the last MAX_FAILURES
     failures (200,000 distinct unknown names must not fill the memory)."""
 
-    def __init__(self, overlay: Path | None):
+    def __init__(self, overlay: Path | None, today: datetime.date | None = None):
         self.overlay = overlay
+        self.today = today  # of the whole call: what a date answer is checked against
         self._loaded: dict[str, tuple[Tree, Checklists | None]] = {}
         self._failed: OrderedDict[str, MedbalError | TreeError] = OrderedDict()
 
@@ -80,6 +82,7 @@ def diagnose_many(
     tree: str = "zero-balance",
     lang: str | None = None,
     trees: checks.Folder = None,
+    today: str | datetime.date | None = None,
 ) -> Iterator[dict[str, Any]]:
     """An envelope for each case, as each is read (a held session gets each answer before
     it sends the next case).
@@ -87,13 +90,14 @@ def diagnose_many(
     `tree` is the tree of cases without "tree" (an id or a file's path: a case names a
     tree by id only, never a path, so a front end may pass its users' cases on); `lang`
     the language of cases without "lang" and of their errors (default: MEDBAL_LANG, then
-    the locale); `trees` a folder laid over the shipped ones.  A bad `tree` raises at
+    the locale); `trees` a folder laid over the shipped ones; `today` the latest day a
+    date answer may be (default: the clock's, read once).  A bad `tree` raises at
     once; a case that is a MedbalError (a line its reader could not give) becomes its
     error envelope.  A case's "id" comes back as given; a number that JSON would not
     write back the same (1E2, 1.50, -0) is refused, as is one no double holds.
     """
-    language = checks.lang(lang)
-    loader = Trees(checks.folder(trees))
+    language, day = checks.lang(lang), checks.today(today)
+    loader = Trees(checks.folder(trees), day)
     default = checks.tree_name(tree)
     loader.get(default)  # a bad default tree is the caller's error, not a case's
     if isinstance(cases, (str, bytes, Mapping)) or not isinstance(cases, Iterable):
@@ -155,12 +159,12 @@ def _answer(data: dict[str, Any], default: str, lang: str, loader: Trees) -> dic
     answers = _answers(data.get("answers"))
     try:
         tree, checklists = loader.get(tree_name)
-        result = walk(tree, answers)
+        result = walk(tree, answers, loader.today)
     except MedbalError as exc:
         raise CaseError(exc, exc.exit_code) from None
     except TreeError as exc:  # FILE:LINE:COL problems, in English everywhere
         raise CaseError("; ".join(exc.problems), FAILED) from None
-    return dict(view_of(result, lang, checklists, tree_name))
+    return dict(view_of(result, lang, checklists, tree_name, loader.today))
 
 
 def _lang(value: Any, default: str) -> str:

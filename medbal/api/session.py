@@ -9,6 +9,7 @@ for the same answers (so it is the JSON envelope of the one-shot call, and
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 
 from medbal.api import checks
@@ -20,10 +21,14 @@ from medbal.present.views import DiagnoseView, diagnose_view
 
 
 def view_of(
-    result: Result, lang: str, checklists: Checklists | None, ref: str | None
+    result: Result,
+    lang: str,
+    checklists: Checklists | None,
+    ref: str | None,
+    today: datetime.date | None = None,
 ) -> DiagnoseView:
     """The one place where the engine's result of some answers becomes a view."""
-    return diagnose_view(result, lang, checklists, ref)
+    return diagnose_view(result, lang, checklists, ref, today)
 
 
 class Session:
@@ -37,8 +42,11 @@ class Session:
         talk.restart()
 
     `tree` is a tree's id, a YAML file's path or a Tree; `trees` a folder laid over the
-    shipped ones; `ref` how the repeat command names the tree (default: as given).  A bad
-    argument, answer or value raises UsageError (AnswerError for an answer).
+    shipped ones; `ref` how the repeat command names the tree (default: as given);
+    `today` the latest day a date answer may be, and the day a deadline counted from it
+    is judged against (YYYY-MM-DD or a datetime.date; default: the clock's).  A bad
+    argument, answer or value raises UsageError (AnswerError for an answer: a date
+    that is malformed, does not exist or is still to come too).
     """
 
     def __init__(
@@ -48,9 +56,11 @@ class Session:
         lang: str | None = None,
         trees: checks.Folder = None,
         ref: str | None = None,
+        today: str | datetime.date | None = None,
     ):
         language, overlay = checks.lang(lang), checks.folder(trees)
         ref = checks.optional_text(ref, "ref")
+        self._today = checks.today(today)
         if isinstance(tree, Tree):
             loaded, name = tree, tree.id
         else:
@@ -65,12 +75,12 @@ class Session:
         """A new session of the same tree, language and checklists, with these answers."""
         other = object.__new__(Session)
         other._tree, other._lang, other._ref = self._tree, self._lang, self._ref
-        other._checklists, other._answers = self._checklists, {}
+        other._checklists, other._answers, other._today = self._checklists, {}, self._today
         other._set(checks.answers(answers))
         return other
 
     def _set(self, answers: dict[str, str]) -> None:
-        walk(self._tree, answers)  # AnswerError for an unknown question or value
+        walk(self._tree, answers, self._today)  # AnswerError: unknown question or value
         self._answers = answers
 
     # --- what it is -----------------------------------------------------------------
@@ -88,6 +98,10 @@ class Session:
         return self._checklists
 
     @property
+    def today(self) -> datetime.date:
+        return self._today
+
+    @property
     def answers(self) -> dict[str, str]:
         """Every answer given, in order (those the path no longer passes too)."""
         return dict(self._answers)
@@ -102,16 +116,16 @@ class Session:
 
     def view(self) -> DiagnoseView:
         """Where the conversation is: an outcome, or the question still to answer."""
-        return view_of(self._result(), self._lang, self._checklists, self._ref)
+        return view_of(self._result(), self._lang, self._checklists, self._ref, self._today)
 
     def _result(self) -> Result:
-        return walk(self._tree, self._answers)
+        return walk(self._tree, self._answers, self._today)
 
     # --- moving ---------------------------------------------------------------------
 
     def answer(self, value: str, question: str | None = None) -> None:
         """Answer the question the view asks (or `question`, any of the tree's) with an
-        option's value."""
+        option's value, or a date (YYYY-MM-DD) for a date question."""
         value = checks.text(value, "value")
         if question is None:
             open_question = self._result().question

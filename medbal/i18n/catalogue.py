@@ -186,6 +186,32 @@ MESSAGES.update(
     }
 )
 
+# A question that asks for a date (medbal.present.kinds.date), and the day a deadline
+# counted from it falls on (medbal.present.views: the region's tag is added after).
+MESSAGES.update(
+    {
+        "keys_date": (
+            "Type the date as YYYY-MM-DD, or ? help, b back, r restart, q quit",
+            "按 YYYY-MM-DD 的格式输入日期，或 ? 帮助、b 返回、r 重来、q 退出",
+        ),
+        "type_a_date": (
+            "Type the date as YYYY-MM-DD, for example 2026-11-20, or ? for help.",
+            "请按 YYYY-MM-DD 的格式输入日期，例如 2026-11-20，或输入 ? 查看帮助。",
+        ),
+        "date_asked": (
+            "A date, written YYYY-MM-DD (for example 2026-11-20)",
+            "填一个日期，格式为 YYYY-MM-DD（例如 2026-11-20）",
+        ),
+        "date_asked_of": (
+            "Give {what}, written YYYY-MM-DD (for example 2026-11-20)",
+            "请填写{what}，格式为 YYYY-MM-DD（例如 2026-11-20）",
+        ),
+        "due_heading": ("Your deadline", "您的办理期限"),
+        "due_by": ("By {date}", "请在 {date}前"),
+        "due_passed": ("The deadline, {date}, has passed.", "办理期限 {date}已过。"),
+    }
+)
+
 # The one catalogue: every section, looked up by `msg`.  A key is in one section only
 # (tests/i18n/test_catalogue.py checks it): the page's words are the ones page.js receives.
 SECTIONS: dict[str, dict[str, tuple[str, str]]] = {

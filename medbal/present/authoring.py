@@ -12,6 +12,7 @@ from typing import Any, TypedDict
 
 from medbal.core.engine import COUNT_CAP, count_paths, iter_paths
 from medbal.core.errors import Phrase, UsageError
+from medbal.core.kinds import edges
 from medbal.core.langs import shown
 from medbal.core.model import Checklists, Rates, Tree
 from medbal.present.output import json_text
@@ -155,7 +156,7 @@ def mermaid(tree: Tree, lang: str) -> str:
     for o in tree.outcomes.values():
         lines.append(f'    {_mid(o.id, tree)}(["{_mlabel(o.title.get(lang))}"])')
     for q in tree.questions.values():
-        for opt in q.options:
+        for opt in edges(q):
             lines.append(f"    {_mid(q.id, tree)} -->|{opt.value}| {_mid(opt.next, tree)}")
     return "\n".join(lines) + "\n"
 
@@ -175,7 +176,7 @@ def dot(tree: Tree, lang: str) -> str:
     for o in tree.outcomes.values():
         lines.append(f"    {_dq(o.id)} [shape=ellipse, label={_dq(o.title.get(lang))}];")
     for q in tree.questions.values():
-        for opt in q.options:
+        for opt in edges(q):
             lines.append(f"    {_dq(q.id)} -> {_dq(opt.next)} [label={_dq(opt.value)}];")
     return "\n".join(lines) + "\n}\n"
 
@@ -197,7 +198,7 @@ def graph_json(tree: Tree, lang: str) -> str:
         "edges": [
             {"from": q.id, "to": opt.next, "value": opt.value, "label": opt.label.get(lang)}
             for q in tree.questions.values()
-            for opt in q.options
+            for opt in edges(q)
         ],
     }
 
@@ -209,6 +210,7 @@ def graph_json(tree: Tree, lang: str) -> str:
 
 def outline(tree: Tree, lang: str) -> list[tuple[int, str, str]]:
     """The tree as (depth, kind, line) rows; a question met again is referred to, not repeated.
+    A date question has one way on: `[<date>]` and what the date is.
 
     kind is `question`, `option`, `outcome` or `seen`.
     """
@@ -229,7 +231,7 @@ def outline(tree: Tree, lang: str) -> list[tuple[int, str, str]]:
             shown.add(node_id)
             q = tree.questions[node_id]
             rows.append((depth, "question", f"{q.id}: {q.text.get(lang)}"))
-            for opt in reversed(q.options):
+            for opt in reversed(edges(q)):
                 stack.append((opt.next, depth + 2))
                 stack.append(("\0" + f"[{opt.value}] {opt.label.get(lang)}", depth + 1))
     return rows

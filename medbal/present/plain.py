@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from medbal.i18n.catalogue import label, msg
 from medbal.i18n.typeset import cells, listing
+from medbal.present import kinds
 from medbal.present.pages import (
     Page,
     answers_lines,
@@ -90,8 +91,7 @@ def checklists_text(view: ChecklistsView) -> str:
 def question_text(q: QuestionView, lang: str, number: int | None = None) -> str:
     lines = [msg("question_n", lang, n=number)] if number else []
     lines.append(q["text"])
-    for i, o in enumerate(q["options"], 1):
-        lines.append(f"  {i}. {o['label']}  [{o['value']}]")
+    lines += kinds.of(q).plain(q, lang)
     if q["help"]:
         lines.append(label("help", lang) + q["help"])
     return "\n".join(lines) + "\n"
@@ -113,7 +113,7 @@ def diagnose_text(view: DiagnoseView) -> str:
             "\n".join([*head, msg("needs_answer", lang), ""])
             + "\n"
             + question_text(q, lang, len(view["answers"]) + 1)
-            + msg("answer_with", lang, hint=f"--answer {q['id']}=VALUE")
+            + msg("answer_with", lang, hint=f"--answer {q['id']}={kinds.of(q).FORM}")
             + "\n"
         )
     out = [page_text(outcome_page(view)), msg("answers", lang), *_answer_rows(view)]

@@ -9,12 +9,17 @@ are a contract with scripts; tests/commands/test_contract.py pins them.
 
 from __future__ import annotations
 
+import datetime
 import shlex
-from typing import TYPE_CHECKING, TypedDict
+from typing import TYPE_CHECKING, Any, TypedDict
 
+from medbal.core.kinds import date as date_kind
 from medbal.core.langs import shown
 from medbal.i18n.catalogue import msg, source_label
-from medbal.i18n.typeset import tidy
+from medbal.i18n.typeset import tidy, written_date
+from medbal.present.kinds import OptionView as OptionView
+from medbal.present.kinds import QuestionView as QuestionView
+from medbal.present.kinds import presenter
 from medbal.present.tags import PlaceView, place_view, tagged
 from medbal.present.tags import text_in as _s
 from medbal.present.tags import text_or_none as _t
@@ -42,18 +47,6 @@ if TYPE_CHECKING:  # annotations only: a JSON call imports no model class it doe
 class SourceView(TypedDict):
     id: str
     label: str
-
-
-class OptionView(TypedDict):
-    value: str
-    label: str
-
-
-class QuestionView(TypedDict):
-    id: str
-    text: str
-    help: str | None
-    options: list[OptionView]
 
 
 class AnswerView(TypedDict):
@@ -154,6 +147,12 @@ class OutcomeView(TypedDict):
     # exactly `medbal docs N --format json` (N: every category it leads to), if it has one
     checklist: ChecklistsView | None
     region: PlaceView | None
+    # A deadline counted from a date the person gave (an outcome's `due`), else null:
+    due: str | None  # the day it falls on, YYYY-MM-DD
+    due_passed: bool | None  # whether that day is before today
+    due_text: str | None  # "By 13 December 2026 (Xiamen rule; confirm locally)"
+    due_rule: str | None  # the deadline it counts: what is to be done by then
+    due_late: str | None  # once it has passed: what is still possible
 
 
 class _DiagnoseBase(TypedDict):
@@ -181,15 +180,111 @@ def sources_view(refs: tuple[str, ...], lang: str) -> list[SourceView]:
 
 
 def question_view(q: Question, lang: str) -> QuestionView:
-    return {
+    view: QuestionView = {
         "id": q.id,
         "text": _s(q.text, lang),
         "help": _t(q.help, lang),
-        "options": [{"value": o.value, "label": _s(o.label, lang)} for o in q.options],
+        "kind": q.kind,
+    }
+    view.update(presenter(q.kind).view(q, lang))  # type: ignore[typeddict-item]
+    return view
+
+
+class DueView(TypedDict):
+    """The keys of an outcome about a deadline counted from an answer (OutcomeView)."""
+
+    due: str | None
+    due_passed: bool | None
+    due_text: str | None
+    due_rule: str | None
+    due_late: str | None
+
+
+NO_DUE: DueView = {
+    "due": None,
+    "due_passed": None,
+    "due_text": None,
+    "due_rule": None,
+    "due_late": None,
+}
+
+
+def _counted(o: Outcome, checklists: Checklists | None) -> tuple[Deadline, Place | None] | None:
+    """The deadline an outcome's `due` counts, and whose rule it is (its own region, else
+    its category's, else the file's); None where there is none."""
+    if o.due is None or checklists is None:
+        return None
+    found = checklists.named_deadline(o.checklists, o.due.deadline)
+    if found is None or found[1].amount is None or found[1].unit is None:
+        return None  # medbal tree validate says so: the loaded trees have none such
+    cat, d = found
+    return d, d.region or cat.region or checklists.region
+
+
+def due_view(
+    result: Result, checklists: Checklists | None, today: datetime.date | None, lang: str
+) -> DueView:
+    """The day an outcome's deadline falls on, counted from the date answered (its `due`:
+    medbal.core.kinds.date.due), said with the deadline's region; whether it has passed
+    on `today`, and then what is still possible.  NO_DUE where there is none."""
+    o = result.outcome
+    counted = _counted(o, checklists) if o is not None else None
+    if o is None or o.due is None or counted is None:
+        return NO_DUE
+    d, place = counted
+    start = date_kind.parse(result.answers().get(o.due.question, ""))
+    if start is None or d.amount is None or d.unit is None:
+        return NO_DUE  # no answer: an outcome shown on its own (the web page's)
+    day = date_kind.due(start, d.amount, d.unit)
+    passed = today is not None and day < today
+    written = written_date(day.year, day.month, day.day, lang)
+    return {
+        "due": day.isoformat(),
+        "due_passed": passed,
+        "due_text": due_words(written, passed, place, o.region, lang),
+        "due_rule": tidy(d.text.get(lang), lang),
+        "due_late": _s(o.due.late, lang, o.region) if passed else None,
     }
 
 
-def outcome_view(o: Outcome, lang: str, checklist: ChecklistsView | None = None) -> OutcomeView:
+# A day no due date is: its written form stands for the day in due_rule's words, which
+# are formatted and spaced as a real day's are (a front end writes the day in its place).
+STAND_IN = datetime.date(1900, 1, 1)
+
+
+def due_rule(o: Outcome, checklists: Checklists | None, lang: str) -> dict[str, Any] | None:
+    """An outcome's `due` for a front end that counts the day itself (the web page): the
+    date question, the deadline's amount and unit, and its words in `lang` with STAND_IN
+    written (`day`) where the day goes, before the day (`by`) and once it has passed
+    (`passed`, `late`).  None where the outcome has no due."""
+    counted = _counted(o, checklists)
+    if o.due is None or counted is None:
+        return None
+    d, place = counted
+    day = written_date(STAND_IN.year, STAND_IN.month, STAND_IN.day, lang)
+    return {
+        "question": o.due.question,
+        "amount": d.amount,
+        "unit": d.unit,
+        "day": day,
+        "rule": tidy(d.text.get(lang), lang),
+        "by": due_words(day, False, place, o.region, lang),
+        "passed": due_words(day, True, place, o.region, lang),
+        "late": _s(o.due.late, lang, o.region),
+    }
+
+
+def due_words(written: str, passed: bool, place: Place | None, at: Place | None, lang: str) -> str:
+    """ "By 13 December 2026 (Xiamen rule; confirm locally)", or that the day has passed;
+    the tag where the rule's region is not the outcome's (`at`)."""
+    if passed:
+        return tidy(msg("due_passed", lang, date=tagged(written, place, at, lang)), lang)
+    return tidy(tagged(msg("due_by", lang, date=written), place, at, lang), lang)
+
+
+def outcome_view(
+    o: Outcome, lang: str, checklist: ChecklistsView | None = None, due: DueView = NO_DUE
+) -> OutcomeView:
     """An outcome; one that is a region's rule has the region's tag after its title, and a
     text of another region (or a national one) its own tag."""
     at = o.region
@@ -205,13 +300,19 @@ def outcome_view(o: Outcome, lang: str, checklist: ChecklistsView | None = None)
         "reference": _t(o.dates.reference, lang),
         "checklist": checklist,
         "region": place_view(at, lang),
+        **due,
     }
 
 
 def diagnose_view(
-    result: Result, lang: str, checklists: Checklists | None = None, tree_ref: str | None = None
+    result: Result,
+    lang: str,
+    checklists: Checklists | None = None,
+    tree_ref: str | None = None,
+    today: datetime.date | None = None,
 ) -> DiagnoseView:
-    """The engine's result in one language, with the command that reproduces it."""
+    """The engine's result in one language, with the command that reproduces it; `today`
+    tells whether a deadline counted from a date has passed."""
     view: DiagnoseView = {
         "tree": result.tree.id,
         "tree_title": _s(result.tree.title, lang),
@@ -222,7 +323,7 @@ def diagnose_view(
                 "question": a.question.id,
                 "value": a.option.value,
                 "text": _s(a.question.text, lang),
-                "label": _s(a.option.label, lang),
+                "label": presenter(a.question.kind).label(a.question, a.option, lang),
             }
             for a in result.path
         ],
@@ -235,7 +336,8 @@ def diagnose_view(
         checklist = (
             checklists_view(checklists, categories, lang) if checklists and categories else None
         )
-        view["outcome"] = outcome_view(result.outcome, lang, checklist)
+        due = due_view(result, checklists, today, lang)
+        view["outcome"] = outcome_view(result.outcome, lang, checklist, due)
     else:
         assert result.question is not None
         view["question"] = question_view(result.question, lang)

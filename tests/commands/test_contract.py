@@ -8,6 +8,8 @@ import pytest
 from support import ROOT
 
 OUTCOME_KEYS = {"tree", "tree_title", "lang", "status", "outcome", "answers", "dropped", "command"}
+# An outcome's deadline counted from a date answered (null where there is none).
+DUE_KEYS = {"due", "due_passed", "due_text", "due_rule", "due_late"}
 NEEDS_KEYS = {"tree", "tree_title", "lang", "status", "question", "answers", "dropped", "command"}
 
 
@@ -29,6 +31,7 @@ def test_the_typed_views_declare_exactly_the_envelope():
         "sources",
         "reference",
         "region",
+        *DUE_KEYS,
     }
     assert views.AnswerView.__annotations__.keys() == {"question", "value", "text", "label"}
 
@@ -48,6 +51,7 @@ def test_outcome_envelope_keys(run):
         "sources",
         "reference",
         "region",
+        *DUE_KEYS,
     }
     assert set(data["outcome"]["sources"][0]) == {"id", "label"}
     assert set(data["answers"][0]) == {"question", "value", "text", "label"}
@@ -57,7 +61,8 @@ def test_outcome_envelope_keys(run):
 def test_needs_answer_envelope_keys(run):
     data = json.loads(run("diagnose", "-f", "json").stdout)
     assert set(data) == NEEDS_KEYS
-    assert set(data["question"]) == {"id", "text", "help", "options"}
+    assert set(data["question"]) == {"id", "text", "help", "kind", "options"}
+    assert data["question"]["kind"] == "choice"
     assert set(data["question"]["options"][0]) == {"value", "label"}
 
 

@@ -158,8 +158,9 @@ def test_the_page_words_follow_the_chinese_typesetting_rules():
     han, latin = "[\u4e00-\u9fff]", "[A-Za-z0-9]"
     values = {"n": 2, "total": 5, "date": "2026-01-02", "version": "0.1.0"}
     values |= {"question": "Q", "title": "T"}  # data: a question, a category's title
+    what = {"zh": {"what": "孩子的出生日期"}, "en": {"what": "the date of birth"}}  # a label
     for key in WORDS:
-        zh, en = word(key, "zh", **values), word(key, "en", **values)
+        zh, en = word(key, "zh", **values, **what["zh"]), word(key, "en", **values, **what["en"])
         assert re.search(han, zh) and en.isascii(), key
         assert not re.search(f"{han}{latin}|{latin}{han}", zh), (key, zh)  # one space between
         assert not re.search(f"{han} [，。：；？！、]|[，。：；？！、] {han}", zh), (key, zh)
