@@ -362,3 +362,27 @@ def test_an_outcome_s_checklist_holds_every_category_it_leads_to(run, write):
     two = json.loads(run("diagnose", str(tree), "-f", "json").stdout)["outcome"]["checklist"]
     whole = json.loads(run("docs", "--all", "-f", "json").stdout)
     assert two == {**whole, "categories": [whole["categories"][3], whole["categories"][10]]}
+
+
+# --- question kinds and due dates (additions only) --------------------------------------
+
+
+def test_a_question_view_names_its_kind_and_has_its_kinds_keys(run):
+    from medbal.present import views
+
+    from dated_trees import FOLDER
+
+    assert views.QuestionView.__required_keys__ == {"id", "text", "help", "kind"}
+    assert views.QuestionView.__optional_keys__ == {"options", "label"}
+    choice = json.loads(run("diagnose", "-f", "json").stdout)["question"]
+    assert set(choice) == {"id", "text", "help", "kind", "options"} and choice["kind"] == "choice"
+    args = ["diagnose", "dated", "--trees", str(FOLDER), "-a", "who=baby", "-f", "json"]
+    date = json.loads(run(*args).stdout)["question"]
+    assert set(date) == {"id", "text", "help", "kind", "label"} and date["kind"] == "date"
+
+
+def test_an_outcome_view_has_the_due_keys_typed():
+    from medbal.present import views
+
+    assert views.DueView.__annotations__.keys() == DUE_KEYS
+    assert DUE_KEYS <= views.OutcomeView.__annotations__.keys()

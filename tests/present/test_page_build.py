@@ -111,6 +111,32 @@ def test_data_is_the_cli_views(shipped):
                 assert data["checklists"][str(cat["number"])]["zh"]["title"] == cat["title"]
 
 
+def test_a_date_question_and_a_due_date_in_the_page_data():
+    """The dated tree (tests/dated): a date question's one way on, and for an outcome with
+    a due date what page.js counts it from and the box it shows, with {date} to fill in."""
+    from dated_trees import FOLDER
+
+    tree = load_tree("dated", FOLDER)
+    data = page_data(
+        [(tree, checklists_for(tree, FOLDER))], "2026-01-02", None, outcome_view=outcome_view
+    )
+    (entry,) = data["trees"]
+    born = entry["questions"]["born"]
+    assert (born["kind"], born["next"], born["most"]) == ("date", {"<date>": "newborn"}, 1)
+    assert "options" not in born["en"] and born["zh"]["label"] == "孩子的出生日期"
+    assert entry["questions"]["who"]["kind"] == "choice"
+    due = entry["outcomes"]["newborn"]["due"]
+    assert (due["question"], due["amount"], due["unit"]) == ("born", 3, "month")
+    assert "请在 {date}前（厦门的规定，请向当地核实）" in due["zh"]["by"]
+    assert "The deadline, {date} (Xiamen rule; confirm locally), has passed." in due["en"]["passed"]
+    assert "Enrol the baby now all the same" in due["en"]["passed"]
+    assert "Enrol the baby now" not in due["en"]["by"]  # what is still possible: once passed
+    assert due["en"]["by"].startswith('<div class="deadline" data-part="due">')
+    assert entry["outcomes"]["mother"]["due"] is None
+    assert data["calendar"]["zh"] == {"date": "{year} 年 {number} 月 {day} 日", "months": ()}
+    assert data["calendar"]["en"]["months"][10] == "November"
+
+
 def test_most_questions_is_the_longest_way_on(zero_tree):
     from medbal.core.engine import all_paths
 
