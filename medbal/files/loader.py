@@ -8,13 +8,13 @@ Every problem found is reported at once as `FILE:LINE:COL: message`.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode
 
 from medbal.core.engine import always_asked
 from medbal.core.errors import TreeError, one_line
-from medbal.core.kinds import DEFAULT, OWN_FIELDS, Kind
+from medbal.core.kinds import DEFAULT, OWN_FIELDS
 from medbal.core.kinds import KINDS as QUESTION_KINDS
 from medbal.core.kinds import date as date_kind
 from medbal.core.model import Loaded, Option, Outcome, Question, Tree
@@ -23,6 +23,9 @@ from medbal.files.fields import complete, dates, of, read_values, review
 from medbal.files.invariants import graph, value_clashes
 from medbal.files.spec import names
 from medbal.files.yamlread import Reader
+
+if TYPE_CHECKING:
+    from medbal.core.kinds import Kind
 
 KINDS = ("decision-tree", "checklists", "rates")
 

@@ -13,7 +13,6 @@ import datetime
 import shlex
 from typing import TYPE_CHECKING, Any, TypedDict
 
-from medbal.core.kinds import date as date_kind
 from medbal.core.langs import shown
 from medbal.i18n.catalogue import msg, source_label
 from medbal.i18n.typeset import tidy, written_date
@@ -231,6 +230,8 @@ def due_view(
     counted = _counted(o, checklists) if o is not None else None
     if o is None or o.due is None or counted is None:
         return NO_DUE
+    from medbal.core.kinds import date as date_kind  # only where a due date is counted
+
     d, place = counted
     start = date_kind.parse(result.answers().get(o.due.question, ""))
     if start is None or d.amount is None or d.unit is None:

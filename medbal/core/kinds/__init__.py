@@ -20,22 +20,23 @@ the question's kind, so a new kind is a module here and its presenter.
 
 from __future__ import annotations
 
-import datetime
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from medbal.core.kinds import choice, date
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # a Protocol costs a one-shot call its making: for the type checker only
+    import datetime
+    from typing import Protocol
+
     from medbal.core.model import Option, Question
 
+    class Kind(Protocol):
+        NAME: str
+        FIELDS: dict[str, bool]
 
-class Kind(Protocol):
-    NAME: str
-    FIELDS: dict[str, bool]
+        def edges(self, q: Question) -> tuple[Option, ...]: ...
 
-    def edges(self, q: Question) -> tuple[Option, ...]: ...
-
-    def answer(self, q: Question, value: str, today: datetime.date | None) -> Option: ...
+        def answer(self, q: Question, value: str, today: datetime.date | None) -> Option: ...
 
 
 KINDS: dict[str, Kind] = {choice.NAME: choice, date.NAME: date}
