@@ -120,9 +120,17 @@ def pick(data: Checklists, key: str | None) -> list[Category]:
         return list(data.categories)
     found = data.find(key)
     if found is None:
+        # The short names are English: the Chinese message offers the numbers alone.
         valid = tuple(f"{c.number} {c.slug}" for c in data.categories)
         slugs = tuple(c.slug for c in data.categories)
-        raise UsageError("no_category", name=key, valid=valid, slugs=slugs)
+        numbers = tuple(str(c.number) for c in data.categories)
+        # a short name suggested is shown in Chinese as its number and situation
+        shown_as = {
+            c.slug: Phrase("category_named", n=c.number, title=c.title.zh) for c in data.categories
+        }
+        raise UsageError(
+            "no_category", name=key, valid=valid, slugs=slugs, numbers=numbers, shown_as=shown_as
+        )
     return [found]
 
 

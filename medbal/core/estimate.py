@@ -106,7 +106,10 @@ def estimate(
     for item_id, amount in (items or {}).items():
         if item_id not in known:
             names = tuple(known) or Phrase("none_listed")
-            raise UsageError("no_item", region=region.id, item=item_id, items=names)
+            named = tuple(
+                Phrase("named_value", value=i.id, label=i.label.zh) for i in region.items
+            ) or Phrase("none_listed")
+            raise UsageError("no_item", region=region.id, item=item_id, items=names, named=named)
         rate = known[item_id].rate
         lines.append(ItemLine(item_id, amount, rate, _pay(amount, rate)))
     before_cap = sum((s.paid for s in slices), Decimal(0)) + sum(

@@ -26,13 +26,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "next_steps": ("What to do next", "下一步怎么做"),
     "where_to_check": ("Where to check", "去哪里查"),
     "caveat": ("Keep in mind", "请留意"),
-    "sources": ("Sources", "依据"),
+    # Laws and official documents, then the web articles read as background.
+    "sources": ("Based on", "依据"),
+    "reading": ("Background reading", "参考资料"),
     "answers": ("Your answers", "您的回答"),
     "dropped": ("Answers not needed for this result:", "得出这个结果没有用到的回答："),
     "reproduce": ("The same result as one command:", "用一条命令得到同样结果："),
     "question_n": ("Question {n}", "第 {n} 题"),
     "needs_answer": ("An answer is needed to go on:", "需要回答下面的问题才能继续："),
-    "answer_with": ("Answer with: {hint}", "回答方式：{hint}"),
     "help": ("How to find out", "怎样查到答案"),
     # interactive prompts
     "keys": (
@@ -60,16 +61,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "bye": ("Stopped. Nothing was saved.", "已退出，未保存任何内容。"),
     # checklists
-    # The short name is English: a Chinese heading shows the number only.
-    "category": ("Category {n} · {slug}", "类别 {n}"),
+    # The short name is English: a Chinese heading and table show the number only.
+    "category": ("Category {n} · {slug}", "第 {n} 类"),
     "no": ("No.", "序号"),
     "slug": ("Short name", "简称"),
     "title": ("Situation", "情形"),
     "deadline": ("Deadline to claim", "报销时限"),
     "no_claim_deadlines": (
-        "The sources give no deadline to claim for these: ask the agency, "
+        "No deadline to claim is given here for these: ask the agency, "
         "and claim soon. Each sheet lists its own time limits.",
-        "资料没有给出这些报销的申请时限：请向医保经办机构询问，尽早办理。"
+        "这里没有写明这些报销的申请期限：请向医保经办机构询问，尽早办理。"
         "各类的时限和条件见各自的清单。",
     ),
     "deadlines": ("Deadlines and conditions", "时限和条件"),
@@ -100,32 +101,43 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Printed on {date} by medbal. This is guidance, not a decision of the agency.",
         "medbal 于 {date} 打印。本页仅供参考，不代表经办机构的决定。",
     ),
+    # `medbal tree show`: ids for the authors in English, the texts alone in Chinese
+    "outline_question": ("{id}: {text}", "{text}"),
+    "outline_root": ("{id}: {title}", "{title}"),
+    "outline_option": ("[{value}] {label}", "（{n}）{label}"),
+    "outline_outcome": ("= {id}: {title}", "结果：{title}"),
+    "outline_seen": ("-> {id} (above)", "→ 见上文：{text}"),
     "show_checklist": ("; d shows the documents to bring", "；输入 d 查看要带的材料"),
     # estimate
+    # Only costs within the policy scope (政策范围内) count: the title says so, and every
+    # figure carries its unit (in a table, the column's head).
     "est_title": (
-        "Estimate for a bill of {bill} yuan: {region}",
-        "{region}：{bill} 元住院费用的估算",
+        "Estimate for {bill} yuan of inpatient costs within the policy scope: {region}",
+        "{region}：政策范围内住院费用 {bill} 元的估算",
     ),
     "est_title_items": (
-        "Estimate for a bill of {total} yuan ({bill} in the bands, {items} "
-        "in separately rated items): {region}",
-        "{region}：{total} 元住院费用的估算（分段计算 {bill} 元，单列项目 {items} 元）",
+        "Estimate for {total} yuan of inpatient costs within the policy scope ({bill} yuan "
+        "in the bands, {items} yuan in separately rated items): {region}",
+        "{region}：政策范围内住院费用 {total} 元的估算（分段计算 {bill} 元，单列项目 {items} 元）",
     ),
     "est_band": ("Band (yuan)", "分段（元）"),
-    "est_amount": ("Amount", "金额"),
+    # A band's bounds: a spaced hyphen in English, a full-width tilde in Chinese.
+    "est_range": ("{start} - {end}", "{start}～{end}"),
+    "est_amount": ("Amount (yuan)", "金额（元）"),
     "est_rate": ("Rate", "比例"),
-    "est_paid": ("Paid", "支付"),
+    "est_paid": ("Paid (yuan)", "支付（元）"),
+    "est_money": ("{amount} yuan", "{amount} 元"),
     "est_total": ("The pooled fund pays about", "统筹基金约支付"),
     "est_own": ("You pay about", "个人约负担"),
     "est_no_threshold": (
-        "The source gives no threshold figure and none was given with "
+        "This example gives no threshold figure and none was given with "
         "--threshold, so nothing was deducted: the real payment is lower.",
-        "资料没有给出起付线金额，也没有用 --threshold 指定，因此未扣除起付线：实际报销会更少。",
+        "这个例子没有给出起付线金额，也没有用 --threshold 指定，因此未扣除起付线：实际报销会更少。",
     ),
     "est_threshold": ("Threshold deducted: {threshold} yuan.", "已扣除起付线：{threshold} 元。"),
     "est_no_cap": (
-        "The source gives no payment cap, so none was applied.",
-        "资料没有给出最高支付限额，因此未设上限。",
+        "This example gives no payment cap, so none was applied.",
+        "这个例子没有给出最高支付限额，因此未设上限。",
     ),
     "est_cap": (
         "The payment cap of {cap} yuan applies (before the cap: {before}).",
@@ -134,8 +146,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "est_cap_known": ("Payment cap: {cap} yuan, not reached.", "最高支付限额：{cap} 元，未达到。"),
     "est_reading": ("How the rates are read", "比例的理解方式"),
     "est_notice": (
-        "This is an estimate, not a decision: the agency decides what is paid.",
-        "这只是估算，不是决定：实际报销金额以经办机构审核为准。",
+        "This is an estimate, not a decision. Only costs within the policy scope (the "
+        "drug catalogue, the listed treatments and the service standards) are paid at "
+        "these rates; items outside it are yours to pay. The agency decides what is paid.",
+        "这只是估算，不是决定。只有政策范围内的费用（药品目录、诊疗项目和医疗服务设施标准以内的）"
+        "才按这些比例支付，范围以外的由个人负担；实际报销金额以医保经办机构审核为准。",
     ),
     "est_applies": ("For: {what}", "适用于：{what}"),
     "more": ("For one checklist: medbal docs NUMBER", "查看某一类的清单：medbal docs 序号"),
@@ -154,7 +169,7 @@ MESSAGES.update(
 # own words are medbal.i18n.sources.REGIONS.  An outcome that leads to two categories.
 MESSAGES.update(
     {
-        "region_tag": ("{rule}; confirm locally", "{rule}，请向当地核实"),
+        "region_tag": ("{rule}; confirm locally", "{rule}，请向当地确认"),
         "region_rule_of": ("rule of {name}", "{name} 的规定"),
         "national_tag": ("national rule", "国家规定"),
         "checklists_below": (
@@ -182,7 +197,7 @@ MESSAGES.update(
         "unit_year": ("year", "年"),
         "deadline_within": ("within {count}", "{count}内"),
         "deadline_at_least": ("at least {count}", "至少 {count}"),
-        "deadline_not_stated": ("not stated: ask", "资料未写明"),
+        "deadline_not_stated": ("not stated: ask", "未写明，请询问"),
     }
 )
 

@@ -53,7 +53,7 @@ WORDS: dict[str, tuple[str, str]] = {
     # Shared with the printed sheets (medbal/present/pages.py): the heading of an outcome's
     # explanation, which follows what to do; a sheet's kicker without the short name.
     "why": ("Why this answer", "为什么是这个结果"),
-    "category_n": ("Category {n}", "类别 {n}"),
+    "category_n": ("Category {n}", "第 {n} 类"),
     # A date question (medbal/present/page_assets/page.js drawDate): the field, and why
     # a date is refused, as the engine refuses it (medbal.core.kinds.date).
     "date_give": ("Give the date", "请填写日期"),

@@ -17,40 +17,43 @@ from medbal.i18n.typeset import aside  # how a language puts a note after a name
 
 # id: ((title en, where from en), (title zh, where from zh))
 CATALOGUE: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
+    # The seed articles are web pages, not rules: a reader sees what each is about and
+    # where it was found (no invented Chinese title for the English ones), under the
+    # heading of background reading (参考资料), apart from the laws and documents.
     "seed-000": (
         (
             '"Why the balance of social security payments is 0"',
-            "web article in English translation, site not named",
+            "web article, English machine translation",
         ),
-        ("《社保缴费余额为什么是 0》", "网络文章英译本，未注明网站"),
+        ("一篇讲余额为 0 的原因和厦门十一类报销的网络文章", "英文机器译文"),
     ),
     "seed-001": (
         (
             '"Medical insurance personal account: why the balance is 0"',
-            "question-and-answer web page in English translation, site not named",
+            "collected web answers, English machine translation",
         ),
-        ("《医保个人账户余额为 0 的原因》", "网络问答页面英译本，未注明网站"),
+        ("几则讲医保个人账户余额为 0 的网上问答", "英文机器译文"),
     ),
     "seed-002": (
         (
             '"I paid medical insurance, but the balance was 0"',
-            'a job-recruitment website, section "Social security inquiry", English translation',
+            "job-recruitment website, English machine translation",
         ),
-        ("《缴了医保，余额却是 0》", "某招聘求职网站“社保查询”栏目，英译本"),
+        ("招聘求职网站上一篇讲缴了医保余额却为 0 的文章", "英文机器译文"),
     ),
     "seed-003": (
         (
             '"Medical-insurance balance goes down for no reason"',
-            "web article compiled from online answers, 22 June 2023, site not named",
+            "Chinese web article, 22 June 2023",
         ),
-        ("《医保余额无故减少》", "网络汇编文章，2023 年 6 月 22 日，未注明网站"),
+        ("网络文章《医保余额无故减少》", "2023 年 6 月 22 日"),
     ),
     "seed-004": (
         (
             '"How to reimburse medical expenses for social security in a different place"',
-            'a job-recruitment website, section "Social security inquiry", English translation',
+            "job-recruitment website, English machine translation",
         ),
-        ("《异地社保医疗费用怎么报销》", "某招聘求职网站“社保查询”栏目，英译本"),
+        ("招聘求职网站上一篇讲异地就医费用怎样报销的文章", "英文机器译文"),
     ),
     "gov-2021-14": (
         (
@@ -71,6 +74,36 @@ CATALOGUE: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
         ),
         ("《国务院办公厅关于健全基本医疗保险参保长效机制的指导意见》", "国办发〔2024〕38号"),
     ),
+    "gov-2019-10": (
+        (
+            "Opinions of the General Office of the State Council on Fully Merging Maternity "
+            "Insurance with Employee Basic Medical Insurance",
+            "Guo Ban Fa [2019] No. 10",
+        ),
+        (
+            "《国务院办公厅关于全面推进生育保险和职工基本医疗保险合并实施的意见》",
+            "国办发〔2019〕10号",
+        ),
+    ),
+    "gov-1998-44": (
+        (
+            "Decision of the State Council on Establishing the Basic Medical Insurance System "
+            "for Urban Employees",
+            "Guo Fa [1998] No. 44",
+        ),
+        ("《国务院关于建立城镇职工基本医疗保险制度的决定》", "国发〔1998〕44号"),
+    ),
+    "scope-in-policy": (
+        (
+            "Social Insurance Law of the PRC, Art. 28",
+            "costs within the policy scope: the drug catalogue, the listed treatments and "
+            "the service standards",
+        ),
+        (
+            "《中华人民共和国社会保险法》第二十八条",
+            "政策范围内费用：药品目录、诊疗项目和医疗服务设施标准",
+        ),
+    ),
     "nhsa-2022-22": (
         (
             "Notice on Further Improving Cross-Province Direct Settlement of Basic Medical "
@@ -88,7 +121,7 @@ CATALOGUE: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     ),
     "nhsa-app": (
         (
-            "National Medical Insurance Service Platform app and the medical-insurance e-voucher",
+            "National Medical Insurance Service Platform app and e-voucher",
             "National Healthcare Security Administration",
         ),
         ("国家医保服务平台 App 和医保电子凭证", "国家医疗保障局"),
@@ -106,7 +139,16 @@ CATALOGUE: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
 # The Social Insurance Law of the PRC (2010, amended 2018) has 98 articles.
 LAW_ARTICLES = range(1, 99)
 _LAW = re.compile(r"law-art-(\d+)")
-_LAW_LABEL = ("Social Insurance Law of the PRC, Art. {n}", "《中华人民共和国社会保险法》第 {n} 条")
+_DIGITS = "零一二三四五六七八九"
+
+
+def chinese_number(n: int) -> str:
+    """1 to 99 in Chinese numerals, as law articles are cited: 27 is 二十七, 10 is 十."""
+    tens, ones = divmod(n, 10)
+    if not 0 < n < 100:
+        raise ValueError(n)
+    head = "" if tens == 0 else ("十" if tens == 1 else _DIGITS[tens] + "十")
+    return head + (_DIGITS[ones] if ones else "")
 
 
 def known(ref: str) -> bool:
@@ -118,14 +160,38 @@ def known(ref: str) -> bool:
     return ref in CATALOGUE
 
 
+def is_article(ref: str) -> bool:
+    """Whether a source is background reading (a seed web article) rather than a law, an
+    official document or a regional rule: the two are listed under their own headings."""
+    return kind(ref) == "article"
+
+
 def label(ref: str, lang: str) -> str:
     """A source as a reader sees it: its title and where it comes from, in one language."""
     if ref.startswith("local:"):
         return ref.removeprefix("local:").strip()
     if m := _LAW.fullmatch(ref):
-        return _in(lang, *_LAW_LABEL).format(n=int(m.group(1)))
+        return law_label([int(m.group(1))], lang)
     (title_en, origin_en), (title_zh, origin_zh) = CATALOGUE[ref]
     return aside(_in(lang, title_en, title_zh), _in(lang, origin_en, origin_zh), lang)
+
+
+def law_article(ref: str) -> int | None:
+    """The article number of a `law-art-N` id, else None."""
+    m = _LAW.fullmatch(ref)
+    return int(m.group(1)) if m else None
+
+
+def law_label(articles: list[int], lang: str) -> str:
+    """Articles of the Social Insurance Law under one name, as a reader cites them:
+    "Social Insurance Law of the PRC, Arts. 4 and 74" / "《…》第四条、第七十四条"."""
+    if lang == "zh":
+        cited = "、".join(f"第{chinese_number(n)}条" for n in articles)
+        return f"《中华人民共和国社会保险法》{cited}"
+    numbers = [str(n) for n in articles]
+    if len(numbers) == 1:
+        return f"Social Insurance Law of the PRC, Art. {numbers[0]}"
+    return f"Social Insurance Law of the PRC, Arts. {', '.join(numbers[:-1])} and {numbers[-1]}"
 
 
 def _in(lang: str, *texts: str) -> str:
@@ -140,7 +206,7 @@ def _in(lang: str, *texts: str) -> str:
 
 # id: ((name en, rule en), (name zh, rule zh)).  The name says where; the rule is how
 # a tag after a text names it: "... (Xiamen rule; confirm locally)" /
-# "……（厦门的规定，请向当地核实）".
+# "……（厦门的规定，请向当地确认）".
 REGIONS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     "xiamen": (("Xiamen, Fujian", "Xiamen rule"), ("福建省厦门市", "厦门的规定")),
     "zigui": (("Zigui County, Hubei", "Zigui County rule"), ("湖北省秭归县", "秭归县的规定")),
@@ -148,7 +214,7 @@ REGIONS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     # article does not say whose they were.
     "older-local": (
         ("a place the source does not name", "an older rule of one place"),
-        ("资料未注明的某地", "某地早年的规定"),
+        ("未注明的某地", "某地早年的规定"),
     ),
 }
 # Written where a region is expected: "not a regional rule" (it must cite a national
@@ -171,6 +237,9 @@ KINDS: dict[str, str] = {
     "nhsa-12393": "national",
     "nhsa-app": "national",
     "reform-2018": "national",
+    "gov-2019-10": "national",
+    "gov-1998-44": "national",
+    "scope-in-policy": "national",
 }
 NATIONAL_KINDS = ("law", "national")
 

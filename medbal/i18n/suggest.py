@@ -41,7 +41,12 @@ def nearest(phrase: Phrase) -> Phrase:
     if not isinstance(word, str) or not isinstance(choices, (tuple, list)):
         return phrase
     best = closest(word, [c for c in choices if isinstance(c, str)])
-    return phrase if best is None else Phrase(dym, best=best, **phrase.values)
+    if best is None:
+        return phrase
+    # how the suggestion is shown where the valid word itself means little to the reader
+    shown_as = phrase.values.get("shown_as")
+    shown = shown_as.get(best, best) if isinstance(shown_as, dict) else best
+    return Phrase(dym, best=best, best_shown=shown, **phrase.values)
 
 
 def did_you_mean(

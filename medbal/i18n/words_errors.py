@@ -101,6 +101,9 @@ ERRORS: dict[str, tuple[str, str]] = {
         "请用 --output 文件名 指定要写入的文件，例如 --output medbal.html",
     ),
     "none_listed": ("none", "无"),  # in place of an empty list of ids
+    # a value a person types, with what it means where the value is an English word
+    "named_value": ("{value}", "{value}（{label}）"),
+    "category_named": ("{n}", "第 {n} 类（{title}）"),
     # amounts (medbal.core.estimate)
     "the_amount": ("the amount", "金额"),
     "amount_negative": (
@@ -109,26 +112,26 @@ ERRORS: dict[str, tuple[str, str]] = {
     ),
     "amount_invalid": (
         "{what} {text!q} is not an amount; write it in yuan, for example 8000, 8,000 or 8000.50",
-        "{what}{text!q}不是有效的金额，请以元为单位填写，例如 8000、8,000 或 8000.50",
+        "{what}{text!q}写法不对，请以元为单位填写数字，例如 8000、8,000 或 8000.50",
     ),
     "amount_too_large": (
         "{what} {text!q} is more than any bill (at most 100,000,000 yuan)",
         "{what}{text!q}超出了任何账单的金额（最多 100,000,000 元）",
     ),
     "threshold_above_bill": (
-        "the threshold ({start}) is above the bill ({bill}): the pooled "
+        "the threshold ({start} yuan) is above the bill ({bill} yuan): the pooled "
         "fund pays nothing below the threshold, so there is nothing to "
         "estimate",
-        "起付线（{start}）高于账单金额（{bill}）：起付线以下统筹基金不支付，无需估算",
+        "起付线（{start} 元）高于账单金额（{bill} 元）：起付线以下统筹基金不支付，无需估算",
     ),
     "no_item": (
         "region {region!q} has no item {item!q}; its items are: {items}",
-        "地区{region!q}没有项目{item!q}；可选项目：{items}",
+        "地区{region!q}没有项目{item!q}；可选项目：{named}",
     ),
     # trees, categories and answers
     "no_category": (
         "no category {name!q}; choose a number or short name: {valid}",
-        "没有类别{name!q}；请输入序号或简称：{valid}",
+        "没有{name!q}这一类；请输入类别的序号：{numbers}",
     ),
     "no_question": (
         "tree {tree!q} has no question {qid!q}; its questions are: {ids}",
@@ -136,11 +139,11 @@ ERRORS: dict[str, tuple[str, str]] = {
     ),
     "not_an_answer": (
         "{value!q} is not an answer to {qid!q}; choose one of: {values}",
-        "{value!q}不是问题{qid!q}的答案；可选：{values}",
+        "{value!q}不是问题{qid!q}的答案；可选：{named}",
     ),
     "no_tree": (
         "no tree named {name!q}; known trees: {known}",
-        "没有名为{name!q}的树；现有：{known}",
+        "没有名为{name!q}的问答树；现有：{known}",
     ),
     "no_tree_file": ("no tree file at {name!q}", "没有树文件{name!q}"),
     "tree_name_unusable": (
@@ -305,11 +308,11 @@ ERRORS: dict[str, tuple[str, str]] = {
     # did you mean (medbal.i18n.suggest)
     "dym_category": (
         "no category {name!q}; did you mean {best!q}? Choose a number or short name: {valid}",
-        "没有类别{name!q}，您是不是要找{best!q}？请输入序号或简称：{valid}",
+        "没有{name!q}这一类，您是不是要找{best_shown}？请输入类别的序号：{numbers}",
     ),
     "dym_tree": (
         "no tree named {name!q}; did you mean {best!q}? Known trees: {known}",
-        "没有名为{name!q}的树，您是不是要找{best!q}？现有：{known}",
+        "没有名为{name!q}的问答树，您是不是要找{best!q}？现有：{known}",
     ),
     "dym_question": (
         "tree {tree!q} has no question {qid!q}; did you mean {best!q}? Its questions are: {ids}",
@@ -317,7 +320,7 @@ ERRORS: dict[str, tuple[str, str]] = {
     ),
     "dym_value": (
         "{value!q} is not an answer to {qid!q}; did you mean {best!q}? Choose one of: {values}",
-        "{value!q}不是问题{qid!q}的答案，您是不是要选{best!q}？可选：{values}",
+        "{value!q}不是问题{qid!q}的答案，您是不是要选{best!q}？可选：{named}",
     ),
     "end_of_input": (
         "end of input before an answer; run again, or use --answer ID=VALUE "

@@ -15,6 +15,7 @@ from medbal.core.errors import Phrase, UsageError
 from medbal.core.kinds import edges
 from medbal.core.langs import shown
 from medbal.core.model import Checklists, Rates, Tree
+from medbal.i18n.catalogue import msg
 from medbal.present.output import json_text
 from medbal.present.plain import table_lines
 from medbal.present.views import shell_word
@@ -216,6 +217,8 @@ def outline(tree: Tree, lang: str) -> list[tuple[int, str, str]]:
     """
     rows: list[tuple[int, str, str]] = []
     shown: set[str] = set()
+    # The catalogue's forms: the ids are English, so a Chinese outline names questions,
+    # options and outcomes by their text and number alone.
     # An explicit stack, not recursion: a long tree must not hit Python's limit.
     stack: list[tuple[str, int]] = [(tree.start, 0)]
     while stack:
@@ -224,16 +227,22 @@ def outline(tree: Tree, lang: str) -> list[tuple[int, str, str]]:
             rows.append((depth, "option", node_id[1:]))
         elif node_id in tree.outcomes:
             o = tree.outcomes[node_id]
-            rows.append((depth, "outcome", f"= {o.id}: {o.title.get(lang)}"))
+            rows.append(
+                (depth, "outcome", msg("outline_outcome", lang, id=o.id, title=o.title.get(lang)))
+            )
         elif node_id in shown:
-            rows.append((depth, "seen", f"-> {node_id} (above)"))
+            text = tree.questions[node_id].text.get(lang)
+            rows.append((depth, "seen", msg("outline_seen", lang, id=node_id, text=text)))
         else:
             shown.add(node_id)
             q = tree.questions[node_id]
-            rows.append((depth, "question", f"{q.id}: {q.text.get(lang)}"))
-            for opt in reversed(edges(q)):
+            rows.append(
+                (depth, "question", msg("outline_question", lang, id=q.id, text=q.text.get(lang)))
+            )
+            for n, opt in reversed(list(enumerate(edges(q), 1))):
                 stack.append((opt.next, depth + 2))
-                stack.append(("\0" + f"[{opt.value}] {opt.label.get(lang)}", depth + 1))
+                row = msg("outline_option", lang, n=n, value=opt.value, label=opt.label.get(lang))
+                stack.append(("\0" + row, depth + 1))
     return rows
 
 

@@ -9,8 +9,10 @@ from medbal.present.pages import (
     Page,
     checklist_pages,
     deadline_column,
+    legal_lines,
     overview_table,
     region_line,
+    shows_slug,
     takehome_pages,
 )
 from medbal.present.views import ChecklistsView, DiagnoseView
@@ -68,10 +70,12 @@ def categories_markdown(view: ChecklistsView) -> str:
     lang = view["lang"]
     head, table = overview_table(view)
     rows = ["| " + " | ".join(head) + " |", "|---:|" + "---|" * (len(head) - 1)]
-    for number, slug, *texts in table:
-        rows.append("| " + " | ".join([number, f"`{slug}`", *map(escape, texts)]) + " |")
+    for number, *texts in table:
+        slug = [f"`{texts.pop(0)}`"] if shows_slug(lang) else []
+        rows.append("| " + " | ".join([number, *slug, *map(escape, texts)]) + " |")
     note = "" if deadline_column(view) else escape(msg("no_claim_deadlines", lang)) + "\n\n"
-    region = "".join(escape(line) + "\n" for line in region_line(view))
+    lines = [*region_line(view), *legal_lines(view)]
+    region = "".join(escape(line) + "\n\n" for line in lines)
     return (f"# {escape(view['title'])}\n\n" + "\n".join(rows) + "\n\n" + note + region).rstrip(
         "\n"
     ) + "\n"

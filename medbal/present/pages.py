@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from medbal.i18n.catalogue import label, msg
+from medbal.i18n.sources import is_article, law_article, law_label
 from medbal.i18n.typeset import aside, clauses, colon, counted, han_layout, sentences, space_zh
 from medbal.present.views import (
     CategoryView,
@@ -59,13 +60,40 @@ class Page:
 
 
 def source_line(sources: list[SourceView], lang: str) -> str:
-    return clauses((s["label"] for s in sources), lang)
+    """The sources as one line; the articles of the Social Insurance Law named once, where
+    the first of them stands ("…第四条、第二十七条", "…Arts. 4 and 27")."""
+    articles = [n for s in sources if (n := law_article(s["id"])) is not None]
+    labels: list[str] = []
+    for s in sources:
+        if law_article(s["id"]) is None:
+            labels.append(s["label"])
+        elif articles:
+            labels.append(law_label(sorted(articles), lang))
+            articles = []
+    return clauses(labels, lang)
 
 
-def _sources(entry: OutcomeView | CategoryView, lang: str) -> list[str]:
-    """The source line, then the official reference the entry rests on, if it names one."""
-    reference = entry["reference"]
-    return [source_line(entry["sources"], lang)] + ([reference] if reference else [])
+def source_groups(sources: list[SourceView], lang: str) -> list[tuple[str, list[SourceView]]]:
+    """The sources under two headings: laws and official documents (依据), then the web
+    articles read as background (参考资料); a heading with nothing under it is left out."""
+    rules = [s for s in sources if not is_article(s["id"])]
+    articles = [s for s in sources if is_article(s["id"])]
+    groups = [(msg("sources", lang), rules), (msg("reading", lang), articles)]
+    return [(heading, group) for heading, group in groups if group]
+
+
+def _add_sources(page: Page, entry: OutcomeView | CategoryView, sources: list[SourceView]) -> None:
+    """The source lines, the official reference the entry rests on (if it names one)
+    with the laws and documents."""
+    reference, lang = entry["reference"], page.lang
+    groups = source_groups(sources, lang)
+    if reference and not any(not is_article(s["id"]) for s in sources):
+        groups.insert(0, (msg("sources", lang), []))
+    for heading, group in groups:
+        lines = [source_line(group, lang)] if group else []
+        if reference and heading == msg("sources", lang):
+            lines.append(reference)
+        page.add("small", lines, heading)
 
 
 UNITS = {"day": "unit_day", "month": "unit_month", "year": "unit_year"}  # catalogue keys
@@ -113,12 +141,20 @@ def deadline_column(view: ChecklistsView) -> list[str] | None:
     return [f or msg("deadline_not_stated", lang) for f in found]
 
 
+def shows_slug(lang: str) -> bool:
+    """Whether the overview has a column of short names: they are English words, so a
+    Chinese table goes by number alone (`medbal docs 3` works in every language)."""
+    return not han_layout(lang)
+
+
 def overview_table(view: ChecklistsView) -> tuple[list[str], list[list[str]]]:
-    """The overview's head and rows: number, short name and situation of each category,
-    and its deadline to claim where any file gives one (deadline_column)."""
+    """The overview's head and rows: number, short name (shows_slug) and situation of each
+    category, and its deadline to claim where any file gives one (deadline_column)."""
     lang, deadlines = view["lang"], deadline_column(view)
     head = [msg("no", lang), msg("slug", lang), msg("title", lang)]
     rows = [[str(c["number"]), c["slug"], _title(c, view)] for c in view["categories"]]
+    if not shows_slug(lang):
+        head, rows = [head[0], head[2]], [[r[0], r[2]] for r in rows]
     if deadlines:
         head.append(msg("deadline", lang))
         rows = [[*r, d] for r, d in zip(rows, deadlines, strict=True)]
@@ -126,9 +162,11 @@ def overview_table(view: ChecklistsView) -> tuple[list[str], list[list[str]]]:
 
 
 def region_line(view: ChecklistsView) -> list[str]:
-    """Whose rules these are: none for national rules."""
+    """Whose rules these are (none for national rules), and the reminder that rules
+    differ between regions: a reader elsewhere sees it under the overview as on a sheet."""
     region = view["region"]
-    return [label("region", view["lang"]) + region] if region else []
+    where = [label("region", view["lang"]) + region] if region else []
+    return [*where, view["region_note"]]
 
 
 def _title(cat: CategoryView, view: ChecklistsView) -> str:
@@ -146,7 +184,14 @@ def overview_notes(view: ChecklistsView) -> list[str]:
     its head; a deadline in the column names its own where it is not the file's.)"""
     lang = view["lang"]
     notes = [] if deadline_column(view) else [msg("no_claim_deadlines", lang)]
-    return [*notes, *region_line(view), msg("more", lang)]
+    return [*notes, *region_line(view), *legal_lines(view), msg("more", lang)]
+
+
+def legal_lines(view: ChecklistsView) -> list[str]:
+    """The law the claims rest on, under the overview (each sheet cites its own articles
+    under its sources; the provisions in words are said once, here)."""
+    lang, items = view["lang"], view["legal_basis"]
+    return [label("sources", lang).rstrip(), *items] if items else []
 
 
 def _sheet_sources(cat: CategoryView, data: ChecklistsView) -> list[SourceView]:
@@ -197,9 +242,7 @@ def checklist_page(cat: CategoryView, data: ChecklistsView, lang: str, slug: boo
         page.add("bullets", [i["text"] for i in g["items"]], g["title"])
     page.add("steps", data["claim_steps"], msg("claim_steps", lang))
     page.add("bullets", cat["notes"], msg("notes", lang))
-    page.add(
-        "small", _sources({**cat, "sources": _sheet_sources(cat, data)}, lang), msg("sources", lang)
-    )
+    _add_sources(page, cat, _sheet_sources(cat, data))
     return page
 
 
@@ -234,7 +277,7 @@ def outcome_page(view: DiagnoseView, printed_on: str | None = None) -> Page:
     page.add("bullets", o["where_to_check"], msg("where_to_check", lang))
     if o["caveat"]:
         page.add("para", [o["caveat"]], msg("caveat", lang))
-    page.add("small", _sources(o, lang), msg("sources", lang))
+    _add_sources(page, o, o["sources"])
     if printed_on:
         page.add("bullets", answers_lines(view), msg("answers", lang))
         page.add("small", [msg("printed_on", lang, date=printed_on)])

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from medbal.i18n.catalogue import label, msg
-from medbal.i18n.typeset import cells, listing
+from medbal.i18n.typeset import cells, colon, listing
 from medbal.present import kinds
 from medbal.present.pages import (
     Page,
@@ -18,6 +18,7 @@ from medbal.present.pages import (
     outcome_page,
     overview_notes,
     overview_table,
+    source_groups,
     source_line,
 )
 from medbal.present.views import ChecklistsView, DiagnoseView, EstimateView, QuestionView, yuan
@@ -89,9 +90,12 @@ def checklists_text(view: ChecklistsView) -> str:
 
 
 def question_text(q: QuestionView, lang: str, number: int | None = None) -> str:
+    """The question, and how to answer it: each option with the `--answer` that picks it
+    on a line of its own (the option's value is an English word: it stands in the
+    command, not by the label), or a date's form with its `--answer`."""
     lines = [msg("question_n", lang, n=number)] if number else []
     lines.append(q["text"])
-    lines += kinds.of(q).plain(q, lang)
+    lines += kinds.of(q).plain(q, lang)  # how to answer it, as its kind asks
     if q["help"]:
         lines.append(label("help", lang) + q["help"])
     return "\n".join(lines) + "\n"
@@ -113,8 +117,8 @@ def diagnose_text(view: DiagnoseView) -> str:
             "\n".join([*head, msg("needs_answer", lang), ""])
             + "\n"
             + question_text(q, lang, len(view["answers"]) + 1)
-            + msg("answer_with", lang, hint=f"--answer {q['id']}={kinds.of(q).FORM}")
-            + "\n"
+            + msg("answer_add", lang)
+            + f"\n  {view['command']}\n"
         )
     out = [page_text(outcome_page(view)), msg("answers", lang), *_answer_rows(view)]
     if view["dropped"]:
@@ -134,7 +138,7 @@ def estimate_rows(view: EstimateView) -> list[tuple[str, str, str, str]]:
     """Band or item, amount, rate, paid: the rows of every estimate layout."""
     rows = [
         (
-            f"{yuan(s['from'])} - {yuan(s['to'])}",
+            msg("est_range", view["lang"], start=yuan(s["from"]), end=yuan(s["to"])),
             yuan(s["amount"]),
             f"{s['rate']:g}%",
             yuan(s["paid"]),
@@ -179,8 +183,8 @@ def estimate_text(view: EstimateView) -> str:
     out += table_lines([estimate_head(lang), *estimate_rows(view)], (False, True, True, True))
     out += [
         "",
-        label("est_total", lang) + yuan(view["total_paid"]),
-        label("est_own", lang) + yuan(view["own_share"]),
+        label("est_total", lang) + msg("est_money", lang, amount=yuan(view["total_paid"])),
+        label("est_own", lang) + msg("est_money", lang, amount=yuan(view["own_share"])),
         "",
     ]
     out += view["notes"]
@@ -188,8 +192,11 @@ def estimate_text(view: EstimateView) -> str:
         "",
         label("est_reading", lang) + view["reading"],
         "",
-        label("sources", lang) + source_line(view["sources"], lang),
-        "",
+        *(
+            line
+            for heading, group in source_groups(view["sources"], lang)
+            for line in (heading + colon(lang) + source_line(group, lang), "")
+        ),
         view["notice"],
     ]
     return "\n".join(out) + "\n"

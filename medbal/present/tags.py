@@ -56,7 +56,10 @@ def region_tag(place: Place, lang: str) -> str:
     if not place.regional:
         return msg("national_tag", lang)
     name = place.get(lang)
-    rule = place.rule.get(lang) if place.rule else msg("region_rule_of", lang, name=name)
+    # spaced by the one rule: "广东省广州市的规定" but "Guangzhou 的规定"
+    rule = (
+        place.rule.get(lang) if place.rule else tidy(msg("region_rule_of", lang, name=name), lang)
+    )
     return msg("region_tag", lang, rule=rule)
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from medbal.i18n.catalogue import label, msg
-from medbal.i18n.typeset import cells, listing
+from medbal.i18n.typeset import cells, colon, listing
 from medbal.present import kinds, layout
 from medbal.present.layout import NARROW, Column, Line, command, hang, indent, panel, wrap
 from medbal.present.pages import (
@@ -25,6 +25,8 @@ from medbal.present.pages import (
     outcome_page,
     overview_notes,
     overview_table,
+    shows_slug,
+    source_groups,
     source_line,
 )
 from medbal.present.plain import estimate_head, estimate_rows, estimate_title
@@ -101,19 +103,24 @@ def overview_lines(view: ChecklistsView, width: int = 80, utf: bool = True) -> l
     short name whole (it is what a person types next)."""
     lang = view["lang"]
     head, rows = overview_table(view)
+    named = 2 if shows_slug(lang) else 1  # the columns before the situation
     columns = [
         Column(head[0], right=True),
-        Column(head[1], style="cyan"),
-        *(Column(h, wraps=True, style="magenta" if i else "") for i, h in enumerate(head[2:])),
+        *(Column(h, style="cyan") for h in head[1:named]),
+        *(Column(h, wraps=True, style="magenta" if i else "") for i, h in enumerate(head[named:])),
     ]
     grid = layout.table(columns, rows, width, lang) if width >= NARROW else None
     out = wrap(view["title"], width, lang, "bold")
     if grid is not None:
         out += grid
     else:
-        for number, slug, title, *deadline in rows:
-            out.append([(f"{number:>2}. ", "bold"), (slug, "cyan")])
-            out += indent(wrap(title, width - 4, lang), 4)
+        for r in rows:
+            number, slug, title, deadline = r[0], r[1:named], r[named], r[named + 1 :]
+            if slug:  # the short name on the number's line, the situation under it
+                out.append([(f"{number:>2}. ", "bold"), (slug[0], "cyan")])
+                out += indent(wrap(title, width - 4, lang), 4)
+            else:
+                out += hang(f"{number:>2}.", title, width, lang, mark_style="bold")
             for d in deadline:
                 out += indent(wrap(label("deadline", lang) + d, width - 4, lang, "magenta"), 4)
     return out + [line for n in overview_notes(view) for line in wrap(n, width, lang, "dim")]
@@ -192,7 +199,8 @@ def estimate_lines(view: EstimateView, width: int = 80, utf: bool = True) -> lis
     for note in view["notes"]:
         out += wrap(note, width, lang, "bold magenta")
     out += wrap(label("est_reading", lang) + view["reading"], width, lang)
-    out += wrap(label("sources", lang) + source_line(view["sources"], lang), width, lang, "dim")
+    for heading, group in source_groups(view["sources"], lang):
+        out += wrap(heading + colon(lang) + source_line(group, lang), width, lang, "dim")
     return out + panel(wrap(view["notice"], width - 4, lang, "bold"), width, "red", lang)
 
 
@@ -202,13 +210,14 @@ def _estimate_stacked(view: EstimateView, width: int) -> list[Line]:
     out: list[Line] = []
     for band, amount, rate, paid in estimate_rows(view):
         out += wrap(band, width, lang, "cyan")
+        paid = msg("est_money", lang, amount=paid)
         out += indent(wrap(f"{amount} × {rate} = {paid}", width - 2, lang), 2)
     out.append([])
     for key, figure, style, figure_style in (
         ("est_total", view["total_paid"], "bold", "bold green"),
         ("est_own", view["own_share"], "", ""),
     ):
-        words, money = label(key, lang), yuan(figure)
+        words, money = label(key, lang), msg("est_money", lang, amount=yuan(figure))
         if cells(words + money) <= width:
             out.append([(words, style), (money, figure_style)])
         else:  # the figure on a line of its own, whole
@@ -222,6 +231,7 @@ def _estimate_stacked(view: EstimateView, width: int) -> list[Line]:
 def outline_lines(view: OutlineView, width: int = 80, utf: bool = True) -> list[Line]:
     """The tree with guide lines: questions bold, options cyan, outcomes green."""
     styles = {"question": "bold", "option": "cyan", "outcome": "bold green", "seen": "dim"}
-    root = wrap(f"{view['tree']}: {view['title']}", width, view["lang"], "bold magenta")
+    root_text = msg("outline_root", view["lang"], id=view["tree"], title=view["title"])
+    root = wrap(root_text, width, view["lang"], "bold magenta")
     rows = [(depth, line, styles[kind]) for depth, kind, line in view["rows"]]
     return layout.tree(root, rows, width, view["lang"])

@@ -19,7 +19,7 @@ def test_one_shot_json_outcome(run):
     assert [(a["question"], a["value"]) for a in data["answers"]] == [("scheme", "yearly")]
     assert {
         "id": "seed-000",
-        "label": "《社保缴费余额为什么是 0》（网络文章英译本，未注明网站）",
+        "label": "一篇讲余额为 0 的原因和厦门十一类报销的网络文章（英文机器译文）",
     } in data["outcome"]["sources"]
 
 
@@ -36,8 +36,16 @@ def test_needs_answer_in_text_says_how_to_answer(run):
     result = run("diagnose")
     assert result.exit_code == 3  # stdin is not a terminal: never a prompt
     assert "How is your medical insurance paid?" in result.stdout
-    assert "--answer scheme=VALUE" in result.stdout
-    assert "[employer]" in result.stdout
+    assert "\n     --answer scheme=employer\n" in result.stdout  # under its option
+    assert "medbal diagnose zero-balance --lang en" in result.stdout  # the command to add it to
+
+
+def test_needs_answer_in_chinese_shows_no_english_value_beside_a_label(run):
+    result = run("diagnose", "--lang", "zh")
+    assert result.exit_code == 3
+    labels = [line for line in result.stdout.splitlines() if line.startswith("  1. ")]
+    assert labels == ["  1. 单位缴纳，工资里也扣一部分"]
+    assert "[employer]" not in result.stdout and "VALUE" not in result.stdout
 
 
 def test_text_outcome_shows_the_reproducing_command(run):
@@ -61,7 +69,10 @@ def test_invalid_value_is_a_usage_error_naming_the_values(run):
     result = run("diagnose", "-a", "scheme=perhaps", "--format", "json")
     assert result.exit_code == 2
     assert "'perhaps' is not an answer to 'scheme'" in result.stderr
-    assert "employer, retired, self-employed, yearly, not-sure" in result.stderr
+    assert (
+        "employer, retired, self-employed, yearly, left-job, retired-short, not-sure"
+        in result.stderr
+    )
 
 
 def test_malformed_answer_option(run):
@@ -175,16 +186,16 @@ def prompt(monkeypatch, run):
 
 
 def test_interactive_walk_to_an_outcome(prompt):
-    result = prompt("5", "2", "2", "1", "q")  # not sure, monthly, medical, recent
+    result = prompt("7", "2", "2", "1", "q")  # not sure, monthly, medical, recent
     assert result.exit_code == 0
     assert "Question 4" in result.stdout
-    assert "The money has not been credited yet" in result.stdout
+    assert "The money has not been put into the account yet" in result.stdout
     assert "--answer how-new=recent" in result.stdout
 
 
 def test_interactive_accepts_values_and_hints_on_a_wrong_entry(prompt):
     result = prompt("maybe", "yearly", "q")
-    assert "'maybe' is not one of the options; type 1 to 5." in result.stdout
+    assert "'maybe' is not one of the options; type 1 to 7." in result.stdout
     assert "Residents' insurance has no personal account" in result.stdout
 
 
@@ -199,7 +210,7 @@ def test_interactive_back_offers_the_previous_answer(prompt):
 def test_interactive_back_at_the_first_question(prompt):
     result = prompt("b", "", "q")
     assert "This is the first question." in result.stdout
-    assert "Type a number from 1 to 5, or ? for help." in result.stdout
+    assert "Type a number from 1 to 7, or ? for help." in result.stdout
     assert result.stdout.count("Question 1") == 1  # a hint does not repeat the question
 
 
@@ -214,7 +225,7 @@ def test_interactive_change_an_answer_by_its_number(prompt):
     # self-employed -> stopped; then change answer 2 to pension-only.
     result = prompt("3", "4", "2", "1", "q")
     out = result.stdout
-    assert "Contributions stopped, so crediting stopped" in out
+    assert "Contributions stopped, so nothing new is put into the account" in out
     assert out.index("Contributions stopped") < out.index("Only pension insurance is being paid")
 
 
@@ -255,11 +266,13 @@ def test_version_and_module_entry(run):
 def test_errors_speak_the_chosen_language(run):
     result = run("diagnose", "-a", "scheme=perhaps", "--lang", "zh")
     assert result.exit_code == 2
-    assert result.stderr.strip() == (
-        "medbal: “perhaps”不是问题“scheme”的答案；可选："
-        "employer、retired、self-employed、yearly、not-sure"
+    # each value to type with what it means: the values are English words
+    assert result.stderr.startswith(
+        "medbal: “perhaps”不是问题“scheme”的答案；可选：employer（单位缴纳，工资里也扣一部分）、"
     )
+    assert result.stderr.strip().endswith("、not-sure（不确定）")
+    assert len(result.stderr.splitlines()) == 1
     result = run("docs", "99", env={"MEDBAL_LANG": "zh"})
-    assert result.exit_code == 2 and "没有类别“99”" in result.stderr
+    assert result.exit_code == 2 and "没有“99”这一类" in result.stderr
     result = run("estimate", "abc", "--lang", "zh")
-    assert "金额“abc”不是有效的金额" in result.stderr
+    assert "金额“abc”写法不对" in result.stderr

@@ -54,10 +54,10 @@ def test_the_chinese_due_date_and_a_passed_one(run):
     args = ["dated", "--trees", str(FOLDER), "-a", "who=referred", "-f", "json", "--lang", "zh"]
     coming = json.loads(diagnose(run, *args, "-a", "moved=2026-11-20").stdout)["outcome"]
     assert coming["due"] == "2026-11-27" and coming["due_passed"] is False
-    assert coming["due_text"] == "请在 2026 年 11 月 27 日前（厦门的规定，请向当地核实）"
+    assert coming["due_text"] == "请在 2026 年 11 月 27 日前（厦门的规定，请向当地确认）"
     passed = json.loads(diagnose(run, *args, "-a", "moved=2026-11-06").stdout)["outcome"]
     assert passed["due"] == "2026-11-13" and passed["due_passed"] is True
-    assert passed["due_text"] == "办理期限 2026 年 11 月 13 日（厦门的规定，请向当地核实）已过。"
+    assert passed["due_text"] == "办理期限 2026 年 11 月 13 日（厦门的规定，请向当地确认）已过。"
     assert passed["due_late"] == "仍请尽快补办备案，并问清报销比例是否降低。"
 
 
@@ -92,7 +92,8 @@ def test_the_date_question_as_text_says_how_to_answer(run):
     assert "  Give the baby's date of birth, written YYYY-MM-DD (for example 2026-11-20)\n" in (
         result.stdout
     )
-    assert result.stdout.endswith("Answer with: --answer born=YYYY-MM-DD\n")
+    assert "\n     --answer born=YYYY-MM-DD\n" in result.stdout
+    assert result.stdout.endswith("\n  medbal diagnose dated --lang en --answer who=baby\n")
 
 
 @pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
@@ -222,7 +223,7 @@ def test_render_shows_a_due_date_from_the_view_alone():
     view = api.diagnose("dated", {"who": "baby", "born": "2026-11-20"}, "zh", trees=FOLDER)
     again = json.loads(json.dumps(view))
     for fmt in ("plain", "terminal", "markdown", "html"):
-        assert "请在 2027 年 2 月 20 日前（厦门的规定，请向当地核实）" in api.render(
+        assert "请在 2027 年 2 月 20 日前（厦门的规定，请向当地确认）" in api.render(
             "diagnose", again, fmt, today="2026-11-24"
         )
 

@@ -102,7 +102,9 @@ def test_common_documents_apply_only_to_the_categories_they_belong_to(checklists
     for cat in checklists.categories:
         ids = {d.id for d in checklists.common_for(cat)}
         if cat.slug in ELSEWHERE:  # seed 003's list is for treatment elsewhere
-            assert {"invoices", "itemised-list", "hospital-registration"} <= ids, cat.slug
+            assert {"invoices", "itemised-list"} <= ids, cat.slug
+            # an older rule's hospital certificate is a note of the guidance, not a tick box
+            assert "hospital-registration" not in ids, cat.slug
         assert "invoices" in ids or "invoices-unlisted" in ids, cat.slug  # paid against them
         assert "bank-card" in ids or "bank-card-unlisted" in ids, cat.slug  # paid into one
         if cat.slug == "card-problem":  # the card is lost, damaged or not yet issued
@@ -115,31 +117,26 @@ def test_common_documents_apply_only_to_the_categories_they_belong_to(checklists
 
 
 def test_common_documents_are_cited_truly(checklists):
-    seed_003 = (
-        "invoices",
-        "itemised-list",
-        "prescriptions",
-        "booklet",
-        "diagnosis",
-        "hospital-registration",
-    )
+    seed_003 = ("invoices", "itemised-list", "prescriptions", "booklet", "diagnosis")
     docs = {d.id: d for d in checklists.common_documents}
     for doc_id in seed_003:
         assert "seed-003" in docs[doc_id].sources, doc_id
     for doc_id in ("claim-form", "bank-card"):
         assert docs[doc_id].sources == ("seed-004",), doc_id
-    # No source names the ID card or the card for a claim: none is cited, and the text says so.
+    # No source names the ID card or the card for a claim: none is cited, and the sheet a
+    # person takes to the counter lists them plainly, with no talk of which list has them
+    # (the file's comments say so).
     for doc_id in ("id-card", "social-security-card"):
         assert docs[doc_id].sources == ()
-        assert "not named in the sources" in docs[doc_id].text.en
-        assert "资料里没有列出" in docs[doc_id].text.zh
+        assert "not listed" not in docs[doc_id].text.en
+        assert "清单" not in docs[doc_id].text.zh
 
 
 def test_system_failure_sheet_shows_no_treatment_elsewhere_list(run):
     out = run("docs", "system-failure").stdout
     assert "[ ] Itemised list of expenses" not in out
     assert "Treated in another place" not in out
-    assert "[ ] ID card" in out and "stamped by the hospital's charging office" in out
+    assert "[ ] Your ID card" in out and "stamped by the hospital's charging office" in out
 
 
 def test_a_sheet_cites_everything_it_shows(run):
@@ -151,7 +148,12 @@ def test_a_sheet_cites_everything_it_shows(run):
         for s in [*data["claim_steps_sources"], *data["categories"][0]["sources"]]
     }
     sheet = run("docs", "5", "--format", "markdown").stdout
-    sources = sheet.split("### Sources")[1].split("\n\n")[1]
+    # the laws and documents under one heading, the web articles under another
+    sources = "".join(
+        sheet.split(f"### {heading}")[1].split("\n\n")[1]
+        for heading in ("Based on", "Background reading")
+    )
+    assert label["seed-000"] not in sheet.split("### Background reading")[0]
     assert sources.count(label["seed-000"]) == 1
     assert label["seed-004"] in sources and label["nhsa-12393"] in sources  # the claim steps
     seed_003 = next(
@@ -167,8 +169,8 @@ def test_a_sheet_cites_everything_it_shows(run):
 def test_every_category_has_a_deadline_entry_and_every_sheet_a_deadline_box(run, lang):
     data = docs_json(run, "--all", lang=lang)
     no_deadline = {
-        "en": "The sources give no deadline for this claim: ask the agency",
-        "zh": "资料没有写明申请报销的时限，请向医保经办机构询问",
+        "en": "No deadline to claim is given here: ask the agency",
+        "zh": "这里没有写明申请报销的期限，请向医保经办机构询问",
     }[lang]
     for cat in data["categories"]:
         assert cat["deadlines"], cat["number"]
@@ -206,22 +208,25 @@ def test_treatment_elsewhere_sheets_give_seed_003_rules_with_the_2022_caveat(run
         text = " ".join(i["text"] for i in guide["items"])
         for fact in (
             "file for treatment elsewhere",
-            "You can file late",
+            "A filing can be made late",
             "lower rate",
             "confirm locally",
-            "insurance office stamps the form",
-            "one year",
-            "two or three",
-            "mail the bills home",
+            "until cancelled",
+            "at least six months",
+            "certificate from the treating hospital",
+            "mailed home",
             "family",
         ):
             assert fact in text, (key, fact)
         cited = {s["id"] for i in guide["items"] for s in i["sources"]}
         assert {"seed-003", "nhsa-2022-22", "nhsa-app"} <= cited
-        assert text.index("Today you normally") < text.index("one year")  # the caveat comes first
+        # the national rules first, then one place's older ones
+        assert text.index("Normally you file") < text.index("used to ask")
+        # seed 003's one-year approval at two or three hospitals is replaced: not shown
+        assert "one year" not in text and "two or three" not in text
     zh = docs_json(run, "1", lang="zh")["categories"][0]["guidance"][0]
     zh_text = "".join(i["text"] for i in zh["items"])
-    for fact in ("异地就医备案", "国家医保服务平台 App", "先全额垫付", "两到三家", "一年"):
+    for fact in ("异地就医备案", "国家医保服务平台 App", "先全额垫付", "长期有效", "至少 6 个月"):
         assert fact in zh_text, fact
 
 
@@ -281,8 +286,11 @@ def test_every_text_is_bilingual_and_every_category_cites_a_seed(checklists):
         assert any(s.startswith("seed-") for s in cat.sources)
         for doc in (*cat.documents, *(d for v in cat.variants for d in v.documents)):
             assert doc.text.en and doc.text.zh
-    for doc in checklists.common_documents:  # cited, or saying that no source lists it
-        assert doc.sources or "not named in the sources" in doc.text.en, doc.id
+    # Cited, or one of the few every counter asks for that no source lists (the file's
+    # comments say so).
+    unlisted = {"invoices-unlisted", "bank-card-unlisted", "id-card", "parent-id-card"}
+    for doc in checklists.common_documents:
+        assert doc.sources or doc.id in unlisted | {"social-security-card"}, doc.id
 
 
 def test_overview_lists_eleven_and_says_no_deadline_to_claim_is_given(run):
@@ -294,9 +302,9 @@ def test_overview_lists_eleven_and_says_no_deadline_to_claim_is_given(run):
     assert lines[0] == "Claiming medical costs back"  # the title, as at a terminal
     assert lines[3].split()[:2] == ["1", "transfer"] and "days" not in lines[3]
     assert lines[13].split()[:2] == ["11", "newborn"] and "months" not in lines[13]
-    assert "The sources give no deadline to claim for these" in result.stdout
+    assert "No deadline to claim is given here for these" in result.stdout
     zh = run("docs", "--lang", "zh").stdout
-    assert "资料没有给出这些报销的申请时限" in zh and "7 天内" not in zh
+    assert "这里没有写明这些报销的申请期限" in zh and "7 天内" not in zh
     assert "Xiamen" in result.stdout
 
 
@@ -322,14 +330,14 @@ def test_a_deadline_to_claim_gets_its_column():
 
 def test_one_checklist_lists_category_documents_before_common_ones(run):
     out = run("docs", "transfer").stdout
-    assert out.index("[ ] Proof of the referral filing") < out.index("[ ] ID card")
+    assert out.index("[ ] Proof of the referral filing") < out.index("[ ] Your ID card")
     assert "  ! In an urgent case" in out
     assert "confirm the\nlist and the deadlines" in out or "confirm the list" in out
 
 
 def test_all_gives_eleven_checklists(run):
     out = run("docs", "--all", "--lang", "zh").stdout
-    assert [f"类别 {n}\n" in out for n in range(1, 12)] == [True] * 11
+    assert [f"第 {n} 类\n" in out for n in range(1, 12)] == [True] * 11
     assert "short-trip" not in out  # no English short name in a Chinese heading
 
 
@@ -372,11 +380,11 @@ def test_html_english_is_marked_english(run):
 def test_json_of_one_category_holds_only_that_one(run):
     data = docs_json(run, "short-trip")
     assert [c["number"] for c in data["categories"]] == [3]
-    assert len(data["common_documents"]) == 13  # the file's, each naming its categories
+    assert len(data["common_documents"]) == 12  # the file's, each naming its categories
     assert data["common_documents"][0]["categories"] == sorted(
         ELSEWHERE, key=["transfer", "resettlement", "short-trip", "delivery"].index
     )
-    assert len(data["categories"][0]["common_documents"]) == 10
+    assert len(data["categories"][0]["common_documents"]) == 9
 
 
 def test_json_shape(run):

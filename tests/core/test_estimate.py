@@ -66,7 +66,7 @@ def test_a_bill_at_the_threshold_pays_nothing(run):
 def test_a_bill_below_the_threshold_is_a_clear_error(run):
     result = run("estimate", "300", "--threshold", "500")
     assert result.exit_code == 2
-    assert "the threshold (500.00) is above the bill (300.00)" in result.stderr
+    assert "the threshold (500.00 yuan) is above the bill (300.00 yuan)" in result.stderr
 
 
 @pytest.mark.parametrize(

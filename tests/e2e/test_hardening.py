@@ -88,7 +88,7 @@ def test_full_width_entries_from_a_chinese_keyboard_are_understood(monkeypatch, 
 
 
 def test_an_integer_in_a_rates_or_checklist_file_is_checked_the_same_way():
-    (problem,) = problems(RATES.replace("reviewed: 2026-11-22", "review_months: ²"))
+    (problem,) = problems(RATES.replace("reviewed: 2026-12-06", "review_months: ²"))
     assert "should be a whole number" in problem
 
 

@@ -297,7 +297,7 @@ def test_an_overlay_names_its_own_region_inline(run, write, tmp_path):
     )
     assert (
         zh["categories"][0]["deadlines"][0]["text"]
-        == "3 个月内申请。（测试镇的规定，请向当地核实）"
+        == "3 个月内申请。（测试镇的规定，请向当地确认）"
     )
     sheet = run("docs", "12", "--trees", str(tmp_path / "town")).stdout
     assert "This checklist follows the rules of Test Town." in sheet

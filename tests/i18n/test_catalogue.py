@@ -45,9 +45,39 @@ KEYED = {
 }
 # The zh entry leaves out a field on purpose: the short names are English, so the
 # Chinese kicker shows the category's number only.
-ZH_LEAVES_OUT = {"category": {"slug"}}
+ZH_LEAVES_OUT = {
+    "category": {"slug"},
+    # `tree show`: the ids are English, a Chinese outline goes by the texts alone
+    "outline_root": {"id"},
+    "outline_question": {"id"},
+    "outline_option": {"value"},
+    "outline_outcome": {"id"},
+}
+# Fields the Chinese fills with another value: the categories by number alone, as the short
+# names are English words.
+ZH_INSTEAD = {
+    "no_category": ({"valid"}, {"numbers"}),
+    # the suggestion as its number and situation ("第 1 类（转外就医）")
+    "dym_category": ({"valid", "best"}, {"numbers", "best_shown"}),
+    # a value to type, and what it means (the English value alone is a word to type)
+    "named_value": (set(), {"label"}),
+    "category_named": (set(), {"title"}),
+    "not_an_answer": ({"values"}, {"named"}),
+    "dym_value": ({"values"}, {"named"}),
+    "no_item": ({"items"}, {"named"}),
+    "outline_seen": ({"id"}, {"text"}),
+    "outline_option": (set(), {"n"}),
+}
 # Entries with no Chinese words to translate (an option and a value).
-NO_HAN = {"answers_stdin_unreadable", "answers_file_unreadable"}
+NO_HAN = {
+    "answers_stdin_unreadable",
+    "answers_file_unreadable",
+    "outline_root",
+    "outline_question",
+    "outline_option",
+    "est_range",  # a band's bounds: two figures and a full-width tilde
+    "named_value",  # a value and its label, both data
+}
 # A JSON example must keep JSON's own quotation marks.
 ASCII_QUOTES_OK = {"batch_not_object"}
 # What a person types, written out in a sentence (`--item 项目=金额`, `--output 文件名`,
@@ -115,7 +145,9 @@ def test_every_entry_has_both_languages_and_the_same_fields(key):
     assert en.strip() and zh.strip(), key
     assert not HAN.search(en), (key, en)
     assert HAN.search(zh) or key in NO_HAN, (key, zh)
-    assert fields(zh) == fields(en) - ZH_LEAVES_OUT.get(key, set()), (key, en, zh)
+    dropped, added = ZH_INSTEAD.get(key, (set(), set()))
+    expected = fields(en) - ZH_LEAVES_OUT.get(key, set()) - dropped | added
+    assert fields(zh) == expected, (key, en, zh)
 
 
 def test_the_page_words_use_only_what_the_page_script_fills_in():
@@ -181,16 +213,18 @@ def test_no_entry_is_unused():
 # numbers, paths or option names (Latin); these hold Chinese text or carry their
 # own spacing, and are filled with such a sample.
 CHINESE_FIELDS = {
+    ("dym_category", "best_shown"): "第 1 类（转外就医）",
+    ("named_value", "label"): "单位缴纳",
+    ("category_named", "title"): "转外就医",
     ("region_line", "region"): "秭归县",
     ("region_line", "note"): "请咨询当地医保经办机构。",
     ("est_title", "region"): "秭归县",
     ("est_title_items", "region"): "秭归县",
     ("est_applies", "what"): "住院费用",
     ("variant", "title"): "门诊慢特病",
-    ("answer_with", "hint"): "输入序号",
     ("date_asked_of", "what"): "孩子的出生日期",
     ("due_by", "date"): "2027 年 2 月 20 日",
-    ("due_passed", "date"): "2027 年 2 月 20 日（厦门的规定，请向当地核实）",
+    ("due_passed", "date"): "2027 年 2 月 20 日（厦门的规定，请向当地确认）",
     ("date_give_of", "what"): "孩子的出生日期",
     ("default", "value"): "是",
     ("deadline_within", "count"): "3 个月",
@@ -220,8 +254,8 @@ _OPTION_LIKE = re.compile(r"(?<!\S)[-.?][^\s，。：；？！、（）“”]*"
 
 
 def _filled(key: str, lang: str) -> str:
-    en = CATALOGUE[key][0]
-    values = {f: CHINESE_FIELDS.get((key, f), "x1") for f in fields(en)}
+    en, zh = CATALOGUE[key]
+    values = {f: CHINESE_FIELDS.get((key, f), "x1") for f in fields(en) | fields(zh)}
     return msg(key, lang, **values)
 
 
@@ -252,7 +286,10 @@ def test_quoted_data_takes_each_languages_marks():
 
 
 def test_the_language_marks():
-    assert (label("sources", "en"), label("sources", "zh")) == ("Sources: ", "依据：")
+    assert (label("sources", "en"), label("sources", "zh")) == (
+        "Based on: ",
+        "依据：",
+    )
     assert typeset.clauses(["a", "b"], "en") == "a; b"
     assert typeset.clauses(["甲", "乙"], "zh") == "甲；乙"
     assert typeset.sentences(["A.", "B."], "en") == "A. B."
@@ -280,7 +317,7 @@ def test_the_plural_rule_and_the_deadline_words():
     assert summary("at-least", 6, "month", "en") == "at least 6 months"
     assert summary("at-least", 6, "month", "zh") == "至少 6 个月"
     assert summary("not-stated", None, None, "en") == "not stated: ask"
-    assert summary("not-stated", None, None, "zh") == "资料未写明"
+    assert summary("not-stated", None, None, "zh") == "未写明，请询问"
     assert summary("within", None, None, "zh") == "t"
 
 
@@ -298,7 +335,7 @@ def test_the_checklist_kicker_names_the_short_name_in_english_only(checklists):
         for lang in ("en", "zh")
     }
     assert pages["en"].kicker == "Category 3 · short-trip"
-    assert pages["zh"].kicker == "类别 3"
+    assert pages["zh"].kicker == "第 3 类"
 
 
 # The one line that branches on "zh" outside medbal/i18n/: Text.get, the one choice of a
@@ -356,7 +393,7 @@ PINNED = [
         ["docs", "99"],
         2,
         "no category '99'; choose a number or short name: 1 transfer, 2 resettlement",
-        "没有类别“99”；请输入序号或简称：1 transfer、2 resettlement",
+        "没有“99”这一类；请输入类别的序号：1、2、3",
     ),
     (
         ["diagnose", "--answer", "scheme=a", "--answer", "scheme=b"],
@@ -368,14 +405,14 @@ PINNED = [
         ["estimate", "8000", "--threshold", "x"],
         2,
         "--threshold 'x' is not an amount; write it in yuan, for example 8000, 8,000 or 8000.50",
-        "--threshold“x”不是有效的金额，请以元为单位填写，例如 8000、8,000 或 8000.50",
+        "--threshold“x”写法不对，请以元为单位填写数字，例如 8000、8,000 或 8000.50",
     ),
-    (["estimate", "abc"], 2, "the amount 'abc' is not an amount;", "金额“abc”不是有效的金额，"),
+    (["estimate", "abc"], 2, "the amount 'abc' is not an amount;", "金额“abc”写法不对，"),
     (
         ["diagnose", "zero-balanse"],
         2,
         "no tree named 'zero-balanse'; did you mean 'zero-balance'? Known trees: ",
-        "没有名为“zero-balanse”的树，您是不是要找“zero-balance”？现有：",
+        "没有名为“zero-balanse”的问答树，您是不是要找“zero-balance”？现有：",
     ),
     (
         ["docs", "1", "--all"],

@@ -32,7 +32,12 @@ def test_closest_picks_the_likely_one_and_nothing_when_far():
     "lang, head",
     [
         ("en", "no category '{bad}'; did you mean '{good}'? Choose a number or short name: 1 "),
-        ("zh", "没有类别“{bad}”，您是不是要找“{good}”？请输入序号或简称：1 "),
+        (
+            "zh",
+            # the suggestion by its number and situation: the short name is English
+            "没有“{bad}”这一类，您是不是要找第 7 类（单月门诊超过 20 次）？"
+            "请输入类别的序号：1、2、",
+        ),
     ],
 )
 def test_category(run, checklists, lang, head):
@@ -40,7 +45,12 @@ def test_category(run, checklists, lang, head):
     result = run("docs", typo(slug), "--lang", lang)
     assert result.exit_code == 2 and result.stdout == ""
     assert result.stderr.startswith("medbal: " + head.format(bad=typo(slug), good=slug))
-    assert all(c.slug in result.stderr for c in checklists.categories)
+    # every category offered: by short name in English, by number in Chinese (the short
+    # names are English words)
+    offered = [
+        f"{c.number} {c.slug}" if lang == "en" else f"{c.number}" for c in checklists.categories
+    ]
+    assert all(o in result.stderr for o in offered)
     assert len(result.stderr.splitlines()) == 1
 
 
@@ -89,5 +99,6 @@ def test_answer_value_in_both_languages_and_in_a_batch(run):
         + "\n",
     )
     message = json.loads(result.stdout)["error"]["message"]
-    zh_values = "、".join(o.value for o in q.options)  # a Chinese list is set with 、
+    # a Chinese list is set with 、, each value with its label (the values are English)
+    zh_values = "、".join(f"{o.value}（{o.label.zh}）" for o in q.options)
     assert message == f"“{bad}”不是问题“{q.id}”的答案，您是不是要选“{value}”？可选：{zh_values}"

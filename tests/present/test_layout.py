@@ -56,8 +56,8 @@ def test_narrow_encoding_uses_ascii_boxes(checklists):
 def test_categories_table_aligns_chinese(checklists):
     view = checklists_view(checklists, list(checklists.categories), "zh")
     out = render(overview_lines(view, 100))
-    rows = [line for line in out.splitlines() if "│" in line and "newborn" in line]
-    header = [line for line in out.splitlines() if "简称" in line]
+    rows = [line for line in out.splitlines() if "│" in line and "新生儿" in line]
+    header = [line for line in out.splitlines() if "情形" in line]
     assert rows and header
     assert display_width(rows[0]) == display_width(header[0])  # columns line up
 

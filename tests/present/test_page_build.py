@@ -127,7 +127,7 @@ def test_a_date_question_and_a_due_date_in_the_page_data():
     assert entry["questions"]["who"]["kind"] == "choice"
     due = entry["outcomes"]["newborn"]["due"]
     assert (due["question"], due["amount"], due["unit"]) == ("born", 3, "month")
-    assert "请在 {date}前（厦门的规定，请向当地核实）" in due["zh"]["by"]
+    assert "请在 {date}前（厦门的规定，请向当地确认）" in due["zh"]["by"]
     assert "The deadline, {date} (Xiamen rule; confirm locally), has passed." in due["en"]["passed"]
     assert "Enrol the baby now all the same" in due["en"]["passed"]
     assert "Enrol the baby now" not in due["en"]["by"]  # what is still possible: once passed

@@ -567,5 +567,5 @@ def test_the_loop_draws_help_and_hints_as_typed_text(prompt):
     result = prompt("？", "[bold]x", "q")
     out = result.stdout
     assert "How to find out" in out
-    assert "'[bold]x' is not one of the options; type 1 to 5." in out
+    assert "'[bold]x' is not one of the options; type 1 to 7." in out
     assert out.rstrip().endswith("Stopped. Nothing was saved.")

@@ -150,7 +150,9 @@ def test_nothing_is_cut_at_any_width(name: str, lang: str) -> None:
     """From 40 to 130 columns no text is cut short ("…"), and in tables every short name,
     figure and English word stays whole."""
     kind, view = view_of(name, lang)
-    whole = [c["slug"] for c in view.get("categories", ())] if kind == "docs-overview" else []
+    # what a person types next: the short name in English, the number in Chinese
+    typed = "slug" if lang == "en" else "number"
+    whole = [str(c[typed]) for c in view.get("categories", ())] if kind == "docs-overview" else []
     if kind == "docs-overview" and lang == "en":
         whole += [w for c in view["categories"] for w in c["title"].split()]
     if kind == "diagnose" and view.get("outcome", {}).get("checklist"):
@@ -181,7 +183,7 @@ def test_a_narrow_terminal_shows_every_figure_and_short_name_whole(lang: str) ->
         assert figure in shown, figure
     overview = render("docs-overview", view_of("docs-overview", lang)[1], "terminal", width=40)
     for category in view_of("docs-overview", lang)[1]["categories"]:
-        assert category["slug"] in overview
+        assert (category["slug"] if lang == "en" else category["title"][:4]) in overview
 
 
 BOX_ROW = re.compile("^[│┃╭╰┏┡├└]")
@@ -221,7 +223,7 @@ def test_an_outline_fits_any_terminal_from_24_columns(tree_id, lang):
 # --- regional rules named beside them; an outcome that leads to two categories (issue 19) --
 
 FORMATS = ("json", "plain", "markdown", "html", "terminal")
-XIAMEN = {"en": "(Xiamen rule; confirm locally)", "zh": "（厦门的规定，请向当地核实）"}
+XIAMEN = {"en": "(Xiamen rule; confirm locally)", "zh": "（厦门的规定，请向当地确认）"}
 HEAD = {
     "en": "This checklist follows the rules of Xiamen, Fujian.",
     "zh": "本清单按福建省厦门市的规定编写。",
@@ -255,10 +257,15 @@ def test_the_json_names_each_rule_s_region(lang):
     within, not_stated = cat["deadlines"][1], cat["deadlines"][-1]
     assert within["region"] == xiamen and within["text"].endswith(XIAMEN[lang])
     assert not_stated["kind"] == "not-stated" and not_stated["region"] is None
-    assert all(i["region"] == xiamen for g in cat["guidance"] for i in g["items"])
+    # the guidance: the national rules first (no region, tagged "national rule"), then
+    # the older rules of one unnamed place
+    items = [i for g in cat["guidance"] for i in g["items"]]
+    assert [i["region"] and i["region"]["id"] for i in items] == [None] * 3 + ["older-local"] * 2
+    national = {"en": "(national rule)", "zh": "（国家规定）"}[lang]
+    assert all(i["text"].endswith(national) for i in items[:3])
     est = api.estimate(8000, lang=lang)
     assert est["applies_to"].endswith(
-        {"en": "(Zigui County rule; confirm locally)", "zh": "（秭归县的规定，请向当地核实）"}[lang]
+        {"en": "(Zigui County rule; confirm locally)", "zh": "（秭归县的规定，请向当地确认）"}[lang]
     )
 
 
@@ -281,7 +288,7 @@ outcomes:
     checklist: [4, 11]
     sources: [seed-000]
 """
-ZIGUI = {"en": "(Zigui County rule; confirm locally)", "zh": "（秭归县的规定，请向当地核实）"}
+ZIGUI = {"en": "(Zigui County rule; confirm locally)", "zh": "（秭归县的规定，请向当地确认）"}
 NATIONAL = {"en": "(national rule)", "zh": "（国家规定）"}
 
 
@@ -302,7 +309,7 @@ def test_an_outcome_names_its_region_and_shows_both_of_its_categories(birth, lan
     assert titled in out, out
     assert XIAMEN[lang] in out and NATIONAL[lang] in out  # the steps of other regions
     assert out.count(ZIGUI[lang]) == 1  # the outcome's own texts are not tagged again
-    sheets = {"en": ("Category 4", "Category 11"), "zh": ("类别 4", "类别 11")}[lang]
+    sheets = {"en": ("Category 4", "Category 11"), "zh": ("第 4 类", "第 11 类")}[lang]
     if fmt == "json":
         numbers = [c["number"] for c in view["outcome"]["checklist"]["categories"]]
         assert numbers == [4, 11] and view["outcome"]["region"]["id"] == "zigui"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime
 
-from medbal.core.errors import AnswerError
+from medbal.core.errors import AnswerError, Phrase
 from medbal.core.model import Option, Question
 
 NAME = "choice"
@@ -20,5 +20,8 @@ def answer(q: Question, value: str, today: datetime.date | None) -> Option:
     option = q.option(value)
     if option is None:
         values = tuple(o.value for o in q.options)
-        raise AnswerError("not_an_answer", value=value, qid=q.id, values=values)
+        # each value with its label, for a language whose reader does not know the
+        # English value's meaning ("employer（单位缴纳…）")
+        named = tuple(Phrase("named_value", value=o.value, label=o.label.zh) for o in q.options)
+        raise AnswerError("not_an_answer", value=value, qid=q.id, values=values, named=named)
     return option

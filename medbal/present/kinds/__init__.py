@@ -5,7 +5,6 @@ A presenter works on the views (medbal.present.views) in one language, except wh
 view is made (`view`, `label`), and has:
 
     keys(lang)                    the interactive session's prompt: the keys to type
-    FORM                          what `--answer QUESTION=...` takes: VALUE, YYYY-MM-DD
     view(q, lang)                 the kind's own keys of the question's JSON view
     label(q, option, lang)        an answer as the answers list shows it
     shown(q, value, lang)         a value as a person reads it (the default Enter keeps)
@@ -54,8 +53,6 @@ class QuestionView(_QuestionBase, total=False):
 
 
 class Presenter(Protocol):
-    FORM: str
-
     def keys(self, lang: str) -> str: ...
 
     def view(self, q: Question, lang: str) -> dict[str, Any]: ...

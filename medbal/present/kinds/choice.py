@@ -14,8 +14,6 @@ if TYPE_CHECKING:
     from medbal.present.kinds import QuestionView
     from medbal.present.layout import Line
 
-FORM = "VALUE"
-
 
 def keys(lang: str) -> str:
     return msg("keys", lang)
@@ -34,7 +32,12 @@ def shown(q: QuestionView, value: str, lang: str) -> str:
 
 
 def plain(q: QuestionView, lang: str) -> list[str]:
-    return [f"  {i}. {o['label']}  [{o['value']}]" for i, o in enumerate(q["options"], 1)]
+    """Each option, and on a line of its own the `--answer` that picks it."""
+    return [
+        line
+        for i, o in enumerate(q["options"], 1)
+        for line in (f"  {i}. {o['label']}", f"     --answer {q['id']}={o['value']}")
+    ]
 
 
 def needs(q: QuestionView, lang: str, width: int) -> list[Line]:

@@ -50,7 +50,7 @@ def asked(q: QuestionView, lang: str) -> str:
 
 
 def plain(q: QuestionView, lang: str) -> list[str]:
-    return [f"  {asked(q, lang)}"]
+    return [f"  {asked(q, lang)}", f"     --answer {q['id']}={FORM}"]
 
 
 def needs(q: QuestionView, lang: str, width: int) -> list[Line]:
