@@ -1,5 +1,5 @@
 """A small tree with date questions, and the regional patch that gives the checklists'
-deadlines the ids its outcomes' `due` name (the shipped checklists name none yet).
+deadlines the ids its outcomes' `due` name (the ids the shipped checklists give them too).
 
 who --baby--> born (a date) ------------> newborn   due: 3 months from born (enrol)
   |--mother-----------------------------> mother    (no date, no due)

@@ -118,7 +118,8 @@ class Option(Record, frozen=True):
 class Question(Record, frozen=True):
     """A question of a kind (medbal.core.kinds): a `choice` offers `options`, each leading
     on; a `date` asks for a day and leads on to `next`, its `label` saying what the
-    date is ("the baby's date of birth").  A field a kind does not use stays empty."""
+    date is ("the baby's date of birth") and `skip` the answer of a person who does not
+    know the date or would rather not give it.  A field a kind does not use stays empty."""
 
     id: str
     text: Text
@@ -127,6 +128,7 @@ class Question(Record, frozen=True):
     kind: str = "choice"
     next: str | None = None
     label: Text | None = None
+    skip: Text | None = None
 
     def option(self, value: str) -> Option | None:
         for opt in self.options:

@@ -106,6 +106,14 @@ OBJECTS: dict[str, tuple[Field, ...]] = {
             "What a date question's date is (the baby's date of birth), shown with the answer.",
             False,
         ),
+        _f(
+            "skip",
+            "text",
+            "A date question's answer for a person who does not know the date or would rather "
+            "not give it (--answer QUESTION=not-sure): it leads to 'next' too, and no day is "
+            "counted.",
+            False,
+        ),
     ),
     "option": (
         _f("value", "id", "What a script passes: --answer QUESTION=VALUE. Quote yes/no."),

@@ -206,12 +206,14 @@ MESSAGES.update(
 MESSAGES.update(
     {
         "keys_date": (
-            "Type the date as YYYY-MM-DD, or ? help, b back, r restart, q quit",
-            "按 YYYY-MM-DD 的格式输入日期，或 ? 帮助、b 返回、r 重来、q 退出",
+            "Type the date as YYYY-MM-DD, 0 without it, or ? help, b back, r restart, q quit",
+            "按 YYYY-MM-DD 的格式输入日期，不填日期输入 0，或 ? 帮助、b 返回、r 重来、q 退出",
         ),
         "type_a_date": (
-            "Type the date as YYYY-MM-DD, for example 2026-11-20, or ? for help.",
-            "请按 YYYY-MM-DD 的格式输入日期，例如 2026-11-20，或输入 ? 查看帮助。",
+            "Type the date as YYYY-MM-DD (for example 2026-11-20), 0 to go on without it, "
+            "or ? for help.",
+            "请按 YYYY-MM-DD 的格式输入日期，例如 2026-11-20；不填日期请输入 0；"
+            "输入 ? 可查看帮助。",
         ),
         "date_asked": (
             "A date, written YYYY-MM-DD (for example 2026-11-20)",

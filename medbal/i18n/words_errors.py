@@ -56,8 +56,10 @@ ERRORS: dict[str, tuple[str, str]] = {
     ),
     # A date answer (medbal.core.kinds.date): each names the form to write it in.
     "date_form": (
-        "{value!q} is not a date for {qid!q}: write it as {form}, for example {example}",
-        "{value!q}不是问题{qid!q}能用的日期，请按 {form} 的格式填写，例如 {example}",
+        "{value!q} is not a date for {qid!q}: write it as {form}, for example {example}, "
+        "or {skip} if you do not know it",
+        "{value!q}不是问题{qid!q}能用的日期，请按 {form} 的格式填写，例如 {example}；"
+        "不清楚日期的，填 {skip}",
     ),
     "date_no_such_day": (
         "{value!q} is no day of the calendar ({qid!q}): give a date that exists, as "

@@ -158,7 +158,9 @@ def mermaid(tree: Tree, lang: str) -> str:
         lines.append(f'    {_mid(o.id, tree)}(["{_mlabel(o.title.get(lang))}"])')
     for q in tree.questions.values():
         for opt in edges(q):
-            lines.append(f"    {_mid(q.id, tree)} -->|{opt.value}| {_mid(opt.next, tree)}")
+            # A date's `<date>` as entity codes: an edge label is HTML to Mermaid.
+            value = opt.value.replace("<", "#lt;").replace(">", "#gt;")
+            lines.append(f"    {_mid(q.id, tree)} -->|{value}| {_mid(opt.next, tree)}")
     return "\n".join(lines) + "\n"
 
 

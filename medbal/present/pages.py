@@ -11,10 +11,10 @@ from typing import NamedTuple
 from medbal.i18n.catalogue import label, msg
 from medbal.i18n.sources import is_article, law_article, law_label
 from medbal.i18n.typeset import aside, clauses, colon, counted, han_layout, sentences, space_zh
+from medbal.present.deadlines import DeadlineView
 from medbal.present.views import (
     CategoryView,
     ChecklistsView,
-    DeadlineView,
     DiagnoseView,
     OutcomeView,
     SourceView,
@@ -261,7 +261,9 @@ def outcome_page(view: DiagnoseView, printed_on: str | None = None) -> Page:
         heading = msg("deadlines", lang)
         if len(cats) > 1:  # whose deadlines: the mother's claim or the baby's
             heading += colon(lang) + cat["title"]
-        page.add("deadline", [d["text"] for d in cat["deadlines"]], heading)
+        # The deadline counted to a day is in the box above, in the same words: once.
+        texts = [d["text"] for d in cat["deadlines"] if d["text"] != o.get("due_rule")]
+        page.add("deadline", texts, heading)
     if cats:
         if printed_on:
             key = "checklist_next_pages" if len(cats) > 1 else "checklist_next_page"

@@ -28,10 +28,11 @@ from medbal.i18n import typeset
 from medbal.i18n.catalogue import msg
 from medbal.i18n.page_words import WORDS
 from medbal.i18n.typeset import marks
+from medbal.present.deadlines import due_rule
 from medbal.present.html import CSS as PRINT_CSS
 from medbal.present.html import page_html, section_html
 from medbal.present.pages import Page, checklist_page, due_section, outcome_page
-from medbal.present.views import DiagnoseView, due_rule, question_view
+from medbal.present.views import DiagnoseView, question_view
 
 # The trees for citizens, in the order of the start screen.
 DEFAULT_TREES = ("zero-balance", "which-category", "balance-dropped", "card")

@@ -374,16 +374,17 @@ def test_a_question_view_names_its_kind_and_has_its_kinds_keys(run):
     from dated_trees import FOLDER
 
     assert views.QuestionView.__required_keys__ == {"id", "text", "help", "kind"}
-    assert views.QuestionView.__optional_keys__ == {"options", "label"}
+    assert views.QuestionView.__optional_keys__ == {"options", "label", "skip"}
     choice = json.loads(run("diagnose", "-f", "json").stdout)["question"]
     assert set(choice) == {"id", "text", "help", "kind", "options"} and choice["kind"] == "choice"
     args = ["diagnose", "dated", "--trees", str(FOLDER), "-a", "who=baby", "-f", "json"]
     date = json.loads(run(*args).stdout)["question"]
-    assert set(date) == {"id", "text", "help", "kind", "label"} and date["kind"] == "date"
+    assert set(date) == {"id", "text", "help", "kind", "label", "skip"} and date["kind"] == "date"
+    assert date["skip"] == {"value": "not-sure", "label": "I do not know the date"}
 
 
 def test_an_outcome_view_has_the_due_keys_typed():
-    from medbal.present import views
+    from medbal.present import deadlines, views
 
-    assert views.DueView.__annotations__.keys() == DUE_KEYS
+    assert deadlines.DueView.__annotations__.keys() == DUE_KEYS
     assert DUE_KEYS <= views.OutcomeView.__annotations__.keys()

@@ -38,7 +38,7 @@ def test_every_kind_is_a_module_registered_under_its_name():
     for name, kind in kinds.KINDS.items():
         assert kind.NAME == name and callable(kind.answer) and callable(kind.edges)
         assert all(isinstance(required, bool) for required in kind.FIELDS.values())
-    assert kinds.DEFAULT == "choice" and kinds.OWN_FIELDS == ("options", "next", "label")
+    assert kinds.DEFAULT == "choice" and kinds.OWN_FIELDS == ("options", "next", "label", "skip")
 
 
 def test_a_question_is_a_choice_unless_it_says_otherwise():
@@ -46,11 +46,22 @@ def test_a_question_is_a_choice_unless_it_says_otherwise():
     assert q.kind == "choice" and kinds.kind_of(q) is kinds.KINDS["choice"]
 
 
-def test_a_date_question_has_one_edge_whatever_the_day():
-    (edge,) = kinds.edges(BORN)
+def test_a_date_question_has_one_edge_whatever_the_day_and_one_without_a_day():
+    edge, skipped = kinds.edges(BORN)
     assert (edge.value, edge.next, edge.label) == ("<date>", "out", BORN.text)
-    labelled = Question("b", Text("B?", "乙？"), kind="date", next="x", label=Text("l", "标"))
-    assert kinds.edges(labelled)[0].label == Text("l", "标")
+    assert (skipped.value, skipped.next) == ("not-sure", "out")
+    labelled = Question(
+        "b", Text("B?", "乙？"), kind="date", next="x", label=Text("l", "标"), skip=Text("s", "不")
+    )
+    assert [e.label for e in kinds.edges(labelled)] == [Text("l", "标"), Text("s", "不")]
+
+
+def test_no_date_is_an_answer_that_leads_on_to_the_same_place():
+    q = Question("b", Text("B?", "乙？"), kind="date", next="x", skip=Text("s", "不"))
+    option = date.answer(q, "not-sure", TODAY)
+    assert (option.value, option.next, option.label) == ("not-sure", "x", Text("s", "不"))
+    with pytest.raises(AnswerError, match="or not-sure if you do not know it"):
+        date.answer(q, "unknown", TODAY)
 
 
 # --- reading a date ---------------------------------------------------------------
@@ -233,10 +244,12 @@ def test_paths_through_a_date_question_show_it_once_as_a_placeholder(tree):
     paths = [([f"{a.question.id}={a.option.value}" for a in p], o.id) for p, o in all_paths(tree)]
     assert paths == [
         (["who=baby", "born=<date>"], "newborn"),
+        (["who=baby", "born=not-sure"], "newborn"),
         (["who=mother"], "mother"),
         (["who=referred", "moved=<date>"], "transfer"),
+        (["who=referred", "moved=not-sure"], "transfer"),
     ]
-    assert count_paths(tree) == (3, 5)
+    assert count_paths(tree) == (5, 9)
 
 
 def test_the_date_questions_asked_on_every_path(tree):

@@ -180,3 +180,34 @@ def test_axe_finds_no_violation_at_a_date_question_or_a_due_box(opened, lang):
     o.page.fill("#date", "2026-11-25")
     o.page.click("button[data-action=date]")  # the error said
     assert o.page.evaluate(run, tags) == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_date_goes_on_to_the_outcome_without_a_due_box(opened, lang):
+    """A person who does not know the date, or would rather not give it: the button under
+    the field, as `--answer born=not-sure`; the deadline is then said in words only."""
+    o = opened(address("dated", {"who": "baby"}, lang), viewport=NARROW)
+    skip = o.page.locator("button.skip")
+    view = cli_view({"who": "baby"}, lang)["question"]
+    assert skip.inner_text() == view["skip"]["label"]
+    skip.click()
+    o.page.wait_for_selector(".answers")
+    state = o.state()
+    assert state["screen"] == "outcome" and "born=not-sure" in state["hash"]
+    assert o.page.locator("[data-due]").count() == 0
+    outcome = cli_view({"who": "baby", "born": "not-sure"}, lang)
+    assert outcome["outcome"]["due"] is None
+    rule = outcome["outcome"]["checklist"]["categories"][0]["deadlines"][0]["text"]
+    assert rule in o.page.locator(".deadline").first.inner_text()  # the rule, in words
+    assert outcome["answers"][1]["label"] in o.page.locator(".answers li").all_inner_texts()[1]
+    o.page.click("[data-action=back]")  # offered again: the button marked, the field empty
+    o.page.wait_for_selector("#date")
+    assert o.page.locator("#date").input_value() == ""
+    assert "earlier-answer" in (o.page.locator("button.skip").get_attribute("class") or "")
+
+
+def test_the_counted_deadline_is_said_once_in_its_box(opened):
+    o = opened(address("dated", {"who": "baby", "born": "2026-11-20"}, "en"))
+    rule = cli_view({"who": "baby", "born": "2026-11-20"}, "en")["outcome"]["due_rule"]
+    sheet = o.page.locator("#sheet-outcome").inner_text()
+    assert sheet.count(rule) == 1 and rule in due_box(o)["text"]

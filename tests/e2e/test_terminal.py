@@ -88,7 +88,8 @@ def test_a_date_typed_at_the_prompt_refused_then_taken():
     child.expect("Question 1")
     child.sendline("1")  # the baby's bills
     child.expect("Give the baby's date of birth, written YYYY-MM-DD")
-    child.expect("Type the date as YYYY-MM-DD, or \\? help")
+    child.expect("0. I do not know the date")  # a way on without it
+    child.expect("Type the date as YYYY-MM-DD, 0 without it, or \\? help")
     child.sendline("2026-02-30")
     child.expect("'2026-02-30' is no day of the calendar")
     child.sendline(born.isoformat())

@@ -48,7 +48,8 @@ def test_the_dated_tree_loads_with_its_kinds_and_dues():
         (
             "    next: newborn\n",
             "    next: newborn\n    options: [{value: a, label: {en: A, zh: 甲}, next: mother}]\n",
-            "question 'born' is a date question, which has no 'options' (its own: next, label)",
+            "question 'born' is a date question, which has no 'options' (its own: next, label, "
+            "skip)",
         ),
         (
             "    kind: date\n    text: {en: When was the baby born?",
@@ -56,6 +57,16 @@ def test_the_dated_tree_loads_with_its_kinds_and_dues():
             "the kind of question 'born' should be one of choice, date, got 'dates'",
         ),
         ("    next: newborn\n", "", "question 'born' is a date question and is missing 'next'"),
+        (
+            "    skip: {en: I do not know the date, zh: 不清楚日期}\n",
+            "",
+            "question 'born' is a date question and is missing 'skip'",
+        ),
+        (
+            "  who:\n    text: {en: Whose bills?, zh: 谁的费用？}\n",
+            "  who:\n    text: {en: Whose bills?, zh: 谁的费用？}\n    skip: {en: No, zh: 不}\n",
+            "question 'who' is a choice question, which has no 'skip' (its own: options)",
+        ),
         (
             "    next: newborn\n",
             "    next: nowhere\n",
@@ -133,8 +144,16 @@ def test_a_due_is_whole():
 
 def test_the_deadline_a_due_names_is_one_of_its_categorys(checklists):
     tree = load_bytes(DATED.encode(), "dated.yaml")
-    # The shipped checklists give their deadlines no ids (yet): both dues name none.
-    found = crossfile.checklist_problems(tree, checklists)
+    assert crossfile.checklist_problems(tree, checklists) == []  # the shipped ids: enrol, ...
+    # Checklists whose deadlines have no ids: both dues name none.
+    bare = replace(
+        checklists,
+        categories=tuple(
+            replace(c, deadlines=tuple(replace(d, id=None) for d in c.deadlines))
+            for c in checklists.categories
+        ),
+    )
+    found = crossfile.checklist_problems(tree, bare)
     assert len(found) == 2 and all("its deadline ids: none" in p for p in found)
     assert found[0].startswith(tree.outcomes["newborn"].due.where)
     assert "names deadline 'enrol', which category 11 of" in found[0]
@@ -214,7 +233,10 @@ def test_the_schema_gives_each_kind_its_fields():
     choice, date = question["allOf"]
     assert choice["then"]["required"] == ["options"]
     assert date["if"]["properties"]["kind"] == {"const": "date"}
-    assert date["then"] == {"required": ["next"], "not": {"anyOf": [{"required": ["options"]}]}}
+    assert date["then"] == {
+        "required": ["next", "skip"],
+        "not": {"anyOf": [{"required": ["options"]}]},
+    }
     due = json_schema("decision-tree")["definitions"]["due"]
     assert due["required"] == ["question", "deadline", "late"]
     assert "id" in json_schema("checklists")["definitions"]["deadline"]["properties"]

@@ -12,11 +12,13 @@ import pytest
 from medbal import __version__
 from medbal.api import outcome_view
 from medbal.core.engine import walk
+from medbal.core.kinds import edges
 from medbal.core.model import LANGS
 from medbal.files.registry import checklists_for, load_tree
 from medbal.present.webpage import DEFAULT_TREES, build_page, embed_json, most_questions, page_data
 
 from small_trees import VALID
+from support import replay
 
 DATA = re.compile(r'<script type="application/json" id="medbal-data">(.*?)</script>', re.S)
 
@@ -90,7 +92,7 @@ def test_data_is_the_cli_views(shipped):
         for qid, q in tree.questions.items():
             for lang in LANGS:
                 assert entry["questions"][qid][lang] == question_view(q, lang)
-            assert entry["questions"][qid]["next"] == {o.value: o.next for o in q.options}
+            assert entry["questions"][qid]["next"] == {o.value: o.next for o in edges(q)}
         for oid, o in tree.outcomes.items():
             for lang in LANGS:
                 page = entry["outcomes"][oid][lang]
@@ -102,7 +104,7 @@ def test_data_is_the_cli_views(shipped):
 
     for (tree, checklists), entry in zip(shipped, data["trees"], strict=True):
         for path, o in {o.id: (p, o) for p, o in all_paths(tree)}.values():
-            answers = {a.question.id: a.option.value for a in path}
+            answers = replay(path)
             view = diagnose_view(walk(tree, answers), "zh", checklists)
             envelope = view["outcome"]["checklist"]
             categories = envelope["categories"] if envelope else []
@@ -122,7 +124,9 @@ def test_a_date_question_and_a_due_date_in_the_page_data():
     )
     (entry,) = data["trees"]
     born = entry["questions"]["born"]
-    assert (born["kind"], born["next"], born["most"]) == ("date", {"<date>": "newborn"}, 1)
+    ways = {"<date>": "newborn", "not-sure": "newborn"}  # a day, or none: on to the same place
+    assert (born["kind"], born["next"], born["most"]) == ("date", ways, 1)
+    assert born["en"]["skip"] == {"value": "not-sure", "label": "I do not know the date"}
     assert "options" not in born["en"] and born["zh"]["label"] == "孩子的出生日期"
     assert entry["questions"]["who"]["kind"] == "choice"
     due = entry["outcomes"]["newborn"]["due"]

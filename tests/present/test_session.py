@@ -308,7 +308,12 @@ def test_d_without_a_checklist_is_not_a_key(small):
 
 
 def test_d_shows_the_checklist_of_the_outcome(which):
-    answers = {"where": "elsewhere", "settled-there": "paid-in-full", "why-elsewhere": "referred"}
+    answers = {
+        "where": "elsewhere",
+        "settled-there": "paid-in-full",
+        "why-elsewhere": "referred",
+        "transferred": "2026-11-20",
+    }
     state, events = start(which, answers)
     assert events[-1] == Prompt(KEYS_END + D_SHOWS + "\n> ")
     for key in ("d", "D", "ｄ"):
@@ -322,7 +327,7 @@ def test_d_shows_the_checklist_of_the_outcome(which):
 
 
 def test_the_outcome_is_shown_again_after_a_restart_and_the_same_answers(which):
-    answers = ["1", "2", "1"]  # elsewhere, paid in full, referred
+    answers = ["1", "2", "1", "2026-11-20"]  # elsewhere, paid in full, referred, the day
     state, events = keys(which, *answers, "r", *answers)
     assert kinds(events) == ["ShowOutcome", "Prompt"]
 
@@ -431,7 +436,7 @@ def test_any_keys_keep_a_state_whose_answers_walk(request, name, typed):
 
 # --- a date question ------------------------------------------------------------------
 
-KEYS_DATE = "Type the date as YYYY-MM-DD, or ? help, b back, r restart, q quit"
+KEYS_DATE = "Type the date as YYYY-MM-DD, 0 without it, or ? help, b back, r restart, q quit"
 
 
 @pytest.fixture(scope="module")
@@ -489,7 +494,10 @@ def test_a_refused_date_is_said_in_chinese():
 def test_nothing_typed_at_a_date_question_asks_for_one(dated):
     _, events = keys(dated, "1", "")
     assert events[0] == Hint(
-        "type_a_date", {}, "Type the date as YYYY-MM-DD, for example 2026-11-20, or ? for help."
+        "type_a_date",
+        {},
+        "Type the date as YYYY-MM-DD (for example 2026-11-20), 0 to go on without it, "
+        "or ? for help.",
     )
 
 
@@ -500,6 +508,18 @@ def test_the_session_keys_still_work_at_a_date_question(dated, key):
     assert kinds(events)[0] == expected
     if key == "?":
         assert events[0].text == "It is on the birth certificate."
+
+
+def test_0_at_a_date_question_goes_on_without_a_date_and_counts_no_day(dated):
+    state, events = keys(dated, "1", "０")  # a full-width 0 too
+    assert state.answers == {"who": "baby", "born": "not-sure"}
+    shown, _ = events
+    assert isinstance(shown, ShowOutcome) and shown.view["outcome"]["id"] == "newborn"
+    assert shown.view["outcome"]["due"] is None and shown.view["outcome"]["due_text"] is None
+    assert shown.view["answers"][-1]["label"] == "I do not know the date"
+    state, events = step(dated, state, "b")  # offered again, by its words
+    assert events[0].default == "not-sure"
+    assert events[1] == Prompt(KEYS_DATE + "\nEnter keeps: I do not know the date\n> ")
 
 
 def test_back_from_the_outcome_offers_the_date_again_written_out(dated):
@@ -553,7 +573,7 @@ def prompt(monkeypatch, run):
 
 
 def test_the_loop_draws_the_checklist_once_asked(prompt):
-    result = prompt("1", "2", "1", "d", "q", args=("which-category",))
+    result = prompt("1", "2", "1", "2026-11-20", "d", "q", args=("which-category",))
     out = result.stdout
     assert result.exit_code == 0
     assert out.count("d shows the documents to bring") == 2

@@ -2,6 +2,11 @@
 of a transfer) and leads on to `next`.  An answer is an ISO date, `--answer
 born=2026-11-20`: a day that exists, from FIRST to today.  An outcome counts its
 deadline from it (`due`, below).
+
+A person who does not know the day, or would rather not give it, answers SKIP
+(`--answer born=not-sure`, worded by the question's `skip`) and goes on to the same
+place: the outcome then says its deadline in words, with no day counted.  Nobody is
+stopped at a date.
 """
 
 from __future__ import annotations
@@ -12,11 +17,14 @@ from medbal.core.errors import AnswerError
 from medbal.core.model import Option, Question
 
 NAME = "date"
-FIELDS = {"next": True, "label": False}
+FIELDS = {"next": True, "label": False, "skip": True}
 FORMAT = "YYYY-MM-DD"  # named in every message about a date
 EXAMPLE = "2026-11-20"
 # How a path through a date question shows its answer (`tree paths`: born=<date>).
 PLACEHOLDER = "<date>"
+# The answer that gives no date ("I do not know the date, or would rather not say"): the
+# value every tree's "not sure" options have, so a script writes what it writes elsewhere.
+SKIP = "not-sure"
 # The earliest day an answer may be: a birth or a transfer, never before it; the latest
 # is today (a deadline counts from something that has happened), else LAST.
 FIRST = datetime.date(1900, 1, 1)
@@ -24,8 +32,13 @@ LAST = datetime.date(2199, 12, 31)
 
 
 def edges(q: Question) -> tuple[Option, ...]:
-    """One edge, whatever the day: its value the placeholder, its label what the date is."""
-    return (Option(PLACEHOLDER, q.label or q.text, q.next or ""),)
+    """Two edges to the same place: a day (the placeholder, labelled with what the date
+    is), and no day (SKIP, labelled with the question's `skip`)."""
+    return (Option(PLACEHOLDER, q.label or q.text, q.next or ""), _skipped(q))
+
+
+def _skipped(q: Question) -> Option:
+    return Option(SKIP, q.skip or q.text, q.next or "")
 
 
 def parse(text: str) -> datetime.date | None:
@@ -46,17 +59,17 @@ def well_formed(text: str) -> bool:
 
 
 def answer(q: Question, value: str, today: datetime.date | None) -> Option:
-    """The day as the option it takes: its ISO form, leading to `next`.  Refused with the
-    format named: a malformed date, a day that does not exist, one before FIRST, and one
-    after `today` (after LAST when no day is given)."""
+    """The day as the option it takes: its ISO form, leading to `next`; SKIP, no day.
+    Refused with the format named: a malformed date, a day that does not exist, one
+    before FIRST, and one after `today` (after LAST when no day is given)."""
+    if value == SKIP:
+        return _skipped(q)
     day = parse(value)
-    if day is None:
+    if day is None and well_formed(value):
+        raise AnswerError("date_no_such_day", value=value, qid=q.id, form=FORMAT, example=EXAMPLE)
+    if day is None:  # not even a date's shape: perhaps a person without the date
         raise AnswerError(
-            "date_no_such_day" if well_formed(value) else "date_form",
-            value=value,
-            qid=q.id,
-            form=FORMAT,
-            example=EXAMPLE,
+            "date_form", value=value, qid=q.id, form=FORMAT, example=EXAMPLE, skip=SKIP
         )
     latest = LAST if today is None else today
     if day > latest:

@@ -50,6 +50,7 @@ class QuestionView(_QuestionBase, total=False):
 
     options: list[OptionView]  # a choice's: what to pick from
     label: str | None  # a date's: what the date is ("the baby's date of birth")
+    skip: OptionView  # a date's: the answer that gives no date, and its words
 
 
 class Presenter(Protocol):

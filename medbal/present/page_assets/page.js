@@ -119,9 +119,11 @@
       draw: drawOptions
     },
     date: {
-      takes: function (q, value) { return dateProblem(value) === null; },
+      takes: function (q, value) { return value === SKIP || dateProblem(value) === null; },
       next: function (q) { return q.next[PLACEHOLDER]; },
-      shown: function (view, value, lang) { return written(parseDate(value), lang); },
+      shown: function (view, value, lang) {
+        return value === view.skip.value ? view.skip.label : written(parseDate(value), lang);
+      },
       draw: drawDate
     }
   };
@@ -131,6 +133,7 @@
   // --- dates, as medbal/core/kinds/date.py ------------------------------------------
 
   var PLACEHOLDER = "<date>"; // a date question's one way on, whatever the day
+  var SKIP = "not-sure"; // its answer without a date: on to the same place, no day counted
   var FIRST = "1900-01-01";
   var ISO = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/;
 
@@ -367,8 +370,18 @@
   }
 
   // A date: a date field (typed as YYYY-MM-DD where the browser has no calendar) and
-  // Next; a date the engine would refuse is said at once, naming the form to type.
+  // Next; a date the engine would refuse is said at once, naming the form to type.  Under
+  // it, a button to go on without the date (the question's skip).
   function drawDate(view, earlier, lang, answer) {
+    var skipped = earlier === view.skip.value;
+    var mark = skipped ? el("span", { "class": "earlier" }, say("earlier", lang)) : null;
+    var skip = button([el("span", {}, view.skip.label), mark], function () { answer(view.skip.value); },
+      { "class": skipped ? "option skip earlier-answer" : "option skip", "data-value": view.skip.value });
+    return el("div", { "class": "date-question" }, dateForm(view, skipped ? null : earlier, lang, answer),
+      el("div", { "class": "options", role: "group", "aria-labelledby": "question" }, skip));
+  }
+
+  function dateForm(view, earlier, lang, answer) {
     var label = view.label ? say("date_give_of", lang, { what: view.label }) : say("date_give", lang);
     var error = el("p", { id: "date-error", "class": "date-error", role: "alert" });
     var input = el("input", { type: "date", id: "date", name: "date", min: FIRST, max: iso(today()),
@@ -426,6 +439,7 @@
       button(say("print", lang), function () { window.print(); }, { "data-action": "print" }),
       result.path.length ? backButton(state, result, lang) : null, restartButton(state, lang));
     var first = sheet(page.html, lang, "outcome", place, body, dueBox(outcome.due, result.path, lang));
+    onceOnly(first);
     var out = [notices(state), top, first];
     var names = outcome.checklists.filter(function (n) { return own(DATA.checklists, String(n)); });
     names.forEach(function (n) { out.push(sheet(DATA.checklists[String(n)][lang].html, lang, String(n), place, null)); });
@@ -453,6 +467,16 @@
     box.setAttribute("data-due", iso(day));
     box.setAttribute("data-passed", passed ? "true" : "false");
     return box;
+  }
+
+  // The deadline counted to a day is in its box, in the same words as in the deadlines
+  // below: shown once, in the box (as medbal.present.pages.outcome_page does).
+  function onceOnly(sec) {
+    var rule = sec.querySelector('[data-part="due"] em');
+    if (!rule) return;
+    sec.querySelectorAll('.deadline:not([data-part="due"]) li').forEach(function (li) {
+      if (li.textContent === rule.textContent) li.remove();
+    });
   }
 
   // A link to each checklist below; its address is this outcome's, so that opening it
