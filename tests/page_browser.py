@@ -14,6 +14,8 @@ from medbal.core.engine import all_paths
 from medbal.files.registry import checklists_for, load_tree
 from medbal.present.webpage import DEFAULT_TREES
 
+from support import replay
+
 CHROMIUM = "/usr/bin/chromium"
 if not os.path.exists(CHROMIUM):
     pytest.skip("Debian's chromium is not installed at /usr/bin/chromium", allow_module_level=True)
@@ -142,7 +144,7 @@ def address(tree_id, answers, lang=None):
 
 
 def answers_of(path):
-    return {a.question.id: a.option.value for a in path}
+    return replay(path)
 
 
 # Every control a person can click or tab to, as the page draws it.

@@ -43,7 +43,9 @@ def test_json_gives_the_due_date_counted_from_the_answer(run):
         "due": "2026-02-28",  # three months on: February has no 30th
         "due_passed": True,
         "due_text": "The deadline, 28 February 2026 (Xiamen rule; confirm locally), has passed.",
-        "due_rule": "Enrol the baby and pay within three months of the birth.",
+        # the rule with whose it is, as every regional text (the date's tag says it too)
+        "due_rule": "Enrol the baby and pay within three months of the birth. "
+        "(Xiamen rule; confirm locally)",
         "due_late": (
             "Enrol the baby now all the same, and ask the agency from when the cover starts."
         ),
@@ -83,6 +85,7 @@ def test_the_date_question_as_json_has_its_kind_and_no_options(run):
         "help": "It is on the birth certificate.",
         "kind": "date",
         "label": "the baby's date of birth",
+        "skip": {"value": "not-sure", "label": "I do not know the date"},
     }
 
 
@@ -130,9 +133,9 @@ def test_the_repeat_command_gives_the_date_back(run):
         (
             "20/11/2026",
             "medbal: '20/11/2026' is not a date for 'born': write it as YYYY-MM-DD, "
-            "for example 2026-11-20",
+            "for example 2026-11-20, or not-sure if you do not know it",
             "medbal: “20/11/2026”不是问题“born”能用的日期，请按 YYYY-MM-DD 的格式填写，"
-            "例如 2026-11-20",
+            "例如 2026-11-20；不清楚日期的，填 not-sure",
         ),
         (
             "2026-11-25",
@@ -235,8 +238,10 @@ def test_tree_paths_show_a_date_question_as_a_placeholder(run):
     result = run("tree", "paths", str(FOLDER / "dated.yaml"), "--lang", "en")
     assert result.stdout.splitlines() == [
         "1  who=baby born=<date>  ->  newborn  (A newborn's costs)",
-        "2  who=mother  ->  mother  (Mother)",
-        "3  who=referred moved=<date>  ->  transfer  (Referred elsewhere)",
+        "2  who=baby born=not-sure  ->  newborn  (A newborn's costs)",
+        "3  who=mother  ->  mother  (Mother)",
+        "4  who=referred moved=<date>  ->  transfer  (Referred elsewhere)",
+        "5  who=referred moved=not-sure  ->  transfer  (Referred elsewhere)",
     ]
     csv = run("tree", "paths", str(FOLDER / "dated.yaml"), "--format", "csv", "--lang", "en")
     assert "1,who=baby born=<date>,newborn,A newborn's costs" in csv.stdout
@@ -247,8 +252,91 @@ def test_tree_show_gives_a_date_question_its_one_way_on(run):
     lines = [line.strip() for line in result.stdout.splitlines()]
     at = lines.index("born: When was the baby born?")
     assert lines[at + 1] == "[<date>] the baby's date of birth"
+    assert "[not-sure] I do not know the date" in lines[at + 2 :]
     assert any("[<date>] When were you transferred to the hospital?" in line for line in lines)
 
 
 def test_the_committed_date_constants_match_the_messages():
     assert date.FORMAT == "YYYY-MM-DD" and date.PLACEHOLDER == "<date>"
+
+
+# --- the shipped trees: the newborn's enrolment and the urgent referral -----------------
+
+NEWBORN = ["claim", "-a", "where=home", "-a", "settle-problem=newborn"]
+REFERRED = [
+    "claim",
+    *("-a", "where=elsewhere", "-a", "settled-there=paid-in-full"),
+    *("-a", "why-elsewhere=referred"),
+]
+
+
+def test_claim_asks_the_date_of_birth_and_counts_the_enrolment_from_it(run):
+    asked = run(*NEWBORN, "-f", "json")
+    assert asked.exit_code == 3
+    question = json.loads(asked.stdout)["question"]
+    assert (question["id"], question["kind"], "options" in question) == ("born", "date", False)
+    outcome = json.loads(run(*NEWBORN, "-a", "born=2026-08-31", "-f", "json").stdout)["outcome"]
+    assert outcome["id"] == "newborn" and outcome["due"] == "2026-11-30"  # 3 months, clamped
+    assert outcome["due_passed"] is False
+    assert outcome["due_text"] == "By 30 November 2026 (Xiamen rule; confirm locally)"
+    zh = json.loads(run(*NEWBORN, "-a", "born=2026-08-31", "-f", "json", "-l", "zh").stdout)
+    assert zh["outcome"]["due_text"] == "请在 2026 年 11 月 30 日前（厦门的规定，请向当地确认）"
+
+
+def test_claim_counts_the_urgent_referral_from_the_transfer_as_xiamens_rule(run):
+    args = [*REFERRED, "-a", "transferred=2026-11-10", "-f", "json"]
+    outcome = json.loads(run(*args).stdout)["outcome"]
+    assert (outcome["id"], outcome["due"], outcome["due_passed"]) == (
+        "transfer",
+        "2026-11-17",
+        True,
+    )
+    assert outcome["due_text"].endswith("(Xiamen rule; confirm locally), has passed.")
+    assert "7 days" in outcome["due_rule"] and "(Xiamen rule" in outcome["due_rule"]
+    assert "still file afterwards" in outcome["due_late"]  # the claim is not lost
+    coming = json.loads(run(*REFERRED, "-a", "transferred=2026-11-20", "-f", "json").stdout)
+    assert coming["outcome"]["due"] == "2026-11-27" and coming["outcome"]["due_late"] is None
+
+
+@pytest.mark.parametrize(
+    "args", [NEWBORN + ["-a", "born=not-sure"], REFERRED + ["-a", "transferred=not-sure"]]
+)
+def test_without_the_date_the_outcome_is_the_same_and_counts_no_day(run, args):
+    data = json.loads(run(*args, "-f", "json").stdout)
+    assert data["status"] == "outcome" and data["outcome"]["checklist"] is not None
+    assert {k: data["outcome"][k] for k in DUE_KEYS} == dict.fromkeys(DUE_KEYS)
+    assert data["answers"][-1]["label"] == "I do not know the date, or would rather not say"
+    text = run(*args).stdout  # the rule in words, where its checklist's deadlines are
+    assert "Your deadline" not in text and "(Xiamen rule; confirm locally)" in text
+
+
+@pytest.mark.parametrize(
+    "value, says",
+    [("2026-02-30", "is no day of the calendar"), ("2026-11-25", "is after today")],
+)
+def test_claim_refuses_an_impossible_date_with_code_2(run, value, says):
+    result = run(*NEWBORN, "-a", f"born={value}", "-f", "json")
+    assert result.exit_code == 2
+    envelope = json.loads(result.stdout)
+    assert envelope["error"]["code"] == 2 and says in envelope["error"]["message"]
+    assert result.stderr.startswith("medbal: ") and result.stderr.count("\n") == 1
+
+
+def test_the_question_as_text_offers_a_way_on_without_the_date(run):
+    out = run(*NEWBORN, "-l", "zh").stdout
+    assert "  请填写孩子的出生日期，格式为 YYYY-MM-DD（例如 2026-11-20）\n" in out
+    assert "     --answer born=YYYY-MM-DD\n  0. 不清楚具体日期，或者不想填写\n" in out
+    assert "     --answer born=not-sure\n" in out
+
+
+@pytest.mark.parametrize("fmt", ["plain", "terminal", "markdown", "html"])
+def test_the_counted_deadline_moves_into_its_box_in_every_format(fmt):
+    """Said as often with the date as without it: in the box instead of the outcome's list
+    (the take-home's checklist sheet, in Markdown and HTML, lists it as every sheet does)."""
+    view = api.diagnose("dated", {"who": "baby", "born": "2026-11-20"}, "en", trees=FOLDER)
+    out = api.render("diagnose", view, fmt, width=100, today="2026-11-24")
+    without = api.diagnose("dated", {"who": "baby", "born": "not-sure"}, "en", trees=FOLDER)
+    plain = api.render("diagnose", without, fmt, width=100, today="2026-11-24")
+    rule = "Enrol the baby and pay within three months of the birth."
+    assert out.count(rule) == plain.count(rule) == (1 if fmt in ("plain", "terminal") else 2)
+    assert "The claim is handled once the payment has arrived" in out

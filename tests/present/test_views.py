@@ -21,6 +21,7 @@ from medbal.core.engine import all_paths
 from medbal.present.formats import RENDERERS, render
 
 from dated_trees import FOLDER
+from support import replay
 
 GOLDEN = Path(__file__).parent / "golden"
 TODAY = "2026-11-24"  # the take-home page is dated: a fixed day keeps the goldens still
@@ -36,7 +37,7 @@ def _claim_answers() -> dict[str, str]:
     tree = api.load_tree("which-category")
     for path, outcome in all_paths(tree):
         if outcome.checklist:
-            return {a.question.id: a.option.value for a in path}
+            return replay(path)
     raise AssertionError("no outcome of which-category has a checklist")
 
 
@@ -54,7 +55,10 @@ def _views(lang: str) -> dict[str, tuple[str, Any]]:
         ),
         "diagnose-date-question": ("diagnose", _dated({"who": "baby"}, lang)),
         "diagnose-outcome": ("diagnose", api.diagnose("zero-balance", {"scheme": "yearly"}, lang)),
-        "diagnose-checklist": ("diagnose", api.diagnose("which-category", _claim_answers(), lang)),
+        "diagnose-checklist": (
+            "diagnose",
+            api.diagnose("which-category", _claim_answers(), lang, today=TODAY),
+        ),
         "diagnose-question": ("diagnose", api.diagnose("zero-balance", {}, lang)),
         "docs-3": ("docs", api.docs(3, lang)),
         "docs-overview": ("docs-overview", api.docs(None, lang)),
