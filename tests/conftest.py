@@ -18,16 +18,19 @@ app = cli()  # every command, `tree` too
 
 # Property tests are deterministic unless asked otherwise: the same examples on every
 # run (derandomize=True) and no example database, so a commit is green or red for
-# everyone.  The long search is a separate profile, run by hand:
-#   HYPOTHESIS_PROFILE=fuzz uv run pytest tests/files/test_properties.py
+# everyone; each test draws at most 300 (fewer where the suite's time asks it:
+# tests/fuzzing.examples).  The long search is a separate profile, run by hand, 100,000
+# random examples per test (2,000 for one that starts a process per example):
+#   HYPOTHESIS_PROFILE=fuzz uv run pytest -m hypothesis -p no:cacheprovider
 settings.register_profile(
     "ci", derandomize=True, database=None, deadline=None, max_examples=300, print_blob=True
 )
 settings.register_profile(
     "fuzz",
-    max_examples=100_000,
+    max_examples=int(os.environ.get("MEDBAL_FUZZ_EXAMPLES", "100000")),  # a shorter search: fewer
     deadline=None,
     database=None,
+    print_blob=True,
     suppress_health_check=list(HealthCheck),
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
@@ -43,7 +46,15 @@ def _own_cache(tmp_path_factory):
 @pytest.fixture(autouse=True)
 def _clean_env(monkeypatch):
     # Tests choose language and overlays explicitly; the developer's shell must not leak in.
-    for var in ("MEDBAL_LANG", "MEDBAL_TREES", "LC_ALL", "LC_MESSAGES", "LANG", "NO_COLOR"):
+    for var in (
+        "MEDBAL_LANG",
+        "MEDBAL_TREES",
+        "LC_ALL",
+        "LC_MESSAGES",
+        "LANG",
+        "NO_COLOR",
+        "FORCE_COLOR",
+    ):
         monkeypatch.delenv(var, raising=False)
 
 

@@ -28,7 +28,9 @@ def replay(path: Sequence[Answered], day: str = DAY) -> dict[str, str]:
 
 def medbal_env(**extra: str) -> dict[str, str]:
     env = {
-        k: v for k, v in os.environ.items() if k not in ("MEDBAL_LANG", "MEDBAL_TREES", "NO_COLOR")
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("MEDBAL_LANG", "MEDBAL_TREES", "NO_COLOR", "FORCE_COLOR")
     }
     env.update(extra)
     return env

@@ -10,40 +10,30 @@ a JSON call pay only for what they use.
 # No `from __future__ import annotations`: Typer reads these signatures on every call,
 # and real annotations spare it an eval of each.
 
-import shutil
 from typing import Annotated
 
 import typer
 
 from medbal import __version__
 from medbal.commands.common import (
+    Command,
     DiagnoseFormat,
     DocsFormat,
     EstimateFormat,
+    Group,
     Lang,
     LangOpt,
+    OutputOpt,
     SignedAmountCommand,
     TreesOpt,
     handles_errors,
 )
 from medbal.commands.complete import complete_answer, complete_item, complete_region, complete_tree
 from medbal.core.errors import UsageError
-from medbal.i18n.typeset import break_lines
-
-# Help is laid out at the terminal's own width: Click's floor is 50 columns, and a
-# narrower terminal would then cut every line in two.
-_HELP_WIDTH = max(shutil.get_terminal_size().columns - 1, 20)
-# Click wraps by characters, not display cells, so the Chinese line is laid out by
-# medbal's own rules, at the epilog's indent of 2, and kept as it is (\b).
-_EXIT_CODES_ZH = "\n".join(
-    break_lines(
-        "退出码：0 完成，1 树文件有误或写入失败，2 输入有误，3 还需回答问题，130 被中断。",
-        _HELP_WIDTH - 2,
-    )
-)
 
 app = typer.Typer(
     name="medbal",
+    cls=Group,  # help laid out by medbal (medbal.commands.helptext), loaded only for help
     help="Why does my medical-insurance personal account show 0, and what do I bring to "
     "claim costs back? / 医保个人账户为什么是 0，报销要带哪些材料？",
     no_args_is_help=True,
@@ -51,20 +41,24 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     # Plain Click help: Rich formatting costs more than the rest of a `--help` call.
     rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"], "terminal_width": _HELP_WIDTH},
-    epilog="Exit codes: 0 done, 1 broken tree file or failed write, 2 bad input, "
-    "3 an answer is still needed, 130 interrupted.\n\n\b\n" + _EXIT_CODES_ZH,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
-# The commands a call can name without reaching `tree`: for these, the six `tree`
-# commands (which Typer would build on every call) are not even imported.
-LEAVES = frozenset({"diagnose", "claim", "docs", "estimate", "page"})
+# The commands a call can name without reaching `tree` or `serve`: for these, the six
+# `tree` commands and `serve` (which Typer would build on every call) are not imported.
+LEAVES = frozenset({"diagnose", "claim", "docs", "estimate", "page", "serve"})
 
 
 def cli(argv: list[str] | None = None) -> typer.Typer:
-    """The app for this call: with the `tree` group unless `argv` names another command.
-    This is the command dispatch's one lazy step; no argv (help, completion, tests)
-    gives every command."""
-    if (not argv or argv[0] not in LEAVES) and not app.registered_groups:
+    """The app for this call: with the `tree` group and `serve` unless `argv` names
+    another command.  This is the command dispatch's one lazy step; no argv (help,
+    completion, tests) gives every command."""
+    first = argv[0] if argv else None
+    if first not in LEAVES or first == "serve":
+        from medbal.commands.serve import SHORT_HELP, serve
+
+        if all(command.callback is not serve for command in app.registered_commands):
+            app.command(cls=Command, short_help=SHORT_HELP)(serve)
+    if first not in LEAVES and not app.registered_groups:
         from medbal.commands.tree import tree_app
 
         app.add_typer(
@@ -125,16 +119,6 @@ DiagnoseFormatOpt = Annotated[
     DiagnoseFormat,
     typer.Option("--format", "-f", help="text or json; markdown or html for a page to take home."),
 ]
-OutputOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--output",
-        "-o",
-        metavar="FILE",
-        help="Write to this file (atomically) instead of stdout.",
-        show_default=False,
-    ),
-]
 BatchOpt = Annotated[
     str | None,
     typer.Option(
@@ -151,12 +135,15 @@ def _batch(
     ctx: typer.Context, source: str, tree: str, lang: Lang | None, trees: str | None
 ) -> None:
     from medbal.commands.batch import refuse_conflicts, run_batch
+    from medbal.commands.common import STDIN
 
     refuse_conflicts(ctx)
+    if tree == STDIN:  # the lines name trees by id; the default is one too, or a saved file
+        raise UsageError("batch_stdin_tree")
     run_batch(source, tree, lang.value if lang else None, trees)
 
 
-@app.command(short_help="Why the personal account shows 0. / 个人账户为什么是 0。")
+@app.command(cls=Command, short_help="Why the personal account shows 0. / 个人账户为什么是 0。")
 @handles_errors
 def diagnose(
     ctx: typer.Context,
@@ -164,7 +151,8 @@ def diagnose(
         str,
         typer.Argument(
             metavar="[TREE]",
-            help="Tree id (zero-balance, which-category, balance-dropped, card) or YAML file.",
+            help="Tree id (zero-balance, which-category, balance-dropped, card), "
+            "a YAML file, or - to read one from stdin.",
             autocompletion=complete_tree,
         ),
     ] = "zero-balance",
@@ -194,7 +182,7 @@ def diagnose(
     run_diagnose(tree, answer or [], answers_file, no_input, fmt, output, lang, trees)
 
 
-@app.command(short_help="Which of the eleven claims is mine. / 我属于哪一类报销。")
+@app.command(cls=Command, short_help="Which of the eleven claims is mine. / 我属于哪一类报销。")
 @handles_errors
 def claim(
     ctx: typer.Context,
@@ -273,6 +261,7 @@ def estimate(
     fmt: Annotated[
         EstimateFormat, typer.Option("--format", "-f", help="text or json.")
     ] = EstimateFormat.text,
+    output: OutputOpt = None,
     lang: LangOpt = None,
     trees: TreesOpt = None,
 ) -> None:
@@ -287,7 +276,7 @@ def estimate(
     from medbal.present.formats import show
 
     view = api.estimate(amount, threshold, item or [], region, lang.value if lang else None, trees)
-    show("estimate", view, fmt.value)
+    show("estimate", view, fmt.value, output)
 
 
 # --- docs ---------------------------------------------------------------------
@@ -304,7 +293,7 @@ def _complete_category(incomplete: str) -> list[str]:
     return [k for k in keys if k.startswith(incomplete)]
 
 
-@app.command(short_help="Documents to bring for a claim. / 报销需要带的材料。")
+@app.command(cls=Command, short_help="Documents to bring for a claim. / 报销需要带的材料。")
 @handles_errors
 def docs(
     category: Annotated[
@@ -343,28 +332,29 @@ def docs(
 # --- page ---------------------------------------------------------------------
 
 
-@app.command(short_help="One web page that walks the trees. / 生成可离线使用的网页。")
+@app.command(cls=Command, short_help="One web page that walks the trees. / 生成可离线使用的网页。")
 @handles_errors
 def page(
     tree: Annotated[
         list[str] | None,
         typer.Argument(
             metavar="[TREE]...",
-            help="Tree ids or YAML files (default: zero-balance, which-category, "
-            "balance-dropped, card).",
+            help="Tree ids or YAML files (- reads one from stdin; default: zero-balance, "
+            "which-category, balance-dropped, card).",
             show_default=False,
         ),
     ] = None,
     output: Annotated[
-        str,
+        str | None,
         typer.Option(
             "--output",
             "-o",
             metavar="FILE",
-            help="The HTML file to write (atomically).",
+            help="The HTML file to write (atomically); - or none is stdout, "
+            "unless stdout is a terminal.",
             show_default=False,
         ),
-    ] = "",
+    ] = None,
     lang: Annotated[
         Lang | None,
         typer.Option(
@@ -384,8 +374,14 @@ def page(
     Example: medbal page --output medbal.html --lang zh
     """
     from medbal import api
+    from medbal.commands.common import STDIN, tree_arg
     from medbal.present.output import write_document
+    from medbal.present.tty import stdout_is_terminal
 
-    if not output:
-        raise UsageError("page_needs_output")
-    write_document(api.page(tree or [], lang.value if lang else None, trees), output)
+    if output is None and stdout_is_terminal():
+        raise UsageError("page_needs_output")  # HTML is for a browser, not for this screen
+    names = tree or []
+    if names.count(STDIN) > 1:
+        raise UsageError("tree_twice", tree=STDIN)  # standard input is read once
+    loaded = [tree_arg(name) for name in names]
+    write_document(api.page(loaded, lang.value if lang else None, trees), output)

@@ -6,14 +6,18 @@ import functools
 import re
 from collections.abc import Callable
 from enum import Enum
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
-from typer.core import TyperCommand
+from typer.core import TyperCommand, TyperGroup
 
-from medbal.core.errors import MedbalError
+from medbal.core.errors import MedbalError, UsageError
+
+if TYPE_CHECKING:
+    from medbal.core.model import Tree
 
 F = TypeVar("F", bound=Callable[..., Any])
+STDIN = "-"  # in place of a file to read: standard input; of a file to write: stdout
 
 
 def handles_errors(func: F) -> F:
@@ -100,10 +104,84 @@ TreesOpt = Annotated[
 ]
 
 
+OutputOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="Write to FILE (atomically) instead of stdout; - is stdout.",
+        show_default=False,
+    ),
+]
+
+
+# --- `-`: standard input in place of a file ---------------------------------------------
+
+
+def tree_arg(name: str) -> str | Tree:
+    """A TREE argument as medbal.api takes it: `-` is the tree on standard input, read and
+    checked here (its problems named <stdin>:LINE:COL); an id or a file is passed on."""
+    if name != STDIN:
+        return name
+    from medbal.core.model import Tree
+    from medbal.files.bounded import STDIN as NAMED
+    from medbal.files.readtree import load_file, stdin_bytes
+
+    loaded = load_file(NAMED, cached=False, data=stdin_bytes())
+    if not isinstance(loaded, Tree):
+        other = "medbal estimate" if type(loaded).__name__ == "Rates" else "medbal docs"
+        raise UsageError("not_a_tree", name=STDIN, path=NAMED, other=other)
+    return loaded
+
+
+def stdin_once(*uses: tuple[str, bool]) -> None:
+    """Standard input is read once: refuse `-` given to two of these (name, given as -)."""
+    named = [name for name, given in uses if given]
+    if len(named) > 1:
+        raise UsageError("stdin_twice", first=named[0], second=named[1])
+
+
 _SIGNED = re.compile(r"^-(\d|\.\d|inf|nan)", re.IGNORECASE)
 
 
-class SignedAmountCommand(TyperCommand):
+# --- help -------------------------------------------------------------------------------
+
+
+class CellHelp:
+    """--help laid out by medbal.commands.helptext (display cells, no word broken at a
+    hyphen, both languages) and written through the output boundary.  That module is
+    imported only when help is shown: a command that runs never loads it."""
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        from medbal.commands.helptext import render
+
+        formatter.write(render(self, ctx))
+
+    def get_help_option(self, ctx: Any) -> Any:
+        option = super().get_help_option(ctx)  # type: ignore[misc]
+        if option is not None:
+            option.callback = _show_help
+        return option
+
+
+def _show_help(ctx: Any, param: Any, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        from medbal.present.output import write_text
+
+        write_text(ctx.get_help() + "\n")
+        ctx.exit()
+
+
+class Command(CellHelp, TyperCommand):
+    """Every medbal command (`@app.command(cls=Command)`)."""
+
+
+class Group(CellHelp, TyperGroup):
+    """medbal and `medbal tree` (`typer.Typer(cls=Group)`)."""
+
+
+class SignedAmountCommand(Command):
     """A command whose argument is an amount: `-5` or `-inf` is that amount, not an option.
 
     Click reads every word that starts with `-` as an option (`-inf` as `-i nf`).

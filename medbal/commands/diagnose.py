@@ -9,7 +9,7 @@ from __future__ import annotations
 import typer
 
 from medbal import api
-from medbal.commands.common import DiagnoseFormat, Lang
+from medbal.commands.common import STDIN, DiagnoseFormat, Lang, stdin_once, tree_arg
 from medbal.core.errors import NEEDS_ANSWER, UsageError
 from medbal.present.formats import show
 from medbal.present.tty import may_prompt
@@ -45,8 +45,9 @@ def run_diagnose(
     lang: Lang | None,
     trees: str | None,
 ) -> None:
-    no_input = no_input or answers_file == "-"  # stdin holds the answers, not a person
-    talk = api.Session(tree, None, lang.value if lang else None, trees, ref=tree)
+    stdin_once(("TREE -", tree == STDIN), ("--answers-file -", answers_file == STDIN))
+    no_input = no_input or STDIN in (tree, answers_file)  # stdin holds a file, not a person
+    talk = api.Session(tree_arg(tree), None, lang.value if lang else None, trees, ref=tree)
     # A broken tree is reported (above) before the answers are read and checked.
     talk = talk.at(parse_answers(pairs, answers_file))
     if fmt is DiagnoseFormat.text and output in (None, "-") and may_prompt(no_input):

@@ -16,9 +16,22 @@ from medbal.present.layout import paint
 from medbal.present.tty import screen
 
 
+def line_editing() -> None:
+    """Line editing at the prompt where the platform has readline (the arrows, Ctrl-A,
+    Ctrl-E, ...), and ↑ and ↓ through the answers typed in this session: without it a
+    left arrow reaches the answer as the characters `^[[D`.  Imported here, for the
+    interactive session only: a one-shot call never pays for it."""
+    try:
+        import readline
+    except ImportError:  # Windows, and Pythons built without it: plain input()
+        return
+    readline.clear_history()  # this session's answers only
+
+
 def run_session(talk: Session) -> None:
     """Ask until the person quits.  Answers given beforehand are checked first."""
     state, events = session.start(talk, talk.answers)  # AnswerError before anything is drawn
+    line_editing()
     while True:
         on = screen()  # read again for each screen: the window may have been resized
         lines = [line for event in events for line in draw(event, on.width, on.utf)]

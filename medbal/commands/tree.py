@@ -6,19 +6,31 @@
 import datetime
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from medbal.commands.common import Lang, LangOpt, TreesOpt, handles_errors
+from medbal.commands.common import (
+    STDIN,
+    Command,
+    Group,
+    Lang,
+    LangOpt,
+    OutputOpt,
+    TreesOpt,
+    handles_errors,
+    tree_arg,
+)
 from medbal.commands.complete import complete_tree
 from medbal.core.errors import UsageError
 from medbal.core.langs import shown
 
 if TYPE_CHECKING:
     from medbal.core.model import Tree
+    from medbal.files.readtree import Cacheable
 
 tree_app = typer.Typer(
+    cls=Group,
     help="List, show, check and export trees. / 查看、检查和导出树文件。",
     no_args_is_help=True,
     rich_markup_mode=None,
@@ -50,7 +62,12 @@ class SchemaKind(str, Enum):
 
 
 TreeArg = Annotated[
-    str, typer.Argument(metavar="TREE", help="Tree id or YAML file.", autocompletion=complete_tree)
+    str,
+    typer.Argument(
+        metavar="TREE",
+        help="Tree id, YAML file, or - to read one from stdin.",
+        autocompletion=complete_tree,
+    ),
 ]
 
 
@@ -61,53 +78,18 @@ def _setup(lang: Lang | None, trees: str | None) -> tuple[str, Path | None]:
     return resolve(lang.value if lang else None), overlay_dir(trees)
 
 
-def inventory(overlay: Path | None, lang: str) -> list[dict[str, Any]]:
-    """Every tree file medbal sees, overlay first; a shipped file an overlay replaces is
-    marked.  The file I/O of `tree list` (medbal.present.authoring only summarizes)."""
-    from medbal.core.errors import TreeError
-    from medbal.core.model import Checklists
-    from medbal.files.registry import load_resolved, shipped_dir
-    from medbal.present.authoring import summary
-
-    rows: list[dict[str, Any]] = []
-    overlaid: set[str] = set()
-    patched: set[str] = set()
-    folders = [("overlay", overlay)] if overlay else []
-    for origin, folder in [*folders, ("shipped", shipped_dir())]:
-        for path in sorted(folder.glob("*.yaml")):
-            row: dict[str, Any] = {
-                "id": path.stem,
-                "file": str(path),
-                "origin": origin,
-                "extends": None,
-                "replaced": origin == "shipped" and path.stem in overlaid,
-                "patched": origin == "shipped" and path.stem in patched,
-                "replaces": origin == "overlay" and (shipped_dir() / path.name).is_file(),
-            }
-            if origin == "overlay":
-                overlaid.add(path.stem)
-            try:
-                loaded = load_resolved(path, overlay)
-                if isinstance(loaded, Checklists) and loaded.extends:  # laid over its base
-                    row["extends"] = loaded.extends
-                    patched.add(path.stem)
-                row.update(summary(loaded, lang))
-            except TreeError as exc:
-                row.update({"kind": "invalid", "title": "", "problems": exc.problems})
-            rows.append(row)
-    return rows
-
-
 def _tree(name: str, overlay: Path | None) -> "Tree":
     from medbal.files.registry import load_tree
 
-    return load_tree(name, overlay)
+    loaded = tree_arg(name)  # `-`: the tree on standard input
+    return loaded if not isinstance(loaded, str) else load_tree(loaded, overlay)
 
 
-@tree_app.command("list", short_help="Every tree medbal sees. / 列出所有树文件。")
+@tree_app.command("list", cls=Command, short_help="Every tree medbal sees. / 列出所有树文件。")
 @handles_errors
 def tree_list(
     fmt: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.text,
+    output: OutputOpt = None,
     lang: LangOpt = None,
     trees: TreesOpt = None,
 ) -> None:
@@ -117,18 +99,20 @@ def tree_list(
 
     Example: medbal tree list --trees examples/overlay
     """
+    from medbal import api
     from medbal.present.formats import show
 
-    language, overlay = _setup(lang, trees)
-    rows = inventory(overlay, language)
-    show("tree-list", {"trees": rows}, fmt.value)
-    if any(r["kind"] == "invalid" for r in rows):
+    view = api.tree_list(lang.value if lang else None, trees)
+    show("tree-list", view, fmt.value, output)
+    if any(r["kind"] == "invalid" for r in view["trees"]):
         raise typer.Exit(1)
 
 
-@tree_app.command("show", short_help="A tree whole. / 显示整棵树。")
+@tree_app.command("show", cls=Command, short_help="A tree whole. / 显示整棵树。")
 @handles_errors
-def tree_show(tree: TreeArg, lang: LangOpt = None, trees: TreesOpt = None) -> None:
+def tree_show(
+    tree: TreeArg, output: OutputOpt = None, lang: LangOpt = None, trees: TreesOpt = None
+) -> None:
     """The whole tree: each question, its options and where each leads; outcomes marked '='.
 
     A question reached again is shown once and referred to after that.
@@ -139,14 +123,15 @@ def tree_show(tree: TreeArg, lang: LangOpt = None, trees: TreesOpt = None) -> No
     from medbal.present.formats import show
 
     language, overlay = _setup(lang, trees)
-    show("tree-outline", outline_view(_tree(tree, overlay), language), "text")
+    show("tree-outline", outline_view(_tree(tree, overlay), language), "text", output)
 
 
-@tree_app.command("paths", short_help="Every path, one row each. / 列出每条路径。")
+@tree_app.command("paths", cls=Command, short_help="Every path, one row each. / 列出每条路径。")
 @handles_errors
 def tree_paths(
     tree: TreeArg,
     fmt: Annotated[PathsFormat, typer.Option("--format", "-f")] = PathsFormat.text,
+    output: OutputOpt = None,
     lang: LangOpt = None,
     trees: TreesOpt = None,
 ) -> None:
@@ -157,23 +142,26 @@ def tree_paths(
 
     Example: medbal tree paths zero-balance --format csv --lang en
     """
-    from medbal.present import output
+    from medbal.present import output as write
     from medbal.present.authoring import path_rows, paths_csv, paths_text
 
     language, overlay = _setup(lang, trees)
     count, rows = path_rows(_tree(tree, overlay), language)
     if fmt is PathsFormat.json:
-        output.write_json({"tree": tree, "lang": language, "paths": list(rows)})
+        write.write_json({"tree": tree, "lang": language, "paths": list(rows)}, output)
         return
     lines = paths_csv(rows) if fmt is PathsFormat.csv else paths_text(count, rows)
-    output.write_lines(lines)  # streamed: the first rows appear at once, whatever the count
+    write.write_lines(lines, output)  # streamed: the first rows at once, whatever the count
 
 
-@tree_app.command("export", short_help="The graph as Mermaid, DOT or JSON. / 导出流程图。")
+@tree_app.command(
+    "export", cls=Command, short_help="The graph as Mermaid, DOT or JSON. / 导出流程图。"
+)
 @handles_errors
 def tree_export(
     tree: TreeArg,
     fmt: Annotated[ExportFormat, typer.Option("--format", "-f")] = ExportFormat.mermaid,
+    output: OutputOpt = None,
     lang: LangOpt = None,
     trees: TreesOpt = None,
 ) -> None:
@@ -181,16 +169,17 @@ def tree_export(
 
     Example: medbal tree export zero-balance --format mermaid --lang en
     """
-    from medbal.present import authoring
+    from medbal import api
     from medbal.present.output import write_document
 
-    language, overlay = _setup(lang, trees)
-    loaded = _tree(tree, overlay)
-    draw = {"mermaid": authoring.mermaid, "dot": authoring.dot, "json": authoring.graph_json}
-    write_document(draw[fmt.value](loaded, language))
+    # `-`: the tree on standard input, read and checked here; an id or a file: the API's
+    drawn = api.export(tree_arg(tree), fmt.value, lang.value if lang else None, trees)
+    write_document(drawn, output)
 
 
-@tree_app.command("schema", short_help="JSON Schema of the file format. / 文件格式的 JSON Schema。")
+@tree_app.command(
+    "schema", cls=Command, short_help="JSON Schema of the file format. / 文件格式的 JSON Schema。"
+)
 @handles_errors
 def tree_schema(
     kind: Annotated[
@@ -199,17 +188,18 @@ def tree_schema(
             metavar="KIND", help="decision-tree, checklists, checklists-patch or rates."
         ),
     ],
+    output: OutputOpt = None,
 ) -> None:
     """The JSON Schema (Draft 7) of a tree file, made from medbal's own format table.
 
     trees/schema/ holds a copy of each for editors (yaml-language-server).
 
-    Example: medbal tree schema decision-tree > trees/schema/decision-tree.schema.json
+    Example: medbal tree schema rates -o rates.schema.json
     """
     from medbal.files.schema import json_schema
     from medbal.present.output import write_json
 
-    write_json(json_schema(kind.value))
+    write_json(json_schema(kind.value), output)
 
 
 def _as_of(value: str | None) -> datetime.date:
@@ -221,10 +211,13 @@ def _as_of(value: str | None) -> datetime.date:
         raise UsageError("as_of_form", value=value) from None
 
 
-@tree_app.command("validate", short_help="Check tree files. / 检查树文件。")
+@tree_app.command("validate", cls=Command, short_help="Check tree files. / 检查树文件。")
 @handles_errors
 def tree_validate(
-    paths: Annotated[list[str], typer.Argument(metavar="FILE...", help="Tree files to check.")],
+    paths: Annotated[
+        list[str],
+        typer.Argument(metavar="FILE...", help="Tree files to check; - reads one from stdin."),
+    ],
     as_of: Annotated[
         str | None,
         typer.Option(
@@ -244,22 +237,19 @@ def tree_validate(
     Example: medbal tree validate trees/*.yaml --as-of 2027-06-01
     """
     from medbal.core.errors import TreeError
-    from medbal.core.model import Checklists, Tree
+    from medbal.core.model import Checklists
     from medbal.core.review import warnings
-    from medbal.files.crossfile import named_as_its_id
-    from medbal.files.registry import checklists_for, load_resolved, overlay_dir
+    from medbal.files.registry import overlay_dir
     from medbal.present import output
 
     day = _as_of(as_of)
     overlay = overlay_dir(None)
+    if paths.count(STDIN) > 1:
+        raise UsageError("tree_twice", tree=STDIN)  # standard input is read once
     bad = 0
     for path in paths:
         try:  # the file itself, never a stored entry; a patch laid over what it extends
-            loaded = load_resolved(Path(path), overlay, cached=False)
-            if problems := named_as_its_id(loaded, Path(path)):  # found by its name
-                raise TreeError(problems)
-            if isinstance(loaded, Tree):  # its `checklist: N` must name a real category
-                checklists_for(loaded, overlay)
+            loaded, name = _checked(path, overlay)
         except TreeError as exc:
             bad += 1
             output.report_problems(exc.problems, 1)
@@ -269,6 +259,26 @@ def tree_validate(
         output.warn(warnings(loaded, day))
         kind = type(loaded).__name__.lower()
         # The file's name as given, escaped: a newline or an escape sequence in it is shown.
-        output.write_text(f"{shown(path)}: valid ({kind} '{loaded.id}'{extends})\n")
+        output.write_text(f"{shown(name)}: valid ({kind} '{loaded.id}'{extends})\n")
     if bad:
         raise typer.Exit(1)
+
+
+def _checked(path: str, overlay: Path | None) -> tuple["Cacheable", str]:
+    """One file of `tree validate`, checked as medbal would use it, and its name as shown;
+    TreeError with its problems.  `-` is standard input, named <stdin>."""
+    from medbal.core.errors import TreeError
+    from medbal.core.model import Tree
+    from medbal.files.bounded import STDIN as NAMED
+    from medbal.files.crossfile import named_as_its_id
+    from medbal.files.readtree import stdin_bytes
+    from medbal.files.registry import checklists_for, load_resolved
+
+    data = stdin_bytes() if path == STDIN else None
+    file = Path(NAMED if data is not None else path)
+    loaded = load_resolved(file, overlay, cached=False, data=data)
+    if problems := named_as_its_id(loaded, file):  # found by its name
+        raise TreeError(problems)
+    if isinstance(loaded, Tree):  # its `checklist: N` must name a real category
+        checklists_for(loaded, overlay)
+    return loaded, str(file) if data is not None else path

@@ -2,24 +2,20 @@
 
 from __future__ import annotations
 
-import sys
-
 from yaml.nodes import MappingNode, ScalarNode
 
-from medbal.core.errors import Phrase, UsageError
-from medbal.files.bounded import MAX_ANSWERS_BYTES, Unreadable, read_bounded
+from medbal.core.errors import UsageError
+from medbal.files.bounded import MAX_ANSWERS_BYTES, STDIN, Unreadable, read_bounded, read_stdin
 from medbal.files.yamlread import Reader
 
 
 def read_answers_file(path: str) -> dict[str, str]:
     if path == "-":  # stdin, read to its end as if it were the file, within the same bound
-        data = sys.stdin.buffer.read(MAX_ANSWERS_BYTES + 1) if sys.stdin is not None else b""
-        if len(data) > MAX_ANSWERS_BYTES:
-            raise UsageError(
-                "answers_stdin_unreadable",
-                why=Phrase("file_grew_too_large", limit=MAX_ANSWERS_BYTES),
-            )
-        return _parse(data, "<stdin>")
+        try:
+            data = read_stdin(MAX_ANSWERS_BYTES)
+        except Unreadable as exc:
+            raise UsageError("answers_stdin_unreadable", why=exc) from None
+        return _parse(data, STDIN)
     try:
         data = read_bounded(path, MAX_ANSWERS_BYTES)
     except Unreadable as exc:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import gc
 import os
 import stat
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -20,6 +21,7 @@ from medbal.core.errors import MedbalError
 # The shipped trees are a few KiB; a generated 5,000-question tree is about 1 MiB.
 MAX_TREE_BYTES = 32 * 1024 * 1024
 MAX_ANSWERS_BYTES = 1024 * 1024
+STDIN = "<stdin>"  # how a file read from standard input (`-`) is named: <stdin>:LINE:COL
 
 
 class Unreadable(MedbalError):
@@ -57,6 +59,21 @@ def read_bounded(path: str | Path, limit: int) -> bytes:
         raise Unreadable("file_unreadable", reason=reason) from None
     finally:
         os.close(fd)
+
+
+def read_stdin(limit: int) -> bytes:
+    """Standard input to its end, as `-` names it in place of a file, within the same
+    bound as a file: a pipe is read as it comes, never waited on past its end."""
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:  # stdin closed (`<&-`)
+        raise Unreadable("file_unreadable", reason=os.strerror(9))
+    try:
+        data: bytes = stream.read(limit + 1)
+    except OSError as exc:
+        raise Unreadable("file_unreadable", reason=exc.strerror or str(exc)) from None
+    if len(data) > limit:
+        raise Unreadable("file_grew_too_large", limit=limit)
+    return data
 
 
 @contextmanager

@@ -27,6 +27,7 @@ from medbal.core.model import (
     Variant,
     replace,
 )
+from medbal.files.bounded import STDIN
 
 Loaded = Tree | Checklists | ChecklistsPatch | Rates
 LISTED = 12  # ids a message lists before it says how many there are in all
@@ -50,7 +51,10 @@ def listed(ids: Iterable[str]) -> str:
 
 def named_as_its_id(loaded: Loaded, path: Path) -> list[str]:
     """A file in a tree folder is found by its name: `card.yaml` must hold `id: card`,
-    and a patch must be named for the file it extends (issue 21, defects 18, 19)."""
+    and a patch must be named for the file it extends (issue 21, defects 18, 19).  What
+    is read from standard input has no name to check."""
+    if path == Path(STDIN):
+        return []
     if isinstance(loaded, ChecklistsPatch):
         if path.stem == loaded.extends:
             return []
@@ -215,10 +219,36 @@ def apply_patch(base: Checklists, p: ChecklistsPatch) -> Checklists:
             )
     from medbal.files.regions import unmarked  # a patch is laid when it is read, not cached
 
-    problems += unmarked(result)  # with the patch's region, if it names one
+    # With the patch's region, if it names one; what it broke, at its own FILE:LINE:COL.
+    problems += unmarked(_located_in_patch(result, p, touched))
     if problems:
         raise TreeError(in_file_order(problems, p.path))
     return result
+
+
+def _located_in_patch(
+    result: Checklists, p: ChecklistsPatch, touched: dict[str, str]
+) -> Checklists:
+    """`result` for the region rule's check only: each place of an entry kept from the
+    base moved to where the patch changed it (the category's entry, else `extends`).  A
+    rule the patch broke (a category it marked national) is the patch's to fix, at its own
+    FILE:LINE:COL, never at a line of the shipped file, which no one edits (found by the
+    fuzz profile)."""
+    own = f"{p.path}:"
+
+    def moved(where: str, to: str) -> str:
+        return where if where.startswith(own) else to
+
+    cats = []
+    for cat in result.categories:
+        at = moved(cat.dates.where, touched.get(cat.slug, p.where))
+        deadlines = tuple(replace(d, where=moved(d.where or at, at)) for d in cat.deadlines)
+        cats.append(replace(cat, dates=replace(cat.dates, where=at), deadlines=deadlines))
+    groups = tuple(
+        replace(g, item_where=tuple(moved(w, p.where) for w in g.item_where))
+        for g in result.guidance
+    )
+    return replace(result, categories=tuple(cats), guidance=groups)
 
 
 def _regions_kept(base: Checklists, p: ChecklistsPatch) -> Checklists:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
 
 from medbal.core.engine import always_asked
@@ -29,7 +29,14 @@ from medbal.core.model import (
     Review,
     Tree,
 )
-from medbal.files.limits import CATEGORY_NUMBER, CHECKLIST, ID_PATTERN, REVIEW_MONTHS
+from medbal.files.limits import (
+    CATEGORY_NUMBER,
+    CHECKLIST,
+    ID_PATTERN,
+    REVIEW_MONTHS,
+    SOURCE_PATTERN,
+)
+from medbal.i18n.sources import known as known_source
 
 # Years a date may have: a review window added to one cannot overflow.
 FIRST_YEAR, LAST_YEAR = 1900, 2199
@@ -131,6 +138,7 @@ def _tree(t: Tree) -> list[str]:
         out += _dates(o.dates)
     out += _places([o.region for o in outcomes.values()])
     out += _ids(ids + [o.due.deadline for o in outcomes.values() if o.due is not None])
+    out += _sources(ref for o in outcomes.values() for ref in o.sources)
     if not out:  # the walk needs every reference resolved
         out += [message for _, message in graph(t.start, questions, nodes)]
     if not out and any(o.due is not None for o in outcomes.values()):
@@ -176,7 +184,7 @@ def _checklists(c: Checklists) -> list[str]:
     ids += [v.id for cat in c.categories for v in cat.variants]
     ids += [d.id for cat in c.categories for v in cat.variants for d in v.documents]
     ids += [d.id for cat in c.categories for d in cat.deadlines if d.id is not None]
-    out += _ids(ids)
+    out += _ids(ids) + _sources(_checklists_sources(c))
     out += _unique("common document", c.common_documents) + _unique("guidance", c.guidance)
     for entry in entries:
         out += [f"'{entry.id}' names no category '{s}'" for s in entry.categories if s not in slugs]
@@ -202,6 +210,7 @@ def _checklists(c: Checklists) -> list[str]:
 def _rates(r: Rates) -> list[str]:
     out: list[str] = []
     out += _ids([r.id, *r.regions, *(i.id for g in r.regions.values() for i in g.items)])
+    out += _sources(ref for region in r.regions.values() for ref in region.sources)
     if r.default_region not in r.regions:
         out.append(f"'default_region' names '{r.default_region}', which is not a region")
     for rid, region in r.regions.items():
@@ -231,6 +240,29 @@ def _ids(ids: list[str]) -> list[str]:
         if _IDS.fullmatch("\n".join(ids) + "\n")
         else ["an id is not lower-case letters, digits and '-'"]
     )
+
+
+_SOURCE = re.compile(SOURCE_PATTERN)
+
+
+def _sources(refs: Iterable[str]) -> list[str]:
+    """Every source is one a reader can be shown (its label is looked up by its id)."""
+    bad = next((ref for ref in refs if not (_SOURCE.fullmatch(ref) and known_source(ref))), None)
+    return [] if bad is None else [f"source '{bad}' is not a known reference"]
+
+
+def _checklists_sources(c: Checklists) -> Iterator[str]:
+    yield from c.sources
+    documents = [*c.common_documents]
+    for cat in c.categories:
+        yield from cat.sources
+        for d in cat.deadlines:
+            yield from d.sources
+        documents += [*cat.documents, *(d for v in cat.variants for d in v.documents)]
+    for step in [*c.claim_steps, *c.legal_basis, *(i for g in c.guidance for i in g.items)]:
+        yield from step.sources
+    for document in documents:
+        yield from document.sources
 
 
 def _unique(kind: str, entries: Iterable[object]) -> list[str]:

@@ -13,7 +13,14 @@ from pathlib import Path
 
 from medbal.core.errors import TreeError, one_line
 from medbal.core.model import Checklists, ChecklistsPatch, Loaded, Rates, Tree
-from medbal.files.bounded import MAX_TREE_BYTES, Unreadable, collector_paused, read_bounded
+from medbal.files.bounded import (
+    MAX_TREE_BYTES,
+    STDIN,
+    Unreadable,
+    collector_paused,
+    read_bounded,
+    read_stdin,
+)
 
 Cacheable = Tree | Checklists | Rates
 Resolver = Callable[[ChecklistsPatch], Checklists]
@@ -24,19 +31,23 @@ def load_file(
     cached: bool = True,
     base: Path | None = None,
     resolve: Callable[[ChecklistsPatch], Checklists] | None = None,
+    *,
+    data: bytes | None = None,
 ) -> Loaded:
     """Read and check one file; raise TreeError listing every problem.
 
     Without `cached` the file itself is checked, never a stored entry (`medbal tree
     validate`).  With `resolve`, a regional patch comes back laid over its `base`
-    (medbal.files.registry.load_resolved), and the result is cached under both files."""
+    (medbal.files.registry.load_resolved), and the result is cached under both files.
+    `data` is the file's content read already (standard input, named `path`, which is
+    then only its name): it is checked, never cached."""
     shown = str(path)
+    if data is not None:
+        return _load(data, shown, resolve)
     try:
         data = read_bounded(path, MAX_TREE_BYTES)
     except Unreadable as exc:
-        from medbal.i18n.catalogue import phrase_text  # the error's words: only when it comes
-
-        raise TreeError([f"{one_line(shown)}:1:1: {phrase_text(exc.phrase, 'en')}"]) from None
+        raise TreeError([unreadable(shown, exc)]) from None
     from medbal.files import cache
 
     key = data
@@ -53,6 +64,22 @@ def load_file(
     loaded = _load(data, shown, resolve)
     cache.put(key, shown, loaded)
     return loaded
+
+
+def unreadable(shown: str, exc: Unreadable) -> str:
+    """A file that cannot be read, as a FILE:1:1 problem."""
+    from medbal.i18n.catalogue import phrase_text  # the error's words: only when it comes
+
+    return f"{one_line(shown)}:1:1: {phrase_text(exc.phrase, 'en')}"
+
+
+def stdin_bytes() -> bytes:
+    """The content of the file given as `-`: standard input, within a file's bound; its
+    problems are told as <stdin>:LINE:COL (load_file's `data`)."""
+    try:
+        return read_stdin(MAX_TREE_BYTES)
+    except Unreadable as exc:
+        raise TreeError([unreadable(STDIN, exc)]) from None
 
 
 def _load(data: bytes, shown: str, resolve: Resolver | None) -> Loaded:

@@ -69,6 +69,8 @@ def _present(path: Path, name: str) -> bool:
     in an overlay is reported, not passed over for the shipped one (issue 21, defect 30)."""
     try:
         os.lstat(path)
+    except ValueError:  # a NUL in the name (from the API or a batch line): no file has one
+        raise UsageError("tree_name_unusable", name=name, reason=Phrase("name_nul")) from None
     except OSError as exc:
         if exc.errno in _ABSENT:
             return False
@@ -128,8 +130,11 @@ def checklists_for(tree: Tree, overlay: Path | None) -> Checklists | None:
     return data
 
 
-def load_resolved(path: Path, overlay: Path | None, cached: bool = True) -> Cacheable:
+def load_resolved(
+    path: Path, overlay: Path | None, cached: bool = True, data: bytes | None = None
+) -> Cacheable:
     """A file as medbal uses it: a patch laid over the file it extends, checked.
+    `data`: the content of the file named `path`, read already (standard input).
 
     A patch's own problems and those of laying it over its base come at once (issue
     21, defect 23), and the result is cached under the patch and its base together:
@@ -148,7 +153,7 @@ def load_resolved(path: Path, overlay: Path | None, cached: bool = True) -> Cach
         assert isinstance(base_loaded, Checklists)  # base_problems says otherwise
         return crossfile.apply_patch(base_loaded, patch)
 
-    loaded = load_file(path, cached, base, resolve)
+    loaded = load_file(path, cached, base, resolve, data=data)
     assert not isinstance(loaded, ChecklistsPatch)  # resolved by load_file
     return loaded
 

@@ -139,7 +139,7 @@ OBJECTS: dict[str, tuple[Field, ...]] = {
             "sources",
             "sources",
             "seed-NNN, law-art-N, gov-YYYY-N, nhsa-NAME, "
-            "reform-YYYY (medbal/sources.py) or local:NAME references.",
+            "reform-YYYY (medbal/i18n/sources.py) or local:NAME references.",
         ),
         _f(
             "due",
@@ -281,7 +281,7 @@ OBJECTS: dict[str, tuple[Field, ...]] = {
             "sources",
             "sources",
             "seed-NNN, law-art-N, gov-YYYY-N, nhsa-NAME, "
-            "reform-YYYY (medbal/sources.py) or local:NAME references.",
+            "reform-YYYY (medbal/i18n/sources.py) or local:NAME references.",
         ),
         *_DATED,
     ),
@@ -322,7 +322,7 @@ OBJECTS: dict[str, tuple[Field, ...]] = {
             "sources",
             "sources",
             "seed-NNN, law-art-N, gov-YYYY-N, nhsa-NAME, "
-            "reform-YYYY (medbal/sources.py) or local:NAME references.",
+            "reform-YYYY (medbal/i18n/sources.py) or local:NAME references.",
         ),
         _region("The step or item is one region's rule (else its group's or file's)."),
     ),
@@ -358,7 +358,7 @@ OBJECTS: dict[str, tuple[Field, ...]] = {
             "sources",
             "sources",
             "seed-NNN, law-art-N, gov-YYYY-N, nhsa-NAME, "
-            "reform-YYYY (medbal/sources.py) or local:NAME references.",
+            "reform-YYYY (medbal/i18n/sources.py) or local:NAME references.",
         ),
         *_DATED,
     ),

@@ -9,6 +9,16 @@ from pathlib import Path
 
 from medbal.core.errors import OutputError
 
+# A new file of its own, as tempfile.mkstemp makes one: never an existing file or a link.
+_NEW_FILE = (
+    os.O_WRONLY
+    | os.O_CREAT
+    | os.O_EXCL
+    | getattr(os, "O_NOFOLLOW", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+    | getattr(os, "O_BINARY", 0)
+)
+
 
 def write_atomic(target: str, text: str) -> None:
     """Write via a temporary file and a rename: never half a checklist on disk.
@@ -22,14 +32,12 @@ def write_atomic(target: str, text: str) -> None:
     (medbal.process turns SIGTERM into an exception so that this cleanup runs).
     """
     path, mode = _checked_target(target)
-    import tempfile  # only when writing a file: JSON to stdout does not pay for it
-
-    folder = path.parent
+    # Named before it is made, so that a signal in the instant after os.open made it still
+    # finds it to remove: tempfile.mkstemp names its file only after making it, and a
+    # Ctrl-C there (the fuzz profile interrupts at every line) left a `.part` file behind.
+    tmp = path.parent / f".{path.name}.{os.urandom(6).hex()}.part"
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
-    except OSError as exc:
-        raise _cannot_write(target, exc) from None
-    try:
+        fd = os.open(tmp, _NEW_FILE, 0o600)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
             fh.flush()
@@ -37,7 +45,8 @@ def write_atomic(target: str, text: str) -> None:
         os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException as exc:
-        Path(tmp).unlink(missing_ok=True)
+        if not isinstance(exc, FileExistsError):  # that name was another's, not ours
+            tmp.unlink(missing_ok=True)
         if isinstance(exc, OSError):
             raise _cannot_write(target, exc) from None
         raise

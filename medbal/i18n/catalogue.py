@@ -19,6 +19,7 @@ from medbal.i18n.page_words import WORDS as PAGE_WORDS
 from medbal.i18n.suggest import nearest
 from medbal.i18n.typeset import clauses, colon, listing, quote
 from medbal.i18n.words_errors import ERRORS
+from medbal.i18n.words_help import HELP
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # headings shared by outcome and checklist renderers
@@ -228,6 +229,10 @@ MESSAGES.update(
         "due_passed": ("The deadline, {date}, has passed.", "办理期限 {date}已过。"),
     }
 )
+
+# The top-level --help's words (medbal.commands.helptext reads them from their module,
+# without loading the rest of the catalogue).
+MESSAGES.update(HELP)
 
 # The one catalogue: every section, looked up by `msg`.  A key is in one section only
 # (tests/i18n/test_catalogue.py checks it): the page's words are the ones page.js receives.

@@ -15,6 +15,9 @@ from collections.abc import Mapping
 from medbal.core.errors import UsageError
 from medbal.core.langs import LANGS
 
+ENV_VAR = "MEDBAL_LANG"
+LOCALE_VARS = ("LC_ALL", "LC_MESSAGES", "LANG")  # the first that is set decides, as in POSIX
+
 
 def language_of(value: object) -> str | None:
     """The language a value names ("zh", "zh-CN", "zh_CN.UTF-8", "EN"), or None."""
@@ -34,7 +37,7 @@ def resolve(
     the language an error is told in): such a value is passed over, never an error.
     """
     env = os.environ if environ is None else environ
-    for value, where in ((option, "--lang"), (env.get("MEDBAL_LANG"), "MEDBAL_LANG")):
+    for value, where in ((option, "--lang"), (env.get(ENV_VAR), ENV_VAR)):
         if value is None or value == "":
             continue
         found = language_of(value)
@@ -50,7 +53,7 @@ def locale_lang(environ: Mapping[str, str] | None = None) -> str:
     """The locale's language: the first of LC_ALL, LC_MESSAGES, LANG that is set decides
     ("zh" when it starts with zh), as in POSIX; English otherwise."""
     env = os.environ if environ is None else environ
-    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+    for var in LOCALE_VARS:
         found = env.get(var)
         if found:
             return "zh" if found.lower().startswith("zh") else "en"

@@ -67,6 +67,8 @@ def cells(text: str) -> int:
     """Display cells a text takes on a terminal: two for a wide or full-width character
     (Han, full-width punctuation), none for a combining mark, one for the rest.  The
     same count as Rich's and most terminals' (tests/i18n/test_typeset.py checks)."""
+    if text.isascii():  # one cell each: no ASCII character is wide or combining
+        return len(text)
     return sum(_cell(c) for c in text)
 
 
@@ -76,20 +78,51 @@ def _cell(char: str) -> int:
     return 2 if unicodedata.east_asian_width(char) in "WF" else 1
 
 
-# A figure with its separators ("1,200.00", "88%") is one word, never broken; a key
+# A figure with its separators ("1,200.00", "88%") is one word, never broken, and so is
+# a path or a variable ("~/.cache/medbal", "$XDG_CACHE_HOME/medbal"); a key
 # stays with its word ("q 退出", "? 帮助") and a short number with its unit ("7 天",
-# "20 次").  Compiled on first use, as above.
-_TOKEN = (
-    f"(?<![{_LATIN}])[A-Za-z?] [{_HAN}]{{1,2}}|(?<![{_LATIN}])[0-9]{{1,4}} [{_HAN}]"
-    f"|[{_LATIN}\\-_/.,:=+@#&*%'\"]+|\\s+|."
-)
+# "20 次").  The pattern has no Han ranges: compiling a class of 27,000 characters took
+# 30 million instructions, more than a whole one-shot call does besides (`--help` and
+# every Chinese screen paid it); the Han characters are told apart in `_joined`.
+_WORD = f"[{_LATIN}\\-_/.,:=+@#&*%'\"~$]+|\\s+|."
 
 
 def _tokens(text: str) -> list[str]:
     """Unbreakable pieces: a key with its word or a number with its unit, a Latin word
     (with its ASCII punctuation), a run of spaces, or any other single character (each
     Han character may end a line)."""
-    return re.findall(_TOKEN, text, re.S)
+    words: list[str] = re.findall(_WORD, text, re.S)
+    if text.isascii():
+        return words  # a key's word and a unit are Han: nothing to join
+    out: list[str] = []
+    i = at = 0  # the word, and where it starts in `text`
+    while i < len(words):
+        take = _joined(words, i, text[at - 1] if at else "")
+        piece = "".join(words[i : i + take])
+        out.append(piece)
+        i, at = i + take, at + len(piece)
+    return out
+
+
+def _joined(words: list[str], i: int, before: str) -> int:
+    """How many words from the i-th are one piece: a key and a space and one or two Han
+    characters ("q 退出", "? 帮助"), or a number of up to 4 digits, a space and one
+    ("7 天"), neither after a Latin letter or digit; else the word alone."""
+    if i + 2 >= len(words) or words[i + 1] != " " or not _han(words[i + 2]):
+        return 1
+    if before.isascii() and before.isalnum():
+        return 1
+    word = words[i]
+    if word == "?" or (len(word) == 1 and word.isascii() and word.isalpha()):
+        return 4 if i + 3 < len(words) and _han(words[i + 3]) else 3
+    return 3 if word.isascii() and word.isdigit() and len(word) <= 4 else 1
+
+
+def _han(word: str) -> bool:
+    """One Han character, of the ranges _HAN names."""
+    return len(word) == 1 and (
+        "\u3400" <= word <= "\u4dbf" or "\u4e00" <= word <= "\u9fff" or "\uf900" <= word <= "\ufaff"
+    )
 
 
 def pieces(text: str) -> list[str]:

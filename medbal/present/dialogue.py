@@ -43,9 +43,8 @@ def read(prompt: session.Prompt, on: Screen) -> str:
     shown.append(layout.text_line(last, "bold"))
     text = layout.paint(shown, on.colour, on.encoding).rstrip("\n")
     # Painting trims a line's end; the cursor keeps its space.
-    output.write_screen(text + " " if last.endswith(" ") else text)
     try:
-        return input()
+        return output.read_line(text + " " if last.endswith(" ") else text)
     except EOFError:
         output.write_screen("\n")  # the message that follows starts a line of its own
         raise EndOfInput("end_of_input") from None

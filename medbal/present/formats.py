@@ -1,8 +1,10 @@
 """The formats a view can be shown in, and the one step that shows it.
 
 Every command ends here.  `show()` chooses how a view is shown (JSON, text laid out
-for a terminal, plain text for pipes and NO_COLOR, Markdown, A4 HTML), asks the
-terminal its width and whether to colour, and hands the text to the output boundary
+for a terminal, plain text for pipes and files, Markdown, A4 HTML), asks the
+terminal its width and whether to colour (medbal.present.tty: the layout follows
+only whether stdout is a terminal, the colour NO_COLOR, TERM and FORCE_COLOR too),
+and hands the text to the output boundary
 (medbal.present.output: stdout or, atomically, the `--output` file).  `render()` is
 the same choice as a string, for the Python API and the tests.
 
@@ -18,8 +20,8 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from medbal.core.errors import UsageError
-from medbal.present import output
-from medbal.present.tty import MEASURE, NARROWEST, wants_plain
+from medbal.present import output, tty
+from medbal.present.tty import MEASURE, NARROWEST
 
 if TYPE_CHECKING:
     from medbal.present.layout import Line
@@ -114,18 +116,23 @@ def show(
     if fmt == "json":
         output.write_json(view, target)
         return
-    if fmt == "text" and target in (None, "-") and not err and (kind, "terminal") in RENDERERS:
-        if not wants_plain():
-            from medbal.present.layout import paint
-            from medbal.present.tty import screen
+    on_stdout = fmt == "text" and target in (None, "-") and not err
+    if on_stdout and tty.laid_out() and (kind, "terminal") in RENDERERS:
+        from medbal.present.layout import paint
 
-            on = screen()
-            output.write_screen(paint(_lines(kind, view, on.width, on.utf), on.colour, on.encoding))
-            return
+        on = tty.screen()
+        output.write_screen(paint(_lines(kind, view, on.width, on.utf), on.colour, on.encoding))
+        return
     text = render(kind, view, "plain" if fmt == "text" else fmt)
-    if fmt in DOCUMENTS:
-        output.write_document(text, target)
-    elif target in (None, "-"):
-        output.write_text(text, err=err)
-    else:
+    styles: tuple[str, ...] = getattr(text, "styles", ())  # a plain renderer's Plain
+    if fmt in DOCUMENTS or target not in (None, "-"):
         output.write_document(text, target)  # plain text to a file: UTF-8 like a document
+    elif on_stdout and styles and tty.colours():
+        # Colour forced through a pipe: the plain layout, each line in its style.
+        from medbal.present.layout import paint
+
+        rows = text.split("\n")[:-1]  # the text ends in a newline
+        lines = [[(row, style)] for row, style in zip(rows, styles, strict=False)]
+        output.write_screen(paint(lines, True, tty.encoding()))
+    else:
+        output.write_text(text, err=err)

@@ -36,7 +36,10 @@ checkpoint: Callable[[], None] = _nothing
 def json_text(data: object, *, line: bool = False, ascii: bool = False) -> str:
     """JSON as medbal writes it: a document indented by 2, or one line (a batch's); ASCII
     with \\u escapes when asked.  Either way valid, lossless, and safe on a terminal."""
-    if line or ascii:
+    if line or ascii or "msgspec" not in sys.modules:
+        # The json module also where msgspec is not loaded: an error before the model was
+        # imported, or a signal that cut its import short; importing msgspec (and decimal)
+        # again after that makes libmpdec print a warning of its own on stderr.
         import json
 
         if line:
@@ -109,9 +112,13 @@ def write_document(text: str, target: str | None = None) -> None:
     buffer.flush()
 
 
-def write_lines(lines: Iterable[str]) -> None:
+def write_lines(lines: Iterable[str], target: str | None = None) -> None:
     """A streamed document (CSV, a path table): UTF-8 bytes line by line, flushed once,
-    so the first rows appear at once whatever the count."""
+    so the first rows appear at once whatever the count; or atomically to the file
+    `target` (`-` is stdout), whole."""
+    if target not in (None, "-"):
+        write_document("".join(lines), target)
+        return
     checkpoint()
     buffer = getattr(sys.stdout, "buffer", None)
     for line in lines:
@@ -121,6 +128,39 @@ def write_lines(lines: Iterable[str]) -> None:
         else:
             buffer.write(line.encode("utf-8"))
     (buffer or sys.stdout).flush()
+
+
+def read_line(prompt: str) -> str:
+    """A prompt (painted and escaped already), then the line typed after it.
+
+    With line editing (readline, which only the interactive session loads), readline
+    writes the prompt's last line itself, so that it can redraw the line being edited
+    (the arrows, the history); its colour codes are marked as taking no room
+    (\\001...\\002).  Without it the prompt is written here and Python reads the line."""
+    checkpoint()
+    head, newline, last = prompt.rpartition("\n")
+    if "readline" in sys.modules and _at_terminal():
+        import re  # only at a prompt
+
+        write_screen(head + newline)
+        return input(re.sub("\x1b\\[[0-9;]*m", "\x01\\g<0>\x02", last))
+    write_screen(prompt)
+    return input()
+
+
+def _at_terminal() -> bool:
+    """Whether input() goes through readline: the process's own stdin and stdout, both
+    terminals (tests and pipes give other streams)."""
+    try:
+        return (
+            sys.stdin is sys.__stdin__
+            and sys.stdin is not None
+            and sys.stdin.isatty()
+            and sys.stdout.fileno() == 1
+            and sys.stdout.isatty()
+        )
+    except (AttributeError, OSError, ValueError):
+        return False
 
 
 def write_json(data: object, target: str | None = None) -> None:
@@ -191,8 +231,16 @@ def envelope(code: int, message: str) -> None:
     if getattr(sys.stdout, "written", False):
         return  # a result is already there: a second JSON document would break a reader
     error = {"status": "error", "error": {"code": code, "message": message}}
+    # The json module, not msgspec: the envelope may tell of a signal that came inside an
+    # import, and importing msgspec then imports a half-initialized _decimal a second
+    # time (libmpdec warns on stderr).  The text is the same (json.dumps, indent=2).
+    import json
+
+    text = json.dumps(error, ensure_ascii=False, indent=2)
+    if not _fits(text, sys.stdout):
+        text = json.dumps(error, indent=2)
     try:
-        sys.stdout.write(_stdout_json(error))
+        sys.stdout.write(shown(text, "json") + "\n")
         sys.stdout.flush()
     except (OSError, ValueError, AttributeError):
         pass  # stdout closed or full: stderr and the exit code still say it

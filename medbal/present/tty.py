@@ -29,9 +29,18 @@ def stdout_is_terminal() -> bool:
     return sys.stdout is not None and sys.stdout.isatty()
 
 
-def wants_plain() -> bool:
-    """Plain text when stdout is not a terminal or NO_COLOR is set (no-color.org)."""
-    return not stdout_is_terminal() or bool(os.environ.get("NO_COLOR"))
+def laid_out() -> bool:
+    """Text laid out at the terminal's width (boxes, wrapping) only when stdout is a
+    terminal; piped or redirected it is plain text, never hard-wrapped.  Colour is
+    another question (`colours`): NO_COLOR, TERM=dumb and FORCE_COLOR never change
+    the layout."""
+    return stdout_is_terminal()
+
+
+def _set(name: str) -> bool:
+    """An environment variable set and not empty: how NO_COLOR (no-color.org) and
+    FORCE_COLOR (force-color.org) are read; `NO_COLOR=` is not set."""
+    return bool(os.environ.get(name))
 
 
 MEASURE = 100  # text wider than this is hard to read: a wider terminal gets 100 columns
@@ -52,10 +61,16 @@ def encoding() -> str:
 
 
 def colours() -> bool:
-    """Whether to colour the text: only on a terminal, not with NO_COLOR or on a dumb
-    terminal, and on Windows only where the console understands ANSI codes (it is
-    asked to)."""
-    if wants_plain() or os.environ.get("TERM") == "dumb":
+    """Whether to colour the text: never with NO_COLOR; always with FORCE_COLOR, through a
+    pipe too; else only on a terminal that is not TERM=dumb, and on Windows only where
+    the console understands ANSI codes (it is asked to)."""
+    if _set("NO_COLOR"):
+        return False  # the person's own "no" wins over a tool's FORCE_COLOR
+    if _set("FORCE_COLOR"):
+        if sys.platform == "win32" and stdout_is_terminal():  # pragma: no cover
+            _windows_ansi()  # asked to read the codes; coloured either way
+        return True
+    if not stdout_is_terminal() or os.environ.get("TERM") == "dumb":
         return False
     return sys.platform != "win32" or _windows_ansi()
 

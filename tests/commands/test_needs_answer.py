@@ -65,7 +65,11 @@ def test_one_shot_in_a_terminal_shows_the_answers_to_add():
     first = tree.questions[tree.start]
     option = next(o for o in first.options if o.next in tree.questions)
     second = tree.questions[option.next]
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("MEDBAL_", "NO_COLOR"))}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("MEDBAL_", "NO_COLOR", "FORCE_COLOR"))
+    }
     env.update({"COLUMNS": "80", "LINES": "50", "TERM": "xterm", "PYTHONIOENCODING": "utf-8"})
     child = pexpect.spawn(
         sys.executable,

@@ -222,7 +222,7 @@ def test_rich_markup_in_data_is_shown_as_written(tmp_path, monkeypatch, run):
     marked = re.sub(r"(?m)^(    name:\n\s+en: ).*$", r"\1'[bold]Zigui[/] [red'", RATES, count=1)
     assert marked != RATES
     rates.write_text(marked, encoding="utf-8")
-    monkeypatch.setattr(medbal.present.tty, "wants_plain", lambda: False)  # the Rich path
+    monkeypatch.setattr(medbal.present.tty, "stdout_is_terminal", lambda: True)  # laid out
     result = run("estimate", "8000", "--trees", str(tmp_path), env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.stderr
     assert "[bold]Zigui[/] [red" in result.stdout

@@ -227,3 +227,25 @@ def test_without_a_signal_the_command_writes_its_file(tmp_path):
     assert (code, err, written) == (0, "", True)
     assert '"outcome"' in out.read_text(encoding="utf-8")
     assert os.path.getsize(out) > 100
+
+
+# A signal in the instant decimal's C module is being set up (it imports `numbers`): the
+# import fails, and the JSON error envelope must not import it again (libmpdec then
+# printed a warning of its own on stderr).  Found when the K-th call above moved there.
+AT_NUMBERS = """
+import os, sys
+def _watch(frame, event, arg):
+    code = frame.f_code
+    if event == "call" and code.co_name == "<module>" and code.co_filename.endswith("numbers.py"):
+        sys.setprofile(None)
+        os.kill(os.getpid(), int(os.environ["SIGNAL_NUM"]))
+sys.setprofile(_watch)
+"""
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT], ids=["TERM", "INT"])
+def test_a_signal_while_decimal_is_imported_is_still_one_line(tmp_path, signum):
+    (tmp_path / "sitecustomize.py").write_text(AT_NUMBERS, encoding="utf-8")
+    out = tmp_path / "out.json"
+    proc = _start(out, medbal_env(PYTHONPATH=str(tmp_path), SIGNAL_NUM=str(signum)))
+    assert check(signum, *_finish(proc, out)) == "medbal"

@@ -17,7 +17,9 @@ def medbal(
     env = {
         k: v
         for k, v in os.environ.items()
-        if not k.startswith(("MEDBAL_", "LC_", "LANG", "PYTHONIOENCODING", "NO_COLOR"))
+        if not k.startswith(
+            ("MEDBAL_", "LC_", "LANG", "PYTHONIOENCODING", "NO_COLOR", "FORCE_COLOR")
+        )
     }
     if encoding:
         env["PYTHONIOENCODING"] = encoding
@@ -163,7 +165,7 @@ def test_unwritable_folder_leaves_nothing(monkeypatch, tmp_path):
     def refuse(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("tempfile.mkstemp", refuse)
+    monkeypatch.setattr(output.os, "open", refuse)  # where the temporary file is made
     with pytest.raises(output.OutputError) as caught:
         output.write_atomic(str(tmp_path / "c.txt"), "text")
     # The error carries data; medbal.i18n words it (medbal.api and the CLI load it).

@@ -17,7 +17,11 @@ from support import ROOT
 
 
 def spawn(*args: str, columns: int = 100, lang: str = "en") -> pexpect.spawn:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("MEDBAL_", "NO_COLOR"))}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("MEDBAL_", "NO_COLOR", "FORCE_COLOR"))
+    }
     env.update(
         {
             "COLUMNS": str(columns),
@@ -116,9 +120,16 @@ def test_ctrl_c_exits_130_with_one_line():
     assert "interrupted" in rest and "Traceback" not in rest
 
 
+# The prompt, in bold.  Keys such as Ctrl-D are sent once it is shown: readline (line
+# editing) takes the terminal out of its line mode to read, and a Ctrl-D typed before
+# that, while medbal was still drawing, would be the line mode's end of input.
+PROMPT = r">(\x1b\[0m)? "
+
+
 def test_ctrl_d_exits_1_with_one_line():
     child = spawn()
     child.expect("Question 1")
+    child.expect(PROMPT)
     child.sendeof()
     rest = child.read()
     assert finish(child) == 1
@@ -150,7 +161,11 @@ def test_chinese_walk(columns):
 
 def _screen(*args: str, columns: int, lang: str) -> list[str]:
     """What a terminal of this width shows for a one-shot command (a real pty)."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("MEDBAL_", "NO_COLOR"))}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("MEDBAL_", "NO_COLOR", "FORCE_COLOR"))
+    }
     env.update(
         {"COLUMNS": str(columns), "LINES": "200", "TERM": "xterm", "PYTHONIOENCODING": "utf-8"}
     )
@@ -236,7 +251,139 @@ def test_ctrl_d_after_the_result_ends_like_q():
 def test_ctrl_d_before_the_result_starts_its_message_on_a_line_of_its_own():
     child = spawn()
     child.expect("Question 1")
+    child.expect(PROMPT)
     child.sendeof()
     rest = child.read()
     assert finish(child) == 1
     assert re.search(r"\n\s*medbal: end of input", rest.replace("\r", "")), rest
+
+
+# --- colour changes colour only (issue 22) ---------------------------------------------
+
+SGR = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def _raw_screen(*args: str, columns: int, **env_extra: str) -> str:
+    """What a terminal of this width receives for a one-shot command, colour codes kept."""
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("MEDBAL_", "NO_COLOR", "FORCE_COLOR"))
+    }
+    env.update({"COLUMNS": str(columns), "LINES": "200", "TERM": "xterm"})
+    env.update({"PYTHONIOENCODING": "utf-8", **env_extra})
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "medbal", *args],
+        env=env,
+        cwd=str(ROOT),
+        encoding="utf-8",
+        timeout=30,
+        dimensions=(200, columns),
+    )
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    return child.before.replace("\r", "")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("setting", [{"NO_COLOR": "1"}, {"TERM": "dumb"}])
+def test_no_color_and_a_dumb_terminal_keep_the_layout_without_colour(setting, lang):
+    from medbal.i18n.typeset import cells
+
+    coloured = _raw_screen("docs", "1", "--lang", lang, columns=60)
+    plain = _raw_screen("docs", "1", "--lang", lang, columns=60, **setting)
+    assert SGR.search(coloured) and not SGR.search(plain)
+    assert plain == SGR.sub("", coloured)  # the same boxes and lines, the colour gone
+    assert "╭" in plain and max(cells(line) for line in plain.split("\n")) <= 60
+
+
+def test_an_empty_no_color_is_not_set():
+    assert SGR.search(_raw_screen("docs", "1", columns=60, NO_COLOR=""))
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("docs", "1"),
+        ("docs", "--lang", "zh"),
+        ("estimate", "8000", "-t", "500"),
+        ("diagnose", "-a", "scheme=yearly"),
+        ("diagnose", "--lang", "zh"),
+        ("claim", "-a", "where=home", "-a", "settle-problem=emergency"),
+    ],
+)
+def test_force_color_colours_a_pipe_in_the_pipes_own_layout(args):
+    import subprocess
+
+    def piped(**extra: str) -> subprocess.CompletedProcess[str]:
+        env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
+        return subprocess.run(
+            [sys.executable, "-m", "medbal", *args],
+            env={**env, "COLUMNS": "60", **extra},
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            timeout=60,
+        )
+
+    plain, forced = piped(), piped(FORCE_COLOR="1")
+    assert forced.returncode == plain.returncode
+    assert not SGR.search(plain.stdout) and SGR.search(forced.stdout)
+    assert SGR.sub("", forced.stdout) == plain.stdout  # not wrapped at 60, no boxes
+    # NO_COLOR, the person's own choice, wins over FORCE_COLOR.
+    assert piped(FORCE_COLOR="1", NO_COLOR="1").stdout == plain.stdout
+    assert piped(FORCE_COLOR="").stdout == plain.stdout
+
+
+# --- line editing at the prompt (issue 22) ----------------------------------------------
+
+LEFT, RIGHT, UP, BACKSPACE = "\x1b[D", "\x1b[C", "\x1b[A", "\x7f"
+
+
+def test_the_arrows_edit_the_line_instead_of_reaching_the_answer():
+    child = spawn()
+    child.expect("Question 1")
+    child.expect(PROMPT)
+    child.send("1" + LEFT + "\r")  # 1, the left arrow, Enter: read as 1
+    child.expect("Question 2")
+    child.expect(PROMPT)
+    child.send("3" + LEFT + "2" + RIGHT + BACKSPACE + "\r")  # "23", then the 3 rubbed out
+    child.expect("Question 3")
+    before = child.before
+    assert "is not one of the options" not in before and "[D" not in before
+    child.sendline("q")
+    assert finish(child) == 0
+
+
+def test_up_recalls_this_sessions_answers():
+    child = spawn()
+    child.expect("Question 1")
+    child.expect(PROMPT)
+    child.sendline("1")  # employer
+    child.expect("Question 2")
+    child.expect(PROMPT)
+    child.sendline("b")  # back to question 1
+    child.expect("Question 1")
+    child.expect(PROMPT)
+    child.send(UP + UP + "\r")  # b, then 1: the employer again
+    child.expect("Question 2")
+    assert "is not one of the options" not in child.before
+    child.sendline("q")
+    assert finish(child) == 0
+
+
+def test_a_one_shot_call_never_imports_readline():
+    import subprocess
+
+    code = (
+        "import sys; from medbal.process import run; "
+        "code = run(['diagnose', '-a', 'scheme=yearly']); "
+        "sys.stderr.write(str('readline' in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60
+    )
+    assert out.stderr == "False" and "Residents" in out.stdout

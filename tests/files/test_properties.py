@@ -1,7 +1,5 @@
 """Property tests: random valid trees through the engine, random damage through the loader."""
 
-import re
-
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -9,6 +7,7 @@ from medbal.core.engine import all_paths, back, walk
 from medbal.core.errors import TreeError
 from medbal.files.loader import load_bytes
 
+from fuzzing import PROBLEM, damaged_bytes, examples
 from support import TREES, replay
 
 # --- random valid trees ------------------------------------------------------------
@@ -64,7 +63,7 @@ def tree_yaml(draw):
     return "\n".join(lines) + "\n", n_q
 
 
-@settings(max_examples=60)
+@settings(max_examples=examples(60))
 @given(tree_yaml(), st.lists(st.integers(0, 10), max_size=12))
 def test_any_walk_ends_in_an_outcome_within_the_depth(generated, choices):
     text, n_questions = generated
@@ -84,7 +83,7 @@ def test_any_walk_ends_in_an_outcome_within_the_depth(generated, choices):
     assert len(result.path) <= n_questions
 
 
-@settings(max_examples=40)
+@settings(max_examples=examples(40))
 @given(tree_yaml())
 def test_replaying_any_path_gives_its_outcome_and_back_undoes_one_step(generated):
     text, _ = generated
@@ -101,79 +100,19 @@ def test_replaying_any_path_gives_its_outcome_and_back_undoes_one_step(generated
 
 
 # --- random damage to the shipped files --------------------------------------------
-# The mutations an adversarial pass used, on every kind of file medbal reads: delete a
-# line, or a key with its whole block; swap, duplicate, truncate; raw bytes; and any
-# value replaced by a list, a map, null, a huge or non-ASCII number, a string with a
-# newline or a control character, or deep nesting.  Each case must load, or fail as
-# FILE:LINE:COL lines: never another exception.
+# The mutations of tests/fuzzing.py (a deleted line or key with its block, a swap, a
+# duplicate, a cut, raw bytes, any value made a list, a map, null, a huge or non-ASCII
+# number, a string with a newline or a control character, deep nesting) on every kind
+# of file medbal reads.  Each case must load, or fail as FILE:LINE:COL lines: never
+# another exception.
 
-PROBLEM = re.compile(r"^[^:\n]+:\d+:\d+: [^\n]+$")
 SHIPPED = {p.name: p.read_bytes() for p in sorted(TREES.glob("*.yaml"))}
-VALUES = [
-    b"[1, 2]",
-    b"{a: b}",
-    b"~",
-    b"null",
-    b"''",
-    b"12",
-    b"1" * 5000,
-    "\u00b2".encode(),
-    "\u0663".encode(),
-    b"-1",
-    b"1e400",
-    b'"a\\nb"',
-    b'"\\x1b]0;T\\x07"',
-    b'"\\u0000"',
-    b'"\\u202e"',
-    b"'[bold]x[/'",
-    b"9999-12-31",
-    b"[" * 200 + b"]" * 200,
-    b"!!python/none",
-]
-
-
-def _indent(line: bytes) -> int:
-    return len(line) - len(line.lstrip(b" -"))
 
 
 @st.composite
 def damaged(draw):
     name = draw(st.sampled_from(sorted(SHIPPED)))
-    lines = SHIPPED[name].split(b"\n")
-    kind = draw(
-        st.sampled_from(["delete", "block", "swap", "truncate", "bytes", "value", "item", "dup"])
-    )
-    i = draw(st.integers(0, len(lines) - 1))
-    j = draw(st.integers(0, len(lines) - 1))
-    if kind == "delete":
-        del lines[i]
-    elif kind == "block":  # a key and everything indented under it
-        end = i + 1
-        while end < len(lines) and (
-            not lines[end].strip() or _indent(lines[end]) > _indent(lines[i])
-        ):
-            end += 1
-        del lines[i:end]
-    elif kind == "swap":
-        lines[i], lines[j] = lines[j], lines[i]
-    elif kind == "truncate":
-        return name, SHIPPED[name][: draw(st.integers(0, len(SHIPPED[name])))]
-    elif kind == "bytes":
-        lines[i] = lines[i][: len(lines[i]) // 2] + draw(st.binary(min_size=1, max_size=8))
-    elif kind == "value":  # the value of `key: value`, or of a key inside a flow mapping
-        keys = [m.end() for m in re.finditer(rb"[a-z_]+: ", lines[i])]
-        if keys:
-            at = draw(st.sampled_from(keys))
-            rest = lines[i][at:]
-            stop = min([k for k in (rest.find(b","), rest.find(b"}")) if k >= 0] or [len(rest)])
-            lines[i] = lines[i][:at] + draw(st.sampled_from(VALUES)) + rest[stop:]
-    elif kind == "item":  # a list item replaced whole
-        if lines[i].lstrip().startswith(b"- "):
-            lead = lines[i][: len(lines[i]) - len(lines[i].lstrip())]
-            lines[i] = lead + b"- " + draw(st.sampled_from(VALUES))
-    else:
-        lines.insert(i, lines[j])
-    return name, b"\n".join(lines)
+    return name, draw(damaged_bytes(SHIPPED[name]))
 
 
 @settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
@@ -188,3 +127,13 @@ def test_damaged_files_load_or_report_file_line_col(case):
             assert PROBLEM.match(problem), problem
             assert problem.startswith(f"{name}:")
             assert "\x1b" not in problem
+
+
+def test_the_ci_profile_is_derandomized_and_the_long_search_documented():
+    from support import ROOT
+
+    ci, fuzz = settings.get_profile("ci"), settings.get_profile("fuzz")
+    assert ci.derandomize and ci.database is None and ci.max_examples <= 300
+    assert not fuzz.derandomize and fuzz.database is None and fuzz.max_examples == 100_000
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "HYPOTHESIS_PROFILE=fuzz uv run pytest -m hypothesis" in readme

@@ -24,7 +24,12 @@ from medbal.i18n.typeset import space_zh
 from support import ROOT
 
 PACKAGE = ROOT / "medbal"
-DATA_MODULES = {"i18n/catalogue.py", "i18n/words_errors.py", "i18n/page_words.py"}
+DATA_MODULES = {
+    "i18n/catalogue.py",
+    "i18n/words_errors.py",
+    "i18n/page_words.py",
+    "i18n/words_help.py",
+}
 HAN = re.compile("[\u4e00-\u9fff]")
 
 # Calls whose first argument is a catalogue key (`say(lang, KEY, ...)` takes it second).
@@ -247,6 +252,8 @@ CHINESE_FIELDS = {
     ("api_argument", "expected"): "文本（str）",
     ("batch_not_json", "why"): "此处应为逗号",
     ("view_mismatch", "why"): "缺少 outcome",
+    ("serve_wrong_type", "expected"): "文本",
+    ("serve_started", "workers"): "2 个工作进程",
 }
 
 

@@ -4,7 +4,7 @@ than the terminal, and every Chinese screen medbal draws scanned for them."""
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from medbal.core.engine import all_paths
@@ -163,3 +163,37 @@ def test_narrow_lines_fit_by_cells_and_keep_every_character(text, width):
     lines = break_lines(text, width)
     assert all(cells(line) <= width for line in lines), lines
     assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+
+
+# --- the pieces, found without compiling a class of every Han character ----------------
+
+# The pattern break_lines used until issue 22: the same pieces, at a compile cost of 30
+# million instructions (three Han ranges).  `_tokens` must find exactly what it found.
+_HAN_RANGES = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_ORIGINAL = (
+    f"(?<![A-Za-z0-9])[A-Za-z?] [{_HAN_RANGES}]{{1,2}}|(?<![A-Za-z0-9])[0-9]{{1,4}} "
+    f"[{_HAN_RANGES}]|[A-Za-z0-9\\-_/.,:=+@#&*%'\"~$]+|\\s+|."
+)
+_ALPHABET = "aqZ09?7 -.,/~$(（）)，。：\n\t\u3000退出天次\u3400\u4dbf\u9fff\uf900\ufaff\u4dc0ア²é"
+
+
+@settings(max_examples=3000)
+@given(st.text(alphabet=_ALPHABET, max_size=40))
+def test_the_pieces_are_those_of_the_han_ranges_pattern(text):
+    import re
+
+    from medbal.i18n.typeset import _tokens
+
+    assert _tokens(text) == re.findall(_ORIGINAL, text, re.S)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["按 q 退出，? 帮助", "7 天内，20 次", "12345 天", "a? 帮助", "x7 天", "q  退出", "1,200 元"],
+)
+def test_the_pieces_of_keys_and_units(text):
+    import re
+
+    from medbal.i18n.typeset import _tokens
+
+    assert _tokens(text) == re.findall(_ORIGINAL, text, re.S)

@@ -45,12 +45,21 @@ def test_page_writes_one_file_under_600_kb(run, tmp_path):
     assert "@import" not in html and "url(" not in html
 
 
-def test_page_needs_an_output_file(run):
-    result = run("page")
-    assert result.exit_code == 2
+def test_page_goes_to_stdout_unless_stdout_is_a_terminal(run, monkeypatch):
+    piped = run("page", "card")  # `medbal page > f.html`: stdout is a file
+    assert piped.exit_code == 0 and piped.stdout.startswith("<!DOCTYPE html>")
+    assert run("page", "card", "-o", "-").stdout == piped.stdout
+    import medbal.present.tty
+
+    monkeypatch.setattr(medbal.present.tty, "stdout_is_terminal", lambda: True)
+    result = run("page", "card")
+    assert result.exit_code == 2 and result.stdout == ""
     assert result.stderr.strip() == (
-        "medbal: give the file to write with --output FILE, for example --output medbal.html"
+        "medbal: the page is HTML for a browser, not for this terminal: give the file to "
+        "write with --output FILE (for example --output medbal.html), or redirect: "
+        "medbal page > medbal.html"
     )
+    assert run("page", "card", "-o", "-").stdout.startswith("<!DOCTYPE html>")  # asked for
 
 
 def test_page_errors_are_one_line_with_exit_codes(run, tmp_path):

@@ -36,6 +36,7 @@ from medbal.present.session import (
 from medbal.present.views import diagnose_view
 
 from dated_trees import FOLDER
+from fuzzing import examples
 from small_trees import VALID
 from support import ROOT, TREES
 
@@ -406,7 +407,7 @@ _KEY = st.one_of(
 
 
 @pytest.mark.parametrize("name", ["small", "which", "dated"])
-@settings(max_examples=60)
+@settings(max_examples=examples(60))  # the fuzz profile: 100,000
 @given(typed=st.lists(_KEY, max_size=25))
 def test_any_keys_keep_a_state_whose_answers_walk(request, name, typed):
     ctx = request.getfixturevalue(name)
