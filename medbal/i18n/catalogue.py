@@ -202,6 +202,34 @@ MESSAGES.update(
     }
 )
 
+# A question that asks for a date (medbal.present.kinds.date), and the day a deadline
+# counted from it falls on (medbal.present.views: the region's tag is added after).
+MESSAGES.update(
+    {
+        "keys_date": (
+            "Type the date as YYYY-MM-DD, 0 without it, or ? help, b back, r restart, q quit",
+            "按 YYYY-MM-DD 的格式输入日期，不填日期输入 0，或 ? 帮助、b 返回、r 重来、q 退出",
+        ),
+        "type_a_date": (
+            "Type the date as YYYY-MM-DD (for example 2026-11-20), 0 to go on without it, "
+            "or ? for help.",
+            "请按 YYYY-MM-DD 的格式输入日期，例如 2026-11-20；不填日期请输入 0；"
+            "输入 ? 可查看帮助。",
+        ),
+        "date_asked": (
+            "A date, written YYYY-MM-DD (for example 2026-11-20)",
+            "填一个日期，格式为 YYYY-MM-DD（例如 2026-11-20）",
+        ),
+        "date_asked_of": (
+            "Give {what}, written YYYY-MM-DD (for example 2026-11-20)",
+            "请填写{what}，格式为 YYYY-MM-DD（例如 2026-11-20）",
+        ),
+        "due_heading": ("Your deadline", "您的办理期限"),
+        "due_by": ("By {date}", "请在 {date}前"),
+        "due_passed": ("The deadline, {date}, has passed.", "办理期限 {date}已过。"),
+    }
+)
+
 # The top-level --help's words (medbal.commands.helptext reads them from their module,
 # without loading the rest of the catalogue).
 MESSAGES.update(HELP)

@@ -54,6 +54,23 @@ WORDS: dict[str, tuple[str, str]] = {
     # explanation, which follows what to do; a sheet's kicker without the short name.
     "why": ("Why this answer", "为什么是这个结果"),
     "category_n": ("Category {n}", "第 {n} 类"),
+    # A date question (medbal/present/page_assets/page.js drawDate): the field, and why
+    # a date is refused, as the engine refuses it (medbal.core.kinds.date).
+    "date_give": ("Give the date", "请填写日期"),
+    "date_give_of": ("Give {what}", "请填写{what}"),
+    "date_next": ("Next", "下一步"),
+    "date_field_bad": (
+        "This is not a date. Give a day that exists, written YYYY-MM-DD, for example 2026-11-20.",
+        "这不是有效的日期。请填写实际存在的日期，格式为 YYYY-MM-DD，例如 2026-11-20。",
+    ),
+    "date_field_future": (
+        "This day has not come yet. Give a day up to today, written YYYY-MM-DD.",
+        "这一天还没到。请填写今天或更早的日期，格式为 YYYY-MM-DD。",
+    ),
+    "date_field_early": (
+        "Give a date from 1900-01-01 on, written YYYY-MM-DD.",
+        "请填写 1900-01-01 以后的日期，格式为 YYYY-MM-DD。",
+    ),
     "noscript": (
         "This page needs JavaScript. Open it in a browser with JavaScript turned on.",
         "本页面需要 JavaScript，请用开启了 JavaScript 的浏览器打开。",

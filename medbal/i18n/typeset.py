@@ -209,6 +209,8 @@ class Marks(NamedTuple):  # a NamedTuple, not a dataclass: a fifth of the import
     plural: str  # added to a unit word when the count is not 1: "7 days" / "7 天"
     html: str  # the HTML lang tag
     han: bool  # laid out by the Chinese rules above (spacing, line breaks)
+    date: str  # a day written out: "20 November 2026" / "2026 年 11 月 20 日"
+    months: tuple[str, ...] = ()  # the months' names the date uses ({month}), from January
 
 
 MARKS = {
@@ -222,6 +224,21 @@ MARKS = {
         plural="s",
         html="en",
         han=False,
+        date="{day} {month} {year}",
+        months=(
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ),
     ),
     "zh": Marks(
         colon="：",
@@ -233,6 +250,7 @@ MARKS = {
         plural="",
         html="zh-Hans",
         han=True,
+        date="{year} 年 {number} 月 {day} 日",
     ),
 }
 
@@ -275,6 +293,15 @@ def aside(text: str, note: str, lang: str) -> str:
 def counted(n: int, unit: str, lang: str) -> str:
     """A count with its unit word (the catalogue's singular): '1 day', '7 days', '7 天'."""
     return f"{n} {unit}{marks(lang).plural if n != 1 else ''}"
+
+
+def written_date(year: int, number: int, day: int, lang: str) -> str:
+    """A day as a person reads it: '20 November 2026' / '2026 年 11 月 20 日'
+    (`number` is the month's, from 1; medbal/present/page_assets/page.js writes it so
+    from `date` and `months` too)."""
+    m = marks(lang)
+    month = m.months[number - 1] if m.months else str(number)
+    return m.date.format(day=day, month=month, number=number, year=year)
 
 
 def html_lang(lang: str) -> str:

@@ -54,6 +54,26 @@ ERRORS: dict[str, tuple[str, str]] = {
         "--answer {pair!q} should look like QUESTION=VALUE, for example --answer scheme=employer",
         "--answer{pair!q}的格式应为 问题=答案，例如 --answer scheme=employer",
     ),
+    # A date answer (medbal.core.kinds.date): each names the form to write it in.
+    "date_form": (
+        "{value!q} is not a date for {qid!q}: write it as {form}, for example {example}, "
+        "or {skip} if you do not know it",
+        "{value!q}不是问题{qid!q}能用的日期，请按 {form} 的格式填写，例如 {example}；"
+        "不清楚日期的，填 {skip}",
+    ),
+    "date_no_such_day": (
+        "{value!q} is no day of the calendar ({qid!q}): give a date that exists, as "
+        "{form}, for example {example}",
+        "{value!q}这一天并不存在（问题{qid!q}），请按 {form} 的格式填写实际日期，例如 {example}",
+    ),
+    "date_future": (
+        "{value!q} is after today ({today}): {qid!q} asks for a day that has come, written {form}",
+        "{value!q}晚于今天（{today}）：问题{qid!q}要填已经过去的日期，格式为 {form}",
+    ),
+    "date_range": (
+        "{value!q} is before {first}: {qid!q} asks for a date from {first} on, written {form}",
+        "{value!q}早于 {first}：问题{qid!q}要填 {first} 以后的日期，格式为 {form}",
+    ),
     "answer_twice": (
         "--answer {qid!q} is given twice ({first!q} and {second!q}); give each question one answer",
         "--answer{qid!q}给了两次（{first!q}和{second!q}）；每个问题只能有一个回答",

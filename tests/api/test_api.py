@@ -73,7 +73,7 @@ def test_the_code_map_names_every_module_and_only_real_ones():
     table = README[start : README.index("\n\n", start)]
     named = set()
     for row in table.splitlines()[2:]:
-        package = re.match(r"\| `(\w+/)?", row)
+        package = re.match(r"\| `((?:\w+/)+)?", row)
         assert package is not None, row
         folder = "" if package.group(1) == "medbal/" else package.group(1) or ""
         named |= {folder + m for m in re.findall(r"`(\w+\.py)`", row)}
