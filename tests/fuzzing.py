@@ -174,15 +174,25 @@ VALUES_JSON = st.one_of(
 )
 
 
+# The days a date question is answered with: any past day is a value it takes.
+DAYS = ["2026-11-20", "2024-02-29"]
+
+
 def _shipped_answers() -> dict[str, dict[str, list[str]]]:
-    """Each shipped tree's questions and their values."""
+    """Each shipped tree's questions and their values (a date question's: some days, and
+    not-sure)."""
+    from medbal.core.kinds import edges
+    from medbal.core.kinds.date import PLACEHOLDER
     from medbal.files.registry import CHECKLISTS_ID, RATES_ID, available_ids, load_tree
 
     trees = [t for t in available_ids(None) if t not in (CHECKLISTS_ID, RATES_ID)]
     out: dict[str, dict[str, list[str]]] = {}
     for name in trees:
         tree = load_tree(name, None)
-        out[name] = {q: [o.value for o in asked.options] for q, asked in tree.questions.items()}
+        out[name] = {
+            q: [v for o in edges(asked) for v in (DAYS if o.value == PLACEHOLDER else [o.value])]
+            for q, asked in tree.questions.items()
+        }
     return out
 
 

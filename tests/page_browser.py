@@ -14,6 +14,8 @@ from medbal.core.engine import all_paths
 from medbal.files.registry import checklists_for, load_tree
 from medbal.present.webpage import DEFAULT_TREES
 
+from support import replay
+
 CHROMIUM = "/usr/bin/chromium"
 if not os.path.exists(CHROMIUM):
     pytest.skip("Debian's chromium is not installed at /usr/bin/chromium", allow_module_level=True)
@@ -67,8 +69,14 @@ def page_file_fixture(tmp_path_factory):
 class Opened:
     """A page in its own browser context; every request but the file itself is refused."""
 
-    def __init__(self, browser, path, hash_="", viewport=WIDE, locale="en-US", scheme="light"):
-        self.context = browser.new_context(viewport=viewport, locale=locale, color_scheme=scheme)
+    def __init__(
+        self, browser, path, hash_="", viewport=WIDE, locale="en-US", scheme="light", now=None
+    ):
+        # `now`: the page's clock, fixed (a date question's today), in China's time zone.
+        zone = {"timezone_id": "Asia/Shanghai"} if now is not None else {}
+        self.context = browser.new_context(
+            viewport=viewport, locale=locale, color_scheme=scheme, **zone
+        )
         self.url = path.as_uri()
         self.refused: list[str] = []
         self.errors: list[str] = []
@@ -76,6 +84,8 @@ class Opened:
         self.page = self.context.new_page()
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
         self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        if now is not None:
+            self.page.clock.set_fixed_time(now)
         self.page.goto(self.url + hash_)
 
     def _route(self, route):
@@ -134,7 +144,7 @@ def address(tree_id, answers, lang=None):
 
 
 def answers_of(path):
-    return {a.question.id: a.option.value for a in path}
+    return replay(path)
 
 
 # Every control a person can click or tab to, as the page draws it.

@@ -73,7 +73,10 @@ def words_module(english: ModuleType) -> ModuleType:
         value = getattr(english, name)
         if name.isupper() and isinstance(value, dict):
             setattr(module, name, {k: _pseudo_value(v) for k, v in value.items()})
-    module.MARKS = english.MARKS._replace(name=accented(english.MARKS.name), html=PSEUDO)  # type: ignore[attr-defined]
+    marks = english.MARKS  # a language's typography is English's, but its words
+    module.MARKS = marks._replace(  # type: ignore[attr-defined]
+        name=accented(marks.name), html=PSEUDO, months=tuple(map(accented, marks.months))
+    )
     return module
 
 
@@ -244,6 +247,7 @@ def data_fixture(pseudo):
     words |= {f"{prefix}_{w}" for w in words for prefix in "qo"}
     # JSON's values that are names of things, not words: a status, a deadline's kind
     words |= {"error", "outcome", "needs-answer", "question", "not-stated", "shipped", "overlay"}
+    words |= {"choice", "date"}  # a question's kind
     return words
 
 

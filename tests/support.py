@@ -5,12 +5,25 @@ benchmarks/ uses too)."""
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
+from medbal.core.engine import Answered
+from medbal.core.kinds.date import PLACEHOLDER
 from medbal.core.model import Text
 
 ROOT = Path(__file__).resolve().parent.parent
 TREES = ROOT / "trees"
+
+
+# The day a replayed path gives a date question (before any test's today).
+DAY = "2026-11-20"
+
+
+def replay(path: Sequence[Answered], day: str = DAY) -> dict[str, str]:
+    """A path of engine.all_paths as answers to walk again: a date question's one step
+    whatever the day (`<date>`) is given `day`."""
+    return {a.question.id: day if a.option.value == PLACEHOLDER else a.option.value for a in path}
 
 
 def medbal_env(**extra: str) -> dict[str, str]:

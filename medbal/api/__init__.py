@@ -22,6 +22,7 @@ with every problem as FILE:LINE:COL.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -83,15 +84,18 @@ def diagnose(
     lang: str | None = None,
     trees: Folder = None,
     ref: str | None = None,
+    today: str | datetime.date | None = None,
 ) -> DiagnoseView:
     """Walk a tree with these answers: an outcome, or the question still to answer.
 
     `lang` is "en" or "zh" (default: MEDBAL_LANG, then the locale).  Raises UsageError
-    for an unknown tree, question or value (AnswerError) or a bad argument, TreeError
-    for a broken tree file.  `ref` is how the repeat command names the tree (default:
-    the id, or the name given).
+    for an unknown tree, question or value (AnswerError), a date answer (YYYY-MM-DD)
+    that is malformed, does not exist or comes after `today` (default: the clock's,
+    against which a deadline counted from it, the outcome's "due", is judged), or a bad
+    argument; TreeError for a broken tree file.  `ref` is how the repeat command names
+    the tree (default: the id, or the name given).
     """
-    return Library(trees).diagnose(tree, answers, lang, ref)
+    return Library(trees).diagnose(tree, answers, lang, ref, today)
 
 
 def diagnose_many(
@@ -99,12 +103,14 @@ def diagnose_many(
     tree: str = "zero-balance",
     lang: str | None = None,
     trees: Folder = None,
+    today: str | datetime.date | None = None,
 ) -> Iterator[dict[str, Any]]:
     """An envelope for each case, as each is read, by the rules of `--batch`
     (medbal.api.batch): mappings, or lines of JSON text.  `tree` is the tree of cases
-    that name none.  Raises UsageError (or TreeError) at once for a bad `tree`, `lang`,
-    `trees` or `cases`; a bad case gets an error envelope in its place."""
-    return Library(trees).diagnose_many(cases, tree, lang)
+    that name none; `today` the latest day a date answer may be (default: the clock's).
+    Raises UsageError (or TreeError) at once for a bad `tree`, `lang`, `trees`, `today`
+    or `cases`; a bad case gets an error envelope in its place."""
+    return Library(trees).diagnose_many(cases, tree, lang, today)
 
 
 def docs(

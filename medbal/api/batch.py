@@ -10,6 +10,7 @@ a bad case never stops the others.  The trees and their checklists come from a S
 
 from __future__ import annotations
 
+import datetime
 import json
 import os
 from collections.abc import Iterable, Iterator, Mapping
@@ -50,6 +51,7 @@ def diagnose_many(
     tree: str,
     lang: str | None,
     shelf: Shelf,
+    today: datetime.date | None = None,
 ) -> Iterator[dict[str, Any]]:
     """An envelope for each case, as each is read (a held session gets each answer before
     it sends the next case); `api.Library.diagnose_many` and `api.diagnose_many` are this.
@@ -58,28 +60,34 @@ def diagnose_many(
     tree by id only, never a path, so a front end may pass its users' cases on); `lang`
     the language of cases without "lang" and of their errors (default: MEDBAL_LANG, then
     the locale); `shelf` where the trees come from, each loaded once (failures too,
-    within a bound).  A bad `tree` raises at once; a case that is a MedbalError (a line
-    its reader could not give) becomes its error envelope.  A str or bytes case is a
-    line of JSON text.  A case's "id" comes back as given; a number that JSON would not
-    write back the same (1E2, 1.50, -0) is refused, as is one no double holds.
+    within a bound); `today` the latest day a date answer may be, and the day a deadline
+    counted from it is judged against (default: the clock's, read once for the call).
+    A bad `tree` raises at once; a case that is a MedbalError (a line its reader could
+    not give) becomes its error envelope.  A str or bytes case is a line of JSON text.
+    A case's "id" comes back as given; a number that JSON would not write back the same
+    (1E2, 1.50, -0) is refused, as is one no double holds.
     """
-    language = checks.lang(lang)
+    language, day = checks.lang(lang), checks.today(today)
     default = checks.tree_name(tree)
     shelf.checklists_for(shelf.tree(default))  # a bad default tree is the caller's error
     if isinstance(cases, (str, bytes, Mapping)) or not isinstance(cases, Iterable):
         raise checks.wrong("cases", Phrase("arg_cases"), cases)
-    return (_envelope(case, default, language, shelf) for case in cases)
+    return (_envelope(case, default, language, shelf, day) for case in cases)
 
 
 def _envelope(
-    case: Mapping[str, Any] | str | bytes | MedbalError, default: str, lang: str, shelf: Shelf
+    case: Mapping[str, Any] | str | bytes | MedbalError,
+    default: str,
+    lang: str,
+    shelf: Shelf,
+    today: datetime.date,
 ) -> dict[str, Any]:
     case_id: Any = None
     try:
         data = _case(case)
         case_id = data.get("id")
         lang = _lang(data.get("lang"), lang)
-        return {**_answer(data, default, lang, shelf), "id": case_id}
+        return {**_answer(data, default, lang, shelf, today), "id": case_id}
     except CaseError as exc:
         return error_envelope(exc.message, exc.code, case_id, lang)
     except Exception as exc:  # a bug must not end a session that other cases share
@@ -105,7 +113,9 @@ def _case(case: object) -> dict[str, Any]:
     return dict(case)
 
 
-def _answer(data: dict[str, Any], default: str, lang: str, shelf: Shelf) -> dict[str, Any]:
+def _answer(
+    data: dict[str, Any], default: str, lang: str, shelf: Shelf, today: datetime.date
+) -> dict[str, Any]:
     unknown = [k for k in data if k not in KEYS]
     if unknown:
         raise _bad("batch_unknown_key", name=str(unknown[0]), keys=KEYS)
@@ -126,12 +136,12 @@ def _answer(data: dict[str, Any], default: str, lang: str, shelf: Shelf) -> dict
     try:
         tree = shelf.tree(tree_name)
         checklists = shelf.checklists_for(tree)
-        result = walk(tree, answers)
+        result = walk(tree, answers, today)
     except MedbalError as exc:
         raise CaseError(exc, exc.exit_code) from None
     except TreeError as exc:  # FILE:LINE:COL problems, in English everywhere
         raise CaseError("; ".join(exc.problems), FAILED) from None
-    return dict(view_of(result, lang, checklists, tree_name))
+    return dict(view_of(result, lang, checklists, tree_name, today))
 
 
 def _lang(value: Any, default: str) -> str:

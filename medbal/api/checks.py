@@ -164,6 +164,20 @@ def day(value: object, name: str = "today") -> str | None:
     raise wrong(name, Phrase("arg_date"), value)
 
 
+# What "today" is when a caller gives none: the one place medbal reads the clock for a
+# date answer (tests set it).  The engine never reads it: today is an argument there.
+clock = datetime.date.today
+
+
+def today(value: object) -> datetime.date:
+    """The day a date answer may be at the latest, and a deadline is judged against: a
+    date (YYYY-MM-DD, or a datetime.date), else the clock's today."""
+    if isinstance(value, datetime.datetime):  # a date too, whose isoformat has a time
+        value = value.date()
+    given = day(value, "today")
+    return clock() if given is None else datetime.date.fromisoformat(given)
+
+
 def view(value: object) -> Mapping[str, object]:
     if not isinstance(value, Mapping):
         raise wrong("view", Phrase("arg_view"), value)

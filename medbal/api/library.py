@@ -9,6 +9,7 @@ reads a file again (medbal serve holds one per process).
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -60,9 +61,10 @@ class Library(Shelf):
         answers: Mapping[str, str] | None = None,
         lang: str | None = None,
         ref: str | None = None,
+        today: str | datetime.date | None = None,
     ) -> Session:
         """One conversation over a tree of this library (api.Session)."""
-        return Session(tree, answers, lang, self, ref)
+        return Session(tree, answers, lang, self, ref, today)
 
     def diagnose(
         self,
@@ -70,28 +72,34 @@ class Library(Shelf):
         answers: Mapping[str, str] | None = None,
         lang: str | None = None,
         ref: str | None = None,
+        today: str | datetime.date | None = None,
     ) -> DiagnoseView:
         """Walk a tree with these answers: an outcome, or the question still to answer.
 
         `lang` is "en" or "zh" (default: MEDBAL_LANG, then the locale).  Raises UsageError
         for an unknown tree (naming the known ones, and the nearest), question or value
-        (AnswerError), or a bad argument; TreeError for a broken tree file.  `ref` is how
-        the repeat command names the tree (default: the id, or the name given).
+        (AnswerError), a date answer (YYYY-MM-DD) that is malformed, does not exist or
+        comes after `today` (default: the clock's, against which a deadline counted from
+        it, the outcome's "due", is judged), or a bad argument; TreeError for a broken
+        tree file.  `ref` is how the repeat command names the tree (default: the id, or
+        the name given).
         """
-        return self.session(tree, answers, lang, ref).view()
+        return self.session(tree, answers, lang, ref, today).view()
 
     def diagnose_many(
         self,
         cases: Iterable[Mapping[str, Any] | str | bytes | MedbalError],
         tree: str = "zero-balance",
         lang: str | None = None,
+        today: str | datetime.date | None = None,
     ) -> Iterator[dict[str, Any]]:
         """An envelope for each case, in order, by the rules of `--batch`
-        (medbal.api.batch): a bad case gets an error envelope in its place.  Raises
-        UsageError (or TreeError) at once for a bad `tree`, `lang` or `cases`."""
+        (medbal.api.batch): a bad case gets an error envelope in its place.  `today` is
+        the latest day a date answer may be (default: the clock's, read once).  Raises
+        UsageError (or TreeError) at once for a bad `tree`, `lang`, `today` or `cases`."""
         from medbal.api import batch  # the rules of a JSON line: only for a call with cases
 
-        return batch.diagnose_many(cases, tree, lang, self)
+        return batch.diagnose_many(cases, tree, lang, self, checks.today(today))
 
     def docs(self, category: str | int | None = None, lang: str | None = None) -> ChecklistsView:
         """The checklist of one category (a number 1-11 or a short name), or of all
@@ -173,8 +181,6 @@ class Library(Shelf):
         files or Tree objects; default the four for citizens), starting in `lang` (None:
         the browser's), dated `made` (YYYY-MM-DD, default today).  Raises UsageError for
         an unknown tree or one named twice."""
-        import datetime
-
         from medbal.present.webpage import DEFAULT_TREES, build_page
 
         if isinstance(names, (str, bytes)) or not isinstance(names, Sequence):

@@ -9,6 +9,7 @@ for the same answers (so it is the JSON envelope of the one-shot call, and
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 
 from medbal.api import checks
@@ -20,10 +21,14 @@ from medbal.present.views import DiagnoseView, diagnose_view
 
 
 def view_of(
-    result: Result, lang: str, checklists: Checklists | None, ref: str | None
+    result: Result,
+    lang: str,
+    checklists: Checklists | None,
+    ref: str | None,
+    today: datetime.date | None = None,
 ) -> DiagnoseView:
     """The one place where the engine's result of some answers becomes a view."""
-    return diagnose_view(result, lang, checklists, ref)
+    return diagnose_view(result, lang, checklists, ref, today)
 
 
 def outcome_view(
@@ -50,9 +55,12 @@ class Session:
 
     `tree` is a tree's id, a YAML file's path or a Tree; `trees` a folder laid over the
     shipped ones, or an `api.Library` (a Shelf) to take the tree and its checklists from;
-    `ref` how the repeat command names the tree (default: as given).  Raises UsageError
-    for an unknown tree or a bad argument, AnswerError (a UsageError) for an unknown
-    question or value, TreeError for a broken tree file.
+    `ref` how the repeat command names the tree (default: as given); `today` the latest
+    day a date answer may be, and the day a deadline counted from it is judged against
+    (YYYY-MM-DD or a datetime.date; default: the clock's).  Raises UsageError for an
+    unknown tree or a bad argument, AnswerError (a UsageError) for an unknown question
+    or value, or a date that is malformed, does not exist or is still to come, TreeError
+    for a broken tree file.
     """
 
     def __init__(
@@ -62,10 +70,12 @@ class Session:
         lang: str | None = None,
         trees: checks.Folder | Shelf = None,
         ref: str | None = None,
+        today: str | datetime.date | None = None,
     ):
         language = checks.lang(lang)
         shelf = trees if isinstance(trees, Shelf) else Shelf(trees)
         ref = checks.optional_text(ref, "ref")
+        self._today = checks.today(today)
         if isinstance(tree, Tree):
             loaded, name = tree, tree.id
         else:
@@ -80,13 +90,14 @@ class Session:
         """A new session of the same tree, language and checklists, with these answers."""
         other = object.__new__(Session)
         other._tree, other._lang, other._ref = self._tree, self._lang, self._ref
-        other._checklists, other._answers = self._checklists, {}
+        other._checklists, other._answers, other._today = self._checklists, {}, self._today
         other._set(checks.answers(answers))
         return other
 
     def _set(self, answers: dict[str, str]) -> None:
-        # AnswerError for an unknown question or value; the walk is kept for the view.
-        self._walked: Result | None = walk(self._tree, answers)
+        # AnswerError for an unknown question or value, or a bad date; the walk is kept
+        # for the view.
+        self._walked: Result | None = walk(self._tree, answers, self._today)
         self._answers = answers
 
     def _forget(self, answers: dict[str, str]) -> None:
@@ -108,6 +119,10 @@ class Session:
         return self._checklists
 
     @property
+    def today(self) -> datetime.date:
+        return self._today
+
+    @property
     def answers(self) -> dict[str, str]:
         """Every answer given, in order (those the path no longer passes too)."""
         return dict(self._answers)
@@ -122,18 +137,18 @@ class Session:
 
     def view(self) -> DiagnoseView:
         """Where the conversation is: an outcome, or the question still to answer."""
-        return view_of(self._result(), self._lang, self._checklists, self._ref)
+        return view_of(self._result(), self._lang, self._checklists, self._ref, self._today)
 
     def _result(self) -> Result:
         if self._walked is None:
-            self._walked = walk(self._tree, self._answers)
+            self._walked = walk(self._tree, self._answers, self._today)
         return self._walked
 
     # --- moving ---------------------------------------------------------------------
 
     def answer(self, value: str, question: str | None = None) -> None:
         """Answer the question the view asks (or `question`, any of the tree's) with an
-        option's value."""
+        option's value, or a date (YYYY-MM-DD) for a date question."""
         value = checks.text(value, "value")
         if question is None:
             open_question = self._result().question

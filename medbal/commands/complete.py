@@ -109,7 +109,12 @@ def complete_answer(ctx: typer.Context, incomplete: str) -> list[str]:
         question = tree.questions.get(qid)
         if question is None:
             return []
-        return [f"{qid}={o.value}" for o in question.options if o.value.startswith(partial)]
+        from medbal.core.kinds import edges
+
+        # Every value it takes: a choice's options; a date's not-sure (a day is typed,
+        # and its `<date>` stands for any day, no value to type).
+        values = [o.value for o in edges(question) if not o.value.startswith("<")]
+        return [f"{qid}={v}" for v in values if v.startswith(partial)]
     given = {pair.partition("=")[0] for pair in params.get("answer") or ()}
     return [f"{q}=" for q in tree.questions if q.startswith(qid) and q not in given]
 

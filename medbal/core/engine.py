@@ -1,21 +1,21 @@
 """The decision engine: a tree and answers in, the next question or the outcome out.
 
-Pure: no I/O, no prompts, no output.  Answers are a mapping `question id -> option
-value` and are always replayed from the start node, so changing one answer
-never needs the others re-entered; answers to questions that the new path no
-longer passes are returned as `dropped` rather than silently used or lost.
+Pure: no I/O, no prompts, no output, no clock.  Answers are a mapping `question id ->
+value` (an option's value, or for a date question an ISO date) and are always replayed
+from the start node, so changing one answer never needs the others re-entered; answers
+to questions that the new path no longer passes are returned as `dropped` rather than
+silently used or lost.  Each answer is read and checked by its question's kind
+(medbal.core.kinds); `today`, given by the caller, is the latest day a date may be.
 """
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterator, Mapping
 
-from medbal.core.errors import Localized, Phrase, UsageError
+from medbal.core.errors import AnswerError as AnswerError  # raised here and by the kinds
+from medbal.core.kinds import edges, kind_of
 from medbal.core.model import Option, Outcome, Question, Record, Tree
-
-
-class AnswerError(UsageError):
-    """An answer names a question the tree does not have, or a value it does not offer."""
 
 
 class Answered(Record, frozen=True):
@@ -39,40 +39,35 @@ class Result(Record, frozen=True):
         return {a.question.id: a.option.value for a in self.path}
 
 
-def check_answers(tree: Tree, answers: Mapping[str, str]) -> None:
-    """Raise AnswerError naming the valid ids or values for the first bad answer.
+def check_answers(
+    tree: Tree, answers: Mapping[str, str], today: datetime.date | None = None
+) -> dict[str, Option]:
+    """Each answer as the option it takes; AnswerError for the first bad one, naming the
+    valid ids, the values offered or the form of a date.
 
     The error carries the data (the word given and the valid ones); medbal.i18n words
     it, and adds the nearest valid one ("did you mean") when one is close."""
+    taken: dict[str, Option] = {}
     for qid, value in answers.items():
         question = tree.questions.get(qid)
         if question is None:
             raise AnswerError("no_question", tree=tree.id, qid=qid, ids=tuple(tree.questions))
-        if question.option(value) is None:
-            values = tuple(o.value for o in question.options)
-            # each value with its label, for a language whose reader does not know the
-            # English value's meaning ("employer（单位缴纳…）")
-            named = tuple(
-                Phrase("named_value", value=o.value, label=Localized(o.label.words))
-                for o in question.options
-            )
-            raise AnswerError("not_an_answer", value=value, qid=qid, values=values, named=named)
+        taken[qid] = kind_of(question).answer(question, value, today)
+    return taken
 
 
-def walk(tree: Tree, answers: Mapping[str, str]) -> Result:
-    """Replay `answers` from the start until an outcome or an unanswered question."""
-    check_answers(tree, answers)
+def walk(tree: Tree, answers: Mapping[str, str], today: datetime.date | None = None) -> Result:
+    """Replay `answers` from the start until an outcome or an unanswered question.
+    `today` is the latest day a date answer may be (None: no such check)."""
+    taken = check_answers(tree, answers, today)
     path: list[Answered] = []
     node = tree.start
     # The loader refuses cycles, so this loop visits each question at most once.
     while node in tree.questions:
-        question = tree.questions[node]
-        value = answers.get(node)
-        if value is None:
-            return _result(tree, path, answers, question=question)
-        option = question.option(value)
-        assert option is not None  # check_answers guarantees it
-        path.append(Answered(question, option))
+        option = taken.get(node)
+        if option is None:
+            return _result(tree, path, answers, question=tree.questions[node])
+        path.append(Answered(tree.questions[node], option))
         node = option.next
     return _result(tree, path, answers, outcome=tree.outcomes[node])
 
@@ -113,7 +108,8 @@ def match_option(question: Question, entry: str) -> Option | None:
 
 
 def all_paths(tree: Tree) -> list[tuple[tuple[Answered, ...], Outcome]]:
-    """Every path from the start to an outcome, depth first in option order.
+    """Every path from the start to an outcome, depth first in option order.  A date
+    question is one step whatever the day: its answer is the placeholder `<date>`.
 
     A list, for trees known to be small (the shipped ones, tests); anything a
     person may hand in goes through `count_paths` first and `iter_paths`.
@@ -130,7 +126,7 @@ def iter_paths(tree: Tree) -> Iterator[tuple[tuple[Answered, ...], Outcome]]:
             yield path, tree.outcomes[node]
             continue
         question = tree.questions[node]
-        for option in reversed(question.options):
+        for option in reversed(edges(question)):
             stack.append((option.next, path + (Answered(question, option),)))
 
 
@@ -153,7 +149,7 @@ def children_first(tree: Tree) -> list[str]:
         if node in done:
             stack.pop()
             continue
-        pending = [o.next for o in tree.questions[node].options if o.next not in done]
+        pending = [o.next for o in edges(tree.questions[node]) if o.next not in done]
         if pending:
             stack.extend(pending)
             continue
@@ -172,7 +168,24 @@ def count_paths(tree: Tree) -> tuple[int, int]:
     paths: dict[str, int] = dict.fromkeys(tree.outcomes, 1)
     steps: dict[str, int] = dict.fromkeys(tree.outcomes, 0)
     for node in children_first(tree):
-        nexts = [o.next for o in tree.questions[node].options]
+        nexts = [o.next for o in edges(tree.questions[node])]
         paths[node] = min(COUNT_CAP, sum(paths[n] for n in nexts))
         steps[node] = min(COUNT_CAP, sum(steps[n] + paths[n] for n in nexts))
     return paths[tree.start], steps[tree.start]
+
+
+def always_asked(tree: Tree, kind: str) -> dict[str, frozenset[str]]:
+    """For each node the start reaches, the questions of `kind` asked on every path to it:
+    an outcome that counts a deadline from a date must have its date question among them.
+
+    One pass in topological order (parents first: children_first reversed), each node
+    keeping what every way into it shares; only questions of `kind` are kept, so a tree
+    without them costs a set of nothing per node."""
+    must: dict[str, frozenset[str]] = {tree.start: frozenset()}
+    for qid in reversed(children_first(tree)):
+        question = tree.questions[qid]
+        here = must[qid] | {qid} if question.kind == kind else must[qid]
+        for option in edges(question):
+            seen = must.get(option.next)
+            must[option.next] = here if seen is None else seen & here
+    return must

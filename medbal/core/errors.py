@@ -100,6 +100,12 @@ class UsageError(MedbalError):
     exit_code = USAGE
 
 
+class AnswerError(UsageError):
+    """An answer names a question the tree does not have, or a value its question cannot
+    take (an option it does not offer, a date that is no date): raised by the engine and
+    by the question kinds (medbal.core.kinds)."""
+
+
 class OutputError(MedbalError):
     exit_code = FAILED
 

@@ -137,16 +137,37 @@ class Option(Record, frozen=True):
 
 
 class Question(Record, frozen=True):
+    """A question of a kind (medbal.core.kinds): a `choice` offers `options`, each leading
+    on; a `date` asks for a day and leads on to `next`, its `label` saying what the
+    date is ("the baby's date of birth") and `skip` the answer of a person who does not
+    know the date or would rather not give it.  A field a kind does not use stays empty."""
+
     id: str
     text: Text
-    options: tuple[Option, ...]
+    options: tuple[Option, ...] = ()
     help: Text | None = None
+    kind: str = "choice"
+    next: str | None = None
+    label: Text | None = None
+    skip: Text | None = None
 
     def option(self, value: str) -> Option | None:
         for opt in self.options:
             if opt.value == value:
                 return opt
         return None
+
+
+class Due(Record, frozen=True):
+    """The date an outcome's deadline falls on, counted from an answer: `question` is a
+    date question on every path to the outcome, `deadline` the id of a deadline (with an
+    amount and a unit) of a category the outcome leads to, whose region the date's tag
+    names; `late` says what is still possible once the date has passed."""
+
+    question: str
+    deadline: str
+    late: Text
+    where: str = ""  # FILE:LINE:COL of `due:`, for the problems found against the checklists
 
 
 class Outcome(Record, frozen=True):
@@ -161,6 +182,7 @@ class Outcome(Record, frozen=True):
     checklists: tuple[int, ...] = ()  # the reimbursement categories this outcome leads to
     dates: Dates = NO_DATES
     region: Place | None = None  # the outcome is one region's rule (the default of its texts)
+    due: Due | None = None  # a deadline counted from a date the person gave
 
     @property
     def checklist(self) -> int | None:
@@ -197,6 +219,7 @@ class Deadline(Record, frozen=True):
     region: Place | None = None  # own; else its category's, else the file's
     sources: tuple[str, ...] = ()  # own; else its category's
     where: str = ""  # FILE:LINE:COL, for problems found on the whole file
+    id: str | None = None  # how an outcome's `due:` names it
 
 
 class Document(Record, frozen=True):
@@ -283,6 +306,20 @@ class Checklists(Record, frozen=True, tag=True):  # tagged: a cache entry says w
         ):
             return cat.deadlines
         return (*cat.deadlines, Deadline("not-stated", self.no_deadline))
+
+    def named_deadline(
+        self, numbers: tuple[int, ...], deadline_id: str
+    ) -> tuple[Category, Deadline] | None:
+        """The deadline with this id among the categories numbered (an outcome's `due`
+        names one of its categories'), with its category; the first where two have it."""
+        for n in numbers:
+            cat = self.find(str(n))
+            if cat is None:
+                continue
+            for d in cat.deadlines:
+                if d.id == deadline_id:
+                    return cat, d
+        return None
 
     def find(self, key: str) -> Category | None:
         """A category by its number ("3") or slug ("short-trip")."""

@@ -39,8 +39,16 @@ except ImportError:  # pragma: no cover - another Python
 _PACKAGE = Path(__file__).resolve().parent.parent
 # What a checked result depends on besides the file: the model, the languages it holds a
 # text in, the loaders, and the words a region is named with (medbal.files.regions).
-_CODE_GLOBS = ("core/model.py", "core/langs.py", "i18n/sources.py", "i18n/words/*.py", "files/*.py")
-FORMAT = 6  # bump when the encoding below changes (6: a text maps each language to its words)
+_CODE_GLOBS = (
+    "core/model.py",
+    "core/langs.py",
+    "core/engine.py",
+    "core/kinds/*.py",
+    "i18n/sources.py",
+    "i18n/words/*.py",
+    "files/*.py",
+)
+FORMAT = 7  # bump when the encoding below changes (7: a text maps each language to its words)
 # A model's JSON is about as long as its YAML; twice the file's bound leaves room.
 MAX_ENTRY_BYTES = 2 * MAX_TREE_BYTES
 Cached = model.Tree | model.Checklists | model.Rates

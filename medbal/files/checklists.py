@@ -135,9 +135,7 @@ def category_fields(
     v = read_values(r, {k: n for k, n in f.items() if k != "number"}, "category", what)
     structured: dict[str, Callable[[Node], Any]] = {
         "documents": lambda n: documents(r, n, f"the documents of {what}"),
-        "deadlines": lambda n: tuple(
-            d for i in r.items(n, f"the deadlines of {what}") if (d := deadline(r, i, what))
-        ),
+        "deadlines": lambda n: deadlines(r, n, what),
         "variants": lambda n: variants(r, n, what),
     }
     for key, read in structured.items():
@@ -161,6 +159,20 @@ def variants(r: Reader, node: Node, what: str) -> tuple[Variant, ...]:
             r.at(item, f"variant id '{v.id}' appears twice in {what}")
         seen.add(v.id)
         out.append(v)
+    return tuple(out)
+
+
+def deadlines(r: Reader, node: Node, what: str) -> tuple[Deadline, ...]:
+    """A category's deadlines; an id (which an outcome's `due` names) given once."""
+    out: list[Deadline] = []
+    seen: set[str] = set()
+    for item in r.items(node, f"the deadlines of {what}"):
+        d = deadline(r, item, what)
+        if d is not None and d.id is not None and d.id in seen:
+            r.at(item, f"deadline id '{d.id}' appears twice in {what}")
+        elif d is not None:
+            seen.add(d.id or "")
+            out.append(d)
     return tuple(out)
 
 

@@ -19,7 +19,9 @@ from medbal.core.model import (
     CategoryPatch,
     Checklists,
     ChecklistsPatch,
+    Deadline,
     Document,
+    Outcome,
     Rates,
     Tree,
     Variant,
@@ -72,8 +74,9 @@ def named_as_its_id(loaded: Loaded, path: Path) -> list[str]:
 
 
 def checklist_problems(tree: Tree, data: Checklists) -> list[str]:
-    """Every category an outcome names (`checklist: N` or `[N, M]`) is in the checklists."""
-    return [
+    """Every category an outcome names (`checklist: N` or `[N, M]`) is in the checklists,
+    and the deadline its `due` names is one of theirs, counted from an event."""
+    missing = [
         f"{o.dates.where}: outcome '{o.id}' names checklist {n}, which "
         f"{data.path} does not have; expected one of "
         f"{listed(str(c.number) for c in data.categories)}"
@@ -81,6 +84,41 @@ def checklist_problems(tree: Tree, data: Checklists) -> list[str]:
         for n in o.checklists
         if data.find(str(n)) is None
     ]
+    return missing or [p for o in tree.outcomes.values() for p in _due_problems(o, data)]
+
+
+def _named(o: Outcome, data: Checklists) -> list[Deadline]:
+    """Every deadline with the id an outcome's `due` names, in the categories it leads to."""
+    if o.due is None:
+        return []
+    cats = [c for n in o.checklists if (c := data.find(str(n))) is not None]
+    return [d for c in cats for d in c.deadlines if d.id == o.due.deadline]
+
+
+COUNTED = ("within", "claim")  # deadlines that count a number of units from an event
+
+
+def _due_problems(o: Outcome, data: Checklists) -> list[str]:
+    if o.due is None:
+        return []
+    found, what = _named(o, data), f"the 'due' of outcome '{o.id}'"
+    name, numbers = o.due.deadline, ", ".join(map(str, o.checklists))
+    if not found:
+        ids = (d.id for n in o.checklists if (c := data.find(str(n))) for d in c.deadlines)
+        return [
+            f"{o.due.where}: {what} names deadline '{name}', which category {numbers} of "
+            f"{data.path} does not have; its deadline ids: {listed(i for i in ids if i)}"
+        ]
+    if len(found) > 1:
+        return [f"{o.due.where}: {what} names deadline '{name}', found in two categories"]
+    d = found[0]
+    if d.kind not in COUNTED or d.amount is None or d.unit is None:
+        return [
+            f"{o.due.where}: {what} names deadline '{name}', which counts no amount of "
+            f"days, months or years from an event (kind {d.kind}; expected "
+            f"{' or '.join(COUNTED)}, with 'amount' and 'unit')"
+        ]
+    return []
 
 
 # --- a patch against its base ---------------------------------------------------------

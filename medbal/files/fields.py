@@ -1,10 +1,10 @@
 """The builders' common part, driven by the field table (medbal.files.spec): every field
 of an object whose type is a value (text, id, a whole number, a date, an amount, a
-choice, sources, a list of texts or ids, a region, an outcome's categories) is read
-here by its type, with its bounds; a builder reads only what has structure of its own
-(lists and maps of objects) and the rules between fields.  A new value field is a line
-of the table and a field of the model with the same name; a new kind of value, a
-reader below.
+choice, sources, a list of texts or ids, a region, an outcome's categories, one object
+of the table such as an outcome's `due`) is read here by its type, with its bounds; a
+builder reads only what has structure of its own (lists and maps of objects) and the
+rules between fields.  A new value field is a line of the table and a field of the
+model with the same name; a new kind of value, a reader below.
 
 Kept apart from medbal.files.loader so that the builders (checklists, patch, rates)
 import it rather than the loader, and the loader imports them: no cycle.
@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 
 from yaml.nodes import Node, SequenceNode
 
-from medbal.core.model import Dates, Record, Review
+from medbal.core.model import Dates, Due, Record, Review
 from medbal.files.regions import region
 from medbal.files.spec import OBJECTS, Field, field_of, names
 from medbal.files.yamlread import Reader
@@ -39,7 +39,7 @@ def get(f: Fields, key: str, read: Callable[[Node], T]) -> T | None:
 
 
 # Field names that are no noun to put "the" before: quoted as they are written.
-_NOT_NOUNS = frozenset({"reviewed", "next", "start", "extends", "applies_when"})
+_NOT_NOUNS = frozenset({"reviewed", "next", "start", "extends", "applies_when", "due", "late"})
 
 
 def says(field: Field, what: str) -> str:
@@ -80,8 +80,25 @@ def _checklist(r: Reader, node: Node, field: Field, what: str) -> tuple[int, ...
     return tuple(out)
 
 
+# The records of the objects a field holds one of ("object:NAME"): built from the
+# object's own fields, read by the table like any other.
+RECORDS: dict[str, type[Record]] = {"due": Due}
+
+
+def _object(r: Reader, node: Node, field: Field, what: str) -> Record | None:
+    """One object of the table (an outcome's `due`), or None when any part is wrong."""
+    obj = field.type.partition(":")[2]
+    said = says(field, what)
+    f = r.mapping(node, said, *names(obj))
+    if f is None:
+        return None
+    v = read_values(r, f, obj, said)
+    return of(RECORDS[obj], v, where=r.where(node)) if complete(v, obj) else None
+
+
 Read = Callable[[Reader, Node, Field, str], Any]
-# The readers of values, by the table's type (an enum's values come after "enum:").
+# The readers of values, by the table's type (an enum's values come after "enum:", an
+# object's name after "object:").
 READERS: dict[str, Read] = {
     "text": lambda r, n, f, what: r.text(n, says(f, what)),
     "id": lambda r, n, f, what: r.ident(n, says(f, what)),
@@ -95,7 +112,16 @@ READERS: dict[str, Read] = {
     "list:id": lambda r, n, f, what: _ids(r, n, says(f, what)),
     "region": lambda r, n, f, what: region(r, n, what or "the file"),
     "checklist": _checklist,
+    "object": _object,
 }
+
+
+_PREFIXED = ("enum:", "object:")
+
+
+def reader_of(field: Field) -> Read | None:
+    """The reader of a field's values; None for a list or map of objects (a builder's)."""
+    return READERS.get(field.type.split(":")[0] if field.type.startswith(_PREFIXED) else field.type)
 
 
 def read_values(r: Reader, f: Fields, obj: str, what: str) -> Values:
@@ -105,7 +131,7 @@ def read_values(r: Reader, f: Fields, obj: str, what: str) -> Values:
     skip = ("kind", *FILE_REVIEW) if obj in FILE_KINDS else ()  # the loader's, and review's
     for field in OBJECTS[obj]:
         if field.name in f and field.name not in skip:
-            read = READERS.get("enum" if field.type.startswith("enum:") else field.type)
+            read = reader_of(field)
             if read is not None and (value := read(r, f[field.name], field, what)) is not None:
                 out[field.name] = value
     return out
@@ -123,7 +149,7 @@ def complete(values: Values, obj: str, *also: str, given: tuple[str, ...] = ()) 
 
 
 def _is_value(field: Field) -> bool:
-    return field.type in READERS or field.type.startswith("enum:")
+    return reader_of(field) is not None
 
 
 R = TypeVar("R", bound=Record)

@@ -15,6 +15,9 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
 
+from medbal.core.engine import always_asked
+from medbal.core.kinds import DEFAULT, KINDS, OWN_FIELDS, edges
+from medbal.core.kinds import date as date_kind
 from medbal.core.model import (
     Checklists,
     Dates,
@@ -64,17 +67,18 @@ def graph(
     while stack:
         nid, i = stack.pop()
         q = questions.get(nid)
-        if q is None or i >= len(q.options):
+        ways = edges(q) if q is not None else ()
+        if i >= len(ways):
             state[nid] = 2
             continue
         stack.append((nid, i + 1))
-        nxt = q.options[i].next
+        nxt = ways[i].next
         if state.get(nxt) == 1:
             out.append(
                 (
                     nid,
                     f"question '{nid}' leads back to '{nxt}' (option "
-                    f"'{q.options[i].value}'), a tree must not loop",
+                    f"'{ways[i].value}'), a tree must not loop",
                 )
             )
         elif nxt not in state:
@@ -112,9 +116,12 @@ def _tree(t: Tree) -> list[str]:
     # Locals and one pass: a large tree's entry has tens of thousands of these.
     ids: list[str] = [t.id, *nodes]
     for k, q in questions.items():
+        if q.kind != DEFAULT:  # another kind: its own fields only, and where it leads
+            out += _other_kind(k, q, nodes)
+            continue
         values = [o.value for o in q.options]
         targets = [o.next for o in q.options]
-        if q.id != k or len(values) < 2 or len(set(values)) != len(values):
+        if q.id != k or len(values) < 2 or len(set(values)) != len(values) or q.next or q.label:
             out.append(f"question '{k}' is stored under another id, or its options are wrong")
         if not nodes.keys() >= set(targets):
             out.append(f"an option of question '{k}' leads out of the tree")
@@ -130,10 +137,36 @@ def _tree(t: Tree) -> list[str]:
             out.append(f"outcome '{k}' is stored under another id, or names a wrong checklist")
         out += _dates(o.dates)
     out += _places([o.region for o in outcomes.values()])
-    out += _ids(ids) + _sources(ref for o in outcomes.values() for ref in o.sources)
+    out += _ids(ids + [o.due.deadline for o in outcomes.values() if o.due is not None])
+    out += _sources(ref for o in outcomes.values() for ref in o.sources)
     if not out:  # the walk needs every reference resolved
         out += [message for _, message in graph(t.start, questions, nodes)]
+    if not out and any(o.due is not None for o in outcomes.values()):
+        out += _dues(t)
     return out + _review(t.review)
+
+
+def _other_kind(k: str, q: Question, nodes: Mapping[str, object]) -> list[str]:
+    """A question of a kind other than choice: a kind medbal has, no option, where it
+    leads in the tree."""
+    kind = KINDS.get(q.kind)
+    if kind is None or q.id != k or q.options:
+        return [f"question '{k}' is stored under another id, or has a kind medbal lacks"]
+    unused = [n for n in OWN_FIELDS if n not in kind.FIELDS and getattr(q, n)]
+    if unused or any(o.next not in nodes for o in edges(q)):
+        return [f"question '{k}' has fields its kind lacks, or leads out of the tree"]
+    return []
+
+
+def _dues(t: Tree) -> list[str]:
+    """An outcome's `due` counts from a date question asked on every path to it."""
+    asked = always_asked(t, date_kind.NAME)
+    return [
+        f"outcome '{o.id}' counts its date from '{o.due.question}', not asked on every path"
+        for o in t.outcomes.values()
+        if o.due is not None
+        and (o.due.question not in asked.get(o.id, frozenset()) or not o.checklists)
+    ]
 
 
 def _checklists(c: Checklists) -> list[str]:
@@ -150,6 +183,7 @@ def _checklists(c: Checklists) -> list[str]:
     ids += [d.id for cat in c.categories for d in cat.documents]
     ids += [v.id for cat in c.categories for v in cat.variants]
     ids += [d.id for cat in c.categories for v in cat.variants for d in v.documents]
+    ids += [d.id for cat in c.categories for d in cat.deadlines if d.id is not None]
     out += _ids(ids) + _sources(_checklists_sources(c))
     out += _unique("common document", c.common_documents) + _unique("guidance", c.guidance)
     for entry in entries:
@@ -160,6 +194,7 @@ def _checklists(c: Checklists) -> list[str]:
             out += _unique("document", v.documents)
         if not (cat.documents or any(v.documents for v in cat.variants) or c.common_for(cat)):
             out.append(f"category {cat.number} lists no documents")
+        out += _unique("deadline", [d for d in cat.deadlines if d.id is not None])
         for d in cat.deadlines:
             if d.kind not in DEADLINE_KINDS or (d.unit is not None and d.unit not in UNITS):
                 out.append(f"a deadline of category {cat.number} has an unknown kind or unit")

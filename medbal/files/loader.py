@@ -8,17 +8,24 @@ Every problem found is reported at once as `FILE:LINE:COL: message`.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode
 
-from medbal.core.errors import TreeError
+from medbal.core.engine import always_asked
+from medbal.core.errors import TreeError, one_line
+from medbal.core.kinds import DEFAULT, OWN_FIELDS
+from medbal.core.kinds import KINDS as QUESTION_KINDS
+from medbal.core.kinds import date as date_kind
 from medbal.core.model import Loaded, Option, Outcome, Question, Tree
 from medbal.files.bounded import collector_paused
 from medbal.files.fields import complete, dates, of, read_values, review
-from medbal.files.invariants import value_clashes
+from medbal.files.invariants import graph, value_clashes
 from medbal.files.spec import names
 from medbal.files.yamlread import Reader
+
+if TYPE_CHECKING:
+    from medbal.core.kinds import Kind
 
 KINDS = ("decision-tree", "checklists", "rates")
 
@@ -116,11 +123,43 @@ def _tree(r: Reader, f: dict[str, Node]) -> Tree | None:
         r.at(f["start"], f"'start' names '{start}', which is not a question or outcome")
         start = None
     if start is not None and not r.problems:
-        _check_graph(r, start, questions, where)
+        for nid, message in graph(start, questions, where):
+            r.at(where[nid], message)
     file_review = review(r, f, f"{r.path}:1:1")
     if r.problems or not complete(v, "decision-tree") or start is None:
         return None
-    return of(Tree, v, questions=questions, outcomes=outcomes, path=r.path, review=file_review)
+    tree = of(Tree, v, questions=questions, outcomes=outcomes, path=r.path, review=file_review)
+    for o in outcomes.values():
+        if o.due is not None:
+            r.problems += [f"{o.due.where}: {one_line(p)}" for p in _due_problems(tree, o)]
+    return None if r.problems else tree
+
+
+def _due_problems(tree: Tree, o: Outcome) -> list[str]:
+    """An outcome's `due` counts from a date question asked on every path to it, and
+    names a deadline of a category it leads to (that one is checked against the
+    checklists: medbal.files.crossfile)."""
+    assert o.due is not None
+    qid, what = o.due.question, f"the 'due' of outcome '{o.id}'"
+    question = tree.questions.get(qid)
+    if question is None or question.kind != date_kind.NAME:
+        dated = [q.id for q in tree.questions.values() if q.kind == date_kind.NAME]
+        return [
+            f"{what} counts from '{qid}', which is not a date question of this tree; "
+            f"its date questions: {', '.join(dated) or 'none'}"
+        ]
+    out = []
+    if qid not in always_asked(tree, date_kind.NAME).get(o.id, frozenset()):
+        out.append(
+            f"{what} counts from '{qid}', but a path to the outcome does not ask it: "
+            "ask it on every path here, or give the outcome no 'due'"
+        )
+    if not o.checklists:
+        out.append(
+            f"{what} names deadline '{o.due.deadline}' of a category, but the outcome "
+            "names no 'checklist'"
+        )
+    return out
 
 
 def _question(r: Reader, qid: str, node: Node, where: dict[str, Node]) -> Question | None:
@@ -129,9 +168,50 @@ def _question(r: Reader, qid: str, node: Node, where: dict[str, Node]) -> Questi
     if f is None:
         return None
     v = read_values(r, f, "question", what)
+    kind = QUESTION_KINDS.get(v.get("kind", DEFAULT)) if "kind" in v or "kind" not in f else None
+    if kind is not None and not _kind_fields(r, node, f, kind, what):
+        kind = None
+    if "next" in v and v["next"] not in where:
+        r.at(
+            f["next"],
+            f"'next' of {what} names '{v['next']}', which is not a question or outcome "
+            "of this tree",
+        )
+        del v["next"]
+    options = _options(r, f, what, where) if "options" in f else []
+    if kind is None or not complete(v, "question"):
+        return None
+    if kind.NAME == DEFAULT:
+        return of(Question, v, id=qid, options=tuple(options)) if options else None
+    # Another kind's own fields are values of the table, read above.
+    whole = all(n in v for n, required in kind.FIELDS.items() if required)
+    return of(Question, v, id=qid) if whole else None
+
+
+def _kind_fields(r: Reader, node: Node, f: dict[str, Node], kind: Kind, what: str) -> bool:
+    """A question has its kind's own fields, and no other kind's; False if not."""
+    ok = True
+    for name in OWN_FIELDS:
+        if name in f and name not in kind.FIELDS:
+            r.at(
+                f[name],
+                f"{what} is a {kind.NAME} question, which has no '{name}' "
+                f"(its own: {', '.join(kind.FIELDS)})",
+            )
+            ok = False
+    missing = [n for n, required in kind.FIELDS.items() if required and n not in f]
+    if missing:
+        fields = ", ".join(repr(n) for n in missing)
+        r.at(node, f"{what} is a {kind.NAME} question and is missing {fields}")
+        ok = False
+    return ok
+
+
+def _options(r: Reader, f: dict[str, Node], what: str, where: dict[str, Node]) -> list[Option]:
+    """A choice question's options, each value once, at least two."""
     options: list[Option] = []
     seen: dict[str, Node] = {}
-    for item in r.items(f["options"], f"the options of {what}") if "options" in f else []:
+    for item in r.items(f["options"], f"the options of {what}"):
         value_node, opt = _option(r, what, item, where)
         if value_node is None:
             continue
@@ -145,11 +225,9 @@ def _question(r: Reader, qid: str, node: Node, where: dict[str, Node]) -> Questi
         seen[value_node.value] = value_node
         if opt is not None:
             options.append(opt)
-    if "options" in f and len(f["options"].value or ()) == 1:
+    if len(f["options"].value or ()) == 1:
         r.at(f["options"], f"{what} has one option, a question needs at least two")
-    if not complete(v, "question") or not options:
-        return None
-    return of(Question, v, id=qid, options=tuple(options))
+    return options
 
 
 def _option(
@@ -190,40 +268,3 @@ def _outcome(r: Reader, oid: str, node: Node) -> Outcome | None:
     # `checklist:` (one number or a list) fills the model's `checklists`, a tuple.
     numbers = v.get("checklist", ())
     return of(Outcome, v, id=oid, checklists=numbers, dates=dates(r, v, node))
-
-
-def _check_graph(
-    r: Reader, start: str, questions: dict[str, Question], where: dict[str, Node]
-) -> None:
-    """No cycles, everything reachable: one iterative depth-first pass, linear in size.
-
-    With every reference resolved and every question offering options, a graph
-    without cycles guarantees that every path ends in an outcome.
-    """
-    state: dict[str, int] = {}  # 1 = on the current path, 2 = done
-    stack: list[tuple[str, int]] = [(start, 0)]
-    state[start] = 1
-    while stack:
-        nid, i = stack.pop()
-        q = questions.get(nid)
-        if q is None or i >= len(q.options):
-            state[nid] = 2
-            continue
-        stack.append((nid, i + 1))
-        nxt = q.options[i].next
-        if state.get(nxt) == 1:
-            r.at(
-                where[nid],
-                f"question '{nid}' leads back to '{nxt}' (option "
-                f"'{q.options[i].value}'), a tree must not loop",
-            )
-        elif nxt not in state:
-            state[nxt] = 1
-            stack.append((nxt, 0))
-    for nid, key_node in where.items():
-        if nid not in state:
-            r.at(
-                key_node,
-                f"'{nid}' cannot be reached from the start '{start}', "
-                "link it from an option or remove it",
-            )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from medbal.core.kinds import DEFAULT, KINDS, OWN_FIELDS
 from medbal.core.langs import LANGS
 from medbal.files.limits import DATE_PATTERN, ID_PATTERN, SOURCE_PATTERN
 from medbal.files.spec import OBJECTS, Field, names
@@ -56,6 +57,8 @@ def _type_schema(type_: str) -> dict[str, Any]:
             "type": "array",
             "items": _type_schema(arg) if arg in _LEAVES else {"$ref": f"#/definitions/{arg}"},
         }
+    if kind == "object":
+        return {"$ref": f"#/definitions/{arg}"}
     if kind == "map":
         return {
             "type": "object",
@@ -79,19 +82,37 @@ def _field_schema(f: Field) -> dict[str, Any]:
 def _object_schema(obj: str) -> dict[str, Any]:
     required, _ = names(obj)
     props = {f.name: {**_field_schema(f), "description": f.doc} for f in OBJECTS[obj]}
-    return {
+    schema = {
         "type": "object",
         "additionalProperties": False,
         "required": list(required),
         "properties": props,
     }
+    return {**schema, "allOf": _kinds()} if obj == "question" else schema
+
+
+def _kinds() -> list[dict[str, Any]]:
+    """A question's own fields by its kind (medbal.core.kinds): those its kind requires,
+    none of another kind's.  A question without `kind` is a choice."""
+    out = []
+    for kind in KINDS.values():
+        named = {"properties": {"kind": {"const": kind.NAME}}, "required": ["kind"]}
+        when = (
+            {"anyOf": [named, {"not": {"required": ["kind"]}}]} if kind.NAME == DEFAULT else named
+        )
+        others = [f for f in OWN_FIELDS if f not in kind.FIELDS]
+        then: dict[str, Any] = {"required": [f for f, needed in kind.FIELDS.items() if needed]}
+        if others:
+            then["not"] = {"anyOf": [{"required": [f]} for f in others]}
+        out.append({"if": when, "then": then})
+    return out
 
 
 def _used(obj: str, seen: set[str]) -> None:
     seen.add(obj)
     for f in OBJECTS[obj]:
         arg = f.type.partition(":")[2]
-        if f.type.startswith(("list:", "map:")) and arg in OBJECTS and arg not in seen:
+        if f.type.startswith(("list:", "map:", "object:")) and arg in OBJECTS and arg not in seen:
             _used(arg, seen)
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 
+from medbal.core.kinds import KINDS
 from medbal.core.model import LANGS, Record
 from medbal.files.limits import (
     CATEGORY_NUMBER,
@@ -26,7 +27,8 @@ from medbal.files.limits import (
 
 class Field(Record, frozen=True):
     name: str
-    type: str  # a key of medbal.files.fields.READERS, "list:OBJ", "map:OBJ" or "enum:A|B"
+    type: str  # a key of medbal.files.fields.READERS, "list:OBJ", "map:OBJ", "object:OBJ"
+    # (one object of the table) or "enum:A|B"
     required: bool
     doc: str
     low: int = 0  # an int's bounds, for the loader and the schema alike
@@ -82,9 +84,36 @@ OBJECTS: dict[str, tuple[Field, ...]] = {
         *_FILE_DATES,
     ),
     "question": (
+        _f(
+            "kind",
+            "enum:" + "|".join(KINDS),
+            "What the question asks for (medbal/core/kinds): choice, the default, one of "
+            "its options; date, a day, answered as YYYY-MM-DD.",
+            False,
+        ),
         _f("text", "text", "The question."),
         _f("help", "text", "How to find the answer out (shown on '?').", False),
-        _f("options", "list:option", "At least two answers, each leading somewhere."),
+        _f(
+            "options",
+            "list:option",
+            "A choice question's answers: at least two, each leading somewhere.",
+            False,
+        ),
+        _f("next", "id", "Where a date question leads: the question or outcome after it.", False),
+        _f(
+            "label",
+            "text",
+            "What a date question's date is (the baby's date of birth), shown with the answer.",
+            False,
+        ),
+        _f(
+            "skip",
+            "text",
+            "A date question's answer for a person who does not know the date or would rather "
+            "not give it (--answer QUESTION=not-sure): it leads to 'next' too, and no day is "
+            "counted.",
+            False,
+        ),
     ),
     "option": (
         _f("value", "id", "What a script passes: --answer QUESTION=VALUE. Quote yes/no."),
@@ -112,7 +141,27 @@ OBJECTS: dict[str, tuple[Field, ...]] = {
             "seed-NNN, law-art-N, gov-YYYY-N, nhsa-NAME, "
             "reform-YYYY (medbal/i18n/sources.py) or local:NAME references.",
         ),
+        _f(
+            "due",
+            "object:due",
+            "The date a deadline falls on, counted from a date the person gives.",
+            False,
+        ),
         *_DATED,
+    ),
+    "due": (
+        _f("question", "id", "The date question it counts from, asked on every path here."),
+        _f(
+            "deadline",
+            "id",
+            "The id of a deadline, with an amount and a unit, of a category this outcome "
+            "leads to ('checklist'): the rule counted, and whose rule it is.",
+        ),
+        _f(
+            "late",
+            "text",
+            "What is still possible once the date has passed (never that all is lost).",
+        ),
     ),
     "checklists": (
         _f("kind", "enum:checklists", "What this file holds."),
@@ -237,6 +286,7 @@ OBJECTS: dict[str, tuple[Field, ...]] = {
         *_DATED,
     ),
     "deadline": (
+        _f("id", "id", "How an outcome's 'due' names this deadline.", False),
         _f(
             "kind",
             "enum:within|at-least|in-advance|after|claim|not-stated",

@@ -247,6 +247,15 @@ def counted(n: int, unit: str, lang: str) -> str:
     return f"{n} {unit}{marks(lang).plural if n != 1 else ''}"
 
 
+def written_date(year: int, number: int, day: int, lang: str) -> str:
+    """A day as a person reads it: '20 November 2026' / '2026 年 11 月 20 日'
+    (`number` is the month's, from 1; medbal/present/page_assets/page.js writes it so
+    from `date` and `months` too)."""
+    m = marks(lang)
+    month = m.months[number - 1] if m.months else str(number)
+    return m.date.format(day=day, month=month, number=number, year=year)
+
+
 def html_lang(lang: str) -> str:
     return marks(lang).html
 

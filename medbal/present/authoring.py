@@ -12,6 +12,7 @@ from typing import Any, Literal, TypedDict, cast
 
 from medbal.core.engine import COUNT_CAP, count_paths, iter_paths
 from medbal.core.errors import Phrase, UsageError
+from medbal.core.kinds import edges
 from medbal.core.langs import shown
 from medbal.core.model import Checklists, Rates, Tree
 from medbal.i18n.catalogue import msg
@@ -190,8 +191,10 @@ def mermaid(tree: Tree, lang: str) -> str:
     for o in tree.outcomes.values():
         lines.append(f'    {_mid(o.id, tree)}(["{_mlabel(o.title.get(lang))}"])')
     for q in tree.questions.values():
-        for opt in q.options:
-            lines.append(f"    {_mid(q.id, tree)} -->|{opt.value}| {_mid(opt.next, tree)}")
+        for opt in edges(q):
+            # A date's `<date>` as entity codes: an edge label is HTML to Mermaid.
+            value = opt.value.replace("<", "#lt;").replace(">", "#gt;")
+            lines.append(f"    {_mid(q.id, tree)} -->|{value}| {_mid(opt.next, tree)}")
     return "\n".join(lines) + "\n"
 
 
@@ -210,7 +213,7 @@ def dot(tree: Tree, lang: str) -> str:
     for o in tree.outcomes.values():
         lines.append(f"    {_dq(o.id)} [shape=ellipse, label={_dq(o.title.get(lang))}];")
     for q in tree.questions.values():
-        for opt in q.options:
+        for opt in edges(q):
             lines.append(f"    {_dq(q.id)} -> {_dq(opt.next)} [label={_dq(opt.value)}];")
     return "\n".join(lines) + "\n}\n"
 
@@ -244,10 +247,10 @@ def graph_view(tree: Tree, lang: str) -> GraphView:
     outcomes: list[GraphNode] = [
         {"id": o.id, "kind": "outcome", "text": o.title.get(lang)} for o in tree.outcomes.values()
     ]
-    edges: list[GraphEdge] = [
+    arrows: list[GraphEdge] = [  # a date question's: a day (`<date>`), or none
         {"from": q.id, "to": opt.next, "value": opt.value, "label": opt.label.get(lang)}
         for q in tree.questions.values()
-        for opt in q.options
+        for opt in edges(q)
     ]
     return {
         "id": tree.id,
@@ -255,7 +258,7 @@ def graph_view(tree: Tree, lang: str) -> GraphView:
         "start": tree.start,
         "lang": lang,
         "nodes": questions + outcomes,
-        "edges": edges,
+        "edges": arrows,
     }
 
 
@@ -268,6 +271,7 @@ def graph_json(tree: Tree, lang: str) -> str:
 
 def outline(tree: Tree, lang: str) -> list[tuple[int, str, str]]:
     """The tree as (depth, kind, line) rows; a question met again is referred to, not repeated.
+    A date question has one way on: `[<date>]` and what the date is.
 
     kind is `question`, `option`, `outcome` or `seen`.
     """
@@ -295,7 +299,7 @@ def outline(tree: Tree, lang: str) -> list[tuple[int, str, str]]:
             rows.append(
                 (depth, "question", msg("outline_question", lang, id=q.id, text=q.text.get(lang)))
             )
-            for n, opt in reversed(list(enumerate(q.options, 1))):
+            for n, opt in reversed(list(enumerate(edges(q), 1))):
                 stack.append((opt.next, depth + 2))
                 row = msg("outline_option", lang, n=n, value=opt.value, label=opt.label.get(lang))
                 stack.append(("\0" + row, depth + 1))

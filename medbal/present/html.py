@@ -87,7 +87,8 @@ def _item_list(style: str, items: list[str]) -> str:
     return "".join(f"<p>{escape(i)}</p>" for i in items)
 
 
-def _section(s: Section) -> str:
+def section_html(s: Section) -> str:
+    """One section of a page (the web page draws a due date's box with it too)."""
     cls = s.style if s.style in ("deadline", "note") else "part"
     key = f' data-part="{escape(s.key)}"' if s.key else ""
     parts = [f'<div class="{cls}"{key}>']
@@ -105,7 +106,7 @@ def page_html(page: Page) -> str:
     that runs on to a second page repeats them there."""
     head = [f'<p class="kicker">{escape(page.kicker)}</p>'] if page.kicker else []
     head.append(f"<h1>{escape(page.title)}</h1>")
-    body = [_section(s) for s in page.sections]
+    body = [section_html(s) for s in page.sections]
     if page.form:  # under the title, as on a counter's forms: whose list this is
         fields = ("applicant_name", "id_number", "date", "staff")
         body.insert(

@@ -14,8 +14,9 @@ the rest is still being imported.
 
 from __future__ import annotations
 
+import contextlib
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from medbal.core.langs import LANGS, shown
@@ -143,9 +144,35 @@ def read_line(prompt: str) -> str:
         import re  # only at a prompt
 
         write_screen(head + newline)
-        return input(re.sub("\x1b\\[[0-9;]*m", "\x01\\g<0>\x02", last))
+        with _woken():
+            return input(re.sub("\x1b\\[[0-9;]*m", "\x01\\g<0>\x02", last))
     write_screen(prompt)
     return input()
+
+
+@contextlib.contextmanager
+def _woken() -> Iterator[None]:
+    """Python's readline waits in select() and runs the signal handlers only when select
+    is interrupted; a Ctrl-C that lands in the instant before select begins is marked
+    pending and then waits for the next key (seen as a Ctrl-C ignored until Enter, about
+    one try in fifty).  A timer interrupts select five times a second while the prompt
+    waits, so a pending Ctrl-C or SIGTERM is answered within 0.2 s."""
+    import signal
+
+    if not hasattr(signal, "setitimer"):  # not on Windows, where readline is absent too
+        yield
+        return
+    before = signal.signal(signal.SIGALRM, _wake)
+    signal.setitimer(signal.ITIMER_REAL, 0.2, 0.2)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, before)
+
+
+def _wake(signum: int, frame: object) -> None:
+    """Nothing to do: the interruption of select is the point."""
 
 
 def _at_terminal() -> bool:

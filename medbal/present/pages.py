@@ -11,10 +11,10 @@ from typing import NamedTuple
 from medbal.i18n.catalogue import label, msg
 from medbal.i18n.sources import is_article, law_article, law_label
 from medbal.i18n.typeset import aside, clauses, colon, counted, han_layout, sentences, space_zh
+from medbal.present.deadlines import DeadlineView
 from medbal.present.views import (
     CategoryView,
     ChecklistsView,
-    DeadlineView,
     DiagnoseView,
     OutcomeView,
     SourceView,
@@ -253,13 +253,17 @@ def outcome_page(view: DiagnoseView, printed_on: str | None = None) -> Page:
     phone's first screen and at the top of the sheet a person sees what to do next."""
     o, lang = view["outcome"], view["lang"]
     page = Page(title=o["title"], lang=lang, kicker=view["tree_title"])
+    if o.get("due_text"):  # first: the one date this person must keep
+        page.sections.append(due_section(o["due_text"], o["due_rule"], o["due_late"], lang))
     checklist = o["checklist"]
     cats = checklist["categories"] if checklist else []
     for cat in cats:  # with two categories, each box says whose deadlines it holds
         heading = msg("deadlines", lang)
         if len(cats) > 1:  # whose deadlines: the mother's claim or the baby's
             heading += colon(lang) + cat["title"]
-        page.add("deadline", [d["text"] for d in cat["deadlines"]], heading)
+        # The deadline counted to a day is in the box above, in the same words: once.
+        texts = [d["text"] for d in cat["deadlines"] if d["text"] != o.get("due_rule")]
+        page.add("deadline", texts, heading)
     if cats:
         if printed_on:
             key = "checklist_next_pages" if len(cats) > 1 else "checklist_next_page"
@@ -280,6 +284,14 @@ def outcome_page(view: DiagnoseView, printed_on: str | None = None) -> Page:
         page.add("bullets", answers_lines(view), msg("answers", lang))
         page.add("small", [msg("printed_on", lang, date=printed_on)])
     return page
+
+
+def due_section(text: str | None, rule: str | None, late: str | None, lang: str) -> Section:
+    """The day a deadline counted from the person's date falls on, boxed: the rule it
+    counts, the day with whose rule it is, and, once past, what is still possible."""
+    page = Page("", lang)
+    page.add("deadline", [t for t in (text, late) if t], msg("due_heading", lang), rule, "due")
+    return page.sections[0]
 
 
 def takehome_pages(view: DiagnoseView, printed_on: str, slug: bool = True) -> list[Page]:

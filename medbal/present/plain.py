@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 
 from medbal.i18n.catalogue import label, msg
 from medbal.i18n.typeset import cells, colon, listing
+from medbal.present import kinds
 from medbal.present.pages import (
     Page,
     answers_lines,
@@ -133,12 +134,12 @@ def checklists_text(view: ChecklistsView) -> Plain:
 
 
 def question_text(q: QuestionView, lang: str, number: int | None = None) -> Plain:
-    """The question, each option with the `--answer` that picks it on a line of its own
-    (the option's value is an English word: it stands in the command, not by the label)."""
+    """The question, and how to answer it: each option with the `--answer` that picks it
+    on a line of its own (the option's value is an English word: it stands in the
+    command, not by the label), or a date's form with its `--answer`."""
     lines: list[Part] = [(msg("question_n", lang, n=number), "dim")] if number else []
     lines.append((q["text"], "bold"))
-    for i, o in enumerate(q["options"], 1):
-        lines += [f"  {i}. {o['label']}", f"     --answer {q['id']}={o['value']}"]
+    lines += kinds.of(q).plain(q, lang)  # how to answer it, as its kind asks
     if q["help"]:
         lines.append(label("help", lang) + q["help"])
     return _plain(lines)

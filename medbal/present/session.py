@@ -21,9 +21,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Protocol
 
-from medbal.core.engine import is_number
+from medbal.core.engine import AnswerError, is_number
 from medbal.core.langs import LANGS
 from medbal.i18n.catalogue import msg
+from medbal.present import kinds
 from medbal.present.views import ChecklistsView, DiagnoseView, QuestionView
 
 # Full-width ASCII forms (U+FF01-FF5E) and the ideographic space, as their ASCII selves:
@@ -188,11 +189,11 @@ def _screen(ctx: Context, state: State, view: DiagnoseView) -> tuple[State, list
         if state.shown != q["id"]:
             events.append(AskQuestion(q, len(view["answers"]) + 1, default, ctx.lang))
             state = replace(state, shown=q["id"])
-        prompt = msg("keys", ctx.lang)
+        kind = kinds.of(q)
+        prompt = kind.keys(ctx.lang)
         if default:
-            # A remembered value was once an answer to this question: it is an option.
-            label = next(o["label"] for o in q["options"] if o["value"] == default)
-            prompt += "\n" + msg("default", ctx.lang, value=label)
+            # A remembered value was once an answer to this question: it is one it takes.
+            prompt += "\n" + msg("default", ctx.lang, value=kind.shown(q, default, ctx.lang))
         return state, [*events, Prompt(prompt + "\n> ", ctx.lang)]
     events = []
     key = _outcome_key(view)
@@ -224,12 +225,9 @@ def _quit(ctx: Context, state: State, done: bool) -> tuple[State, list[Event]]:
 
 
 def match_option(q: QuestionView, entry: str) -> str | None:
-    """What a person typed, as an option's value: its number (1-based) or the value."""
-    entry = entry.strip()
-    values = [o["value"] for o in q["options"]]
-    if is_number(entry) and 1 <= int(entry) <= len(values):
-        return values[int(entry) - 1]
-    return entry.lower() if entry.lower() in values else None
+    """What a person typed, as a value to answer with (an option's, by its number or
+    value; a date as typed): the question's kind reads it (medbal.present.kinds)."""
+    return kinds.of(q).read(q, entry)
 
 
 def _at_question(
@@ -240,10 +238,9 @@ def _at_question(
     lowered = entry.lower()
     if lowered == "q":
         return _quit(ctx, state, done=False)
-    chosen = match_option(q, entry)
     path = view["answers"]
-    if lowered == "r" or (lowered == "b" and path) or (entry == "" and default) or chosen:
-        state = replace(state, shown=None)  # the next question is shown in full
+    keys = lowered in ("r", "b", "?")
+    chosen = None if keys else match_option(q, entry)
     remembered = dict(state.remembered)
     events: list[Event] = []
     if lowered == "r":
@@ -261,12 +258,16 @@ def _at_question(
     elif entry == "" and default:
         talk.answer(default)
     elif chosen is not None:
-        talk.answer(chosen)
-        remembered.pop(q["id"], None)
-    elif entry == "":
-        events.append(_hint(ctx, "type_a_number", n=len(q["options"])))
+        try:
+            talk.answer(chosen)  # a date is checked here: a day that exists, not to come
+            remembered.pop(q["id"], None)
+        except AnswerError as exc:  # words that name the form to type it in
+            events.append(Hint(exc.phrase.key, exc.phrase.values, exc.text(ctx.lang), ctx.lang))
     else:
-        events.append(_hint(ctx, "not_an_option", entry=entry, n=len(q["options"])))
+        key, values = kinds.of(q).hint(q, entry)
+        events.append(_hint(ctx, key, **values))
+    if talk.answers != state.answers or lowered == "r":
+        state = replace(state, shown=None)  # the next question is shown in full
     return replace(state, answers=talk.answers, remembered=remembered), events
 
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from medbal.i18n.catalogue import label, msg
 from medbal.i18n.typeset import cells, colon, listing
-from medbal.present import layout
+from medbal.present import kinds, layout
 from medbal.present.layout import NARROW, Column, Line, command, hang, indent, panel, wrap
 from medbal.present.pages import (
     Page,
@@ -157,9 +157,7 @@ def needs_answer_lines(view: DiagnoseView, width: int = 80) -> list[Line]:
     out = wrap(msg("needs_answer", lang), width, lang, "bold magenta")
     out += wrap(msg("question_n", lang, n=len(view["answers"]) + 1), width, lang, "dim")
     out += wrap(q["text"], width, lang, "bold")
-    for i, o in enumerate(q["options"], 1):
-        out += indent(hang(f"{i}.", o["label"], width - 2, lang, mark_style="bold cyan"), 2)
-        out += command(f"--answer {q['id']}={o['value']}", width, indent=5)
+    out += kinds.of(q).needs(q, lang, width)
     if q["help"]:
         out += wrap(label("help", lang) + q["help"], width, lang)
     out += wrap(msg("answer_add", lang), width, lang, "bold cyan")
@@ -169,11 +167,11 @@ def needs_answer_lines(view: DiagnoseView, width: int = 80) -> list[Line]:
 def question_lines(
     q: QuestionView, lang: str, number: int, default: str | None, width: int
 ) -> list[Line]:
-    """A question of the interactive session; ` *` marks the option Enter keeps."""
+    """A question of the interactive session, then how to answer it (its kind's: the
+    options, ` *` marking the one Enter keeps; the form of a date)."""
     out = wrap(msg("question_n", lang, n=number), width, lang, "dim")
     out += wrap(q["text"], width, lang, "bold")
-    labels = [o["label"] + (" *" if o["value"] == default else "") for o in q["options"]]
-    return out + indent(_marked("steps", labels, width - 2, lang, mark_style="bold cyan"), 2)
+    return out + kinds.of(q).ask(q, lang, default, width)
 
 
 # --- estimate -----------------------------------------------------------------------

@@ -9,12 +9,17 @@ are a contract with scripts; tests/commands/test_contract.py pins them.
 
 from __future__ import annotations
 
+import datetime
 import shlex
 from typing import TYPE_CHECKING, TypedDict
 
 from medbal.core.langs import shown
 from medbal.i18n.catalogue import msg, source_label
 from medbal.i18n.typeset import tidy
+from medbal.present.deadlines import NO_DUE, DeadlineView, DueView, deadline_view, due_view
+from medbal.present.kinds import OptionView as OptionView
+from medbal.present.kinds import QuestionView as QuestionView
+from medbal.present.kinds import presenter
 from medbal.present.tags import PlaceView, place_view, tagged
 from medbal.present.tags import text_in as _s
 from medbal.present.tags import text_or_none as _t
@@ -27,7 +32,6 @@ if TYPE_CHECKING:  # annotations only: a JSON call imports no model class it doe
     from medbal.core.model import (
         Category,
         Checklists,
-        Deadline,
         Document,
         Guidance,
         Outcome,
@@ -42,18 +46,6 @@ if TYPE_CHECKING:  # annotations only: a JSON call imports no model class it doe
 class SourceView(TypedDict):
     id: str
     label: str
-
-
-class OptionView(TypedDict):
-    value: str
-    label: str
-
-
-class QuestionView(TypedDict):
-    id: str
-    text: str
-    help: str | None
-    options: list[OptionView]
 
 
 class AnswerView(TypedDict):
@@ -76,15 +68,6 @@ class DocumentView(TypedDict):
 
 class CommonDocumentView(DocumentView):
     categories: list[str]  # the short names it applies to; [] = every category
-
-
-class DeadlineView(TypedDict):
-    kind: str
-    text: str
-    amount: int | None
-    unit: str | None
-    event: str | None
-    region: PlaceView | None
 
 
 class GuidanceItemView(TypedDict):
@@ -154,6 +137,12 @@ class OutcomeView(TypedDict):
     # exactly `medbal docs N --format json` (N: every category it leads to), if it has one
     checklist: ChecklistsView | None
     region: PlaceView | None
+    # A deadline counted from a date the person gave (an outcome's `due`), else null:
+    due: str | None  # the day it falls on, YYYY-MM-DD
+    due_passed: bool | None  # whether that day is before today
+    due_text: str | None  # "By 13 December 2026 (Xiamen rule; confirm locally)"
+    due_rule: str | None  # the deadline it counts: what is to be done by then
+    due_late: str | None  # once it has passed: what is still possible
 
 
 class _DiagnoseBase(TypedDict):
@@ -181,15 +170,19 @@ def sources_view(refs: tuple[str, ...], lang: str) -> list[SourceView]:
 
 
 def question_view(q: Question, lang: str) -> QuestionView:
-    return {
+    view: QuestionView = {
         "id": q.id,
         "text": _s(q.text, lang),
         "help": _t(q.help, lang),
-        "options": [{"value": o.value, "label": _s(o.label, lang)} for o in q.options],
+        "kind": q.kind,
     }
+    view.update(presenter(q.kind).view(q, lang))  # type: ignore[typeddict-item]
+    return view
 
 
-def outcome_view(o: Outcome, lang: str, checklist: ChecklistsView | None = None) -> OutcomeView:
+def outcome_view(
+    o: Outcome, lang: str, checklist: ChecklistsView | None = None, due: DueView = NO_DUE
+) -> OutcomeView:
     """An outcome; one that is a region's rule has the region's tag after its title, and a
     text of another region (or a national one) its own tag."""
     at = o.region
@@ -205,13 +198,19 @@ def outcome_view(o: Outcome, lang: str, checklist: ChecklistsView | None = None)
         "reference": _t(o.dates.reference, lang),
         "checklist": checklist,
         "region": place_view(at, lang),
+        **due,
     }
 
 
 def diagnose_view(
-    result: Result, lang: str, checklists: Checklists | None = None, tree_ref: str | None = None
+    result: Result,
+    lang: str,
+    checklists: Checklists | None = None,
+    tree_ref: str | None = None,
+    today: datetime.date | None = None,
 ) -> DiagnoseView:
-    """The engine's result in one language, with the command that reproduces it."""
+    """The engine's result in one language, with the command that reproduces it; `today`
+    tells whether a deadline counted from a date has passed."""
     view: DiagnoseView = {
         "tree": result.tree.id,
         "tree_title": _s(result.tree.title, lang),
@@ -222,7 +221,7 @@ def diagnose_view(
                 "question": a.question.id,
                 "value": a.option.value,
                 "text": _s(a.question.text, lang),
-                "label": _s(a.option.label, lang),
+                "label": presenter(a.question.kind).label(a.question, a.option, lang),
             }
             for a in result.path
         ],
@@ -235,7 +234,8 @@ def diagnose_view(
         checklist = (
             checklists_view(checklists, categories, lang) if checklists and categories else None
         )
-        view["outcome"] = outcome_view(result.outcome, lang, checklist)
+        due = due_view(result, checklists, today, lang)
+        view["outcome"] = outcome_view(result.outcome, lang, checklist, due)
     else:
         assert result.question is not None
         view["question"] = question_view(result.question, lang)
@@ -262,21 +262,6 @@ def shell_word(word: str) -> str:
 
 
 # --- docs -----------------------------------------------------------------------
-
-
-def _deadline(d: Deadline, lang: str, at: Place | None) -> DeadlineView:
-    """A deadline says whose it is: its region's tag always (the sheet's region or not),
-    "national rule" on one region's sheet.  "Not stated" is no rule: no region of its own."""
-    place = d.region if d.kind == "not-stated" else d.region or at
-    context = None if place is not None and place.regional else at
-    return {
-        "kind": d.kind,
-        "text": tidy(tagged(_s(d.text, lang, place), place, context, lang), lang),
-        "amount": d.amount,
-        "unit": d.unit,
-        "event": _t(d.event, lang, place),
-        "region": place_view(place, lang),
-    }
 
 
 def _documents(docs: tuple[Document, ...], lang: str, at: Place | None) -> list[DocumentView]:
@@ -322,7 +307,7 @@ def category_view(c: Category, lang: str, data: Checklists | None = None) -> Cat
         "slug": c.slug,
         "title": _s(c.title, lang, at),  # the sheet names its region at its head
         "applies_when": _s(c.applies_when, lang, at),
-        "deadlines": [_deadline(d, lang, at) for d in deadlines],
+        "deadlines": [deadline_view(d, lang, at) for d in deadlines],
         "common_documents": _documents(data.common_for(c), lang, at) if data is not None else [],
         "guidance": [
             _guidance(g, lang, file, at) for g in (data.guidance_for(c) if data is not None else ())

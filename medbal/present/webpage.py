@@ -22,12 +22,15 @@ from typing import Any
 from medbal import __version__
 from medbal.core.engine import children_first
 from medbal.core.errors import UsageError
-from medbal.core.model import LANGS, Checklists, Question, Tree
+from medbal.core.kinds import edges
+from medbal.core.model import LANGS, Checklists, Outcome, Question, Tree
 from medbal.i18n import typeset
 from medbal.i18n.catalogue import msg, section
+from medbal.i18n.typeset import marks
+from medbal.present.deadlines import due_rule
 from medbal.present.html import CSS as PRINT_CSS
-from medbal.present.html import page_html
-from medbal.present.pages import Page, checklist_page, outcome_page
+from medbal.present.html import page_html, section_html
+from medbal.present.pages import Page, checklist_page, due_section, outcome_page
 from medbal.present.views import DiagnoseView, question_view
 
 # The trees for citizens, in the order of the start screen.
@@ -57,15 +60,41 @@ def most_questions(tree: Tree) -> dict[str, int]:
     """For each question, the most questions a person may still meet, itself included."""
     most: dict[str, int] = dict.fromkeys(tree.outcomes, 0)
     for node in children_first(tree):  # iterative: a chain of thousands is fine
-        most[node] = 1 + max(most[o.next] for o in tree.questions[node].options)
+        most[node] = 1 + max(most[o.next] for o in edges(tree.questions[node]))
     return {qid: most[qid] for qid in tree.questions}
 
 
 def _question(q: Question, most: int) -> dict[str, Any]:
-    data: dict[str, Any] = {"next": {o.value: o.next for o in q.options}, "most": most}
+    """Where each answer leads (a date question's one way on is under `<date>`), and the
+    question's view in each language; page.js's KINDS reads each kind's."""
+    data: dict[str, Any] = {
+        "kind": q.kind,
+        "next": {o.value: o.next for o in edges(q)},
+        "most": most,
+    }
     for lang in LANGS:
         data[lang] = question_view(q, lang)
     return data
+
+
+def _due(o: Outcome, checklists: Checklists | None) -> dict[str, Any] | None:
+    """What page.js needs to count an outcome's date as the CLI does: the question, the
+    deadline's amount and unit, and in each language the box to show, as html.py draws
+    it, with `{date}` where the day goes (before the day and once it has passed)."""
+    out: dict[str, Any] = {}
+    for lang in LANGS:
+        rule = due_rule(o, checklists, lang)
+        if rule is None:
+            return None
+        out |= {"question": rule["question"], "amount": rule["amount"], "unit": rule["unit"]}
+        late = {"by": None, "passed": rule["late"]}
+        out[lang] = {
+            state: section_html(due_section(rule[state], rule["rule"], late[state], lang)).replace(
+                escape(rule["day"]), "{date}"
+            )  # spaced as a real day, then replaced
+            for state in ("by", "passed")
+        }
+    return out
 
 
 def _outcome_page(
@@ -114,6 +143,7 @@ def tree_data(
             outcome[lang], outcome["checklists"] = _outcome_page(
                 tree, oid, checklists, lang, sheets, outcome_view
             )
+        outcome["due"] = _due(tree.outcomes[oid], checklists)
         outcomes[oid] = outcome
     return {
         "id": tree.id,
@@ -152,6 +182,8 @@ def page_data(
             for la in LANGS
         ],
         "words": words,
+        # A day written out (medbal.i18n.typeset.written_date), as page.js writes one.
+        "calendar": {la: {"date": marks(la).date, "months": marks(la).months} for la in LANGS},
         "trees": data,
         "checklists": sheets,
     }

@@ -1,5 +1,6 @@
 """`--batch`: many cases through one process, the same envelopes as one-shot calls."""
 
+import datetime
 import json
 import re
 import select
@@ -13,7 +14,7 @@ from medbal.core.engine import all_paths, walk
 from medbal.files.registry import CHECKLISTS_ID, RATES_ID, available_ids, checklists_for, load_tree
 from medbal.present.views import diagnose_view
 
-from support import ROOT, medbal_env
+from support import ROOT, medbal_env, replay
 
 SHIPPED = [t for t in available_ids(None) if t not in (CHECKLISTS_ID, RATES_ID)]
 
@@ -24,7 +25,7 @@ def cases(tree_id: str) -> list[dict[str, str]]:
     seen: dict[tuple, dict[str, str]] = {}
     for path, _ in all_paths(tree):
         for k in range(len(path) + 1):
-            answers = {a.question.id: a.option.value for a in path[:k]}
+            answers = replay(path[:k])
             seen.setdefault(tuple(answers.items()), answers)
     return list(seen.values())
 
@@ -90,7 +91,7 @@ def test_every_path_gives_the_one_shot_envelope(run, tree_id, load_once):
 def test_claim_batch_defaults_to_the_category_finder(run):
     tree = load_tree("which-category", None)
     path, outcome = all_paths(tree)[0]
-    answers = {a.question.id: a.option.value for a in path}
+    answers = replay(path)
     result = run("claim", "--batch", "-", "--lang", "zh", input=lines({"answers": answers}))
     assert result.exit_code == 0
     [envelope] = envelopes(result.stdout)
@@ -325,6 +326,9 @@ def test_two_thousand_cases_in_one_process(tmp_path):
     ]
     path = tmp_path / "cases.jsonl"
     path.write_text(lines(*batch_in), encoding="utf-8")
+    # The process reads its clock (a due date passed or to come): the day before and after
+    # it ran, which are the same day but at midnight.
+    before = datetime.date.today()
     out = subprocess.run(
         [sys.executable, "-m", "medbal", "diagnose", "--batch", str(path)],
         capture_output=True,
@@ -334,17 +338,20 @@ def test_two_thousand_cases_in_one_process(tmp_path):
         env=medbal_env(PYTHONIOENCODING="utf-8"),
         timeout=120,
     )
+    days = {before, datetime.date.today()}
     assert out.returncode == 0 and out.stderr == ""
     got = envelopes(out.stdout)
     assert len(got) == 2000
     loaded = {t: load_tree(t, None) for t in SHIPPED}
     lists = {t: checklists_for(tree, None) for t, tree in loaded.items()}
     for case, envelope in zip(batch_in, got, strict=True):
-        tree = loaded[case["tree"]]
-        expected = diagnose_view(
-            walk(tree, case["answers"]), case["lang"], lists[case["tree"]], case["tree"]
-        )
-        assert envelope == {**expected, "id": case["id"]}
+        result = walk(loaded[case["tree"]], case["answers"])
+        expected = [
+            diagnose_view(result, case["lang"], lists[case["tree"]], case["tree"], day)
+            for day in days
+        ]
+        assert {**envelope, "id": None} in [{**e, "id": None} for e in expected]
+        assert envelope["id"] == case["id"]
 
 
 def test_ascii_stdout_gets_escapes_and_stays_whole():
@@ -424,7 +431,7 @@ def test_failures_kept_per_tree_name_are_bounded():
     cases = ({"tree": f"nosuch-{i}", "id": i} for i in range(3 * shelf.MAX_FAILURES))
     loader = shelf.Shelf(None)
     for i, case in enumerate(cases):
-        envelope = batch._envelope(case, "zero-balance", "en", loader)
+        envelope = batch._envelope(case, "zero-balance", "en", loader, datetime.date.today())
         assert envelope["id"] == i and "no tree named" in envelope["error"]["message"]
     assert len(loader._failed) == shelf.MAX_FAILURES
     assert len(loader._loaded) == 0

@@ -8,6 +8,8 @@ import pytest
 from support import ROOT
 
 OUTCOME_KEYS = {"tree", "tree_title", "lang", "status", "outcome", "answers", "dropped", "command"}
+# An outcome's deadline counted from a date answered (null where there is none).
+DUE_KEYS = {"due", "due_passed", "due_text", "due_rule", "due_late"}
 NEEDS_KEYS = {"tree", "tree_title", "lang", "status", "question", "answers", "dropped", "command"}
 
 
@@ -29,6 +31,7 @@ def test_the_typed_views_declare_exactly_the_envelope():
         "sources",
         "reference",
         "region",
+        *DUE_KEYS,
     }
     assert views.AnswerView.__annotations__.keys() == {"question", "value", "text", "label"}
 
@@ -48,6 +51,7 @@ def test_outcome_envelope_keys(run):
         "sources",
         "reference",
         "region",
+        *DUE_KEYS,
     }
     assert set(data["outcome"]["sources"][0]) == {"id", "label"}
     assert set(data["answers"][0]) == {"question", "value", "text", "label"}
@@ -57,7 +61,8 @@ def test_outcome_envelope_keys(run):
 def test_needs_answer_envelope_keys(run):
     data = json.loads(run("diagnose", "-f", "json").stdout)
     assert set(data) == NEEDS_KEYS
-    assert set(data["question"]) == {"id", "text", "help", "options"}
+    assert set(data["question"]) == {"id", "text", "help", "kind", "options"}
+    assert data["question"]["kind"] == "choice"
     assert set(data["question"]["options"][0]) == {"value", "label"}
 
 
@@ -358,3 +363,28 @@ def test_an_outcome_s_checklist_holds_every_category_it_leads_to(run, write):
     two = json.loads(run("diagnose", str(tree), "-f", "json").stdout)["outcome"]["checklist"]
     whole = json.loads(run("docs", "--all", "-f", "json").stdout)
     assert two == {**whole, "categories": [whole["categories"][3], whole["categories"][10]]}
+
+
+# --- question kinds and due dates (additions only) --------------------------------------
+
+
+def test_a_question_view_names_its_kind_and_has_its_kinds_keys(run):
+    from medbal.present import views
+
+    from dated_trees import FOLDER
+
+    assert views.QuestionView.__required_keys__ == {"id", "text", "help", "kind"}
+    assert views.QuestionView.__optional_keys__ == {"options", "label", "skip"}
+    choice = json.loads(run("diagnose", "-f", "json").stdout)["question"]
+    assert set(choice) == {"id", "text", "help", "kind", "options"} and choice["kind"] == "choice"
+    args = ["diagnose", "dated", "--trees", str(FOLDER), "-a", "who=baby", "-f", "json"]
+    date = json.loads(run(*args).stdout)["question"]
+    assert set(date) == {"id", "text", "help", "kind", "label", "skip"} and date["kind"] == "date"
+    assert date["skip"] == {"value": "not-sure", "label": "I do not know the date"}
+
+
+def test_an_outcome_view_has_the_due_keys_typed():
+    from medbal.present import deadlines, views
+
+    assert deadlines.DueView.__annotations__.keys() == DUE_KEYS
+    assert DUE_KEYS <= views.OutcomeView.__annotations__.keys()

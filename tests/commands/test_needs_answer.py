@@ -13,7 +13,7 @@ from medbal.present.layout import paint
 from medbal.present.terminal import diagnose_lines
 from medbal.present.views import diagnose_view
 
-from support import ROOT
+from support import ROOT, replay
 
 
 def open_questions(tree_id: str):
@@ -22,7 +22,7 @@ def open_questions(tree_id: str):
     seen = {}
     for path, _ in all_paths(tree):
         for k, step in enumerate(path):
-            seen.setdefault(step.question.id, {a.question.id: a.option.value for a in path[:k]})
+            seen.setdefault(step.question.id, replay(path[:k]))
     return tree, seen
 
 

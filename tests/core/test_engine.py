@@ -6,6 +6,7 @@ from medbal.core.engine import AnswerError, all_paths, back, match_option, walk
 from medbal.files.loader import load_bytes
 
 from small_trees import VALID
+from support import replay
 
 
 @pytest.fixture(scope="module")
@@ -108,5 +109,5 @@ def test_all_paths_lists_each_route_once(tree):
         (["no"], "done-no"),
     ]
     for path, out in all_paths(tree):  # replaying any path gives its outcome
-        answers = {a.question.id: a.option.value for a in path}
+        answers = replay(path)
         assert walk(tree, answers).outcome == out

@@ -10,6 +10,7 @@ may stay ASCII is data: ids, answer values, the command's own words, file names.
 
 from __future__ import annotations
 
+import datetime
 import errno
 import json
 import os
@@ -25,6 +26,7 @@ from typer.testing import CliRunner
 from medbal.commands.app import cli
 from medbal.core import langs
 from medbal.core.engine import all_paths
+from medbal.core.kinds.date import PLACEHOLDER
 from medbal.files.readtree import load_file
 from medbal.i18n.typeset import html_lang
 from medbal.present.webpage import DEFAULT_TREES
@@ -81,16 +83,23 @@ def _fullest(outcome) -> tuple[int, ...]:
     return (len(o.checklists), bool(o.caveat), bool(o.pooled_fund), len(o.sources))
 
 
-def _answers(tree_name: str) -> list[str]:
-    """The answers of the path of a tree to its outcome that shows the most."""
+def _answers(tree_name: str, day: datetime.date | None = None) -> list[str]:
+    """The answers of the path of a tree to its outcome that shows the most; a date
+    question answered with `day` (default: two days ago, so a deadline is still to come)."""
+    day = day or datetime.date.today() - datetime.timedelta(days=2)
     path, _ = max(all_paths(_TREES[tree_name]), key=lambda po: _fullest(po[1]))
-    return [f"-a{a.question.id}={a.option.value}" for a in path]
+    given = {PLACEHOLDER: day.isoformat()}
+    return [f"-a{a.question.id}={given.get(a.option.value, a.option.value)}" for a in path]
 
 
 # Each tree's fullest outcome (for the claim finder: one that names two categories).
 CASES = {
     "diagnose": lambda: ["diagnose", *_answers("zero-balance")],
     "claim": lambda: ["claim", *_answers("which-category")],
+    "claim, its deadline passed": lambda: [
+        "claim",
+        *_answers("which-category", datetime.date(2020, 1, 15)),
+    ],
     "balance-dropped": lambda: ["diagnose", "balance-dropped", *_answers("balance-dropped")],
     "card": lambda: ["diagnose", "card", *_answers("card")],
 }
@@ -179,10 +188,11 @@ def test_tree_validate(medbal, data, pseudo):
     assert english_in(out, data) == [] and err == ""
 
 
-# What medbal is asked in error: the words given, which it shows back (escaped), are data.
+# What medbal is asked in error: the words given, which it shows back (escaped), are data;
+# and the form a date is written in.
 GIVEN = {"nope", "yearl", "nowhere", "zero-balanse", "nonexistent", "answers.yaml", "nothing"}
 GIVEN |= {"short-trp", "file.html", "folder", "lots", "soon", "x.yaml", "answr", "pdf"}
-GIVEN |= {"diagnoze"}
+GIVEN |= {"diagnoze", "YYYY-MM-DD"}
 # The system's reason a file cannot be read or written (strerror) is the system's words.
 SYSTEM = {w for e in (errno.ENOENT, errno.ENOTDIR) for w in re.findall(r"\w+", os.strerror(e))}
 
@@ -331,7 +341,8 @@ def test_the_interactive_session(pseudo, data):
     shown = []
     # help, a wrong key, a number too high, back at the first, an answer, back, then
     # every first option to the outcome, its checklist, a change, restart, quit
-    keys = ["?", "x", "99", "b", "1", "b", *["1"] * 12, "d", "9", "1", "r", "q"]
+    # (0 goes on past a date question without a date, and is no option of a choice)
+    keys = ["?", "x", "99", "b", "1", "b", *["1", "0", "2026-13-01"] * 8, "d", "9", "1", "r", "q"]
     for key in keys:
         for event in events:
             shown.append(paint(draw(event, 80), False, "utf-8"))

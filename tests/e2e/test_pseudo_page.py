@@ -7,12 +7,23 @@ page.js, or a screen that picks a language by name, would show here in plain Eng
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 
+from medbal.core.engine import all_paths
+from medbal.core.kinds.date import PLACEHOLDER
 from medbal.files.registry import checklists_for, load_tree
 from medbal.present.webpage import DEFAULT_TREES
 
-from page_browser import Opened, browser_fixture, screens, write_page  # noqa: F401  (fixtures)
+from page_browser import (  # noqa: F401  (fixtures)
+    Opened,
+    address,
+    answers_of,
+    browser_fixture,
+    screens,
+    write_page,
+)
 from pseudo import PSEUDO, data_fixture, pseudo_fixture, untransformed  # noqa: F401
 
 pytestmark = pytest.mark.browser
@@ -38,10 +49,31 @@ def shipped(pseudo):
     return {n: (t, checklists_for(t, None)) for n, t in trees.items()}
 
 
+def dated(shipped) -> list[str]:
+    """A date question's address, and its outcome's with a recent day, an old one and
+    one that is no day."""
+    tree_id, path = next(
+        (tid, p)
+        for tid, (t, _) in shipped.items()
+        for p, _ in all_paths(t)
+        if any(a.option.value == PLACEHOLDER for a in p)
+    )
+    at = next(i for i, a in enumerate(path) if a.option.value == PLACEHOLDER)
+    recent = (datetime.date.today() - datetime.timedelta(days=2)).isoformat()
+    days = (recent, "2020-01-15", "2026-13-01")
+    ways = [{**answers_of(path), path[at].question.id: day} for day in days]
+    return [
+        address(tree_id, answers_of(path[:at]), PSEUDO),
+        *(address(tree_id, w, PSEUDO) for w in ways),
+    ]
+
+
 def test_every_screen_is_in_the_pseudo_locale(browser, page_file, shipped, data):
-    # The start, a question with its help open, an outcome with its checklists, and a
-    # link with parts that do not fit (the page says so in its own words).
-    addresses = [*screens(shipped, PSEUDO), f"#tree=nowhere&lang={PSEUDO}"]
+    # The start, a question with its help open, an outcome with its checklists, a date
+    # question and the outcome that counts a deadline from it (to come, and passed),
+    # a date refused, and a link with parts that do not fit (the page says so in its
+    # own words).
+    addresses = [*screens(shipped, PSEUDO), *dated(shipped), f"#tree=nowhere&lang={PSEUDO}"]
     o = Opened(browser, page_file, addresses[0])
     try:
         for address in addresses:
@@ -51,6 +83,7 @@ def test_every_screen_is_in_the_pseudo_locale(browser, page_file, shipped, data)
                 "() => document.querySelectorAll('details').forEach(d => d.open = true)"
             )
             read = o.page.evaluate(READ)
-            assert untransformed(read, data) == [], address
+            # the form a date is typed in is a notation, the same in every language
+            assert untransformed(read, data | {"YYYY-MM-DD"}) == [], address
     finally:
         o.close()

@@ -1,5 +1,6 @@
 """The interactive loop in a real pseudo-terminal (pexpect): keys, Ctrl-C, Ctrl-D, widths."""
 
+import datetime
 import os
 import re
 import signal
@@ -8,6 +9,10 @@ import sys
 import pexpect
 import pytest
 
+from medbal.core.kinds import date
+from medbal.i18n.typeset import written_date
+
+from dated_trees import FOLDER
 from support import ROOT
 
 
@@ -74,6 +79,25 @@ def test_wrong_entry_then_right():
     child.expect("'9' is not one of the options; type 1 to 7.")
     child.sendline("4")
     child.expect("Residents' insurance has no personal account")
+    child.sendline("q")
+    assert finish(child) == 0
+
+
+def test_a_date_typed_at_the_prompt_refused_then_taken():
+    """The dated tree (tests/dated) on this machine's clock, as a person would meet it: a
+    day that does not exist is refused naming the form, then a date gives the due date."""
+    born = datetime.date.today() - datetime.timedelta(days=10)
+    due = date.due(born, 3, "month")  # tests/dated: enrol within 3 months of the birth
+    child = spawn("dated", "--trees", str(FOLDER))
+    child.expect("Question 1")
+    child.sendline("1")  # the baby's bills
+    child.expect("Give the baby's date of birth, written YYYY-MM-DD")
+    child.expect("0. I do not know the date")  # a way on without it
+    child.expect("Type the date as YYYY-MM-DD, 0 without it, or \\? help")
+    child.sendline("2026-02-30")
+    child.expect("'2026-02-30' is no day of the calendar")
+    child.sendline(born.isoformat())
+    child.expect(f"By {written_date(due.year, due.month, due.day, 'en')} \\(Xiamen rule")
     child.sendline("q")
     assert finish(child) == 0
 

@@ -94,7 +94,7 @@ def test_unknown_field_names_the_expected_fields():
     (problem,) = problems(text)
     assert problem.startswith(
         f"t.yaml:{line_of(text, 'hint:')}:5: unknown field 'hint' in "
-        "question 'first', expected one of: help, options, text"
+        "question 'first', expected one of: help, kind, label, next, options, skip, text"
     )
 
 

@@ -8,7 +8,7 @@ from medbal.core.errors import TreeError
 from medbal.files.loader import load_bytes
 
 from fuzzing import PROBLEM, damaged_bytes, examples
-from support import TREES
+from support import TREES, replay
 
 # --- random valid trees ------------------------------------------------------------
 
@@ -89,7 +89,7 @@ def test_replaying_any_path_gives_its_outcome_and_back_undoes_one_step(generated
     text, _ = generated
     tree = load_bytes(text.encode(), "random.yaml")
     for path, outcome in all_paths(tree):
-        answers = {a.question.id: a.option.value for a in path}
+        answers = replay(path)
         result = walk(tree, answers)
         assert result.outcome == outcome and result.dropped == {}
         kept, previous = back(answers, result)

@@ -426,7 +426,9 @@ def test_the_field_table_reads_a_region_and_an_outcomes_categories_like_any_valu
         for f in table:
             kind, _, arg = f.type.partition(":")
             read = (
-                f.type in READERS or kind == "enum" or (kind in ("list", "map") and arg in OBJECTS)
+                f.type in READERS
+                or kind == "enum"
+                or (kind in ("list", "map", "object") and arg in OBJECTS)
             )
             assert read, f"{obj}.{f.name}: {f.type} has no reader"
     regional = [obj for obj, table in OBJECTS.items() if any(f.name == "region" for f in table)]

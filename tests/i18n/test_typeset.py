@@ -15,7 +15,7 @@ from medbal.present.pages import checklist_page, outcome_page
 from medbal.present.terminal import overview_lines, page_lines
 from medbal.present.views import checklists_view, diagnose_view
 
-from support import TREES
+from support import TREES, replay
 
 STARTS_BAD = "、。，；：？！）》」』】”’"
 ENDS_BAD = "（《「『【“‘"
@@ -157,7 +157,7 @@ def zh_screens():
         for answers, outcome in all_paths(tree):
             from medbal.core.engine import walk
 
-            result = walk(tree, {a.question.id: a.option.value for a in answers})
+            result = walk(tree, replay(answers))
             view = diagnose_view(result, "zh", checklists, tree.id)
             page = outcome_page(view)
             yield f"{tree.id}:{outcome.id}", lambda w, page=page: page_lines(page, w)

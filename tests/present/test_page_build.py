@@ -12,11 +12,13 @@ import pytest
 from medbal import __version__
 from medbal.api import outcome_view
 from medbal.core.engine import walk
+from medbal.core.kinds import edges
 from medbal.core.model import LANGS
 from medbal.files.registry import checklists_for, load_tree
 from medbal.present.webpage import DEFAULT_TREES, build_page, embed_json, most_questions, page_data
 
 from small_trees import VALID
+from support import replay
 
 DATA = re.compile(r'<script type="application/json" id="medbal-data">(.*?)</script>', re.S)
 
@@ -99,7 +101,7 @@ def test_data_is_the_cli_views(shipped):
         for qid, q in tree.questions.items():
             for lang in LANGS:
                 assert entry["questions"][qid][lang] == question_view(q, lang)
-            assert entry["questions"][qid]["next"] == {o.value: o.next for o in q.options}
+            assert entry["questions"][qid]["next"] == {o.value: o.next for o in edges(q)}
         for oid, o in tree.outcomes.items():
             for lang in LANGS:
                 page = entry["outcomes"][oid][lang]
@@ -111,13 +113,41 @@ def test_data_is_the_cli_views(shipped):
 
     for (tree, checklists), entry in zip(shipped, data["trees"], strict=True):
         for path, o in {o.id: (p, o) for p, o in all_paths(tree)}.values():
-            answers = {a.question.id: a.option.value for a in path}
+            answers = replay(path)
             view = diagnose_view(walk(tree, answers), "zh", checklists)
             envelope = view["outcome"]["checklist"]
             categories = envelope["categories"] if envelope else []
             assert entry["outcomes"][o.id]["checklists"] == [c["number"] for c in categories]
             for cat in categories:
                 assert data["checklists"][str(cat["number"])]["zh"]["title"] == cat["title"]
+
+
+def test_a_date_question_and_a_due_date_in_the_page_data():
+    """The dated tree (tests/dated): a date question's one way on, and for an outcome with
+    a due date what page.js counts it from and the box it shows, with {date} to fill in."""
+    from dated_trees import FOLDER
+
+    tree = load_tree("dated", FOLDER)
+    data = page_data(
+        [(tree, checklists_for(tree, FOLDER))], "2026-01-02", None, outcome_view=outcome_view
+    )
+    (entry,) = data["trees"]
+    born = entry["questions"]["born"]
+    ways = {"<date>": "newborn", "not-sure": "newborn"}  # a day, or none: on to the same place
+    assert (born["kind"], born["next"], born["most"]) == ("date", ways, 1)
+    assert born["en"]["skip"] == {"value": "not-sure", "label": "I do not know the date"}
+    assert "options" not in born["en"] and born["zh"]["label"] == "孩子的出生日期"
+    assert entry["questions"]["who"]["kind"] == "choice"
+    due = entry["outcomes"]["newborn"]["due"]
+    assert (due["question"], due["amount"], due["unit"]) == ("born", 3, "month")
+    assert "请在 {date}前（厦门的规定，请向当地确认）" in due["zh"]["by"]
+    assert "The deadline, {date} (Xiamen rule; confirm locally), has passed." in due["en"]["passed"]
+    assert "Enrol the baby now all the same" in due["en"]["passed"]
+    assert "Enrol the baby now" not in due["en"]["by"]  # what is still possible: once passed
+    assert due["en"]["by"].startswith('<div class="deadline" data-part="due">')
+    assert entry["outcomes"]["mother"]["due"] is None
+    assert data["calendar"]["zh"] == {"date": "{year} 年 {number} 月 {day} 日", "months": ()}
+    assert data["calendar"]["en"]["months"][10] == "November"
 
 
 def test_most_questions_is_the_longest_way_on(zero_tree):
@@ -167,8 +197,9 @@ def test_the_page_words_follow_the_chinese_typesetting_rules():
     han, latin = "[\u4e00-\u9fff]", "[A-Za-z0-9]"
     values = {"n": 2, "total": 5, "date": "2026-01-02", "version": "0.1.0"}
     values |= {"question": "Q", "title": "T"}  # data: a question, a category's title
+    what = {"zh": {"what": "孩子的出生日期"}, "en": {"what": "the date of birth"}}  # a label
     for key in section("page", "en"):
-        zh, en = word(key, "zh", **values), word(key, "en", **values)
+        zh, en = word(key, "zh", **values, **what["zh"]), word(key, "en", **values, **what["en"])
         assert re.search(han, zh) and en.isascii(), key
         assert not re.search(f"{han}{latin}|{latin}{han}", zh), (key, zh)  # one space between
         assert not re.search(f"{han} [，。：；？！、]|[，。：；？！、] {han}", zh), (key, zh)

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 import medbal.present.tty
 from medbal.api import Session
 from medbal.core.engine import AnswerError, walk
+from medbal.core.kinds import kind_of
 from medbal.files.loader import load_bytes
 from medbal.files.readtree import load_file
 from medbal.present.session import (
@@ -34,6 +35,7 @@ from medbal.present.session import (
 )
 from medbal.present.views import diagnose_view
 
+from dated_trees import FOLDER
 from fuzzing import examples
 from small_trees import VALID
 from support import ROOT, TREES
@@ -307,7 +309,12 @@ def test_d_without_a_checklist_is_not_a_key(small):
 
 
 def test_d_shows_the_checklist_of_the_outcome(which):
-    answers = {"where": "elsewhere", "settled-there": "paid-in-full", "why-elsewhere": "referred"}
+    answers = {
+        "where": "elsewhere",
+        "settled-there": "paid-in-full",
+        "why-elsewhere": "referred",
+        "transferred": "2026-11-20",
+    }
     state, events = start(which, answers)
     assert events[-1] == Prompt(KEYS_END + D_SHOWS + "\n> ")
     for key in ("d", "D", "ｄ"):
@@ -321,7 +328,7 @@ def test_d_shows_the_checklist_of_the_outcome(which):
 
 
 def test_the_outcome_is_shown_again_after_a_restart_and_the_same_answers(which):
-    answers = ["1", "2", "1"]  # elsewhere, paid in full, referred
+    answers = ["1", "2", "1", "2026-11-20"]  # elsewhere, paid in full, referred, the day
     state, events = keys(which, *answers, "r", *answers)
     assert kinds(events) == ["ShowOutcome", "Prompt"]
 
@@ -389,13 +396,17 @@ _KEY = st.one_of(
             "1234567",
             "-1",
             "²",
+            "2026-11-20",  # dates: one to take, no day, one to come, full-width
+            "2026-02-30",
+            "2027-01-01",
+            "２０２６－１１－０１",
         ]
     ),
     st.text(max_size=4),
 )
 
 
-@pytest.mark.parametrize("name", ["small", "which"])
+@pytest.mark.parametrize("name", ["small", "which", "dated"])
 @settings(max_examples=examples(60))  # the fuzz profile: 100,000
 @given(typed=st.lists(_KEY, max_size=25))
 def test_any_keys_keep_a_state_whose_answers_walk(request, name, typed):
@@ -404,9 +415,11 @@ def test_any_keys_keep_a_state_whose_answers_walk(request, name, typed):
     for key in typed:
         assert isinstance(events[-1], (Prompt, Quit))
         state, events = step(ctx, state, key)
-        result = walk(ctx.tree, state.answers)  # never raises: every answer is an option
+        # Never raises: every answer is one its question takes (an option, a date to today).
+        result = walk(ctx.tree, state.answers, ctx.today)
         for qid, value in state.remembered.items():
-            assert ctx.tree.questions[qid].option(value) is not None
+            question = ctx.tree.questions[qid]
+            assert kind_of(question).answer(question, value, ctx.today).value == value
         if state.ended:
             assert isinstance(events[-1], Quit) and len(events) == 1
             continue
@@ -420,6 +433,124 @@ def test_any_keys_keep_a_state_whose_answers_walk(request, name, typed):
                     assert event.view["id"] == result.question.id
                     assert event.number == len(result.path) + 1
                     assert event.default == state.remembered.get(result.question.id)
+
+
+# --- a date question ------------------------------------------------------------------
+
+KEYS_DATE = "Type the date as YYYY-MM-DD, 0 without it, or ? help, b back, r restart, q quit"
+
+
+@pytest.fixture(scope="module")
+def dated():
+    """tests/dated on a pinned day: who --baby--> born (a date) --> newborn (due)."""
+    return Session("dated", lang="en", trees=FOLDER, ref="dated", today="2026-11-24")
+
+
+def test_a_date_question_asks_for_the_form_and_prompts_for_a_date(dated):
+    state, events = keys(dated, "1")
+    ask, prompt = events
+    assert isinstance(ask, AskQuestion) and ask.view["kind"] == "date" and ask.number == 2
+    assert "options" not in ask.view and ask.view["label"] == "the baby's date of birth"
+    assert prompt == Prompt(KEYS_DATE + "\n> ")
+    assert state.shown == "born"
+
+
+@pytest.mark.parametrize("key", ["2026-11-20", " 2026-11-20 ", "２０２６－１１－２０"])
+def test_a_date_typed_answers_and_the_outcome_says_its_due_date(dated, key):
+    state, events = keys(dated, "1", key)
+    assert state.answers == {"who": "baby", "born": "2026-11-20"}
+    shown, _ = events
+    assert isinstance(shown, ShowOutcome)
+    assert shown.view["outcome"]["due_text"] == "By 20 February 2027 (Xiamen rule; confirm locally)"
+
+
+@pytest.mark.parametrize(
+    "key, hint_key, says",
+    [
+        ("2026-02-30", "date_no_such_day", "is no day of the calendar"),
+        ("20.11.2026", "date_form", "is not a date for 'born'"),
+        ("2026-11-25", "date_future", "is after today (2026-11-24)"),
+        ("1800-01-01", "date_range", "is before 1900-01-01"),
+        ("x", "date_form", "write it as YYYY-MM-DD"),
+    ],
+)
+def test_a_date_refused_is_a_hint_naming_the_form_and_the_question_stays(
+    dated, key, hint_key, says
+):
+    state, events = keys(dated, "1", key)
+    hint, prompt = events
+    assert isinstance(hint, Hint) and hint.key == hint_key and says in hint.text
+    assert "YYYY-MM-DD" in hint.text and hint.values["qid"] == "born"
+    assert prompt == Prompt(KEYS_DATE + "\n> ")
+    assert state.answers == {"who": "baby"} and state.shown == "born"
+
+
+def test_a_refused_date_is_said_in_chinese():
+    talk = Session("dated", lang="zh", trees=FOLDER, today="2026-11-24")
+    _, events = keys(talk, "1", "2026-02-30")
+    assert events[0].text.startswith("“2026-02-30”这一天并不存在")
+    assert events[1].text.startswith("按 YYYY-MM-DD 的格式输入日期")
+
+
+def test_nothing_typed_at_a_date_question_asks_for_one(dated):
+    _, events = keys(dated, "1", "")
+    assert events[0] == Hint(
+        "type_a_date",
+        {},
+        "Type the date as YYYY-MM-DD (for example 2026-11-20), 0 to go on without it, "
+        "or ? for help.",
+    )
+
+
+@pytest.mark.parametrize("key", ["?", "b", "r", "q"])
+def test_the_session_keys_still_work_at_a_date_question(dated, key):
+    state, events = keys(dated, "1", key)
+    expected = {"?": "ShowHelp", "b": "AskQuestion", "r": "AskQuestion", "q": "Quit"}[key]
+    assert kinds(events)[0] == expected
+    if key == "?":
+        assert events[0].text == "It is on the birth certificate."
+
+
+def test_0_at_a_date_question_goes_on_without_a_date_and_counts_no_day(dated):
+    state, events = keys(dated, "1", "０")  # a full-width 0 too
+    assert state.answers == {"who": "baby", "born": "not-sure"}
+    shown, _ = events
+    assert isinstance(shown, ShowOutcome) and shown.view["outcome"]["id"] == "newborn"
+    assert shown.view["outcome"]["due"] is None and shown.view["outcome"]["due_text"] is None
+    assert shown.view["answers"][-1]["label"] == "I do not know the date"
+    state, events = step(dated, state, "b")  # offered again, by its words
+    assert events[0].default == "not-sure"
+    assert events[1] == Prompt(KEYS_DATE + "\nEnter keeps: I do not know the date\n> ")
+
+
+def test_back_from_the_outcome_offers_the_date_again_written_out(dated):
+    state, events = keys(dated, "1", "2026-11-20", "b")
+    assert state.remembered == {"born": "2026-11-20"} and state.answers == {"who": "baby"}
+    ask, prompt = events
+    assert ask.default == "2026-11-20"
+    assert prompt == Prompt(KEYS_DATE + "\nEnter keeps: 20 November 2026\n> ")
+    state, events = step(dated, state, "")
+    assert (
+        state.answers == {"who": "baby", "born": "2026-11-20"} and kinds(events)[0] == "ShowOutcome"
+    )
+
+
+def test_changing_the_date_at_the_outcome_asks_it_again(dated):
+    state, events = keys(dated, "1", "2026-11-20", "2")
+    assert state.answers == {"who": "baby"} and events[0].view["id"] == "born"
+    state, events = step(dated, state, "2026-10-31")
+    assert events[0].view["outcome"]["due"] == "2027-01-31"
+
+
+def test_the_loop_draws_a_date_question_and_its_refusal(prompt):
+    result = prompt(
+        "1", "2026-02-30", "2026-11-20", "q", args=("dated", "--trees", str(FOLDER), "--lang", "en")
+    )
+    out = result.stdout
+    assert result.exit_code == 0, result.stderr
+    assert "Give the baby's date of birth, written YYYY-MM-DD (for example 2026-11-20)" in out
+    assert "'2026-02-30' is no day of the calendar ('born')" in out
+    assert "When was the baby born? → 20 November 2026" in out
 
 
 # --- the loop that draws the events ---------------------------------------------------
@@ -443,7 +574,7 @@ def prompt(monkeypatch, run):
 
 
 def test_the_loop_draws_the_checklist_once_asked(prompt):
-    result = prompt("1", "2", "1", "d", "q", args=("which-category",))
+    result = prompt("1", "2", "1", "2026-11-20", "d", "q", args=("which-category",))
     out = result.stdout
     assert result.exit_code == 0
     assert out.count("d shows the documents to bring") == 2

@@ -20,6 +20,9 @@ from medbal import api
 from medbal.core.engine import all_paths
 from medbal.present.formats import RENDERERS, render
 
+from dated_trees import FOLDER
+from support import replay
+
 GOLDEN = Path(__file__).parent / "golden"
 TODAY = "2026-11-24"  # the take-home page is dated: a fixed day keeps the goldens still
 WIDTHS = (40, 80, 120)
@@ -34,14 +37,28 @@ def _claim_answers() -> dict[str, str]:
     tree = api.load_tree("which-category")
     for path, outcome in all_paths(tree):
         if outcome.checklist:
-            return {a.question.id: a.option.value for a in path}
+            return replay(path)
     raise AssertionError("no outcome of which-category has a checklist")
+
+
+def _dated(answers: dict[str, str], lang: str) -> Any:
+    """The dated tree (tests/dated) on TODAY: a due date to come, passed, or a date asked."""
+    return api.diagnose("dated", answers, lang, trees=FOLDER, today=TODAY)
 
 
 def _views(lang: str) -> dict[str, tuple[str, Any]]:
     return {
+        "diagnose-due": ("diagnose", _dated({"who": "baby", "born": "2026-11-20"}, lang)),
+        "diagnose-due-passed": (
+            "diagnose",
+            _dated({"who": "referred", "moved": "2026-11-02"}, lang),
+        ),
+        "diagnose-date-question": ("diagnose", _dated({"who": "baby"}, lang)),
         "diagnose-outcome": ("diagnose", api.diagnose("zero-balance", {"scheme": "yearly"}, lang)),
-        "diagnose-checklist": ("diagnose", api.diagnose("which-category", _claim_answers(), lang)),
+        "diagnose-checklist": (
+            "diagnose",
+            api.diagnose("which-category", _claim_answers(), lang, today=TODAY),
+        ),
         "diagnose-question": ("diagnose", api.diagnose("zero-balance", {}, lang)),
         "docs-3": ("docs", api.docs(3, lang)),
         "docs-overview": ("docs-overview", api.docs(None, lang)),
@@ -58,7 +75,7 @@ def _formats(name: str, kind: str) -> list[tuple[str, int]]:
         (fmt, 0)
         for fmt in ("plain", "markdown", "html")
         if (kind, fmt) in RENDERERS
-        and not (name == "diagnose-question" and fmt in ("markdown", "html"))
+        and not (name.endswith("question") and fmt in ("markdown", "html"))
         and not (name == "docs-overview" and fmt == "html")
     ]
     return out + [("terminal", w) for w in WIDTHS]

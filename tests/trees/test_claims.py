@@ -8,7 +8,7 @@ import pytest
 from medbal.core.engine import all_paths, walk
 from medbal.files.readtree import load_file
 
-from support import TREES, complete, has_han
+from support import TREES, complete, has_han, replay
 
 
 @pytest.fixture(scope="module")
@@ -37,11 +37,12 @@ def test_finder_outcomes_name_their_category_in_the_title(finder, checklists):
 AWAY = {"where": "elsewhere", "settled-there": "paid-in-full"}
 HOME = {"where": "home"}
 FINDER_ROUTES = [
-    ({**AWAY, "why-elsewhere": "referred"}, 1),
+    ({**AWAY, "why-elsewhere": "referred", "transferred": "2026-11-20"}, 1),
+    ({**AWAY, "why-elsewhere": "referred", "transferred": "not-sure"}, 1),
     ({**AWAY, "why-elsewhere": "live-or-work"}, 2),
     ({**AWAY, "why-elsewhere": "short-trip"}, 3),
     ({**AWAY, "why-elsewhere": "birth", "birth-bills": "mother"}, 4),
-    ({**AWAY, "why-elsewhere": "birth", "birth-bills": "baby"}, 11),
+    ({**AWAY, "why-elsewhere": "birth", "birth-bills": "baby", "born": "2026-11-20"}, 11),
     ({**HOME, "settle-problem": "system-down", "can-go-back": "no"}, 5),
     ({**HOME, "settle-problem": "card-lost"}, 6),
     ({**HOME, "settle-problem": "card-worked", "other-situations": "many-visits"}, 7),
@@ -49,7 +50,7 @@ FINDER_ROUTES = [
     ({**HOME, "settle-problem": "emergency"}, 8),
     ({**HOME, "settle-problem": "not-sure", "other-situations": "retired-cadre"}, 9),
     ({**HOME, "settle-problem": "status-change"}, 10),
-    ({**HOME, "settle-problem": "newborn"}, 11),
+    ({**HOME, "settle-problem": "newborn", "born": "not-sure"}, 11),
     # outcomes of their own, with no category
     ({**HOME, "settle-problem": "system-down", "can-go-back": "yes"}, None),
     ({**HOME, "settle-problem": "injury", "injury-cause": "at-work"}, None),
@@ -82,7 +83,7 @@ def test_every_path_of_each_new_tree_ends_complete_in_both_languages(name, outco
     paths = all_paths(tree)
     assert {o.id for _, o in paths} == set(tree.outcomes) and len(tree.outcomes) == outcomes
     for path, outcome in paths:
-        assert walk(tree, {a.question.id: a.option.value for a in path}).outcome is outcome
+        assert walk(tree, replay(path)).outcome is outcome
         for text in (
             outcome.title,
             outcome.explanation,
@@ -174,6 +175,8 @@ def test_text_outcome_shows_the_deadline_and_offers_the_checklist(run):
         "settled-there=not-sure",
         "-a",
         "why-elsewhere=referred",
+        "-a",
+        "transferred=not-sure",
     ).stdout
     assert "In an urgent case, complete the filing within 7 days" in out
     assert "medbal docs 1 lists the documents to bring." in out

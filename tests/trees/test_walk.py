@@ -23,11 +23,12 @@ from typer.testing import CliRunner
 from medbal import api
 from medbal.commands.app import cli
 from medbal.core.engine import all_paths
+from medbal.core.kinds import edges
 from medbal.core.model import LANGS
 from medbal.files.readtree import load_file
 from medbal.i18n.catalogue import SECTIONS, msg, section
 
-from support import TREES
+from support import TREES, replay
 
 DECISION_TREES = ("zero-balance", "which-category", "balance-dropped", "card")
 
@@ -49,7 +50,7 @@ def walked() -> list[Case]:
     cases = [
         {"id": i, "tree": tree, "lang": lang, "answers": answers}
         for i, (tree, lang, answers) in enumerate(
-            (tree, lang, {a.question.id: a.option.value for a in path})
+            (tree, lang, replay(path))
             for tree in DECISION_TREES
             for path, _ in all_paths(load_file(TREES / f"{tree}.yaml"))
             for lang in LANGS
@@ -149,8 +150,8 @@ def knowing(tree: str, known: dict[str, str]) -> tuple[str, dict[str, str]]:
     node, answers = t.start, {}
     while node in t.questions:
         q = t.questions[node]
-        value = known.get(node, "not-sure")
-        option = q.option(value)
+        value = known.get(node, "not-sure")  # a date question's too: no date
+        option = next((o for o in edges(q) if o.value == value), None)
         assert option is not None, (node, value)
         answers[node] = value
         node = option.next

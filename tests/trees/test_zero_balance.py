@@ -6,7 +6,7 @@ import pytest
 
 from medbal.core.engine import all_paths, walk
 
-from support import complete, has_han
+from support import complete, has_han, replay
 
 # The cause ids of ../shared/domain.md section 2, the causes section 7 adds (an
 # account transferred after a move, this year's and past years' balances, family
@@ -51,7 +51,7 @@ def test_every_path_ends_in_a_complete_bilingual_outcome(zero_tree):
     paths = all_paths(zero_tree)
     assert len(paths) > 11
     for path, outcome in paths:
-        answers = {a.question.id: a.option.value for a in path}
+        answers = replay(path)
         result = walk(zero_tree, answers)
         assert result.outcome is outcome, answers
         # Six questions at most, and a seventh only on two long routes (self-employed

@@ -42,6 +42,8 @@ class Marks(NamedTuple):  # a NamedTuple, not a dataclass: a fifth of the import
     html: str  # the HTML lang tag
     han: bool  # laid out by the Chinese rules (spacing, line breaks: medbal.i18n.typeset)
     numerals: str  # how a law's article is numbered: "arabic" (Art. 28) or "han" (第二十八条)
+    date: str  # a day written out: "20 November 2026" / "2026 年 11 月 20 日"
+    months: tuple[str, ...] = ()  # the months' names the date uses ({month}), from January
 
 
 _LOADED: dict[str, ModuleType] = {}

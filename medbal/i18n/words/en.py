@@ -14,6 +14,21 @@ MARKS = Marks(
     html="en",
     han=False,
     numerals="arabic",
+    date="{day} {month} {year}",
+    months=(
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ),
 )
 
 INTERFACE: dict[str, str] = {
@@ -134,6 +149,18 @@ INTERFACE: dict[str, str] = {
     "deadline_within": "within {count}",
     "deadline_at_least": "at least {count}",
     "deadline_not_stated": "not stated: ask",
+    # A question that asks for a date (medbal.present.kinds.date), and the day a deadline
+    # counted from it falls on (medbal.present.views: the region's tag is added after).
+    "keys_date": "Type the date as YYYY-MM-DD, 0 without it, or ? help, b back, r restart, q quit",
+    "type_a_date": (
+        "Type the date as YYYY-MM-DD (for example 2026-11-20), 0 to go on without it, or "
+        "? for help."
+    ),
+    "date_asked": "A date, written YYYY-MM-DD (for example 2026-11-20)",
+    "date_asked_of": "Give {what}, written YYYY-MM-DD (for example 2026-11-20)",
+    "due_heading": "Your deadline",
+    "due_by": "By {date}",
+    "due_passed": "The deadline, {date}, has passed.",
     # Articles of the Social Insurance Law (medbal.i18n.sources.law_label), cited under one
     # name: {article} is one article's number as law_article writes it, {articles} all but
     # the last, joined as a list of names.
@@ -201,6 +228,21 @@ ERRORS: dict[str, str] = {
     "lang_invalid": "{where} is {value!q}; choose one of: {langs}",
     "answer_form": (
         "--answer {pair!q} should look like QUESTION=VALUE, for example --answer scheme=employer"
+    ),
+    # A date answer (medbal.core.kinds.date): each names the form to write it in.
+    "date_form": (
+        "{value!q} is not a date for {qid!q}: write it as {form}, for example {example}, "
+        "or {skip} if you do not know it"
+    ),
+    "date_no_such_day": (
+        "{value!q} is no day of the calendar ({qid!q}): give a date that exists, as "
+        "{form}, for example {example}"
+    ),
+    "date_future": (
+        "{value!q} is after today ({today}): {qid!q} asks for a day that has come, written {form}"
+    ),
+    "date_range": (
+        "{value!q} is before {first}: {qid!q} asks for a date from {first} on, written {form}"
     ),
     "answer_twice": (
         "--answer {qid!q} is given twice ({first!q} and {second!q}); give each question one answer"
@@ -462,6 +504,16 @@ PAGE: dict[str, str] = {
     # explanation, which follows what to do; a sheet's kicker without the short name.
     "why": "Why this answer",
     "category_n": "Category {n}",
+    # A date question (medbal/present/page_assets/page.js drawDate): the field, and why
+    # a date is refused, as the engine refuses it (medbal.core.kinds.date).
+    "date_give": "Give the date",
+    "date_give_of": "Give {what}",
+    "date_next": "Next",
+    "date_field_bad": (
+        "This is not a date. Give a day that exists, written YYYY-MM-DD, for example 2026-11-20."
+    ),
+    "date_field_future": "This day has not come yet. Give a day up to today, written YYYY-MM-DD.",
+    "date_field_early": "Give a date from 1900-01-01 on, written YYYY-MM-DD.",
     "noscript": "This page needs JavaScript. Open it in a browser with JavaScript turned on.",
 }
 

@@ -18,6 +18,7 @@ MARKS = Marks(
     html="zh-Hans",
     han=True,
     numerals="han",
+    date="{year} 年 {number} 月 {day} 日",
 )
 
 INTERFACE: dict[str, str] = {
@@ -130,6 +131,17 @@ INTERFACE: dict[str, str] = {
     "deadline_within": "{count}内",
     "deadline_at_least": "至少 {count}",
     "deadline_not_stated": "未写明，请询问",
+    # A question that asks for a date (medbal.present.kinds.date), and the day a deadline
+    # counted from it falls on (medbal.present.views: the region's tag is added after).
+    "keys_date": "按 YYYY-MM-DD 的格式输入日期，不填日期输入 0，或 ? 帮助、b 返回、r 重来、q 退出",
+    "type_a_date": (
+        "请按 YYYY-MM-DD 的格式输入日期，例如 2026-11-20；不填日期请输入 0；输入 ? 可查看帮助。"
+    ),
+    "date_asked": "填一个日期，格式为 YYYY-MM-DD（例如 2026-11-20）",
+    "date_asked_of": "请填写{what}，格式为 YYYY-MM-DD（例如 2026-11-20）",
+    "due_heading": "您的办理期限",
+    "due_by": "请在 {date}前",
+    "due_passed": "办理期限 {date}已过。",
     # Articles of the Social Insurance Law (medbal.i18n.sources.law_label), numbered in
     # Chinese numerals (MARKS.numerals).
     "law_article": "第{n}条",
@@ -190,6 +202,16 @@ ERRORS: dict[str, str] = {
     # options and their values
     "lang_invalid": "{where} 为{value!q}；可选：{langs}",
     "answer_form": "--answer{pair!q}的格式应为 问题=答案，例如 --answer scheme=employer",
+    # A date answer (medbal.core.kinds.date): each names the form to write it in.
+    "date_form": (
+        "{value!q}不是问题{qid!q}能用的日期，请按 {form} 的格式填写，例如 {example}；"
+        "不清楚日期的，填 {skip}"
+    ),
+    "date_no_such_day": (
+        "{value!q}这一天并不存在（问题{qid!q}），请按 {form} 的格式填写实际日期，例如 {example}"
+    ),
+    "date_future": "{value!q}晚于今天（{today}）：问题{qid!q}要填已经过去的日期，格式为 {form}",
+    "date_range": "{value!q}早于 {first}：问题{qid!q}要填 {first} 以后的日期，格式为 {form}",
     "answer_twice": "--answer{qid!q}给了两次（{first!q}和{second!q}）；每个问题只能有一个回答",
     "item_form": "--item{pair!q}的格式应为 项目=金额，例如 --item class-b=1200",
     "region_empty": "--region 为空；可选地区：{regions}",
@@ -401,6 +423,16 @@ PAGE: dict[str, str] = {
     # explanation, which follows what to do; a sheet's kicker without the short name.
     "why": "为什么是这个结果",
     "category_n": "第 {n} 类",
+    # A date question (medbal/present/page_assets/page.js drawDate): the field, and why
+    # a date is refused, as the engine refuses it (medbal.core.kinds.date).
+    "date_give": "请填写日期",
+    "date_give_of": "请填写{what}",
+    "date_next": "下一步",
+    "date_field_bad": (
+        "这不是有效的日期。请填写实际存在的日期，格式为 YYYY-MM-DD，例如 2026-11-20。"
+    ),
+    "date_field_future": "这一天还没到。请填写今天或更早的日期，格式为 YYYY-MM-DD。",
+    "date_field_early": "请填写 1900-01-01 以后的日期，格式为 YYYY-MM-DD。",
     "noscript": "本页面需要 JavaScript，请用开启了 JavaScript 的浏览器打开。",
 }
 

@@ -1,7 +1,9 @@
-// medbal page: walks the embedded trees as medbal/engine.py does.
-// The answers live in the address (#tree=ID&QUESTION=VALUE...&lang=zh) and are
-// always replayed from the start node; answers the path no longer passes are
-// dropped, as the engine drops them.  Every text is set as text, never as HTML.
+// medbal page: walks the embedded trees as medbal/core/engine.py does.
+// The answers live in the address (#tree=ID&QUESTION=VALUE...&lang=zh, a date as
+// born=2026-11-20) and are always replayed from the start node; answers the path no
+// longer passes are dropped, as the engine drops them.  Each kind of question is read
+// and drawn by KINDS below, as medbal/core/kinds and medbal/present/kinds do.  Every
+// text is set as text, never as HTML.
 (function () {
   "use strict";
   var DATA = JSON.parse(document.getElementById("medbal-data").textContent);
@@ -23,7 +25,7 @@
 
   // The languages, as medbal declares them (medbal.core.langs): code, HTML tag, layout.
   var LANGS = new Map(DATA.langs.map(function (l) { return [l.code, l]; }));
-  var FIRST = DATA.langs[0].code;
+  var FIRST_LANG = DATA.langs[0].code; // the language of a reader whose browser names none of them
   function tag(lang) { return LANGS.get(lang).tag; }
   // The language a tag names ("zh-CN", "en-GB"), as medbal.i18n.lang reads one: the
   // longest declared code it starts with; null for none.
@@ -59,7 +61,7 @@
       var found = languageOf(langs[i]);
       if (found) return found;
     }
-    return FIRST;
+    return FIRST_LANG;
   }
 
   // --- the address ------------------------------------------------------------
@@ -83,7 +85,7 @@
     var questions = state.tree ? state.tree.questions : null;
     Array.from(state.answers).forEach(function (pair) {
       // The engine refuses an unknown question or value; a link is left out instead.
-      if (!own(questions, pair[0]) || !own(questions[pair[0]].next, pair[1])) {
+      if (!own(questions, pair[0]) || !kindOf(questions[pair[0]]).takes(questions[pair[0]], pair[1])) {
         state.bad.push(pair[0] + "=" + pair[1]);
         state.answers.delete(pair[0]);
       }
@@ -115,7 +117,91 @@
     render();
   }
 
-  // --- the engine, as medbal/engine.py walk() ---------------------------------
+  // --- question kinds, as medbal/core/kinds and medbal/present/kinds ------------
+  // takes: whether the engine takes a value; next: where it leads; shown: a value as a
+  // person reads it; draw: how it is asked (answer(value) gives the answer).
+
+  var KINDS = {
+    choice: {
+      takes: function (q, value) { return own(q.next, value); },
+      next: function (q, value) { return q.next[value]; },
+      shown: function (view, value) {
+        return view.options.filter(function (o) { return o.value === value; })[0].label;
+      },
+      draw: drawOptions
+    },
+    date: {
+      takes: function (q, value) { return value === SKIP || dateProblem(value) === null; },
+      next: function (q) { return q.next[PLACEHOLDER]; },
+      shown: function (view, value, lang) {
+        return value === view.skip.value ? view.skip.label : written(parseDate(value), lang);
+      },
+      draw: drawDate
+    }
+  };
+
+  function kindOf(q) { return KINDS[q.kind] || KINDS.choice; }
+
+  // --- dates, as medbal/core/kinds/date.py ------------------------------------------
+
+  var PLACEHOLDER = "<date>"; // a date question's one way on, whatever the day
+  var SKIP = "not-sure"; // its answer without a date: on to the same place, no day counted
+  var FIRST = "1900-01-01";
+  var ISO = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/;
+
+  function pad(n, width) { return String(n).padStart(width, "0"); }
+  function iso(day) { return pad(day[0], 4) + "-" + pad(day[1], 2) + "-" + pad(day[2], 2); }
+
+  function daysIn(year, month) {
+    if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+    return [4, 6, 9, 11].indexOf(month) >= 0 ? 30 : 31;
+  }
+
+  // YYYY-MM-DD as [year, month, day], or null: a day that exists, in ASCII digits.
+  function parseDate(text) {
+    var m = ISO.exec(String(text));
+    if (!m) return null;
+    var day = [Number(m[1]), Number(m[2]), Number(m[3])];
+    return day[1] >= 1 && day[1] <= 12 && day[2] >= 1 && day[2] <= daysIn(day[0], day[1]) ? day : null;
+  }
+
+  // Today on this device: the latest day a date may be, as the CLI's clock gives it.
+  function today() {
+    var now = new Date();
+    return [now.getFullYear(), now.getMonth() + 1, now.getDate()];
+  }
+
+  // Why the engine would refuse a date (bad, future, early), or null.  ISO dates
+  // compare as the days they name.
+  function dateProblem(text) {
+    var day = parseDate(text);
+    if (!day) return "bad";
+    if (iso(day) > iso(today())) return "future";
+    if (iso(day) < FIRST) return "early";
+    return null;
+  }
+
+  // The last day of AMOUNT days, months or years from DAY (medbal.core.kinds.date.due):
+  // the day itself not counted; a month without the same day ends on its last day.
+  function dueDay(day, amount, unit) {
+    if (unit === "day") {
+      var t = new Date(Date.UTC(day[0], day[1] - 1, day[2] + amount));
+      return [t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate()];
+    }
+    var months = day[1] - 1 + (unit === "year" ? amount * 12 : amount);
+    var year = day[0] + Math.floor(months / 12);
+    var month = months % 12 + 1;
+    return [year, month, Math.min(day[2], daysIn(year, month))];
+  }
+
+  // A day written out, as medbal.i18n.typeset.written_date: "20 November 2026".
+  function written(day, lang) {
+    var c = DATA.calendar[lang];
+    var parts = { day: day[2], month: c.months[day[1] - 1] || "", number: day[1], year: day[0] };
+    return c.date.replace(/\{(day|month|number|year)\}/g, function (_, k) { return String(parts[k]); });
+  }
+
+  // --- the engine, as medbal/core/engine.py walk() --------------------------------
 
   function walk(tree, answers) {
     var path = [];
@@ -124,7 +210,7 @@
       if (!answers.has(node)) break;
       var value = answers.get(node);
       path.push([node, value]);
-      node = tree.questions[node].next[value];
+      node = kindOf(tree.questions[node]).next(tree.questions[node], value);
     }
     var used = new Set(path.map(function (p) { return p[0]; }));
     var dropped = Array.from(answers).filter(function (p) { return !used.has(p[0]); });
@@ -175,7 +261,7 @@
   // A sheet as `medbal diagnose --format html` writes it: built by medbal/present/html.py
   // from the same views, every text escaped there.  On screen its boxes can be ticked:
   // each row is one label, so the whole row is the target.
-  function sheet(html, lang, name, place, extra) {
+  function sheet(html, lang, name, place, extra, first) {
     var template = document.createElement("template");
     template.innerHTML = html;
     var sec = template.content.querySelector("section.page");
@@ -198,6 +284,7 @@
       text.replaceWith(label);
     });
     if (extra) (sec.querySelector("tbody td") || sec).append(extra); // under the sheet's text
+    if (first) (sec.querySelector("tbody td") || sec).prepend(first); // above it
     return sec;
   }
 
@@ -270,27 +357,67 @@
     var view = q[lang];
     var earlier = remembered.get(key(tree, view.id));
     var n = result.path.length + 1;
-    var options = el("div", { "class": "options", role: "group", "aria-labelledby": "question" },
-      view.options.map(function (o) {
-        var mark = o.value === earlier ? el("span", { "class": "earlier" }, say("earlier", lang)) : null;
-        return button([el("span", {}, o.label), mark], function () {
-          var answers = new Map(state.answers);
-          answers.set(view.id, o.value);
-          remembered.delete(key(tree, view.id));
-          go(state, answers, true);
-        }, { "class": o.value === earlier ? "option earlier-answer" : "option", "data-value": o.value });
-      }));
+    var answer = function (value) {
+      var answers = new Map(state.answers);
+      answers.set(view.id, value);
+      remembered.delete(key(tree, view.id));
+      go(state, answers, true);
+    };
     var help = view.help ? el("details", { "class": "help" }, el("summary", {}, say("help_toggle", lang)),
       el("p", {}, view.help)) : null;
     return [notices(state), el("p", { "class": "kicker" }, tree.title[lang]),
       el("p", { "class": "progress" }, say("progress", lang, { n: n, total: n - 1 + q.most })),
-      el("h1", { id: "question", tabindex: "-1" }, view.text), help, options, controls(state, result, lang)];
+      el("h1", { id: "question", tabindex: "-1" }, view.text), help,
+      kindOf(q).draw(view, earlier, lang, answer), controls(state, result, lang)];
+  }
+
+  // A choice: a button for each option; the earlier answer marked.
+  function drawOptions(view, earlier, lang, answer) {
+    return el("div", { "class": "options", role: "group", "aria-labelledby": "question" },
+      view.options.map(function (o) {
+        var mark = o.value === earlier ? el("span", { "class": "earlier" }, say("earlier", lang)) : null;
+        return button([el("span", {}, o.label), mark], function () { answer(o.value); },
+          { "class": o.value === earlier ? "option earlier-answer" : "option", "data-value": o.value });
+      }));
+  }
+
+  // A date: a date field (typed as YYYY-MM-DD where the browser has no calendar) and
+  // Next; a date the engine would refuse is said at once, naming the form to type.  Under
+  // it, a button to go on without the date (the question's skip).
+  function drawDate(view, earlier, lang, answer) {
+    var skipped = earlier === view.skip.value;
+    var mark = skipped ? el("span", { "class": "earlier" }, say("earlier", lang)) : null;
+    var skip = button([el("span", {}, view.skip.label), mark], function () { answer(view.skip.value); },
+      { "class": skipped ? "option skip earlier-answer" : "option skip", "data-value": view.skip.value });
+    return el("div", { "class": "date-question" }, dateForm(view, skipped ? null : earlier, lang, answer),
+      el("div", { "class": "options", role: "group", "aria-labelledby": "question" }, skip));
+  }
+
+  function dateForm(view, earlier, lang, answer) {
+    var label = view.label ? say("date_give_of", lang, { what: view.label }) : say("date_give", lang);
+    var error = el("p", { id: "date-error", "class": "date-error", role: "alert" });
+    var input = el("input", { type: "date", id: "date", name: "date", min: FIRST, max: iso(today()),
+      value: earlier || null, placeholder: "YYYY-MM-DD", autocomplete: "off", "aria-describedby": "date-error" });
+    return el("form", { "class": "date-form", novalidate: true, submit: function (event) {
+      event.preventDefault(); // nothing is sent: the answer goes into the address
+      var value = input.value.trim();
+      var problem = dateProblem(value);
+      if (problem) {
+        error.textContent = { bad: say("date_field_bad", lang), future: say("date_field_future", lang),
+          early: say("date_field_early", lang) }[problem];
+        input.setAttribute("aria-invalid", "true");
+        input.focus();
+        return;
+      }
+      answer(value);
+    } }, el("label", { "for": "date" }, label), input,
+    el("button", { type: "submit", "class": "option next", "data-action": "date" }, say("date_next", lang)), error);
   }
 
   function answerLines(tree, pairs, lang, change) {
     return pairs.map(function (p) {
       var view = tree.questions[p[0]][lang];
-      var label = view.options.filter(function (o) { return o.value === p[1]; })[0].label;
+      var label = kindOf(tree.questions[p[0]]).shown(view, p[1], lang);
       return el("li", {}, el("span", { "class": "answer-text" }, view.text + " → " + label),
         change ? button(say("change", lang), function () { change(p[0], p[1]); },
           { "class": "change screen-only", "data-question": p[0],
@@ -323,7 +450,8 @@
     var top = el("nav", { "class": "controls top screen-only" },
       button(say("print", lang), function () { window.print(); }, { "data-action": "print" }),
       result.path.length ? backButton(state, result, lang) : null, restartButton(state, lang));
-    var first = sheet(page.html, lang, "outcome", place, body);
+    var first = sheet(page.html, lang, "outcome", place, body, dueBox(outcome.due, result.path, lang));
+    onceOnly(first);
     var out = [notices(state), top, first];
     var names = outcome.checklists.filter(function (n) { return own(DATA.checklists, String(n)); });
     names.forEach(function (n) { out.push(sheet(DATA.checklists[String(n)][lang].html, lang, String(n), place, null)); });
@@ -332,6 +460,35 @@
     var home = homeButton(state, lang);
     if (home) out.push(el("nav", { "class": "controls screen-only" }, home));
     return out;
+  }
+
+  // The day a deadline counted from the person's date falls on, as the CLI's outcome
+  // gives it ("due"): html.py's box with the day written in, said to have passed
+  // when it is before today on this device.
+  function dueBox(due, path, lang) {
+    var given = due ? path.filter(function (p) { return p[0] === due.question; })[0] : null;
+    var start = given ? parseDate(given[1]) : null;
+    if (!start) return null;
+    var day = dueDay(start, due.amount, due.unit);
+    var passed = iso(day) < iso(today());
+    var template = document.createElement("template");
+    template.innerHTML = due[lang][passed ? "passed" : "by"];
+    var box = template.content.firstElementChild;
+    var walker = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
+    for (var n = walker.nextNode(); n; n = walker.nextNode()) n.data = n.data.split("{date}").join(written(day, lang));
+    box.setAttribute("data-due", iso(day));
+    box.setAttribute("data-passed", passed ? "true" : "false");
+    return box;
+  }
+
+  // The deadline counted to a day is in its box, in the same words as in the deadlines
+  // below: shown once, in the box (as medbal.present.pages.outcome_page does).
+  function onceOnly(sec) {
+    var rule = sec.querySelector('[data-part="due"] em');
+    if (!rule) return;
+    sec.querySelectorAll('.deadline:not([data-part="due"]) li').forEach(function (li) {
+      if (li.textContent === rule.textContent) li.remove();
+    });
   }
 
   // A link to each checklist below; its address is this outcome's, so that opening it
