@@ -18,16 +18,15 @@ with every problem as FILE:LINE:COL.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
 from medbal.api import checks
-from medbal.api.batch import diagnose_many
 from medbal.api.checks import Amount, Folder, Name
 from medbal.api.session import Session, view_of
 from medbal.core.engine import Result
-from medbal.core.errors import Phrase, UsageError
+from medbal.core.errors import MedbalError, Phrase, UsageError
 from medbal.core.estimate import estimate as compute
 from medbal.core.estimate import money
 from medbal.core.model import Category, Checklists, Rates, Tree
@@ -85,6 +84,22 @@ def diagnose(
     the repeat command names the tree (default: the id, or the name given).
     """
     return Session(tree, answers, lang, trees, ref).view()
+
+
+def diagnose_many(
+    cases: Iterable[Mapping[str, Any] | str | bytes | MedbalError],
+    tree: str = "zero-balance",
+    lang: str | None = None,
+    trees: Folder = None,
+) -> Iterator[dict[str, Any]]:
+    """An envelope for each case (a mapping, or a line of JSON text), as each is read:
+    the one-shot JSON envelope with the case's "id", or an error envelope in its place
+    (medbal.api.batch.diagnose_many says every rule)."""
+    # Imported here: the batch's module and the json module it reads lines with are a
+    # tenth of what a one-shot call imports, and only a batch uses them.
+    from medbal.api import batch
+
+    return batch.diagnose_many(cases, tree, lang, trees)
 
 
 def outcome_view(
