@@ -7,7 +7,9 @@ TypedDict, so the JSON envelope is the view itself: `json.dumps(view)`.  The key
 are a contract with scripts; tests/commands/test_contract.py pins them.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: a TypedDict turns each annotation that is a
+# string into a ForwardRef, compiling it, and the views' hundred fields cost a one-shot
+# call 7 M instructions that way.  Names imported for type checking alone are quoted.
 
 import shlex
 from typing import TYPE_CHECKING, TypedDict
@@ -180,7 +182,7 @@ def sources_view(refs: tuple[str, ...], lang: str) -> list[SourceView]:
     return [{"id": ref, "label": tidy(source_label(ref, lang), lang)} for ref in refs]
 
 
-def question_view(q: Question, lang: str) -> QuestionView:
+def question_view(q: "Question", lang: str) -> QuestionView:
     return {
         "id": q.id,
         "text": _s(q.text, lang),
@@ -189,7 +191,7 @@ def question_view(q: Question, lang: str) -> QuestionView:
     }
 
 
-def outcome_view(o: Outcome, lang: str, checklist: ChecklistsView | None = None) -> OutcomeView:
+def outcome_view(o: "Outcome", lang: str, checklist: ChecklistsView | None = None) -> OutcomeView:
     """An outcome; one that is a region's rule has the region's tag after its title, and a
     text of another region (or a national one) its own tag."""
     at = o.region
@@ -209,7 +211,7 @@ def outcome_view(o: Outcome, lang: str, checklist: ChecklistsView | None = None)
 
 
 def diagnose_view(
-    result: Result, lang: str, checklists: Checklists | None = None, tree_ref: str | None = None
+    result: "Result", lang: str, checklists: "Checklists | None" = None, tree_ref: str | None = None
 ) -> DiagnoseView:
     """The engine's result in one language, with the command that reproduces it."""
     view: DiagnoseView = {
@@ -242,7 +244,7 @@ def diagnose_view(
     return view
 
 
-def command_line(result: Result, lang: str, tree_ref: str | None = None) -> str:
+def command_line(result: "Result", lang: str, tree_ref: str | None = None) -> str:
     """The one-shot command that reproduces this result."""
     parts = ["medbal", "diagnose", tree_ref or result.tree.id, "--lang", lang]
     for a in result.path:
@@ -264,7 +266,7 @@ def shell_word(word: str) -> str:
 # --- docs -----------------------------------------------------------------------
 
 
-def _deadline(d: Deadline, lang: str, at: Place | None) -> DeadlineView:
+def _deadline(d: "Deadline", lang: str, at: "Place | None") -> DeadlineView:
     """A deadline says whose it is: its region's tag always (the sheet's region or not),
     "national rule" on one region's sheet.  "Not stated" is no rule: no region of its own."""
     place = d.region if d.kind == "not-stated" else d.region or at
@@ -279,14 +281,14 @@ def _deadline(d: Deadline, lang: str, at: Place | None) -> DeadlineView:
     }
 
 
-def _documents(docs: tuple[Document, ...], lang: str, at: Place | None) -> list[DocumentView]:
+def _documents(docs: "tuple[Document, ...]", lang: str, at: "Place | None") -> list[DocumentView]:
     return [
         {"id": d.id, "text": _s(d.text, lang, at), "sources": sources_view(d.sources, lang)}
         for d in docs
     ]
 
 
-def _guidance(g: Guidance, lang: str, file: Place | None, at: Place | None) -> GuidanceView:
+def _guidance(g: "Guidance", lang: str, file: "Place | None", at: "Place | None") -> GuidanceView:
     """A group of rules on a sheet whose region is `at` (the category's): each item tagged
     where its region (its own, else the group's) is not the sheet's."""
     group = g.region or file
@@ -309,7 +311,7 @@ def _guidance(g: Guidance, lang: str, file: Place | None, at: Place | None) -> G
     }
 
 
-def category_view(c: Category, lang: str, data: Checklists | None = None) -> CategoryView:
+def category_view(c: "Category", lang: str, data: "Checklists | None" = None) -> CategoryView:
     """One category; with its file, also the common documents and guidance that apply to it
     and the "no deadline given" line where the sources give no deadline for the claim.
     Its region (its own, else the file's) is named once, by the sheet; a text of another
@@ -346,11 +348,11 @@ def category_view(c: Category, lang: str, data: Checklists | None = None) -> Cat
     }
 
 
-def _steps(steps: tuple[Step, ...], lang: str, file: Place | None) -> list[str]:
+def _steps(steps: "tuple[Step, ...]", lang: str, file: "Place | None") -> list[str]:
     return [_s(s.text, lang, file) for s in steps]
 
 
-def checklists_view(data: Checklists, categories: list[Category], lang: str) -> ChecklistsView:
+def checklists_view(data: "Checklists", categories: "list[Category]", lang: str) -> ChecklistsView:
     file = data.region
     named = place_view(file, lang)
     return {
@@ -425,11 +427,11 @@ def yuan(value: float | None) -> str:
     return "" if value is None else f"{value:,.2f}"
 
 
-def _n(value: Decimal) -> float:
+def _n(value: "Decimal") -> float:
     return float(value)
 
 
-def _rates_place(e: Estimate) -> Place:
+def _rates_place(e: "Estimate") -> "Place":
     """The region of the rates: its `region:`, else its own name (rates are regional)."""
     r = e.region
     if r.region is not None:
@@ -439,7 +441,7 @@ def _rates_place(e: Estimate) -> Place:
     return Place(r.name.en, r.name.zh, r.id)
 
 
-def estimate_view(e: Estimate, lang: str) -> EstimateView:
+def estimate_view(e: "Estimate", lang: str) -> EstimateView:
     r = e.region
     notes = [
         msg("est_threshold", lang, threshold=yuan(_n(e.threshold)))
