@@ -11,6 +11,10 @@ a notebook or a web service, rendering them in any format exactly as the CLI wou
         print(view["outcome"]["title"])
     print(api.render("diagnose", view, "markdown", today="2026-11-24"))
 
+Each function is the method of the same name of an `api.Library`, made for the one
+call; a program that makes many calls keeps one library, which reads each file once
+(`api.Library.everything()` reads and checks every file at once, as medbal serve does).
+
 Errors are medbal.core.errors exceptions: `UsageError` for a bad name, answer, amount
 or argument (`exc.text("zh")` gives the Chinese), `TreeError` for a broken tree file,
 with every problem as FILE:LINE:COL.
@@ -19,55 +23,58 @@ with every problem as FILE:LINE:COL.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from medbal.api import checks
 from medbal.api.checks import Amount, Folder, Name
-from medbal.api.session import Session, view_of
-from medbal.core.engine import Result
-from medbal.core.errors import MedbalError, Phrase, UsageError
-from medbal.core.estimate import estimate as compute
-from medbal.core.estimate import money
-from medbal.core.model import Category, Checklists, Rates, Tree
-from medbal.files import registry
+from medbal.api.library import Library, pick
+from medbal.api.session import Session, outcome_view
+from medbal.core.errors import MedbalError, UsageError
+from medbal.core.model import Checklists, Rates, Tree
 from medbal.present import formats
-from medbal.present.views import (
-    ChecklistsView,
-    DiagnoseView,
-    EstimateView,
-    checklists_view,
-    estimate_view,
-)
+from medbal.present.views import ChecklistsView, DiagnoseView, EstimateView
+
+if TYPE_CHECKING:
+    from medbal.present.authoring import InventoryView
 
 __all__ = [
+    "Library",
     "Session",
     "diagnose",
     "diagnose_many",
     "docs",
     "estimate",
+    "export",
     "load_checklists",
     "load_rates",
     "load_tree",
     "outcome_view",
     "page",
+    "pick",
     "render",
+    "tree_list",
 ]
+
+# Each function below is the method of the same name of a Library made for the one call
+# (medbal.api.library): it reads only what the call needs, as the commands always have.
 
 
 def load_tree(name: Name, trees: Folder = None) -> Tree:
     """A decision tree by id (`zero-balance`, `which-category`, `balance-dropped`, `card`)
     or by the path of a YAML file (a str, or a Path); `trees` is a folder laid over the
-    shipped ones."""
-    return registry.load_tree(checks.tree_name(name), checks.folder(trees))
+    shipped ones.  Raises UsageError for an unknown id or a file that is no tree,
+    TreeError for a broken file."""
+    return Library(trees).tree(name)
 
 
 def load_checklists(trees: Folder = None) -> Checklists:
-    return registry.load_checklists(checks.folder(trees))
+    """The checklists of the eleven categories (TreeError for a broken file)."""
+    return Library(trees).checklists()
 
 
 def load_rates(trees: Folder = None) -> Rates:
-    return registry.load_rates(checks.folder(trees))
+    """The rates of the estimate (TreeError for a broken file)."""
+    return Library(trees).rates()
 
 
 def diagnose(
@@ -79,11 +86,12 @@ def diagnose(
 ) -> DiagnoseView:
     """Walk a tree with these answers: an outcome, or the question still to answer.
 
-    `lang` is "en" or "zh" (default: MEDBAL_LANG, then the locale).  An answer to
-    an unknown question or with an unknown value raises UsageError.  `ref` is how
-    the repeat command names the tree (default: the id, or the name given).
+    `lang` is "en" or "zh" (default: MEDBAL_LANG, then the locale).  Raises UsageError
+    for an unknown tree, question or value (AnswerError) or a bad argument, TreeError
+    for a broken tree file.  `ref` is how the repeat command names the tree (default:
+    the id, or the name given).
     """
-    return Session(tree, answers, lang, trees, ref).view()
+    return Library(trees).diagnose(tree, answers, lang, ref)
 
 
 def diagnose_many(
@@ -92,56 +100,19 @@ def diagnose_many(
     lang: str | None = None,
     trees: Folder = None,
 ) -> Iterator[dict[str, Any]]:
-    """An envelope for each case (a mapping, or a line of JSON text), as each is read:
-    the one-shot JSON envelope with the case's "id", or an error envelope in its place
-    (medbal.api.batch.diagnose_many says every rule)."""
-    # Imported here: the batch's module and the json module it reads lines with are a
-    # tenth of what a one-shot call imports, and only a batch uses them.
-    from medbal.api import batch
-
-    return batch.diagnose_many(cases, tree, lang, trees)
-
-
-def outcome_view(
-    tree: Tree, outcome: str, checklists: Checklists | None, lang: str
-) -> DiagnoseView:
-    """An outcome of a tree as a view of its own, with no answers (the web page shows
-    each outcome so, and takes the answers from the address)."""
-    if not isinstance(tree, Tree) or outcome not in tree.outcomes:
-        raise checks.wrong("outcome", Phrase("arg_outcome"), outcome)
-    result = Result(tree, (), outcome=tree.outcomes[outcome])
-    return view_of(result, checks.lang(lang), checklists, tree.id)
+    """An envelope for each case, as each is read, by the rules of `--batch`
+    (medbal.api.batch): mappings, or lines of JSON text.  `tree` is the tree of cases
+    that name none.  Raises UsageError (or TreeError) at once for a bad `tree`, `lang`,
+    `trees` or `cases`; a bad case gets an error envelope in its place."""
+    return Library(trees).diagnose_many(cases, tree, lang)
 
 
 def docs(
     category: str | int | None = None, lang: str | None = None, trees: Folder = None
 ) -> ChecklistsView:
-    """The checklist of one category (a number 1-11 or a short name), or of all eleven."""
-    language = checks.lang(lang)
-    key = checks.category(category)
-    data = load_checklists(trees)
-    return checklists_view(data, pick(data, key), language)
-
-
-def pick(data: Checklists, key: str | None) -> list[Category]:
-    """The category a number or short name names (UsageError, with the nearest name, if
-    none does); every category for None."""
-    if key is None:
-        return list(data.categories)
-    found = data.find(key)
-    if found is None:
-        # The short names are English: the Chinese message offers the numbers alone.
-        valid = tuple(f"{c.number} {c.slug}" for c in data.categories)
-        slugs = tuple(c.slug for c in data.categories)
-        numbers = tuple(str(c.number) for c in data.categories)
-        # a short name suggested is shown in Chinese as its number and situation
-        shown_as = {
-            c.slug: Phrase("category_named", n=c.number, title=c.title.zh) for c in data.categories
-        }
-        raise UsageError(
-            "no_category", name=key, valid=valid, slugs=slugs, numbers=numbers, shown_as=shown_as
-        )
-    return [found]
+    """The checklist of one category (a number 1-11 or a short name), or of all eleven.
+    Raises UsageError for an unknown category."""
+    return Library(trees).docs(category, lang)
 
 
 def estimate(
@@ -151,43 +122,32 @@ def estimate(
     region: str | None = None,
     lang: str | None = None,
     trees: Folder = None,
+    *,
+    names: str = "options",
 ) -> EstimateView:
     """What the pooled fund may pay back on an inpatient bill, slice by slice.
 
     `items` are separately rated amounts (`{"class-b": 1200}`, or `["class-b=1200"]` as
     typed after --item); `region` a region of the rates file (default: its default).
-    Amounts are read as a person types them ("8,000", "8000.50"); a bad one raises
-    UsageError naming it.
+    Amounts are read as a person types them ("8,000", "8000.50").  Raises UsageError
+    for a bad amount (named as the command's options, or with `names="keys"` as a JSON
+    body's keys), an unknown region or item, or a threshold above the bill.
     """
-    language = checks.lang(lang)
-    bill_text = checks.amount(amount, "amount")
-    limit_text = checks.amount(threshold, "--threshold") if threshold is not None else None
-    pairs, region = checks.items(items), checks.optional_text(region, "region")
-    rates = load_rates(trees)
-    if region is not None and not region.strip():
-        raise UsageError("region_empty", regions=tuple(rates.regions))
-    region_id = region.strip() if region is not None else rates.default_region
-    if region_id not in rates.regions:
-        raise UsageError(
-            "no_region", region=region_id, path=rates.path, regions=tuple(rates.regions)
-        )
-    bill = money(bill_text, Phrase("the_amount"))
-    limit = money(limit_text, "--threshold") if limit_text is not None else None
-    result = compute(rates.regions[region_id], bill, limit, _items(pairs))
-    return estimate_view(result, language)
+    return Library(trees).estimate(amount, threshold, items, region, lang, names=names)
 
 
-def _items(pairs: list[str]) -> dict[str, Decimal]:
-    """ITEM=AMOUNT pairs as amounts by item; an item given twice is added up."""
-    items: dict[str, Decimal] = {}
-    for pair in pairs:
-        item_id, sep, value = pair.partition("=")
-        if not sep or not item_id.strip():
-            raise UsageError("item_form", pair=pair)
-        items[item_id.strip()] = items.get(item_id.strip(), Decimal(0)) + money(
-            value, f"--item {item_id.strip()}"
-        )
-    return items
+def tree_list(lang: str | None = None, trees: Folder = None) -> InventoryView:
+    """Every file medbal sees, overlay first (`medbal tree list --format json`); a broken
+    file is a row of kind "invalid" with its problems, not an error."""
+    return Library(trees).tree_list(lang)
+
+
+def export(
+    tree: Name | Tree, fmt: str = "mermaid", lang: str | None = None, trees: Folder = None
+) -> str:
+    """A tree as Mermaid, DOT or JSON text (`medbal tree export`).  Raises UsageError for
+    an unknown tree or format."""
+    return Library(trees).export(tree, fmt, lang)
 
 
 # The views each kind of view must at least have (medbal.present.views).
@@ -205,7 +165,8 @@ def render(
     """A view as text: `kind` diagnose, docs, docs-overview, estimate, tree-list or
     tree-outline; `fmt` json, plain (text), terminal (rich), markdown or html, where the
     kind has it.  `width` is bounded as at a terminal (20 to 100 columns); `today`
-    (YYYY-MM-DD) dates a take-home page."""
+    (YYYY-MM-DD) dates a take-home page.  Raises UsageError for an unknown kind or
+    format, or a mapping without the shape of the view."""
     kind, fmt = checks.text(kind, "kind"), checks.text(fmt, "fmt")
     checked = checks.view(view)
     width, day = checks.whole(width, "width"), checks.day(today)
@@ -229,20 +190,6 @@ def page(
 ) -> str:
     """The self-contained web page of `medbal page` as HTML text: the trees named (ids,
     files or Tree objects; default the four for citizens), starting in `lang` (None: the
-    browser's language), dated `made` (YYYY-MM-DD, default today)."""
-    import datetime
-
-    from medbal.present.webpage import DEFAULT_TREES, build_page
-
-    if isinstance(names, (str, bytes)) or not isinstance(names, Sequence):
-        raise checks.wrong("names", Phrase("arg_names"), names)
-    start = None if lang is None else checks.lang(lang)
-    overlay = checks.folder(trees)
-    day = checks.day(made, "made") or datetime.date.today().isoformat()
-    loaded = []
-    for name in names or DEFAULT_TREES:
-        tree = (
-            name if isinstance(name, Tree) else registry.load_tree(checks.tree_name(name), overlay)
-        )
-        loaded.append((tree, registry.checklists_for(tree, overlay)))
-    return build_page(loaded, day, start, outcome_view=outcome_view)
+    browser's language), dated `made` (YYYY-MM-DD, default today).  Raises UsageError
+    for an unknown tree or one named twice."""
+    return Library(trees).page(names, lang, made)

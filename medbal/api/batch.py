@@ -4,32 +4,29 @@ A case is a mapping `{"answers": {...}, "tree": ..., "lang": ..., "id": ...}` (e
 key optional) or a line of JSON text holding one.  Its envelope is the one-shot JSON
 envelope of `api.diagnose` with the case's `id` added, or an error envelope
 `{"status": "error", "error": {"code": 2, "message": ...}, "id": ...}` in its place:
-a bad case never stops the others.  Trees (and their checklists) are loaded once per
-call, failures too, within a bound.
+a bad case never stops the others.  The trees and their checklists come from a Shelf
+(medbal.api.shelf), which loads each once, failures too, within a bound.
 """
 
 from __future__ import annotations
 
 import json
 import os
-from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Mapping
-from pathlib import Path
 from typing import Any
 
 from medbal.api import checks
 from medbal.api.session import view_of
+from medbal.api.shelf import Shelf
 from medbal.core.engine import walk
 from medbal.core.errors import FAILED, USAGE, MedbalError, Phrase, TreeError
 from medbal.core.langs import shown
-from medbal.core.model import LANGS, Checklists, Tree
-from medbal.files import registry
+from medbal.core.model import LANGS
 from medbal.i18n.catalogue import in_lang
 from medbal.i18n.lang import language_of
 
 KEYS = ("answers", "tree", "lang", "id")
 MAX_DEPTH = 64  # arrays and objects nested deeper than a YAML file may be are refused
-MAX_FAILURES = 256  # tree names whose failure is kept; past it the oldest is forgotten
 # The largest integer written back exactly: past 1e308 no double holds it, and a strict
 # JSON reader (jq) would change it, as it would 1e400.
 _MAX_INT_DIGITS = 308
@@ -48,68 +45,41 @@ def _bad(key: str, **values: object) -> CaseError:
     return CaseError(Phrase(key, **values))
 
 
-class Trees:
-    """The trees a call has loaded, each once: every success, and the last MAX_FAILURES
-    failures (200,000 distinct unknown names must not fill the memory)."""
-
-    def __init__(self, overlay: Path | None):
-        self.overlay = overlay
-        self._loaded: dict[str, tuple[Tree, Checklists | None]] = {}
-        self._failed: OrderedDict[str, MedbalError | TreeError] = OrderedDict()
-
-    def get(self, name: str) -> tuple[Tree, Checklists | None]:
-        """The tree and its checklists; raises the MedbalError or TreeError of loading it."""
-        if name in self._loaded:
-            return self._loaded[name]
-        failure = self._failed.get(name)
-        if failure is None:
-            try:
-                tree = registry.load_tree(name, self.overlay)
-                self._loaded[name] = (tree, registry.checklists_for(tree, self.overlay))
-                return self._loaded[name]
-            except (MedbalError, TreeError) as exc:
-                failure = exc.with_traceback(None)  # raised again on every case: no old frames
-                self._failed[name] = failure
-                if len(self._failed) > MAX_FAILURES:
-                    self._failed.popitem(last=False)
-        raise failure
-
-
 def diagnose_many(
     cases: Iterable[Mapping[str, Any] | str | bytes | MedbalError],
-    tree: str = "zero-balance",
-    lang: str | None = None,
-    trees: checks.Folder = None,
+    tree: str,
+    lang: str | None,
+    shelf: Shelf,
 ) -> Iterator[dict[str, Any]]:
     """An envelope for each case, as each is read (a held session gets each answer before
-    it sends the next case).
+    it sends the next case); `api.Library.diagnose_many` and `api.diagnose_many` are this.
 
     `tree` is the tree of cases without "tree" (an id or a file's path: a case names a
     tree by id only, never a path, so a front end may pass its users' cases on); `lang`
     the language of cases without "lang" and of their errors (default: MEDBAL_LANG, then
-    the locale); `trees` a folder laid over the shipped ones.  A bad `tree` raises at
-    once; a case that is a MedbalError (a line its reader could not give) becomes its
-    error envelope.  A case's "id" comes back as given; a number that JSON would not
+    the locale); `shelf` where the trees come from, each loaded once (failures too,
+    within a bound).  A bad `tree` raises at once; a case that is a MedbalError (a line
+    its reader could not give) becomes its error envelope.  A str or bytes case is a
+    line of JSON text.  A case's "id" comes back as given; a number that JSON would not
     write back the same (1E2, 1.50, -0) is refused, as is one no double holds.
     """
     language = checks.lang(lang)
-    loader = Trees(checks.folder(trees))
     default = checks.tree_name(tree)
-    loader.get(default)  # a bad default tree is the caller's error, not a case's
+    shelf.checklists_for(shelf.tree(default))  # a bad default tree is the caller's error
     if isinstance(cases, (str, bytes, Mapping)) or not isinstance(cases, Iterable):
         raise checks.wrong("cases", Phrase("arg_cases"), cases)
-    return (_envelope(case, default, language, loader) for case in cases)
+    return (_envelope(case, default, language, shelf) for case in cases)
 
 
 def _envelope(
-    case: Mapping[str, Any] | str | bytes | MedbalError, default: str, lang: str, loader: Trees
+    case: Mapping[str, Any] | str | bytes | MedbalError, default: str, lang: str, shelf: Shelf
 ) -> dict[str, Any]:
     case_id: Any = None
     try:
         data = _case(case)
         case_id = data.get("id")
         lang = _lang(data.get("lang"), lang)
-        return {**_answer(data, default, lang, loader), "id": case_id}
+        return {**_answer(data, default, lang, shelf), "id": case_id}
     except CaseError as exc:
         return error_envelope(exc.message, exc.code, case_id, lang)
     except Exception as exc:  # a bug must not end a session that other cases share
@@ -135,7 +105,7 @@ def _case(case: object) -> dict[str, Any]:
     return dict(case)
 
 
-def _answer(data: dict[str, Any], default: str, lang: str, loader: Trees) -> dict[str, Any]:
+def _answer(data: dict[str, Any], default: str, lang: str, shelf: Shelf) -> dict[str, Any]:
     unknown = [k for k in data if k not in KEYS]
     if unknown:
         raise _bad("batch_unknown_key", name=str(unknown[0]), keys=KEYS)
@@ -154,7 +124,8 @@ def _answer(data: dict[str, Any], default: str, lang: str, loader: Trees) -> dic
         raise _bad("batch_tree")
     answers = _answers(data.get("answers"))
     try:
-        tree, checklists = loader.get(tree_name)
+        tree = shelf.tree(tree_name)
+        checklists = shelf.checklists_for(tree)
         result = walk(tree, answers)
     except MedbalError as exc:
         raise CaseError(exc, exc.exit_code) from None

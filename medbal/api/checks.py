@@ -9,6 +9,7 @@ these checks cost it nothing it could notice.
 from __future__ import annotations
 
 import datetime
+import math
 import os
 from collections.abc import Mapping
 from decimal import Decimal
@@ -86,27 +87,46 @@ def answers(value: object) -> dict[str, str]:
 
 def amount(value: object, name: str) -> str:
     """An amount as a person would type it; a number far past any bill is refused here,
-    before writing it out would take longer than the estimate."""
+    before writing it out would take longer than the estimate.  A float is written in
+    plain digits (1e20 is too large, not "1e+20", which is no amount)."""
     if isinstance(value, bool) or not isinstance(value, (str, int, float, Decimal)):
         raise wrong(name, Phrase("arg_amount"), value)
     what: str | Phrase = Phrase("the_amount") if name == "amount" else name
-    if isinstance(value, int) and abs(value) > MAX_AMOUNT:
+    finite = not isinstance(value, float) or math.isfinite(value)
+    if isinstance(value, (int, float)) and finite and abs(value) > MAX_AMOUNT:
         key = "amount_negative" if value < 0 else "amount_too_large"
         raise UsageError(key, what=what, text=f"{Decimal(value):.3E}")
     if isinstance(value, str) and len(value) > _AMOUNT_DIGITS:
         raise UsageError("amount_invalid", what=what, text=value[:_AMOUNT_DIGITS] + "…")
+    if isinstance(value, float) and finite:
+        return format(Decimal(repr(value)), "f")
     return str(value)
 
 
-def items(value: object) -> list[str]:
-    """Separately rated amounts as ITEM=AMOUNT pairs: a mapping, or the pairs themselves."""
+def items(value: object, name: str = "--item {}") -> list[tuple[str, str]]:
+    """Separately rated amounts as (item, amount) pairs, from a mapping of item ids to
+    amounts (each named `name` with its id in a message) or from ITEM=AMOUNT texts as
+    typed after --item (UsageError for one without its ITEM=)."""
     if value is None:
         return []
     if isinstance(value, Mapping):
-        return [f"{text(k, 'items')}={amount(v, f'--item {k}')}" for k, v in value.items()]
-    if isinstance(value, (list, tuple)) and all(isinstance(p, str) for p in value):
-        return list(value)
-    raise wrong("items", Phrase("arg_items"), value)
+        named = [(text(key, "items").strip(), figure) for key, figure in value.items()]
+        return [(item_id, amount(figure, name.format(item_id))) for item_id, figure in named]
+    if not isinstance(value, (list, tuple)) or not all(isinstance(p, str) for p in value):
+        raise wrong("items", Phrase("arg_items"), value)
+    pairs = []
+    for pair in value:
+        item_id, sep, figure = pair.partition("=")
+        if not sep or not item_id.strip():
+            raise UsageError("item_form", pair=pair)
+        pairs.append((item_id.strip(), figure))
+    return pairs
+
+
+def flag(value: object, name: str) -> bool:
+    if not isinstance(value, bool):
+        raise wrong(name, Phrase("arg_flag"), value)
+    return value
 
 
 def category(value: object) -> str | None:

@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from medbal.api import checks
+from medbal.api.shelf import Shelf
 from medbal.core.engine import Result, walk
-from medbal.core.errors import UsageError
+from medbal.core.errors import Phrase, UsageError
 from medbal.core.model import Checklists, Tree
-from medbal.files import registry
 from medbal.present.views import DiagnoseView, diagnose_view
 
 
@@ -24,6 +24,18 @@ def view_of(
 ) -> DiagnoseView:
     """The one place where the engine's result of some answers becomes a view."""
     return diagnose_view(result, lang, checklists, ref)
+
+
+def outcome_view(
+    tree: Tree, outcome: str, checklists: Checklists | None, lang: str
+) -> DiagnoseView:
+    """An outcome of a tree as a view of its own, with no answers (the web page shows
+    each outcome so, and takes the answers from the address).  Raises UsageError for an
+    outcome the tree does not have."""
+    if not isinstance(tree, Tree) or outcome not in tree.outcomes:
+        raise checks.wrong("outcome", Phrase("arg_outcome"), outcome)
+    result = Result(tree, (), outcome=tree.outcomes[outcome])
+    return view_of(result, checks.lang(lang), checklists, tree.id)
 
 
 class Session:
@@ -37,8 +49,10 @@ class Session:
         talk.restart()
 
     `tree` is a tree's id, a YAML file's path or a Tree; `trees` a folder laid over the
-    shipped ones; `ref` how the repeat command names the tree (default: as given).  A bad
-    argument, answer or value raises UsageError (AnswerError for an answer).
+    shipped ones, or an `api.Library` (a Shelf) to take the tree and its checklists from;
+    `ref` how the repeat command names the tree (default: as given).  Raises UsageError
+    for an unknown tree or a bad argument, AnswerError (a UsageError) for an unknown
+    question or value, TreeError for a broken tree file.
     """
 
     def __init__(
@@ -46,18 +60,19 @@ class Session:
         tree: checks.Name | Tree,
         answers: Mapping[str, str] | None = None,
         lang: str | None = None,
-        trees: checks.Folder = None,
+        trees: checks.Folder | Shelf = None,
         ref: str | None = None,
     ):
-        language, overlay = checks.lang(lang), checks.folder(trees)
+        language = checks.lang(lang)
+        shelf = trees if isinstance(trees, Shelf) else Shelf(trees)
         ref = checks.optional_text(ref, "ref")
         if isinstance(tree, Tree):
             loaded, name = tree, tree.id
         else:
             name = checks.tree_name(tree)
-            loaded = registry.load_tree(name, overlay)
+            loaded = shelf.tree(name)
         self._tree, self._lang, self._ref = loaded, language, ref or name
-        self._checklists = registry.checklists_for(loaded, overlay)
+        self._checklists = shelf.checklists_for(loaded)
         self._answers: dict[str, str] = {}
         self._set(checks.answers(answers))
 
@@ -70,8 +85,13 @@ class Session:
         return other
 
     def _set(self, answers: dict[str, str]) -> None:
-        walk(self._tree, answers)  # AnswerError for an unknown question or value
+        # AnswerError for an unknown question or value; the walk is kept for the view.
+        self._walked: Result | None = walk(self._tree, answers)
         self._answers = answers
+
+    def _forget(self, answers: dict[str, str]) -> None:
+        """Answers known to be good (some taken back): walked again when next needed."""
+        self._walked, self._answers = None, answers
 
     # --- what it is -----------------------------------------------------------------
 
@@ -105,7 +125,9 @@ class Session:
         return view_of(self._result(), self._lang, self._checklists, self._ref)
 
     def _result(self) -> Result:
-        return walk(self._tree, self._answers)
+        if self._walked is None:
+            self._walked = walk(self._tree, self._answers)
+        return self._walked
 
     # --- moving ---------------------------------------------------------------------
 
@@ -128,7 +150,7 @@ class Session:
         if not path:
             return None
         last = path[-1]
-        self._answers = {q: v for q, v in self._answers.items() if q != last.question.id}
+        self._forget({q: v for q, v in self._answers.items() if q != last.question.id})
         return last.option.value
 
     def change(self, question: str, value: str | None = None) -> str:
@@ -140,14 +162,14 @@ class Session:
             raise UsageError("not_answered", qid=question, answered=tuple(self._answers))
         old = self._answers[question]
         if value is None:
-            self._answers = {q: v for q, v in self._answers.items() if q != question}
+            self._forget({q: v for q, v in self._answers.items() if q != question})
         else:
             self._set({**self._answers, question: checks.text(value, "value")})
         return old
 
     def restart(self) -> None:
         """Forget every answer."""
-        self._answers = {}
+        self._forget({})
 
     def __repr__(self) -> str:
         return f"Session({self._tree.id!r}, {self._answers!r}, lang={self._lang!r})"

@@ -44,17 +44,23 @@ app = typer.Typer(
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-# The commands a call can name without reaching `tree`: for these, the six `tree`
-# commands (which Typer would build on every call) are not even imported.
-LEAVES = frozenset({"diagnose", "claim", "docs", "estimate", "page"})
+# The commands a call can name without reaching `tree` or `serve`: for these, the six
+# `tree` commands and `serve` (which Typer would build on every call) are not imported.
+LEAVES = frozenset({"diagnose", "claim", "docs", "estimate", "page", "serve"})
 
 
 def cli(argv: list[str] | None = None) -> typer.Typer:
-    """The app for this call: with the `tree` group unless `argv` names another command.
-    This is the command dispatch's one lazy step; no argv (help, completion, tests)
-    gives every command."""
-    if argv and argv[0] in LEAVES:
-        return _only(argv[0])
+    """The app for this call: with the `tree` group and `serve` unless `argv` names
+    another command.  This is the command dispatch's one lazy step; no argv (help,
+    completion, tests) gives every command."""
+    first = argv[0] if argv else None
+    if first not in LEAVES or first == "serve":
+        from medbal.commands.serve import SHORT_HELP, serve
+
+        if all(command.callback is not serve for command in app.registered_commands):
+            app.command(cls=Command, short_help=SHORT_HELP)(serve)
+    if first in LEAVES:
+        return _only(first)
     if not app.registered_groups:
         from medbal.commands.tree import tree_app
 

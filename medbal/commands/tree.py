@@ -6,7 +6,7 @@
 import datetime
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -78,43 +78,6 @@ def _setup(lang: Lang | None, trees: str | None) -> tuple[str, Path | None]:
     return resolve(lang.value if lang else None), overlay_dir(trees)
 
 
-def inventory(overlay: Path | None, lang: str) -> list[dict[str, Any]]:
-    """Every tree file medbal sees, overlay first; a shipped file an overlay replaces is
-    marked.  The file I/O of `tree list` (medbal.present.authoring only summarizes)."""
-    from medbal.core.errors import TreeError
-    from medbal.core.model import Checklists
-    from medbal.files.registry import load_resolved, shipped_dir
-    from medbal.present.authoring import summary
-
-    rows: list[dict[str, Any]] = []
-    overlaid: set[str] = set()
-    patched: set[str] = set()
-    folders = [("overlay", overlay)] if overlay else []
-    for origin, folder in [*folders, ("shipped", shipped_dir())]:
-        for path in sorted(folder.glob("*.yaml")):
-            row: dict[str, Any] = {
-                "id": path.stem,
-                "file": str(path),
-                "origin": origin,
-                "extends": None,
-                "replaced": origin == "shipped" and path.stem in overlaid,
-                "patched": origin == "shipped" and path.stem in patched,
-                "replaces": origin == "overlay" and (shipped_dir() / path.name).is_file(),
-            }
-            if origin == "overlay":
-                overlaid.add(path.stem)
-            try:
-                loaded = load_resolved(path, overlay)
-                if isinstance(loaded, Checklists) and loaded.extends:  # laid over its base
-                    row["extends"] = loaded.extends
-                    patched.add(path.stem)
-                row.update(summary(loaded, lang))
-            except TreeError as exc:
-                row.update({"kind": "invalid", "title": "", "problems": exc.problems})
-            rows.append(row)
-    return rows
-
-
 def _tree(name: str, overlay: Path | None) -> "Tree":
     from medbal.files.registry import load_tree
 
@@ -136,12 +99,12 @@ def tree_list(
 
     Example: medbal tree list --trees examples/overlay
     """
+    from medbal import api
     from medbal.present.formats import show
 
-    language, overlay = _setup(lang, trees)
-    rows = inventory(overlay, language)
-    show("tree-list", {"trees": rows}, fmt.value, output)
-    if any(r["kind"] == "invalid" for r in rows):
+    view = api.tree_list(lang.value if lang else None, trees)
+    show("tree-list", view, fmt.value, output)
+    if any(r["kind"] == "invalid" for r in view["trees"]):
         raise typer.Exit(1)
 
 
@@ -206,13 +169,12 @@ def tree_export(
 
     Example: medbal tree export zero-balance --format mermaid --lang en
     """
-    from medbal.present import authoring
+    from medbal import api
     from medbal.present.output import write_document
 
-    language, overlay = _setup(lang, trees)
-    loaded = _tree(tree, overlay)
-    draw = {"mermaid": authoring.mermaid, "dot": authoring.dot, "json": authoring.graph_json}
-    write_document(draw[fmt.value](loaded, language), output)
+    # `-`: the tree on standard input, read and checked here; an id or a file: the API's
+    drawn = api.export(tree_arg(tree), fmt.value, lang.value if lang else None, trees)
+    write_document(drawn, output)
 
 
 @tree_app.command(

@@ -110,7 +110,7 @@ OBJECTS: dict[str, tuple[Field, ...]] = {
             "sources",
             "sources",
             "seed-NNN, law-art-N, gov-YYYY-N, nhsa-NAME, "
-            "reform-YYYY (medbal/sources.py) or local:NAME references.",
+            "reform-YYYY (medbal/i18n/sources.py) or local:NAME references.",
         ),
         *_DATED,
     ),
@@ -232,7 +232,7 @@ OBJECTS: dict[str, tuple[Field, ...]] = {
             "sources",
             "sources",
             "seed-NNN, law-art-N, gov-YYYY-N, nhsa-NAME, "
-            "reform-YYYY (medbal/sources.py) or local:NAME references.",
+            "reform-YYYY (medbal/i18n/sources.py) or local:NAME references.",
         ),
         *_DATED,
     ),
@@ -272,7 +272,7 @@ OBJECTS: dict[str, tuple[Field, ...]] = {
             "sources",
             "sources",
             "seed-NNN, law-art-N, gov-YYYY-N, nhsa-NAME, "
-            "reform-YYYY (medbal/sources.py) or local:NAME references.",
+            "reform-YYYY (medbal/i18n/sources.py) or local:NAME references.",
         ),
         _region("The step or item is one region's rule (else its group's or file's)."),
     ),
@@ -308,7 +308,7 @@ OBJECTS: dict[str, tuple[Field, ...]] = {
             "sources",
             "sources",
             "seed-NNN, law-art-N, gov-YYYY-N, nhsa-NAME, "
-            "reform-YYYY (medbal/sources.py) or local:NAME references.",
+            "reform-YYYY (medbal/i18n/sources.py) or local:NAME references.",
         ),
         *_DATED,
     ),

@@ -410,7 +410,7 @@ class Reader:
                     item,
                     f"source '{value}' of {what} is not a known reference, expected "
                     "'seed-NNN' (an article in shared/seeds), a national document "
-                    "listed in medbal/sources.py (gov-YYYY-N, nhsa-NAME, "
+                    "listed in medbal/i18n/sources.py (gov-YYYY-N, nhsa-NAME, "
                     "reform-YYYY), 'law-art-N' "
                     "(Social Insurance Law, article N) or 'local:NAME' (a "
                     "regional document, for overlays)",

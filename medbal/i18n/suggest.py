@@ -19,6 +19,7 @@ SUGGEST = {
     "no_category": ("dym_category", "name", "slugs"),
     "no_tree": ("dym_tree", "name", "known"),
     "batch_unknown_key": ("batch_unknown_key_dym", "name", "keys"),
+    "serve_unknown_key": ("serve_unknown_key_dym", "name", "keys"),
 }
 
 

@@ -70,6 +70,10 @@ ERRORS: dict[str, tuple[str, str]] = {
         "no region {region!q} in {path}; its regions are: {regions}",
         "{path} 中没有地区{region!q}；可选地区：{regions}",
     ),
+    "no_region_in_rates": (  # the same, where no file of the machine is named (medbal serve)
+        "no region {region!q} in the rates file; its regions are: {regions}",
+        "费率文件中没有地区{region!q}；可选地区：{regions}",
+    ),
     "as_of_form": (
         "--as-of {value!q} should be a date written YYYY-MM-DD",
         "--as-of{value!q}应为 YYYY-MM-DD 格式的日期",
@@ -389,6 +393,11 @@ ERRORS: dict[str, tuple[str, str]] = {
         "由树的名称、YAML 文件路径或 Tree 组成的列表",
     ),
     "arg_outcome": ("an outcome of the tree", "这棵树中的一个结果"),
+    "arg_flag": ("True or False (a bool)", "True 或 False（bool）"),
+    "arg_naming": (
+        "options (--threshold) or keys (threshold)",
+        "options（--threshold）或 keys（threshold）",
+    ),
     # api.Session (medbal.api.session)
     "session_done": (
         "the conversation has reached an outcome: there is no question to answer; "
@@ -410,3 +419,106 @@ ERRORS: dict[str, tuple[str, str]] = {
         "命令补全需要 COMP_WORDS，且 COMP_CWORD 应为数字（现为{value!q}）",
     ),
 }
+
+# medbal serve: the command, and the errors of the HTTP API (medbal.serve)
+ERRORS.update(
+    {
+        "serve_needs_extra": (
+            "medbal serve needs its extra 'serve': in the clone, run {command} "
+            "(or {checkout}, to run it with uv run)",
+            "medbal serve 需要额外安装 serve 组件：在源码目录中运行 {command}"
+            "（或运行 {checkout}，再用 uv run 启动）",
+        ),
+        "serve_cannot_listen": (
+            "cannot listen on {address}: {reason}",
+            "无法在 {address} 上监听：{reason}",
+        ),
+        "serve_encoding": ("the request body is not UTF-8 text", "请求正文不是 UTF-8 编码的文本"),
+        "serve_lone_surrogate": (
+            "the request body holds {value}, half of a character (a lone surrogate), "
+            "which no text can hold",
+            "请求正文含有 {value}，这是半个字符（孤立的代理项），任何文本都无法包含它",
+        ),
+        "serve_not_json": (
+            "the request body is not JSON ({why})",
+            "请求正文不是有效的 JSON（{why}）",
+        ),
+        "serve_too_deep": ("nested too deeply", "嵌套层数过多"),
+        "serve_not_a_number": ("{value} is not a JSON number", "{value} 不是 JSON 数值"),
+        "serve_number_too_large": (
+            "{value} is too large for a JSON number",
+            "{value} 超出了 JSON 数值的范围",
+        ),
+        "serve_not_object": (
+            "the request body should be a JSON object",
+            "请求正文应为 JSON 对象",
+        ),
+        "serve_not_array": (
+            "the request body should be a JSON array of cases",
+            "请求正文应为由案例组成的 JSON 数组",
+        ),
+        "serve_too_many_cases": (
+            "a batch has at most {limit} cases; this one has {count}",
+            "一次最多提交 {limit} 个案例，这次有 {count} 个",
+        ),
+        "serve_unknown_key": (
+            "the request body has an unknown key {name!q}; it may have: {keys}",
+            "请求正文中有无法识别的键{name!q}；可用的键：{keys}",
+        ),
+        "serve_unknown_key_dym": (
+            "the request body has an unknown key {name!q}; did you mean {best!q}? "
+            "It may have: {keys}",
+            "请求正文中有无法识别的键{name!q}，您是不是要写{best!q}？可用的键：{keys}",
+        ),
+        "serve_missing_key": ("the request body needs {name!q}", "请求正文缺少{name!q}"),
+        "serve_wrong_type": ("{where!q} should be {expected}", "{where!q}应为{expected}"),
+        "serve_a_text": ("text", "文本"),
+        "serve_a_number": ("a number", "数值"),
+        "serve_an_object": ("an object", "对象"),
+        "serve_an_amount": (
+            'an amount in yuan, a number or text such as "8,000"',
+            "以元为单位的金额（数值，或“8,000”这样的文本）",
+        ),
+        "serve_not_one_of": (
+            "{where!q} is {value}; choose one of: {values}",
+            "{where!q}的值 {value} 无效；可选：{values}",
+        ),
+        "serve_unknown_query": (
+            "there is no query parameter {name!q}; a query may have: {names}",
+            "没有查询参数{name!q}；可用的参数：{names}",
+        ),
+        "serve_not_found": (
+            "there is nothing at {path!q}; GET /openapi.json describes every endpoint",
+            "{path!q}不存在；GET /openapi.json 列出了所有接口",
+        ),
+        "serve_method": (
+            "{path!q} does not take {method}; it takes: {allowed}",
+            "{path!q}不接受 {method} 请求；可用：{allowed}",
+        ),
+        "serve_too_large": (
+            "the request body is larger than {limit} bytes",
+            "请求正文超过了 {limit} 字节",
+        ),
+        "serve_media_type": (
+            "the request body should be JSON, sent with Content-Type: application/json",
+            "请求正文应为 JSON，并带上 Content-Type: application/json",
+        ),
+        "serve_slow": (
+            "the request body did not arrive within {seconds} seconds",
+            "请求正文没有在 {seconds} 秒内传完",
+        ),
+        "serve_internal": (
+            "internal error ({what}); please report it",
+            "内部错误（{what}），请报告此问题",
+        ),
+        "serve_started": (
+            "serving {trees} at {url} with {workers}; Ctrl-C stops it",
+            "已在 {url} 用 {workers}提供服务：{trees}；按 Ctrl-C 停止",
+        ),
+        "serve_worker": ("worker", "个工作进程"),
+        "serve_workers_failed": (
+            "the worker processes stopped on their own; the lines above say why",
+            "工作进程自行停止了，原因见上面几行",
+        ),
+    }
+)

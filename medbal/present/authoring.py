@@ -8,7 +8,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable, Iterator
-from typing import Any, TypedDict
+from typing import Any, Literal, TypedDict
 
 from medbal.core.engine import COUNT_CAP, count_paths, iter_paths
 from medbal.core.errors import Phrase, UsageError
@@ -38,10 +38,32 @@ def summary(loaded: Tree | Checklists | Rates, lang: str) -> dict[str, Any]:
     }
 
 
+class TreeRow(TypedDict, total=False):
+    """A file medbal sees, as `medbal tree list` shows it: where it is and what it
+    replaces, then its kind, title and size (the keys of its kind), or its problems.
+    medbal serve's rows have no `file` (it names no file of the server) and are never
+    invalid (a server starts only on valid files)."""
+
+    id: str
+    file: str
+    origin: Literal["shipped", "overlay"]
+    extends: str | None
+    replaced: bool
+    patched: bool
+    replaces: bool
+    kind: Literal["decision-tree", "checklists", "rates", "invalid"]
+    title: str
+    questions: int
+    outcomes: int
+    categories: int
+    regions: int
+    problems: list[str]
+
+
 class InventoryView(TypedDict):
     """`medbal tree list`: one row per file medbal sees."""
 
-    trees: list[dict[str, Any]]
+    trees: list[TreeRow]
 
 
 def counted(n: int, noun: str, plural: str = "") -> str:
@@ -181,28 +203,52 @@ def dot(tree: Tree, lang: str) -> str:
     return "\n".join(lines) + "\n}\n"
 
 
-def graph_json(tree: Tree, lang: str) -> str:
-    data = {
+class GraphNode(TypedDict):
+    id: str
+    kind: Literal["question", "outcome"]
+    text: str
+
+
+# "from" is a Python keyword: the functional form.
+GraphEdge = TypedDict("GraphEdge", {"from": str, "to": str, "value": str, "label": str})
+
+
+class GraphView(TypedDict):
+    """A tree as a graph (`medbal tree export TREE --format json`): each question and
+    outcome a node, each option an edge."""
+
+    id: str
+    title: str
+    start: str
+    lang: str
+    nodes: list[GraphNode]
+    edges: list[GraphEdge]
+
+
+def graph_view(tree: Tree, lang: str) -> GraphView:
+    questions: list[GraphNode] = [
+        {"id": q.id, "kind": "question", "text": q.text.get(lang)} for q in tree.questions.values()
+    ]
+    outcomes: list[GraphNode] = [
+        {"id": o.id, "kind": "outcome", "text": o.title.get(lang)} for o in tree.outcomes.values()
+    ]
+    edges: list[GraphEdge] = [
+        {"from": q.id, "to": opt.next, "value": opt.value, "label": opt.label.get(lang)}
+        for q in tree.questions.values()
+        for opt in q.options
+    ]
+    return {
         "id": tree.id,
         "title": tree.title.get(lang),
         "start": tree.start,
         "lang": lang,
-        "nodes": [
-            {"id": q.id, "kind": "question", "text": q.text.get(lang)}
-            for q in tree.questions.values()
-        ]
-        + [
-            {"id": o.id, "kind": "outcome", "text": o.title.get(lang)}
-            for o in tree.outcomes.values()
-        ],
-        "edges": [
-            {"from": q.id, "to": opt.next, "value": opt.value, "label": opt.label.get(lang)}
-            for q in tree.questions.values()
-            for opt in q.options
-        ],
+        "nodes": questions + outcomes,
+        "edges": edges,
     }
 
-    return json_text(data)
+
+def graph_json(tree: Tree, lang: str) -> str:
+    return json_text(graph_view(tree, lang))
 
 
 # --- show -----------------------------------------------------------------------

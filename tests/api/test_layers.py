@@ -13,7 +13,7 @@ from pathlib import Path
 from support import ROOT
 
 PACKAGE = ROOT / "medbal"
-LAYERS = ["core", "i18n", "files", "present", "api", "commands", "entry"]
+LAYERS = ["core", "i18n", "files", "present", "api", "serve", "commands", "entry"]
 ENTRY = {"medbal.launch", "medbal.process", "medbal.__main__"}
 
 # Edges of the cycle inside medbal/files: `dates` and `review` live in loader.py, which

@@ -41,6 +41,42 @@ def test_list_reports_an_invalid_file_and_exits_1(run, write, tmp_path):
     assert broken["kind"] == "invalid" and "is missing" in broken["problems"][0]
 
 
+def _typed(data, view):
+    """`data` as the typed view `view` declares it (medbal serve's description is made
+    from these declarations): msgspec checks every declared key's type, and no key may
+    be one the view does not declare."""
+    from typing import get_type_hints
+
+    import msgspec
+
+    assert msgspec.convert(data, view) == data
+    assert set(data) <= set(get_type_hints(view)), set(data) - set(get_type_hints(view))
+
+
+def test_list_and_export_json_are_their_typed_views(run, write, tmp_path):
+    from medbal.present.authoring import GraphEdge, GraphNode, GraphView, InventoryView, TreeRow
+
+    write("region/broken.yaml", "kind: decision-tree\nid: broken\n")
+    write("region/small.yaml", VALID)
+    write("region/reimbursement.yaml", (ROOT / "examples/overlay/reimbursement.yaml").read_text())
+    listed = json.loads(
+        run("tree", "list", "--trees", str(tmp_path / "region"), "-f", "json").stdout
+    )
+    _typed(listed, InventoryView)
+    kinds = {row["kind"] for row in listed["trees"]}
+    assert kinds == {"decision-tree", "checklists", "rates", "invalid"}
+    for row in listed["trees"]:
+        _typed(row, TreeRow)
+    for tree in ("zero-balance", "card"):
+        for lang in ("en", "zh"):
+            graph = json.loads(run("tree", "export", tree, "-f", "json", "-l", lang).stdout)
+            _typed(graph, GraphView)
+            for node in graph["nodes"]:
+                _typed(node, GraphNode)
+            for edge in graph["edges"]:
+                _typed(edge, GraphEdge)
+
+
 def test_show_prints_the_whole_tree(run):
     out = run("tree", "show", "zero-balance", "--lang", "en").stdout
     assert out.splitlines()[0] == "scheme: How is your medical insurance paid?"

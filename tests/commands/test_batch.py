@@ -419,14 +419,14 @@ def test_a_deeply_nested_id_is_an_input_error_not_a_bug(run):
 
 def test_failures_kept_per_tree_name_are_bounded():
     """11: 200,000 distinct unknown trees must not fill the memory; each is still answered."""
-    from medbal.api import batch
+    from medbal.api import batch, shelf
 
-    cases = ({"tree": f"nosuch-{i}", "id": i} for i in range(3 * batch.MAX_FAILURES))
-    loader = batch.Trees(None)
+    cases = ({"tree": f"nosuch-{i}", "id": i} for i in range(3 * shelf.MAX_FAILURES))
+    loader = shelf.Shelf(None)
     for i, case in enumerate(cases):
         envelope = batch._envelope(case, "zero-balance", "en", loader)
         assert envelope["id"] == i and "no tree named" in envelope["error"]["message"]
-    assert len(loader._failed) == batch.MAX_FAILURES
+    assert len(loader._failed) == shelf.MAX_FAILURES
     assert len(loader._loaded) == 0
 
 

@@ -25,7 +25,11 @@ WRITERS = [
 ]
 
 
-def test_every_command_that_writes_has_output_and_validate_alone_has_not():
+# Commands that write no document: validate reports on files, serve answers over HTTP.
+NO_OUTPUT = ("tree validate", "serve")
+
+
+def test_every_command_that_writes_has_output_and_validate_and_serve_have_not():
     import typer
 
     from medbal.commands.app import cli
@@ -36,7 +40,7 @@ def test_every_command_that_writes_has_output_and_validate_alone_has_not():
     commands.update({f"tree {n}": c for n, c in tree.commands.items()})
     for name, command in commands.items():
         opts = {o for p in command.params for o in getattr(p, "opts", [])}
-        assert ({"-o", "--output"} <= opts) == (name != "tree validate"), name
+        assert ({"-o", "--output"} <= opts) == (name not in NO_OUTPUT), name
 
 
 @pytest.mark.parametrize("args", WRITERS, ids=" ".join)

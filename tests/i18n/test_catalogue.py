@@ -248,6 +248,8 @@ CHINESE_FIELDS = {
     ("api_argument", "expected"): "文本（str）",
     ("batch_not_json", "why"): "此处应为逗号",
     ("view_mismatch", "why"): "缺少 outcome",
+    ("serve_wrong_type", "expected"): "文本",
+    ("serve_started", "workers"): "2 个工作进程",
 }
 
 

@@ -14,6 +14,7 @@ import yaml
 from medbal.core.engine import all_paths
 from medbal.files.readtree import load_file
 from medbal.i18n import sources
+from medbal.present.webpage import DEFAULT_TREES
 
 from small_trees import VALID
 from support import TREES
@@ -460,7 +461,7 @@ def test_an_uncatalogued_source_is_refused_at_file_line_col(run, write, ref):
     assert re.search(
         rf"^{re.escape(str(path))}:{line}:\d+: source '{ref}' ", result.stderr, re.M
     ), result.stderr
-    assert "medbal/sources.py" in result.stderr
+    assert "medbal/i18n/sources.py" in result.stderr
 
 
 # --- Chinese: one vocabulary, Chinese punctuation ------------------------------------
@@ -552,3 +553,13 @@ def test_one_term_per_concept(name):
             assert wrong not in zh, (name, wrong, zh)
         assert "医保卡" not in zh or "社保卡（医保卡）" in zh, (name, zh)
         assert "服务网点" not in zh.replace("社保卡服务网点", ""), (name, zh)
+
+
+@pytest.mark.parametrize("name", DEFAULT_TREES)
+def test_every_topic_of_the_page_says_what_it_asks_about(name):
+    # The page's start screen and `tree show` introduce a topic by its description; a
+    # topic without one (the card tree had none) is a bare title to a person choosing.
+    tree = load_file(Path("trees") / f"{name}.yaml")
+    assert tree.description is not None
+    for lang in ("en", "zh"):
+        assert len(tree.description.get(lang)) > 40
