@@ -11,7 +11,6 @@ are a contract with scripts; tests/commands/test_contract.py pins them.
 # string into a ForwardRef, compiling it, and the views' hundred fields cost a one-shot
 # call 7 M instructions that way.  Names imported for type checking alone are quoted.
 
-import shlex
 from typing import TYPE_CHECKING, TypedDict
 
 from medbal.core.langs import shown
@@ -250,8 +249,22 @@ def command_line(result: "Result", lang: str, tree_ref: str | None = None) -> st
     for a in result.path:
         parts += ["--answer", f"{a.question.id}={a.option.value}"]
     if "".join(parts).isprintable():  # the usual case: nothing for bash's $'...'
-        return shlex.join(parts)
+        return " ".join(map(_quote, parts))
     return " ".join(map(shell_word, parts))
+
+
+# shlex.quote's rule, here because importing shlex compiles its pattern (1.3 M of the
+# instructions of a one-shot call): a word of these characters stays as it is,
+# any other goes in single quotes.  tests/present/test_views.py holds it to shlex's.
+_UNQUOTED = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_@%+=:,./-")
+
+
+def _quote(word: str) -> str:
+    if not word:
+        return "''"
+    if _UNQUOTED.issuperset(word):
+        return word
+    return "'" + word.replace("'", "'\"'\"'") + "'"
 
 
 def shell_word(word: str) -> str:
@@ -259,7 +272,7 @@ def shell_word(word: str) -> str:
     control character or a direction override (a file's name may), as bash's $'...'
     with that character escaped, so the command shows it and still names the file."""
     if shown(word) == word:
-        return shlex.quote(word)
+        return _quote(word)
     return "$'" + shown(word.replace("\\", "\\\\").replace("'", "\\'")) + "'"
 
 
