@@ -36,14 +36,9 @@ try:  # CPython's own BLAKE2: hashlib would load OpenSSL first, 3 ms of every ca
 except ImportError:  # pragma: no cover - another Python
     from hashlib import blake2b as _hash
 
-_PACKAGE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-# What a checked result depends on besides the file: the model and the loaders (a
-# folder of the package, and its files named, or None for every .py in it).
-_CODE: tuple[tuple[str, tuple[str, ...] | None], ...] = (
-    ("core", ("model.py",)),
-    ("i18n", ("sources.py",)),
-    ("files", None),
-)
+_PACKAGE = Path(__file__).resolve().parent.parent
+# What a checked result depends on besides the file: the model and the loaders.
+_CODE_GLOBS = ("core/model.py", "i18n/sources.py", "files/*.py")
 FORMAT = 5  # bump when the encoding below changes
 # A model's JSON is about as long as its YAML; twice the file's bound leaves room.
 MAX_ENTRY_BYTES = 2 * MAX_TREE_BYTES
@@ -69,16 +64,34 @@ def folder() -> Path | None:
 
 @functools.cache
 def _code_stamp() -> bytes:
-    """The size and time of each source file a checked result depends on: once a process.
-    Listed with os, not pathlib's glob, which cost a fifth of reading a tree's entry."""
+    """The size and time of each source file a checked result depends on: once a process."""
     parts = []
-    for folder, named in _CODE:
-        where = os.path.join(_PACKAGE, folder)
-        names = named or [name for name in os.listdir(where) if name.endswith(".py")]
-        for name in sorted(names):
-            st = os.stat(os.path.join(where, name))
-            parts.append(f"{folder}/{name}:{st.st_size}:{st.st_mtime_ns}")
+    for pattern in _CODE_GLOBS:
+        for source in _globbed(pattern):
+            st = os.stat(os.path.join(_PACKAGE, source))
+            parts.append(f"{source}:{st.st_size}:{st.st_mtime_ns}")
     return f"format {FORMAT};{';'.join(parts)}".encode()
+
+
+def _globbed(pattern: str) -> list[str]:
+    """The files of the package a pattern of _CODE_GLOBS names, sorted, as pathlib's glob
+    finds them ("files/*.py", or one file; wild in the name only): listed with os, as the
+    glob cost a fifth of reading a tree's entry."""
+    folder, _, names = pattern.rpartition("/")
+    wild = [c for c in "*?[" if c in names]
+    if not wild:  # one file
+        return [pattern] if os.path.exists(os.path.join(_PACKAGE, pattern)) else []
+    try:
+        found = os.listdir(os.path.join(_PACKAGE, folder))
+    except OSError:  # a folder that is not there holds nothing
+        return []
+    if names.startswith("*") and wild == ["*"] and names.count("*") == 1:  # "*.py"
+        found = [name for name in found if name.endswith(names[1:])]
+    else:
+        import fnmatch  # a pattern of another shape: compiled only then
+
+        found = fnmatch.filter(found, names)
+    return [f"{folder}/{name}" for name in sorted(found)]
 
 
 def _key(data: bytes, path: str) -> bytes:
