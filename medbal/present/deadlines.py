@@ -6,7 +6,9 @@ deadline's words as its checklist has them, so that a page can show that deadlin
 the web page gets the same words with a stand-in day to count itself (`due_rule`).
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: a TypedDict compiles each annotation that is a
+# string into a ForwardRef, a cost every one-shot call paid (medbal.present.views says
+# more).  Names imported for type checking alone are quoted.
 
 import datetime
 from typing import TYPE_CHECKING, Any, TypedDict
@@ -31,7 +33,7 @@ class DeadlineView(TypedDict):
     region: PlaceView | None
 
 
-def deadline_view(d: Deadline, lang: str, at: Place | None) -> DeadlineView:
+def deadline_view(d: "Deadline", lang: str, at: "Place | None") -> DeadlineView:
     """A deadline says whose it is: its region's tag always (the sheet's region or not),
     "national rule" on one region's sheet.  "Not stated" is no rule: no region of its own."""
     place = d.region if d.kind == "not-stated" else d.region or at
@@ -65,7 +67,9 @@ NO_DUE: DueView = {
 }
 
 
-def _counted(o: Outcome, checklists: Checklists | None) -> tuple[Deadline, Place | None] | None:
+def _counted(
+    o: "Outcome", checklists: "Checklists | None"
+) -> "tuple[Deadline, Place | None] | None":
     """The deadline an outcome's `due` counts, and whose rule it is (its own region, else
     its category's, else the file's); None where there is none."""
     if o.due is None or checklists is None:
@@ -78,7 +82,7 @@ def _counted(o: Outcome, checklists: Checklists | None) -> tuple[Deadline, Place
 
 
 def due_view(
-    result: Result, checklists: Checklists | None, today: datetime.date | None, lang: str
+    result: "Result", checklists: "Checklists | None", today: datetime.date | None, lang: str
 ) -> DueView:
     """The day an outcome's deadline falls on, counted from the date answered (its `due`:
     medbal.core.kinds.date.due), said with the deadline's region; whether it has passed
@@ -110,7 +114,7 @@ def due_view(
 STAND_IN = datetime.date(1900, 1, 1)
 
 
-def due_rule(o: Outcome, checklists: Checklists | None, lang: str) -> dict[str, Any] | None:
+def due_rule(o: "Outcome", checklists: "Checklists | None", lang: str) -> dict[str, Any] | None:
     """An outcome's `due` for a front end that counts the day itself (the web page): the
     date question, the deadline's amount and unit, and its words in `lang` with STAND_IN
     written (`day`) where the day goes, before the day (`by`) and once it has passed
@@ -132,14 +136,16 @@ def due_rule(o: Outcome, checklists: Checklists | None, lang: str) -> dict[str, 
     }
 
 
-def _rule(d: Deadline, place: Place | None, lang: str) -> str:
+def _rule(d: "Deadline", place: "Place | None", lang: str) -> str:
     """The deadline counted, with whose rule it is, word for word as its checklist says
     it: a regional number is never shown without its region, and an outcome's page shows
     this deadline once, in its box (medbal.present.pages.outcome_page)."""
     return deadline_view(d, lang, place)["text"]
 
 
-def due_words(written: str, passed: bool, place: Place | None, at: Place | None, lang: str) -> str:
+def due_words(
+    written: str, passed: bool, place: "Place | None", at: "Place | None", lang: str
+) -> str:
     """ "By 13 December 2026 (Xiamen rule; confirm locally)", or that the day has passed;
     the tag where the rule's region is not the outcome's (`at`)."""
     if passed:

@@ -8,7 +8,9 @@ it is.  The words are the catalogue's (`region_tag`, `national_tag`, `region_rul
 and each region's own (medbal.i18n.sources.REGIONS, or a name an overlay writes).
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: a TypedDict compiles each annotation that is a
+# string into a ForwardRef, a cost every one-shot call paid (medbal.present.views says
+# more).  Names imported for type checking alone are quoted.
 
 from typing import TYPE_CHECKING, TypedDict
 
@@ -27,7 +29,7 @@ class PlaceView(TypedDict):
     name: str
 
 
-def text_in(text: Text, lang: str, context: Place | None = None) -> str:
+def text_in(text: "Text", lang: str, context: "Place | None" = None) -> str:
     """A tree text in `lang`, spaced by the one rule (medbal.i18n.typeset.tidy), with the
     tag of its region where that is not the region already named around it."""
     if text.region is None:
@@ -35,22 +37,22 @@ def text_in(text: Text, lang: str, context: Place | None = None) -> str:
     return tidy(tagged(text.get(lang), text.region, context, lang), lang)
 
 
-def text_or_none(text: Text | None, lang: str, context: Place | None = None) -> str | None:
+def text_or_none(text: "Text | None", lang: str, context: "Place | None" = None) -> str | None:
     return text_in(text, lang, context) if text is not None else None
 
 
-def place_view(place: Place | None, lang: str) -> PlaceView | None:
+def place_view(place: "Place | None", lang: str) -> PlaceView | None:
     """A region as the JSON gives it; None where the rule is not regional."""
     if place is None or not place.regional:
         return None
     return {"id": place.id, "name": tidy(place.get(lang), lang)}
 
 
-def _region_id(place: Place | None) -> str | None:
+def _region_id(place: "Place | None") -> str | None:
     return place.id if place is not None and place.regional else None
 
 
-def region_tag(place: Place, lang: str) -> str:
+def region_tag(place: "Place", lang: str) -> str:
     """The words after a regional text: "Xiamen rule; confirm locally" (or "national rule",
     for a national rule among one region's)."""
     if not place.regional:
@@ -63,7 +65,7 @@ def region_tag(place: Place, lang: str) -> str:
     return msg("region_tag", lang, rule=rule)
 
 
-def tagged(text: str, place: Place | None, context: Place | None, lang: str) -> str:
+def tagged(text: str, place: "Place | None", context: "Place | None", lang: str) -> str:
     """`text` with its region's tag after it, unless `context` (what is shown around it, a
     sheet's or an outcome's region) is the same region already."""
     if place is None or _region_id(place) == _region_id(context):
