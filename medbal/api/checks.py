@@ -16,7 +16,6 @@ from decimal import Decimal
 from pathlib import Path
 
 from medbal.core.errors import Phrase, UsageError
-from medbal.core.estimate import MAX_AMOUNT
 from medbal.core.langs import LANGS
 from medbal.files import registry
 from medbal.i18n.lang import resolve
@@ -90,6 +89,8 @@ def amount(value: object, name: str) -> str:
     """An amount as a person would type it; a number far past any bill is refused here,
     before writing it out would take longer than the estimate.  A float is written in
     plain digits (1e20 is too large, not "1e+20", which is no amount)."""
+    from medbal.core.estimate import MAX_AMOUNT  # an estimate's module: for an amount only
+
     if isinstance(value, bool) or not isinstance(value, (str, int, float, Decimal)):
         raise wrong(name, Phrase("arg_amount"), value)
     what: str | Phrase = Phrase("the_amount") if name == "amount" else name

@@ -18,8 +18,6 @@ from medbal.api import checks
 from medbal.api.session import Session, outcome_view
 from medbal.api.shelf import Shelf
 from medbal.core.errors import Localized, MedbalError, Phrase, UsageError
-from medbal.core.estimate import estimate as compute
-from medbal.core.estimate import money
 from medbal.core.model import Category, Checklists, Tree
 from medbal.present.views import (
     ChecklistsView,
@@ -127,6 +125,10 @@ class Library(Shelf):
         `--threshold`, or "keys", a JSON body's `threshold`), an unknown region or item,
         or a threshold above the bill.
         """
+        # The arithmetic's module (three records of its own): imported by an estimate only.
+        from medbal.core.estimate import estimate as compute
+        from medbal.core.estimate import money
+
         language = checks.lang(lang)
         threshold_name, item_name = _names(names)
         bill_text = checks.amount(amount, "amount")

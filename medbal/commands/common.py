@@ -149,7 +149,8 @@ def stdin_once(*uses: tuple[str, bool]) -> None:
         raise UsageError("stdin_twice", first=named[0], second=named[1])
 
 
-_SIGNED = re.compile(r"^-(\d|\.\d|inf|nan)", re.IGNORECASE)
+# A signed amount: compiled on first use (by re's cache), only by a call of `estimate`.
+_SIGNED = r"^-(\d|\.\d|inf|nan)"
 
 
 # --- help -------------------------------------------------------------------------------
@@ -211,7 +212,7 @@ class SignedAmountCommand(Command):
             if word == "--":
                 moved.extend(words)
                 break
-            if _SIGNED.match(word):
+            if re.match(_SIGNED, word, re.IGNORECASE):
                 moved.append(word)
                 continue
             kept.append(word)

@@ -6,7 +6,9 @@ at the options already on the line (`--trees`, the tree, `--region`, earlier ans
 and never lets an error out: a broken file or folder completes to nothing.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: Typer reads the signature of each completion
+# function on every call (inspect.signature with eval_str, then get_type_hints), and an
+# annotation that is a string is compiled each time it is read.
 
 import functools
 from collections.abc import Callable, Mapping

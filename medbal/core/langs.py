@@ -43,6 +43,14 @@ _AS_LINE = {code: _escape(code) for code in _HIDDEN}
 _AS_TEXT = {code: s for code, s in _AS_LINE.items() if code not in (0x09, 0x0A)}
 _AS_JSON = {code: s for code, s in _AS_LINE.items() if code >= 0x7F}
 FORMS = {"line": _AS_LINE, "text": _AS_TEXT, "json": _AS_JSON}
+# The unprintable characters a form keeps as they are, that a text commonly holds.
+_KEPT = {"text": "\t\n", "json": "\t\n"}
+
+
+def _without(text: str, characters: str) -> str:
+    for character in characters:
+        text = text.replace(character, "")
+    return text
 
 
 # str.translate is quick on ASCII text; on other text it looks up every character, and
@@ -66,6 +74,12 @@ def shown(text: str, form: str = "line") -> str:
     the data is the same for a JSON reader and a terminal shows no raw character.
     """
     if text.isprintable():  # none of them (all are unprintable): one quick scan in C
+        return text
+    kept = _KEPT.get(form)
+    if kept and _without(text, kept).isprintable():
+        # A text's or a JSON document's lines, and nothing else unprintable: a scan in C
+        # again, where translating a text that is not ASCII (a JSON answer in English has
+        # its curly quotes) looks every character up.
         return text
     table = FORMS[form]
     if text.isascii():

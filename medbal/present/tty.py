@@ -5,7 +5,8 @@ Kept apart from the prompt loop so that one-shot calls never import it.  Not to 
 confused with medbal.present.terminal, which draws each view for a terminal.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: a NamedTuple compiles each field's annotation
+# that is a string into a ForwardRef, most of what importing this module cost.
 
 import os
 import sys

@@ -7,10 +7,10 @@ TypedDict, so the JSON envelope is the view itself: `json.dumps(view)`.  The key
 are a contract with scripts; tests/commands/test_contract.py pins them.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: a TypedDict turns each annotation that is a
+# string into a ForwardRef, compiling it, and the views' hundred fields cost a one-shot
+# call 7 M instructions that way.  Names imported for type checking alone are quoted.
 
-import datetime
-import shlex
 from typing import TYPE_CHECKING, TypedDict
 
 from medbal.core.langs import shown
@@ -25,6 +25,7 @@ from medbal.present.tags import text_in as _s
 from medbal.present.tags import text_or_none as _t
 
 if TYPE_CHECKING:  # annotations only: a JSON call imports no model class it does not use
+    import datetime
     from decimal import Decimal
 
     from medbal.core.engine import Result
@@ -169,7 +170,7 @@ def sources_view(refs: tuple[str, ...], lang: str) -> list[SourceView]:
     return [{"id": ref, "label": tidy(source_label(ref, lang), lang)} for ref in refs]
 
 
-def question_view(q: Question, lang: str) -> QuestionView:
+def question_view(q: "Question", lang: str) -> QuestionView:
     view: QuestionView = {
         "id": q.id,
         "text": _s(q.text, lang),
@@ -181,7 +182,7 @@ def question_view(q: Question, lang: str) -> QuestionView:
 
 
 def outcome_view(
-    o: Outcome, lang: str, checklist: ChecklistsView | None = None, due: DueView = NO_DUE
+    o: "Outcome", lang: str, checklist: ChecklistsView | None = None, due: DueView = NO_DUE
 ) -> OutcomeView:
     """An outcome; one that is a region's rule has the region's tag after its title, and a
     text of another region (or a national one) its own tag."""
@@ -203,11 +204,11 @@ def outcome_view(
 
 
 def diagnose_view(
-    result: Result,
+    result: "Result",
     lang: str,
-    checklists: Checklists | None = None,
+    checklists: "Checklists | None" = None,
     tree_ref: str | None = None,
-    today: datetime.date | None = None,
+    today: "datetime.date | None" = None,
 ) -> DiagnoseView:
     """The engine's result in one language, with the command that reproduces it; `today`
     tells whether a deadline counted from a date has passed."""
@@ -242,14 +243,28 @@ def diagnose_view(
     return view
 
 
-def command_line(result: Result, lang: str, tree_ref: str | None = None) -> str:
+def command_line(result: "Result", lang: str, tree_ref: str | None = None) -> str:
     """The one-shot command that reproduces this result."""
     parts = ["medbal", "diagnose", tree_ref or result.tree.id, "--lang", lang]
     for a in result.path:
         parts += ["--answer", f"{a.question.id}={a.option.value}"]
     if "".join(parts).isprintable():  # the usual case: nothing for bash's $'...'
-        return shlex.join(parts)
+        return " ".join(map(_quote, parts))
     return " ".join(map(shell_word, parts))
+
+
+# shlex.quote's rule, here because importing shlex compiles its pattern (1.3 M of the
+# instructions of a one-shot call): a word of these characters stays as it is,
+# any other goes in single quotes.  tests/present/test_views.py holds it to shlex's.
+_UNQUOTED = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_@%+=:,./-")
+
+
+def _quote(word: str) -> str:
+    if not word:
+        return "''"
+    if _UNQUOTED.issuperset(word):
+        return word
+    return "'" + word.replace("'", "'\"'\"'") + "'"
 
 
 def shell_word(word: str) -> str:
@@ -257,21 +272,21 @@ def shell_word(word: str) -> str:
     control character or a direction override (a file's name may), as bash's $'...'
     with that character escaped, so the command shows it and still names the file."""
     if shown(word) == word:
-        return shlex.quote(word)
+        return _quote(word)
     return "$'" + shown(word.replace("\\", "\\\\").replace("'", "\\'")) + "'"
 
 
 # --- docs -----------------------------------------------------------------------
 
 
-def _documents(docs: tuple[Document, ...], lang: str, at: Place | None) -> list[DocumentView]:
+def _documents(docs: "tuple[Document, ...]", lang: str, at: "Place | None") -> list[DocumentView]:
     return [
         {"id": d.id, "text": _s(d.text, lang, at), "sources": sources_view(d.sources, lang)}
         for d in docs
     ]
 
 
-def _guidance(g: Guidance, lang: str, file: Place | None, at: Place | None) -> GuidanceView:
+def _guidance(g: "Guidance", lang: str, file: "Place | None", at: "Place | None") -> GuidanceView:
     """A group of rules on a sheet whose region is `at` (the category's): each item tagged
     where its region (its own, else the group's) is not the sheet's."""
     group = g.region or file
@@ -294,7 +309,7 @@ def _guidance(g: Guidance, lang: str, file: Place | None, at: Place | None) -> G
     }
 
 
-def category_view(c: Category, lang: str, data: Checklists | None = None) -> CategoryView:
+def category_view(c: "Category", lang: str, data: "Checklists | None" = None) -> CategoryView:
     """One category; with its file, also the common documents and guidance that apply to it
     and the "no deadline given" line where the sources give no deadline for the claim.
     Its region (its own, else the file's) is named once, by the sheet; a text of another
@@ -331,11 +346,11 @@ def category_view(c: Category, lang: str, data: Checklists | None = None) -> Cat
     }
 
 
-def _steps(steps: tuple[Step, ...], lang: str, file: Place | None) -> list[str]:
+def _steps(steps: "tuple[Step, ...]", lang: str, file: "Place | None") -> list[str]:
     return [_s(s.text, lang, file) for s in steps]
 
 
-def checklists_view(data: Checklists, categories: list[Category], lang: str) -> ChecklistsView:
+def checklists_view(data: "Checklists", categories: "list[Category]", lang: str) -> ChecklistsView:
     file = data.region
     named = place_view(file, lang)
     return {
@@ -410,11 +425,11 @@ def yuan(value: float | None) -> str:
     return "" if value is None else f"{value:,.2f}"
 
 
-def _n(value: Decimal) -> float:
+def _n(value: "Decimal") -> float:
     return float(value)
 
 
-def _rates_place(e: Estimate) -> Place:
+def _rates_place(e: "Estimate") -> "Place":
     """The region of the rates: its `region:`, else its own name (rates are regional)."""
     r = e.region
     if r.region is not None:
@@ -424,7 +439,7 @@ def _rates_place(e: Estimate) -> Place:
     return Place(r.name.words, r.id)
 
 
-def estimate_view(e: Estimate, lang: str) -> EstimateView:
+def estimate_view(e: "Estimate", lang: str) -> EstimateView:
     r = e.region
     notes = [
         msg("est_threshold", lang, threshold=yuan(_n(e.threshold)))

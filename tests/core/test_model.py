@@ -93,3 +93,22 @@ def test_a_text_decodes_only_with_every_declared_language(entry):
 
 def test_a_text_in_a_language_it_does_not_have_reads_as_the_first_language():
     assert TITLE.get("fr") == "Title" and TITLE.get("zh") == "标题"
+
+
+def test_msgspec_inspect_is_imported_on_first_use_and_is_the_real_module():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, medbal.core.model, msgspec\n"
+        "assert 'msgspec._typing_utils' not in sys.modules\n"  # what the real one imports
+        "held = msgspec.inspect\n"  # the stand-in, as msgspec's own modules hold it
+        "assert held.type_info(int) == msgspec.inspect.IntType()\n"
+        "import msgspec.inspect as mi\n"
+        "assert msgspec.inspect is mi is sys.modules['msgspec.inspect']\n"
+        "assert mi.__file__.endswith('inspect.py') and held.IntType is mi.IntType\n"
+        "from msgspec.inspect import StructType\n"
+        "print(msgspec.json.schema(int))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.returncode == 0 and out.stdout == "{'type': 'integer'}\n", out.stderr

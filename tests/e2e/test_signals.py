@@ -183,8 +183,28 @@ def _count(frame, event, arg):
         sys.setprofile(None)
         os.kill(os.getpid(), _signum)
 sys.setprofile(_count)
+if "SIGNAL_COUNT_TO" in os.environ:  # the control run: how many calls the command makes
+    import atexit
+    atexit.register(lambda: open(os.environ["SIGNAL_COUNT_TO"], "w").write(str(_calls[0])))
 """
-CALLS = 60_000  # about the Python calls of the command, from the script's start to its end
+
+
+def _calls_of_the_command(folder: Path) -> int:
+    """The Python calls of the command from the script's start to its end, counted by the
+    same hook without a signal: every K drawn is a moment of the run (a K past its end
+    would signal nothing, and a faster medbal would fail the test)."""
+    (folder / "sitecustomize.py").write_text(SITECUSTOMIZE, encoding="utf-8")
+    counted = folder / "calls"
+    env = medbal_env(
+        PYTHONPATH=str(folder),
+        SIGNAL_AT="0",
+        SIGNAL_AT_CB="0",
+        SIGNAL_NUM=str(signal.SIGTERM),
+        SIGNAL_COUNT_TO=str(counted),
+    )
+    out = folder / "out.json"
+    assert _finish(_start(out, env), out) == (0, "", True)
+    return int(counted.read_text(encoding="utf-8"))
 
 
 def _one_from_inside(args: tuple[int, int, int, Path]) -> str:
@@ -201,12 +221,13 @@ def _one_from_inside(args: tuple[int, int, int, Path]) -> str:
 
 def test_a_signal_at_the_kth_call(tmp_path):
     rng = random.Random(1143)
+    calls = _calls_of_the_command(tmp_path)
     jobs = []
     for i in range(60):
         folder = tmp_path / str(i)
         folder.mkdir()
         signum = signal.SIGTERM if i % 2 else signal.SIGINT
-        jobs.append((signum, rng.randint(1, CALLS), 0, folder))
+        jobs.append((signum, rng.randint(1, calls), 0, folder))
     with _pool() as pool:
         kinds = list(pool.map(_one_from_inside, jobs))
     assert kinds.count("medbal") > len(kinds) // 2, kinds

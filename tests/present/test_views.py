@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from rich.cells import cell_len
 
 from medbal import api
@@ -361,3 +363,23 @@ def test_both_commands_stay_whole_at_any_width(birth, lang):
     for width in range(40, 131, 3):
         shown = render("diagnose", view, "terminal", width=width)
         assert "medbal docs 4" in shown and "medbal docs 11" in shown, width
+
+
+# Words a shell would read: ASCII with the characters shlex treats apart, then any text.
+_SHELL_TEXT = st.one_of(
+    st.text(alphabet=st.sampled_from("aZ09_@%+=:,./-'\" $\\*é中")),
+    st.text(),
+)
+
+
+@given(_SHELL_TEXT)
+def test_a_word_is_quoted_as_shlex_quotes_it(word):
+    """medbal quotes without importing shlex (start-up): the same rule, word for word,
+    wherever no character needs bash's $'...'."""
+    import shlex
+
+    from medbal.core.langs import shown
+    from medbal.present.views import shell_word
+
+    if shown(word) == word:
+        assert shell_word(word) == shlex.quote(word)
