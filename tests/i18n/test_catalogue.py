@@ -16,6 +16,7 @@ import string
 import pytest
 
 from medbal.core.errors import EndOfInput, OutputError, Phrase, UsageError
+from medbal.core.langs import LANGS
 from medbal.files.registry import shipped_dir
 from medbal.i18n import typeset, words
 from medbal.i18n.catalogue import SECTIONS, entries, in_lang, label, msg, section
@@ -24,7 +25,10 @@ from medbal.i18n.typeset import space_zh
 from support import ROOT
 
 PACKAGE = ROOT / "medbal"
-DATA_MODULES = {"i18n/words/en.py", "i18n/words/zh.py"}
+# Each language's words: data, one module a language.
+DATA_MODULES = {
+    f"i18n/words/{p.name}" for p in (ROOT / "medbal" / "i18n" / "words").glob("[!_]*.py")
+}
 # The catalogue in both languages side by side: key -> (en, zh).
 CATALOGUE = {key: (text, entries("zh")[key]) for key, text in entries("en").items()}
 HAN = re.compile("[\u4e00-\u9fff]")
@@ -135,15 +139,17 @@ def fields(template: str) -> set[str]:
 
 
 def test_every_key_is_in_one_section_only():
-    for lang in ("en", "zh"):
+    for lang in LANGS:
         assert sum(len(section(s, lang)) for s in SECTIONS) == len(entries(lang))
     assert SECTIONS == ("interface", "errors", "page", "help")
 
 
 def test_every_language_has_the_same_keys():
-    en, zh = words.of("en"), words.of("zh")
-    for name in ("INTERFACE", "ERRORS", "PAGE", "HELP", "SOURCES", "REGIONS"):
-        assert list(getattr(en, name)) == list(getattr(zh, name)), name
+    first, *others = (words.of(lang) for lang in LANGS)
+    for other in others:
+        for name in ("INTERFACE", "ERRORS", "PAGE", "HELP", "SOURCES", "REGIONS"):
+            assert list(getattr(first, name)) == list(getattr(other, name)), (other, name)
+        assert len(other.MARKS.months) in (0, 12), other  # a name for each month, or numbers
 
 
 @pytest.mark.parametrize("key", sorted(CATALOGUE))
@@ -356,7 +362,7 @@ def test_the_checklist_kicker_names_the_short_name_in_english_only(checklists):
 # Where a language is named in code: its one declaration, and its own words module.
 # Anywhere else, naming one ("zh", "en", "zh-Hans") would make a new language more than
 # its data and one line; the first language, where one is needed, is LANGS[0].
-LANGUAGE_PLACES = {"core/langs.py", "i18n/words/en.py", "i18n/words/zh.py"}
+LANGUAGE_PLACES = {"core/langs.py", *DATA_MODULES}
 
 
 def test_no_code_names_a_language_but_its_declaration_and_its_words():
