@@ -35,7 +35,8 @@ ONE_SHOT = [
     "--format",
     "json",
 ]
-BATCH_TARGET = 10.0  # 2,000 cases in at most 10x one one-shot call
+BATCH_TARGET = 10.0
+DAY = "2026-11-20"  # the day every date question is given  # 2,000 cases in at most 10x one one-shot call
 
 
 def _env() -> dict[str, str]:
@@ -45,6 +46,7 @@ def _env() -> dict[str, str]:
 def cases(n: int) -> list[str]:
     """n input lines cycling through every path and step of every shipped tree."""
     from medbal.core.engine import all_paths
+    from medbal.core.kinds.date import PLACEHOLDER
     from medbal.files.registry import CHECKLISTS_ID, RATES_ID, available_ids, load_tree
 
     distinct: list[tuple[str, dict[str, str]]] = []
@@ -54,7 +56,12 @@ def cases(n: int) -> list[str]:
         seen: set[tuple[tuple[str, str], ...]] = set()
         for path, _ in all_paths(load_tree(tree_id, None)):
             for k in range(len(path) + 1):
-                answers = tuple((a.question.id, a.option.value) for a in path[:k])
+                # A date question's one step (`<date>`) is answered with a day, as a
+                # person would: the placeholder itself is refused (code 2).
+                answers = tuple(
+                    (a.question.id, DAY if a.option.value == PLACEHOLDER else a.option.value)
+                    for a in path[:k]
+                )
                 if answers not in seen:
                     seen.add(answers)
                     distinct.append((tree_id, dict(answers)))
