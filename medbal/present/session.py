@@ -262,7 +262,9 @@ def _at_question(
             talk.answer(chosen)  # a date is checked here: a day that exists, not to come
             remembered.pop(q["id"], None)
         except AnswerError as exc:  # words that name the form to type it in
-            events.append(Hint(exc.phrase.key, exc.phrase.values, exc.text(ctx.lang), ctx.lang))
+            key = kinds.of(q).refused(exc.phrase.key)
+            words = msg(key, ctx.lang, **exc.phrase.values)
+            events.append(Hint(key, exc.phrase.values, words, ctx.lang))
     else:
         key, values = kinds.of(q).hint(q, entry)
         events.append(_hint(ctx, key, **values))

@@ -16,6 +16,9 @@ view is made (`view`, `label`), and has:
                                   one; the engine still checks it)
     hint(q, entry)                the catalogue key and values of the hint for an entry
                                   `read` did not take
+    refused(key)                  the catalogue key the session says in place of the
+                                  engine's refusal `key` of what `read` gave (the question
+                                  is on the screen: its id, the one-shot call's word, is not)
 
 The web page's side of a kind is page.js's KINDS.  Presenters are imported by name,
 when a question of their kind is shown: a new kind needs no line here.
@@ -71,6 +74,8 @@ class Presenter(Protocol):
     def read(self, q: QuestionView, entry: str) -> str | None: ...
 
     def hint(self, q: QuestionView, entry: str) -> tuple[str, dict[str, object]]: ...
+
+    def refused(self, key: str) -> str: ...
 
 
 @functools.cache

@@ -78,3 +78,7 @@ def read(q: QuestionView, entry: str) -> str | None:
 def hint(q: QuestionView, entry: str) -> tuple[str, dict[str, object]]:
     n = len(q["options"])
     return ("not_an_option", {"entry": entry, "n": n}) if entry else ("type_a_number", {"n": n})
+
+
+def refused(key: str) -> str:
+    return key  # `read` gives only an option's value: the engine refuses none of them

@@ -97,3 +97,18 @@ def read(q: QuestionView, entry: str) -> str | None:
 
 def hint(q: QuestionView, entry: str) -> tuple[str, dict[str, object]]:
     return ("type_a_date", {})
+
+
+# The engine's refusals (`--answer born=...`, which name the question's id and the word
+# for no date, `not-sure`) as the session says them: the question is on the screen and
+# the keys line under it says 0 gives no date; the page's words say the same.
+AT_PROMPT = {
+    "date_form": "date_field_bad",
+    "date_no_such_day": "date_field_bad",
+    "date_future": "date_field_future",
+    "date_range": "date_field_early",
+}
+
+
+def refused(key: str) -> str:
+    return AT_PROMPT.get(key, key)
