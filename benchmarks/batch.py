@@ -35,8 +35,8 @@ ONE_SHOT = [
     "--format",
     "json",
 ]
-BATCH_TARGET = 10.0
-DAY = "2026-11-20"  # the day every date question is given  # 2,000 cases in at most 10x one one-shot call
+BATCH_TARGET = 10.0  # 2,000 cases in at most 10x one one-shot call
+DAY = "2026-11-20"  # the day every date question is given
 
 
 def _env() -> dict[str, str]:

@@ -128,6 +128,8 @@ def due_rule(o: Outcome, checklists: Checklists | None, lang: str) -> dict[str, 
         "rule": _rule(d, place, lang),
         "by": due_words(day, False, place, o.region, lang),
         "passed": due_words(day, True, place, o.region, lang),
+        "box_by": due_words(day, False, None, None, lang),
+        "box_passed": due_words(day, True, None, None, lang),
         "late": _s(o.due.late, lang, o.region),
     }
 
@@ -137,6 +139,13 @@ def _rule(d: Deadline, place: Place | None, lang: str) -> str:
     it: a regional number is never shown without its region, and an outcome's page shows
     this deadline once, in its box (medbal.present.pages.outcome_page)."""
     return deadline_view(d, lang, place)["text"]
+
+
+def box_words(due: str, passed: bool, lang: str) -> str:
+    """The day in an outcome's box, under the rule it counts: the rule names its region
+    right above, so the day does not say it again (due_text, shown on its own, does)."""
+    day = datetime.date.fromisoformat(due)
+    return due_words(written_date(day.year, day.month, day.day, lang), passed, None, None, lang)
 
 
 def due_words(written: str, passed: bool, place: Place | None, at: Place | None, lang: str) -> str:

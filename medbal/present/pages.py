@@ -11,7 +11,7 @@ from typing import NamedTuple
 from medbal.i18n.catalogue import label, msg
 from medbal.i18n.sources import is_article, law_article, law_label
 from medbal.i18n.typeset import aside, clauses, colon, counted, han_layout, sentences, space_zh
-from medbal.present.deadlines import DeadlineView
+from medbal.present.deadlines import DeadlineView, box_words
 from medbal.present.views import (
     CategoryView,
     ChecklistsView,
@@ -253,8 +253,9 @@ def outcome_page(view: DiagnoseView, printed_on: str | None = None) -> Page:
     phone's first screen and at the top of the sheet a person sees what to do next."""
     o, lang = view["outcome"], view["lang"]
     page = Page(title=o["title"], lang=lang, kicker=view["tree_title"])
-    if o.get("due_text"):  # first: the one date this person must keep
-        page.sections.append(due_section(o["due_text"], o["due_rule"], o["due_late"], lang))
+    if o.get("due"):  # first: the one date this person must keep
+        day = box_words(o["due"], bool(o["due_passed"]), lang)
+        page.sections.append(due_section(day, o["due_rule"], o["due_late"], lang))
     checklist = o["checklist"]
     cats = checklist["categories"] if checklist else []
     for cat in cats:  # with two categories, each box says whose deadlines it holds

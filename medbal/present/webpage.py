@@ -89,9 +89,9 @@ def _due(o: Outcome, checklists: Checklists | None) -> dict[str, Any] | None:
         out |= {"question": rule["question"], "amount": rule["amount"], "unit": rule["unit"]}
         late = {"by": None, "passed": rule["late"]}
         out[lang] = {
-            state: section_html(due_section(rule[state], rule["rule"], late[state], lang)).replace(
-                escape(rule["day"]), "{date}"
-            )  # spaced as a real day, then replaced
+            state: section_html(
+                due_section(rule["box_" + state], rule["rule"], late[state], lang)
+            ).replace(escape(rule["day"]), "{date}")  # spaced as a real day, then replaced
             for state in ("by", "passed")
         }
     return out

@@ -11,6 +11,7 @@ import pytest
 from medbal import api
 from medbal.core.kinds import date
 from medbal.i18n.catalogue import msg as word
+from medbal.present.deadlines import box_words
 
 from dated_trees import FOLDER
 from page_browser import (  # noqa: F401  (fixtures)
@@ -72,7 +73,9 @@ def test_the_date_field_answers_and_the_box_says_what_the_cli_says(opened, lang)
     outcome = cli_view({"who": "baby", "born": "2026-11-20"}, lang)["outcome"]
     box = due_box(o)
     assert box["due"] == outcome["due"] == "2027-02-20" and box["passed"] is False
-    assert outcome["due_text"] in box["text"] and outcome["due_rule"] in box["text"]
+    said = box_words(outcome["due"], outcome["due_passed"], lang)  # the CLI's box: its day
+    assert said in box["text"] and outcome["due_rule"] in box["text"]
+    assert box["text"].count({"en": "Xiamen", "zh": "厦门"}[lang]) == 1  # the rule's tag, once
     assert word("due_heading", lang) in box["text"]
     label = cli_view({"who": "baby", "born": "2026-11-20"}, lang)["answers"][1]["label"]
     assert label in o.page.locator(".answers li").all_inner_texts()[1]  # written out
@@ -86,7 +89,8 @@ def test_a_passed_due_date_says_so_and_what_is_still_possible(opened, lang):
     outcome = cli_view(answers, lang)["outcome"]
     box = due_box(o)
     assert box["due"] == outcome["due"] == "2026-11-13" and box["passed"] is True
-    assert outcome["due_text"] in box["text"] and outcome["due_late"] in box["text"]
+    said = box_words(outcome["due"], outcome["due_passed"], lang)
+    assert said in box["text"] and outcome["due_late"] in box["text"]
 
 
 CASES = [  # (question, a date, the rule's amount and unit): month ends, leap years, today
@@ -113,7 +117,8 @@ def test_the_page_counts_a_due_date_as_the_engine_does(opened):
         assert box["due"] == expected.isoformat(), start
         assert box["passed"] is (expected < TODAY), start
         view = cli_view({"who": who, qid: start}, "en")["outcome"]
-        assert view["due"] == box["due"] and view["due_text"] in box["text"], start
+        said = box_words(view["due"], view["due_passed"], "en")
+        assert view["due"] == box["due"] and said in box["text"], start
 
 
 @pytest.mark.parametrize(

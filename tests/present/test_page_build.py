@@ -140,8 +140,11 @@ def test_a_date_question_and_a_due_date_in_the_page_data():
     assert entry["questions"]["who"]["kind"] == "choice"
     due = entry["outcomes"]["newborn"]["due"]
     assert (due["question"], due["amount"], due["unit"]) == ("born", 3, "month")
-    assert "请在 {date}前（厦门的规定，请向当地确认）" in due["zh"]["by"]
-    assert "The deadline, {date} (Xiamen rule; confirm locally), has passed." in due["en"]["passed"]
+    # The rule names its region once, above the day (the day does not say it again).
+    assert "三个月内办理参保并缴费。（厦门的规定，请向当地确认）</em>" in due["zh"]["by"]
+    assert "<li>请在 {date}前</li>" in due["zh"]["by"] and due["zh"]["by"].count("厦门") == 1
+    assert "The deadline, {date}, has passed." in due["en"]["passed"]
+    assert due["en"]["passed"].count("Xiamen rule") == 1
     assert "Enrol the baby now all the same" in due["en"]["passed"]
     assert "Enrol the baby now" not in due["en"]["by"]  # what is still possible: once passed
     assert due["en"]["by"].startswith('<div class="deadline" data-part="due">')
