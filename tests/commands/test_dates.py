@@ -267,7 +267,7 @@ NEWBORN = ["claim", "-a", "where=home", "-a", "settle-problem=newborn"]
 REFERRED = [
     "claim",
     *("-a", "where=elsewhere", "-a", "settled-there=paid-in-full"),
-    *("-a", "why-elsewhere=referred"),
+    *("-a", "why-elsewhere=referred", "-a", "urgent=urgent"),
 ]
 
 

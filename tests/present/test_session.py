@@ -313,6 +313,7 @@ def test_d_shows_the_checklist_of_the_outcome(which):
         "where": "elsewhere",
         "settled-there": "paid-in-full",
         "why-elsewhere": "referred",
+        "urgent": "urgent",
         "transferred": "2026-11-20",
     }
     state, events = start(which, answers)
@@ -328,7 +329,7 @@ def test_d_shows_the_checklist_of_the_outcome(which):
 
 
 def test_the_outcome_is_shown_again_after_a_restart_and_the_same_answers(which):
-    answers = ["1", "2", "1", "2026-11-20"]  # elsewhere, paid in full, referred, the day
+    answers = ["1", "2", "1", "2", "2026-11-20"]  # away, paid in full, referred, urgent, a day
     state, events = keys(which, *answers, "r", *answers)
     assert kinds(events) == ["ShowOutcome", "Prompt"]
 
@@ -578,7 +579,7 @@ def prompt(monkeypatch, run):
 
 
 def test_the_loop_draws_the_checklist_once_asked(prompt):
-    result = prompt("1", "2", "1", "2026-11-20", "d", "q", args=("which-category",))
+    result = prompt("1", "2", "1", "2", "2026-11-20", "d", "q", args=("which-category",))
     out = result.stdout
     assert result.exit_code == 0
     assert out.count("d shows the documents to bring") == 2

@@ -189,15 +189,21 @@ OTHER_ROUTES = [
         {**AWAY, "why-elsewhere": "birth", "birth-bills": "both", "born-both": "not-sure"},
         "delivery-and-newborn",
     ),
-    # a referral: the day of the transfer, or none
+    # a referral: filed before going (settle again first), or urgent: the day of the
+    # transfer, or none
     (
         "which-category",
-        {**AWAY, "why-elsewhere": "referred", "transferred": "2026-11-20"},
+        {**AWAY, "why-elsewhere": "referred", "urgent": "filed-first"},
+        "transfer-filed",
+    ),
+    (
+        "which-category",
+        {**AWAY, "why-elsewhere": "referred", "urgent": "urgent", "transferred": "2026-11-20"},
         "transfer",
     ),
     (
         "which-category",
-        {**AWAY, "why-elsewhere": "referred", "transferred": "not-sure"},
+        {**AWAY, "why-elsewhere": "referred", "urgent": "not-sure", "transferred": "not-sure"},
         "transfer",
     ),
     # not sure why: filing first, whatever the reason (the review of issue 19, defect 5)
