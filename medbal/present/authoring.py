@@ -173,48 +173,53 @@ def paths_csv(rows: Iterable[dict[str, Any]]) -> Iterator[str]:
 # --- diagrams -----------------------------------------------------------------
 
 
-def _mid(node_id: str, tree: Tree) -> str:
+def _mermaid_id(node_id: str, tree: Tree) -> str:
     # Mermaid ids: no dashes (they read as arrows); a prefix keeps questions and
     # outcomes apart.
     prefix = "q_" if node_id in tree.questions else "o_"
     return prefix + node_id.replace("-", "_")
 
 
-def _mlabel(text: str) -> str:
+def _mermaid_label(text: str) -> str:
     return text.replace('"', "#quot;")
 
 
 def mermaid(tree: Tree, lang: str) -> str:
     lines = ["flowchart TD"]
     for q in tree.questions.values():
-        lines.append(f'    {_mid(q.id, tree)}["{_mlabel(q.text.get(lang))}"]')
+        lines.append(f'    {_mermaid_id(q.id, tree)}["{_mermaid_label(q.text.get(lang))}"]')
     for o in tree.outcomes.values():
-        lines.append(f'    {_mid(o.id, tree)}(["{_mlabel(o.title.get(lang))}"])')
+        lines.append(f'    {_mermaid_id(o.id, tree)}(["{_mermaid_label(o.title.get(lang))}"])')
     for q in tree.questions.values():
         for opt in edges(q):
             # A date's `<date>` as entity codes: an edge label is HTML to Mermaid.
             value = opt.value.replace("<", "#lt;").replace(">", "#gt;")
-            lines.append(f"    {_mid(q.id, tree)} -->|{value}| {_mid(opt.next, tree)}")
+            lines.append(
+                f"    {_mermaid_id(q.id, tree)} -->|{value}| {_mermaid_id(opt.next, tree)}"
+            )
     return "\n".join(lines) + "\n"
 
 
-def _dq(text: str) -> str:
+def _dot_quoted(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def dot(tree: Tree, lang: str) -> str:
     lines = [
-        f"digraph {_dq(tree.id)} {{",
+        f"digraph {_dot_quoted(tree.id)} {{",
         "    rankdir=TB;",
         '    node [shape=box, style=rounded, fontname="Noto Sans CJK SC"];',
     ]
     for q in tree.questions.values():
-        lines.append(f"    {_dq(q.id)} [label={_dq(q.text.get(lang))}];")
+        lines.append(f"    {_dot_quoted(q.id)} [label={_dot_quoted(q.text.get(lang))}];")
     for o in tree.outcomes.values():
-        lines.append(f"    {_dq(o.id)} [shape=ellipse, label={_dq(o.title.get(lang))}];")
+        lines.append(
+            f"    {_dot_quoted(o.id)} [shape=ellipse, label={_dot_quoted(o.title.get(lang))}];"
+        )
     for q in tree.questions.values():
         for opt in edges(q):
-            lines.append(f"    {_dq(q.id)} -> {_dq(opt.next)} [label={_dq(opt.value)}];")
+            arrow = f"{_dot_quoted(q.id)} -> {_dot_quoted(opt.next)}"
+            lines.append(f"    {arrow} [label={_dot_quoted(opt.value)}];")
     return "\n".join(lines) + "\n}\n"
 
 
