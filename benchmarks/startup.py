@@ -4,7 +4,9 @@
 
 Times paired runs of each one-shot command against a bare Python process that
 imports what every command needs anyway (typer, rich.console, yaml), in the
-same environment, and prints the median ratio; then builds a generated tree of
+same environment, and prints the median ratio; then the instruction counts
+(valgrind, ../shared/tools/icount) of one-shot JSON and `--help` against
+`import typer`, which a shared machine's load does not move; then builds a generated tree of
 5,000 questions and checks that loading it grows linearly.
 """
 
@@ -12,6 +14,8 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -139,6 +143,44 @@ def startup(runs: int) -> bool:
     return ok
 
 
+# Instructions (valgrind, through ../shared/tools/icount), which the load of a shared
+# machine does not move, against `import typer`, the floor of any Typer CLI (issue 20:
+# one-shot JSON at most 1.35x; `--help` unchanged by the serve command).
+ICOUNT = Path(__file__).resolve().parent.parent.parent / "shared" / "tools" / "icount"
+TYPER = '.venv/bin/python -c "import typer"'
+COUNTED = {
+    "diagnose one-shot json": (["diagnose", "-a", "scheme=yearly", "--format", "json"], 1.35),
+    "--help": (["--help"], None),
+}
+
+
+def instructions() -> bool:
+    """Each of COUNTED's instruction count and its ratio to `import typer`, beside the
+    times; one line saying why where valgrind or icount is missing."""
+    root = Path(__file__).resolve().parent.parent
+    if not ICOUNT.exists() or shutil.which("valgrind") is None:
+        print(f"\ninstructions: not counted ({ICOUNT} or valgrind is missing)")
+        return True
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MEDBAL_")}
+    env["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="medbal-icount-")
+    ok = True
+    print(f"\n{'instructions (valgrind)':28} {'millions':>9} {'typer':>9} {'ratio':>6}  target")
+    for name, (args, target) in COUNTED.items():
+        cmd = [str(ICOUNT), "--vs", TYPER, ".venv/bin/medbal", *args]
+        subprocess.run(cmd[3:], cwd=root, env=env, capture_output=True)  # fills the cache
+        out = subprocess.run(cmd, cwd=root, env=env, capture_output=True, text=True).stdout
+        found = re.search(r"(\d+) instructions; base (\d+); ratio ([\d.]+)", out)
+        if found is None:
+            print(f"{name:28} not counted ({out.strip() or 'icount said nothing'})")
+            continue
+        n, base, ratio = int(found[1]), int(found[2]), float(found[3])
+        met = target is None or ratio <= target
+        ok &= met
+        goal = f"<= {target:.2f} {'ok' if met else 'OVER'}" if target else "(as before)"
+        print(f"{name:28} {n / 1e6:9.1f} {base / 1e6:9.1f} {ratio:6.3f}  {goal}")
+    return ok
+
+
 def scale(runs: int) -> bool:
     from medbal.files.loader import load_bytes
 
@@ -181,6 +223,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=30)
     args = parser.parse_args()
     ok = startup(args.runs)
+    ok &= instructions()
     ok &= scale(args.runs)
     from batch import batch_benchmark  # benchmarks/batch.py: --batch and a held session
 
