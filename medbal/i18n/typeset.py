@@ -22,7 +22,6 @@ data of its words module (medbal.i18n.words: MARKS), beside its words.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 
 from medbal.core.langs import CJK
@@ -70,13 +69,17 @@ def cells(text: str) -> int:
     same count as Rich's and most terminals' (tests/i18n/test_typeset.py checks)."""
     if text.isascii():  # one cell each: no ASCII character is wide or combining
         return len(text)
-    return sum(_cell(c) for c in text)
+    # A C extension, loaded where a text is laid out, not by a one-shot JSON call.
+    from unicodedata import combining, east_asian_width
 
-
-def _cell(char: str) -> int:
-    if unicodedata.combining(char) or char in "\u200b\u200c\u200d\u2060\ufeff":
-        return 0
-    return 2 if unicodedata.east_asian_width(char) in "WF" else 1
+    return sum(
+        0
+        if combining(c) or c in "\u200b\u200c\u200d\u2060\ufeff"
+        else 2
+        if east_asian_width(c) in "WF"
+        else 1
+        for c in text
+    )
 
 
 # A figure with its separators ("1,200.00", "88%") is one word, never broken, and so is

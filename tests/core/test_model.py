@@ -112,3 +112,20 @@ def test_msgspec_inspect_is_imported_on_first_use_and_is_the_real_module():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert out.returncode == 0 and out.stdout == "{'type': 'integer'}\n", out.stderr
+
+
+def test_msgspecs_other_formats_are_imported_on_first_use_and_work():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, medbal.core.model, msgspec\n"
+        "assert sys.modules['msgspec.yaml'].__doc__.endswith('(medbal.core.structs)')\n"
+        "assert msgspec.yaml.decode(b'a: 1') == {'a': 1}\n"
+        "assert msgspec.toml.decode(b'a = 1') == {'a': 1}\n"
+        "assert msgspec.msgpack.decode(msgspec.msgpack.encode([1])) == [1]\n"
+        "import msgspec.yaml as y\n"
+        "assert y is sys.modules['msgspec.yaml'] and y.__file__.endswith('yaml.py')\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
