@@ -33,10 +33,11 @@ from medbal.api.session import Session, outcome_view
 from medbal.core.errors import MedbalError, UsageError
 from medbal.core.model import Checklists, Rates, Tree
 from medbal.present import formats
-from medbal.present.views import ChecklistsView, DiagnoseView, EstimateView
+from medbal.present.views import ChecklistsView, DiagnoseView
 
 if TYPE_CHECKING:
     from medbal.present.authoring import InventoryView
+    from medbal.present.estimates import EstimateView
 
 __all__ = [
     "Library",
@@ -161,8 +162,15 @@ _SHAPES: dict[str, Any] = {
     "diagnose": DiagnoseView,
     "docs": ChecklistsView,
     "docs-overview": ChecklistsView,
-    "estimate": EstimateView,
 }
+
+
+def _shape(kind: str) -> Any:
+    if kind == "estimate":  # declared where an estimate is made or shown
+        from medbal.present.estimates import EstimateView
+
+        return EstimateView
+    return _SHAPES.get(kind)
 
 
 def render(
@@ -176,7 +184,7 @@ def render(
     kind, fmt = checks.text(kind, "kind"), checks.text(fmt, "fmt")
     checked = checks.view(view)
     width, day = checks.whole(width, "width"), checks.day(today)
-    shape = _SHAPES.get(kind)
+    shape = _shape(kind)
     missing = sorted(shape.__required_keys__ - set(checked)) if shape else []
     if missing:
         raise UsageError("view_mismatch", kind=kind, why=", ".join(missing[:5]))

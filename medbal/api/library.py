@@ -19,16 +19,11 @@ from medbal.api.session import Session, outcome_view
 from medbal.api.shelf import Shelf
 from medbal.core.errors import Localized, MedbalError, Phrase, UsageError
 from medbal.core.model import Category, Checklists, Tree
-from medbal.present.views import (
-    ChecklistsView,
-    DiagnoseView,
-    EstimateView,
-    checklists_view,
-    estimate_view,
-)
+from medbal.present.views import ChecklistsView, DiagnoseView, checklists_view
 
 if TYPE_CHECKING:
     from medbal.present.authoring import InventoryView  # the drawings: imported when drawn
+    from medbal.present.estimates import EstimateView
 
 # How an estimate's messages name its inputs: as the command's options (`--threshold`,
 # `--item class-b`), or as the keys of a JSON body (`threshold`, `items.class-b`).
@@ -150,6 +145,8 @@ class Library(Shelf):
             amounts[item_id] = amounts.get(item_id, Decimal(0)) + money(
                 text, item_name.format(item_id)
             )
+        from medbal.present.estimates import estimate_view
+
         return estimate_view(compute(rates.regions[region_id], bill, limit, amounts), language)
 
     def tree_list(self, lang: str | None = None) -> InventoryView:

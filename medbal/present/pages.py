@@ -253,8 +253,9 @@ def outcome_page(view: DiagnoseView, printed_on: str | None = None) -> Page:
     phone's first screen and at the top of the sheet a person sees what to do next."""
     o, lang = view["outcome"], view["lang"]
     page = Page(title=o["title"], lang=lang, kicker=view["tree_title"])
-    if o.get("due"):  # first: the one date this person must keep
-        day = box_words(o["due"], bool(o["due_passed"]), lang)
+    due = o.get("due")
+    if due:  # first: the one date this person must keep
+        day = box_words(due, bool(o["due_passed"]), lang)
         page.sections.append(due_section(day, o["due_rule"], o["due_late"], lang))
     checklist = o["checklist"]
     cats = checklist["categories"] if checklist else []

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from medbal.i18n.catalogue import label, msg
 from medbal.i18n.typeset import cells, colon, listing
 from medbal.present import kinds
+from medbal.present.estimates import EstimateView, yuan
 from medbal.present.pages import (
     Page,
     answers_lines,
@@ -23,7 +24,7 @@ from medbal.present.pages import (
     source_groups,
     source_line,
 )
-from medbal.present.views import ChecklistsView, DiagnoseView, EstimateView, QuestionView, yuan
+from medbal.present.views import ChecklistsView, DiagnoseView, QuestionView
 
 
 class Plain(str):

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from medbal.i18n.catalogue import label, msg
 from medbal.i18n.typeset import cells, colon, listing
 from medbal.present import kinds, layout
+from medbal.present.estimates import EstimateView, yuan
 from medbal.present.layout import NARROW, Column, Line, command, hang, indent, panel, wrap
 from medbal.present.pages import (
     Page,
@@ -30,7 +31,7 @@ from medbal.present.pages import (
     source_line,
 )
 from medbal.present.plain import estimate_head, estimate_rows, estimate_title
-from medbal.present.views import ChecklistsView, DiagnoseView, EstimateView, QuestionView, yuan
+from medbal.present.views import ChecklistsView, DiagnoseView, QuestionView
 
 if TYPE_CHECKING:
     from medbal.present.authoring import OutlineView

@@ -14,22 +14,18 @@ are a contract with scripts; tests/commands/test_contract.py pins them.
 from typing import TYPE_CHECKING, TypedDict
 
 from medbal.core.langs import shown
-from medbal.i18n.catalogue import msg, source_label
+from medbal.i18n.catalogue import source_label
 from medbal.i18n.typeset import tidy
 from medbal.present.deadlines import NO_DUE, DeadlineView, DueView, deadline_view, due_view
 from medbal.present.kinds import OptionView as OptionView
 from medbal.present.kinds import QuestionView as QuestionView
 from medbal.present.kinds import presenter
-from medbal.present.tags import PlaceView, place_view, tagged
-from medbal.present.tags import text_in as _s
-from medbal.present.tags import text_or_none as _t
+from medbal.present.tags import PlaceView, place_view, tagged, text_in, text_or_none
 
 if TYPE_CHECKING:  # annotations only: a JSON call imports no model class it does not use
     import datetime
-    from decimal import Decimal
 
     from medbal.core.engine import Result
-    from medbal.core.estimate import Estimate
     from medbal.core.model import (
         Category,
         Checklists,
@@ -173,8 +169,8 @@ def sources_view(refs: tuple[str, ...], lang: str) -> list[SourceView]:
 def question_view(q: "Question", lang: str) -> QuestionView:
     view: QuestionView = {
         "id": q.id,
-        "text": _s(q.text, lang),
-        "help": _t(q.help, lang),
+        "text": text_in(q.text, lang),
+        "help": text_or_none(q.help, lang),
         "kind": q.kind,
     }
     view.update(presenter(q.kind).view(q, lang))  # type: ignore[typeddict-item]
@@ -189,14 +185,14 @@ def outcome_view(
     at = o.region
     return {
         "id": o.id,
-        "title": tidy(tagged(_s(o.title, lang, at), at, None, lang), lang),
-        "explanation": _s(o.explanation, lang, at),
-        "pooled_fund": _t(o.pooled_fund, lang, at),
-        "next_steps": [_s(s, lang, at) for s in o.next_steps],
-        "where_to_check": [_s(s, lang, at) for s in o.where_to_check],
-        "caveat": _t(o.caveat, lang, at),
+        "title": tidy(tagged(text_in(o.title, lang, at), at, None, lang), lang),
+        "explanation": text_in(o.explanation, lang, at),
+        "pooled_fund": text_or_none(o.pooled_fund, lang, at),
+        "next_steps": [text_in(s, lang, at) for s in o.next_steps],
+        "where_to_check": [text_in(s, lang, at) for s in o.where_to_check],
+        "caveat": text_or_none(o.caveat, lang, at),
         "sources": sources_view(o.sources, lang),
-        "reference": _t(o.dates.reference, lang),
+        "reference": text_or_none(o.dates.reference, lang),
         "checklist": checklist,
         "region": place_view(at, lang),
         **due,
@@ -214,14 +210,14 @@ def diagnose_view(
     tells whether a deadline counted from a date has passed."""
     view: DiagnoseView = {
         "tree": result.tree.id,
-        "tree_title": _s(result.tree.title, lang),
+        "tree_title": text_in(result.tree.title, lang),
         "lang": lang,
         "status": "outcome" if result.outcome is not None else "needs-answer",
         "answers": [
             {
                 "question": a.question.id,
                 "value": a.option.value,
-                "text": _s(a.question.text, lang),
+                "text": text_in(a.question.text, lang),
                 "label": presenter(a.question.kind).label(a.question, a.option, lang),
             }
             for a in result.path
@@ -281,7 +277,7 @@ def shell_word(word: str) -> str:
 
 def _documents(docs: "tuple[Document, ...]", lang: str, at: "Place | None") -> list[DocumentView]:
     return [
-        {"id": d.id, "text": _s(d.text, lang, at), "sources": sources_view(d.sources, lang)}
+        {"id": d.id, "text": text_in(d.text, lang, at), "sources": sources_view(d.sources, lang)}
         for d in docs
     ]
 
@@ -293,7 +289,7 @@ def _guidance(g: "Guidance", lang: str, file: "Place | None", at: "Place | None"
     items: list[GuidanceItemView] = []
     for s in g.items:
         place = s.text.region or group
-        text = tidy(tagged(_s(s.text, lang, place), place, at, lang), lang)
+        text = tidy(tagged(text_in(s.text, lang, place), place, at, lang), lang)
         items.append(
             {
                 "text": text,
@@ -303,7 +299,7 @@ def _guidance(g: "Guidance", lang: str, file: "Place | None", at: "Place | None"
         )
     return {
         "id": g.id,
-        "title": _s(g.title, lang, at),
+        "title": text_in(g.title, lang, at),
         "items": items,
         "region": place_view(group, lang),
     }
@@ -320,34 +316,34 @@ def category_view(c: "Category", lang: str, data: "Checklists | None" = None) ->
     return {
         "number": c.number,
         "slug": c.slug,
-        "title": _s(c.title, lang, at),  # the sheet names its region at its head
-        "applies_when": _s(c.applies_when, lang, at),
+        "title": text_in(c.title, lang, at),  # the sheet names its region at its head
+        "applies_when": text_in(c.applies_when, lang, at),
         "deadlines": [deadline_view(d, lang, at) for d in deadlines],
         "common_documents": _documents(data.common_for(c), lang, at) if data is not None else [],
         "guidance": [
             _guidance(g, lang, file, at) for g in (data.guidance_for(c) if data is not None else ())
         ],
-        "conditions": [_s(t, lang, at) for t in c.conditions],
+        "conditions": [text_in(t, lang, at) for t in c.conditions],
         "documents": _documents(c.documents, lang, at),
         "variants": [
             {
                 "id": v.id,
-                "title": _s(v.title, lang, at),
-                "applies_when": _s(v.applies_when, lang, at),
-                "conditions": [_s(t, lang, at) for t in v.conditions],
+                "title": text_in(v.title, lang, at),
+                "applies_when": text_in(v.applies_when, lang, at),
+                "conditions": [text_in(t, lang, at) for t in v.conditions],
                 "documents": _documents(v.documents, lang, at),
             }
             for v in c.variants
         ],
-        "notes": [_s(t, lang, at) for t in c.notes],
+        "notes": [text_in(t, lang, at) for t in c.notes],
         "sources": sources_view(c.sources, lang),
-        "reference": _t(c.dates.reference, lang),
+        "reference": text_or_none(c.dates.reference, lang),
         "region": place_view(at, lang),
     }
 
 
 def _steps(steps: "tuple[Step, ...]", lang: str, file: "Place | None") -> list[str]:
-    return [_s(s.text, lang, file) for s in steps]
+    return [text_in(s.text, lang, file) for s in steps]
 
 
 def checklists_view(data: "Checklists", categories: "list[Category]", lang: str) -> ChecklistsView:
@@ -355,9 +351,9 @@ def checklists_view(data: "Checklists", categories: "list[Category]", lang: str)
     named = place_view(file, lang)
     return {
         "region": named["name"] if named else None,
-        "region_note": _s(data.region_note, lang, file),
+        "region_note": text_in(data.region_note, lang, file),
         "lang": lang,
-        "title": _s(data.title, lang, file),
+        "title": text_in(data.title, lang, file),
         "categories": [category_view(c, lang, data) for c in categories],
         "common_documents": [
             {**doc, "categories": list(d.categories)}
@@ -374,118 +370,4 @@ def checklists_view(data: "Checklists", categories: "list[Category]", lang: str)
         "legal_basis": _steps(data.legal_basis, lang, file),
         "sources": sources_view(data.sources, lang),
         "extends": data.extends,
-    }
-
-
-# --- estimate -------------------------------------------------------------------
-
-
-class RegionView(TypedDict):
-    id: str
-    name: str
-
-
-# "from" is a Python keyword, so this one is declared in the functional form.
-SliceView = TypedDict(
-    "SliceView", {"from": float, "to": float, "amount": float, "rate": float, "paid": float}
-)
-
-
-class ItemView(TypedDict):
-    id: str
-    label: str
-    amount: float
-    rate: float
-    paid: float
-
-
-class EstimateView(TypedDict):
-    """`medbal estimate`: the bill slice by slice, what the fund pays, and the caveats."""
-
-    region: RegionView
-    lang: str
-    applies_to: str
-    bill: float
-    threshold: float
-    threshold_given: bool
-    slices: list[SliceView]
-    items: list[ItemView]
-    total_paid: float
-    own_share: float
-    cap: float | None
-    cap_applied: bool
-    notes: list[str]
-    reading: str
-    notice: str
-    sources: list[SourceView]
-
-
-def yuan(value: float | None) -> str:
-    """An amount as people write it: 6,760.00."""
-    return "" if value is None else f"{value:,.2f}"
-
-
-def _n(value: "Decimal") -> float:
-    return float(value)
-
-
-def _rates_place(e: "Estimate") -> "Place":
-    """The region of the rates: its `region:`, else its own name (rates are regional)."""
-    r = e.region
-    if r.region is not None:
-        return r.region
-    from medbal.core.model import Place
-
-    return Place(r.name.words, r.id)
-
-
-def estimate_view(e: "Estimate", lang: str) -> EstimateView:
-    r = e.region
-    notes = [
-        msg("est_threshold", lang, threshold=yuan(_n(e.threshold)))
-        if e.threshold_given
-        else msg("est_no_threshold", lang)
-    ]
-    if r.cap is None:
-        notes.append(msg("est_no_cap", lang))
-    elif e.cap_applied:
-        notes.append(msg("est_cap", lang, cap=yuan(_n(r.cap)), before=yuan(_n(e.before_cap))))
-    else:
-        notes.append(msg("est_cap_known", lang, cap=yuan(_n(r.cap))))
-    labels = {i.id: _s(i.label, lang) for i in r.items}
-    return {
-        "region": {"id": r.id, "name": _s(r.name, lang)},
-        "lang": lang,
-        "applies_to": tidy(tagged(_s(r.applies_to, lang), _rates_place(e), None, lang), lang),
-        "bill": _n(e.bill),
-        "threshold": _n(e.threshold),
-        "threshold_given": e.threshold_given,
-        "slices": [
-            {
-                "from": _n(s.low),
-                "to": _n(s.high),
-                "amount": _n(s.amount),
-                "rate": _n(s.rate),
-                "paid": _n(s.paid),
-            }
-            for s in e.slices
-        ],
-        "items": [
-            {
-                "id": i.id,
-                "label": labels[i.id],
-                "amount": _n(i.amount),
-                "rate": _n(i.rate),
-                "paid": _n(i.paid),
-            }
-            for i in e.items
-        ],
-        "total_paid": _n(e.paid),
-        "own_share": _n(e.own_share),
-        "cap": None if r.cap is None else _n(r.cap),
-        "cap_applied": e.cap_applied,
-        "notes": notes,
-        "reading": _s(r.reading, lang),
-        "notice": msg("est_notice", lang),
-        "sources": sources_view(r.sources, lang),
     }

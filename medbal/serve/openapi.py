@@ -14,7 +14,8 @@ from typing import Any, Literal, TypedDict
 from medbal import __version__
 from medbal.core.langs import LANGS
 from medbal.present.authoring import GraphView, InventoryView
-from medbal.present.views import ChecklistsView, DiagnoseView, EstimateView
+from medbal.present.estimates import EstimateView
+from medbal.present.views import ChecklistsView, DiagnoseView
 from medbal.serve.requests import BatchCase, DiagnoseRequest, EstimateRequest
 
 # --- shapes that are not a view of medbal.present.views -------------------------
