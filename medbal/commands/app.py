@@ -11,7 +11,8 @@ a JSON call pay only for what they use.
 # and real annotations spare it an eval of each.
 
 import copy
-from typing import Annotated
+from collections.abc import Callable
+from typing import Annotated, Any
 
 import typer
 
@@ -50,16 +51,24 @@ app = typer.Typer(
 LEAVES = frozenset({"diagnose", "claim", "docs", "estimate", "page", "serve"})
 
 
+# `serve` as the list of commands shows it: a call that only lists them (`medbal`,
+# `medbal --help`) gets a stand-in with these words, not the command's seven options,
+# which Typer would build on the call (1.3% of `--help`).
+SERVE_HELP = "Answer over HTTP: a JSON API and the page. / 以 HTTP 接口提供服务。"
+HELP_ONLY = frozenset({"-h", "--help"})
+
+
 def cli(argv: list[str] | None = None) -> typer.Typer:
     """The app for this call: with the `tree` group and `serve` unless `argv` names
     another command.  This is the command dispatch's one lazy step; no argv (help,
     completion, tests) gives every command."""
     first = argv[0] if argv else None
-    if first not in LEAVES or first == "serve":
-        from medbal.commands.serve import SHORT_HELP, serve
+    if argv is not None and (not argv or first in HELP_ONLY):
+        _with_serve(_serve_listed)
+    elif first not in LEAVES or first == "serve":
+        from medbal.commands.serve import serve
 
-        if all(command.callback is not serve for command in app.registered_commands):
-            app.command(cls=Command, short_help=SHORT_HELP)(serve)
+        _with_serve(serve)
     if first in LEAVES:
         return _only(first)
     if not app.registered_groups:
@@ -71,6 +80,19 @@ def cli(argv: list[str] | None = None) -> typer.Typer:
             short_help="Check, list and export trees. / 检查、查看和导出树文件。",
         )
     return app
+
+
+def _serve_listed() -> None:
+    """Listed by `medbal --help`; never run: a call naming `serve` gets the command."""
+
+
+def _with_serve(callback: Callable[..., Any]) -> None:
+    """`app` with `serve` as `callback`: the command, or its stand-in in the list."""
+    commands = app.registered_commands
+    if any(command.callback is callback for command in commands):
+        return
+    app.registered_commands = [c for c in commands if _name(c) != "serve"]
+    app.command("serve", cls=Command, short_help=SERVE_HELP)(callback)
 
 
 def _only(name: str) -> typer.Typer:

@@ -13,8 +13,6 @@ import typer
 
 from medbal.commands.common import Lang, TreesOpt, handles_errors
 
-SHORT_HELP = "Answer over HTTP: a JSON API and the page. / 以 HTTP 接口提供服务。"
-
 
 @handles_errors
 def serve(
