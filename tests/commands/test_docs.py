@@ -169,8 +169,8 @@ def test_a_sheet_cites_everything_it_shows(run):
 def test_every_category_has_a_deadline_entry_and_every_sheet_a_deadline_box(run, lang):
     data = docs_json(run, "--all", lang=lang)
     no_deadline = {
-        "en": "No deadline to claim is given here: ask the agency",
-        "zh": "这里没有写明申请报销的期限，请向医保经办机构询问",
+        "en": "Ask the agency whether there is a deadline to claim",
+        "zh": "申请报销有没有期限、期限多长，请向医保经办机构问清",
     }[lang]
     for cat in data["categories"]:
         assert cat["deadlines"], cat["number"]
@@ -306,9 +306,9 @@ def test_overview_lists_eleven_and_says_no_deadline_to_claim_is_given(run):
     assert lines[0] == "Claiming medical costs back"  # the title, as at a terminal
     assert lines[3].split()[:2] == ["1", "transfer"] and "days" not in lines[3]
     assert lines[13].split()[:2] == ["11", "newborn"] and "months" not in lines[13]
-    assert "No deadline to claim is given here for these" in result.stdout
+    assert "Ask the agency whether these claims have a deadline" in result.stdout
     zh = run("docs", "--lang", "zh").stdout
-    assert "这里没有写明这些报销的申请期限" in zh and "7 天内" not in zh
+    assert "申请这些报销有没有期限" in zh and "7 天内" not in zh
     assert "Xiamen" in result.stdout
 
 

@@ -64,8 +64,8 @@ INTERFACE: dict[str, str] = {
     "title": "Situation",
     "deadline": "Deadline to claim",
     "no_claim_deadlines": (
-        "No deadline to claim is given here for these: ask the agency, and claim soon. Each sheet "
-        "lists its own time limits."
+        "Ask the agency whether these claims have a deadline, and how long it is; claim soon. "
+        "Each sheet lists its own time limits."
     ),
     "deadlines": "Deadlines and conditions",
     "applies_when": "When this applies",
