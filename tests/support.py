@@ -10,7 +10,7 @@ from pathlib import Path
 
 from medbal.core.engine import Answered
 from medbal.core.kinds.date import PLACEHOLDER
-from medbal.core.model import Text
+from medbal.core.model import Checklists, Text, Tree
 
 ROOT = Path(__file__).resolve().parent.parent
 TREES = ROOT / "trees"
@@ -73,3 +73,15 @@ def generated_tree(questions: int) -> str:
             "    sources: [seed-000]",
         ]
     return "\n".join(lines) + "\n"
+
+
+def a_tree(loaded: object) -> Tree:
+    """What a loader gave, as the decision tree a test expects it to be."""
+    assert isinstance(loaded, Tree), type(loaded)
+    return loaded
+
+
+def the_checklists(loaded: object) -> Checklists:
+    """What a loader gave, as the checklists file a test expects it to be."""
+    assert isinstance(loaded, Checklists), type(loaded)
+    return loaded

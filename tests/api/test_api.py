@@ -7,6 +7,7 @@ import ast
 import contextlib
 import io
 import re
+from typing import Any
 
 import pytest
 
@@ -130,7 +131,9 @@ def test_the_terminal_format_by_its_old_name_too():
 
 
 def _calls():
-    from medbal import api
+    from medbal import api as typed
+
+    api: Any = typed  # arguments of the wrong type, on purpose: each call must refuse them
 
     estimate = api.estimate(8000, 500, lang="en")
     return {
@@ -198,7 +201,9 @@ def test_a_wrong_argument_is_a_usage_error_in_both_languages(name):
 
 
 def test_a_wrong_argument_names_the_argument_and_what_it_should_be():
-    from medbal import api
+    from medbal import api as typed
+
+    api: Any = typed  # a wrong type, on purpose
     from medbal.core.errors import UsageError
 
     with pytest.raises(UsageError) as caught:

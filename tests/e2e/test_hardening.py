@@ -20,7 +20,7 @@ from medbal.core.errors import TreeError
 from medbal.files.loader import load_bytes
 
 from small_trees import VALID
-from support import ROOT, TREES
+from support import ROOT, TREES, a_tree
 
 RATES = (TREES / "rates.yaml").read_text(encoding="utf-8")
 
@@ -199,7 +199,7 @@ def test_a_listable_converging_tree_streams_every_path(tmp_path):
 def test_counting_paths_needs_no_walk():
     from medbal.core.engine import count_paths
 
-    tree = load_bytes(converging_tree(200).encode(), "c.yaml")
+    tree = a_tree(load_bytes(converging_tree(200).encode(), "c.yaml"))
     paths, steps = count_paths(tree)
     assert paths == 10**18 and steps == 10**18  # capped, and computed at once
 

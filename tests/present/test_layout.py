@@ -257,9 +257,9 @@ def test_a_deep_chain_is_laid_out_within_the_width_and_printed_with_bounded_inde
     from medbal.files.loader import load_bytes
     from medbal.present.authoring import MAX_INDENT, outline_text, outline_view
 
-    from support import generated_tree
+    from support import a_tree, generated_tree
 
-    view = outline_view(load_bytes(generated_tree(3000).encode(), "big.yaml"), "en")
+    view = outline_view(a_tree(load_bytes(generated_tree(3000).encode(), "big.yaml")), "en")
     assert max(depth for depth, _, _ in view["rows"]) > 5000
     shown = plain(tree([[("big", "")]], [(d, t, "") for d, _, t in view["rows"]], 60, "en"))
     assert max(display_width(line) for line in shown) <= 60

@@ -8,7 +8,7 @@ import pytest
 from medbal.core.engine import all_paths, walk
 from medbal.files.readtree import load_file
 
-from support import TREES, complete, has_han, replay
+from support import TREES, a_tree, complete, has_han, replay
 
 
 @pytest.fixture(scope="module")
@@ -83,7 +83,7 @@ def test_a_story_leads_to_its_category(finder, answers, category):
     "name, outcomes", [("which-category", 24), ("balance-dropped", 10), ("card", 13)]
 )
 def test_every_path_of_each_new_tree_ends_complete_in_both_languages(name, outcomes):
-    tree = load_file(TREES / f"{name}.yaml")
+    tree = a_tree(load_file(TREES / f"{name}.yaml"))
     paths = all_paths(tree)
     assert {o.id for _, o in paths} == set(tree.outcomes) and len(tree.outcomes) == outcomes
     for path, outcome in paths:
