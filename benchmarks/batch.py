@@ -21,6 +21,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import IO
 
 PY = sys.executable
 ONE_SHOT = [
@@ -79,7 +80,7 @@ def cases(n: int) -> list[str]:
     ]
 
 
-def _timed(cmd: list[str], stdin: object = subprocess.DEVNULL) -> float:
+def _timed(cmd: list[str], stdin: int | IO[bytes] = subprocess.DEVNULL) -> float:
     start = time.perf_counter()
     subprocess.run(
         cmd,

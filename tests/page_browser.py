@@ -83,7 +83,7 @@ class Opened:
         self.context.route("**/*", self._route)
         self.page = self.context.new_page()
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
-        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
         if now is not None:
             self.page.clock.set_fixed_time(now)
         self.page.goto(self.url + hash_)

@@ -99,6 +99,7 @@ def _texts(node: Node, codes: tuple[str, ...]) -> Iterator[MappingNode]:
 def pseudo_yaml(text: str, codes: tuple[str, ...]) -> str:
     """A tree file with an `en-XA:` beside the `en:` of each of its texts."""
     root = yaml.compose(text)
+    assert root is not None
     for mapping in _texts(root, codes):
         english = next(v for k, v in mapping.value if k.value == codes[0])
         mapping.value.append(
@@ -168,7 +169,7 @@ def installed(mp: pytest.MonkeyPatch, trees: Path) -> Iterator[None]:
         # medbal.core.langs: it is given the declared one back too.
         for held in list(sys.modules.values()):
             if getattr(held, "LANGS", None) is more:
-                held.LANGS = declared
+                setattr(held, "LANGS", declared)  # noqa: B010  (any module that took it)
         regions.catalogue_place.cache_clear()
 
 
@@ -239,7 +240,9 @@ def _command_words() -> set[str]:
 def data_fixture(pseudo):
     words = _command_words() | {*langs.LANGS, PSEUDO}
     for path in pseudo.glob("*.yaml"):
-        _data_words(yaml.compose(path.read_text(encoding="utf-8")), (*langs.LANGS,), words)
+        node = yaml.compose(path.read_text(encoding="utf-8"))
+        assert node is not None
+        _data_words(node, (*langs.LANGS,), words)
     # the files' paths, and the ids the diagrams write (Mermaid's have no hyphens)
     words |= set(re.findall(r"[A-Za-z][\w.-]*", str(pseudo)))
     words |= {path.name for path in pseudo.glob("*.yaml")}

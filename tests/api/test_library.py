@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import traceback
+from typing import Any
 
 import pytest
 
@@ -16,6 +17,8 @@ from medbal.api import shelf
 from medbal.core.errors import TreeError, UsageError
 
 from support import generated_tree
+
+ANY_API: Any = api  # for arguments of the wrong type, on purpose
 
 MADE = "2026-11-24"
 
@@ -203,8 +206,8 @@ def test_a_session_takes_its_tree_and_checklists_from_the_library(library):
 
 def test_the_librarys_own_arguments_are_checked(library):
     for make, name in (
-        (lambda: api.Library(5), "trees"),
-        (lambda: api.Library(paths="no"), "paths"),
+        (lambda: ANY_API.Library(5), "trees"),  # wrong types, on purpose
+        (lambda: ANY_API.Library(paths="no"), "paths"),
         (lambda: library.export("card", "svg"), "svg"),
         (lambda: library.tree(3), "tree"),
     ):

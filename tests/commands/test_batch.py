@@ -6,6 +6,7 @@ import re
 import select
 import subprocess
 import sys
+from typing import Any
 
 import pytest
 
@@ -58,7 +59,9 @@ def load_once(monkeypatch):
         functools.lru_cache(maxsize=None)(medbal.files.readtree.load_file),
     )
     monkeypatch.setattr(
-        typer.testing, "_get_command", functools.lru_cache(maxsize=None)(typer.testing._get_command)
+        typer.testing,
+        "_get_command",
+        functools.lru_cache(maxsize=None)(getattr(typer.testing, "_get_command")),  # noqa: B009
     )
 
 
@@ -274,6 +277,7 @@ def test_an_unknown_default_tree_is_a_usage_error(run):
 
 
 def _read_line(proc: subprocess.Popen, timeout: float = 60) -> str:
+    assert proc.stdout is not None
     ready, _, _ = select.select([proc.stdout], [], [], timeout)
     assert ready, "no answer line before the timeout: is the batch waiting for EOF?"
     return proc.stdout.readline()
@@ -315,7 +319,7 @@ def test_a_held_session_answers_each_line_before_stdin_closes():
 def test_two_thousand_cases_in_one_process(tmp_path):
     """Every output line matches the engine's envelope; the timing is in benchmarks/."""
     todo = [(t, a) for t in SHIPPED for a in cases(t)]
-    batch_in = [
+    batch_in: list[dict[str, Any]] = [
         {
             "tree": todo[i % len(todo)][0],
             "answers": todo[i % len(todo)][1],
@@ -529,7 +533,7 @@ def test_a_number_json_would_write_otherwise_is_refused(run, number, written):
 def test_the_api_takes_mappings_and_lines_alike():
     from medbal import api
 
-    cases = [
+    cases: list[Any] = [
         {"answers": {"scheme": "yearly"}, "id": "a"},
         '{"answers": {"scheme": "yearly"}, "id": "b"}',
         b'{"id": "c", "lang": "zh"}',

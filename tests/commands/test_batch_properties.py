@@ -96,7 +96,7 @@ class Held:
         last = b'{"id": "last-%d"}' % number
         writer = threading.Thread(target=self._write, args=(proc, data + b"\n" + last + b"\n"))
         writer.start()
-        lines = []
+        lines: list[bytes] = []
         try:
             while True:
                 line = self._line(proc)

@@ -3,6 +3,7 @@
 import json
 import re
 
+import click
 import pytest
 
 from support import ROOT
@@ -101,6 +102,7 @@ def test_every_command_is_documented_in_the_readme():
     app = cli()
 
     cli = get_command(app)
+    assert isinstance(cli, click.Group)
     names = []
     for name, command in cli.commands.items():
         sub = getattr(command, "commands", None)

@@ -479,6 +479,7 @@ def test_output_refuses_an_unwritable_folder(run, tmp_path):
 
 
 def test_failed_write_leaves_no_partial_file(monkeypatch, tmp_path):
+    from medbal.core.errors import OutputError
     from medbal.files import write as output
 
     target = tmp_path / "c.html"
@@ -487,8 +488,8 @@ def test_failed_write_leaves_no_partial_file(monkeypatch, tmp_path):
     def broken_fsync(fd):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(output.os, "fsync", broken_fsync)
-    with pytest.raises(output.OutputError, match="No space left on device"):
+    monkeypatch.setattr(os, "fsync", broken_fsync)  # the os module output uses
+    with pytest.raises(OutputError, match="No space left on device"):
         output.write_atomic(str(target), "<html>new</html>")
     assert target.read_text(encoding="utf-8") == "the old checklist"
     assert os.listdir(tmp_path) == ["c.html"]

@@ -19,7 +19,7 @@ from support import ROOT, replay
 def open_questions(tree_id: str):
     """The answers before each distinct question of the tree, with the result there."""
     tree = load_tree(tree_id, None)
-    seen = {}
+    seen: dict[str, dict[str, str]] = {}
     for path, _ in all_paths(tree):
         for k, step in enumerate(path):
             seen.setdefault(step.question.id, replay(path[:k]))

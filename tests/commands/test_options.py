@@ -4,6 +4,7 @@
 import json
 import os
 
+import click
 import pytest
 
 from support import ROOT, TREES
@@ -35,6 +36,7 @@ def test_every_command_that_writes_has_output_and_validate_and_serve_have_not():
     from medbal.commands.app import cli
 
     group = typer.main.get_command(cli())
+    assert isinstance(group, click.Group)
     commands = dict(group.commands)
     tree = commands.pop("tree")
     commands.update({f"tree {n}": c for n, c in tree.commands.items()})

@@ -23,7 +23,7 @@ pytestmark = [
 
 def _uv(*args: str, env: dict[str, str], cwd=ROOT) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [UV, *args], env=env, cwd=cwd, capture_output=True, text=True, timeout=600
+        [str(UV), *args], env=env, cwd=cwd, capture_output=True, text=True, timeout=600
     )
 
 

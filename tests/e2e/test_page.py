@@ -29,6 +29,7 @@ from page_browser import (  # noqa: F401  (fixtures)
     shipped_fixture,
     write_page,
 )
+from support import a_tree
 
 pytestmark = pytest.mark.browser
 
@@ -62,7 +63,11 @@ def test_every_path_reaches_the_one_shot_outcome(opened, shipped, lang):
             assert made["made"] in extra["made"] and made["version"] in extra["made"]
             checklist = expected["checklist"]
             categories = checklist["categories"] if checklist else []
-            kickers = [checklist_page(c, checklist, lang, slug=False).kicker for c in categories]
+            kickers = [
+                checklist_page(c, checklist, lang, slug=False).kicker
+                for c in categories
+                if checklist is not None
+            ]
             assert extra["sheets"][1:] == kickers  # every category it names, in order
             links = o.page.evaluate(
                 "[...document.querySelectorAll('#app a[data-sheet]')].map(a => a.dataset.sheet)"
@@ -130,7 +135,7 @@ def test_clicking_back_change_and_restart(opened, shipped):
     steps = 0
     while (seen := o.state())["screen"] == "question":
         result = walk(tree, answers)
-        assert seen["node"] == result.question.id
+        assert result.question is not None and seen["node"] == result.question.id
         assert seen["h1"] == question_view(result.question, "en")["text"]
         assert seen["overflow"] <= 0
         progress = o.page.text_content("#app .progress")
@@ -174,6 +179,7 @@ def test_language_switch_and_reload_keep_the_screen(opened, shipped):
     half = answers_of(path[:-1])
     o = opened(address(tree_id, half))
     question = walk(tree, half).question
+    assert question is not None
     assert o.state()["h1"] == question_view(question, "en")["text"]
     assert o.state()["lang"] == "en"
     o.page.click('.switch button[data-lang="zh"]')
@@ -254,7 +260,7 @@ def test_tree_text_is_shown_as_text_never_as_markup(browser, write, tmp_path):
     hostile = '</script><script>window.pwned=1</script><img src=x onerror="window.pwned=2">'
     text = VALID.replace("Explained X.", f"'{hostile}'").replace("First?", "'First <b>b</b>?'")
     path = tmp_path / "hostile.html"
-    tree = load_file(write("hostile.yaml", text))
+    tree = a_tree(load_file(write("hostile.yaml", text)))
     path.write_text(
         build_page([(tree, None)], "2026-01-02", "en", outcome_view=outcome_view), encoding="utf-8"
     )

@@ -368,6 +368,7 @@ def test_printing_an_outcome_gives_a4_take_home_sheets(browser, opened, shipped,
             assert word(key, lang).replace(" ", "") not in "".join(flat).replace(" ", "")
         if want_sheet:
             envelope = view["checklist"]
+            assert envelope is not None
             kicker = checklist_page(envelope["categories"][0], envelope, lang, slug=False).kicker
             assert flat[1].replace(" ", "").startswith(kicker.replace(" ", "")), flat[1][:40]
             form = word("applicant_name", lang).replace(" ", "")  # on a checklist's sheet only

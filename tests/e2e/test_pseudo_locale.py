@@ -39,11 +39,11 @@ from pseudo import (  # noqa: F401  (fixtures)
     pseudo_fixture,
     untransformed,
 )
-from support import TREES
+from support import TREES, a_tree
 
 APP = cli()
 # The shipped trees, read before the pseudo-locale is installed: their paths and ids.
-_TREES = {name: load_file(TREES / f"{name}.yaml") for name in DEFAULT_TREES}
+_TREES = {name: a_tree(load_file(TREES / f"{name}.yaml")) for name in DEFAULT_TREES}
 
 
 @pytest.fixture(scope="module")

@@ -160,13 +160,14 @@ def test_a_reader_that_left_before_the_first_byte_is_exit_0_and_quiet(args):
 
 def test_unwritable_folder_leaves_nothing(monkeypatch, tmp_path):
     """As root nothing is read-only, so the refusal is simulated where the OS gives it."""
+    from medbal.core.errors import OutputError
     from medbal.files import write as output
 
     def refuse(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(output.os, "open", refuse)  # where the temporary file is made
-    with pytest.raises(output.OutputError) as caught:
+    monkeypatch.setattr(os, "open", refuse)  # where the temporary file is made
+    with pytest.raises(OutputError) as caught:
         output.write_atomic(str(tmp_path / "c.txt"), "text")
     # The error carries data; medbal.i18n words it (medbal.api and the CLI load it).
     from medbal.i18n.catalogue import phrase_text

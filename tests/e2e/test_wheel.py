@@ -24,7 +24,7 @@ def installed(tmp_path_factory):
     work = tmp_path_factory.mktemp("wheel")
     dist = work / "dist"
     subprocess.run(
-        [UV, "build", "--wheel", "--out-dir", str(dist), str(ROOT)],
+        [str(UV), "build", "--wheel", "--out-dir", str(dist), str(ROOT)],
         check=True,
         capture_output=True,
         timeout=300,
@@ -32,13 +32,13 @@ def installed(tmp_path_factory):
     (wheel,) = dist.glob("medbal-*.whl")
     venv = work / "venv"
     subprocess.run(
-        [UV, "venv", "--python", sys.executable, str(venv)],
+        [str(UV), "venv", "--python", sys.executable, str(venv)],
         check=True,
         capture_output=True,
         timeout=120,
     )
     subprocess.run(
-        [UV, "pip", "install", "--python", str(venv / "bin" / "python"), str(wheel)],
+        [str(UV), "pip", "install", "--python", str(venv / "bin" / "python"), str(wheel)],
         check=True,
         capture_output=True,
         timeout=300,

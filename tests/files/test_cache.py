@@ -1,12 +1,16 @@
 """The cache of checked trees: used when the file is unchanged, never when it changed,
 and never able to run code or to write where there is no home."""
 
+import os
+from typing import Any
+
 import pytest
 
+from medbal.core.model import ChecklistsPatch
 from medbal.files import cache, readtree
 from medbal.files.loader import load_bytes
 
-from support import generated_tree
+from support import a_tree, generated_tree
 
 
 @pytest.fixture
@@ -32,7 +36,12 @@ def parsed_again(monkeypatch):
 
     calls = []
     real = medbal.files.loader.load_bytes
-    monkeypatch.setattr(medbal.files.loader, "load_bytes", lambda *a: calls.append(a) or real(*a))
+
+    def counted(*a: Any) -> Any:
+        calls.append(a)
+        return real(*a)
+
+    monkeypatch.setattr(medbal.files.loader, "load_bytes", counted)
     return calls
 
 
@@ -50,6 +59,7 @@ def test_every_shipped_file_round_trips_through_the_cache(tmp_path, monkeypatch)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     for path in sorted(TREES.glob("*.yaml")):
         loaded = readtree.load_file(path)
+        assert not isinstance(loaded, ChecklistsPatch)  # a shipped file extends nothing
         assert cache.decode(cache.encode(loaded)) == loaded
         assert readtree.load_file(path) == load_bytes(path.read_bytes(), str(path))
 
@@ -138,7 +148,7 @@ def test_an_entry_that_breaks_a_rule_of_loaded_trees_is_not_used(big, tmp_path, 
 def test_a_loop_in_an_entry_is_refused_by_the_graph_check(big):
     from medbal.core.model import Option, replace
 
-    tree = readtree.load_file(big)
+    tree = a_tree(readtree.load_file(big))
     q = tree.questions["q5"]
     looped = replace(q, options=(Option("go", q.options[0].label, "q2"), *q.options[1:]))
     planted = replace(tree, questions={**tree.questions, "q5": looped})
@@ -224,7 +234,7 @@ def test_an_interrupted_write_leaves_no_part_file(big, tmp_path, monkeypatch):
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(cache.os, "replace", interrupted)
+    monkeypatch.setattr(os, "replace", interrupted)  # the one os module, as cache sees it
     with pytest.raises(KeyboardInterrupt):
         readtree.load_file(big)
     assert list((tmp_path / "cache" / "medbal").iterdir()) == []

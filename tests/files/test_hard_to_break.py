@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -283,7 +284,12 @@ def test_a_patch_is_laid_over_its_base_once_and_then_cached(write, monkeypatch):
     assert len(first.common_documents) > 2000 and first.extends == "reimbursement"
     calls: list[object] = []
     real = medbal.files.loader.load_bytes
-    monkeypatch.setattr(medbal.files.loader, "load_bytes", lambda *a: calls.append(a) or real(*a))
+
+    def counted(*a: Any) -> Any:
+        calls.append(a)
+        return real(*a)
+
+    monkeypatch.setattr(medbal.files.loader, "load_bytes", counted)
     assert registry.load_checklists(path.parent) == first
     assert calls == []  # neither the patch nor its base parsed again
     path.write_text(path.read_text(encoding="utf-8").replace("Document 7,", "Document seven,"))

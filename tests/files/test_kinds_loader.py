@@ -15,6 +15,7 @@ from medbal.files.registry import checklists_for, load_tree
 from medbal.files.schema import json_schema
 
 from dated_trees import DATED, FOLDER, PATCH
+from support import a_tree
 
 
 def problems(text: str, name: str = "t.yaml") -> list[str]:
@@ -28,7 +29,7 @@ def line_of(text: str, needle: str) -> int:
 
 
 def test_the_dated_tree_loads_with_its_kinds_and_dues():
-    tree = load_bytes(DATED.encode(), "dated.yaml")
+    tree = a_tree(load_bytes(DATED.encode(), "dated.yaml"))
     born = tree.questions["born"]
     assert (born.kind, born.next, born.options) == ("date", "newborn", ())
     assert born.label == Text({"en": "the baby's date of birth", "zh": "孩子的出生日期"})
@@ -143,7 +144,7 @@ def test_a_due_is_whole():
 
 
 def test_the_deadline_a_due_names_is_one_of_its_categorys(checklists):
-    tree = load_bytes(DATED.encode(), "dated.yaml")
+    tree = a_tree(load_bytes(DATED.encode(), "dated.yaml"))
     assert crossfile.checklist_problems(tree, checklists) == []  # the shipped ids: enrol, ...
     # Checklists whose deadlines have no ids: both dues name none.
     bare = replace(
@@ -158,19 +159,23 @@ def test_the_deadline_a_due_names_is_one_of_its_categorys(checklists):
     assert found[0].startswith(tree.outcomes["newborn"].due.where)
     assert "names deadline 'enrol', which category 11 of" in found[0]
     patched = load_tree("dated", FOLDER)
-    assert crossfile.checklist_problems(patched, checklists_for(patched, FOLDER)) == []
+    data = checklists_for(patched, FOLDER)
+    assert data is not None and crossfile.checklist_problems(patched, data) == []
 
 
 def test_a_due_names_a_deadline_that_counts_units_from_an_event():
     tree = load_tree("dated", FOLDER)
     data = checklists_for(tree, FOLDER)
+    assert data is not None
     cat = data.find("1")
+    assert cat is not None
     ruled = replace(cat, deadlines=tuple(replace(d, amount=None, unit=None) for d in cat.deadlines))
     bad = replace(data, categories=tuple(ruled if c is cat else c for c in data.categories))
     (problem,) = crossfile.checklist_problems(tree, bad)
     assert "names deadline 'urgent-filing', which counts no amount of days" in problem
     two = replace(tree.outcomes["transfer"], checklists=(1, 11))
     eleven = data.find("11")
+    assert eleven is not None
     twice = replace(eleven, deadlines=(replace(eleven.deadlines[0], id="urgent-filing"),))
     both = replace(data, categories=tuple(twice if c is eleven else c for c in data.categories))
     tree2 = replace(tree, outcomes={**tree.outcomes, "transfer": two})
@@ -202,7 +207,7 @@ def test_the_patch_gives_the_checklists_deadline_ids():
 
 
 def test_a_cached_tree_holds_the_rules_of_kinds():
-    tree = load_bytes(DATED.encode(), "dated.yaml")
+    tree = a_tree(load_bytes(DATED.encode(), "dated.yaml"))
     born = tree.questions["born"]
     opts = tree.questions["who"].options
     for broken in (

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from support import ROOT, TREES
+from support import ROOT, TREES, the_checklists
 
 EXAMPLE = ROOT / "examples" / "overlay" / "reimbursement.yaml"
 
@@ -283,7 +283,7 @@ def test_every_damage_to_a_patch_is_a_problem_or_a_valid_patch():
     from medbal.files.loader import load_bytes
     from medbal.files.readtree import load_file
 
-    shipped = load_file(TREES / "reimbursement.yaml")
+    shipped = the_checklists(load_file(TREES / "reimbursement.yaml"))
     lines = PATCH.split("\n")
     cases = []
     for i, line in enumerate(lines):

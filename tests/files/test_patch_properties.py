@@ -18,14 +18,15 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from medbal.commands.app import cli
+from medbal.core.model import ChecklistsPatch
 from medbal.files.readtree import load_file
 
 from fuzzing import PROBLEM, damaged_bytes, examples, strict_loads
-from support import ROOT, TREES
+from support import ROOT, TREES, the_checklists
 
 RELAXED = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much]
 EXAMPLE = (ROOT / "examples" / "overlay" / "reimbursement.yaml").read_bytes()
-SHIPPED = load_file(TREES / "reimbursement.yaml")
+SHIPPED = the_checklists(load_file(TREES / "reimbursement.yaml"))
 SLUGS = [c.slug for c in SHIPPED.categories]
 DOCUMENTS = {
     c.slug: [d.id for d in c.documents] + [d.id for v in c.variants for d in v.documents]
@@ -259,7 +260,9 @@ def test_the_generated_patches_reach_both_ends():
         from medbal.files.loader import load_bytes
 
         try:
-            apply_patch(SHIPPED, load_bytes(data, "reimbursement.yaml"))
+            patch = load_bytes(data, "reimbursement.yaml")
+            assert isinstance(patch, ChecklistsPatch)  # a generated patch: one, or refused
+            apply_patch(SHIPPED, patch)
             found.add(0)
         except TreeError:
             found.add(1)
@@ -313,8 +316,8 @@ def planted(chosen: list[str]) -> tuple[bytes, set[int]]:
     out += ["    slug: dental", "    title: {en: Dental, zh: 牙科}", "    sources: [seed-000]"]
     out += ["    applies_when: {en: Dental care, zh: 看牙}", "    documents:"]
     out += ["      - id: dental-bill", "        text: {en: The bill, zh: 账单}"]
-    lines = {at[part] + i for part, i in first.values()}
-    return ("\n".join(out) + "\n").encode("utf-8"), lines
+    where = {at[part] + i for part, i in first.values()}
+    return ("\n".join(out) + "\n").encode("utf-8"), where
 
 
 @settings(max_examples=examples(25), suppress_health_check=RELAXED)

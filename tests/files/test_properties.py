@@ -8,7 +8,7 @@ from medbal.core.errors import TreeError
 from medbal.files.loader import load_bytes
 
 from fuzzing import PROBLEM, damaged_bytes, examples
-from support import TREES, replay
+from support import TREES, a_tree, replay
 
 # --- random valid trees ------------------------------------------------------------
 
@@ -67,7 +67,7 @@ def tree_yaml(draw):
 @given(tree_yaml(), st.lists(st.integers(0, 10), max_size=12))
 def test_any_walk_ends_in_an_outcome_within_the_depth(generated, choices):
     text, n_questions = generated
-    tree = load_bytes(text.encode(), "random.yaml")
+    tree = a_tree(load_bytes(text.encode(), "random.yaml"))
     answers: dict[str, str] = {}
     result = walk(tree, answers)
     for choice in choices:
@@ -87,7 +87,7 @@ def test_any_walk_ends_in_an_outcome_within_the_depth(generated, choices):
 @given(tree_yaml())
 def test_replaying_any_path_gives_its_outcome_and_back_undoes_one_step(generated):
     text, _ = generated
-    tree = load_bytes(text.encode(), "random.yaml")
+    tree = a_tree(load_bytes(text.encode(), "random.yaml"))
     for path, outcome in all_paths(tree):
         answers = replay(path)
         result = walk(tree, answers)

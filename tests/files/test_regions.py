@@ -404,7 +404,9 @@ def test_a_cached_entry_with_a_rule_that_is_neither_is_not_used():
     (medbal.files.invariants): a cache entry is held to it as a loaded file is."""
     from medbal.files import cache
 
-    entry = cache.encode(load(SMALL))
+    small = load(SMALL)
+    assert isinstance(small, Checklists)
+    entry = cache.encode(small)
     xiamen = (
         '[{"en":"Xiamen, Fujian","zh":"福建省厦门市"},"xiamen",'
         '[{"en":"Xiamen rule","zh":"厦门的规定"},null]]'

@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from medbal.core.engine import all_paths
+from medbal.core.model import Tree
 from medbal.files.readtree import load_file
 from medbal.i18n.typeset import CLOSING, OPENING, break_lines, cells, space_zh
 from medbal.present.layout import hang, paint
@@ -15,7 +16,7 @@ from medbal.present.pages import checklist_page, outcome_page
 from medbal.present.terminal import overview_lines, page_lines
 from medbal.present.views import checklists_view, diagnose_view
 
-from support import TREES, replay
+from support import TREES, replay, the_checklists
 
 STARTS_BAD = "、。，；：？！）》」』】”’"
 ENDS_BAD = "（《「『【“‘"
@@ -149,11 +150,12 @@ def render(draw, width: int) -> list[str]:
 
 def zh_screens():
     """Every outcome page of every shipped tree and every checklist page, in Chinese."""
-    checklists = load_file(TREES / "reimbursement.yaml")
+    checklists = the_checklists(load_file(TREES / "reimbursement.yaml"))
     for path in sorted(TREES.glob("*.yaml")):
-        tree = load_file(path)
-        if not hasattr(tree, "outcomes"):
+        loaded = load_file(path)
+        if not isinstance(loaded, Tree):
             continue
+        tree = loaded
         for answers, outcome in all_paths(tree):
             from medbal.core.engine import walk
 
@@ -161,11 +163,11 @@ def zh_screens():
             view = diagnose_view(result, "zh", checklists, tree.id)
             page = outcome_page(view)
             yield f"{tree.id}:{outcome.id}", lambda w, page=page: page_lines(page, w)
-    view = checklists_view(checklists, list(checklists.categories), "zh")
-    for cat in view["categories"]:
-        page = checklist_page(cat, view, "zh")
-        yield f"docs {cat['number']}", lambda w, page=page: page_lines(page, w)
-    yield "docs overview", lambda w: overview_lines(view, w)
+    sheets = checklists_view(checklists, list(checklists.categories), "zh")
+    for cat in sheets["categories"]:
+        sheet = checklist_page(cat, sheets, "zh")
+        yield f"docs {cat['number']}", lambda w, page=sheet: page_lines(page, w)
+    yield "docs overview", lambda w: overview_lines(sheets, w)
 
 
 SCREENS = list(zh_screens())

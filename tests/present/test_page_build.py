@@ -18,7 +18,7 @@ from medbal.files.registry import checklists_for, load_tree
 from medbal.present.webpage import DEFAULT_TREES, build_page, embed_json, most_questions, page_data
 
 from small_trees import VALID
-from support import replay
+from support import a_tree, replay
 
 DATA = re.compile(r'<script type="application/json" id="medbal-data">(.*?)</script>', re.S)
 
@@ -175,7 +175,7 @@ def test_tree_text_cannot_break_out_of_the_page(write):
 
     hostile = "</script><script>window.pwned=1</script><b>"
     path = write("hostile.yaml", VALID.replace("First?", f"'First {hostile}?'"))
-    html = build_page([(load_file(path), None)], "2026-01-02", outcome_view=outcome_view)
+    html = build_page([(a_tree(load_file(path)), None)], "2026-01-02", outcome_view=outcome_view)
     assert hostile not in html and html.count("</script>") == 2
     assert embedded(html)["trees"][0]["questions"]["first"]["en"]["text"] == (f"First {hostile}?")
 

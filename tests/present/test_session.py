@@ -38,7 +38,7 @@ from medbal.present.views import diagnose_view
 from dated_trees import FOLDER
 from fuzzing import examples
 from small_trees import VALID
-from support import ROOT, TREES
+from support import ROOT, TREES, a_tree
 
 KEYS = "Type a number, or ? help, b back, r restart, q quit"
 KEYS_END = "Type an answer's number to change it, r to restart, or q to quit"
@@ -47,12 +47,14 @@ D_SHOWS = "; d shows the documents to bring"
 
 @pytest.fixture(scope="module")
 def small():
-    return Session(load_bytes(VALID.encode(), "small.yaml"), lang="en", ref="small.yaml")
+    return Session(a_tree(load_bytes(VALID.encode(), "small.yaml")), lang="en", ref="small.yaml")
 
 
 @pytest.fixture(scope="module")
 def which(checklists):
-    talk = Session(load_file(TREES / "which-category.yaml"), lang="en", ref="which-category")
+    talk = Session(
+        a_tree(load_file(TREES / "which-category.yaml")), lang="en", ref="which-category"
+    )
     assert talk.checklists == checklists  # the shipped checklists, found as the CLI finds them
     return talk
 
@@ -323,6 +325,7 @@ def test_d_shows_the_checklist_of_the_outcome(which):
         envelope = diagnose_view(
             walk(which.tree, answers), "en", which.checklists, "which-category"
         )["outcome"]["checklist"]
+        assert envelope is not None
         assert events == [ShowChecklist(envelope), Prompt(KEYS_END + D_SHOWS + "\n> ")]
         assert envelope["categories"][0]["number"] == 1
         assert after == state  # the outcome is not shown again

@@ -66,7 +66,9 @@ def test_the_region_comes_before_the_first_tick_box(checklists, lang):
     for cat in view["categories"]:
         page = checklist_page(cat, view, lang)
         styles = [s.style for s in page.sections]
-        region = next(i for i, s in enumerate(page.sections) if view["region"] in " ".join(s.items))
+        named = view["region"]
+        assert named is not None
+        region = next(i for i, s in enumerate(page.sections) if named in " ".join(s.items))
         assert region < styles.index("checks"), cat["number"]
 
 

@@ -334,6 +334,7 @@ def test_the_interactive_d_key_shows_every_checklist(birth):
     from medbal.present.session import ShowChecklist
 
     envelope = api.diagnose(str(birth), {}, "en")["outcome"]["checklist"]
+    assert envelope is not None
     shown = paint(draw(ShowChecklist(envelope), 100), colour=False)
     assert "Category 4 · delivery" in shown and "Category 11 · newborn" in shown
 

@@ -28,7 +28,7 @@ from medbal.core.model import LANGS
 from medbal.files.readtree import load_file
 from medbal.i18n.catalogue import SECTIONS, msg, section
 
-from support import TREES, replay
+from support import TREES, a_tree, replay
 
 DECISION_TREES = ("zero-balance", "which-category", "balance-dropped", "card")
 
@@ -47,12 +47,12 @@ class Case:
 
 @pytest.fixture(scope="module")
 def walked() -> list[Case]:
-    cases = [
+    cases: list[dict[str, Any]] = [
         {"id": i, "tree": tree, "lang": lang, "answers": answers}
         for i, (tree, lang, answers) in enumerate(
             (tree, lang, replay(path))
             for tree in DECISION_TREES
-            for path, _ in all_paths(load_file(TREES / f"{tree}.yaml"))
+            for path, _ in all_paths(a_tree(load_file(TREES / f"{tree}.yaml")))
             for lang in LANGS
         )
     ]
