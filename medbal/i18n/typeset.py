@@ -199,6 +199,10 @@ def _carry(line: list[str], token: str) -> list[str]:
             break
         head = line.pop()
         carried.insert(0, head)
+    # A dash standing for a word ("- reads stdin", "(- for stdin)") stays with the word
+    # after it, a space between: a line never ends in a lone "-".
+    if len(line) > 1 and line[-1] == "-":
+        carried[:0] = [line.pop(), " "]
     while len(line) > 1 and line[-1] in OPENING:
         carried.insert(0, line.pop())
     return carried

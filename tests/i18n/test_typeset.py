@@ -270,3 +270,14 @@ def test_the_pieces_of_keys_and_units(text):
     from medbal.i18n.typeset import _tokens
 
     assert _tokens(text) == re.findall(_ORIGINAL, text, re.S)
+
+
+@pytest.mark.parametrize("width", range(16, 40))  # each word fits a line
+def test_a_dash_standing_for_a_word_keeps_to_the_word_after_it(width):
+    """`- reads stdin`: a line never ends in a lone dash, nor in the bracket before it
+    (found in `medbal page -h` at 40 columns: "(-" / "reads one from stdin")."""
+    text = "Tree ids or YAML files (- reads one from stdin; default: zero-balance, card)"
+    lines = break_lines(text, width)
+    assert not any(line.endswith(("-", "(")) for line in lines), lines
+    assert " ".join(lines).replace("( ", "(") == text
+    assert all(cells(line) <= width for line in lines), lines
