@@ -3,8 +3,8 @@
 import json
 import re
 
-import click
 import pytest
+from typer.core import TyperGroup
 
 from support import ROOT
 
@@ -102,7 +102,7 @@ def test_every_command_is_documented_in_the_readme():
     app = cli()
 
     cli = get_command(app)
-    assert isinstance(cli, click.Group)
+    assert isinstance(cli, TyperGroup)
     names = []
     for name, command in cli.commands.items():
         sub = getattr(command, "commands", None)

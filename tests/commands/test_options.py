@@ -4,8 +4,8 @@
 import json
 import os
 
-import click
 import pytest
+from typer.core import TyperGroup
 
 from support import ROOT, TREES
 
@@ -36,9 +36,10 @@ def test_every_command_that_writes_has_output_and_validate_and_serve_have_not():
     from medbal.commands.app import cli
 
     group = typer.main.get_command(cli())
-    assert isinstance(group, click.Group)
+    assert isinstance(group, TyperGroup)
     commands = dict(group.commands)
     tree = commands.pop("tree")
+    assert isinstance(tree, TyperGroup)
     commands.update({f"tree {n}": c for n, c in tree.commands.items()})
     for name, command in commands.items():
         opts = {o for p in command.params for o in getattr(p, "opts", [])}
