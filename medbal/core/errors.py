@@ -77,6 +77,19 @@ class Localized:
         return f"Localized({dict(self.words)!r})"
 
 
+class Day:
+    """A day a message names, written as its language writes a day ("6 December 2026" /
+    "2026 年 12 月 6 日") when shown (medbal.i18n.catalogue), never as ISO text."""
+
+    __slots__ = ("iso",)
+
+    def __init__(self, iso: str):
+        self.iso = iso
+
+    def __repr__(self) -> str:
+        return f"Day({self.iso!r})"
+
+
 class MedbalError(Exception):
     """A message by catalogue key and values: `UsageError("no_region", region=...)`.
 

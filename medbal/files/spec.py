@@ -53,7 +53,8 @@ def _region(doc: str, required: bool = False) -> Field:
     return _f(
         "region",
         "region",
-        doc + " An id of REGIONS (medbal/i18n/sources.py: xiamen, zigui, older-local), "
+        doc + " An id of REGIONS (medbal/i18n/sources.py: xiamen, zigui, older-local, "
+        "many-places), "
         "a name {" + ", ".join(f"{la}: ..." for la in LANGS) + "}, or national.",
         required,
     )

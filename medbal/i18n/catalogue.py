@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 
-from medbal.core.errors import Localized, MedbalError, Phrase, use_wording
+from medbal.core.errors import Day, Localized, MedbalError, Phrase, use_wording
 from medbal.i18n import sources, words
 from medbal.i18n.suggest import nearest
-from medbal.i18n.typeset import clauses, colon, listing, quote
+from medbal.i18n.typeset import clauses, colon, listing, quote, written_date
 
 # The catalogue's sections, each a dict of the same name in capitals in every language's
 # module.  A key is in one section only (tests/i18n/test_catalogue.py checks it): the
@@ -22,6 +22,7 @@ from medbal.i18n.typeset import clauses, colon, listing, quote
 SECTIONS = ("interface", "errors", "page", "help")
 _ENTRIES: dict[str, dict[str, str]] = {}
 _LOCALIZED = (Phrase, MedbalError, Localized)
+_SHOWN = (list, tuple, Day, *_LOCALIZED)  # values a message shows in its language
 
 
 def section(name: str, lang: str) -> dict[str, str]:
@@ -43,17 +44,15 @@ def msg(key: str, lang: str, **values: object) -> str:
     """The catalogue's entry `key` in `lang`, with `values` put in its {fields}.
 
     `{name!q}` quotes a value as the language quotes data ('x' / “x”); a value that
-    is a Phrase or a MedbalError is shown in the same language; a list is joined as
+    is a Phrase or a MedbalError is shown in the same language, a Day as the language
+    writes a day; a list is joined as
     clauses ("a; b" / "a；b"), a tuple as a list of names ("a, b" / "a、b").
     """
     template = entries(lang)[key]
     if "!q}" in template:
         template = re.sub(_QUOTED, lambda m: quote(f"{{{m[1]}}}", lang), template)
-    if any(isinstance(v, (list, tuple, *_LOCALIZED)) for v in values.values()):
-        values = {
-            k: in_lang(v, lang) if isinstance(v, (list, tuple, *_LOCALIZED)) else v
-            for k, v in values.items()
-        }
+    if any(isinstance(v, _SHOWN) for v in values.values()):
+        values = {k: in_lang(v, lang) if isinstance(v, _SHOWN) else v for k, v in values.items()}
     return template.format(**values)
 
 
@@ -63,6 +62,8 @@ _QUOTED = r"\{(\w+)!q\}"  # "{name!q}" becomes "“{name}”" in the language's 
 def in_lang(value: object, lang: str) -> str:
     """A value as a message shows it: a Phrase or MedbalError in `lang`, a list as
     clauses, a tuple as a list of names."""
+    if isinstance(value, Day):
+        return written_date(int(value.iso[:4]), int(value.iso[5:7]), int(value.iso[8:]), lang)
     if isinstance(value, _LOCALIZED):
         return value.text(lang)
     if isinstance(value, list):

@@ -81,7 +81,7 @@ def law_label(articles: list[int], lang: str) -> str:
 # The regions a rule may name (`region: ID`); their names and rules are words of each
 # language (medbal/i18n/words: REGIONS).  The name says where; the rule is how a tag after
 # a text names it: "... (Xiamen rule; confirm locally)" / "……（厦门的规定，请向当地确认）".
-REGIONS = ("xiamen", "zigui", "older-local")
+REGIONS = ("xiamen", "zigui", "older-local", "many-places")
 # Written where a region is expected: "not a regional rule" (it must cite a national
 # document), for a rule inside a file or an entry whose region it would otherwise inherit.
 NATIONAL = "national"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from medbal.core.errors import Day
 from medbal.i18n.catalogue import label, msg
 from medbal.i18n.sources import is_article, law_article, law_label
 from medbal.i18n.typeset import aside, clauses, colon, counted, han_layout, sentences, space_zh
@@ -259,13 +260,16 @@ def outcome_page(view: DiagnoseView, printed_on: str | None = None) -> Page:
         page.sections.append(due_section(day, o["due_rule"], o["due_late"], lang))
     checklist = o["checklist"]
     cats = checklist["categories"] if checklist else []
-    for cat in cats:  # with two categories, each box says whose deadlines it holds
+    # The deadline counted to a day is in the box above, in the same words: once.
+    boxes = [[d["text"] for d in c["deadlines"] if d["text"] != o.get("due_rule")] for c in cats]
+    # With two categories, a line both boxes would hold is said once, for both, first.
+    shared = [t for t in boxes[0] if all(t in b for b in boxes[1:])] if len(cats) > 1 else []
+    page.add("deadline", shared, msg("deadlines", lang))
+    for cat, texts in zip(cats, boxes, strict=True):  # two categories: each box says whose
         heading = msg("deadlines", lang)
         if len(cats) > 1:  # whose deadlines: the mother's claim or the baby's
             heading += colon(lang) + cat["title"]
-        # The deadline counted to a day is in the box above, in the same words: once.
-        texts = [d["text"] for d in cat["deadlines"] if d["text"] != o.get("due_rule")]
-        page.add("deadline", texts, heading)
+        page.add("deadline", [t for t in texts if t not in shared], heading)
     if cats:
         if printed_on:
             key = "checklist_next_pages" if len(cats) > 1 else "checklist_next_page"
@@ -284,7 +288,7 @@ def outcome_page(view: DiagnoseView, printed_on: str | None = None) -> Page:
     _add_sources(page, o, o["sources"])
     if printed_on:
         page.add("bullets", answers_lines(view), msg("answers", lang))
-        page.add("small", [msg("printed_on", lang, date=printed_on)])
+        page.add("small", [msg("printed_on", lang, date=Day(printed_on))])
     return page
 
 

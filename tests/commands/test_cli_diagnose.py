@@ -268,7 +268,8 @@ def test_errors_speak_the_chosen_language(run):
     assert result.exit_code == 2
     # each value to type with what it means: the values are English words
     assert result.stderr.startswith(
-        "medbal: “perhaps”不是问题“scheme”的答案；可选：employer（单位缴纳，工资里也扣一部分）、"
+        "medbal: “perhaps”不是问题“您的医保是怎么缴费的？”（scheme）的答案；可选：employer（单位"
+        "缴纳，工资里也扣一部分）、"
     )
     assert result.stderr.strip().endswith("、not-sure（不确定）")
     assert len(result.stderr.splitlines()) == 1

@@ -56,7 +56,7 @@ def test_the_chinese_due_date_and_a_passed_one(run):
     args = ["dated", "--trees", str(FOLDER), "-a", "who=referred", "-f", "json", "--lang", "zh"]
     coming = json.loads(diagnose(run, *args, "-a", "moved=2026-11-20").stdout)["outcome"]
     assert coming["due"] == "2026-11-27" and coming["due_passed"] is False
-    assert coming["due_text"] == "请在 2026 年 11 月 27 日前（厦门的规定，请向当地确认）"
+    assert coming["due_text"] == "最晚在 2026 年 11 月 27 日办好。（厦门的规定，请向当地确认）"
     passed = json.loads(diagnose(run, *args, "-a", "moved=2026-11-06").stdout)["outcome"]
     assert passed["due"] == "2026-11-13" and passed["due_passed"] is True
     assert passed["due_text"] == "办理期限 2026 年 11 月 13 日（厦门的规定，请向当地确认）已过。"
@@ -105,9 +105,10 @@ def test_every_format_shows_the_due_date_first(run, fmt):
     assert result.exit_code == 0, result.stderr
     text = result.stdout
     # The rule names its region once, above the day; the day does not repeat it.
-    assert "By 20 February 2027" in text and "By 20 February 2027 (" not in text
+    done_by = "Do it by 20 February 2027 at the latest."
+    assert done_by in text and done_by + " (" not in text
     assert "three months of the birth. (Xiamen rule; confirm locally)" in text
-    assert text.index("Your deadline") < text.index("Deadlines and conditions")
+    assert text.index("Deadline, counted from your date") < text.index("Deadlines and conditions")
     assert "When was the baby born? → 20 November 2026" in text
 
 
@@ -127,24 +128,25 @@ def test_the_repeat_command_gives_the_date_back(run):
     [
         (
             "2026-02-30",
-            "medbal: '2026-02-30' is no day of the calendar ('born'): give a date that exists, "
+            "medbal: '2026-02-30' is not a real date ('born'): give a date that exists, "
             "as YYYY-MM-DD, for example 2026-11-20",
-            "medbal: “2026-02-30”这一天并不存在（问题“born”），请按 YYYY-MM-DD 的格式填写"
-            "实际日期，例如 2026-11-20",
+            "medbal: “2026-02-30”这一天并不存在：问题“孩子是哪天出生的？”（born）请按 YYYY-MM-DD "
+            "的格式填写实际日期，例如 2026-11-20",
         ),
         (
             "20/11/2026",
             "medbal: '20/11/2026' is not a date for 'born': write it as YYYY-MM-DD, "
             "for example 2026-11-20, or not-sure if you do not know it",
-            "medbal: “20/11/2026”不是问题“born”能用的日期，请按 YYYY-MM-DD 的格式填写，"
+            "medbal: “20/11/2026”不是问题“孩子是哪天出生的？”（born）能用的日期，请按 YYYY-MM-DD "
+            "的格式填写，"
             "例如 2026-11-20；不清楚日期的，填 not-sure",
         ),
         (
             "2026-11-25",
-            "medbal: '2026-11-25' is after today (2026-11-24): 'born' asks for a day that has "
-            "come, written YYYY-MM-DD",
-            "medbal: “2026-11-25”晚于今天（2026-11-24）：问题“born”要填已经过去的日期，"
-            "格式为 YYYY-MM-DD",
+            "medbal: '2026-11-25' is after today (24 November 2026): 'born' needs today's date "
+            "or an earlier one, written YYYY-MM-DD",
+            "medbal: “2026-11-25”晚于今天（2026 年 11 月 24 日）：问题“孩子是哪天出生的？”（born）"
+            "请填写今天或更早的日期，格式为 YYYY-MM-DD",
         ),
     ],
 )
@@ -187,7 +189,8 @@ def test_batch_gives_a_due_date_and_an_error_envelope_for_a_bad_date(run):
     assert got[0]["outcome"]["due"] == "2027-02-20" and got[0]["id"] == 1
     assert got[1]["status"] == "error" and got[1]["error"]["code"] == 2
     assert got[1]["error"]["message"].startswith("“2026-02-30”这一天并不存在")
-    assert got[2]["error"]["code"] == 2 and "after today (2026-11-24)" in got[2]["error"]["message"]
+    assert got[2]["error"]["code"] == 2
+    assert "after today (24 November 2026)" in got[2]["error"]["message"]
     assert got[3]["status"] == "needs-answer" and got[3]["question"]["kind"] == "date"
 
 
@@ -229,7 +232,8 @@ def test_render_shows_a_due_date_from_the_view_alone():
     again = json.loads(json.dumps(view))
     for fmt in ("plain", "terminal", "markdown", "html"):
         shown = api.render("diagnose", again, fmt, today="2026-11-24")
-        assert "请在 2027 年 2 月 20 日前" in shown and "（厦门的规定，请向当地确认）" in shown
+        assert "最晚在 2027 年 2 月 20 日办好。" in shown
+        assert "（厦门的规定，请向当地确认）" in shown
 
 
 # --- the authors' views -----------------------------------------------------------------
@@ -277,11 +281,17 @@ def test_claim_asks_the_date_of_birth_and_counts_the_enrolment_from_it(run):
     question = json.loads(asked.stdout)["question"]
     assert (question["id"], question["kind"], "options" in question) == ("born", "date", False)
     outcome = json.loads(run(*NEWBORN, "-a", "born=2026-08-31", "-f", "json").stdout)["outcome"]
-    assert outcome["id"] == "newborn" and outcome["due"] == "2026-11-30"  # 3 months, clamped
+    # counted as the 90 days of many regions, which end before Xiamen's three months
+    # (30 November, clamped): no reader is given a day later than their region's
+    assert outcome["id"] == "newborn" and outcome["due"] == "2026-11-29"
     assert outcome["due_passed"] is False
-    assert outcome["due_text"] == "By 30 November 2026 (Xiamen rule; confirm locally)"
+    assert outcome["due_text"] == (
+        "Do it by 29 November 2026 at the latest. (rule of many regions; confirm locally)"
+    )
     zh = json.loads(run(*NEWBORN, "-a", "born=2026-08-31", "-f", "json", "-l", "zh").stdout)
-    assert zh["outcome"]["due_text"] == "请在 2026 年 11 月 30 日前（厦门的规定，请向当地确认）"
+    assert zh["outcome"]["due_text"] == (
+        "最晚在 2026 年 11 月 29 日办好。（不少地方的做法，请向当地确认）"
+    )
 
 
 def test_claim_counts_the_urgent_referral_from_the_transfer_as_xiamens_rule(run):
@@ -313,7 +323,7 @@ def test_without_the_date_the_outcome_is_the_same_and_counts_no_day(run, args):
 
 @pytest.mark.parametrize(
     "value, says",
-    [("2026-02-30", "is no day of the calendar"), ("2026-11-25", "is after today")],
+    [("2026-02-30", "is not a real date"), ("2026-11-25", "is after today")],
 )
 def test_claim_refuses_an_impossible_date_with_code_2(run, value, says):
     result = run(*NEWBORN, "-a", f"born={value}", "-f", "json")

@@ -168,11 +168,13 @@ def test_the_messages_say_the_day_refused_and_today():
     with pytest.raises(AnswerError) as caught:
         date.answer(BORN, "2027-01-01", TODAY)
     assert caught.value.text("en") == (
-        "'2027-01-01' is after today (2026-11-24): 'born' asks for a day that has come, "
-        "written YYYY-MM-DD"
+        "'2027-01-01' is after today (24 November 2026): 'born' needs today's date or an "
+        "earlier one, written YYYY-MM-DD"
     )
+    # a reader of Chinese is shown the question's words, and a day as Chinese writes one
     assert caught.value.text("zh") == (
-        "“2027-01-01”晚于今天（2026-11-24）：问题“born”要填已经过去的日期，格式为 YYYY-MM-DD"
+        "“2027-01-01”晚于今天（2026 年 11 月 24 日）：问题“出生？”（born）请填写今天或更早的"
+        "日期，格式为 YYYY-MM-DD"
     )
 
 

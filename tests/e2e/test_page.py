@@ -13,6 +13,7 @@ import pytest
 
 from medbal.core.engine import all_paths, walk
 from medbal.i18n.catalogue import msg as word
+from medbal.i18n.typeset import written_date
 from medbal.present.pages import checklist_page
 from medbal.present.views import diagnose_view, question_view
 from medbal.present.webpage import DEFAULT_TREES
@@ -60,7 +61,10 @@ def test_every_path_reaches_the_one_shot_outcome(opened, shipped, lang):
                 made: document.querySelector('#app .made').textContent,
                 sheets: [...document.querySelectorAll('#app section.page')]
                     .map(s => s.querySelector('.kicker').textContent)})""")
-            assert made["made"] in extra["made"] and made["version"] in extra["made"]
+            # the day written out, as every day on the page (never ISO in Chinese text)
+            y, m, d = (int(n) for n in made["made"].split("-"))
+            day = written_date(y, m, d, lang)
+            assert day in extra["made"] and made["version"] in extra["made"]
             checklist = expected["checklist"]
             categories = checklist["categories"] if checklist else []
             kickers = [

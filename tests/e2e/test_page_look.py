@@ -12,6 +12,7 @@ import pytest
 
 from medbal.core.engine import all_paths, walk
 from medbal.i18n.catalogue import msg as word
+from medbal.i18n.typeset import written_date
 from medbal.present.pages import checklist_page
 from medbal.present.views import checklists_view, diagnose_view, question_view
 
@@ -361,7 +362,9 @@ def test_printing_an_outcome_gives_a4_take_home_sheets(browser, opened, shipped,
         made = o.page.evaluate(
             "JSON.parse(document.getElementById('medbal-data').textContent).made"
         )
-        assert heading in flat[0] and "medbal" in flat[0] and made in flat[0]
+        y, m, d = (int(n) for n in made.split("-"))
+        day = re.sub(r"\s+", "" if lang == "zh" else " ", written_date(y, m, d, lang))
+        assert heading in flat[0] and "medbal" in flat[0] and day in flat[0]
         for a in diagnose_view(result, lang, checklists)["answers"]:  # the answers, as labels
             assert re.sub(r"\s+", "" if lang == "zh" else " ", a["label"]) in flat[0]
         for key in ("restart", "home", "help_toggle"):  # no screen controls on paper

@@ -98,7 +98,7 @@ def test_a_date_typed_at_the_prompt_refused_then_taken():
     child.expect("This is not a date. Give a day that exists")
     child.sendline(born.isoformat())
     child.expect("three months of the birth. \\(Xiamen rule")
-    child.expect(f"By {written_date(due.year, due.month, due.day, 'en')}")
+    child.expect(f"Do it by {written_date(due.year, due.month, due.day, 'en')} at the latest")
     child.sendline("q")
     assert finish(child) == 0
 

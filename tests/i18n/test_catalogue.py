@@ -73,6 +73,8 @@ ZH_INSTEAD = {
     "no_item": ({"items"}, {"named"}),
     "outline_seen": ({"id"}, {"text"}),
     "outline_option": (set(), {"n"}),
+    # a question by its words as well as its id (the id alone is an English word)
+    "asked": (set(), {"text"}),
 }
 # Entries with no Chinese words to translate (an option and a value).
 NO_HAN = {
@@ -239,6 +241,18 @@ CHINESE_FIELDS = {
     ("variant", "title"): "门诊慢特病",
     ("date_asked_of", "what"): "孩子的出生日期",
     ("due_by", "date"): "2027 年 2 月 20 日",
+    # a day a message names is written out (medbal.core.errors.Day), a question by its words
+    ("made", "date"): "2026 年 12 月 6 日",
+    ("printed_on", "date"): "2026 年 12 月 6 日",
+    ("date_future", "today"): "2026 年 12 月 6 日",
+    ("date_range", "first"): "1900 年 1 月 1 日",
+    ("date_form", "asked"): "问题“孩子是哪天出生的？”（born）",
+    ("date_no_such_day", "asked"): "问题“孩子是哪天出生的？”（born）",
+    ("date_future", "asked"): "问题“孩子是哪天出生的？”（born）",
+    ("date_range", "asked"): "问题“孩子是哪天出生的？”（born）",
+    ("not_an_answer", "asked"): "问题“您是在哪里看病的？”（where）",
+    ("dym_value", "asked"): "问题“您是在哪里看病的？”（where）",
+    ("asked", "text"): "孩子是哪天出生的？",
     ("due_passed", "date"): "2027 年 2 月 20 日（厦门的规定，请向当地确认）",
     ("date_give_of", "what"): "孩子的出生日期",
     ("default", "value"): "是",
@@ -502,6 +516,8 @@ def test_a_batch_line_error_is_in_the_lines_language(run):
     )
     result = run("diagnose", "--batch", "-", input=lines)
     got = [json.loads(line)["error"]["message"] for line in result.stdout.splitlines()]
-    assert got[0].startswith("“perhaps”不是问题“scheme”的答案；可选：employer")
+    assert got[0].startswith(
+        "“perhaps”不是问题“您的医保是怎么缴费的？”（scheme）的答案；可选：employer"
+    )
     assert got[1].startswith("'perhaps' is not an answer to 'scheme'; choose one of: employer")
     assert got[2] == "这一行有无法识别的键“bogus”；可用的键：answers、tree、lang、id"

@@ -101,4 +101,5 @@ def test_answer_value_in_both_languages_and_in_a_batch(run):
     message = json.loads(result.stdout)["error"]["message"]
     # a Chinese list is set with 、, each value with its label (the values are English)
     zh_values = "、".join(f"{o.value}（{o.label.get('zh')}）" for o in q.options)
-    assert message == f"“{bad}”不是问题“{q.id}”的答案，您是不是要选“{value}”？可选：{zh_values}"
+    asked = f"问题“{q.text.get('zh')}”（{q.id}）"  # the question's words, and its id to type
+    assert message == f"“{bad}”不是{asked}的答案，您是不是要选“{value}”？可选：{zh_values}"

@@ -142,7 +142,7 @@ def test_a_date_question_and_a_due_date_in_the_page_data():
     assert (due["question"], due["amount"], due["unit"]) == ("born", 3, "month")
     # The rule names its region once, above the day (the day does not say it again).
     assert "三个月内办理参保并缴费。（厦门的规定，请向当地确认）</em>" in due["zh"]["by"]
-    assert "<li>请在 {date}前</li>" in due["zh"]["by"] and due["zh"]["by"].count("厦门") == 1
+    assert "<li>最晚在 {date}办好。</li>" in due["zh"]["by"] and due["zh"]["by"].count("厦门") == 1
     assert "The deadline, {date}, has passed." in due["en"]["passed"]
     assert due["en"]["passed"].count("Xiamen rule") == 1
     assert "Enrol the baby now all the same" in due["en"]["passed"]
@@ -198,11 +198,14 @@ def test_the_page_words_follow_the_chinese_typesetting_rules():
     from medbal.i18n.catalogue import section
 
     han, latin = "[\u4e00-\u9fff]", "[A-Za-z0-9]"
-    values = {"n": 2, "total": 5, "date": "2026-01-02", "version": "0.1.0"}
+    values = {"n": 2, "total": 5, "version": "0.1.0"}
+    # a day as page.js writes it in each language (written), as the Python side does
+    dates = {"zh": {"date": "2026 年 1 月 2 日"}, "en": {"date": "2 January 2026"}}
     values |= {"question": "Q", "title": "T"}  # data: a question, a category's title
     what = {"zh": {"what": "孩子的出生日期"}, "en": {"what": "the date of birth"}}  # a label
     for key in section("page", "en"):
-        zh, en = word(key, "zh", **values, **what["zh"]), word(key, "en", **values, **what["en"])
+        zh = word(key, "zh", **values, **what["zh"], **dates["zh"])
+        en = word(key, "en", **values, **what["en"], **dates["en"])
         assert re.search(han, zh) and en.isascii(), key
         assert not re.search(f"{han}{latin}|{latin}{han}", zh), (key, zh)  # one space between
         assert not re.search(f"{han} [，。：；？！、]|[，。：；？！、] {han}", zh), (key, zh)

@@ -465,7 +465,9 @@ def test_a_date_typed_answers_and_the_outcome_says_its_due_date(dated, key):
     assert state.answers == {"who": "baby", "born": "2026-11-20"}
     shown, _ = events
     assert isinstance(shown, ShowOutcome)
-    assert shown.view["outcome"]["due_text"] == "By 20 February 2027 (Xiamen rule; confirm locally)"
+    assert shown.view["outcome"]["due_text"] == (
+        "Do it by 20 February 2027 at the latest. (Xiamen rule; confirm locally)"
+    )
 
 
 @pytest.mark.parametrize(

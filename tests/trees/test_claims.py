@@ -225,7 +225,8 @@ def test_take_home_html_has_outcome_answers_date_and_checklist(run, tmp_path):
     assert '<html lang="zh-Hans">' in page and page.count('<section class="page">') == 2
     assert "第 6 类：社保卡挂失、损坏或未及时发卡" in page  # the outcome
     assert "您是在哪里看病的？ → 就在参保地" in page  # the answers given
-    assert datetime.date.today().isoformat() in page  # the date
+    today = datetime.date.today()
+    assert f"{today.year} 年 {today.month} 月 {today.day} 日打印" in page  # the date, written out
     assert "背面加盖社保卡管理部门印章的发票" in page  # the checklist
     assert "要带的材料见下一页。" in page
 

@@ -25,5 +25,8 @@ def answer(q: Question, value: str, today: datetime.date | None) -> Option:
         named = tuple(
             Phrase("named_value", value=o.value, label=Localized(o.label.words)) for o in q.options
         )
-        raise AnswerError("not_an_answer", value=value, qid=q.id, values=values, named=named)
+        asked = Phrase("asked", qid=q.id, text=Localized(q.text.words))
+        raise AnswerError(
+            "not_an_answer", value=value, qid=q.id, asked=asked, values=values, named=named
+        )
     return option

@@ -158,8 +158,8 @@ INTERFACE: dict[str, str] = {
     ),
     "date_asked": "A date, written YYYY-MM-DD (for example 2026-11-20)",
     "date_asked_of": "Give {what}, written YYYY-MM-DD (for example 2026-11-20)",
-    "due_heading": "Your deadline",
-    "due_by": "By {date}",
+    "due_heading": "Deadline, counted from your date",
+    "due_by": "Do it by {date} at the latest.",
     "due_passed": "The deadline, {date}, has passed.",
     # Articles of the Social Insurance Law (medbal.i18n.sources.law_label), cited under one
     # name: {article} is one article's number as law_article writes it, {articles} all but
@@ -231,19 +231,22 @@ ERRORS: dict[str, str] = {
     ),
     # A date answer (medbal.core.kinds.date): each names the form to write it in.
     "date_form": (
-        "{value!q} is not a date for {qid!q}: write it as {form}, for example {example}, "
+        "{value!q} is not a date for {asked}: write it as {form}, for example {example}, "
         "or {skip} if you do not know it"
     ),
     "date_no_such_day": (
-        "{value!q} is no day of the calendar ({qid!q}): give a date that exists, as "
-        "{form}, for example {example}"
+        "{value!q} is not a real date ({asked}): give a date that exists, as {form}, "
+        "for example {example}"
     ),
     "date_future": (
-        "{value!q} is after today ({today}): {qid!q} asks for a day that has come, written {form}"
+        "{value!q} is after today ({today}): {asked} needs today's date or an earlier one, "
+        "written {form}"
     ),
     "date_range": (
-        "{value!q} is before {first}: {qid!q} asks for a date from {first} on, written {form}"
+        "{value!q} is before {first}: {asked} needs a date from {first} on, written {form}"
     ),
+    # a question named in a message: its id, as typed on the command line
+    "asked": "{qid!q}",
     "answer_twice": (
         "--answer {qid!q} is given twice ({first!q} and {second!q}); give each question one answer"
     ),
@@ -284,7 +287,7 @@ ERRORS: dict[str, str] = {
     # trees, categories and answers
     "no_category": "no category {name!q}; choose a number or short name: {valid}",
     "no_question": "tree {tree!q} has no question {qid!q}; its questions are: {ids}",
-    "not_an_answer": "{value!q} is not an answer to {qid!q}; choose one of: {values}",
+    "not_an_answer": "{value!q} is not an answer to {asked}; choose one of: {values}",
     "no_tree": "no tree named {name!q}; known trees: {known}",
     "no_tree_file": "no tree file at {name!q}",
     "tree_name_unusable": "{name!q} cannot be used as a tree name or file ({reason})",
@@ -382,7 +385,7 @@ ERRORS: dict[str, str] = {
         "tree {tree!q} has no question {qid!q}; did you mean {best!q}? Its questions are: {ids}"
     ),
     "dym_value": (
-        "{value!q} is not an answer to {qid!q}; did you mean {best!q}? Choose one of: {values}"
+        "{value!q} is not an answer to {asked}; did you mean {best!q}? Choose one of: {values}"
     ),
     "end_of_input": (
         "end of input before an answer; run again, or use --answer ID=VALUE to answer without "
@@ -489,8 +492,8 @@ PAGE: dict[str, str] = {
     "change_named": "Change: {question}",
     "print": "Print",
     "made": (
-        "This page was made on {date} with medbal {version}. It is guidance, not a decision of the "
-        "medical-insurance agency."
+        "Made on {date} with medbal {version}: guidance, not a decision of the medical-insurance "
+        "agency."
     ),
     "printed": "Printed on {date}.",
     "checklist_below": (
@@ -606,6 +609,9 @@ REGIONS: dict[str, tuple[str, str]] = {
     # Seed 003's older rules (an approval valid one year, two or three hospitals): the
     # article does not say whose they were.
     "older-local": ("a place the source does not name", "an older rule of one place"),
+    # A practice the sources give as common, not as one place's nor as national (a
+    # newborn's 90 days: domain.md section 9).
+    "many-places": ("many regions", "rule of many regions"),
 }
 
 HELP: dict[str, str] = {

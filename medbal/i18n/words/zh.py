@@ -75,7 +75,7 @@ INTERFACE: dict[str, str] = {
     # The command first: at any width it starts a line, so it is never split.
     "checklist_command": "要带的材料：medbal docs {n}",
     "checklist_next_page": "要带的材料见下一页。",
-    "printed_on": "medbal 于 {date} 打印。本页仅供参考，不代表经办机构的决定。",
+    "printed_on": "medbal 于 {date}打印。本页仅供参考，不代表医保经办机构的决定。",
     # `medbal tree show`: ids for the authors in English, the texts alone in Chinese
     "outline_question": "{text}",
     "outline_root": "{title}",
@@ -139,8 +139,8 @@ INTERFACE: dict[str, str] = {
     ),
     "date_asked": "填一个日期，格式为 YYYY-MM-DD（例如 2026-11-20）",
     "date_asked_of": "请填写{what}，格式为 YYYY-MM-DD（例如 2026-11-20）",
-    "due_heading": "您的办理期限",
-    "due_by": "请在 {date}前",
+    "due_heading": "推算的办理期限",
+    "due_by": "最晚在 {date}办好。",
     "due_passed": "办理期限 {date}已过。",
     # Articles of the Social Insurance Law (medbal.i18n.sources.law_label), numbered in
     # Chinese numerals (MARKS.numerals).
@@ -204,14 +204,16 @@ ERRORS: dict[str, str] = {
     "answer_form": "--answer{pair!q}的格式应为 问题=答案，例如 --answer scheme=employer",
     # A date answer (medbal.core.kinds.date): each names the form to write it in.
     "date_form": (
-        "{value!q}不是问题{qid!q}能用的日期，请按 {form} 的格式填写，例如 {example}；"
+        "{value!q}不是{asked}能用的日期，请按 {form} 的格式填写，例如 {example}；"
         "不清楚日期的，填 {skip}"
     ),
     "date_no_such_day": (
-        "{value!q}这一天并不存在（问题{qid!q}），请按 {form} 的格式填写实际日期，例如 {example}"
+        "{value!q}这一天并不存在：{asked}请按 {form} 的格式填写实际日期，例如 {example}"
     ),
-    "date_future": "{value!q}晚于今天（{today}）：问题{qid!q}要填已经过去的日期，格式为 {form}",
-    "date_range": "{value!q}早于 {first}：问题{qid!q}要填 {first} 以后的日期，格式为 {form}",
+    "date_future": "{value!q}晚于今天（{today}）：{asked}请填写今天或更早的日期，格式为 {form}",
+    "date_range": "{value!q}早于 {first}：{asked}请填写 {first}以后的日期，格式为 {form}",
+    # a question named in a message: its words, and its id for the command line
+    "asked": "问题{text!q}（{qid}）",
     "answer_twice": "--answer{qid!q}给了两次（{first!q}和{second!q}）；每个问题只能有一个回答",
     "item_form": "--item{pair!q}的格式应为 项目=金额，例如 --item class-b=1200",
     "region_empty": "--region 为空；可选地区：{regions}",
@@ -245,7 +247,7 @@ ERRORS: dict[str, str] = {
     # trees, categories and answers
     "no_category": "没有{name!q}这一类；请输入类别的序号：{numbers}",
     "no_question": "{tree!q}中没有问题{qid!q}；可用的问题：{ids}",
-    "not_an_answer": "{value!q}不是问题{qid!q}的答案；可选：{named}",
+    "not_an_answer": "{value!q}不是{asked}的答案；可选：{named}",
     "no_tree": "没有名为{name!q}的问答树；现有：{known}",
     "no_tree_file": "没有树文件{name!q}",
     "tree_name_unusable": "{name!q}无法用作树的名称或文件（{reason}）",
@@ -324,7 +326,7 @@ ERRORS: dict[str, str] = {
     "dym_category": "没有{name!q}这一类，您是不是要找{best_shown}？请输入类别的序号：{numbers}",
     "dym_tree": "没有名为{name!q}的问答树，您是不是要找{best!q}？现有：{known}",
     "dym_question": "{tree!q}中没有问题{qid!q}，您是不是要找{best!q}？可用的问题：{ids}",
-    "dym_value": "{value!q}不是问题{qid!q}的答案，您是不是要选{best!q}？可选：{named}",
+    "dym_value": "{value!q}不是{asked}的答案，您是不是要选{best!q}？可选：{named}",
     "end_of_input": "还没回答就结束了输入；请重新运行，或用 --answer 问题=答案 直接给出回答",
     "no_format": "{kind!q}视图没有{fmt!q}格式；可用的格式：{formats}",
     "no_view_kind": "没有{kind!q}这种视图；可用的视图：{kinds}",
@@ -412,7 +414,7 @@ PAGE: dict[str, str] = {
     # A "Change" button's name for a screen reader: which answer it changes.
     "change_named": "修改：{question}",
     "print": "打印",
-    "made": "本页由 medbal {version} 于 {date} 生成，仅供参考，不代表医保经办机构的决定。",
+    "made": "本页由 medbal {version} 于 {date}生成，仅供参考，不代表医保经办机构的决定。",
     "printed": "打印日期：{date}",
     "checklist_below": "要带的材料列在下方；打印时从下一页开始。",
     # Nothing of the address is shown: a link can carry any text (a false warning, a
@@ -480,6 +482,9 @@ REGIONS: dict[str, tuple[str, str]] = {
     # Seed 003's older rules (an approval valid one year, two or three hospitals): the
     # article does not say whose they were.
     "older-local": ("未注明的某地", "某地早年的规定"),
+    # A practice the sources give as common, not as one place's nor as national (a
+    # newborn's 90 days: domain.md section 9).
+    "many-places": ("不少地方", "不少地方的做法"),
 }
 
 HELP: dict[str, str] = {

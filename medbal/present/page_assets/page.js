@@ -194,6 +194,11 @@
     return [year, month, Math.min(day[2], daysIn(year, month))];
   }
 
+  // The day the page was made, written out as every other day on it.
+  function madeOn(lang) {
+    return written(DATA.made.split("-").map(Number), lang);
+  }
+
   // A day written out, as medbal.i18n.typeset.written_date: "20 November 2026".
   function written(day, lang) {
     var c = DATA.calendar[lang];
@@ -347,7 +352,7 @@
     }));
     return [notices(state), el("h1", { tabindex: "-1" }, say("start_heading", lang)),
       el("p", {}, say("start_intro", lang)), el("h2", {}, say("topics", lang)), list,
-      el("p", { "class": "small" }, say("made", lang, { date: DATA.made, version: DATA.version }))];
+      el("p", { "class": "small" }, say("made", lang, { date: madeOn(lang), version: DATA.version }))];
   }
 
   function drawQuestion(state, result) {
@@ -431,8 +436,7 @@
     var outcome = tree.outcomes[result.outcome];
     var page = outcome[lang];
     var today = new Date();
-    var printed = today.getFullYear() + "-" + String(today.getMonth() + 1).padStart(2, "0") + "-" +
-      String(today.getDate()).padStart(2, "0");
+    var printed = written([today.getFullYear(), today.getMonth() + 1, today.getDate()], lang);
     var change = function (qid, value) {
       var answers = new Map(state.answers);
       answers.delete(qid); // asked again; the answers after it stay and are reused where they fit
@@ -441,7 +445,7 @@
     };
     var extra = el("div", { "class": "part answers" }, el("h2", {}, DATA.words.answers[lang]),
       el("ul", {}, answerLines(tree, result.path, lang, change)));
-    var foot = [el("p", { "class": "small made" }, say("made", lang, { date: DATA.made, version: DATA.version })),
+    var foot = [el("p", { "class": "small made" }, say("made", lang, { date: madeOn(lang), version: DATA.version })),
       el("p", { "class": "small print-only" }, say("printed", lang, { date: printed }))];
     var dropped = result.dropped.length ? el("div", { "class": "part dropped screen-only" },
       el("p", {}, DATA.words.dropped[lang]), el("ul", {}, answerLines(tree, result.dropped, lang, null))) : null;
