@@ -442,11 +442,11 @@ SOURCES: dict[str, tuple[str, str]] = {
     # The seed articles are web pages, not rules: a reader sees what each is about and
     # where it was found (no invented Chinese title for the English ones), under the
     # heading of background reading (参考资料), apart from the laws and documents.
-    "seed-000": ("一篇讲余额为 0 的原因和厦门十一类报销的网络文章", "英文机器译文"),
-    "seed-001": ("几则讲医保个人账户余额为 0 的网上问答", "英文机器译文"),
-    "seed-002": ("招聘求职网站上一篇讲缴了医保余额却为 0 的文章", "英文机器译文"),
+    "seed-000": ("一篇讲余额为 0 的原因和厦门十一类报销的网络文章", "仅供参考，以当地答复为准"),
+    "seed-001": ("几则讲医保个人账户余额为 0 的网上问答", "仅供参考，以当地答复为准"),
+    "seed-002": ("招聘求职网站上一篇讲缴了医保余额却为 0 的文章", "仅供参考，以当地答复为准"),
     "seed-003": ("网络文章《医保余额无故减少》", "2023 年 6 月 22 日"),
-    "seed-004": ("招聘求职网站上一篇讲异地就医费用怎样报销的文章", "英文机器译文"),
+    "seed-004": ("招聘求职网站上一篇讲异地就医费用怎样报销的文章", "仅供参考，以当地答复为准"),
     "gov-2021-14": (
         "《国务院办公厅关于建立健全职工基本医疗保险门诊共济保障机制的指导意见》",
         "国办发〔2021〕14号",
