@@ -9,8 +9,12 @@ language when it is shown (it registers that wording here when it is imported).
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING
 
 from medbal.core.langs import LANGS, shown
+
+if TYPE_CHECKING:  # annotations only: the model imports nothing of this module's users
+    from medbal.core.model import Question
 
 # Exit codes (documented in the README; scripts depend on them).  The one definition:
 # medbal.process and every command take them from here.
@@ -117,6 +121,14 @@ class AnswerError(UsageError):
     """An answer names a question the tree does not have, or a value its question cannot
     take (an option it does not offer, a date that is no date): raised by the engine and
     by the question kinds (medbal.core.kinds)."""
+
+
+def refused(key: str, q: Question, value: str, **values: object) -> AnswerError:
+    """An answer a question's kind refuses (medbal.core.kinds), naming the question by its
+    words as well as its id ("问题“孩子是哪天出生的？”（born）"): a reader of Chinese is not
+    shown an English id alone, and the id is what the command line types."""
+    asked = Phrase("asked", qid=q.id, text=Localized(q.text.words))
+    return AnswerError(key, value=value, qid=q.id, asked=asked, **values)
 
 
 class OutputError(MedbalError):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime
 
-from medbal.core.errors import AnswerError, Localized, Phrase
+from medbal.core.errors import Localized, Phrase, refused
 from medbal.core.model import Option, Question
 
 NAME = "choice"
@@ -25,8 +25,5 @@ def answer(q: Question, value: str, today: datetime.date | None) -> Option:
         named = tuple(
             Phrase("named_value", value=o.value, label=Localized(o.label.words)) for o in q.options
         )
-        asked = Phrase("asked", qid=q.id, text=Localized(q.text.words))
-        raise AnswerError(
-            "not_an_answer", value=value, qid=q.id, asked=asked, values=values, named=named
-        )
+        raise refused("not_an_answer", q, value, values=values, named=named)
     return option

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime
 
-from medbal.core.errors import AnswerError, Day, Localized, Phrase
+from medbal.core.errors import Day, refused
 from medbal.core.model import Option, Question
 
 NAME = "date"
@@ -65,36 +65,15 @@ def answer(q: Question, value: str, today: datetime.date | None) -> Option:
     if value == SKIP:
         return _skipped(q)
     day = parse(value)
-    # the question by its words, with its id for the command line ("问题“孩子是哪天出生的？”
-    # （born）"): a reader of Chinese is not shown an English id alone
-    asked = Phrase("asked", qid=q.id, text=Localized(q.text.words))
     if day is None and well_formed(value):
-        raise AnswerError(
-            "date_no_such_day", value=value, qid=q.id, asked=asked, form=FORMAT, example=EXAMPLE
-        )
+        raise refused("date_no_such_day", q, value, form=FORMAT, example=EXAMPLE)
     if day is None:  # not even a date's shape: perhaps a person without the date
-        raise AnswerError(
-            "date_form", value=value, qid=q.id, asked=asked, form=FORMAT, example=EXAMPLE, skip=SKIP
-        )
+        raise refused("date_form", q, value, form=FORMAT, example=EXAMPLE, skip=SKIP)
     latest = LAST if today is None else today
     if day > latest:
-        raise AnswerError(
-            "date_future",
-            value=value,
-            qid=q.id,
-            asked=asked,
-            today=Day(latest.isoformat()),
-            form=FORMAT,
-        )
+        raise refused("date_future", q, value, today=Day(latest.isoformat()), form=FORMAT)
     if day < FIRST:
-        raise AnswerError(
-            "date_range",
-            value=value,
-            qid=q.id,
-            asked=asked,
-            first=Day(FIRST.isoformat()),
-            form=FORMAT,
-        )
+        raise refused("date_range", q, value, first=Day(FIRST.isoformat()), form=FORMAT)
     return Option(day.isoformat(), q.label or q.text, q.next or "")
 
 
