@@ -14,6 +14,7 @@ import datetime
 from collections.abc import Iterator, Mapping
 
 from medbal.core.errors import AnswerError as AnswerError  # raised here and by the kinds
+from medbal.core.errors import Localized, Phrase
 from medbal.core.kinds import edges, kind_of
 from medbal.core.model import Option, Outcome, Question, Record, Tree
 
@@ -51,9 +52,24 @@ def check_answers(
     for qid, value in answers.items():
         question = tree.questions.get(qid)
         if question is None:
-            raise AnswerError("no_question", tree=tree.id, qid=qid, ids=tuple(tree.questions))
+            raise _no_question(tree, qid)
         taken[qid] = kind_of(question).answer(question, value, today)
     return taken
+
+
+def _no_question(tree: Tree, qid: str) -> AnswerError:
+    """An answer to a question the tree does not have, naming the tree by its title and
+    a question suggested by its words ("问题“…”（born）"), not by English ids alone; the
+    ids are listed too: they are what `--answer` types."""
+    shown_as = {
+        q.id: Phrase("asked", qid=q.id, text=Localized(q.text.words))
+        for q in tree.questions.values()
+    }
+    title = Localized(tree.title.words)
+    ids = tuple(tree.questions)
+    return AnswerError(
+        "no_question", tree=tree.id, title=title, qid=qid, ids=ids, shown_as=shown_as
+    )
 
 
 def walk(tree: Tree, answers: Mapping[str, str], today: datetime.date | None = None) -> Result:

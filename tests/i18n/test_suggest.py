@@ -77,7 +77,11 @@ def test_question(run):
     assert result.exit_code == 2
     assert f"has no question '{bad}'; did you mean '{q.id}'? Its questions are: " in result.stderr
     result = run("diagnose", "-a", f"{bad}={q.options[0].value}", "-l", "zh")
-    assert f"中没有问题“{bad}”，您是不是要找“{q.id}”？可用的问题：" in result.stderr
+    # the tree by its title and the question by its words, before the ids a Chinese
+    # reader cannot place
+    title, words = load_tree("zero-balance", None).title.words["zh"], q.text.words["zh"]
+    assert result.stderr.startswith(f"medbal: “{title}”（zero-balance）里没有编号为“{bad}”的问题，")
+    assert f"您是不是要找问题“{words}”（{q.id}）？可用的问题编号：" in result.stderr
 
 
 def test_answer_value_in_both_languages_and_in_a_batch(run):

@@ -246,7 +246,7 @@ ERRORS: dict[str, str] = {
     "no_item": "地区{region!q}没有项目{item!q}；可选项目：{named}",
     # trees, categories and answers
     "no_category": "没有{name!q}这一类；请输入类别的序号：{numbers}",
-    "no_question": "{tree!q}中没有问题{qid!q}；可用的问题：{ids}",
+    "no_question": "{title!q}（{tree}）里没有编号为{qid!q}的问题；可用的问题编号：{ids}",
     "not_an_answer": "{value!q}不是{asked}的答案；可选：{named}",
     "no_tree": "没有名为{name!q}的问答树；现有：{known}",
     "no_tree_file": "没有树文件{name!q}",
@@ -325,7 +325,9 @@ ERRORS: dict[str, str] = {
     # did you mean (medbal.i18n.suggest)
     "dym_category": "没有{name!q}这一类，您是不是要找{best_shown}？请输入类别的序号：{numbers}",
     "dym_tree": "没有名为{name!q}的问答树，您是不是要找{best!q}？现有：{known}",
-    "dym_question": "{tree!q}中没有问题{qid!q}，您是不是要找{best!q}？可用的问题：{ids}",
+    "dym_question": (
+        "{title!q}（{tree}）里没有编号为{qid!q}的问题，您是不是要找{best_shown}？可用的问题编号：{ids}"
+    ),
     "dym_value": "{value!q}不是{asked}的答案，您是不是要选{best!q}？可选：{named}",
     "end_of_input": "还没回答就结束了输入；请重新运行，或用 --answer 问题=答案 直接给出回答",
     "no_format": "{kind!q}视图没有{fmt!q}格式；可用的格式：{formats}",
