@@ -130,14 +130,14 @@ def test_the_repeat_command_gives_the_date_back(run):
             "2026-02-30",
             "medbal: '2026-02-30' is not a real date ('born'): give a date that exists, "
             "as YYYY-MM-DD, for example 2026-11-20",
-            "medbal: “2026-02-30”这一天并不存在：问题“孩子是哪天出生的？”（born）请按 YYYY-MM-DD "
+            "medbal: “2026-02-30”这一天并不存在：问题“孩子是哪天出生的？”（born）请按“年-月-日”"
             "的格式填写实际日期，例如 2026-11-20",
         ),
         (
             "20/11/2026",
             "medbal: '20/11/2026' is not a date for 'born': write it as YYYY-MM-DD, "
             "for example 2026-11-20, or not-sure if you do not know it",
-            "medbal: “20/11/2026”不是问题“孩子是哪天出生的？”（born）能用的日期，请按 YYYY-MM-DD "
+            "medbal: “20/11/2026”不是问题“孩子是哪天出生的？”（born）能用的日期，请按“年-月-日”"
             "的格式填写，"
             "例如 2026-11-20；不清楚日期的，填 not-sure",
         ),
@@ -146,7 +146,7 @@ def test_the_repeat_command_gives_the_date_back(run):
             "medbal: '2026-11-25' is after today (24 November 2026): 'born' needs today's date "
             "or an earlier one, written YYYY-MM-DD",
             "medbal: “2026-11-25”晚于今天（2026 年 11 月 24 日）：问题“孩子是哪天出生的？”（born）"
-            "请填写今天或更早的日期，格式为 YYYY-MM-DD",
+            "请填写今天或更早的日期，格式为“年-月-日”",
         ),
     ],
 )
@@ -335,7 +335,7 @@ def test_claim_refuses_an_impossible_date_with_code_2(run, value, says):
 
 def test_the_question_as_text_offers_a_way_on_without_the_date(run):
     out = run(*NEWBORN, "-l", "zh").stdout
-    assert "  请填写孩子的出生日期，格式为 YYYY-MM-DD（例如 2026-11-20）\n" in out
+    assert "  请填写孩子的出生日期，格式为“年-月-日”（例如 2026-11-20）\n" in out
     assert "     --answer born=YYYY-MM-DD\n  0. 不清楚具体日期，或者不想填写\n" in out
     assert "     --answer born=not-sure\n" in out
 

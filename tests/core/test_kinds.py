@@ -152,8 +152,9 @@ def test_a_date_refused_names_the_form_in_both_languages(value, key):
     with pytest.raises(AnswerError) as caught:
         date.answer(BORN, value, TODAY)
     assert caught.value.phrase.key == key and caught.value.exit_code == 2
-    for lang in ("en", "zh"):
-        assert "YYYY-MM-DD" in caught.value.text(lang) and value in caught.value.text(lang)
+    # the form in the reader's words: Chinese says 年-月-日, not the letters YYYY-MM-DD
+    for lang, form in (("en", "YYYY-MM-DD"), ("zh", "“年-月-日”")):
+        assert form in caught.value.text(lang) and value in caught.value.text(lang)
     assert caught.value.text("en").isascii() and not caught.value.text("zh").isascii()
 
 
@@ -174,7 +175,7 @@ def test_the_messages_say_the_day_refused_and_today():
     # a reader of Chinese is shown the question's words, and a day as Chinese writes one
     assert caught.value.text("zh") == (
         "“2027-01-01”晚于今天（2026 年 11 月 24 日）：问题“出生？”（born）请填写今天或更早的"
-        "日期，格式为 YYYY-MM-DD"
+        "日期，格式为“年-月-日”"
     )
 
 

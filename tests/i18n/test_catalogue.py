@@ -58,6 +58,8 @@ ZH_LEAVES_OUT = {
     "outline_question": {"id"},
     "outline_option": {"value"},
     "outline_outcome": {"id"},
+    # a date's form in Chinese words (“年-月-日”), not the letters YYYY-MM-DD
+    **{key: {"form"} for key in ("date_form", "date_no_such_day", "date_future", "date_range")},
 }
 # Fields the Chinese fills with another value: the categories by number alone, as the short
 # names are English words.
@@ -75,6 +77,9 @@ ZH_INSTEAD = {
     "outline_option": (set(), {"n"}),
     # a question by its words as well as its id (the id alone is an English word)
     "asked": (set(), {"text"}),
+    # the tree by its title too, and the question suggested by its words
+    "no_question": (set(), {"title"}),
+    "dym_question": ({"best"}, {"title", "best_shown"}),
 }
 # Entries with no Chinese words to translate (an option and a value).
 NO_HAN = {
@@ -231,6 +236,9 @@ def test_no_entry_is_unused():
 # own spacing, and are filled with such a sample.
 CHINESE_FIELDS = {
     ("dym_category", "best_shown"): "第 1 类（转外就医）",
+    ("dym_question", "best_shown"): "问题“您的医保是怎么缴费的？”（scheme）",
+    ("dym_question", "title"): "为什么我的医保个人账户余额是 0？",
+    ("no_question", "title"): "为什么我的医保个人账户余额是 0？",
     ("named_value", "label"): "单位缴纳",
     ("category_named", "title"): "转外就医",
     ("region_line", "region"): "秭归县",

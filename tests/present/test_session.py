@@ -499,7 +499,7 @@ def test_a_refused_date_is_said_in_chinese():
     _, events = keys(talk, "1", "2026-02-30")
     assert events[0].text.startswith("这不是有效的日期")
     assert "born" not in events[0].text
-    assert events[1].text.startswith("按 YYYY-MM-DD 的格式输入日期")
+    assert events[1].text.startswith("按“年-月-日”的格式输入日期")
 
 
 def test_nothing_typed_at_a_date_question_asks_for_one(dated):

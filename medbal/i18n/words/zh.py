@@ -133,12 +133,12 @@ INTERFACE: dict[str, str] = {
     "deadline_not_stated": "未写明，请询问",
     # A question that asks for a date (medbal.present.kinds.date), and the day a deadline
     # counted from it falls on (medbal.present.views: the region's tag is added after).
-    "keys_date": "按 YYYY-MM-DD 的格式输入日期，不填日期输入 0，或 ? 帮助、b 返回、r 重来、q 退出",
+    "keys_date": "按“年-月-日”的格式输入日期，不填日期输入 0，或 ? 帮助、b 返回、r 重来、q 退出",
     "type_a_date": (
-        "请按 YYYY-MM-DD 的格式输入日期，例如 2026-11-20；不填日期请输入 0；输入 ? 可查看帮助。"
+        "请按“年-月-日”的格式输入日期，例如 2026-11-20；不填日期请输入 0；输入 ? 可查看帮助。"
     ),
-    "date_asked": "填一个日期，格式为 YYYY-MM-DD（例如 2026-11-20）",
-    "date_asked_of": "请填写{what}，格式为 YYYY-MM-DD（例如 2026-11-20）",
+    "date_asked": "填一个日期，格式为“年-月-日”（例如 2026-11-20）",
+    "date_asked_of": "请填写{what}，格式为“年-月-日”（例如 2026-11-20）",
     "due_heading": "推算的办理期限",
     "due_by": "最晚在 {date}办好。",
     "due_passed": "办理期限 {date}已过。",
@@ -204,14 +204,14 @@ ERRORS: dict[str, str] = {
     "answer_form": "--answer{pair!q}的格式应为 问题=答案，例如 --answer scheme=employer",
     # A date answer (medbal.core.kinds.date): each names the form to write it in.
     "date_form": (
-        "{value!q}不是{asked}能用的日期，请按 {form} 的格式填写，例如 {example}；"
+        "{value!q}不是{asked}能用的日期，请按“年-月-日”的格式填写，例如 {example}；"
         "不清楚日期的，填 {skip}"
     ),
     "date_no_such_day": (
-        "{value!q}这一天并不存在：{asked}请按 {form} 的格式填写实际日期，例如 {example}"
+        "{value!q}这一天并不存在：{asked}请按“年-月-日”的格式填写实际日期，例如 {example}"
     ),
-    "date_future": "{value!q}晚于今天（{today}）：{asked}请填写今天或更早的日期，格式为 {form}",
-    "date_range": "{value!q}早于 {first}：{asked}请填写 {first}以后的日期，格式为 {form}",
+    "date_future": "{value!q}晚于今天（{today}）：{asked}请填写今天或更早的日期，格式为“年-月-日”",
+    "date_range": "{value!q}早于 {first}：{asked}请填写 {first}以后的日期，格式为“年-月-日”",
     # a question named in a message: its words, and its id for the command line
     "asked": "问题{text!q}（{qid}）",
     "answer_twice": "--answer{qid!q}给了两次（{first!q}和{second!q}）；每个问题只能有一个回答",
@@ -433,10 +433,12 @@ PAGE: dict[str, str] = {
     "date_give_of": "请填写{what}",
     "date_next": "下一步",
     "date_field_bad": (
-        "这不是有效的日期。请填写实际存在的日期，格式为 YYYY-MM-DD，例如 2026-11-20。"
+        "这不是有效的日期。请填写实际存在的日期，格式为“年-月-日”，例如 2026-11-20。"
     ),
-    "date_field_future": "这一天还没到。请填写今天或更早的日期，格式为 YYYY-MM-DD。",
-    "date_field_early": "请填写 1900-01-01 以后的日期，格式为 YYYY-MM-DD。",
+    "date_field_future": (
+        "这一天还没到。请填写今天或更早的日期，格式为“年-月-日”，例如 2026-11-20。"
+    ),
+    "date_field_early": "请填写 1900 年 1 月 1 日以后的日期，格式为“年-月-日”，例如 2026-11-20。",
     "noscript": "本页面需要 JavaScript，请用开启了 JavaScript 的浏览器打开。",
 }
 
