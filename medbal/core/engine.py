@@ -59,16 +59,16 @@ def check_answers(
 
 def _no_question(tree: Tree, qid: str) -> AnswerError:
     """An answer to a question the tree does not have, naming the tree by its title and
-    a question suggested by its words ("问题“…”（born）"), not by English ids alone; the
-    ids are listed too: they are what `--answer` types."""
-    shown_as = {
-        q.id: Phrase("asked", qid=q.id, text=Localized(q.text.words))
-        for q in tree.questions.values()
-    }
-    title = Localized(tree.title.words)
-    ids = tuple(tree.questions)
+    each question by its words with its id ("scheme（您的医保是怎么缴费的？）"), not by
+    English ids alone: the ids are what `--answer` types, the words what a reader knows."""
+    questions = tree.questions.values()
+    shown_as = {q.id: Phrase("asked", qid=q.id, text=Localized(q.text.words)) for q in questions}
+    named = tuple(
+        Phrase("named_value", value=q.id, label=Localized(q.text.words)) for q in questions
+    )
+    title, ids = Localized(tree.title.words), tuple(tree.questions)
     return AnswerError(
-        "no_question", tree=tree.id, title=title, qid=qid, ids=ids, shown_as=shown_as
+        "no_question", tree=tree.id, title=title, qid=qid, ids=ids, named=named, shown_as=shown_as
     )
 
 

@@ -46,6 +46,13 @@ def is_article(ref: str) -> bool:
     return kind(ref) == "article"
 
 
+def is_channel(ref: str) -> bool:
+    """Whether a source is an official channel (the national app, the 12393 hotline): a
+    place the national rule is published and asked about, listed apart from the laws and
+    documents under 依据, which are for those alone."""
+    return kind(ref) == "channel"
+
+
 def label(ref: str, lang: str) -> str:
     """A source as a reader sees it: its title and where it comes from, in one language."""
     if ref.startswith("local:"):
@@ -53,7 +60,7 @@ def label(ref: str, lang: str) -> str:
     if m := _LAW.fullmatch(ref):
         return law_label([int(m.group(1))], lang)
     title, origin = words.of(lang).SOURCES[ref]
-    return aside(title, origin, lang)
+    return aside(title, origin, lang) if origin else title  # a title that says it all
 
 
 def law_article(ref: str) -> int | None:
@@ -88,7 +95,9 @@ NATIONAL = "national"
 
 # What each source is.  A rule is national when it cites a `law` (law-art-N) or a
 # `national` document; an `article` (the seeds: web articles, one place's practice at
-# best) or a `local` document (local:NAME, an overlay's own) does not make it so.
+# best) or a `local` document (local:NAME, an overlay's own) does not make it so.  A
+# `channel` (the national app, the national hotline) is national too, but no document:
+# it is shown under a heading of its own.
 # Every source a tree may cite is here: its title, in each language, is words'
 # (medbal/i18n/words: SOURCES, the same ids; tests/i18n/test_catalogue.py checks).
 KINDS: dict[str, str] = {
@@ -100,18 +109,19 @@ KINDS: dict[str, str] = {
     "gov-2021-14": "national",
     "gov-2024-38": "national",
     "nhsa-2022-22": "national",
-    "nhsa-12393": "national",
-    "nhsa-app": "national",
+    "nhsa-12393": "channel",
+    "nhsa-app": "channel",
     "reform-2018": "national",
     "gov-2019-10": "national",
     "gov-1998-44": "national",
     "scope-in-policy": "national",
 }
-NATIONAL_KINDS = ("law", "national")
+NATIONAL_KINDS = ("law", "national", "channel")
 
 
 def kind(ref: str) -> str:
-    """'law', 'national', 'article' or 'local' ('' for an id the catalogue lacks)."""
+    """'law', 'national', 'channel', 'article' or 'local' ('' for an id the catalogue
+    lacks)."""
     if ref.startswith("local:"):
         return "local"
     if _LAW.fullmatch(ref):

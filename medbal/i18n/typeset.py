@@ -195,7 +195,13 @@ def _carry(line: list[str], token: str) -> list[str]:
     while True:
         while line and line[-1] == " ":  # a space before what moves down stays behind
             line.pop()
-        if head[0] not in CLOSING or len(line) <= 1:
+        if head[0] not in CLOSING:
+            break
+        if len(line) <= 1:  # never the whole line: its one piece, if it is a number and
+            # its unit ("2023 年"), parts at its space, so that "年）。" moves down whole
+            if line and " " in line[-1]:
+                line[-1], _, unit = line[-1].rpartition(" ")
+                carried.insert(0, unit)
             break
         head = line.pop()
         carried.insert(0, head)

@@ -51,6 +51,16 @@ ul.checks li { display: flex; align-items: flex-start; margin: 0.8mm 0; break-in
 .deadline li { font-weight: bold; }
 .note { border-left: 1.2mm solid #666; padding: 0.5mm 4mm; margin: 2.5mm 0; break-inside: avoid; }
 .small { font-size: 0.86rem; line-height: 1.3; color: #222; break-inside: avoid; }
+/* Fine print under a heading (the sources): the heading runs in, "依据：《…》", so that
+   three groups of sources take three lines of a sheet, not six. */
+.fine h2 { display: inline; font-size: 0.86rem; line-height: 1.3; border: 0; margin: 0; }
+.fine h2::after { content: ": "; }
+:lang(zh) .fine h2::after { content: "："; }
+.fine h2 + .small { display: inline; }
+.fine { margin: 1.2mm 0; }
+/* The answers on a take-home sheet are a record of what was said, not what to do: fine
+   print (the web page's outcome and the saved file's alike). */
+.answers li, [data-part="answers"] li { font-size: 0.86rem; line-height: 1.3; margin: 0.4mm 0; }
 .form { display: grid; grid-template-columns: 2fr 2fr 1fr 1fr; gap: 1.5mm 6mm;
   margin: 0 0 2mm; break-inside: avoid; }
 .form div { border-bottom: 0.3mm solid #000; padding-top: 5mm; font-size: 0.9rem; }
@@ -90,6 +100,8 @@ def _item_list(style: str, items: list[str]) -> str:
 def section_html(s: Section) -> str:
     """One section of a page (the web page draws a due date's box with it too)."""
     cls = s.style if s.style in ("deadline", "note") else "part"
+    if s.style == "small" and s.heading:
+        cls = "part fine"  # the heading runs in (CSS)
     key = f' data-part="{escape(s.key)}"' if s.key else ""
     parts = [f'<div class="{cls}"{key}>']
     if s.heading:

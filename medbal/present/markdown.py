@@ -46,6 +46,8 @@ def page_markdown(page: Page, title: str | None = None) -> str:
                     "deadline": f"- **{text}**",
                 }.get(s.style, text)
             )
+            if s.style in ("para", "small") and i < len(s.items):
+                lines.append("")  # each its own paragraph: one newline would join them
         if quoted:  # one blockquote, blank lines included
             lines = [f"> {line}" if line else ">" for line in lines]
         out += [*lines, ""]

@@ -10,8 +10,8 @@ from typing import NamedTuple
 
 from medbal.core.errors import Day
 from medbal.i18n.catalogue import label, msg
-from medbal.i18n.sources import is_article, law_article, law_label
-from medbal.i18n.typeset import aside, clauses, colon, counted, han_layout, sentences, space_zh
+from medbal.i18n.sources import is_article, is_channel, law_article, law_label
+from medbal.i18n.typeset import aside, clauses, counted, han_layout, sentences, space_zh
 from medbal.present.deadlines import DeadlineView, box_words
 from medbal.present.views import (
     CategoryView,
@@ -74,12 +74,27 @@ def source_line(sources: list[SourceView], lang: str) -> str:
     return clauses(labels, lang)
 
 
+def source_texts(group: list[SourceView], lang: str) -> list[str]:
+    """A group's line, and under the web articles what they are worth: background only,
+    the local agency's answer decides (said once, not after each article)."""
+    lines = [source_line(group, lang)] if group else []
+    if group and all(is_article(s["id"]) for s in group):
+        lines.append(msg("reading_note", lang))
+    return lines
+
+
 def source_groups(sources: list[SourceView], lang: str) -> list[tuple[str, list[SourceView]]]:
-    """The sources under two headings: laws and official documents (依据), then the web
-    articles read as background (参考资料); a heading with nothing under it is left out."""
-    rules = [s for s in sources if not is_article(s["id"])]
+    """The sources under three headings: laws and official documents (依据), the official
+    channels (the national app and hotline: no document), then the web articles read as
+    background (参考资料); a heading with nothing under it is left out."""
+    rules = [s for s in sources if not is_article(s["id"]) and not is_channel(s["id"])]
+    channels = [s for s in sources if is_channel(s["id"])]
     articles = [s for s in sources if is_article(s["id"])]
-    groups = [(msg("sources", lang), rules), (msg("reading", lang), articles)]
+    groups = [
+        (msg("sources", lang), rules),
+        (msg("channels", lang), channels),
+        (msg("reading", lang), articles),
+    ]
     return [(heading, group) for heading, group in groups if group]
 
 
@@ -88,10 +103,10 @@ def _add_sources(page: Page, entry: OutcomeView | CategoryView, sources: list[So
     with the laws and documents."""
     reference, lang = entry["reference"], page.lang
     groups = source_groups(sources, lang)
-    if reference and not any(not is_article(s["id"]) for s in sources):
+    if reference and not any(heading == msg("sources", lang) for heading, _ in groups):
         groups.insert(0, (msg("sources", lang), []))
     for heading, group in groups:
-        lines = [source_line(group, lang)] if group else []
+        lines = source_texts(group, lang)
         if reference and heading == msg("sources", lang):
             lines.append(reference)
         page.add("small", lines, heading)
@@ -226,7 +241,10 @@ def checklist_page(cat: CategoryView, data: ChecklistsView, lang: str, slug: boo
     page.add("para", [cat["applies_when"]], msg("applies_when", lang))
     page.add(
         "deadline",
-        [d["text"] for d in cat["deadlines"]] + cat["conditions"],
+        # the known limits, the conditions, then "ask whether there is a deadline"
+        [d["text"] for d in cat["deadlines"] if d["kind"] != "not-stated"]
+        + cat["conditions"]
+        + [d["text"] for d in cat["deadlines"] if d["kind"] == "not-stated"],
         msg("deadlines", lang),
     )
     page.add("checks", [d["text"] for d in cat["documents"]], msg("documents", lang))
@@ -260,16 +278,13 @@ def outcome_page(view: DiagnoseView, printed_on: str | None = None) -> Page:
         page.sections.append(due_section(day, o["due_rule"], o["due_late"], lang))
     checklist = o["checklist"]
     cats = checklist["categories"] if checklist else []
-    # The deadline counted to a day is in the box above, in the same words: once.
-    boxes = [[d["text"] for d in c["deadlines"] if d["text"] != o.get("due_rule")] for c in cats]
-    # With two categories, a line both boxes would hold is said once, for both, first.
-    shared = [t for t in boxes[0] if all(t in b for b in boxes[1:])] if len(cats) > 1 else []
-    page.add("deadline", shared, msg("deadlines", lang))
-    for cat, texts in zip(cats, boxes, strict=True):  # two categories: each box says whose
-        heading = msg("deadlines", lang)
-        if len(cats) > 1:  # whose deadlines: the mother's claim or the baby's
-            heading += colon(lang) + cat["title"]
-        page.add("deadline", [t for t in texts if t not in shared], heading)
+    boxes = deadline_boxes(cats, o.get("due_rule"), lang)
+    # A box of open questions only (no limit is known: ask the agency) is not the first
+    # thing to do, least where the claim is the fallback ("report the loss today" comes
+    # first): it follows the next steps.  A known limit stays at the top.
+    for lines, heading in boxes:
+        if any(d["kind"] != "not-stated" for d in lines):
+            page.add("deadline", [d["text"] for d in lines], heading)
     if cats:
         if printed_on:
             key = "checklist_next_pages" if len(cats) > 1 else "checklist_next_page"
@@ -279,6 +294,9 @@ def outcome_page(view: DiagnoseView, printed_on: str | None = None) -> Page:
             notes = [msg(key, lang, n=c["number"]) for c in cats]
         page.add("note", notes, key="checklists")
     page.add("steps", o["next_steps"], msg("next_steps", lang))
+    for lines, heading in boxes:
+        if all(d["kind"] == "not-stated" for d in lines):
+            page.add("deadline", [d["text"] for d in lines], heading)
     page.add("para", [o["explanation"]], msg("why", lang))
     if o["pooled_fund"]:
         page.add("note", [o["pooled_fund"]], msg("pooled_fund", lang))
@@ -287,9 +305,35 @@ def outcome_page(view: DiagnoseView, printed_on: str | None = None) -> Page:
         page.add("para", [o["caveat"]], msg("caveat", lang))
     _add_sources(page, o, o["sources"])
     if printed_on:
-        page.add("bullets", answers_lines(view), msg("answers", lang))
+        page.add("bullets", answers_lines(view), msg("answers", lang), key="answers")
         page.add("small", [msg("printed_on", lang, date=Day(printed_on))])
     return page
+
+
+def deadline_boxes(
+    cats: list[CategoryView], due_rule: str | None, lang: str
+) -> list[tuple[list[DeadlineView], str]]:
+    """The deadline boxes of an outcome's categories, each with its heading, none empty.
+
+    The deadline counted to a day is in the due box, in the same words: not again here.
+    With two categories, a line both would hold is said once, in a box for both, first;
+    then each category's own lines, headed with whose they are (the mother's claim or
+    the baby's)."""
+    own = [[d for d in c["deadlines"] if d["text"] != due_rule] for c in cats]
+    boxes: list[tuple[list[DeadlineView], str]] = []
+    shared: set[str] = set()
+    if len(cats) > 1:
+        shared = {d["text"] for d in own[0]}.intersection(*({d["text"] for d in b} for b in own))
+        boxes.append(([d for d in own[0] if d["text"] in shared], msg("deadlines_shared", lang)))
+    for cat, lines in zip(cats, own, strict=True):
+        # with two, whose: "时限和条件：新生儿出生起的医疗费", "A newborn's ...: deadlines ..."
+        heading = (
+            msg("deadlines_of", lang, title=cat["title"])
+            if len(cats) > 1
+            else msg("deadlines", lang)
+        )
+        boxes.append(([d for d in lines if d["text"] not in shared], heading))
+    return [(lines, heading) for lines, heading in boxes if lines]
 
 
 def due_section(text: str | None, rule: str | None, late: str | None, lang: str) -> Section:

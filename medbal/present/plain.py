@@ -22,7 +22,7 @@ from medbal.present.pages import (
     overview_notes,
     overview_table,
     source_groups,
-    source_line,
+    source_texts,
 )
 from medbal.present.views import ChecklistsView, DiagnoseView, QuestionView
 
@@ -249,8 +249,14 @@ def estimate_text(view: EstimateView) -> Plain:
         *(
             part
             for heading, group in source_groups(view["sources"], lang)
-            for part in ((heading + colon(lang) + source_line(group, lang), "dim"), "")
+            for part in _source_parts(heading, source_texts(group, lang), lang)
         ),
         (view["notice"], "bold red"),
     ]
     return _plain(out)
+
+
+def _source_parts(heading: str, texts: list[str], lang: str) -> list[Part]:
+    """A source group as dim lines after its heading, then a blank line."""
+    first, *notes = texts
+    return [(heading + colon(lang) + first, "dim"), *((note, "dim") for note in notes), ""]

@@ -35,6 +35,15 @@ def text_in(text: Text, lang: str, context: Place | None = None) -> str:
     return tidy(tagged(text.get(lang), text.region, context, lang), lang)
 
 
+def rule_text(text: Text, lang: str, at: Place | None) -> str:
+    """A line of a box of rules (a sheet's deadlines and conditions) says whose rule it
+    is even on its own region's sheet, as a deadline does (medbal.present.deadlines): its
+    region's tag (its own, else the sheet's), or "national rule" on one region's sheet."""
+    place = text.region or at
+    context = None if place is not None and place.regional else at
+    return tidy(tagged(text.get(lang), place, context, lang), lang)
+
+
 def text_or_none(text: Text | None, lang: str, context: Place | None = None) -> str | None:
     return text_in(text, lang, context) if text is not None else None
 

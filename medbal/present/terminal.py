@@ -28,7 +28,7 @@ from medbal.present.pages import (
     overview_table,
     shows_slug,
     source_groups,
-    source_line,
+    source_texts,
 )
 from medbal.present.plain import estimate_head, estimate_rows, estimate_title
 from medbal.present.views import ChecklistsView, DiagnoseView, QuestionView
@@ -201,7 +201,9 @@ def estimate_lines(view: EstimateView, width: int = 80, utf: bool = True) -> lis
         out += wrap(note, width, lang, "bold magenta")
     out += wrap(label("est_reading", lang) + view["reading"], width, lang)
     for heading, group in source_groups(view["sources"], lang):
-        out += wrap(heading + colon(lang) + source_line(group, lang), width, lang, "dim")
+        line, *notes = source_texts(group, lang)
+        for text in (heading + colon(lang) + line, *notes):
+            out += wrap(text, width, lang, "dim")
     return out + panel(wrap(view["notice"], width - 4, lang, "bold"), width, "red", lang)
 
 

@@ -20,7 +20,7 @@ from medbal.present.deadlines import NO_DUE, DeadlineView, DueView, deadline_vie
 from medbal.present.kinds import OptionView as OptionView
 from medbal.present.kinds import QuestionView as QuestionView
 from medbal.present.kinds import presenter
-from medbal.present.tags import PlaceView, place_view, tagged, text_in, text_or_none
+from medbal.present.tags import PlaceView, place_view, rule_text, tagged, text_in, text_or_none
 
 if TYPE_CHECKING:  # annotations only: a JSON call imports no model class it does not use
     import datetime
@@ -323,19 +323,21 @@ def category_view(c: "Category", lang: str, data: "Checklists | None" = None) ->
         "guidance": [
             _guidance(g, lang, file, at) for g in (data.guidance_for(c) if data is not None else ())
         ],
-        "conditions": [text_in(t, lang, at) for t in c.conditions],
+        "conditions": [rule_text(t, lang, at) for t in c.conditions],  # tagged as deadlines are
         "documents": _documents(c.documents, lang, at),
         "variants": [
             {
                 "id": v.id,
                 "title": text_in(v.title, lang, at),
                 "applies_when": text_in(v.applies_when, lang, at),
-                "conditions": [text_in(t, lang, at) for t in v.conditions],
+                "conditions": [rule_text(t, lang, at) for t in v.conditions],
                 "documents": _documents(v.documents, lang, at),
             }
             for v in c.variants
         ],
-        "notes": [text_in(t, lang, at) for t in c.notes],
+        # a note that names its region is tagged as a condition is; one that names none
+        # ("ask the agency what else to bring") is no rule, and has no tag
+        "notes": [rule_text(t, lang, at) if t.region else text_in(t, lang, at) for t in c.notes],
         "sources": sources_view(c.sources, lang),
         "reference": text_or_none(c.dates.reference, lang),
         "region": place_view(at, lang),

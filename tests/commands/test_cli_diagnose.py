@@ -19,7 +19,7 @@ def test_one_shot_json_outcome(run):
     assert [(a["question"], a["value"]) for a in data["answers"]] == [("scheme", "yearly")]
     assert {
         "id": "seed-000",
-        "label": "一篇讲余额为 0 的原因和厦门十一类报销的网络文章（仅供参考，以当地答复为准）",
+        "label": "一篇讲余额为 0 的原因和厦门十一类报销的网络文章",
     } in data["outcome"]["sources"]
 
 

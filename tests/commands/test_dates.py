@@ -108,7 +108,8 @@ def test_every_format_shows_the_due_date_first(run, fmt):
     done_by = "Do it by 20 February 2027 at the latest."
     assert done_by in text and done_by + " (" not in text
     assert "three months of the birth. (Xiamen rule; confirm locally)" in text
-    assert text.index("Deadline, counted from your date") < text.index("Deadlines and conditions")
+    due = text.index("Deadline worked out from the date you gave")
+    assert due < text.index("Deadlines and conditions")
     assert "When was the baby born? → 20 November 2026" in text
 
 
@@ -286,7 +287,7 @@ def test_claim_asks_the_date_of_birth_and_counts_the_enrolment_from_it(run):
     assert outcome["id"] == "newborn" and outcome["due"] == "2026-11-29"
     assert outcome["due_passed"] is False
     assert outcome["due_text"] == (
-        "Do it by 29 November 2026 at the latest. (rule of many regions; confirm locally)"
+        "Do it by 29 November 2026 at the latest. (common in many regions; confirm locally)"
     )
     zh = json.loads(run(*NEWBORN, "-a", "born=2026-08-31", "-f", "json", "-l", "zh").stdout)
     assert zh["outcome"]["due_text"] == (

@@ -106,7 +106,8 @@ def test_common_documents_apply_only_to_the_categories_they_belong_to(checklists
             # an older rule's hospital certificate is a note of the guidance, not a tick box
             assert "hospital-registration" not in ids, cat.slug
         assert "invoices" in ids or "invoices-unlisted" in ids, cat.slug  # paid against them
-        assert "bank-card" in ids or "bank-card-unlisted" in ids, cat.slug  # paid into one
+        # paid into one (a newborn's, into the applying parent's)
+        assert ids & {"bank-card", "bank-card-unlisted", "parent-bank-card"}, cat.slug
         if cat.slug == "card-problem":  # the card is lost, damaged or not yet issued
             assert "social-security-card" not in ids
         elif cat.slug == "newborn":  # the baby has no ID card yet: the parent applies
@@ -148,11 +149,15 @@ def test_a_sheet_cites_everything_it_shows(run):
         for s in [*data["claim_steps_sources"], *data["categories"][0]["sources"]]
     }
     sheet = run("docs", "5", "--format", "markdown").stdout
-    # the laws and documents under one heading, the web articles under another
+    # the official channels under one heading (sheet 5 cites no law), the web articles
+    # under another, what they are worth said once under them
+    assert "### Based on" not in sheet
     sources = "".join(
         sheet.split(f"### {heading}")[1].split("\n\n")[1]
-        for heading in ("Based on", "Background reading")
+        for heading in ("Official channels", "Background reading")
     )
+    reading = sheet.split("### Background reading")[1]
+    assert reading.count("Background only: your local medical-insurance agency") == 1
     assert label["seed-000"] not in sheet.split("### Background reading")[0]
     assert sources.count(label["seed-000"]) == 1
     assert label["seed-004"] in sources and label["nhsa-12393"] in sources  # the claim steps
@@ -294,7 +299,13 @@ def test_every_text_is_bilingual_and_every_category_cites_a_seed(checklists):
             assert doc.text.get("en") and doc.text.get("zh")
     # Cited, or one of the few every counter asks for that no source lists (the file's
     # comments say so).
-    unlisted = {"invoices-unlisted", "bank-card-unlisted", "id-card", "parent-id-card"}
+    unlisted = {
+        "invoices-unlisted",
+        "bank-card-unlisted",
+        "parent-bank-card",
+        "id-card",
+        "parent-id-card",
+    }
     for doc in checklists.common_documents:
         assert doc.sources or doc.id in unlisted | {"social-security-card"}, doc.id
 
@@ -386,7 +397,7 @@ def test_html_english_is_marked_english(run):
 def test_json_of_one_category_holds_only_that_one(run):
     data = docs_json(run, "short-trip")
     assert [c["number"] for c in data["categories"]] == [3]
-    assert len(data["common_documents"]) == 12  # the file's, each naming its categories
+    assert len(data["common_documents"]) == 13  # the file's, each naming its categories
     assert data["common_documents"][0]["categories"] == sorted(
         ELSEWHERE, key=["transfer", "resettlement", "short-trip", "delivery"].index
     )

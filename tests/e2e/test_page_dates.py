@@ -130,7 +130,7 @@ def test_a_date_the_engine_refuses_is_said_at_once_and_not_taken(opened, typed, 
     o.page.fill("#date", typed)
     o.page.click("button[data-action=date]")
     error = o.page.locator("#date-error")
-    assert error.inner_text() == word(word_key, "zh") and "YYYY-MM-DD" in error.inner_text()
+    assert error.inner_text() == word(word_key, "zh") and "“年-月-日”" in error.inner_text()
     assert o.page.get_attribute("#date", "aria-invalid") == "true"
     assert o.state()["node"] == "born" and "born=" not in o.state()["hash"]
     o.page.fill("#date", "")

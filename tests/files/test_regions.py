@@ -250,8 +250,11 @@ def test_the_shipped_files_mark_every_rule():
 def test_every_catalogue_source_has_a_kind():
     for lang in LANGS:
         assert set(words.of(lang).SOURCES) == set(sources.KINDS), lang
-    assert set(sources.KINDS.values()) <= {"law", "national", "article", "local"}
+    assert set(sources.KINDS.values()) <= {"law", "national", "channel", "article", "local"}
     assert sources.is_national("law-art-30") and sources.is_national("nhsa-2022-22")
+    # the national app and hotline: national, but no document (shown apart from 依据)
+    assert sources.is_national("nhsa-12393") and sources.is_channel("nhsa-12393")
+    assert not sources.is_channel("nhsa-2022-22") and not sources.is_article("nhsa-app")
     assert not sources.is_national("seed-003") and not sources.is_national("local:Our notice")
     assert not sources.is_national("seed-999")  # not in the catalogue: never national
 

@@ -78,8 +78,8 @@ ZH_INSTEAD = {
     # a question by its words as well as its id (the id alone is an English word)
     "asked": (set(), {"text"}),
     # the tree by its title too, and the question suggested by its words
-    "no_question": (set(), {"title"}),
-    "dym_question": ({"best"}, {"title", "best_shown"}),
+    "no_question": ({"ids"}, {"title", "named"}),
+    "dym_question": ({"best", "ids"}, {"title", "best_shown", "named"}),
 }
 # Entries with no Chinese words to translate (an option and a value).
 NO_HAN = {

@@ -81,7 +81,9 @@ def test_question(run):
     # reader cannot place
     title, words = load_tree("zero-balance", None).title.words["zh"], q.text.words["zh"]
     assert result.stderr.startswith(f"medbal: “{title}”（zero-balance）里没有编号为“{bad}”的问题，")
-    assert f"您是不是要找问题“{words}”（{q.id}）？可用的问题编号：" in result.stderr
+    assert (
+        f"您是不是要找问题“{words}”（{q.id}）？可以回答的问题：{q.id}（{words}）、" in result.stderr
+    )
 
 
 def test_answer_value_in_both_languages_and_in_a_batch(run):

@@ -281,3 +281,12 @@ def test_a_dash_standing_for_a_word_keeps_to_the_word_after_it(width):
     assert not any(line.endswith(("-", "(")) for line in lines), lines
     assert " ".join(lines).replace("( ", "(") == text
     assert all(cells(line) <= width for line in lines), lines
+
+
+def test_a_number_and_its_unit_part_rather_than_a_line_start_with_a_closing_mark():
+    # "2023 年" alone on a line, then "）。": the unit goes down with the marks (the
+    # property test above found the line "）。在其他" at 10 cells)
+    text = space_zh("（各地多在 2022、2023 年）。在其他时候")
+    lines = break_lines(text, 10)
+    assert not any(line[0] in CLOSING for line in lines), lines
+    assert "2023" in lines and any(line.startswith("年）。") for line in lines), lines

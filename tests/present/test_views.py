@@ -324,13 +324,20 @@ def test_an_outcome_names_its_region_and_shows_both_of_its_categories(birth, lan
     else:  # the commands to type, one for each
         assert "medbal docs 4" in out and "medbal docs 11" in out
     if fmt != "json":  # a box for each category with lines of its own, saying whose
-        boxes = {"en": "Deadlines and conditions: ", "zh": "时限和条件："}[lang]
+        boxes = {"en": ": deadlines and conditions", "zh": "时限和条件："}[lang]
         cats = view["outcome"]["checklist"]["categories"]
         lines = [[d["text"] for d in c["deadlines"]] for c in cats]
         both = [t for t in lines[0] if t in lines[1]]
         assert both, "the two sheets share the line on the claim deadline"
         own = sum(1 for texts in lines if any(t not in both for t in texts))
-        assert out.count(boxes) == own, out
+        # each category's own box, and one for the line both hold (said once, for both)
+        assert out.count(boxes) == own + 1, out
+        shared = {"en": "Both claims: deadlines and conditions", "zh": "时限和条件：两类报销都适用"}
+        steps = {"en": "What to do next", "zh": "下一步怎么做"}[lang]
+        # the claim's open question (no limit known) comes after the steps, a known
+        # limit before them
+        assert out.index(steps) < out.index(shared[lang]), out
+        assert out.index(boxes) < out.index(steps), out
         # a line both categories hold is said once, for both (the terminal wraps it)
         first = both[0].split()[0] if lang == "en" else both[0][:8]
         outcome = out[: out.index(sheets[0])] if fmt in ("markdown", "html") else out

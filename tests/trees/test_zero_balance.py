@@ -148,6 +148,7 @@ ROUTES = [
     ("record", "inpatient-only", "inpatient-only"),
     ("record", "stopped", "contributions-stopped"),
     ("record", "retired-short", "retiree-short-years"),
+    ("record", "residents", "residents-scheme"),  # the record says what the scheme is
     ("record", "not-sure", "get-record"),
 ]
 

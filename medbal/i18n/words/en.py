@@ -39,7 +39,9 @@ INTERFACE: dict[str, str] = {
     "caveat": "Keep in mind",
     # Laws and official documents, then the web articles read as background.
     "sources": "Based on",
+    "channels": "Official channels",
     "reading": "Background reading",
+    "reading_note": "Background only: your local medical-insurance agency has the final word.",
     "answers": "Your answers",
     "dropped": "Answers not needed for this result:",
     "reproduce": "The same result as one command:",
@@ -68,6 +70,8 @@ INTERFACE: dict[str, str] = {
         "Each sheet lists its own time limits."
     ),
     "deadlines": "Deadlines and conditions",
+    "deadlines_shared": "Both claims: deadlines and conditions",
+    "deadlines_of": "{title}: deadlines and conditions",
     "applies_when": "When this applies",
     "conditions": "Conditions",
     "documents": "Documents for this situation",
@@ -158,7 +162,7 @@ INTERFACE: dict[str, str] = {
     ),
     "date_asked": "A date, written YYYY-MM-DD (for example 2026-11-20)",
     "date_asked_of": "Give {what}, written YYYY-MM-DD (for example 2026-11-20)",
-    "due_heading": "Deadline, counted from your date",
+    "due_heading": "Deadline worked out from the date you gave",
     "due_by": "Do it by {date} at the latest.",
     "due_passed": "The deadline, {date}, has passed.",
     # Articles of the Social Insurance Law (medbal.i18n.sources.law_label), cited under one
@@ -526,15 +530,15 @@ SOURCES: dict[str, tuple[str, str]] = {
     # heading of background reading (参考资料), apart from the laws and documents.
     "seed-000": (
         '"Why the balance of social security payments is 0"',
-        "web article, English machine translation",
+        "web article, machine-translated",
     ),
     "seed-001": (
         '"Medical insurance personal account: why the balance is 0"',
-        "collected web answers, English machine translation",
+        "collected web answers, machine-translated",
     ),
     "seed-002": (
         '"I paid medical insurance, but the balance was 0"',
-        "job-recruitment website, English machine translation",
+        "job-recruitment website, machine-translated",
     ),
     "seed-003": (
         '"Medical-insurance balance goes down for no reason"',
@@ -542,7 +546,7 @@ SOURCES: dict[str, tuple[str, str]] = {
     ),
     "seed-004": (
         '"How to reimburse medical expenses for social security in a different place"',
-        "job-recruitment website, English machine translation",
+        "job-recruitment website, machine-translated",
     ),
     "gov-2021-14": (
         (
@@ -611,7 +615,7 @@ REGIONS: dict[str, tuple[str, str]] = {
     "older-local": ("a place the source does not name", "an older rule of one place"),
     # A practice the sources give as common, not as one place's nor as national (a
     # newborn's 90 days: domain.md section 9).
-    "many-places": ("many regions", "rule of many regions"),
+    "many-places": ("many regions", "common in many regions"),
 }
 
 HELP: dict[str, str] = {

@@ -29,7 +29,9 @@ INTERFACE: dict[str, str] = {
     "caveat": "请留意",
     # Laws and official documents, then the web articles read as background.
     "sources": "依据",
+    "channels": "官方渠道",
     "reading": "参考资料",
+    "reading_note": "以上仅供参考，请以当地医保经办机构的答复为准。",
     "answers": "您的回答",
     "dropped": "得出这个结果没有用到的回答：",
     "reproduce": "用一条命令得到同样结果：",
@@ -58,6 +60,8 @@ INTERFACE: dict[str, str] = {
         "各类的时限和条件见各自的清单。"
     ),
     "deadlines": "时限和条件",
+    "deadlines_shared": "时限和条件：两类报销都适用",
+    "deadlines_of": "时限和条件：{title}",
     "applies_when": "适用情形",
     "conditions": "条件",
     "documents": "本情形所需材料",
@@ -246,7 +250,7 @@ ERRORS: dict[str, str] = {
     "no_item": "地区{region!q}没有项目{item!q}；可选项目：{named}",
     # trees, categories and answers
     "no_category": "没有{name!q}这一类；请输入类别的序号：{numbers}",
-    "no_question": "{title!q}（{tree}）里没有编号为{qid!q}的问题；可用的问题编号：{ids}",
+    "no_question": "{title!q}（{tree}）里没有编号为{qid!q}的问题；可以回答的问题：{named}",
     "not_an_answer": "{value!q}不是{asked}的答案；可选：{named}",
     "no_tree": "没有名为{name!q}的问答树；现有：{known}",
     "no_tree_file": "没有树文件{name!q}",
@@ -326,7 +330,8 @@ ERRORS: dict[str, str] = {
     "dym_category": "没有{name!q}这一类，您是不是要找{best_shown}？请输入类别的序号：{numbers}",
     "dym_tree": "没有名为{name!q}的问答树，您是不是要找{best!q}？现有：{known}",
     "dym_question": (
-        "{title!q}（{tree}）里没有编号为{qid!q}的问题，您是不是要找{best_shown}？可用的问题编号：{ids}"
+        "{title!q}（{tree}）里没有编号为{qid!q}的问题，您是不是要找{best_shown}？"
+        "可以回答的问题：{named}"
     ),
     "dym_value": "{value!q}不是{asked}的答案，您是不是要选{best!q}？可选：{named}",
     "end_of_input": "还没回答就结束了输入；请重新运行，或用 --answer 问题=答案 直接给出回答",
@@ -445,12 +450,14 @@ PAGE: dict[str, str] = {
 SOURCES: dict[str, tuple[str, str]] = {
     # The seed articles are web pages, not rules: a reader sees what each is about and
     # where it was found (no invented Chinese title for the English ones), under the
-    # heading of background reading (参考资料), apart from the laws and documents.
-    "seed-000": ("一篇讲余额为 0 的原因和厦门十一类报销的网络文章", "仅供参考，以当地答复为准"),
-    "seed-001": ("几则讲医保个人账户余额为 0 的网上问答", "仅供参考，以当地答复为准"),
-    "seed-002": ("招聘求职网站上一篇讲缴了医保余额却为 0 的文章", "仅供参考，以当地答复为准"),
+    # heading of background reading (参考资料), apart from the laws and documents; what
+    # they are worth is said once under the list (reading_note).  No note of their own:
+    # the description says where each was found.
+    "seed-000": ("一篇讲余额为 0 的原因和厦门十一类报销的网络文章", ""),
+    "seed-001": ("几则讲医保个人账户余额为 0 的网上问答", ""),
+    "seed-002": ("招聘求职网站上一篇讲缴了医保余额却为 0 的文章", ""),
     "seed-003": ("网络文章《医保余额无故减少》", "2023 年 6 月 22 日"),
-    "seed-004": ("招聘求职网站上一篇讲异地就医费用怎样报销的文章", "仅供参考，以当地答复为准"),
+    "seed-004": ("招聘求职网站上一篇讲异地就医费用怎样报销的文章", ""),
     "gov-2021-14": (
         "《国务院办公厅关于建立健全职工基本医疗保险门诊共济保障机制的指导意见》",
         "国办发〔2021〕14号",
