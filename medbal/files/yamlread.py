@@ -380,6 +380,15 @@ class Reader:
             value = self.string(fields[lang], f"{what} ({lang})")
             if value is None:
                 continue
+            if "\n" in value or "\t" in value:
+                # One paragraph: every view lays a text out by its own rules (a line
+                # break inside it split a row of the plain view from its style).
+                self.at(
+                    fields[lang],
+                    f"{what} ({lang}) holds a line break or a tab; a text is one paragraph: "
+                    "write it on one line, or fold it (>-) without blank lines",
+                )
+                continue
             if han_layout(lang) and (gap := _CJK_GAP.search(value)):
                 # Folding a Chinese text over lines (>-) puts a space at every line break.
                 self.at(

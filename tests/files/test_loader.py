@@ -229,6 +229,16 @@ def test_control_characters_are_reported_at_their_place():
     )
 
 
+@pytest.mark.parametrize("inside", ["\\n", "\\t"])
+def test_a_text_with_a_line_break_or_a_tab_is_refused_at_its_place(inside):
+    # one paragraph: the views lay a text out themselves (a line break inside one was an
+    # internal error of the plain view)
+    text = VALID.replace("{en: Second?, zh: 第二？}", f'{{en: "Sec{inside}ond?", zh: 第二？}}')
+    (problem,) = problems(text)
+    assert problem.startswith(f"t.yaml:{line_of(text, 'Sec')}:")
+    assert "(en) holds a line break or a tab; a text is one paragraph" in problem
+
+
 def test_a_folded_chinese_text_is_refused_for_its_stray_space():
     text = VALID.replace(
         "{en: Second?, zh: 第二？}",
