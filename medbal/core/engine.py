@@ -14,7 +14,7 @@ import datetime
 from collections.abc import Iterator, Mapping
 
 from medbal.core.errors import AnswerError as AnswerError  # raised here and by the kinds
-from medbal.core.errors import Localized, Phrase
+from medbal.core.errors import Localized, Phrase, asked
 from medbal.core.kinds import edges, kind_of
 from medbal.core.model import Option, Outcome, Question, Record, Tree
 
@@ -62,7 +62,7 @@ def _no_question(tree: Tree, qid: str) -> AnswerError:
     each question by its words with its id ("scheme（您的医保是怎么缴费的？）"), not by
     English ids alone: the ids are what `--answer` types, the words what a reader knows."""
     questions = tree.questions.values()
-    shown_as = {q.id: Phrase("asked", qid=q.id, text=Localized(q.text.words)) for q in questions}
+    shown_as = {q.id: asked(q) for q in questions}
     named = tuple(
         Phrase("named_value", value=q.id, label=Localized(q.text.words)) for q in questions
     )

@@ -123,12 +123,16 @@ class AnswerError(UsageError):
     by the question kinds (medbal.core.kinds)."""
 
 
+def asked(q: Question) -> Phrase:
+    """A question named in a message by its words as well as its id ("问题“孩子是哪天出生
+    的？”（born）"): a reader of Chinese is not shown an English id alone, and the id is
+    what the command line types."""
+    return Phrase("asked", qid=q.id, text=Localized(q.text.words))
+
+
 def refused(key: str, q: Question, value: str, **values: object) -> AnswerError:
-    """An answer a question's kind refuses (medbal.core.kinds), naming the question by its
-    words as well as its id ("问题“孩子是哪天出生的？”（born）"): a reader of Chinese is not
-    shown an English id alone, and the id is what the command line types."""
-    asked = Phrase("asked", qid=q.id, text=Localized(q.text.words))
-    return AnswerError(key, value=value, qid=q.id, asked=asked, **values)
+    """An answer a question's kind refuses (medbal.core.kinds), naming the question."""
+    return AnswerError(key, value=value, qid=q.id, asked=asked(q), **values)
 
 
 class OutputError(MedbalError):

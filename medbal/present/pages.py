@@ -11,7 +11,7 @@ from typing import NamedTuple
 from medbal.core.errors import Day
 from medbal.i18n.catalogue import label, msg
 from medbal.i18n.sources import is_article, is_channel, law_article, law_label
-from medbal.i18n.typeset import aside, clauses, counted, han_layout, sentences, space_zh
+from medbal.i18n.typeset import aside, clauses, colon, counted, han_layout, sentences, space_zh
 from medbal.present.deadlines import DeadlineView, box_words
 from medbal.present.views import (
     CategoryView,
@@ -72,6 +72,16 @@ def source_line(sources: list[SourceView], lang: str) -> str:
             labels.append(law_label(sorted(articles), lang))
             articles = []
     return clauses(labels, lang)
+
+
+def source_paragraphs(sources: list[SourceView], lang: str) -> list[list[str]]:
+    """The sources as run-in paragraphs, a list for each heading: "依据：…", then any
+    note under it (medbal estimate's terminal and plain views)."""
+    out = []
+    for heading, group in source_groups(sources, lang):
+        line, *notes = source_texts(group, lang)
+        out.append([heading + colon(lang) + line, *notes])
+    return out
 
 
 def source_texts(group: list[SourceView], lang: str) -> list[str]:
@@ -282,8 +292,9 @@ def outcome_page(view: DiagnoseView, printed_on: str | None = None) -> Page:
     # A box of open questions only (no limit is known: ask the agency) is not the first
     # thing to do, least where the claim is the fallback ("report the loss today" comes
     # first): it follows the next steps.  A known limit stays at the top.
-    for lines, heading in boxes:
-        if any(d["kind"] != "not-stated" for d in lines):
+    known = [any(d["kind"] != "not-stated" for d in lines) for lines, _ in boxes]
+    for (lines, heading), first in zip(boxes, known, strict=True):
+        if first:
             page.add("deadline", [d["text"] for d in lines], heading)
     if cats:
         if printed_on:
@@ -294,8 +305,8 @@ def outcome_page(view: DiagnoseView, printed_on: str | None = None) -> Page:
             notes = [msg(key, lang, n=c["number"]) for c in cats]
         page.add("note", notes, key="checklists")
     page.add("steps", o["next_steps"], msg("next_steps", lang))
-    for lines, heading in boxes:
-        if all(d["kind"] == "not-stated" for d in lines):
+    for (lines, heading), first in zip(boxes, known, strict=True):
+        if not first:
             page.add("deadline", [d["text"] for d in lines], heading)
     page.add("para", [o["explanation"]], msg("why", lang))
     if o["pooled_fund"]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from medbal.i18n.catalogue import label, msg
-from medbal.i18n.typeset import cells, colon, listing
+from medbal.i18n.typeset import cells, listing
 from medbal.present import kinds
 from medbal.present.estimates import EstimateView, yuan
 from medbal.present.pages import (
@@ -21,8 +21,7 @@ from medbal.present.pages import (
     outcome_page,
     overview_notes,
     overview_table,
-    source_groups,
-    source_texts,
+    source_paragraphs,
 )
 from medbal.present.views import ChecklistsView, DiagnoseView, QuestionView
 
@@ -246,17 +245,8 @@ def estimate_text(view: EstimateView) -> Plain:
         "",
         label("est_reading", lang) + view["reading"],
         "",
-        *(
-            part
-            for heading, group in source_groups(view["sources"], lang)
-            for part in _source_parts(heading, source_texts(group, lang), lang)
-        ),
-        (view["notice"], "bold red"),
     ]
+    for paragraphs in source_paragraphs(view["sources"], lang):
+        out += [*((text, "dim") for text in paragraphs), ""]
+    out.append((view["notice"], "bold red"))
     return _plain(out)
-
-
-def _source_parts(heading: str, texts: list[str], lang: str) -> list[Part]:
-    """A source group as dim lines after its heading, then a blank line."""
-    first, *notes = texts
-    return [(heading + colon(lang) + first, "dim"), *((note, "dim") for note in notes), ""]

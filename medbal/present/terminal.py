@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from medbal.i18n.catalogue import label, msg
-from medbal.i18n.typeset import cells, colon, listing
+from medbal.i18n.typeset import cells, listing
 from medbal.present import kinds, layout
 from medbal.present.estimates import EstimateView, yuan
 from medbal.present.layout import NARROW, Column, Line, command, hang, indent, panel, wrap
@@ -27,8 +27,7 @@ from medbal.present.pages import (
     overview_notes,
     overview_table,
     shows_slug,
-    source_groups,
-    source_texts,
+    source_paragraphs,
 )
 from medbal.present.plain import estimate_head, estimate_rows, estimate_title
 from medbal.present.views import ChecklistsView, DiagnoseView, QuestionView
@@ -200,9 +199,8 @@ def estimate_lines(view: EstimateView, width: int = 80, utf: bool = True) -> lis
     for note in view["notes"]:
         out += wrap(note, width, lang, "bold magenta")
     out += wrap(label("est_reading", lang) + view["reading"], width, lang)
-    for heading, group in source_groups(view["sources"], lang):
-        line, *notes = source_texts(group, lang)
-        for text in (heading + colon(lang) + line, *notes):
+    for paragraphs in source_paragraphs(view["sources"], lang):
+        for text in paragraphs:
             out += wrap(text, width, lang, "dim")
     return out + panel(wrap(view["notice"], width - 4, lang, "bold"), width, "red", lang)
 
