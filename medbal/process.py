@@ -101,6 +101,12 @@ def _hold_signals() -> None:
             signal.signal(signum, _record)
 
 
+def _rearm() -> None:
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        if signal.getsignal(signum) == _record:
+            signal.signal(signum, _raise)
+
+
 def _record(signum: int, frame: object) -> None:
     _pending.append(signum)
 
@@ -167,12 +173,20 @@ def _failed(exc: Exception, lang: str, as_json: bool) -> int:
 
 
 def _guard_streams(lang: str) -> tuple[Guard, Guard]:
-    for stream in (sys.stdout, sys.stderr):
-        # What a terminal's encoding cannot show becomes '?' (with one warning), never a crash.
-        try:
-            stream.reconfigure(errors="replace")  # type: ignore[union-attr]
-        except (AttributeError, ValueError, OSError):
-            pass
+    # reconfigure drops the stream's encoder and builds the new one in Python code (codecs):
+    # a signal raised in there left stderr without one ("not writable"), and the signal's
+    # own line was lost (exit 143, nothing said).  Held while they are rebuilt.
+    _hold_signals()
+    try:
+        for stream in (sys.stdout, sys.stderr):
+            # What a terminal's encoding cannot show becomes '?' (with one warning), never a crash.
+            try:
+                stream.reconfigure(errors="replace")  # type: ignore[union-attr]
+            except (AttributeError, ValueError, OSError):
+                pass
+    finally:
+        _rearm()
+    raise_pending()
     out = Guard(sys.stdout, "stdout", lang)
     err = Guard(sys.stderr, "stderr", lang)
     sys.stdout, sys.stderr = out, err

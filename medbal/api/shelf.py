@@ -22,7 +22,7 @@ from medbal.api import checks
 from medbal.core.errors import MedbalError, TreeError, UsageError
 from medbal.core.langs import LANGS
 from medbal.core.model import Checklists, Rates, Tree
-from medbal.files import crossfile, registry
+from medbal.files import registry
 
 if TYPE_CHECKING:
     from medbal.present.authoring import TreeRow  # the listing's modules: only when listed
@@ -112,7 +112,7 @@ class Shelf:
             found = None
         else:
             found = self.checklists()
-            if problems := crossfile.checklist_problems(tree, found):
+            if problems := registry.misfit_problems(tree, found):
                 raise TreeError(problems)
         if any(held is tree for held in self._loaded.values()):
             self._held[id(tree)] = found  # a tree held for good: its id is never reused

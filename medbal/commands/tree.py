@@ -234,7 +234,9 @@ def tree_validate(
     """Check tree files: YAML, fields, types, both languages, sources and the graph.
 
     Prints every problem as FILE:LINE:COL: message; exit 0 when all are valid, 1 if not.
-    A tree's `checklist: N` is checked against the checklists (MEDBAL_TREES first).
+    A file is checked with the files beside it, as `--trees` its folder would use it
+    (MEDBAL_TREES instead, if set): a tree's `checklist: N` and `due` against the
+    checklists there, the checklists against the shipped trees used with them.
     Rules past their review window or validity are warnings: they do not fail.
 
     Example: medbal tree validate trees/*.yaml --as-of 2027-06-01
@@ -280,17 +282,22 @@ def _checked(path: str, overlay: Path | None) -> tuple["Cacheable", str]:
     """One file of `tree validate`, checked as medbal would use it, and its name as shown;
     TreeError with its problems.  `-` is standard input, named <stdin>."""
     from medbal.core.errors import TreeError
-    from medbal.core.model import Tree
+    from medbal.core.model import Checklists, Tree
     from medbal.files.bounded import STDIN as NAMED
     from medbal.files.crossfile import named_as_its_id
     from medbal.files.readtree import stdin_bytes
-    from medbal.files.registry import checklists_for, load_resolved
+    from medbal.files.registry import checklists_for, load_resolved, shipped_misfits
 
     data = stdin_bytes() if path == STDIN else None
     file = Path(NAMED if data is not None else path)
-    loaded = load_resolved(file, overlay, cached=False, data=data)
+    # With the files beside it, as `--trees` its folder would use it (MEDBAL_TREES if set).
+    here = overlay or (file.parent if data is None else None)
+    loaded = load_resolved(file, here, cached=False, data=data)
     if problems := named_as_its_id(loaded, file):  # found by its name
         raise TreeError(problems)
     if isinstance(loaded, Tree):  # its `checklist: N` must name a real category
-        checklists_for(loaded, overlay)
+        checklists_for(loaded, here)
+    elif isinstance(loaded, Checklists):  # and the shipped trees' `due` must still fit
+        if problems := shipped_misfits(loaded, here):
+            raise TreeError(problems)
     return loaded, str(file) if data is not None else path

@@ -1,5 +1,5 @@
-"""The rules between files, in one place: a patch against the file it extends, a file's
-id against its name, a tree's checklist numbers against the checklists.
+"""The rules between files: a patch against the file it extends, a file's id against
+its name (a tree against the checklists it points at: medbal.files.treefit).
 
 Each file's own rules are its builder's (medbal.files.loader, checklists, patch,
 rates); what holds for any checked model, loaded or cached, is
@@ -19,9 +19,7 @@ from medbal.core.model import (
     CategoryPatch,
     Checklists,
     ChecklistsPatch,
-    Deadline,
     Document,
-    Outcome,
     Rates,
     Tree,
     Variant,
@@ -68,57 +66,6 @@ def named_as_its_id(loaded: Loaded, path: Path) -> list[str]:
         f"{path}:1:1: this file holds '{loaded.id}', but medbal finds a file by its "
         f"name: name it {loaded.id}.yaml, or give it id: {path.stem}"
     ]
-
-
-# --- a tree against the checklists ---------------------------------------------------
-
-
-def checklist_problems(tree: Tree, data: Checklists) -> list[str]:
-    """Every category an outcome names (`checklist: N` or `[N, M]`) is in the checklists,
-    and the deadline its `due` names is one of theirs, counted from an event."""
-    missing = [
-        f"{o.dates.where}: outcome '{o.id}' names checklist {n}, which "
-        f"{data.path} does not have; expected one of "
-        f"{listed(str(c.number) for c in data.categories)}"
-        for o in tree.outcomes.values()
-        for n in o.checklists
-        if data.find(str(n)) is None
-    ]
-    return missing or [p for o in tree.outcomes.values() for p in _due_problems(o, data)]
-
-
-def _named(o: Outcome, data: Checklists) -> list[Deadline]:
-    """Every deadline with the id an outcome's `due` names, in the categories it leads to."""
-    if o.due is None:
-        return []
-    cats = [c for n in o.checklists if (c := data.find(str(n))) is not None]
-    return [d for c in cats for d in c.deadlines if d.id == o.due.deadline]
-
-
-COUNTED = ("within", "claim")  # deadlines that count a number of units from an event
-
-
-def _due_problems(o: Outcome, data: Checklists) -> list[str]:
-    if o.due is None:
-        return []
-    found, what = _named(o, data), f"the 'due' of outcome '{o.id}'"
-    name, numbers = o.due.deadline, ", ".join(map(str, o.checklists))
-    if not found:
-        ids = (d.id for n in o.checklists if (c := data.find(str(n))) for d in c.deadlines)
-        return [
-            f"{o.due.where}: {what} names deadline '{name}', which category {numbers} of "
-            f"{data.path} does not have; its deadline ids: {listed(i for i in ids if i)}"
-        ]
-    if len(found) > 1:
-        return [f"{o.due.where}: {what} names deadline '{name}', found in two categories"]
-    d = found[0]
-    if d.kind not in COUNTED or d.amount is None or d.unit is None:
-        return [
-            f"{o.due.where}: {what} names deadline '{name}', which counts no amount of "
-            f"days, months or years from an event (kind {d.kind}; expected "
-            f"{' or '.join(COUNTED)}, with 'amount' and 'unit')"
-        ]
-    return []
 
 
 # --- a patch against its base ---------------------------------------------------------

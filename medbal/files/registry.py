@@ -19,9 +19,9 @@ import os
 from pathlib import Path
 from typing import TypeVar
 
-from medbal.core.errors import Phrase, TreeError, UsageError
+from medbal.core.errors import MedbalError, Phrase, TreeError, UsageError
 from medbal.core.model import Checklists, ChecklistsPatch, Rates, Tree
-from medbal.files import crossfile
+from medbal.files import crossfile, treefit
 from medbal.files.readtree import Cacheable, load_file
 from medbal.i18n.suggest import did_you_mean
 
@@ -125,9 +125,52 @@ def checklists_for(tree: Tree, overlay: Path | None) -> Checklists | None:
     if not any(o.checklists for o in tree.outcomes.values()):
         return None
     data = load_checklists(overlay)
-    if problems := crossfile.checklist_problems(tree, data):
+    if problems := misfit_problems(tree, data):
         raise TreeError(problems)
     return data
+
+
+def misfit_problems(tree: Tree, data: Checklists) -> list[str]:
+    """What does not fit between a tree and the checklists, at the file to fix: the
+    checklists' own place when a shipped tree meets a regional file laid over the
+    shipped checklists (medbal.files.treefit), else the tree's."""
+    if _shipped(tree.path) and not _shipped(data.path):
+        return treefit.checklists_problems(data, tree)
+    return treefit.checklist_problems(tree, data)
+
+
+def shipped_misfits(data: Checklists, overlay: Path | None) -> list[str]:
+    """A checklists file that the trees use, against every shipped decision tree that
+    would be used with it (none the overlay replaces), each problem at the checklists'
+    place: `tree validate` of a regional patch finds what `medbal claim --trees DIR`
+    would stop at."""
+    if data.id != CHECKLISTS_ID:
+        return []  # no tree points at another checklists file
+    shipped = shipped_dir()
+    own = overlay is not None and not _same(overlay, shipped)
+    beside = {p.stem for p in overlay.glob("*.yaml")} if overlay and own else set()
+    problems: list[str] = []
+    for file in sorted(shipped.glob("*.yaml")):
+        if file.stem in beside or file.stem in (CHECKLISTS_ID, RATES_ID):
+            continue
+        try:
+            tree = load_file(file)
+        except (MedbalError, TreeError):
+            continue  # its own problems are its own file's, not this one's
+        if isinstance(tree, Tree):
+            problems += treefit.checklists_problems(data, tree)
+    return problems
+
+
+def _shipped(path: str) -> bool:
+    return bool(path) and _same(Path(path).parent, shipped_dir())
+
+
+def _same(folder: Path, other: Path) -> bool:
+    try:
+        return folder.resolve() == other.resolve()
+    except (OSError, RuntimeError, ValueError):  # a name the system cannot resolve
+        return False
 
 
 def load_resolved(

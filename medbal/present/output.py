@@ -15,6 +15,8 @@ the rest is still being imported.
 from __future__ import annotations
 
 import contextlib
+import io
+import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
@@ -285,5 +287,11 @@ def _stderr(text: str) -> None:
     try:
         sys.stderr.write(text)
         sys.stderr.flush()
+    except io.UnsupportedOperation:
+        # The stream, not the descriptor, is broken (a signal inside its reconfigure left
+        # it without an encoder: the line was lost, exit 143 with nothing said): the
+        # descriptor still takes the line.
+        with contextlib.suppress(OSError):
+            os.write(2, text.encode("utf-8", "replace"))
     except (OSError, ValueError, AttributeError):
         pass  # stderr closed or full: the exit code still says it

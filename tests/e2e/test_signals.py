@@ -288,6 +288,32 @@ def test_a_signal_while_decimal_is_imported_is_still_one_line(tmp_path, signum):
     assert check(signum, *_finish(proc, out)) == "medbal"
 
 
+# A signal in the instant Python builds a stream's encoder: the 1st and 2nd are stdout's and
+# stderr's, rebuilt by reconfigure (which drops the old one first), the 3rd the output file's.
+# Raised in stderr's, it left stderr "not writable" and the signal's line was lost: exit 143
+# with nothing said (seen once in a full run under load).
+AT_ENCODER = """
+import codecs, os, sys
+_nth, _seen = int(os.environ["SIGNAL_AT_ENCODER"]), [0]
+def _watch(frame, event, arg):
+    if event == "call" and isinstance(frame.f_locals.get("self"), codecs.IncrementalEncoder):
+        _seen[0] += 1
+        if _seen[0] == _nth:
+            sys.setprofile(None)
+            os.kill(os.getpid(), int(os.environ["SIGNAL_NUM"]))
+sys.setprofile(_watch)
+"""
+
+
+@pytest.mark.parametrize("nth", [1, 2, 3])
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT], ids=["TERM", "INT"])
+def test_a_signal_while_a_stream_is_reconfigured_is_still_one_line(tmp_path, signum, nth):
+    (tmp_path / "sitecustomize.py").write_text(AT_ENCODER, encoding="utf-8")
+    out = tmp_path / "out.json"
+    env = medbal_env(PYTHONPATH=str(tmp_path), SIGNAL_NUM=str(signum), SIGNAL_AT_ENCODER=str(nth))
+    assert check(signum, *_finish(_start(out, env), out)) == "medbal"
+
+
 def test_a_ctrl_c_the_import_machinery_ignored_is_told_apart():
     """Seen once in CI: the Ctrl-C came while the package `medbal` was imported, before
     medbal.launch's first statement, and CPython printed and dropped it."""

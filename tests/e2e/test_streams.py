@@ -293,3 +293,27 @@ def test_a_message_is_one_line_whatever_its_values_hold(monkeypatch):
     monkeypatch.setattr(sys, "stderr", err)
     output.report("a\nb\x1b[2J\u202ec\ud800", "en", 1)
     assert err.getvalue() == "medbal: a\\nb\\x1b[2J\\u202ec\\ud800\n"
+
+
+class _Unwritable:
+    """A stream Python broke, as a signal inside its reconfigure leaves it (no encoder),
+    on a descriptor that still works."""
+
+    encoding = "utf-8"
+
+    def write(self, text: str) -> int:
+        import io
+
+        raise io.UnsupportedOperation("not writable")
+
+    def flush(self) -> None:
+        pass
+
+
+def test_the_one_line_reaches_stderr_when_only_the_stream_is_broken(monkeypatch, capfd):
+    from medbal.core.errors import Phrase
+    from medbal.present import output
+
+    monkeypatch.setattr(sys, "stderr", _Unwritable())
+    assert output.report(Phrase("terminated"), "en", 143) == 143
+    assert capfd.readouterr().err == "medbal: terminated.\n"

@@ -6,7 +6,9 @@ reimbursement.yaml through `--trees DIR`.
 Either `medbal docs` works with the patch laid over (never the shipped rules alone), or
 every problem is one FILE:LINE:COL line, all of them at once: the same lines from
 `tree validate`, `docs` and a text `docs N`, exit 1 from each, and nothing on stdout
-but the JSON error envelope that carries them; never a traceback."""
+but the JSON error envelope that carries them; never a traceback.  A patch sound alone
+that a shipped tree no longer fits (its `due` counts from a deadline the patch dropped)
+is refused by `validate` with the same lines as the tree's command, at the patch."""
 
 from __future__ import annotations
 
@@ -112,9 +114,11 @@ def _category_change(draw) -> list[str]:
     if draw(st.integers(0, 4)) == 0:
         amount, unit = draw(st.sampled_from([("6", "month"), ("0", "day"), ("~", "year")]))
         kind = draw(st.sampled_from(["claim", "within", "never"]))
+        # The id a shipped tree's `due` counts from (category 1's), kept or not.
+        named = draw(st.sampled_from(["", "id: urgent-filing, "]))
         body += [
             "deadlines:",
-            f"  - {{kind: {kind}, amount: {amount}, unit: {unit}, text: {draw(TEXTS)}}}",
+            f"  - {{{named}kind: {kind}, amount: {amount}, unit: {unit}, text: {draw(TEXTS)}}}",
         ]
     return [f"  {slug}:", *_indented(body, 4)] if body else [f"  {slug}: {{}}"]
 
@@ -207,6 +211,18 @@ def check_patch(folder: Path, data: bytes, use: tuple[str, ...], lang: str) -> N
     as_json = invoke("docs", "--all", "--format", "json", *trees)
     used = invoke(*use, *trees)
     assert validate.exit_code in (0, 1), validate.stderr
+    if as_json.exit_code == 0 and validate.exit_code == 1:
+        # Sound alone, but a shipped tree's `due` no longer finds its deadline: the
+        # checklists print, the tree that counts from it stops, at the patch's lines.
+        problems = validate.stderr.splitlines()
+        assert all(PROBLEM.match(p) and p.startswith(f"{path}:") for p in problems), problems
+        assert all("of tree 'which-category' counts a due day" in p for p in problems)
+        if use[0] == "claim":
+            assert used.exit_code == 1 and used.stderr.splitlines() == problems, used.stderr
+            assert used.stdout == ""
+        else:
+            assert used.exit_code == 0 and used.stdout, used.stderr
+        return
     assert as_json.exit_code == validate.exit_code, (validate.stderr, as_json.stderr)
     if validate.exit_code == 0:
         docs = strict_loads(as_json.stdout_bytes)
@@ -248,6 +264,15 @@ def check_patch(folder: Path, data: bytes, use: tuple[str, ...], lang: str) -> N
     b"kind: checklists\nextends: reimbursement\nclaim_steps:\n"
     b'  - text: {en: "two\\nlines", zh: \xe4\xb8\xa4\xe8\xa1\x8c}\n    sources: [seed-000]\n',
     ("docs", "3"),
+    "en",
+)
+# Category 1's deadlines replaced without the one which-category's `due` counts from:
+# valid alone, so `tree validate` passed it, and `medbal claim` stopped at the shipped
+# tree's line (found by the fuzz profile); now validate says so at the patch's line.
+@example(
+    b"kind: checklists\nextends: reimbursement\ncategories:\n  transfer:\n    deadlines:\n"
+    b"      - {kind: claim, amount: 6, unit: month, text: {en: x, zh: y}}\n",
+    USES[4],
     "en",
 )
 def test_a_patch_is_laid_over_or_every_problem_is_one_line_at_once(data, use, lang):

@@ -1,0 +1,144 @@
+"""A decision tree against the checklists its outcomes point at: every category an
+outcome names (`checklist: N` or `[N, M]`) is there, and the deadline its `due` names is
+one of theirs, counted from an event.
+
+What does not fit is reported at the file to fix.  A shipped tree fits the shipped
+checklists (the suite checks them together), so when it does not fit a regional
+checklists file laid over them (a patch that replaced category 1's deadlines without
+the one a `due` counts from, found by the fuzz profile), the problem is that file's, at
+its own FILE:LINE:COL, naming the tree's outcome: nobody edits the shipped tree.  Any
+other misfit is the tree's, at the outcome.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from medbal.core.model import Category, Checklists, Deadline, Outcome, Tree
+from medbal.files.crossfile import listed
+
+COUNTED = ("within", "claim")  # deadlines that count a number of units from an event
+NO_CATEGORY, NO_DEADLINE, TWICE, UNCOUNTED = "no-category", "no-deadline", "twice", "uncounted"
+
+
+class Misfit(NamedTuple):
+    """One thing an outcome names that the checklists do not give as it needs."""
+
+    outcome: Outcome
+    what: str  # NO_CATEGORY, NO_DEADLINE, TWICE or UNCOUNTED
+    number: int = 0  # NO_CATEGORY: the category it names
+    found: tuple[tuple[Category, Deadline], ...] = ()  # the deadlines with the due's id
+
+
+def misfits(tree: Tree, data: Checklists) -> list[Misfit]:
+    """What does not fit, in the tree's order; the `due` checks only once every category
+    named is there."""
+    missing = [
+        Misfit(o, NO_CATEGORY, n)
+        for o in tree.outcomes.values()
+        for n in o.checklists
+        if data.find(str(n)) is None
+    ]
+    return missing or [m for o in tree.outcomes.values() if (m := _due_misfit(o, data))]
+
+
+def _due_misfit(o: Outcome, data: Checklists) -> Misfit | None:
+    if o.due is None:
+        return None
+    cats = [c for n in o.checklists if (c := data.find(str(n))) is not None]
+    found = tuple((c, d) for c in cats for d in c.deadlines if d.id == o.due.deadline)
+    if not found:
+        return Misfit(o, NO_DEADLINE)
+    if len(found) > 1:
+        return Misfit(o, TWICE, found=found)
+    d = found[0][1]
+    if d.kind not in COUNTED or d.amount is None or d.unit is None:
+        return Misfit(o, UNCOUNTED, found=found)
+    return None
+
+
+# --- at the tree ------------------------------------------------------------------------
+
+
+def checklist_problems(tree: Tree, data: Checklists) -> list[str]:
+    """Each misfit at the outcome that names what does not fit (FILE:LINE:COL)."""
+    return [_at_tree(m, data) for m in misfits(tree, data)]
+
+
+def _at_tree(m: Misfit, data: Checklists) -> str:
+    o = m.outcome
+    if m.what == NO_CATEGORY:
+        return (
+            f"{o.dates.where}: outcome '{o.id}' names checklist {m.number}, which "
+            f"{data.path} does not have; expected one of "
+            f"{listed(str(c.number) for c in data.categories)}"
+        )
+    assert o.due is not None  # every other misfit is of a due
+    named = f"{o.due.where}: the 'due' of outcome '{o.id}' names deadline '{o.due.deadline}'"
+    if m.what == NO_DEADLINE:
+        return (
+            f"{named}, which category {_numbers(o)} of {data.path} does not have; "
+            f"its deadline ids: {listed(_ids(o, data))}"
+        )
+    if m.what == TWICE:
+        return f"{named}, found in two categories"
+    return f"{named}, which counts no amount of days, months or years from an event ({_kind(m)})"
+
+
+# --- at the checklists ------------------------------------------------------------------
+
+
+def checklists_problems(data: Checklists, tree: Tree) -> list[str]:
+    """Each misfit at the checklists file's own place (a regional file laid under a shipped
+    tree), naming the tree's outcome and where it is."""
+    return [_at_checklists(m, data, tree) for m in misfits(tree, data)]
+
+
+def _at_checklists(m: Misfit, data: Checklists, tree: Tree) -> str:
+    o = m.outcome
+    if m.what == NO_CATEGORY:
+        return (
+            f"{data.path}:1:1: there is no category {m.number}, which outcome '{o.id}' of "
+            f"tree '{tree.id}' leads to ({o.dates.where}); keep category {m.number}"
+        )
+    assert o.due is not None  # every other misfit is of a due
+    name = o.due.deadline
+    counts = f"which outcome '{o.id}' of tree '{tree.id}' counts a due day from ({o.due.where})"
+    keep = f"(kind {' or '.join(COUNTED)}, with 'amount' and 'unit')"
+    if m.what == NO_DEADLINE:
+        cat = data.find(str(o.checklists[0]))
+        assert cat is not None  # misfits: every category named is there
+        return (
+            f"{_place(cat, data)}: category {_numbers(o)} has no deadline '{name}', {counts}; "
+            f"give one of its deadlines id: {name} {keep}; its deadline ids: "
+            f"{listed(_ids(o, data))}"
+        )
+    cat, d = m.found[-1]
+    at = d.where if d.where.startswith(f"{data.path}:") else _place(cat, data)
+    if m.what == TWICE:
+        return f"{at}: deadline '{name}', {counts}, is in two categories; keep it in one"
+    return f"{at}: deadline '{name}', {counts}, counts no amount from an event ({_kind(m)})"
+
+
+def _place(cat: Category, data: Checklists) -> str:
+    """Where in the checklists file a category's deadlines are: the first one written
+    there (a patch's replaced list), else the category's own entry, else the file."""
+    own = f"{data.path}:"
+    for where in (*(d.where for d in cat.deadlines), cat.dates.where):
+        if where.startswith(own):
+            return where
+    return f"{data.path}:1:1"
+
+
+def _numbers(o: Outcome) -> str:
+    return ", ".join(map(str, o.checklists))
+
+
+def _ids(o: Outcome, data: Checklists) -> list[str]:
+    cats = [c for n in o.checklists if (c := data.find(str(n))) is not None]
+    return [d.id for c in cats for d in c.deadlines if d.id]
+
+
+def _kind(m: Misfit) -> str:
+    d = m.found[0][1]
+    return f"kind {d.kind}; expected {' or '.join(COUNTED)}, with 'amount' and 'unit'"
