@@ -255,12 +255,14 @@ def tree_validate(
     if paths.count(STDIN) > 1:
         raise UsageError("tree_twice", tree=STDIN)  # standard input is read once
     bad = 0
+    told: set[str] = set()  # a broken file beside several trees is told once, not per tree
     for path in paths:
         try:  # the file itself, never a stored entry; a patch laid over what it extends
             loaded, name = _checked(path, overlay)
         except TreeError as exc:
             bad += 1
-            output.report_problems(exc.problems, 1)
+            output.report_problems([p for p in exc.problems if p not in told], 1)
+            told.update(exc.problems)
             continue
         patched = loaded.extends if isinstance(loaded, Checklists) else None
         output.warn(warnings(loaded, day))

@@ -22,6 +22,7 @@ from typing import TypeVar
 from medbal.core.errors import MedbalError, Phrase, TreeError, UsageError
 from medbal.core.model import Checklists, ChecklistsPatch, Rates, Tree
 from medbal.files import crossfile, treefit
+from medbal.files.bounded import STDIN
 from medbal.files.readtree import Cacheable, load_file
 from medbal.i18n.suggest import did_you_mean
 
@@ -163,7 +164,8 @@ def shipped_misfits(data: Checklists, overlay: Path | None) -> list[str]:
 
 
 def _shipped(path: str) -> bool:
-    return bool(path) and _same(Path(path).parent, shipped_dir())
+    # `<stdin>` names no folder (its parent would be the current one).
+    return path not in ("", STDIN) and _same(Path(path).parent, shipped_dir())
 
 
 def _same(folder: Path, other: Path) -> bool:

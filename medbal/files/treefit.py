@@ -105,29 +105,39 @@ def _at_checklists(m: Misfit, data: Checklists, tree: Tree) -> str:
     name = o.due.deadline
     counts = f"which outcome '{o.id}' of tree '{tree.id}' counts a due day from ({o.due.where})"
     keep = f"(kind {' or '.join(COUNTED)}, with 'amount' and 'unit')"
+    cats = [c for n in o.checklists if (c := data.find(str(n))) is not None]
     if m.what == NO_DEADLINE:
-        cat = data.find(str(o.checklists[0]))
-        assert cat is not None  # misfits: every category named is there
+        whose = "its" if len(cats) == 1 else "their"
         return (
-            f"{_place(cat, data)}: category {_numbers(o)} has no deadline '{name}', {counts}; "
-            f"give one of its deadlines id: {name} {keep}; its deadline ids: "
+            f"{_place(cats, data)}: {_have(o)} no deadline '{name}', {counts}; give one of "
+            f"{whose} deadlines id: {name} {keep}; {whose} deadline ids: "
             f"{listed(_ids(o, data))}"
         )
-    cat, d = m.found[-1]
-    at = d.where if d.where.startswith(f"{data.path}:") else _place(cat, data)
+    # The one this file wrote (a patch's copy, not the shipped one it sits beside).
+    written = [d.where for _, d in m.found if d.where.startswith(f"{data.path}:")]
+    at = written[-1] if written else _place(cats, data)
     if m.what == TWICE:
         return f"{at}: deadline '{name}', {counts}, is in two categories; keep it in one"
     return f"{at}: deadline '{name}', {counts}, counts no amount from an event ({_kind(m)})"
 
 
-def _place(cat: Category, data: Checklists) -> str:
-    """Where in the checklists file a category's deadlines are: the first one written
-    there (a patch's replaced list), else the category's own entry, else the file."""
+def _place(cats: list[Category], data: Checklists) -> str:
+    """Where in the checklists file the categories' deadlines are: the first deadline
+    written there (a patch's replaced list), else a category's own entry, else the file."""
     own = f"{data.path}:"
-    for where in (*(d.where for d in cat.deadlines), cat.dates.where):
+    deadlines = (d.where for c in cats for d in c.deadlines)
+    for where in (*deadlines, *(c.dates.where for c in cats)):
         if where.startswith(own):
             return where
     return f"{data.path}:1:1"
+
+
+def _have(o: Outcome) -> str:
+    """`category 1 has`, `categories 4 and 11 have`: the categories an outcome leads to."""
+    numbers = [str(n) for n in o.checklists]
+    if len(numbers) == 1:
+        return f"category {numbers[0]} has"
+    return f"categories {', '.join(numbers[:-1])} and {numbers[-1]} have"
 
 
 def _numbers(o: Outcome) -> str:

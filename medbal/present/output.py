@@ -291,7 +291,8 @@ def _stderr(text: str) -> None:
         # The stream, not the descriptor, is broken (a signal inside its reconfigure left
         # it without an encoder: the line was lost, exit 143 with nothing said): the
         # descriptor still takes the line.
-        with contextlib.suppress(OSError):
-            os.write(2, text.encode("utf-8", "replace"))
+        encoding = getattr(sys.stderr, "encoding", None) or "utf-8"
+        with contextlib.suppress(OSError, LookupError):
+            os.write(2, text.encode(encoding, "replace"))
     except (OSError, ValueError, AttributeError):
         pass  # stderr closed or full: the exit code still says it

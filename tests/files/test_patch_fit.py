@@ -177,3 +177,59 @@ def test_a_patch_on_standard_input_is_checked_against_every_shipped_tree(run):
     assert checked.exit_code == 1
     (line,) = checked.stderr.splitlines()
     assert line.startswith("<stdin>:6:9: category 1 has no deadline 'urgent-filing'")
+
+
+def test_a_due_of_two_categories_is_named_at_the_one_the_patch_wrote(run, write):
+    """delivery-and-newborn leads to categories 4 and 11 and counts from 11's 'enrol-90':
+    a patch replacing 11's deadlines is told at its own list, naming both categories."""
+    text = HEAD.replace("transfer", "newborn") + SIX_MONTHS % "id: enrol, "
+    path = write("region/reimbursement.yaml", text)
+    checked = run("tree", "validate", str(path))
+    assert checked.exit_code == 1
+    lines = checked.stderr.splitlines()
+    assert [line.split(": ", 1)[0] for line in lines] == [f"{path}:6:9"] * 2
+    assert lines[0].startswith(
+        f"{path}:6:9: categories 4 and 11 have no deadline 'enrol-90', which outcome "
+        "'delivery-and-newborn'"
+    )
+    assert "give one of their deadlines id: enrol-90" in lines[0]
+    assert lines[0].endswith("their deadline ids: enrol")
+    assert lines[1].startswith(f"{path}:6:9: category 11 has no deadline 'enrol-90', which")
+
+
+def test_a_deadline_id_a_patch_gives_a_second_category_is_named_at_the_patch(run, write):
+    text = HEAD.replace("transfer", "delivery") + SIX_MONTHS % "id: enrol-90, "
+    path = write("region/reimbursement.yaml", text)
+    checked = run("tree", "validate", str(path))
+    assert checked.exit_code == 1
+    (line,) = checked.stderr.splitlines()
+    assert line.startswith(f"{path}:6:9: deadline 'enrol-90', which outcome")
+    assert line.endswith("is in two categories; keep it in one")
+
+
+def test_a_broken_file_beside_several_trees_is_told_once(run, write):
+    path = write("region/reimbursement.yaml", "kind: checklists\nextends: [\n")
+    for tree in ("card", "which-category"):
+        shutil.copy(TREES / f"{tree}.yaml", path.parent / f"{tree}.yaml")
+    checked = run("tree", "validate", *sorted(str(p) for p in path.parent.glob("*.yaml")))
+    assert checked.exit_code == 1 and checked.stdout == ""
+    lines = checked.stderr.splitlines()
+    assert lines and len(lines) == len(set(lines)), lines  # each problem once
+    assert all(line.startswith(f"{path}:") for line in lines), lines
+
+
+def test_a_tree_read_from_standard_input_is_never_taken_for_a_shipped_one(monkeypatch):
+    from medbal.files.registry import misfit_problems
+
+    data = the_checklists(load_file(TREES / "reimbursement.yaml"))
+    tree = a_tree(load_file(TREES / "which-category.yaml"))
+    one = data.find("1")
+    assert one is not None
+    regional = replace(
+        data,
+        path="/elsewhere/reimbursement.yaml",
+        categories=tuple(replace(c, deadlines=()) if c is one else c for c in data.categories),
+    )
+    monkeypatch.chdir(TREES)  # where "<stdin>"'s parent, the current folder, is the shipped one
+    (line,) = misfit_problems(replace(tree, path="<stdin>"), regional)
+    assert line.startswith(f"{tree.outcomes['transfer'].due.where}: the 'due' of outcome")

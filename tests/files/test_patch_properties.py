@@ -114,8 +114,8 @@ def _category_change(draw) -> list[str]:
     if draw(st.integers(0, 4)) == 0:
         amount, unit = draw(st.sampled_from([("6", "month"), ("0", "day"), ("~", "year")]))
         kind = draw(st.sampled_from(["claim", "within", "never"]))
-        # The id a shipped tree's `due` counts from (category 1's), kept or not.
-        named = draw(st.sampled_from(["", "id: urgent-filing, "]))
+        # An id a shipped tree's `due` counts from (category 1's, 11's), kept or not.
+        named = draw(st.sampled_from(["", "id: urgent-filing, ", "id: enrol-90, "]))
         body += [
             "deadlines:",
             f"  - {{{named}kind: {kind}, amount: {amount}, unit: {unit}, text: {draw(TEXTS)}}}",
@@ -217,6 +217,9 @@ def check_patch(folder: Path, data: bytes, use: tuple[str, ...], lang: str) -> N
         problems = validate.stderr.splitlines()
         assert all(PROBLEM.match(p) and p.startswith(f"{path}:") for p in problems), problems
         assert all("of tree 'which-category' counts a due day" in p for p in problems)
+        docs = strict_loads(as_json.stdout_bytes)
+        assert docs["extends"] == "reimbursement"
+        assert set(SLUGS) <= {c["slug"] for c in docs["categories"]}
         if use[0] == "claim":
             assert used.exit_code == 1 and used.stderr.splitlines() == problems, used.stderr
             assert used.stdout == ""
