@@ -19,19 +19,24 @@ import typer
 from medbal import __version__
 from medbal.commands.common import (
     LANG_CHOICES,
+    AnswerOpt,
+    AnswersFileOpt,
+    BatchOpt,
     Command,
     DiagnoseFormat,
+    DiagnoseFormatOpt,
     DocsFormat,
     EstimateFormat,
     Group,
     Lang,
     LangOpt,
+    NoInputOpt,
     OutputOpt,
     SignedAmountCommand,
     TreesOpt,
     handles_errors,
 )
-from medbal.commands.complete import complete_answer, complete_item, complete_region, complete_tree
+from medbal.commands.complete import complete_item, complete_region, complete_tree
 from medbal.core.errors import UsageError
 
 app = typer.Typer(
@@ -133,45 +138,6 @@ def main_callback(
 
 
 # --- diagnose and claim ---------------------------------------------------------
-
-AnswerOpt = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--answer",
-        "-a",
-        metavar="QUESTION=VALUE",
-        help="An answer; repeat for more.",
-        show_default=False,
-        autocompletion=complete_answer,
-    ),
-]
-AnswersFileOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--answers-file",
-        metavar="FILE",
-        help="A YAML or JSON mapping of QUESTION: VALUE.",
-        show_default=False,
-    ),
-]
-NoInputOpt = Annotated[
-    bool,
-    typer.Option("--no-input", help="Never prompt (the default when stdin is not a terminal)."),
-]
-DiagnoseFormatOpt = Annotated[
-    DiagnoseFormat,
-    typer.Option("--format", "-f", help="text or json; markdown or html for a page to take home."),
-]
-BatchOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--batch",
-        metavar="FILE",
-        help="Answer many cases: one JSON object per line of FILE "
-        "(- for stdin), one JSON envelope per line on stdout, flushed at once (see the README).",
-        show_default=False,
-    ),
-]
 
 
 def _batch(

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 import typer
 from typer.core import TyperCommand, TyperGroup
 
+from medbal.commands.complete import complete_answer
 from medbal.core.errors import MedbalError, UsageError
 from medbal.core.langs import LANGS
 
@@ -118,6 +119,48 @@ OutputOpt = Annotated[
         "-o",
         metavar="FILE",
         help="Write to FILE (atomically) instead of stdout; - is stdout.",
+        show_default=False,
+    ),
+]
+
+
+# --- the options of diagnose and claim ---------------------------------------------
+
+AnswerOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--answer",
+        "-a",
+        metavar="QUESTION=VALUE",
+        help="An answer; repeat for more.",
+        show_default=False,
+        autocompletion=complete_answer,
+    ),
+]
+AnswersFileOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--answers-file",
+        metavar="FILE",
+        help="A YAML or JSON mapping of QUESTION: VALUE.",
+        show_default=False,
+    ),
+]
+NoInputOpt = Annotated[
+    bool,
+    typer.Option("--no-input", help="Never prompt (the default when stdin is not a terminal)."),
+]
+DiagnoseFormatOpt = Annotated[
+    DiagnoseFormat,
+    typer.Option("--format", "-f", help="text or json; markdown or html for a page to take home."),
+]
+BatchOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--batch",
+        metavar="FILE",
+        help="Answer many cases: one JSON object per line of FILE "
+        "(- for stdin), one JSON envelope per line on stdout, flushed at once (see the README).",
         show_default=False,
     ),
 ]

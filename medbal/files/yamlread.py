@@ -3,9 +3,9 @@
 PyYAML's defaults are wrong for hand-written policy files: `no` becomes False,
 a duplicate key silently wins, and anchors let a small file expand without
 bound.  Here every scalar stays a string until the reader asks for a type, the
-node graph (with line and column) is checked before anything is built, and
-every problem is collected as `FILE:LINE:COL: message` instead of stopping at
-the first.
+node graph (with line and column) is checked before anything is built
+(medbal.files.yamlcompose), and every problem is collected as
+`FILE:LINE:COL: message` instead of stopping at the first.
 """
 
 from __future__ import annotations
@@ -16,28 +16,14 @@ import re
 from collections.abc import Iterable
 from decimal import Decimal
 
-import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from medbal.core.errors import one_line
 from medbal.core.model import CJK, LANGS, UNSAFE_TEXT, Text
 from medbal.files.limits import ID_PATTERN, SOURCE_PATTERN
+from medbal.files.yamlcompose import TREE_FILE, compose
 from medbal.i18n.sources import known as known_source
 from medbal.i18n.typeset import han_layout
-
-_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class StrictLoader(_Base):  # type: ignore[misc, valid-type]
-    """No implicit typing at all: `yes`, `on`, `1.0` and `2024-01-01` stay strings."""
-
-    yaml_implicit_resolvers: dict[str, list[object]] = {}
-
-    def resolve(self, kind: type, value: object, implicit: object) -> str:
-        # Called only for nodes without an explicit tag; explicit tags are refused
-        # later.  Skipping the generic resolver machinery is a third of compose time.
-        return _DEFAULT_TAGS[kind]
-
 
 SOURCE_RE = re.compile(SOURCE_PATTERN)
 ID_RE = re.compile(ID_PATTERN)
@@ -46,24 +32,11 @@ _PLAIN_NUMBER = re.compile(r"\d{1,12}(\.\d{1,6})?")
 _DIGITS = re.compile(r"[0-9]{1,12}")
 _UNSAFE = re.compile(UNSAFE_TEXT)
 _NULLS = {"", "~", "null", "Null", "NULL"}
-_DEFAULT_TAGS = {
-    ScalarNode: "tag:yaml.org,2002:str",
-    SequenceNode: "tag:yaml.org,2002:seq",
-    MappingNode: "tag:yaml.org,2002:map",
-}
-_PLAIN_TAGS = frozenset(_DEFAULT_TAGS.values())
 
 
 @functools.lru_cache(maxsize=64)
 def _allowed(required: tuple[str, ...], optional: tuple[str, ...]) -> frozenset[str]:
     return frozenset(required + optional)
-
-
-TREE_FILE = "a YAML mapping with 'id' and 'kind'"
-# A tree file needs about six levels; the answers file one.  Far below libyaml's limit.
-MAX_DEPTH = 64
-_OPENS = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
-_CLOSES = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
 
 
 def _kind(node: Node) -> str:
@@ -108,114 +81,12 @@ class Reader:
     def line_of(self, node: Node) -> int:
         return node.start_mark.line + 1
 
-    # -- parsing ---------------------------------------------------------
+    # -- composing -------------------------------------------------------
     def compose(self, data: bytes, expected: str = TREE_FILE) -> Node | None:
-        """Bytes to a checked node graph, or None with the problems recorded; `expected`
-        says what the file should hold, for a file with nothing in it."""
-        if not data.strip():
-            self.at(None, f"the file is empty, expected {expected}")
-            return None
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            before = data[: exc.start]
-            line = before.count(b"\n") + 1
-            col = exc.start - (before.rfind(b"\n") + 1) + 1
-            self.at(None, "the file is not UTF-8 text, save it as UTF-8", line, col)
-            return None
-        try:
-            if self._too_deep(text):
-                return None
-            node = yaml.compose(text, Loader=StrictLoader)
-        except yaml.MarkedYAMLError as exc:
-            self._syntax_error(exc)
-            return None
-        except yaml.reader.ReaderError as exc:  # a control character, with an offset only
-            upto = text[: exc.position]
-            line, col = upto.count("\n") + 1, exc.position - (upto.rfind("\n") + 1) + 1
-            self.at(
-                None,
-                f"the control character U+{exc.character:04X} is not allowed in YAML, remove it",
-                line,
-                col,
-            )
-            return None
-        except yaml.YAMLError as exc:  # no mark: still one line, no traceback
-            self.at(None, "YAML error: " + " ".join(str(exc).split()))
-            return None
-        if node is None:
-            self.at(None, f"the file has no content, expected {expected}")
-            return None
-        self._check_nodes(node)
+        """Bytes to a checked node graph (medbal.files.yamlcompose), or None with the
+        problems recorded; `expected` says what the file should hold, for an empty one."""
+        node = compose(data, self.at, expected)
         return None if self.problems else node
-
-    def _too_deep(self, text: str) -> bool:
-        """Refuse nesting deeper than MAX_DEPTH before composing: libyaml's composer
-        recurses once per level and crashes the process (no message, exit 139) at some
-        ten thousand levels, which fit in 64 KB (`- - - ...`).  The event parser does not
-        recurse, so every file is counted with it first (only on a cache miss)."""
-        depth = 0
-        for event in yaml.parse(text, Loader=StrictLoader):
-            if isinstance(event, _OPENS):
-                depth += 1
-                if depth > MAX_DEPTH:
-                    mark = event.start_mark
-                    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-                    self.at(
-                        None,
-                        f"the YAML is nested more than {MAX_DEPTH} levels deep; "
-                        "a tree file needs a handful",
-                        line,
-                        col,
-                    )
-                    return True
-            elif isinstance(event, _CLOSES):
-                depth -= 1
-        return False
-
-    def _syntax_error(self, exc: yaml.MarkedYAMLError) -> None:
-        """One line at the problem; where the construct began too, when that is elsewhere
-        (an unclosed quote is found at the end of the file, but opened on its own line)."""
-        mark = exc.problem_mark or exc.context_mark
-        what = exc.problem or exc.context or "invalid YAML"
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        start = exc.context_mark
-        if start is not None and exc.context and (start.line + 1, start.column + 1) != (line, col):
-            context = re.sub(r"^while (scanning|parsing) ", "", exc.context)
-            what += (
-                f" (in {context} that starts at line {start.line + 1}, column {start.column + 1})"
-            )
-        self.at(None, f"YAML syntax error: {what}", line, col)
-
-    def _check_nodes(self, root: Node) -> None:
-        """One pass over the node graph: no aliases, no explicit tags."""
-        # An alias makes the composer hand back the same node object twice.  Seeing
-        # a node again is reported and not descended into, so a "billion laughs"
-        # file costs one pass over what is written, never the expansion.  (Locals
-        # and exact class checks: this loop visits every node of every file.)
-        seen: set[int] = set()
-        stack = [root]
-        pop, push, extend = stack.pop, stack.append, stack.extend
-        while stack:
-            node = pop()
-            key = id(node)
-            if key in seen:
-                self.at(
-                    node,
-                    "the value anchored here is reused by an alias (*name); "
-                    "anchors and aliases are not allowed, write the value out",
-                )
-                continue
-            seen.add(key)
-            if node.tag not in _PLAIN_TAGS:
-                self.at(node, f"the tag {node.tag!r} is not allowed, write plain YAML")
-            cls = node.__class__
-            if cls is MappingNode:
-                for pair in node.value:
-                    push(pair[1])
-                    push(pair[0])
-            elif cls is SequenceNode:
-                extend(reversed(node.value))
 
     # -- typed access ----------------------------------------------------
     def mapping(
