@@ -85,7 +85,7 @@ def workloads(n: int, tmp: Path) -> dict[str, tuple[Work, int]]:
     """Each workload at size n, with the size its cost is divided by (1, or the lines
     of output where the output itself grows faster than the input)."""
     from medbal.core.model import Checklists, ChecklistsPatch, Tree
-    from medbal.files import cache, crossfile, loader
+    from medbal.files import cache, loader, patching
     from medbal.present import authoring, layout
 
     text = chain(n)
@@ -110,7 +110,7 @@ def workloads(n: int, tmp: Path) -> dict[str, tuple[Work, int]]:
         "tree paths (per character out)": (paths, len(paths())),
         "read a patch (10n documents)": (lambda: loader.load_bytes(docs, "reimbursement.yaml"), 1),
         "lay a patch over its base": (
-            lambda: crossfile.apply_patch(base, read_patch),
+            lambda: patching.apply_patch(base, read_patch),
             1,
         ),
     }

@@ -56,19 +56,23 @@ def run(argv: list[str], held: list[int] | None = None) -> int:
         _arm()
         code = _run(argv, lang, as_json)
         raise_pending()  # a signal swallowed at the very end still decides the exit code
+        _disarm()  # inside: a signal before it is done is still answered here
     except KeyboardInterrupt:  # even while the modules below are still being imported
         code = _signalled(lang, as_json, INTERRUPTED)
     except Terminated:
         code = _signalled(lang, as_json, TERMINATED)
-    _disarm()
+    _disarm()  # after a signal's line: its handlers hold, never raise, until here
     return code
 
 
 def _disarm() -> None:
-    """The exit code is decided: a SIGTERM from here on ends the process as it would any
-    program (the shell sees 143), rather than coming too late to change the code."""
-    if signal.getsignal(signal.SIGTERM) in (_raise, _record):
-        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    """The exit code is decided: a Ctrl-C or a SIGTERM from here on ends the process as
+    it would any program (the shell sees 130 or 143), rather than coming too late to
+    change the code, or raising where nothing catches it (a traceback in the last
+    instant, once the run had returned: found by a signal at each of the last calls)."""
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        if signal.getsignal(signum) in (_raise, _record):
+            signal.signal(signum, signal.SIG_DFL)
 
 
 def _signalled(lang: str, as_json: bool, code: int) -> int:

@@ -1,29 +1,35 @@
-"""The rules between files: a patch against the file it extends, a file's id against
-its name (a tree against the checklists it points at: medbal.files.treefit).
+"""The rules between files: a file's id against its name, and a decision tree against
+the checklists its outcomes point at (a patch against the file it extends:
+medbal.files.patching).
 
 Each file's own rules are its builder's (medbal.files.loader, checklists, patch,
 rates); what holds for any checked model, loaded or cached, is
 medbal.files.invariants.  Every problem found here is reported at once, at the
 FILE:LINE:COL of the entry that names what does not fit.
+
+A tree against the checklists: every category an outcome names (`checklist: N` or
+`[N, M]`) is there, and the deadline its `due` names is one of theirs, counted from an
+event.  What does not fit is reported at the file to fix.  A shipped tree fits the
+shipped checklists (the suite checks them together), so when it does not fit a regional
+checklists file laid over them (a patch that replaced category 1's deadlines without the
+one a `due` counts from, found by the fuzz profile), the problem is that file's, at its
+own FILE:LINE:COL, naming the tree's outcome: nobody edits the shipped tree.  Any other
+misfit is the tree's, at the outcome.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
 
-from medbal.core.errors import TreeError
 from medbal.core.model import (
     Category,
-    CategoryPatch,
     Checklists,
     ChecklistsPatch,
-    Document,
+    Deadline,
+    Outcome,
     Rates,
     Tree,
-    Variant,
-    replace,
 )
 from medbal.files.bounded import STDIN
 
@@ -68,218 +74,148 @@ def named_as_its_id(loaded: Loaded, path: Path) -> list[str]:
     ]
 
 
-# --- a patch against its base ---------------------------------------------------------
+# --- a tree against the checklists ----------------------------------------------------
+
+COUNTED = ("within", "claim")  # deadlines that count a number of units from an event
+NO_CATEGORY, NO_DEADLINE, TWICE, UNCOUNTED = "no-category", "no-deadline", "twice", "uncounted"
 
 
-def base_problems(patch: ChecklistsPatch, base_path: Path, base: Loaded) -> list[str]:
-    """What is wrong with the file a patch is laid over, at the patch's `extends`."""
-    if isinstance(base, ChecklistsPatch):
-        return [
-            f"{patch.where}: 'extends' names '{patch.extends}', and "
-            f"{base_path} is itself a patch; extend the full file instead"
-        ]
-    if not isinstance(base, Checklists):
-        return [
-            f"{patch.where}: 'extends' names '{patch.extends}' ({base_path}), "
-            "which is not a checklists file"
-        ]
-    return []
+class Misfit:
+    """One thing an outcome names that the checklists do not give as it needs.  (A plain
+    class: a NamedTuple's class creation was most of this module's import, paid by every
+    command that reads the checklists.)"""
+
+    __slots__ = ("found", "number", "outcome", "what")
+
+    def __init__(
+        self,
+        outcome: Outcome,
+        what: str,  # NO_CATEGORY, NO_DEADLINE, TWICE or UNCOUNTED
+        number: int = 0,  # NO_CATEGORY: the category it names
+        found: tuple[tuple[Category, Deadline], ...] = (),  # the deadlines with the due's id
+    ):
+        self.outcome, self.what, self.number, self.found = outcome, what, number, found
 
 
-def no_base(patch: ChecklistsPatch) -> TreeError:
-    return TreeError(
-        [
-            f"{patch.where}: 'extends' names '{patch.extends}', but no tree folder "
-            f"has another file {patch.extends}.yaml to lay this patch over"
-        ]
-    )
+def misfits(tree: Tree, data: Checklists) -> list[Misfit]:
+    """What does not fit, in the tree's order; the `due` checks only once every category
+    named is there."""
+    missing = [
+        Misfit(o, NO_CATEGORY, n)
+        for o in tree.outcomes.values()
+        for n in o.checklists
+        if data.find(str(n)) is None
+    ]
+    return missing or [m for o in tree.outcomes.values() if (m := _due_misfit(o, data))]
 
 
-def apply_patch(base: Checklists, p: ChecklistsPatch) -> Checklists:
-    """The base with the patch laid over it; TreeError lists every id that does not fit.
-
-    Linear in the base and the patch: each id is looked up in a map, never in a list
-    (a patch adding 20,000 common documents took 20 s)."""
-    problems: list[str] = []
-    base = _regions_kept(base, p)
-    cats: dict[str, Category] = {c.slug: c for c in base.categories}
-    touched: dict[str, str] = {}  # slug -> where, for problems of the result
-    for cp in p.categories:
-        cat = cats.get(cp.slug)
-        if cat is None:
-            problems.append(
-                f"{cp.where}: category '{cp.slug}' is not in '{base.id}' "
-                f"({base.path}); expected one of: {listed(cats)}"
-            )
-            continue
-        cats[cp.slug] = _patch_category(replace(cat, **cp.changes), cp, problems)
-        touched[cp.slug] = cp.where
-    numbers = {c.number: c.slug for c in cats.values()}
-    for new, where in p.add_categories:
-        if new.slug in cats or new.number in numbers:
-            problems.append(
-                f"{where}: category {new.number} '{new.slug}' is already in "
-                f"'{base.id}'; change it under 'categories: {new.slug}:' instead"
-                if new.slug in cats
-                else f"{where}: category number {new.number} is already used by "
-                f"'{numbers[new.number]}' in '{base.id}'; choose another"
-            )
-            continue
-        cats[new.slug] = new
-        numbers[new.number] = new.slug
-        touched[new.slug] = where
-    common = _patch_common(base, p, problems)
-    for doc, where in p.add_common:
-        problems += [
-            f"{where}: common document '{doc.id}' names category '{slug}', which is not "
-            f"in '{base.id}'"
-            for slug in doc.categories
-            if slug not in cats
-        ]
-    groups = {g.id: g for g in p.changes.get("guidance", ())}
-    for gid, where in p.guidance_where:
-        problems += [
-            f"{where}: guidance '{gid}' names category '{slug}', which is not in '{base.id}'"
-            for slug in groups[gid].categories
-            if slug not in cats
-        ]
-    changes: dict[str, Any] = dict(p.changes)
-    result = replace(
-        base,
-        **changes,
-        categories=tuple(sorted(cats.values(), key=lambda c: c.number)),
-        common_documents=common,
-        path=p.path,
-        extends=base.id,
-        review=p.review or base.review,
-    )
-    everywhere = any(not d.categories for d in result.common_documents)
-    named = {slug for d in result.common_documents for slug in d.categories}
-    for cat in result.categories:
-        if not (cat.documents or any(v.documents for v in cat.variants)) and not (
-            everywhere or cat.slug in named
-        ):
-            where = touched.get(cat.slug, p.where)
-            problems.append(
-                f"{where}: after this patch category {cat.number} lists no "
-                "documents; keep or add at least one"
-            )
-    from medbal.files.regions import unmarked  # a patch is laid when it is read, not cached
-
-    # With the patch's region, if it names one; what it broke, at its own FILE:LINE:COL.
-    problems += unmarked(_located_in_patch(result, p, touched))
-    if problems:
-        raise TreeError(in_file_order(problems, p.path))
-    return result
+def _due_misfit(o: Outcome, data: Checklists) -> Misfit | None:
+    if o.due is None:
+        return None
+    cats = [c for n in o.checklists if (c := data.find(str(n))) is not None]
+    found = tuple((c, d) for c in cats for d in c.deadlines if d.id == o.due.deadline)
+    if not found:
+        return Misfit(o, NO_DEADLINE)
+    if len(found) > 1:
+        return Misfit(o, TWICE, found=found)
+    d = found[0][1]
+    if d.kind not in COUNTED or d.amount is None or d.unit is None:
+        return Misfit(o, UNCOUNTED, found=found)
+    return None
 
 
-def _located_in_patch(
-    result: Checklists, p: ChecklistsPatch, touched: dict[str, str]
-) -> Checklists:
-    """`result` for the region rule's check only: each place of an entry kept from the
-    base moved to where the patch changed it (the category's entry, else `extends`).  A
-    rule the patch broke (a category it marked national) is the patch's to fix, at its own
-    FILE:LINE:COL, never at a line of the shipped file, which no one edits (found by the
-    fuzz profile)."""
-    own = f"{p.path}:"
-
-    def moved(where: str, to: str) -> str:
-        return where if where.startswith(own) else to
-
-    cats = []
-    for cat in result.categories:
-        at = moved(cat.dates.where, touched.get(cat.slug, p.where))
-        deadlines = tuple(replace(d, where=moved(d.where or at, at)) for d in cat.deadlines)
-        cats.append(replace(cat, dates=replace(cat.dates, where=at), deadlines=deadlines))
-    groups = tuple(
-        replace(g, item_where=tuple(moved(w, p.where) for w in g.item_where))
-        for g in result.guidance
-    )
-    return replace(result, categories=tuple(cats), guidance=groups)
+# --- at the tree ------------------------------------------------------------------------
 
 
-def _regions_kept(base: Checklists, p: ChecklistsPatch) -> Checklists:
-    """Where the patch names its own region, the base's categories and guidance groups
-    keep the base's: what the overlay keeps from the shipped file is still that region's
-    rule.  What the patch adds or replaces whole takes the patch's region."""
-    if "region" not in p.changes or base.region is None:
-        return base
-    return replace(
-        base,
-        categories=tuple(replace(c, region=c.region or base.region) for c in base.categories),
-        guidance=tuple(replace(g, region=g.region or base.region) for g in base.guidance),
-    )
+def checklist_problems(tree: Tree, data: Checklists) -> list[str]:
+    """Each misfit at the outcome that names what does not fit (FILE:LINE:COL)."""
+    return [_at_tree(m, data) for m in misfits(tree, data)]
 
 
-def _patch_category(cat: Category, cp: CategoryPatch, problems: list[str]) -> Category:
-    docs = {d.id: d for d in cat.documents}
-    # Where each document of a variant is: removed from every variant that lists it.
-    in_variants: dict[str, list[int]] = {}
-    for i, v in enumerate(cat.variants):
-        for d in v.documents:
-            in_variants.setdefault(d.id, []).append(i)
-    gone: dict[int, set[str]] = {}
-    for doc_id, where in cp.remove_documents:
-        if doc_id in docs:
-            del docs[doc_id]
-            continue
-        found = in_variants.pop(doc_id, [])
-        if not found:
-            have = [*docs, *in_variants]
-            problems.append(
-                f"{where}: category '{cat.slug}' has no document '{doc_id}' to "
-                f"remove; it has: {listed(have)}"
-            )
-        for i in found:
-            gone.setdefault(i, set()).add(doc_id)
-    variants = tuple(_without(v, gone[i]) if i in gone else v for i, v in enumerate(cat.variants))
-    have_ids = set(docs) | set(in_variants)
-    for doc, where in cp.add_documents:
-        if doc.id in have_ids:
-            problems.append(
-                f"{where}: category '{cat.slug}' already has a document "
-                f"'{doc.id}'; remove it first or choose another id"
-            )
-            continue
-        docs[doc.id] = doc
-        have_ids.add(doc.id)
-    return replace(cat, documents=tuple(docs.values()), variants=variants)
+def _at_tree(m: Misfit, data: Checklists) -> str:
+    o = m.outcome
+    if m.what == NO_CATEGORY:
+        return (
+            f"{o.dates.where}: outcome '{o.id}' names checklist {m.number}, which "
+            f"{data.path} does not have; expected one of "
+            f"{listed(str(c.number) for c in data.categories)}"
+        )
+    assert o.due is not None  # every other misfit is of a due
+    named = f"{o.due.where}: the 'due' of outcome '{o.id}' names deadline '{o.due.deadline}'"
+    if m.what == NO_DEADLINE:
+        return (
+            f"{named}, which category {_numbers(o)} of {data.path} does not have; "
+            f"its deadline ids: {listed(_ids(o, data))}"
+        )
+    if m.what == TWICE:
+        return f"{named}, found in two categories"
+    return f"{named}, which counts no amount of days, months or years from an event ({_kind(m)})"
 
 
-def _without(v: Variant, doc_ids: set[str]) -> Variant:
-    return replace(v, documents=tuple(d for d in v.documents if d.id not in doc_ids))
+# --- at the checklists ------------------------------------------------------------------
 
 
-def _patch_common(
-    base: Checklists, p: ChecklistsPatch, problems: list[str]
-) -> tuple[Document, ...]:
-    docs = {d.id: d for d in base.common_documents}
-    for doc_id, where in p.remove_common:
-        if doc_id not in docs:
-            problems.append(
-                f"{where}: '{base.id}' has no common document '{doc_id}' to "
-                f"remove; it has: {listed(docs)}"
-            )
-        docs.pop(doc_id, None)
-    for doc, where in p.add_common:
-        if doc.id in docs:
-            problems.append(
-                f"{where}: '{base.id}' already has a common document "
-                f"'{doc.id}'; remove it first or choose another id"
-            )
-            continue
-        docs[doc.id] = doc
-    return tuple(docs.values())
+def checklists_problems(data: Checklists, tree: Tree) -> list[str]:
+    """Each misfit at the checklists file's own place (a regional file laid under a shipped
+    tree), naming the tree's outcome and where it is."""
+    return [_at_checklists(m, data, tree) for m in misfits(tree, data)]
 
 
-def in_file_order(problems: list[str], path: str) -> list[str]:
-    """Problems by line and column within `path`, each once; others first, as found."""
+def _at_checklists(m: Misfit, data: Checklists, tree: Tree) -> str:
+    o = m.outcome
+    if m.what == NO_CATEGORY:
+        return (
+            f"{data.path}:1:1: there is no category {m.number}, which outcome '{o.id}' of "
+            f"tree '{tree.id}' leads to ({o.dates.where}); keep category {m.number}"
+        )
+    assert o.due is not None  # every other misfit is of a due
+    name = o.due.deadline
+    counts = f"which outcome '{o.id}' of tree '{tree.id}' counts a due day from ({o.due.where})"
+    keep = f"(kind {' or '.join(COUNTED)}, with 'amount' and 'unit')"
+    cats = [c for n in o.checklists if (c := data.find(str(n))) is not None]
+    if m.what == NO_DEADLINE:
+        whose = "its" if len(cats) == 1 else "their"
+        return (
+            f"{_place(cats, data)}: {_have(o)} no deadline '{name}', {counts}; give one of "
+            f"{whose} deadlines id: {name} {keep}; {whose} deadline ids: "
+            f"{listed(_ids(o, data))}"
+        )
+    # The one this file wrote (a patch's copy, not the shipped one it sits beside).
+    written = [d.where for _, d in m.found if d.where.startswith(f"{data.path}:")]
+    at = written[-1] if written else _place(cats, data)
+    if m.what == TWICE:
+        return f"{at}: deadline '{name}', {counts}, is in two categories; keep it in one"
+    return f"{at}: deadline '{name}', {counts}, counts no amount from an event ({_kind(m)})"
 
-    def key(problem: str) -> tuple[int, int]:
-        rest = problem[len(path) :].split(":", 3) if problem.startswith(path) else []
-        try:
-            return int(rest[1]), int(rest[2])
-        except (IndexError, ValueError):
-            return 0, 0
 
-    return sorted(dict.fromkeys(problems), key=key)
+def _place(cats: list[Category], data: Checklists) -> str:
+    """Where in the checklists file the categories' deadlines are: the first deadline
+    written there (a patch's replaced list), else a category's own entry, else the file."""
+    own = f"{data.path}:"
+    deadlines = (d.where for c in cats for d in c.deadlines)
+    for where in (*deadlines, *(c.dates.where for c in cats)):
+        if where.startswith(own):
+            return where
+    return f"{data.path}:1:1"
+
+
+def _have(o: Outcome) -> str:
+    """`category 1 has`, `categories 4 and 11 have`: the categories an outcome leads to."""
+    numbers = [str(n) for n in o.checklists]
+    if len(numbers) == 1:
+        return f"category {numbers[0]} has"
+    return f"categories {', '.join(numbers[:-1])} and {numbers[-1]} have"
+
+
+def _numbers(o: Outcome) -> str:
+    return ", ".join(map(str, o.checklists))
+
+
+def _ids(o: Outcome, data: Checklists) -> list[str]:
+    cats = [c for n in o.checklists if (c := data.find(str(n))) is not None]
+    return [d.id for c in cats for d in c.deadlines if d.id]
+
+
+def _kind(m: Misfit) -> str:
+    d = m.found[0][1]
+    return f"kind {d.kind}; expected {' or '.join(COUNTED)}, with 'amount' and 'unit'"

@@ -1,7 +1,7 @@
 """Regional patches: a checklists file with `extends: ID` holds only what changes.
 
 Reading a patch checks it alone (fields, types, both languages); laying it over
-the file it extends (medbal.files.crossfile.apply_patch) checks every id it names
+the file it extends (medbal.files.patching.apply_patch) checks every id it names
 against that file, and reports what does not exist at the patch's own FILE:LINE:COL.
 
 What a patch can do, keyed by ids:

@@ -93,7 +93,7 @@ def _load(data: bytes, shown: str, resolve: Resolver | None) -> Loaded:
         try:  # every problem at once: the patch's own, then laying what was read of it
             resolve(exc.partial)
         except TreeError as more:
-            from medbal.files.crossfile import in_file_order
+            from medbal.files.patching import in_file_order
 
             raise TreeError(in_file_order(exc.problems + more.problems, shown)) from None
         raise

@@ -21,7 +21,7 @@ from typing import TypeVar
 
 from medbal.core.errors import MedbalError, Phrase, TreeError, UsageError
 from medbal.core.model import Checklists, ChecklistsPatch, Rates, Tree
-from medbal.files import crossfile, treefit
+from medbal.files import crossfile
 from medbal.files.bounded import STDIN
 from medbal.files.readtree import Cacheable, load_file
 from medbal.i18n.suggest import did_you_mean
@@ -134,10 +134,10 @@ def checklists_for(tree: Tree, overlay: Path | None) -> Checklists | None:
 def misfit_problems(tree: Tree, data: Checklists) -> list[str]:
     """What does not fit between a tree and the checklists, at the file to fix: the
     checklists' own place when a shipped tree meets a regional file laid over the
-    shipped checklists (medbal.files.treefit), else the tree's."""
+    shipped checklists (medbal.files.crossfile), else the tree's."""
     if _shipped(tree.path) and not _shipped(data.path):
-        return treefit.checklists_problems(data, tree)
-    return treefit.checklist_problems(tree, data)
+        return crossfile.checklists_problems(data, tree)
+    return crossfile.checklist_problems(tree, data)
 
 
 def shipped_misfits(data: Checklists, overlay: Path | None) -> list[str]:
@@ -159,13 +159,16 @@ def shipped_misfits(data: Checklists, overlay: Path | None) -> list[str]:
         except (MedbalError, TreeError):
             continue  # its own problems are its own file's, not this one's
         if isinstance(tree, Tree):
-            problems += treefit.checklists_problems(data, tree)
+            problems += crossfile.checklists_problems(data, tree)
     return problems
 
 
 def _shipped(path: str) -> bool:
-    # `<stdin>` names no folder (its parent would be the current one).
-    return path not in ("", STDIN) and _same(Path(path).parent, shipped_dir())
+    if path in ("", STDIN):  # `<stdin>` names no folder (its parent would be the current one)
+        return False
+    folder, shipped = Path(path).parent, shipped_dir()
+    # As found by its id, the path is the shipped folder's own; resolved only otherwise.
+    return folder == shipped or _same(folder, shipped)
 
 
 def _same(folder: Path, other: Path) -> bool:
@@ -187,16 +190,18 @@ def load_resolved(
     base = _base_of(path.stem, path, overlay)
 
     def resolve(patch: ChecklistsPatch) -> Checklists:
+        from medbal.files import patching  # only where a patch is read
+
         base_path = base if patch.extends == path.stem else _base_of(patch.extends, path, overlay)
         if base_path is None:
-            raise crossfile.no_base(patch)
+            raise patching.no_base(patch)
         base_loaded = load_file(base_path, cached)
-        if problems := crossfile.base_problems(patch, base_path, base_loaded):
+        if problems := patching.base_problems(patch, base_path, base_loaded):
             raise TreeError(problems)
         if named := crossfile.named_as_its_id(patch, path):
             raise TreeError(named)  # misnamed, it would never be used
         assert isinstance(base_loaded, Checklists)  # base_problems says otherwise
-        return crossfile.apply_patch(base_loaded, patch)
+        return patching.apply_patch(base_loaded, patch)
 
     loaded = load_file(path, cached, base, resolve, data=data)
     assert not isinstance(loaded, ChecklistsPatch)  # resolved by load_file

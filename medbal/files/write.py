@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+from collections.abc import Callable
 from pathlib import Path
 
 from medbal.core.errors import OutputError
@@ -20,7 +21,11 @@ _NEW_FILE = (
 )
 
 
-def write_atomic(target: str, text: str) -> None:
+def _nothing() -> None:
+    pass
+
+
+def write_atomic(target: str, text: str, ready: Callable[[], None] = _nothing) -> None:
     """Write via a temporary file and a rename: never half a checklist on disk.
 
     A symlink is written through (its target is replaced, the link stays), an
@@ -30,6 +35,10 @@ def write_atomic(target: str, text: str) -> None:
     as a plain write would refuse it: the rename must not go around its permissions.
     The temporary file is removed on any interruption, Ctrl-C and SIGTERM too
     (medbal.process turns SIGTERM into an exception so that this cleanup runs).
+    `ready` is called just before the rename, which is the write's one moment of
+    commitment: medbal.process raises there a signal Python swallowed while the file was
+    written, so that nothing is written after a signal came.  A signal after the rename
+    ends the run with its code and leaves the whole file: it is no longer being written.
     """
     path, mode = _checked_target(target)
     # Named before it is made, so that a signal in the instant after os.open made it still
@@ -43,6 +52,7 @@ def write_atomic(target: str, text: str) -> None:
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, mode)
+        ready()
         os.replace(tmp, path)
     except BaseException as exc:
         if not isinstance(exc, FileExistsError):  # that name was another's, not ours

@@ -103,7 +103,7 @@ def write_document(text: str, target: str | None = None) -> None:
         from medbal.files.write import write_atomic
 
         assert target is not None
-        write_atomic(target, text)
+        write_atomic(target, text, ready=checkpoint)
         return
     buffer = getattr(sys.stdout, "buffer", None)
     if buffer is None:

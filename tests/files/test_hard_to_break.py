@@ -295,3 +295,20 @@ def test_a_patch_is_laid_over_its_base_once_and_then_cached(write, monkeypatch):
     path.write_text(path.read_text(encoding="utf-8").replace("Document 7,", "Document seven,"))
     again = registry.load_checklists(path.parent)
     assert any(d.text.get("en") == "Document seven" for d in again.common_documents)  # edited: anew
+
+
+def test_a_signal_held_until_the_rename_writes_nothing(tmp_path):
+    """`ready` runs just before the rename, the write's commit: a signal Python swallowed
+    while the file was written is raised there, and nothing is left behind."""
+    target = tmp_path / "out.json"
+    target.write_text("old", encoding="utf-8")
+
+    def signalled() -> None:
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        write_atomic(str(target), "new", ready=signalled)
+    assert [p.name for p in tmp_path.iterdir()] == ["out.json"]  # no .part
+    assert target.read_text(encoding="utf-8") == "old"
+    write_atomic(str(target), "new", ready=lambda: None)
+    assert target.read_text(encoding="utf-8") == "new"

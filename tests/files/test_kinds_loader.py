@@ -8,7 +8,7 @@ import pytest
 
 from medbal.core.errors import TreeError
 from medbal.core.model import Due, Question, Text, replace
-from medbal.files import invariants, treefit
+from medbal.files import crossfile, invariants
 from medbal.files.loader import load_bytes
 from medbal.files.readtree import load_file
 from medbal.files.registry import checklists_for, load_tree
@@ -145,7 +145,7 @@ def test_a_due_is_whole():
 
 def test_the_deadline_a_due_names_is_one_of_its_categorys(checklists):
     tree = a_tree(load_bytes(DATED.encode(), "dated.yaml"))
-    assert treefit.checklist_problems(tree, checklists) == []  # the shipped ids: enrol, ...
+    assert crossfile.checklist_problems(tree, checklists) == []  # the shipped ids: enrol, ...
     # Checklists whose deadlines have no ids: both dues name none.
     bare = replace(
         checklists,
@@ -154,13 +154,13 @@ def test_the_deadline_a_due_names_is_one_of_its_categorys(checklists):
             for c in checklists.categories
         ),
     )
-    found = treefit.checklist_problems(tree, bare)
+    found = crossfile.checklist_problems(tree, bare)
     assert len(found) == 2 and all("its deadline ids: none" in p for p in found)
     assert found[0].startswith(tree.outcomes["newborn"].due.where)
     assert "names deadline 'enrol', which category 11 of" in found[0]
     patched = load_tree("dated", FOLDER)
     data = checklists_for(patched, FOLDER)
-    assert data is not None and treefit.checklist_problems(patched, data) == []
+    assert data is not None and crossfile.checklist_problems(patched, data) == []
 
 
 def test_a_due_names_a_deadline_that_counts_units_from_an_event():
@@ -171,7 +171,7 @@ def test_a_due_names_a_deadline_that_counts_units_from_an_event():
     assert cat is not None
     ruled = replace(cat, deadlines=tuple(replace(d, amount=None, unit=None) for d in cat.deadlines))
     bad = replace(data, categories=tuple(ruled if c is cat else c for c in data.categories))
-    (problem,) = treefit.checklist_problems(tree, bad)
+    (problem,) = crossfile.checklist_problems(tree, bad)
     assert "names deadline 'urgent-filing', which counts no amount of days" in problem
     two = replace(tree.outcomes["transfer"], checklists=(1, 11))
     eleven = data.find("11")
@@ -179,7 +179,7 @@ def test_a_due_names_a_deadline_that_counts_units_from_an_event():
     twice = replace(eleven, deadlines=(replace(eleven.deadlines[0], id="urgent-filing"),))
     both = replace(data, categories=tuple(twice if c is eleven else c for c in data.categories))
     tree2 = replace(tree, outcomes={**tree.outcomes, "transfer": two})
-    assert any("found in two categories" in p for p in treefit.checklist_problems(tree2, both))
+    assert any("found in two categories" in p for p in crossfile.checklist_problems(tree2, both))
 
 
 def test_a_deadline_id_is_given_once_in_a_category(write):

@@ -279,8 +279,8 @@ VALUES = [
 def test_every_damage_to_a_patch_is_a_problem_or_a_valid_patch():
     from medbal.core.errors import TreeError
     from medbal.core.model import Checklists, ChecklistsPatch
-    from medbal.files.crossfile import apply_patch
     from medbal.files.loader import load_bytes
+    from medbal.files.patching import apply_patch
     from medbal.files.readtree import load_file
 
     shipped = the_checklists(load_file(TREES / "reimbursement.yaml"))

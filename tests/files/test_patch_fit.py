@@ -13,7 +13,7 @@ import shutil
 from pathlib import Path
 
 from medbal.core.model import replace
-from medbal.files import treefit
+from medbal.files import crossfile
 from medbal.files.readtree import load_file
 
 from support import TREES, a_tree, the_checklists
@@ -122,8 +122,8 @@ def test_the_shipped_trees_fit_the_shipped_checklists_at_either_place():
         loaded = load_file(file)
         if file.stem not in ("reimbursement", "rates"):
             tree = a_tree(loaded)
-            assert treefit.checklists_problems(data, tree) == []
-            assert treefit.checklist_problems(tree, data) == []
+            assert crossfile.checklists_problems(data, tree) == []
+            assert crossfile.checklist_problems(tree, data) == []
 
 
 def test_a_deadline_id_in_two_categories_of_one_outcome_is_named_at_the_second():
@@ -136,7 +136,7 @@ def test_a_deadline_id_in_two_categories_of_one_outcome_is_named_at_the_second()
     twice = replace(eleven, deadlines=(replace(eleven.deadlines[0], id="urgent-filing"),))
     both = replace(data, categories=tuple(twice if c is eleven else c for c in data.categories))
     # (category 11's own 'enrol', which the newborn's due counts from, is gone with it)
-    (line,) = [p for p in treefit.checklists_problems(both, tree) if "'transfer'" in p]
+    (line,) = [p for p in crossfile.checklists_problems(both, tree) if "'transfer'" in p]
     assert line.startswith(f"{twice.deadlines[0].where}: deadline 'urgent-filing', which ")
     assert line.endswith("is in two categories; keep it in one")
 
@@ -145,7 +145,7 @@ def test_a_missing_category_of_a_full_file_is_named_at_its_first_line():
     data = the_checklists(load_file(TREES / "reimbursement.yaml"))
     tree = a_tree(load_file(TREES / "which-category.yaml"))
     fewer = replace(data, categories=tuple(c for c in data.categories if c.number != 1))
-    problems = treefit.checklists_problems(fewer, tree)
+    problems = crossfile.checklists_problems(fewer, tree)
     assert problems and all(
         p.startswith(f"{data.path}:1:1: there is no category 1") for p in problems
     )

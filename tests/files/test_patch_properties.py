@@ -292,8 +292,8 @@ def test_the_generated_patches_reach_both_ends():
     @given(generated_patch())
     def collect(data):
         from medbal.core.errors import TreeError
-        from medbal.files.crossfile import apply_patch
         from medbal.files.loader import load_bytes
+        from medbal.files.patching import apply_patch
 
         try:
             patch = load_bytes(data, "reimbursement.yaml")
