@@ -109,10 +109,15 @@ def misfits(tree: Tree, data: Checklists) -> list[Misfit]:
     return missing or [m for o in tree.outcomes.values() if (m := _due_misfit(o, data))]
 
 
+def _categories(o: Outcome, data: Checklists) -> list[Category]:
+    """The categories an outcome leads to that the checklists have."""
+    return [c for n in o.checklists if (c := data.find(str(n))) is not None]
+
+
 def _due_misfit(o: Outcome, data: Checklists) -> Misfit | None:
     if o.due is None:
         return None
-    cats = [c for n in o.checklists if (c := data.find(str(n))) is not None]
+    cats = _categories(o, data)
     found = tuple((c, d) for c in cats for d in c.deadlines if d.id == o.due.deadline)
     if not found:
         return Misfit(o, NO_DEADLINE)
@@ -172,7 +177,7 @@ def _at_checklists(m: Misfit, data: Checklists, tree: Tree) -> str:
     name = o.due.deadline
     counts = f"which outcome '{o.id}' of tree '{tree.id}' counts a due day from ({o.due.where})"
     keep = f"(kind {' or '.join(COUNTED)}, with 'amount' and 'unit')"
-    cats = [c for n in o.checklists if (c := data.find(str(n))) is not None]
+    cats = _categories(o, data)
     if m.what == NO_DEADLINE:
         whose = "its" if len(cats) == 1 else "their"
         return (
@@ -212,7 +217,7 @@ def _numbers(o: Outcome) -> str:
 
 
 def _ids(o: Outcome, data: Checklists) -> list[str]:
-    cats = [c for n in o.checklists if (c := data.find(str(n))) is not None]
+    cats = _categories(o, data)
     return [d.id for c in cats for d in c.deadlines if d.id]
 
 
